@@ -1,0 +1,312 @@
+// Small helpers over Arrow data shared by the operators and the expression evaluator.
+// Engine batches always hold single-chunk columns, so each column is exactly one arrow.Data.
+import * as arrow from 'apache-arrow';
+import { type DataType, toArrowType } from '../types/data-type.js';
+import type { StructType } from '../types/schema.js';
+
+export type Column = arrow.Data;
+
+/** The i-th column of a batch as one Data chunk. */
+export function columnData(batch: arrow.RecordBatch, i: number): arrow.Data {
+  return batch.data.children[i]!;
+}
+
+/** True when row `i` of `d` is null. */
+export function isNullAt(d: arrow.Data, i: number): boolean {
+  if (d.typeId === arrow.Type.Null) return true;
+  if (d.nullCount === 0 || !d.nullBitmap || d.nullBitmap.length === 0) return false;
+  const j = d.offset + i;
+  return (d.nullBitmap[j >> 3]! & (1 << (j & 7))) === 0;
+}
+
+/** A validity bitmap with every one of `n` bits set. */
+export function allValid(n: number): Uint8Array {
+  const bm = new Uint8Array((n + 7) >> 3).fill(0xff);
+  return bm;
+}
+
+export function setBit(bm: Uint8Array, i: number, v: boolean): void {
+  if (v) bm[i >> 3]! |= 1 << (i & 7);
+  else bm[i >> 3]! &= ~(1 << (i & 7));
+}
+
+export function getBit(bm: Uint8Array, i: number): boolean {
+  return (bm[i >> 3]! & (1 << (i & 7))) !== 0;
+}
+
+function countNulls(validity: Uint8Array | null, n: number): number {
+  if (!validity) return 0;
+  let valid = 0;
+  for (let i = 0; i < n; i++) if (validity[i >> 3]! & (1 << (i & 7))) valid++;
+  return n - valid;
+}
+
+/**
+ * Wraps a primitive values array (Int32Array, BigInt64Array, Float64Array; Uint8Array bitmap for boolean;
+ * Int32Array days for date; BigInt64Array µs for timestamp) into a Data of `type`. `validity` null = no nulls.
+ */
+export function primitiveData(type: DataType, length: number, values: ArrayBufferView, validity: Uint8Array | null): arrow.Data {
+  const nullCount = countNulls(validity, length);
+  return arrow.makeData({
+    type: toArrowType(type) as arrow.Int32,
+    length,
+    data: values as Int32Array,
+    nullBitmap: nullCount === 0 ? undefined : validity!,
+    nullCount,
+  });
+}
+
+/** Builds a Utf8 Data from offsets and bytes. */
+export function stringData(length: number, offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null): arrow.Data {
+  const nullCount = countNulls(validity, length);
+  return arrow.makeData({
+    type: new arrow.Utf8(),
+    length,
+    valueOffsets: offsets,
+    data: bytes,
+    nullBitmap: nullCount === 0 ? undefined : validity!,
+    nullCount,
+  });
+}
+
+/** Generic, slower path: a column from JS values (null for SQL NULL). */
+export function dataFromValues(type: DataType, values: readonly unknown[]): arrow.Data {
+  const v = arrow.vectorFromArray(values as unknown[], toArrowType(type));
+  if (v.data.length === 1) return v.data[0]!;
+  return (v as arrow.Vector).data.reduce((a, b) => concatData(type, [a, b]));
+}
+
+/** A Data of `length` nulls of `type`. */
+export function nullData(type: DataType, length: number): arrow.Data {
+  return dataFromValues(type, new Array(length).fill(null));
+}
+
+/** The value of row `i` as a JS value (null, boolean, number, bigint, string, or array for lists). */
+export function valueAt(d: arrow.Data, i: number): unknown {
+  if (isNullAt(d, i)) return null;
+  return arrow.makeVector(d).get(i);
+}
+
+/** Gathers rows `indices` of `d` (index -1 gives null). */
+export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): arrow.Data {
+  const n = indices.length;
+  const hasNullIdx = indices.some((x) => x < 0);
+  const validity = d.nullCount > 0 || hasNullIdx ? new Uint8Array((n + 7) >> 3) : null;
+  const valid = (i: number, src: number) => {
+    if (validity) setBit(validity, i, src >= 0 && !isNullAt(d, src));
+  };
+  switch (type.kind) {
+    case 'int32':
+    case 'date': {
+      const src = d.values as Int32Array;
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= 0) out[i] = src[d.offset + s]!;
+        valid(i, s);
+      }
+      return primitiveData(type, n, out, validity);
+    }
+    case 'int64':
+    case 'timestamp': {
+      const src = d.values as BigInt64Array;
+      const out = new BigInt64Array(n);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= 0) out[i] = src[d.offset + s]!;
+        valid(i, s);
+      }
+      return primitiveData(type, n, out, validity);
+    }
+    case 'float64': {
+      const src = d.values as Float64Array;
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= 0) out[i] = src[d.offset + s]!;
+        valid(i, s);
+      }
+      return primitiveData(type, n, out, validity);
+    }
+    case 'boolean': {
+      const src = d.values as Uint8Array;
+      const out = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= 0) {
+          const j = d.offset + s;
+          if (src[j >> 3]! & (1 << (j & 7))) out[i >> 3]! |= 1 << (i & 7);
+        }
+        valid(i, s);
+      }
+      return primitiveData(type, n, out, validity);
+    }
+    case 'string': {
+      const offs = d.valueOffsets as Int32Array;
+      const bytes = d.values as Uint8Array;
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= 0) total += offs[d.offset + s + 1]! - offs[d.offset + s]!;
+      }
+      const outOffs = new Int32Array(n + 1);
+      const outBytes = new Uint8Array(total);
+      let pos = 0;
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= 0) {
+          const a = offs[d.offset + s]!;
+          const b = offs[d.offset + s + 1]!;
+          outBytes.set(bytes.subarray(a, b), pos);
+          pos += b - a;
+        }
+        outOffs[i + 1] = pos;
+        valid(i, s);
+      }
+      return stringData(n, outOffs, outBytes, validity);
+    }
+    case 'null':
+      return nullData(type, n);
+    case 'array': {
+      const vals: unknown[] = new Array(n);
+      const vec = arrow.makeVector(d);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        const v = s < 0 || isNullAt(d, s) ? null : vec.get(s);
+        vals[i] = v === null ? null : [...(v as Iterable<unknown>)];
+      }
+      return dataFromValues(type, vals);
+    }
+  }
+}
+
+/** Concatenates Data chunks of one type into one. */
+export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.Data {
+  if (parts.length === 1) return parts[0]!;
+  const total = parts.reduce((s, p) => s + p.length, 0);
+  const anyNull = parts.some((p) => p.nullCount > 0);
+  let validity: Uint8Array | null = null;
+  if (anyNull) {
+    validity = new Uint8Array((total + 7) >> 3);
+    let pos = 0;
+    for (const p of parts) {
+      for (let i = 0; i < p.length; i++) setBit(validity, pos + i, !isNullAt(p, i));
+      pos += p.length;
+    }
+  }
+  switch (type.kind) {
+    case 'int32':
+    case 'date':
+    case 'int64':
+    case 'timestamp':
+    case 'float64': {
+      const Ctor = type.kind === 'float64' ? Float64Array : type.kind === 'int64' || type.kind === 'timestamp' ? BigInt64Array : Int32Array;
+      const values = new Ctor(total);
+      let pos = 0;
+      for (const p of parts) {
+        const src = p.values as unknown as { subarray(a: number, b: number): ArrayLike<number> };
+        values.set(src.subarray(p.offset, p.offset + p.length) as never, pos);
+        pos += p.length;
+      }
+      return primitiveData(type, total, values, validity);
+    }
+    case 'boolean': {
+      const out = new Uint8Array((total + 7) >> 3);
+      let pos = 0;
+      for (const p of parts) {
+        const src = p.values as Uint8Array;
+        for (let i = 0; i < p.length; i++) {
+          const j = p.offset + i;
+          if (src[j >> 3]! & (1 << (j & 7))) out[(pos + i) >> 3]! |= 1 << ((pos + i) & 7);
+        }
+        pos += p.length;
+      }
+      return primitiveData(type, total, out, validity);
+    }
+    case 'string': {
+      let bytesTotal = 0;
+      for (const p of parts) {
+        const o = p.valueOffsets as Int32Array;
+        bytesTotal += o[p.offset + p.length]! - o[p.offset]!;
+      }
+      const offs = new Int32Array(total + 1);
+      const bytes = new Uint8Array(bytesTotal);
+      let row = 0;
+      let bpos = 0;
+      for (const p of parts) {
+        const o = p.valueOffsets as Int32Array;
+        const start = o[p.offset]!;
+        const end = o[p.offset + p.length]!;
+        bytes.set((p.values as Uint8Array).subarray(start, end), bpos);
+        for (let i = 0; i < p.length; i++) offs[row + i + 1] = o[p.offset + i + 1]! - start + bpos;
+        row += p.length;
+        bpos += end - start;
+      }
+      return stringData(total, offs, bytes, validity);
+    }
+    case 'null':
+      return nullData(type, total);
+    case 'array': {
+      const values: unknown[] = [];
+      for (const p of parts) {
+        const v = arrow.makeVector(p);
+        for (let i = 0; i < p.length; i++) {
+          const x = isNullAt(p, i) ? null : v.get(i);
+          values.push(x === null ? null : [...(x as Iterable<unknown>)]);
+        }
+      }
+      return dataFromValues(type, values);
+    }
+  }
+}
+
+/** A record batch from columns; every column must have `length` rows. */
+export function makeBatch(schema: arrow.Schema, columns: readonly arrow.Data[], length?: number): arrow.RecordBatch {
+  const n = length ?? (columns[0]?.length ?? 0);
+  const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length: n, children: columns as arrow.Data[], nullCount: 0 });
+  return new arrow.RecordBatch(schema, struct);
+}
+
+export function emptyBatch(schema: StructType | arrow.Schema): arrow.RecordBatch {
+  const s = schema instanceof arrow.Schema ? schema : schema.toArrow();
+  return makeBatch(s, s.fields.map((f) => arrow.makeData({ type: f.type, length: 0, nullCount: 0 } as never)), 0);
+}
+
+/** Rows `indices` of every column of `batch`. */
+export function takeBatch(batch: arrow.RecordBatch, types: readonly DataType[], indices: Int32Array): arrow.RecordBatch {
+  const cols = types.map((t, i) => takeData(t, columnData(batch, i), indices));
+  return makeBatch(batch.schema, cols, indices.length);
+}
+
+/** Rows whose mask bit is set; `mask` is one byte per row (1 = keep). */
+export function filterBatch(batch: arrow.RecordBatch, types: readonly DataType[], mask: Uint8Array): arrow.RecordBatch {
+  let n = 0;
+  for (let i = 0; i < batch.numRows; i++) if (mask[i]) n++;
+  if (n === batch.numRows) return batch;
+  const idx = new Int32Array(n);
+  let j = 0;
+  for (let i = 0; i < batch.numRows; i++) if (mask[i]) idx[j++] = i;
+  return takeBatch(batch, types, idx);
+}
+
+/** Concatenates batches of one schema into one batch. */
+export function concatBatches(schema: arrow.Schema, types: readonly DataType[], batches: readonly arrow.RecordBatch[]): arrow.RecordBatch {
+  const nonEmpty = batches.filter((b) => b.numRows > 0);
+  if (nonEmpty.length === 0) return emptyBatch(schema);
+  if (nonEmpty.length === 1) return nonEmpty[0]!;
+  const cols = types.map((t, i) => concatData(t, nonEmpty.map((b) => columnData(b, i))));
+  return makeBatch(schema, cols);
+}
+
+/** Approximate bytes held by a batch's buffers (for metrics and broadcast thresholds). */
+export function batchBytes(batch: arrow.RecordBatch): number {
+  let total = 0;
+  const visit = (d: arrow.Data) => {
+    for (const buf of [d.values, d.nullBitmap, d.valueOffsets] as (ArrayBufferView | undefined)[]) {
+      if (buf) total += buf.byteLength;
+    }
+    for (const c of d.children) visit(c);
+  };
+  for (const c of batch.data.children) visit(c);
+  return total;
+}

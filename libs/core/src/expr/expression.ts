@@ -1,0 +1,514 @@
+// Expressions: a closed union of plain, structured-clone-able objects tagged by `kind`.
+// The analyzer turns unresolved nodes into resolved ones; the physical planner binds attributes to ordinals.
+import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, DateT, TimestampT, IntegerT, ArrayT } from '../types/data-type.js';
+import { assertNever } from '../util/assert.js';
+
+/** A literal's value: int32/float64/date(days) as number, int64/timestamp(µs) as bigint. */
+export type LiteralValue = null | boolean | number | bigint | string;
+
+export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
+export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | '<=>';
+export type SortDirection = 'asc' | 'desc';
+export type NullOrdering = 'nullsFirst' | 'nullsLast';
+export type AggregateFunctionName = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'first' | 'collect_list';
+
+/** A column named by the user, not yet resolved. `planId` pins it to one DataFrame (`df.col('a')`), as Spark Connect does. */
+export interface UnresolvedColumn { readonly kind: 'unresolvedColumn'; readonly nameParts: readonly string[]; readonly planId?: number }
+/** `*` or `t.*`. */
+export interface UnresolvedStar { readonly kind: 'star'; readonly qualifier?: readonly string[] }
+/** A function called by name, resolved through the function registry. */
+export interface UnresolvedFunction { readonly kind: 'unresolvedFunction'; readonly name: string; readonly args: readonly Expression[]; readonly isDistinct: boolean }
+/** A resolved column: unique `exprId` within the session. */
+export interface AttributeReference {
+  readonly kind: 'attr';
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  readonly exprId: number;
+  readonly qualifier: readonly string[];
+}
+/** An attribute bound to a column position of the operator's input batch. */
+export interface BoundReference { readonly kind: 'boundRef'; readonly ordinal: number; readonly dataType: DataType; readonly nullable: boolean }
+export interface Literal { readonly kind: 'literal'; readonly value: LiteralValue; readonly dataType: DataType }
+export interface Alias { readonly kind: 'alias'; readonly child: Expression; readonly name: string; readonly exprId: number }
+export interface Arithmetic { readonly kind: 'arith'; readonly op: ArithmeticOp; readonly left: Expression; readonly right: Expression }
+export interface Comparison { readonly kind: 'cmp'; readonly op: ComparisonOp; readonly left: Expression; readonly right: Expression }
+export interface And { readonly kind: 'and'; readonly left: Expression; readonly right: Expression }
+export interface Or { readonly kind: 'or'; readonly left: Expression; readonly right: Expression }
+export interface Not { readonly kind: 'not'; readonly child: Expression }
+export interface Negate { readonly kind: 'negate'; readonly child: Expression }
+export interface IsNull { readonly kind: 'isNull'; readonly child: Expression }
+export interface IsNotNull { readonly kind: 'isNotNull'; readonly child: Expression }
+export interface Cast { readonly kind: 'cast'; readonly child: Expression; readonly to: DataType }
+export interface CaseWhen {
+  readonly kind: 'caseWhen';
+  readonly branches: readonly { readonly condition: Expression; readonly value: Expression }[];
+  readonly otherwise: Expression | null;
+}
+export interface In { readonly kind: 'in'; readonly child: Expression; readonly list: readonly Expression[] }
+/** A resolved scalar function of the registry; `dataType`/`nullable` were fixed by the analyzer. */
+export interface ScalarFunction {
+  readonly kind: 'fn';
+  readonly name: string;
+  readonly args: readonly Expression[];
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+/** A resolved aggregate function call; only legal inside an Aggregate's expressions. */
+export interface AggregateCall {
+  readonly kind: 'agg';
+  readonly fn: AggregateFunctionName;
+  readonly args: readonly Expression[];
+  readonly distinct: boolean;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
+
+export type Expression =
+  | UnresolvedColumn
+  | UnresolvedStar
+  | UnresolvedFunction
+  | AttributeReference
+  | BoundReference
+  | Literal
+  | Alias
+  | Arithmetic
+  | Comparison
+  | And
+  | Or
+  | Not
+  | Negate
+  | IsNull
+  | IsNotNull
+  | Cast
+  | CaseWhen
+  | In
+  | ScalarFunction
+  | AggregateCall
+  | SortOrder;
+
+export type NamedExpression = AttributeReference | Alias;
+
+// ---------------------------------------------------------------------------------------------
+// Expression ids
+
+let nextExprId = 0;
+/** A fresh, process-unique expression id (Spark's `NamedExpression.newExprId`). */
+export function newExprId(): number {
+  return nextExprId++;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Constructors
+
+export function lit(value: LiteralValue, dataType?: DataType): Literal {
+  return { kind: 'literal', value, dataType: dataType ?? inferLiteralType(value) };
+}
+
+export function inferLiteralType(value: LiteralValue): DataType {
+  if (value === null) return NullT;
+  switch (typeof value) {
+    case 'boolean': return BooleanT;
+    case 'bigint': return LongT;
+    case 'string': return StringT;
+    case 'number':
+      return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647 && !Object.is(value, -0) ? IntegerT : DoubleT;
+    default: return assertNever(value, 'literal value');
+  }
+}
+
+export function unresolvedColumn(name: string, planId?: number): UnresolvedColumn {
+  return planId === undefined ? { kind: 'unresolvedColumn', nameParts: parseColumnName(name) } : { kind: 'unresolvedColumn', nameParts: parseColumnName(name), planId };
+}
+
+/** Splits `a.b` / `` `a.b`.c `` into parts as Spark's `UnresolvedAttribute.quotedString` parser does. */
+export function parseColumnName(name: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    if (ch === '`') {
+      if (quoted && name[i + 1] === '`') { cur += '`'; i++; continue; }
+      quoted = !quoted;
+    } else if (ch === '.' && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+export function alias(child: Expression, name: string): Alias {
+  return { kind: 'alias', child, name, exprId: newExprId() };
+}
+
+export function attr(name: string, dataType: DataType, nullable = true, qualifier: readonly string[] = []): AttributeReference {
+  return { kind: 'attr', name, dataType, nullable, exprId: newExprId(), qualifier };
+}
+
+/** The attribute an output column of a named expression is referred to by, above the node that produced it. */
+export function toAttribute(e: NamedExpression): AttributeReference {
+  if (e.kind === 'attr') return e;
+  return { kind: 'attr', name: e.name, dataType: dataTypeOf(e.child), nullable: nullableOf(e.child), exprId: e.exprId, qualifier: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types and nullability (valid after analysis)
+
+export function dataTypeOf(e: Expression): DataType {
+  switch (e.kind) {
+    case 'attr':
+    case 'boundRef':
+    case 'literal':
+    case 'fn':
+    case 'agg':
+      return e.dataType;
+    case 'alias':
+    case 'negate':
+    case 'sortOrder':
+      return dataTypeOf(e.child);
+    case 'arith':
+      return e.op === '/' ? DoubleT : dataTypeOf(e.left);
+    case 'cmp':
+    case 'and':
+    case 'or':
+    case 'not':
+    case 'isNull':
+    case 'isNotNull':
+    case 'in':
+      return BooleanT;
+    case 'cast':
+      return e.to;
+    case 'caseWhen': {
+      const first = e.branches[0];
+      return first ? dataTypeOf(first.value) : e.otherwise ? dataTypeOf(e.otherwise) : NullT;
+    }
+    case 'unresolvedColumn':
+    case 'star':
+    case 'unresolvedFunction':
+      throw new Error(`dataTypeOf called on unresolved expression ${exprToString(e)}`);
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+export function nullableOf(e: Expression): boolean {
+  switch (e.kind) {
+    case 'attr':
+    case 'boundRef':
+    case 'fn':
+    case 'agg':
+      return e.nullable;
+    case 'literal':
+      return e.value === null;
+    case 'alias':
+    case 'negate':
+    case 'not':
+    case 'sortOrder':
+      return nullableOf(e.child);
+    case 'cast':
+      // string → number/date casts yield null on malformed input (non-ANSI Spark).
+      return nullableOf(e.child) || dataTypeOf(e.child).kind === 'string';
+    case 'arith':
+      return nullableOf(e.left) || nullableOf(e.right) || e.op === '/' || e.op === '%';
+    case 'cmp':
+      return e.op === '<=>' ? false : nullableOf(e.left) || nullableOf(e.right);
+    case 'and':
+    case 'or':
+      return nullableOf(e.left) || nullableOf(e.right);
+    case 'isNull':
+    case 'isNotNull':
+      return false;
+    case 'in':
+      return nullableOf(e.child) || e.list.some(nullableOf);
+    case 'caseWhen':
+      return e.otherwise === null || nullableOf(e.otherwise) || e.branches.some((b) => nullableOf(b.value));
+    case 'unresolvedColumn':
+    case 'star':
+    case 'unresolvedFunction':
+      return true;
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+export function isResolved(e: Expression): boolean {
+  if (e.kind === 'unresolvedColumn' || e.kind === 'star' || e.kind === 'unresolvedFunction') return false;
+  return children(e).every(isResolved);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traversal
+
+export function children(e: Expression): Expression[] {
+  switch (e.kind) {
+    case 'unresolvedColumn':
+    case 'star':
+    case 'attr':
+    case 'boundRef':
+    case 'literal':
+      return [];
+    case 'unresolvedFunction':
+    case 'fn':
+    case 'agg':
+      return [...e.args];
+    case 'alias':
+    case 'not':
+    case 'negate':
+    case 'isNull':
+    case 'isNotNull':
+    case 'cast':
+    case 'sortOrder':
+      return [e.child];
+    case 'arith':
+    case 'cmp':
+    case 'and':
+    case 'or':
+      return [e.left, e.right];
+    case 'caseWhen': {
+      const out: Expression[] = [];
+      for (const b of e.branches) out.push(b.condition, b.value);
+      if (e.otherwise) out.push(e.otherwise);
+      return out;
+    }
+    case 'in':
+      return [e.child, ...e.list];
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+/** Rebuilds `e` with new children (in the order `children` returns them); returns `e` itself when nothing changed. */
+export function withNewChildren(e: Expression, c: readonly Expression[]): Expression {
+  const old = children(e);
+  if (old.length === c.length && old.every((x, i) => x === c[i])) return e;
+  switch (e.kind) {
+    case 'unresolvedColumn':
+    case 'star':
+    case 'attr':
+    case 'boundRef':
+    case 'literal':
+      return e;
+    case 'unresolvedFunction':
+    case 'fn':
+    case 'agg':
+      return { ...e, args: c };
+    case 'alias':
+    case 'not':
+    case 'negate':
+    case 'isNull':
+    case 'isNotNull':
+    case 'cast':
+    case 'sortOrder':
+      return { ...e, child: c[0]! };
+    case 'arith':
+    case 'cmp':
+    case 'and':
+    case 'or':
+      return { ...e, left: c[0]!, right: c[1]! };
+    case 'caseWhen': {
+      const branches = e.branches.map((_, i) => ({ condition: c[2 * i]!, value: c[2 * i + 1]! }));
+      const otherwise = e.otherwise ? c[2 * e.branches.length]! : null;
+      return { ...e, branches, otherwise };
+    }
+    case 'in':
+      return { ...e, child: c[0]!, list: c.slice(1) };
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+/** Post-order rewrite: children first, then `f` on the rebuilt node. */
+export function transformUp(e: Expression, f: (e: Expression) => Expression): Expression {
+  const rebuilt = withNewChildren(e, children(e).map((c) => transformUp(c, f)));
+  return f(rebuilt);
+}
+
+/** Pre-order rewrite: `f` first; if it returns a different node, that node's children are not revisited. */
+export function transformDown(e: Expression, f: (e: Expression) => Expression): Expression {
+  const next = f(e);
+  if (next !== e) return next;
+  return withNewChildren(e, children(e).map((c) => transformDown(c, f)));
+}
+
+export function forEachExpr(e: Expression, f: (e: Expression) => void): void {
+  f(e);
+  for (const c of children(e)) forEachExpr(c, f);
+}
+
+export function exists(e: Expression, pred: (e: Expression) => boolean): boolean {
+  if (pred(e)) return true;
+  return children(e).some((c) => exists(c, pred));
+}
+
+/** Attributes referenced by `e`, by exprId. */
+export function references(e: Expression): Map<number, AttributeReference> {
+  const out = new Map<number, AttributeReference>();
+  forEachExpr(e, (x) => {
+    if (x.kind === 'attr') out.set(x.exprId, x);
+  });
+  return out;
+}
+
+export function containsAggregate(e: Expression): boolean {
+  return exists(e, (x) => x.kind === 'agg');
+}
+
+/** Structural equality that ignores Alias ids; attributes compare by exprId. */
+export function semanticEquals(a: Expression, b: Expression): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'attr' && b.kind === 'attr') return a.exprId === b.exprId;
+  if (a.kind === 'literal' && b.kind === 'literal') return a.value === b.value && a.dataType.kind === b.dataType.kind;
+  const { ...ra } = a as unknown as Record<string, unknown>;
+  const { ...rb } = b as unknown as Record<string, unknown>;
+  for (const k of Object.keys(ra)) {
+    const va = ra[k];
+    const vb = rb[k];
+    if (k === 'exprId') continue;
+    if (typeof va === 'object' && va !== null) continue; // children compared below
+    if (va !== vb) return false;
+  }
+  if (a.kind === 'cast' && b.kind === 'cast' && JSON.stringify(a.to) !== JSON.stringify(b.to)) return false;
+  const ca = children(a);
+  const cb = children(b);
+  return ca.length === cb.length && ca.every((x, i) => semanticEquals(x, cb[i]!));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+
+function literalText(l: Literal): string {
+  if (l.value === null) return 'NULL';
+  switch (l.dataType.kind) {
+    case 'date': return formatDate(l.value as number);
+    case 'timestamp': return formatTimestamp(l.value as bigint);
+    case 'float64': return formatDouble(l.value as number);
+    default: return String(l.value);
+  }
+}
+
+/** Spark's Double.toString-like rendering: `1.0`, `0.1`, `1.0E10`, `NaN`, `Infinity`. */
+export function formatDouble(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '-Infinity';
+  if (Object.is(v, -0)) return '-0.0';
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs >= 1e7 || abs < 1e-3)) {
+    const [mant, exp] = v.toExponential().split('e') as [string, string];
+    const m = mant.includes('.') ? mant : `${mant}.0`;
+    return `${m}E${exp.startsWith('+') ? exp.slice(1) : exp}`;
+  }
+  const s = String(v);
+  return s.includes('.') ? s : `${s}.0`;
+}
+
+export function formatDate(days: number): string {
+  return new Date(days * 86400000).toISOString().slice(0, 10);
+}
+
+/** `yyyy-MM-dd HH:mm:ss[.ffffff]` in UTC, trailing zeros of the fraction dropped, as Spark shows timestamps. */
+export function formatTimestamp(micros: bigint): string {
+  const seconds = micros >= 0n ? micros / 1000000n : -((-micros + 999999n) / 1000000n);
+  const subMicros = Number(micros - seconds * 1000000n);
+  const iso = new Date(Number(seconds) * 1000).toISOString();
+  const base = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  if (subMicros === 0) return base;
+  return `${base}.${String(subMicros).padStart(6, '0').replace(/0+$/, '')}`;
+}
+
+const CMP_TEXT: Record<ComparisonOp, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };
+
+/**
+ * The generated column name of an unaliased expression, as PySpark shows it: `(a + 1)`, `sum(b)`, `count(1)`.
+ * Attributes print bare and string literals without quotes (Spark's `toPrettySQL`).
+ */
+export function prettyName(e: Expression): string {
+  return render(e, true);
+}
+
+/** The form used in `explain()`: attributes as `name#id` (with `L` for bigint), unresolved names with a leading `'`. */
+export function exprToString(e: Expression): string {
+  return render(e, false);
+}
+
+function render(e: Expression, pretty: boolean): string {
+  const r = (x: Expression) => render(x, pretty);
+  switch (e.kind) {
+    case 'unresolvedColumn':
+      return pretty ? e.nameParts.join('.') : `'${e.nameParts.join('.')}`;
+    case 'star':
+      return e.qualifier ? `${e.qualifier.join('.')}.*` : '*';
+    case 'unresolvedFunction':
+      return `${pretty ? '' : "'"}${e.name}(${e.isDistinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
+    case 'attr':
+      return pretty ? e.name : `${e.name}#${e.exprId}${e.dataType.kind === 'int64' ? 'L' : ''}`;
+    case 'boundRef':
+      return `input[${e.ordinal}, ${e.dataType.kind}, ${e.nullable}]`;
+    case 'literal':
+      if (!pretty && e.dataType.kind === 'string' && e.value !== null) return String(e.value);
+      return literalText(e);
+    case 'alias':
+      return pretty ? e.name : `${r(e.child)} AS ${e.name}#${e.exprId}`;
+    case 'arith':
+      return `(${r(e.left)} ${e.op} ${r(e.right)})`;
+    case 'cmp':
+      if (e.op === '!=') return `(NOT (${r(e.left)} = ${r(e.right)}))`;
+      return `(${r(e.left)} ${CMP_TEXT[e.op]} ${r(e.right)})`;
+    case 'and':
+      return `(${r(e.left)} AND ${r(e.right)})`;
+    case 'or':
+      return `(${r(e.left)} OR ${r(e.right)})`;
+    case 'not':
+      return `(NOT ${r(e.child)})`;
+    case 'negate':
+      return `(- ${r(e.child)})`;
+    case 'isNull':
+      return `(${r(e.child)} IS NULL)`;
+    case 'isNotNull':
+      return `(${r(e.child)} IS NOT NULL)`;
+    case 'cast':
+      return `CAST(${r(e.child)} AS ${castTypeName(e.to)})`;
+    case 'caseWhen': {
+      const parts = e.branches.map((b) => ` WHEN ${r(b.condition)} THEN ${r(b.value)}`).join('');
+      return `CASE${parts}${e.otherwise ? ` ELSE ${r(e.otherwise)}` : ''} END`;
+    }
+    case 'in':
+      return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
+    case 'fn':
+      return renderFunction(e.name, e.args.map(r));
+    case 'agg':
+      if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
+      return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
+    case 'sortOrder':
+      return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+function renderFunction(name: string, args: string[]): string {
+  if (name === 'like') return `${args[0]} LIKE ${args[1]}`;
+  return `${name}(${args.join(', ')})`;
+}
+
+function castTypeName(t: DataType): string {
+  switch (t.kind) {
+    case 'int32': return 'INT';
+    case 'int64': return 'BIGINT';
+    case 'float64': return 'DOUBLE';
+    case 'string': return 'STRING';
+    case 'boolean': return 'BOOLEAN';
+    case 'date': return 'DATE';
+    case 'timestamp': return 'TIMESTAMP';
+    case 'null': return 'VOID';
+    case 'array': return `ARRAY<${castTypeName(t.elementType)}>`;
+    default: return assertNever(t);
+  }
+}
+
+// Re-exported for callers that build typed literals.
+export { BooleanT, DoubleT, LongT, NullT, StringT, DateT, TimestampT, IntegerT, ArrayT };

@@ -1,0 +1,141 @@
+// Physical plans: what runs. Expressions here are bound (BoundReference ordinals into the child's output).
+// Each operator declares its output and partitioning; the DAG scheduler cuts stages at exchanges.
+import type * as arrow from 'apache-arrow';
+import type { AggregateCall, AttributeReference, Expression, SortOrder } from '../expr/expression.js';
+import type { JoinType } from '../plan/logical-plan.js';
+import { assertNever } from '../util/assert.js';
+
+/** How an operator's output rows are spread over partitions (Spark's `Partitioning`). */
+export type Partitioning =
+  | { readonly kind: 'unknown'; readonly numPartitions: number }
+  | { readonly kind: 'single' }
+  | { readonly kind: 'roundRobin'; readonly numPartitions: number }
+  /** Rows with equal `exprs` values are in the same partition (hash of the bound key columns modulo n). */
+  | { readonly kind: 'hash'; readonly exprs: readonly Expression[]; readonly numPartitions: number }
+  /** Partition i holds keys ≤ bounds[i] (by `order`); bounds are sampled by the scheduler before the shuffle. */
+  | { readonly kind: 'range'; readonly order: readonly SortOrder[]; readonly numPartitions: number };
+
+export function numPartitionsOf(p: Partitioning): number {
+  return p.kind === 'single' ? 1 : p.numPartitions;
+}
+
+interface ExecBase {
+  /** Output columns, in order; the next operator's BoundReferences index into this. */
+  readonly output: readonly AttributeReference[];
+}
+
+export interface RangeExec extends ExecBase { readonly kind: 'range'; readonly start: bigint; readonly end: bigint; readonly step: bigint; readonly numPartitions: number }
+export interface LocalTableScanExec extends ExecBase { readonly kind: 'localTableScan'; readonly partitions: readonly (readonly arrow.RecordBatch[])[] }
+/** Reads a persisted DataFrame's partitions from the block manager (materialising `child` on first use). */
+export interface InMemoryScanExec extends ExecBase { readonly kind: 'inMemoryScan'; readonly cacheId: number; readonly child: PhysicalPlan }
+export interface ProjectExec extends ExecBase { readonly kind: 'project'; readonly exprs: readonly Expression[]; readonly child: PhysicalPlan }
+export interface FilterExec extends ExecBase { readonly kind: 'filter'; readonly condition: Expression; readonly child: PhysicalPlan }
+
+/**
+ * Hash aggregation in one of three modes:
+ * - `partial`: groups input rows by `groupingExprs` (bound to child output) and updates `aggregates`
+ *   (args bound to child output). Output = grouping columns, then each aggregate's state columns
+ *   (see `aggregateStateTypes`), in order.
+ * - `final`: input has the partial layout; merges states of equal groups (the first `groupingExprs.length`
+ *   input columns are the keys). Output = `resultExprs` evaluated over [grouping values…, aggregate results…].
+ * - `complete`: both at once over raw input (used when the input is already in one partition).
+ * With no grouping expressions the output has exactly one row, even for empty input (Spark's global aggregate).
+ */
+export interface HashAggregateExec extends ExecBase {
+  readonly kind: 'hashAggregate';
+  readonly mode: 'partial' | 'final' | 'complete';
+  readonly groupingExprs: readonly Expression[];
+  readonly aggregates: readonly AggregateCall[];
+  readonly resultExprs: readonly Expression[];
+  readonly child: PhysicalPlan;
+}
+
+/** Redistributes rows: the boundary between two stages. */
+export interface ShuffleExchangeExec extends ExecBase { readonly kind: 'shuffleExchange'; readonly partitioning: Partitioning; readonly child: PhysicalPlan }
+/** Collects the child's whole output and hands it to every task of the consuming stage. */
+export interface BroadcastExchangeExec extends ExecBase { readonly kind: 'broadcastExchange'; readonly child: PhysicalPlan }
+/** Reads the blocks a finished shuffle-map stage wrote for this partition (inserted by the DAG scheduler). */
+export interface ShuffleReadExec extends ExecBase { readonly kind: 'shuffleRead'; readonly shuffleId: number; readonly numPartitions: number }
+/** Reads the batches of a finished broadcast (inserted by the DAG scheduler). */
+export interface BroadcastReadExec extends ExecBase { readonly kind: 'broadcastRead'; readonly broadcastId: number }
+
+/**
+ * Equi-join by hash: builds a hash table on `buildSide` over its key columns, streams the other side.
+ * `leftKeys`/`rightKeys` are bound to each side's output; `condition` (extra, non-equi) is bound to
+ * left output ++ right output. Output follows the logical join's output (semi/anti: left only).
+ * - broadcast: the build side is a BroadcastExchange; the stream side keeps its partitioning.
+ * - shuffled: both sides are hash-partitioned on their keys into the same number of partitions.
+ */
+export interface HashJoinExec extends ExecBase {
+  readonly kind: 'hashJoin';
+  readonly strategy: 'broadcast' | 'shuffled';
+  readonly joinType: JoinType;
+  readonly leftKeys: readonly Expression[];
+  readonly rightKeys: readonly Expression[];
+  readonly condition: Expression | null;
+  readonly buildSide: 'left' | 'right';
+  readonly left: PhysicalPlan;
+  readonly right: PhysicalPlan;
+}
+/** Joins without equi keys (cross joins, pure theta joins): the broadcast side is `right`, streaming `left`. */
+export interface NestedLoopJoinExec extends ExecBase {
+  readonly kind: 'nestedLoopJoin';
+  readonly joinType: JoinType;
+  readonly condition: Expression | null;
+  readonly left: PhysicalPlan;
+  readonly right: PhysicalPlan;
+}
+/** Sorts each partition (a global sort sits on a range or single-partition exchange). */
+export interface SortExec extends ExecBase { readonly kind: 'sort'; readonly order: readonly SortOrder[]; readonly child: PhysicalPlan }
+/** Takes the first `limit` rows of each partition (`global: false`) or of its single input partition (`global: true`). */
+export interface LimitExec extends ExecBase { readonly kind: 'limit'; readonly limit: number; readonly global: boolean; readonly child: PhysicalPlan }
+/** Concatenates the partitions of its children. */
+export interface UnionExec extends ExecBase { readonly kind: 'union'; readonly children: readonly PhysicalPlan[] }
+/** Merges partitions without a shuffle: output partition i reads input partitions assigned to it. */
+export interface CoalesceExec extends ExecBase { readonly kind: 'coalesce'; readonly numPartitions: number; readonly child: PhysicalPlan }
+
+export type PhysicalPlan =
+  | RangeExec
+  | LocalTableScanExec
+  | InMemoryScanExec
+  | ProjectExec
+  | FilterExec
+  | HashAggregateExec
+  | ShuffleExchangeExec
+  | BroadcastExchangeExec
+  | ShuffleReadExec
+  | BroadcastReadExec
+  | HashJoinExec
+  | NestedLoopJoinExec
+  | SortExec
+  | LimitExec
+  | UnionExec
+  | CoalesceExec;
+
+export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
+  switch (p.kind) {
+    case 'range':
+    case 'localTableScan':
+    case 'shuffleRead':
+    case 'broadcastRead':
+      return [];
+    case 'inMemoryScan':
+      return [];
+    case 'project':
+    case 'filter':
+    case 'hashAggregate':
+    case 'shuffleExchange':
+    case 'broadcastExchange':
+    case 'sort':
+    case 'limit':
+    case 'coalesce':
+      return [p.child];
+    case 'hashJoin':
+    case 'nestedLoopJoin':
+      return [p.left, p.right];
+    case 'union':
+      return [...p.children];
+    default:
+      return assertNever(p, 'physical plan');
+  }
+}

@@ -1,0 +1,146 @@
+// Kindling's SQL data types and their mapping onto Arrow types.
+// Types are plain tagged objects so that plans stay structured-clone-able (they cross to task threads).
+import * as arrow from 'apache-arrow';
+import { assertNever } from '../util/assert.js';
+
+export type BooleanType = { readonly kind: 'boolean' };
+export type IntegerType = { readonly kind: 'int32' };
+export type LongType = { readonly kind: 'int64' };
+export type DoubleType = { readonly kind: 'float64' };
+export type StringType = { readonly kind: 'string' };
+/** Days since the Unix epoch. */
+export type DateType = { readonly kind: 'date' };
+/** Microseconds since the Unix epoch, UTC (Spark's TimestampType). */
+export type TimestampType = { readonly kind: 'timestamp' };
+/** The type of an untyped NULL literal (Spark's `void`). */
+export type NullType = { readonly kind: 'null' };
+/** Element type is a nested DataType; produced by `collect_list`. */
+export type ArrayType = { readonly kind: 'array'; readonly elementType: DataType; readonly containsNull: boolean };
+
+export type DataType =
+  | BooleanType
+  | IntegerType
+  | LongType
+  | DoubleType
+  | StringType
+  | DateType
+  | TimestampType
+  | NullType
+  | ArrayType;
+
+export const BooleanT: BooleanType = Object.freeze({ kind: 'boolean' });
+export const IntegerT: IntegerType = Object.freeze({ kind: 'int32' });
+export const LongT: LongType = Object.freeze({ kind: 'int64' });
+export const DoubleT: DoubleType = Object.freeze({ kind: 'float64' });
+export const StringT: StringType = Object.freeze({ kind: 'string' });
+export const DateT: DateType = Object.freeze({ kind: 'date' });
+export const TimestampT: TimestampType = Object.freeze({ kind: 'timestamp' });
+export const NullT: NullType = Object.freeze({ kind: 'null' });
+export function ArrayT(elementType: DataType, containsNull = true): ArrayType {
+  return { kind: 'array', elementType, containsNull };
+}
+
+export function isNumeric(t: DataType): boolean {
+  return t.kind === 'int32' || t.kind === 'int64' || t.kind === 'float64';
+}
+export function isIntegral(t: DataType): boolean {
+  return t.kind === 'int32' || t.kind === 'int64';
+}
+export function sameType(a: DataType, b: DataType): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'array' && b.kind === 'array') return sameType(a.elementType, b.elementType);
+  return true;
+}
+
+/** Spark's `simpleString`: the name used in DDL, `printSchema` and error messages. */
+export function simpleString(t: DataType): string {
+  switch (t.kind) {
+    case 'boolean': return 'boolean';
+    case 'int32': return 'int';
+    case 'int64': return 'bigint';
+    case 'float64': return 'double';
+    case 'string': return 'string';
+    case 'date': return 'date';
+    case 'timestamp': return 'timestamp';
+    case 'null': return 'void';
+    case 'array': return `array<${simpleString(t.elementType)}>`;
+    default: return assertNever(t);
+  }
+}
+
+/** Spark's `typeName` as printed by `printSchema()` (`long`, `integer`, …). */
+export function typeName(t: DataType): string {
+  switch (t.kind) {
+    case 'boolean': return 'boolean';
+    case 'int32': return 'integer';
+    case 'int64': return 'long';
+    case 'float64': return 'double';
+    case 'string': return 'string';
+    case 'date': return 'date';
+    case 'timestamp': return 'timestamp';
+    case 'null': return 'void';
+    case 'array': return 'array';
+    default: return assertNever(t);
+  }
+}
+
+const DDL_NAMES: Record<string, DataType> = {
+  boolean: BooleanT, bool: BooleanT,
+  int: IntegerT, integer: IntegerT, int32: IntegerT,
+  bigint: LongT, long: LongT, int64: LongT,
+  double: DoubleT, float64: DoubleT, float: DoubleT,
+  string: StringT, varchar: StringT, text: StringT,
+  date: DateT, timestamp: TimestampT,
+  void: NullT, null: NullT,
+};
+
+/** Parses a type name as written in DDL strings or `cast('…')`; returns undefined when unknown. */
+export function parseTypeName(name: string): DataType | undefined {
+  const n = name.trim().toLowerCase();
+  const arr = /^array\s*<(.+)>$/.exec(n);
+  if (arr) {
+    const inner = parseTypeName(arr[1]!);
+    return inner ? ArrayT(inner) : undefined;
+  }
+  return DDL_NAMES[n];
+}
+
+export function toArrowType(t: DataType): arrow.DataType {
+  switch (t.kind) {
+    case 'boolean': return new arrow.Bool();
+    case 'int32': return new arrow.Int32();
+    case 'int64': return new arrow.Int64();
+    case 'float64': return new arrow.Float64();
+    case 'string': return new arrow.Utf8();
+    case 'date': return new arrow.DateDay();
+    case 'timestamp': return new arrow.TimestampMicrosecond('UTC');
+    case 'null': return new arrow.Null();
+    case 'array': return new arrow.List(new arrow.Field('element', toArrowType(t.elementType), t.containsNull));
+    default: return assertNever(t);
+  }
+}
+
+/** Maps an Arrow type onto a Kindling type; narrower integer and float types widen. */
+export function fromArrowType(t: arrow.DataType): DataType {
+  switch (t.typeId) {
+    case arrow.Type.Bool: return BooleanT;
+    case arrow.Type.Int: {
+      const it = t as arrow.Int;
+      if (it.bitWidth === 64) return LongT;
+      if (it.bitWidth === 32 && !it.isSigned) return LongT;
+      return IntegerT;
+    }
+    case arrow.Type.Float: return DoubleT;
+    case arrow.Type.Utf8:
+    case arrow.Type.LargeUtf8: return StringT;
+    case arrow.Type.Date: return DateT;
+    case arrow.Type.Timestamp: return TimestampT;
+    case arrow.Type.Null: return NullT;
+    case arrow.Type.List: {
+      const child = (t as arrow.List).children[0]!;
+      return ArrayT(fromArrowType(child.type), child.nullable);
+    }
+    default:
+      throw new TypeError(`Arrow type ${String(t)} is not supported by Kindling`);
+  }
+}
