@@ -2,3 +2,13 @@
 export * from './types/data-type.js';
 export * from './types/schema.js';
 export * from './errors.js';
+export { SparkSession, Builder } from './api/session.js';
+export { DataFrame } from './api/dataframe.js';
+export { GroupedData } from './api/grouped-data.js';
+export { Column, type ColumnOrValue } from './api/column.js';
+export { Row } from './api/row.js';
+export { RuntimeConfig } from './session/conf.js';
+export type { SchedulerEvent, SchedulerListener } from './scheduler/events.js';
+export type { TaskMetrics } from './execution/task-context.js';
+export * as functions from './api/functions.js';
+export { col, lit, when } from './api/functions.js';

@@ -26,6 +26,8 @@ export interface TaskContext {
   readonly metrics: TaskMetrics;
   /** Aborted when the job is cancelled; long loops should check `signal.aborted` between batches. */
   readonly signal: AbortSignal;
+  /** Expression evaluation settings (`spark.sql.ansi.enabled`); absent means non-ANSI. */
+  readonly eval?: { readonly ansi: boolean };
 }
 
 export function newTaskMetrics(): TaskMetrics {

@@ -1,0 +1,302 @@
+// The analyzer: turns a node whose children are already analysed into a resolved node, or raises AnalysisError.
+// The DataFrame API calls it once per new node, so errors surface at the call that caused them.
+import { AnalysisError } from '../errors.js';
+import {
+  type AttributeReference,
+  type Expression,
+  type NamedExpression,
+  type SortOrder,
+  alias,
+  children,
+  containsAggregate,
+  dataTypeOf,
+  exists,
+  prettyName,
+  semanticEquals,
+  toAttribute,
+} from '../expr/expression.js';
+import { type Aggregate, type Join, type LogicalPlan, type Union, outputOf, planChildren, transformPlanUp } from '../plan/logical-plan.js';
+import { simpleString } from '../types/data-type.js';
+import { assertNever } from '../util/assert.js';
+import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, toNamed } from './resolve-expression.js';
+import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
+
+export interface AnalyzerOptions {
+  readonly caseSensitive: boolean;
+}
+
+const DEFAULTS: AnalyzerOptions = { caseSensitive: false };
+
+/** Analyses a whole tree bottom-up (nodes already resolved pass through unchanged). */
+export function analyze(plan: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): LogicalPlan {
+  return transformPlanUp(plan, (p) => analyzeNode(p, opts));
+}
+
+function scopeOf(plans: readonly LogicalPlan[], opts: AnalyzerOptions): ResolutionScope {
+  return { input: plans.flatMap(outputOf), plans, caseSensitive: opts.caseSensitive };
+}
+
+/** Resolves a select list: expands stars, resolves, names every item. */
+export function resolveProjectList(exprs: readonly Expression[], scope: ResolutionScope): NamedExpression[] {
+  const out: NamedExpression[] = [];
+  for (const e of exprs) {
+    if (e.kind === 'star') {
+      out.push(...expandStar(e.qualifier, scope));
+      continue;
+    }
+    out.push(toNamed(resolveExpression(e, scope), e));
+  }
+  return out;
+}
+
+export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): LogicalPlan {
+  switch (p.kind) {
+    case 'range':
+    case 'localRelation':
+    case 'cachedRelation':
+    case 'limit':
+    case 'distinct':
+    case 'subqueryAlias':
+      if (p.kind === 'limit' && (!Number.isInteger(p.limit) || p.limit < 0)) {
+        throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit expression must be equal to or greater than 0, but got ${p.limit}.`);
+      }
+      return p;
+    case 'project': {
+      const scope = scopeOf([p.child], opts);
+      const list = resolveProjectList(p.projectList, scope);
+      for (const e of list) {
+        if (containsAggregate(e)) {
+          // select(sum(x)) without groupBy is a global aggregate, as in Spark.
+          return analyzeNode({ kind: 'aggregate', groupingExprs: [], aggregateExprs: list, child: p.child, planId: p.planId }, opts);
+        }
+      }
+      return { ...p, projectList: list };
+    }
+    case 'filter':
+      return resolveWithMissing(p, opts, (scope) => {
+        const cond = resolveExpression(p.condition, scope);
+        const t = dataTypeOf(cond);
+        if (t.kind !== 'boolean' && t.kind !== 'null') {
+          throw dataTypeMismatch(prettyName(cond), `filter expression ${JSON.stringify(prettyName(cond))} of type ${JSON.stringify(simpleString(t))} is not a boolean.`);
+        }
+        if (containsAggregate(cond)) throw new AnalysisError('INVALID_WHERE_CONDITION', `The WHERE condition ${JSON.stringify(prettyName(cond))} contains invalid expressions: aggregate functions.`);
+        return [cond];
+      }, ([cond], child) => ({ ...p, condition: castTo(cond!, { kind: 'boolean' }), child }));
+    case 'sort':
+      return resolveWithMissing(p, opts, (scope) => p.order.map((o) => {
+        const child = resolveExpression(o.child, scope);
+        const t = dataTypeOf(child);
+        if (t.kind === 'array') throw dataTypeMismatch(prettyName(child), `sorting is not supported for columns of type ${JSON.stringify(simpleString(t))}.`);
+        return child;
+      }), (exprs, child) => ({ ...p, order: p.order.map((o, i): SortOrder => ({ ...o, child: exprs[i]! })), child }));
+    case 'aggregate':
+      return analyzeAggregate(p, opts);
+    case 'join':
+      return analyzeJoin(p, opts);
+    case 'union':
+      return analyzeUnion(p);
+    case 'repartition': {
+      const scope = scopeOf([p.child], opts);
+      if (!Number.isInteger(p.numPartitions) || p.numPartitions <= 0) {
+        throw new AnalysisError('INVALID_PARTITION_NUMBER', `The number of partitions must be positive, but got ${p.numPartitions}.`);
+      }
+      return { ...p, partitionExprs: p.partitionExprs.map((e) => resolveExpression(e, scope)) };
+    }
+    default:
+      return assertNever(p, 'logical plan');
+  }
+}
+
+/**
+ * Resolves a Filter/Sort's expressions; names missing from the child but present below a Project child are added
+ * to that Project and projected away above (Spark's ResolveMissingReferences), so `select('a').orderBy('b')` works.
+ */
+function resolveWithMissing<P extends LogicalPlan & { child: LogicalPlan }>(
+  p: P,
+  opts: AnalyzerOptions,
+  resolve: (scope: ResolutionScope) => Expression[],
+  rebuild: (exprs: Expression[], child: LogicalPlan) => LogicalPlan,
+): LogicalPlan {
+  try {
+    return rebuild(resolve(scopeOf([p.child], opts)), p.child);
+  } catch (err) {
+    const child = p.child;
+    if (!(err instanceof AnalysisError) || !err.errorClass.startsWith('UNRESOLVED_COLUMN') || child.kind !== 'project') throw err;
+    let exprs: Expression[];
+    const grandScope = scopeOf([child.child], opts);
+    const widened: ResolutionScope = { ...grandScope, input: [...outputOf(child), ...grandScope.input.filter((a) => !outputOf(child).some((o) => o.exprId === a.exprId))] };
+    try {
+      exprs = resolve(widened);
+    } catch {
+      throw err;
+    }
+    const visible = new Set(outputOf(child).map((a) => a.exprId));
+    const missing = new Map<number, AttributeReference>();
+    for (const e of exprs) exists(e, (x) => {
+      if (x.kind === 'attr' && !visible.has(x.exprId)) missing.set(x.exprId, x);
+      return false;
+    });
+    const newChild: LogicalPlan = { ...child, projectList: [...child.projectList, ...missing.values()] };
+    return { kind: 'project', projectList: outputOf(child), child: rebuild(exprs, newChild) };
+  }
+}
+
+function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
+  const scope = scopeOf([p.child], opts);
+  const grouping = p.groupingExprs.map((e) => {
+    if (e.kind === 'star') throw new AnalysisError('INVALID_USAGE_OF_STAR', `Invalid usage of '*' in GROUP BY.`);
+    const r = resolveExpression(e, scope);
+    if (containsAggregate(r)) throw new AnalysisError('GROUP_BY_AGGREGATE', `Aggregate functions are not allowed in GROUP BY, but found ${prettyName(r)}.`);
+    return r;
+  });
+  const aggs = resolveProjectList(p.aggregateExprs, scope);
+  // Every column outside an aggregate function must be (part of) a grouping expression.
+  const check = (e: Expression): void => {
+    if (grouping.some((g) => semanticEquals(g, e))) return;
+    if (e.kind === 'agg') {
+      for (const a of e.args) if (containsAggregate(a)) throw new AnalysisError('NESTED_AGGREGATE_FUNCTION', `It is not allowed to use an aggregate function in the argument of another aggregate function: ${prettyName(e)}.`);
+      return;
+    }
+    if (e.kind === 'attr') {
+      throw new AnalysisError(
+        'MISSING_AGGREGATION',
+        `The non-aggregating expression "${e.name}" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${e.name})" if you do not care which of the values within a group is returned.`,
+        { expression: `"${e.name}"` },
+      );
+    }
+    children(e).forEach(check);
+  };
+  aggs.forEach(check);
+  // Grouping expressions that are not plain columns get names so the final projection can refer to them.
+  return { ...p, groupingExprs: grouping, aggregateExprs: aggs };
+}
+
+function analyzeJoin(p: Join, opts: AnalyzerOptions): LogicalPlan {
+  let right = p.right;
+  // A self-join sees the same attribute ids on both sides: give the right side fresh ids (Spark's dedupRight).
+  const leftIds = new Set(outputOf(p.left).map((a) => a.exprId));
+  if (outputOf(right).some((a) => leftIds.has(a.exprId))) {
+    right = { kind: 'project', projectList: outputOf(right).map((a) => alias(a, a.name)), child: right, planId: right.planId };
+  }
+  const scope = scopeOf([p.left, right], opts);
+  if (p.usingColumns && p.usingColumns.length > 0) {
+    const lScope = scopeOf([p.left], opts);
+    const rScope = scopeOf([right], opts);
+    const pairs = p.usingColumns.map((c) => {
+      const l = tryResolve([c], lScope, 'left', p.usingColumns!);
+      const r = tryResolve([c], rScope, 'right', p.usingColumns!);
+      return { l, r };
+    });
+    let cond: Expression | null = null;
+    for (const { l, r } of pairs) {
+      const eq = resolveExpression({ kind: 'cmp', op: '=', left: l, right: r }, scope);
+      cond = cond ? { kind: 'and', left: cond, right: eq } : eq;
+    }
+    const joined: Join = { ...p, right, condition: cond, usingColumns: undefined };
+    delete (joined as { usingColumns?: unknown }).usingColumns;
+    const out = outputOf(joined);
+    const lIds = new Set(pairs.map((x) => x.l.exprId));
+    const rIds = new Set(pairs.map((x) => x.r.exprId));
+    const keyCols: NamedExpression[] = pairs.map(({ l, r }) => {
+      switch (p.joinType) {
+        case 'right':
+          return toAttribute({ ...r, nullable: out.find((a) => a.exprId === r.exprId)!.nullable });
+        case 'full':
+          return alias({ kind: 'fn', name: 'coalesce', args: [l, r], dataType: dataTypeOf(l), nullable: l.nullable && r.nullable }, l.name);
+        default:
+          return out.find((a) => a.exprId === l.exprId) ?? l;
+      }
+    });
+    const rest = out.filter((a) => !lIds.has(a.exprId) && !rIds.has(a.exprId));
+    if (p.joinType === 'leftsemi' || p.joinType === 'leftanti') return { kind: 'project', projectList: [...keyCols, ...rest], child: joined };
+    return { kind: 'project', projectList: [...keyCols, ...rest], child: joined };
+  }
+  if (p.condition === null) return right === p.right ? p : { ...p, right };
+  const cond = resolveExpression(p.condition, scope);
+  const t = dataTypeOf(cond);
+  if (t.kind !== 'boolean') {
+    throw dataTypeMismatch(prettyName(cond), `join condition ${JSON.stringify(prettyName(cond))} of type ${JSON.stringify(simpleString(t))} is not a boolean.`);
+  }
+  return { ...p, right, condition: cond };
+}
+
+function tryResolve(nameParts: string[], scope: ResolutionScope, side: string, using: readonly string[]): AttributeReference {
+  try {
+    return resolveColumn(nameParts, scope);
+  } catch (e) {
+    if (e instanceof AnalysisError && e.errorClass.startsWith('UNRESOLVED_COLUMN')) {
+      throw new AnalysisError(
+        'UNRESOLVED_USING_COLUMN_FOR_JOIN',
+        `USING column \`${nameParts.join('.')}\` cannot be resolved on the ${side} side of the join. The ${side}-side columns: [${scope.input.map((a) => `\`${a.name}\``).join(', ')}].`,
+        { colName: nameParts.join('.'), side, using: using.join(',') },
+      );
+    }
+    throw e;
+  }
+}
+
+function analyzeUnion(p: Union): LogicalPlan {
+  let children = [...p.children];
+  const first = outputOf(children[0]!);
+  if (p.byName) {
+    children = children.map((c, idx) => {
+      if (idx === 0) return c;
+      const out = outputOf(c);
+      const list: NamedExpression[] = first.map((f) => {
+        const m = out.find((a) => a.name.toLowerCase() === f.name.toLowerCase());
+        if (m) return m;
+        if (p.allowMissingColumns) return alias({ kind: 'literal', value: null, dataType: f.dataType }, f.name);
+        throw new AnalysisError('NUM_COLUMNS_MISMATCH', `UNION BY NAME can only be performed on inputs with matching columns: column \`${f.name}\` is missing in input ${idx + 1}. Set allowMissingColumns to fill it with NULL.`, { columnName: f.name });
+      });
+      const extra = out.filter((a) => !first.some((f) => f.name.toLowerCase() === a.name.toLowerCase()));
+      if (extra.length > 0 && !p.allowMissingColumns) {
+        throw new AnalysisError('NUM_COLUMNS_MISMATCH', `UNION BY NAME can only be performed on inputs with matching columns: \`${extra[0]!.name}\` of input ${idx + 1} is not in the first input.`, { columnName: extra[0]!.name });
+      }
+      return { kind: 'project', projectList: list, child: c } as LogicalPlan;
+    });
+  }
+  const outs = children.map(outputOf);
+  outs.forEach((o, i) => {
+    if (o.length !== first.length) {
+      throw new AnalysisError(
+        'NUM_COLUMNS_MISMATCH',
+        `UNION can only be performed on inputs with the same number of columns, but the first input has ${first.length} columns and the ${ordinal(i + 1)} input has ${o.length} columns.`,
+        { firstNumColumns: String(first.length), invalidNumColumns: String(o.length) },
+      );
+    }
+  });
+  // Widen each column to a common type, casting inputs that differ.
+  const types = first.map((a, col) => {
+    let t = a.dataType;
+    for (const o of outs.slice(1)) {
+      const w = widerType(t, o[col]!.dataType);
+      if (!w) {
+        throw new AnalysisError(
+          'INCOMPATIBLE_COLUMN_TYPE',
+          `UNION can only be performed on inputs with compatible column types. The ${ordinal(col + 1)} column of the second input is ${JSON.stringify(simpleString(o[col]!.dataType))} which is not compatible with ${JSON.stringify(simpleString(t))} at the same column of the first table.`,
+          { columnOrdinalNumber: ordinal(col + 1) },
+        );
+      }
+      t = w;
+    }
+    return t;
+  });
+  children = children.map((c, i) => {
+    const o = outs[i]!;
+    if (o.every((a, col) => a.dataType.kind === types[col]!.kind)) return c;
+    const list: NamedExpression[] = o.map((a, col) => (a.dataType.kind === types[col]!.kind ? a : alias(castTo(a, types[col]!), a.name)));
+    return { kind: 'project', projectList: list, child: c } as LogicalPlan;
+  });
+  return { ...p, children, byName: false, allowMissingColumns: false };
+}
+
+function ordinal(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return n + (s[(v - 20) % 10] ?? s[v] ?? s[0]!);
+}
+
+/** True when every node of the tree is resolved. */
+export function isAnalyzed(p: LogicalPlan): boolean {
+  return planChildren(p).every(isAnalyzed);
+}

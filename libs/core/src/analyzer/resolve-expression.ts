@@ -1,0 +1,162 @@
+// Resolves user-written expressions against the attributes a plan node can see: names, stars, functions, coercion.
+import { AnalysisError, suggestions } from '../errors.js';
+import {
+  type AttributeReference,
+  type Expression,
+  type NamedExpression,
+  alias,
+  children,
+  dataTypeOf,
+  nullableOf,
+  prettyName,
+  transformUp,
+  withNewChildren,
+} from '../expr/expression.js';
+import { lookupScalarFunction } from '../expr/functions/registry.js';
+import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
+import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
+import { castTo, coerce } from './type-coercion.js';
+
+/** What a node's expressions may refer to: its input attributes, and the plan (for `df.col()` plan ids). */
+export interface ResolutionScope {
+  readonly input: readonly AttributeReference[];
+  readonly plans: readonly LogicalPlan[];
+  readonly caseSensitive: boolean;
+}
+
+function quote(parts: readonly string[]): string {
+  return '`' + parts.join('`.`') + '`';
+}
+
+function nameEq(a: string, b: string, caseSensitive: boolean): boolean {
+  return caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();
+}
+
+function findPlanById(plans: readonly LogicalPlan[], planId: number): LogicalPlan | undefined {
+  for (const p of plans) {
+    if (p.planId === planId) return p;
+    const found = findPlanById(planChildren(p), planId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Finds the attribute `nameParts` names among `input`, raising Spark's UNRESOLVED_COLUMN / AMBIGUOUS_REFERENCE. */
+export function resolveColumn(nameParts: readonly string[], scope: ResolutionScope, planId?: number): AttributeReference {
+  let candidates = scope.input;
+  if (planId !== undefined) {
+    const target = findPlanById(scope.plans, planId);
+    if (target) {
+      const ids = new Set(outputOf(target).map((a) => a.exprId));
+      const narrowed = scope.input.filter((a) => ids.has(a.exprId));
+      if (narrowed.length > 0) candidates = narrowed;
+    }
+  }
+  const cs = scope.caseSensitive;
+  const name = nameParts[nameParts.length - 1]!;
+  let matches: AttributeReference[];
+  if (nameParts.length === 1) {
+    matches = candidates.filter((a) => nameEq(a.name, name, cs));
+  } else {
+    const qual = nameParts.slice(0, -1);
+    matches = candidates.filter(
+      (a) => nameEq(a.name, name, cs) && a.qualifier.length >= qual.length && qual.every((q, i) => nameEq(a.qualifier[a.qualifier.length - qual.length + i]!, q, cs)),
+    );
+    // A dotted name may also be a column whose own name contains a dot.
+    if (matches.length === 0) matches = candidates.filter((a) => nameEq(a.name, nameParts.join('.'), cs));
+  }
+  const distinct = new Map(matches.map((m) => [m.exprId, m]));
+  if (distinct.size === 1) return [...distinct.values()][0]!;
+  if (distinct.size > 1) {
+    const names = [...distinct.values()].map((a) => quote([...a.qualifier, a.name])).join(', ');
+    throw new AnalysisError(
+      'AMBIGUOUS_REFERENCE',
+      `Reference ${quote(nameParts)} is ambiguous, could be: [${names}].`,
+      { name: quote(nameParts), referenceNames: `[${names}]` },
+    );
+  }
+  const all = scope.input.map((a) => quote([...a.qualifier, a.name]));
+  const sugg = suggestions(nameParts.join('.'), scope.input.map((a) => [...a.qualifier, a.name].join('.'))).map((s) => quote(s.split('.')));
+  void all;
+  throw new AnalysisError(
+    'UNRESOLVED_COLUMN.WITH_SUGGESTION',
+    `A column, variable, or function parameter with name ${quote(nameParts)} cannot be resolved. Did you mean one of the following? [${sugg.join(', ')}].`,
+    { objectName: quote(nameParts), proposal: sugg.join(', ') },
+  );
+}
+
+/** Expands `*` / `t.*` into the scope's attributes. */
+export function expandStar(qualifier: readonly string[] | undefined, scope: ResolutionScope): AttributeReference[] {
+  if (!qualifier) return [...scope.input];
+  const matches = scope.input.filter((a) => qualifier.every((q, i) => a.qualifier[a.qualifier.length - qualifier.length + i] !== undefined && nameEq(a.qualifier[a.qualifier.length - qualifier.length + i]!, q, scope.caseSensitive)));
+  if (matches.length === 0) {
+    throw new AnalysisError('CANNOT_RESOLVE_STAR_EXPAND', `Cannot resolve ${quote(qualifier)}.* given input columns ${scope.input.map((a) => quote([a.name])).join(', ')}.`, { targetString: quote(qualifier) });
+  }
+  return matches;
+}
+
+/** Resolves one expression (no stars at top level: callers expand those). */
+export function resolveExpression(e: Expression, scope: ResolutionScope): Expression {
+  return transformUp(e, (x) => resolveNode(x, scope));
+}
+
+function resolveNode(e: Expression, scope: ResolutionScope): Expression {
+  switch (e.kind) {
+    case 'unresolvedColumn':
+      return resolveColumn(e.nameParts, scope, e.planId);
+    case 'star':
+      throw new AnalysisError('INVALID_USAGE_OF_STAR', `Invalid usage of '*' in expression ${prettyName(e)}.`);
+    case 'unresolvedFunction':
+      return resolveFunction(e.name, e.args, e.isDistinct);
+    case 'cast':
+    case 'attr':
+    case 'literal':
+    case 'boundRef':
+    case 'fn':
+    case 'agg':
+    case 'alias':
+    case 'sortOrder':
+    case 'isNull':
+    case 'isNotNull':
+      return e;
+    default:
+      return coerce(e);
+  }
+}
+
+export function resolveFunction(name: string, args: readonly Expression[], isDistinct: boolean): Expression {
+  const agg = lookupAggregateFunction(name);
+  const argTypes = args.map(dataTypeOf);
+  const sql = `${name}(${isDistinct ? 'DISTINCT ' : ''}${args.map(prettyName).join(', ')})`;
+  if (agg) {
+    const def = aggregateDef(agg.fn);
+    const distinct = agg.distinct || isDistinct;
+    const r = def.resolve(argTypes, distinct);
+    if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
+    return { kind: 'agg', fn: agg.fn, args: args.map((a, i) => castTo(a, r.argTypes[i]!)), distinct, dataType: r.dataType, nullable: r.nullable };
+  }
+  const fn = lookupScalarFunction(name);
+  if (!fn) {
+    throw new AnalysisError('UNRESOLVED_ROUTINE', `Cannot resolve routine \`${name}\` on search path [\`system\`.\`builtin\`].`, { routineName: `\`${name}\`` });
+  }
+  if (isDistinct) throw new AnalysisError('INVALID_DISTINCT', `DISTINCT is only allowed in aggregate functions, not in ${fn.name}.`);
+  const r = fn.resolve(argTypes);
+  if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
+  const castArgs = args.map((a, i) => castTo(a, r.argTypes[i]!));
+  const nullable = r.nullable ? r.nullable(castArgs.map(nullableOf)) : castArgs.some(nullableOf);
+  return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable };
+}
+
+/** Gives an unnamed expression its generated column name (Spark's `toPrettySQL`), keeping attrs and aliases as they are. */
+export function toNamed(e: Expression, original: Expression): NamedExpression {
+  if (e.kind === 'attr' || e.kind === 'alias') return e;
+  // A cast of a named column keeps the column's name, as in Spark.
+  if (e.kind === 'cast' && (e.child.kind === 'attr' || e.child.kind === 'alias')) {
+    return alias(e, e.child.kind === 'attr' ? e.child.name : e.child.name);
+  }
+  void original;
+  return alias(e, prettyName(e));
+}
+
+/** Rebuild helper re-exported for the analyzer. */
+export { children, withNewChildren };

@@ -1,0 +1,127 @@
+// Implicit casts the analyzer inserts so every operator sees operands of one type (Spark's TypeCoercion, non-ANSI).
+import { AnalysisError } from '../errors.js';
+import { type Expression, type Cast, dataTypeOf, prettyName } from '../expr/expression.js';
+import { type DataType, DoubleT, StringT, TimestampT, isNumeric, sameType, simpleString } from '../types/data-type.js';
+
+const NUMERIC_RANK: Record<string, number> = { int32: 1, int64: 2, float64: 3 };
+
+/** The narrowest type both `a` and `b` widen to without losing the kind of value, or undefined. */
+export function tightestCommonType(a: DataType, b: DataType): DataType | undefined {
+  if (sameType(a, b)) return a;
+  if (a.kind === 'null') return b;
+  if (b.kind === 'null') return a;
+  if (isNumeric(a) && isNumeric(b)) return NUMERIC_RANK[a.kind]! >= NUMERIC_RANK[b.kind]! ? a : b;
+  if ((a.kind === 'date' && b.kind === 'timestamp') || (a.kind === 'timestamp' && b.kind === 'date')) return TimestampT;
+  return undefined;
+}
+
+/** Common type for comparisons: like tightest, plus string vs number → double, string vs date/timestamp → the date type. */
+export function comparisonType(a: DataType, b: DataType): DataType | undefined {
+  const t = tightestCommonType(a, b);
+  if (t) return t;
+  if (a.kind === 'string' && isNumeric(b)) return b.kind === 'float64' ? DoubleT : b.kind === 'int64' ? b : b;
+  if (b.kind === 'string' && isNumeric(a)) return a;
+  if (a.kind === 'string' && (b.kind === 'date' || b.kind === 'timestamp')) return b;
+  if (b.kind === 'string' && (a.kind === 'date' || a.kind === 'timestamp')) return a;
+  if (a.kind === 'string' && b.kind === 'boolean') return b;
+  if (b.kind === 'string' && a.kind === 'boolean') return a;
+  return undefined;
+}
+
+/** Common type of branches (CASE, IN, COALESCE, UNION): tightest, else string when one side is a string. */
+export function widerType(a: DataType, b: DataType): DataType | undefined {
+  const t = tightestCommonType(a, b);
+  if (t) return t;
+  if ((a.kind === 'string' && b.kind !== 'array') || (b.kind === 'string' && a.kind !== 'array')) return StringT;
+  return undefined;
+}
+
+export function castTo(e: Expression, t: DataType): Expression {
+  const from = dataTypeOf(e);
+  if (sameType(from, t)) return e;
+  if (e.kind === 'literal' && e.value === null) return { kind: 'literal', value: null, dataType: t };
+  const c: Cast = { kind: 'cast', child: e, to: t };
+  return c;
+}
+
+export function dataTypeMismatch(sqlExpr: string, message: string, params: Record<string, string> = {}): AnalysisError {
+  return new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sqlExpr}" due to data type mismatch: ${message}`, { sqlExpr, ...params });
+}
+
+/** Coerces the operands of arithmetic, comparison, boolean and conditional expressions after their children resolved. */
+export function coerce(e: Expression): Expression {
+  switch (e.kind) {
+    case 'arith': {
+      const lt = dataTypeOf(e.left);
+      const rt = dataTypeOf(e.right);
+      const numericOrNullOrString = (t: DataType) => isNumeric(t) || t.kind === 'null' || t.kind === 'string';
+      if (!numericOrNullOrString(lt) || !numericOrNullOrString(rt)) {
+        const bad = !numericOrNullOrString(lt) ? lt : rt;
+        throw dataTypeMismatch(prettyName(e), `the binary operator requires numeric operands, but got ${JSON.stringify(simpleString(bad))}.`);
+      }
+      // Strings in arithmetic are read as doubles (non-ANSI Spark).
+      const l = lt.kind === 'string' ? DoubleT : lt;
+      const r = rt.kind === 'string' ? DoubleT : rt;
+      let t = tightestCommonType(l, r) ?? DoubleT;
+      if (t.kind === 'null') t = e.op === '/' ? DoubleT : { kind: 'int32' };
+      if (e.op === '/') t = DoubleT;
+      return { ...e, left: castTo(e.left, t), right: castTo(e.right, t) };
+    }
+    case 'cmp': {
+      const lt = dataTypeOf(e.left);
+      const rt = dataTypeOf(e.right);
+      const t = comparisonType(lt, rt);
+      if (!t || t.kind === 'array') {
+        throw dataTypeMismatch(prettyName(e), `the left and right operands of the binary operator have incompatible types (${JSON.stringify(simpleString(lt))} and ${JSON.stringify(simpleString(rt))}).`);
+      }
+      return { ...e, left: castTo(e.left, t), right: castTo(e.right, t) };
+    }
+    case 'and':
+    case 'or': {
+      for (const side of [e.left, e.right]) requireBoolean(e, side);
+      return { ...e, left: castTo(e.left, { kind: 'boolean' }), right: castTo(e.right, { kind: 'boolean' }) };
+    }
+    case 'not':
+      requireBoolean(e, e.child);
+      return { ...e, child: castTo(e.child, { kind: 'boolean' }) };
+    case 'negate': {
+      const t = dataTypeOf(e.child);
+      if (!isNumeric(t) && t.kind !== 'null') throw dataTypeMismatch(prettyName(e), `the unary minus requires a numeric operand, but got ${JSON.stringify(simpleString(t))}.`);
+      return t.kind === 'null' ? { ...e, child: castTo(e.child, { kind: 'int32' }) } : e;
+    }
+    case 'caseWhen': {
+      for (const b of e.branches) requireBoolean(e, b.condition);
+      const values = [...e.branches.map((b) => b.value), ...(e.otherwise ? [e.otherwise] : [])];
+      const t = commonType(e, values.map(dataTypeOf));
+      return {
+        ...e,
+        branches: e.branches.map((b) => ({ condition: castTo(b.condition, { kind: 'boolean' }), value: castTo(b.value, t) })),
+        otherwise: e.otherwise ? castTo(e.otherwise, t) : null,
+      };
+    }
+    case 'in': {
+      const t = commonType(e, [e.child, ...e.list].map(dataTypeOf), comparisonType);
+      return { ...e, child: castTo(e.child, t), list: e.list.map((x) => castTo(x, t)) };
+    }
+    default:
+      return e;
+  }
+}
+
+function requireBoolean(parent: Expression, e: Expression): void {
+  const t = dataTypeOf(e);
+  if (t.kind !== 'boolean' && t.kind !== 'null') {
+    throw dataTypeMismatch(prettyName(parent), `${JSON.stringify(prettyName(e))} must be of type "boolean", but it is of type ${JSON.stringify(simpleString(t))}.`);
+  }
+}
+
+function commonType(e: Expression, types: DataType[], widen = widerType): DataType {
+  let t: DataType | undefined = types[0];
+  for (const x of types.slice(1)) {
+    t = t && widen(t, x);
+    if (!t) {
+      throw dataTypeMismatch(prettyName(e), `the input types must share a common type, but got ${types.map((x) => JSON.stringify(simpleString(x))).join(', ')}.`);
+    }
+  }
+  return t ?? { kind: 'null' };
+}

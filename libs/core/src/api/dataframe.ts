@@ -1,0 +1,392 @@
+// DataFrame: an immutable, analysed logical plan plus the session that runs it. Transformations are eager to
+// analyse (errors surface at the call) and lazy to execute; actions return promises.
+import * as arrow from 'apache-arrow';
+import { AnalysisError, IllegalArgumentError } from '../errors.js';
+import {
+  type Expression,
+  type SortOrder,
+  alias,
+  unresolvedColumn,
+} from '../expr/expression.js';
+import { analyzeNode } from '../analyzer/analyzer.js';
+import { type JoinType, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+import { StructType } from '../types/schema.js';
+import { simpleString } from '../types/data-type.js';
+import { QueryExecution } from '../session/query-execution.js';
+import type { Engine } from '../session/engine.js';
+import { Column, toColumnExpr } from './column.js';
+import { GroupedData } from './grouped-data.js';
+import { type Row, rowsOf } from './row.js';
+import { showString } from './show.js';
+import { schemaOf } from '../execution/schema-of.js';
+import { emptyBatch } from '../execution/vectors.js';
+
+type ColumnLike = string | Column;
+
+let nextPlanId = 1;
+
+const JOIN_TYPES: Record<string, JoinType> = {
+  inner: 'inner', cross: 'cross',
+  outer: 'full', full: 'full', fullouter: 'full', full_outer: 'full',
+  left: 'left', leftouter: 'left', left_outer: 'left',
+  right: 'right', rightouter: 'right', right_outer: 'right',
+  semi: 'leftsemi', leftsemi: 'leftsemi', left_semi: 'leftsemi',
+  anti: 'leftanti', leftanti: 'leftanti', left_anti: 'leftanti',
+};
+
+function flatten<T>(args: (T | readonly T[])[]): T[] {
+  return args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as T[])] : (args as T[]);
+}
+
+export class DataFrame {
+  /** @internal */
+  readonly plan: LogicalPlan;
+  /** @internal */
+  readonly parsed: LogicalPlan;
+  /** @internal */
+  readonly engine: Engine;
+
+  /** @internal */
+  constructor(engine: Engine, parsed: LogicalPlan, analyzed: LogicalPlan) {
+    this.engine = engine;
+    this.parsed = parsed;
+    this.plan = analyzed;
+  }
+
+  /** @internal Builds a DataFrame from a new node over this one's plan(s), analysing it now. */
+  static create(engine: Engine, parsed: LogicalPlan, unresolved: LogicalPlan): DataFrame {
+    const planId = nextPlanId++;
+    const analyzed = analyzeNode(unresolved, { caseSensitive: engine.conf.bool('spark.sql.caseSensitive') });
+    return new DataFrame(engine, { ...parsed, planId }, { ...analyzed, planId });
+  }
+
+  private derive(build: (child: LogicalPlan) => LogicalPlan): DataFrame {
+    return DataFrame.create(this.engine, build(this.parsed), build(this.plan));
+  }
+
+  // ------------------------------------------------------------------ schema
+
+  /** The schema, as analysed. */
+  get schema(): StructType {
+    return new StructType(outputOf(this.plan).map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable })));
+  }
+
+  get columns(): string[] {
+    return outputOf(this.plan).map((a) => a.name);
+  }
+
+  /** `[name, simpleString type]` pairs, e.g. `['id', 'bigint']`. */
+  get dtypes(): [string, string][] {
+    return outputOf(this.plan).map((a) => [a.name, simpleString(a.dataType)]);
+  }
+
+  printSchema(): void {
+    process.stdout.write(this.schema.treeString());
+  }
+
+  /** A column of this DataFrame, resolved against it even after joins (`df1.col('id')`). */
+  col(name: string): Column {
+    if (name === '*') return new Column({ kind: 'star' });
+    const expr = unresolvedColumn(name, this.plan.planId);
+    // Fail now, as PySpark's df['x'] does, when the name is unknown.
+    const out = outputOf(this.plan);
+    const last = expr.nameParts[expr.nameParts.length - 1]!.toLowerCase();
+    if (!out.some((a) => a.name.toLowerCase() === last || a.name.toLowerCase() === name.toLowerCase())) {
+      analyzeNode({ kind: 'project', projectList: [expr], child: this.plan });
+    }
+    return new Column(expr);
+  }
+
+  toString(): string {
+    return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`;
+  }
+
+  // ------------------------------------------------------------------ transformations
+
+  select(...cols: (ColumnLike | readonly ColumnLike[])[]): DataFrame {
+    const exprs = flatten(cols).map((c) => toColumnExpr(c));
+    return this.derive((child) => ({ kind: 'project', projectList: exprs, child }));
+  }
+
+  filter(condition: Column): DataFrame {
+    if (!Column.isColumn(condition)) {
+      throw new IllegalArgumentError('NOT_COLUMN', `filter() needs a Column condition${typeof condition === 'string' ? '; SQL expression strings arrive with spark.sql support' : ''}, got ${typeof condition}.`);
+    }
+    return this.derive((child) => ({ kind: 'filter', condition: condition.expr, child }));
+  }
+
+  where(condition: Column): DataFrame {
+    return this.filter(condition);
+  }
+
+  /** Adds or replaces a column. */
+  withColumn(name: string, c: Column): DataFrame {
+    return this.withColumns({ [name]: c });
+  }
+
+  withColumns(cols: Record<string, Column>): DataFrame {
+    const names = Object.keys(cols);
+    for (const n of names) if (!Column.isColumn(cols[n])) throw new IllegalArgumentError('NOT_COLUMN', `withColumn: the value for ${JSON.stringify(n)} should be a Column.`);
+    const out = outputOf(this.plan);
+    const lower = (s: string) => s.toLowerCase();
+    const list: Expression[] = out.map((a) => {
+      const hit = names.find((n) => lower(n) === lower(a.name));
+      return hit ? alias(cols[hit]!.expr, hit) : a;
+    });
+    for (const n of names) if (!out.some((a) => lower(a.name) === lower(n))) list.push(alias(cols[n]!.expr, n));
+    return this.derive((child) => ({ kind: 'project', projectList: list, child }));
+  }
+
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    return this.withColumnsRenamed({ [existing]: newName });
+  }
+
+  withColumnsRenamed(mapping: Record<string, string>): DataFrame {
+    const out = outputOf(this.plan);
+    const list: Expression[] = out.map((a) => {
+      const key = Object.keys(mapping).find((k) => k.toLowerCase() === a.name.toLowerCase());
+      return key ? alias(a, mapping[key]!) : a;
+    });
+    return DataFrame.create(this.engine, { kind: 'project', projectList: list, child: this.parsed }, { kind: 'project', projectList: list, child: this.plan });
+  }
+
+  /** Removes columns by name (unknown names are ignored, as in Spark) or by Column. */
+  drop(...cols: ColumnLike[]): DataFrame {
+    const out = outputOf(this.plan);
+    const dropIds = new Set<number>();
+    for (const c of cols) {
+      if (typeof c === 'string') {
+        for (const a of out) if (a.name.toLowerCase() === c.toLowerCase()) dropIds.add(a.exprId);
+      } else {
+        const probe = DataFrame.create(this.engine, this.parsed, { kind: 'project', projectList: [c.expr], child: this.plan });
+        const attr = probe.plan.kind === 'project' ? probe.plan.projectList[0] : undefined;
+        if (attr?.kind === 'attr') dropIds.add(attr.exprId);
+      }
+    }
+    const list = out.filter((a) => !dropIds.has(a.exprId));
+    return DataFrame.create(this.engine, { kind: 'project', projectList: list, child: this.parsed }, { kind: 'project', projectList: list, child: this.plan });
+  }
+
+  groupBy(...cols: (ColumnLike | readonly ColumnLike[])[]): GroupedData {
+    return new GroupedData(this, flatten(cols).map((c) => toColumnExpr(c)));
+  }
+
+  groupby(...cols: (ColumnLike | readonly ColumnLike[])[]): GroupedData {
+    return this.groupBy(...cols);
+  }
+
+  /** Aggregates over the whole DataFrame: `df.agg(F.max('a'))`. */
+  agg(...exprs: (Column | readonly Column[])[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  /**
+   * Joins with another DataFrame. `on` is a column name or list of names (a USING join: the key columns appear
+   * once), or a Column condition. `how`: inner, cross, outer/full, left, right, semi, anti (Spark's spellings).
+   */
+  join(other: DataFrame, on?: string | readonly string[] | Column, how: string = 'inner'): DataFrame {
+    if (!(other instanceof DataFrame)) throw new IllegalArgumentError('NOT_DATAFRAME', `join(): argument \`other\` should be a DataFrame, got ${typeof other}.`);
+    const joinType = JOIN_TYPES[how.toLowerCase().replace(/\s+/g, '')];
+    if (!joinType) {
+      throw new IllegalArgumentError('UNSUPPORTED_JOIN_TYPE', `Unsupported join type '${how}'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'.`, { joinType: how });
+    }
+    const build = (l: LogicalPlan, r: LogicalPlan): LogicalPlan => {
+      if (on === undefined) return { kind: 'join', left: l, right: r, joinType: joinType === 'inner' ? 'inner' : joinType, condition: null };
+      if (typeof on === 'string' || Array.isArray(on)) {
+        const usingColumns = typeof on === 'string' ? [on] : [...(on as string[])];
+        return { kind: 'join', left: l, right: r, joinType, condition: null, usingColumns };
+      }
+      if (!Column.isColumn(on)) throw new IllegalArgumentError('NOT_COLUMN_OR_STR', 'join(): argument `on` should be a Column, a column name or a list of names.');
+      return { kind: 'join', left: l, right: r, joinType, condition: on.expr };
+    };
+    return DataFrame.create(this.engine, build(this.parsed, other.parsed), build(this.plan, other.plan));
+  }
+
+  crossJoin(other: DataFrame): DataFrame {
+    return this.join(other, undefined, 'cross');
+  }
+
+  orderBy(...cols: (ColumnLike | readonly ColumnLike[])[]): DataFrame {
+    return this.sortImpl(flatten(cols), true);
+  }
+
+  sort(...cols: (ColumnLike | readonly ColumnLike[])[]): DataFrame {
+    return this.sortImpl(flatten(cols), true);
+  }
+
+  sortWithinPartitions(...cols: (ColumnLike | readonly ColumnLike[])[]): DataFrame {
+    return this.sortImpl(flatten(cols), false);
+  }
+
+  private sortImpl(cols: ColumnLike[], global: boolean): DataFrame {
+    if (cols.length === 0) throw new IllegalArgumentError('CANNOT_BE_EMPTY', 'At least one column must be specified to sort by.');
+    const order: SortOrder[] = cols.map((c) => {
+      const e = toColumnExpr(c);
+      return e.kind === 'sortOrder' ? e : { kind: 'sortOrder', child: e, direction: 'asc', nullOrdering: 'nullsFirst' };
+    });
+    return this.derive((child) => ({ kind: 'sort', order, global, child }));
+  }
+
+  limit(n: number): DataFrame {
+    if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `limit(): argument \`num\` should be an integer, got ${String(n)}.`);
+    return this.derive((child) => ({ kind: 'limit', limit: n, child }));
+  }
+
+  distinct(): DataFrame {
+    return this.derive((child) => ({ kind: 'distinct', child }));
+  }
+
+  /** Distinct rows, or rows distinct on `subset` (the first row of each group is kept). */
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    if (!subset) return this.distinct();
+    const out = outputOf(this.plan);
+    for (const s of subset) {
+      if (!out.some((a) => a.name.toLowerCase() === s.toLowerCase())) {
+        throw new AnalysisError('UNRESOLVED_COLUMN.WITH_SUGGESTION', `Cannot resolve column name "${s}" among (${out.map((a) => a.name).join(', ')}).`, { objectName: s });
+      }
+    }
+    const keys = out.filter((a) => subset.some((s) => s.toLowerCase() === a.name.toLowerCase()));
+    const aggs: Expression[] = out.map((a) => (keys.includes(a) ? a : alias({ kind: 'unresolvedFunction', name: 'first', args: [a], isDistinct: false }, a.name)));
+    return DataFrame.create(this.engine, { kind: 'aggregate', groupingExprs: keys, aggregateExprs: aggs, child: this.parsed }, { kind: 'aggregate', groupingExprs: keys, aggregateExprs: aggs, child: this.plan });
+  }
+
+  drop_duplicates(subset?: readonly string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  /** UNION ALL by position (Spark's `union`). */
+  union(other: DataFrame): DataFrame {
+    return DataFrame.create(
+      this.engine,
+      { kind: 'union', children: [this.parsed, other.parsed], byName: false, allowMissingColumns: false },
+      { kind: 'union', children: [this.plan, other.plan], byName: false, allowMissingColumns: false },
+    );
+  }
+
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  /** UNION ALL matching columns by name; missing columns are NULL when `allowMissingColumns`. */
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return DataFrame.create(
+      this.engine,
+      { kind: 'union', children: [this.parsed, other.parsed], byName: true, allowMissingColumns },
+      { kind: 'union', children: [this.plan, other.plan], byName: true, allowMissingColumns },
+    );
+  }
+
+  /** Redistributes rows into `numPartitions` partitions (round-robin, or by hash of `cols`). */
+  repartition(numPartitions: number, ...cols: ColumnLike[]): DataFrame {
+    const exprs = cols.map((c) => toColumnExpr(c));
+    return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: true, partitionExprs: exprs, child }));
+  }
+
+  /** Merges partitions without a shuffle. */
+  coalesce(numPartitions: number): DataFrame {
+    return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: false, partitionExprs: [], child }));
+  }
+
+  /** Names this DataFrame so its columns can be referred to as `alias.col`. */
+  alias(name: string): DataFrame {
+    return this.derive((child) => ({ kind: 'subqueryAlias', alias: name, child }));
+  }
+
+  // ------------------------------------------------------------------ persistence
+
+  /** Keeps this DataFrame's partitions in the block manager once computed (lazy, like Spark). */
+  cache(): this {
+    this.engine.cacheManager.cache(this.plan);
+    return this;
+  }
+
+  persist(): this {
+    return this.cache();
+  }
+
+  unpersist(): this {
+    this.engine.cacheManager.uncache(this.plan);
+    return this;
+  }
+
+  get isCached(): boolean {
+    return this.engine.cacheManager.lookup(this.plan) !== undefined;
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  /** @internal */
+  queryExecution(): QueryExecution {
+    return new QueryExecution(this.engine, this.parsed, this.plan);
+  }
+
+  /** @internal Runs the query and returns its batches. */
+  async executeBatches(description: string): Promise<arrow.RecordBatch[]> {
+    return this.queryExecution().execute(description);
+  }
+
+  async collect(): Promise<Row[]> {
+    const batches = await this.executeBatches('collect');
+    return rowsOf(this.columns, outputOf(this.plan).map((a) => a.dataType), batches);
+  }
+
+  /** The result as an Arrow table (no per-row conversion). */
+  async toArrow(): Promise<arrow.Table> {
+    const batches = await this.executeBatches('toArrow');
+    const schema = schemaOf(outputOf(this.plan));
+    const fixed = batches.map((b) => new arrow.RecordBatch(schema, b.data));
+    return new arrow.Table(schema, fixed.length > 0 ? fixed : [emptyBatch(schema)]);
+  }
+
+  async count(): Promise<number> {
+    const counted = DataFrame.create(this.engine, this.parsed, {
+      kind: 'aggregate',
+      groupingExprs: [],
+      aggregateExprs: [alias({ kind: 'unresolvedFunction', name: 'count', args: [], isDistinct: false }, 'count')],
+      child: this.plan,
+    });
+    const rows = await counted.collect();
+    return Number(rows[0]!.get(0));
+  }
+
+  async take(n: number): Promise<Row[]> {
+    return this.limit(n).collect();
+  }
+
+  async head(n?: number): Promise<Row[]> {
+    return this.take(n ?? 1);
+  }
+
+  /** The first row, or null for an empty DataFrame. */
+  async first(): Promise<Row | null> {
+    const rows = await this.take(1);
+    return rows[0] ?? null;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.take(1)).length === 0;
+  }
+
+  /** The text `show()` prints. `truncate`: true = 20 characters, false = none, or a width. */
+  async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+    if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `show(): argument \`n\` should be an integer, got ${String(n)}.`);
+    const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
+    const batches = await this.limit(Math.max(0, n) + 1).executeBatches('show');
+    return showString(this.columns, outputOf(this.plan).map((a) => a.dataType), batches, Math.max(0, n), width, vertical);
+  }
+
+  /** Prints the first `n` rows in Spark's table layout. */
+  async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    process.stdout.write(await this.showString(n, truncate, vertical));
+  }
+
+  /** The plans as text: `true`/'extended' prints parsed, analysed, optimized and physical plans. */
+  explainString(extended: boolean | 'simple' | 'extended' = false): string {
+    const mode = extended === true || extended === 'extended' ? 'extended' : 'simple';
+    return this.queryExecution().explainString(mode);
+  }
+
+  explain(extended: boolean | 'simple' | 'extended' = false): void {
+    process.stdout.write(this.explainString(extended) + '\n');
+  }
+}

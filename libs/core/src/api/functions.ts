@@ -1,0 +1,88 @@
+// Spark's `functions`: column constructors, scalar functions and aggregates, by their Spark names.
+// Each wrapper only builds an expression; names, types and implementations live in the engine's registries.
+import { type Expression, lit as litExpr, unresolvedColumn } from '../expr/expression.js';
+import { IllegalArgumentError } from '../errors.js';
+import { Column, type ColumnOrValue, toColumnExpr, toExpr } from './column.js';
+
+type ColumnLike = string | Column;
+
+function call(name: string, args: Expression[], isDistinct = false): Column {
+  return new Column({ kind: 'unresolvedFunction', name, args, isDistinct });
+}
+
+function c(x: ColumnLike, argName = 'col'): Expression {
+  return toColumnExpr(x, argName);
+}
+
+/** A column by name (`'a'`, `'t.a'`, `` '`a.b`' ``). */
+export function col(name: string): Column {
+  if (typeof name !== 'string') throw new IllegalArgumentError('NOT_STR', `Argument \`col\` should be a string, got ${typeof name}.`);
+  return new Column(name === '*' ? { kind: 'star' } : unresolvedColumn(name));
+}
+/** Same as `col`. */
+export const column = col;
+
+/** A literal value; a Column passes through. */
+export function lit(value: ColumnOrValue): Column {
+  return Column.isColumn(value) ? value : new Column(toExpr(value));
+}
+
+/** Starts a CASE WHEN chain: `when(cond, value).when(…).otherwise(…)`. */
+export function when(condition: Column, value: ColumnOrValue): Column {
+  if (!Column.isColumn(condition)) throw new IllegalArgumentError('NOT_COLUMN', 'Argument `condition` of when() should be a Column.');
+  return new Column({ kind: 'caseWhen', branches: [{ condition: condition.expr, value: toExpr(value) }], otherwise: null });
+}
+
+export function coalesce(...cols: ColumnLike[]): Column { return call('coalesce', cols.map((x) => c(x))); }
+export function isnull(x: ColumnLike): Column { return new Column({ kind: 'isNull', child: c(x) }); }
+export function isnotnull(x: ColumnLike): Column { return new Column({ kind: 'isNotNull', child: c(x) }); }
+export function isnan(x: ColumnLike): Column { return call('isnan', [c(x)]); }
+export function nvl(x: ColumnLike, y: ColumnLike): Column { return call('nvl', [c(x), c(y)]); }
+export function ifnull(x: ColumnLike, y: ColumnLike): Column { return call('ifnull', [c(x), c(y)]); }
+export function greatest(...cols: ColumnLike[]): Column { return call('greatest', cols.map((x) => c(x))); }
+export function least(...cols: ColumnLike[]): Column { return call('least', cols.map((x) => c(x))); }
+
+// Strings
+export function upper(x: ColumnLike): Column { return call('upper', [c(x)]); }
+export function lower(x: ColumnLike): Column { return call('lower', [c(x)]); }
+export function length(x: ColumnLike): Column { return call('length', [c(x)]); }
+export function trim(x: ColumnLike): Column { return call('trim', [c(x)]); }
+export function ltrim(x: ColumnLike): Column { return call('ltrim', [c(x)]); }
+export function rtrim(x: ColumnLike): Column { return call('rtrim', [c(x)]); }
+/** 1-based `pos`, `len` characters. */
+export function substring(x: ColumnLike, pos: number, len: number): Column {
+  return call('substring', [c(x), litExpr(pos), litExpr(len)]);
+}
+export function concat(...cols: ColumnLike[]): Column { return call('concat', cols.map((x) => c(x))); }
+export function like(x: ColumnLike, pattern: ColumnLike): Column { return call('like', [c(x), typeof pattern === 'string' ? litExpr(pattern) : c(pattern)]); }
+export function startswith(x: ColumnLike, prefix: ColumnLike): Column { return call('startswith', [c(x), c(prefix)]); }
+export function endswith(x: ColumnLike, suffix: ColumnLike): Column { return call('endswith', [c(x), c(suffix)]); }
+export function contains(x: ColumnLike, other: ColumnLike): Column { return call('contains', [c(x), c(other)]); }
+
+// Math
+export function abs(x: ColumnLike): Column { return call('abs', [c(x)]); }
+export function round(x: ColumnLike, scale = 0): Column { return call('round', [c(x), litExpr(scale)]); }
+export function floor(x: ColumnLike): Column { return call('floor', [c(x)]); }
+export function ceil(x: ColumnLike): Column { return call('ceil', [c(x)]); }
+export function sqrt(x: ColumnLike): Column { return call('sqrt', [c(x)]); }
+
+// Aggregates
+/** `count('*')` counts rows; `count(col)` counts non-null values. */
+export function count(x: ColumnLike): Column {
+  if (x === '*') return call('count', []);
+  return call('count', [c(x)]);
+}
+export function sum(x: ColumnLike): Column { return call('sum', [c(x)]); }
+export function sum_distinct(x: ColumnLike): Column { return call('sum', [c(x)], true); }
+export function avg(x: ColumnLike): Column { return call('avg', [c(x)]); }
+export function mean(x: ColumnLike): Column { return call('avg', [c(x)]); }
+export function min(x: ColumnLike): Column { return call('min', [c(x)]); }
+export function max(x: ColumnLike): Column { return call('max', [c(x)]); }
+export function first(x: ColumnLike): Column { return call('first', [c(x)]); }
+export function collect_list(x: ColumnLike): Column { return call('collect_list', [c(x)]); }
+export function countDistinct(x: ColumnLike, ...more: ColumnLike[]): Column { return call('count', [c(x), ...more.map((m) => c(m))], true); }
+export const count_distinct = countDistinct;
+
+// Sort helpers
+export function asc(x: ColumnLike): Column { return new Column(c(x)).asc(); }
+export function desc(x: ColumnLike): Column { return new Column(c(x)).desc(); }

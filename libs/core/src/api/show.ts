@@ -1,0 +1,79 @@
+// Spark's `showString`: the exact table layout of `df.show()`, truncation and vertical mode included.
+import * as arrow from 'apache-arrow';
+import type { DataType } from '../types/data-type.js';
+import { formatDate, formatDouble, formatTimestamp } from '../expr/expression.js';
+import { isNullAt } from '../execution/vectors.js';
+
+/** A cell's text as Spark shows it (NULL, 1.0, 2024-01-01, [1, 2]…). */
+export function cellText(type: DataType, d: arrow.Data, i: number): string {
+  if (isNullAt(d, i)) return 'NULL';
+  const j = d.offset + i;
+  switch (type.kind) {
+    case 'boolean': return ((d.values as Uint8Array)[j >> 3]! & (1 << (j & 7))) !== 0 ? 'true' : 'false';
+    case 'int32': return String((d.values as Int32Array)[j]);
+    case 'int64': return String((d.values as BigInt64Array)[j]);
+    case 'float64': return formatDouble((d.values as Float64Array)[j]!);
+    case 'date': return formatDate((d.values as Int32Array)[j]!);
+    case 'timestamp': return formatTimestamp((d.values as BigInt64Array)[j]!);
+    case 'string': {
+      const o = d.valueOffsets as Int32Array;
+      return decoder.decode((d.values as Uint8Array).subarray(o[j]!, o[j + 1]!));
+    }
+    case 'null': return 'NULL';
+    case 'array': {
+      const v = arrow.makeVector(d).get(i) as arrow.Vector;
+      const child = v.data[0]!;
+      const parts: string[] = [];
+      for (let k = 0; k < v.length; k++) parts.push(cellText(type.elementType, child, k));
+      return `[${parts.join(', ')}]`;
+    }
+  }
+}
+
+const decoder = new TextDecoder();
+
+function truncateCell(s: string, truncate: number): string {
+  if (truncate <= 0 || s.length <= truncate) return s;
+  return truncate < 4 ? s.slice(0, truncate) : s.slice(0, truncate - 3) + '...';
+}
+
+/**
+ * Renders rows (already limited to numRows + 1 to detect more data) as `df.show(numRows, truncate, vertical)` does.
+ * `truncate` is 0 for no truncation (left-aligned cells), else the maximum cell width (right-aligned cells).
+ */
+export function showString(
+  fieldNames: readonly string[],
+  types: readonly DataType[],
+  batches: readonly arrow.RecordBatch[],
+  numRows: number,
+  truncate: number,
+  vertical: boolean,
+): string {
+  const all: string[][] = [];
+  for (const b of batches) {
+    for (let i = 0; i < b.numRows; i++) all.push(types.map((t, c) => truncateCell(cellText(t, b.data.children[c]!, i), truncate)));
+  }
+  const hasMore = all.length > numRows;
+  const rows = all.slice(0, numRows);
+  const header = fieldNames.map((f) => truncateCell(f, truncate));
+  let sb = '';
+  if (!vertical) {
+    const widths = header.map((h, c) => Math.max(3, h.length, ...rows.map((r) => r[c]!.length)));
+    const sep = '+' + widths.map((w) => '-'.repeat(w)).join('+') + '+\n';
+    const line = (cells: readonly string[]) =>
+      '|' + cells.map((s, c) => (truncate > 0 ? s.padStart(widths[c]!) : s.padEnd(widths[c]!))).join('|') + '|\n';
+    sb += sep + line(header) + sep;
+    for (const r of rows) sb += line(r);
+    sb += sep;
+  } else {
+    const nameWidth = Math.max(0, ...header.map((h) => h.length));
+    const dataWidth = Math.max(0, ...rows.flatMap((r) => r.map((x) => x.length)));
+    rows.forEach((r, i) => {
+      sb += `-RECORD ${i}`.padEnd(nameWidth + dataWidth + 5, '-') + '\n';
+      sb += r.map((cell, c) => ` ${header[c]!.padEnd(nameWidth)} | ${cell.padEnd(dataWidth)} `).join('\n') + '\n';
+    });
+    if (rows.length === 0) sb += '(0 rows)\n';
+  }
+  if (hasMore) sb += `only showing top ${numRows} ${numRows === 1 ? 'row' : 'rows'}\n`;
+  return sb;
+}

@@ -1,0 +1,198 @@
+// Equi-join by hash: materialises the build side into a chained hash table on its keys, streams the other side
+// through it batch by batch, and emits unmatched build rows at the end for outer joins that preserve the build side.
+import type * as arrow from 'apache-arrow';
+import { ExecutionError } from '../../errors.js';
+import { evaluatePredicate } from '../../expr/eval/evaluate.js';
+import { dataTypeOf } from '../../expr/expression.js';
+import type { HashJoinExec } from '../../physical/physical-plan.js';
+import type { DataType } from '../../types/data-type.js';
+import type { ExecuteFn } from '../execute-fn.js';
+import { hashColumns } from '../hashing.js';
+import { evaluateKeys } from '../partitioner.js';
+import { schemaOf } from '../schema-of.js';
+import type { TaskContext } from '../task-context.js';
+import { concatBatches, filterBatch } from '../vectors.js';
+import {
+  BatchCoalescer, anyNullKey, gatherJoined, gatherRows, isSemiOrAnti, makeKeyEquals, nullIndices, preservesLeft, preservesRight, rowsWhere,
+} from './join-util.js';
+
+/** Differs from the partitioning seed: in a shuffled join every row of a partition shares hash % numPartitions. */
+const TABLE_SEED = 0x2f0b5a71;
+
+interface HashTable {
+  readonly keys: readonly arrow.Data[];
+  readonly hashes: Uint32Array;
+  /** First row of each bucket's chain, -1 when empty. */
+  readonly head: Int32Array;
+  /** Next row in the same bucket's chain, -1 at the end; rows with a NULL key are in no chain. */
+  readonly next: Int32Array;
+  readonly mask: number;
+}
+
+function buildTable(keys: readonly arrow.Data[], keyTypes: readonly DataType[], n: number): HashTable {
+  const hashes = hashColumns(keys, keyTypes, n, TABLE_SEED);
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const head = new Int32Array(size).fill(-1);
+  const next = new Int32Array(n).fill(-1);
+  const skip = anyNullKey(keys, n);
+  // Insert backwards so chains list rows in input order.
+  for (let r = n - 1; r >= 0; r--) {
+    if (skip && skip[r]) continue;
+    const b = hashes[r]! & mask;
+    next[r] = head[b]!;
+    head[b] = r;
+  }
+  return { keys, hashes, head, next, mask };
+}
+
+export async function* executeHashJoin(plan: HashJoinExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
+  const { joinType, buildSide, condition } = plan;
+  const semiAnti = isSemiOrAnti(joinType);
+  if (semiAnti && buildSide === 'left') {
+    throw new ExecutionError('INTERNAL_ERROR', `hash join of type ${joinType} cannot build its left side`);
+  }
+  const buildIsLeft = buildSide === 'left';
+  const buildPlan = buildIsLeft ? plan.left : plan.right;
+  const streamPlan = buildIsLeft ? plan.right : plan.left;
+  const buildKeyExprs = buildIsLeft ? plan.leftKeys : plan.rightKeys;
+  const streamKeyExprs = buildIsLeft ? plan.rightKeys : plan.leftKeys;
+  const keyTypes = buildKeyExprs.map(dataTypeOf);
+  streamKeyExprs.forEach((e, k) => {
+    if (dataTypeOf(e).kind !== keyTypes[k]!.kind) {
+      throw new ExecutionError('INTERNAL_ERROR', `hash join key ${k} has different types on its two sides`);
+    }
+  });
+  const leftTypes = plan.left.output.map((a) => a.dataType);
+  const rightTypes = plan.right.output.map((a) => a.dataType);
+  const buildTypes = buildIsLeft ? leftTypes : rightTypes;
+  const outSchema = schemaOf(plan.output);
+  const outTypes = plan.output.map((a) => a.dataType);
+  // Candidate pairs are laid out as left ++ right, which is the output layout unless semi/anti.
+  const pairSchema = semiAnti ? schemaOf([...plan.left.output, ...plan.right.output]) : outSchema;
+  const streamPreserved = buildIsLeft ? preservesRight(joinType) : preservesLeft(joinType);
+  const buildPreserved = buildIsLeft ? preservesLeft(joinType) : preservesRight(joinType);
+  const cap = Math.max(1, ctx.batchSize);
+  const out = new BatchCoalescer(outSchema, outTypes, cap);
+
+  const buildBatches: arrow.RecordBatch[] = [];
+  for await (const b of exec(buildPlan, partition, ctx)) buildBatches.push(b);
+  const build = concatBatches(schemaOf(buildPlan.output), buildTypes, buildBatches);
+  const nb = build.numRows;
+  if (nb === 0 && !streamPreserved && joinType !== 'leftanti') return; // nothing can come out
+  const table = buildTable(evaluateKeys(buildKeyExprs, build), keyTypes, nb);
+  const buildMatched = buildPreserved ? new Uint8Array(nb) : null;
+
+  /** Left/right-ordered gather of stream rows `si` with build rows `bi`. */
+  const joined = (schema: arrow.Schema, stream: arrow.RecordBatch, si: Int32Array, bi: Int32Array) =>
+    buildIsLeft ? gatherJoined(schema, leftTypes, build, bi, rightTypes, stream, si) : gatherJoined(schema, leftTypes, stream, si, rightTypes, build, bi);
+
+  for await (const stream of exec(streamPlan, partition, ctx)) {
+    ctx.signal.throwIfAborted();
+    const m = stream.numRows;
+    if (m === 0) continue;
+    const streamMatched = new Uint8Array(m);
+    if (nb > 0) {
+      const probe = new Prober(table, evaluateKeys(streamKeyExprs, stream), keyTypes, m, semiAnti && !condition);
+      const si = new Int32Array(cap);
+      const bi = new Int32Array(cap);
+      for (let count = probe.fill(si, bi); count > 0; count = probe.fill(si, bi)) {
+        const s = si.subarray(0, count);
+        const b = bi.subarray(0, count);
+        if (!condition) {
+          for (let k = 0; k < count; k++) streamMatched[s[k]!] = 1;
+          if (buildMatched) for (let k = 0; k < count; k++) buildMatched[b[k]!] = 1;
+          if (!semiAnti) for (const o of out.push(joined(outSchema, stream, s, b))) yield o;
+          continue;
+        }
+        const candidates = joined(pairSchema, stream, s, b);
+        const pass = evaluatePredicate(condition, candidates);
+        for (let k = 0; k < count; k++) {
+          if (!pass[k]) continue;
+          streamMatched[s[k]!] = 1;
+          if (buildMatched) buildMatched[b[k]!] = 1;
+        }
+        if (!semiAnti) for (const o of out.push(filterBatch(candidates, outTypes, pass))) yield o;
+      }
+    }
+    if (semiAnti) {
+      const keep = rowsWhere(streamMatched, m, joinType === 'leftsemi' ? 1 : 0);
+      for (const o of out.push(gatherRows(outSchema, leftTypes, stream, keep))) yield o;
+    } else if (streamPreserved) {
+      const lone = rowsWhere(streamMatched, m, 0);
+      for (const o of out.push(joined(outSchema, stream, lone, nullIndices(lone.length)))) yield o;
+    }
+  }
+
+  if (buildMatched) {
+    const lone = rowsWhere(buildMatched, nb, 0);
+    // The stream side contributes only NULLs here; an empty batch of its schema stands in for it.
+    const noStream = concatBatches(schemaOf(streamPlan.output), buildIsLeft ? rightTypes : leftTypes, []);
+    for (let a = 0; a < lone.length; a += cap) {
+      const part = lone.subarray(a, a + cap);
+      for (const o of out.push(joined(outSchema, noStream, nullIndices(part.length), part))) yield o;
+    }
+  }
+  for (const o of out.flush()) yield o;
+}
+
+/** Walks the build-side chains for each stream row, producing key-equal (stream, build) pairs a buffer at a time. */
+class Prober {
+  private row = 0;
+  private cursor = -1;
+  private inChain = false;
+  private readonly hashes: Uint32Array;
+  private readonly skip: Uint8Array | null;
+  private readonly equals: (buildRow: number, streamRow: number) => boolean;
+
+  constructor(
+    private readonly table: HashTable,
+    keys: readonly arrow.Data[],
+    keyTypes: readonly DataType[],
+    private readonly numRows: number,
+    /** Semi/anti without a condition only need to know whether any build row matches. */
+    private readonly firstMatchOnly: boolean,
+  ) {
+    this.hashes = hashColumns(keys, keyTypes, numRows, TABLE_SEED);
+    this.skip = anyNullKey(keys, numRows);
+    this.equals = makeKeyEquals(table.keys, keys, keyTypes);
+  }
+
+  /** Fills `si`/`bi` with up to their length of pairs; 0 once every stream row is done. */
+  fill(si: Int32Array, bi: Int32Array): number {
+    const { head, next, mask } = this.table;
+    const buildHashes = this.table.hashes;
+    const cap = si.length;
+    let count = 0;
+    let s = this.row;
+    let c = this.cursor;
+    while (s < this.numRows) {
+      if (!this.inChain) {
+        if (this.skip && this.skip[s]) { s++; continue; }
+        c = head[this.hashes[s]! & mask]!;
+        this.inChain = true;
+      }
+      const h = this.hashes[s]!;
+      while (c !== -1) {
+        if (count === cap) {
+          this.row = s;
+          this.cursor = c;
+          return count;
+        }
+        if (buildHashes[c] === h && this.equals(c, s)) {
+          si[count] = s;
+          bi[count] = c;
+          count++;
+          if (this.firstMatchOnly) break;
+        }
+        c = next[c]!;
+      }
+      this.inChain = false;
+      s++;
+    }
+    this.row = s;
+    this.cursor = -1;
+    return count;
+  }
+}

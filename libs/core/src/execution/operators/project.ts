@@ -1,0 +1,27 @@
+// Projection and filter: per-batch expression evaluation.
+import type * as arrow from 'apache-arrow';
+import { dataTypeOf } from '../../expr/expression.js';
+import { evaluate, evaluatePredicate } from '../../expr/eval/evaluate.js';
+import type { FilterExec, ProjectExec } from '../../physical/physical-plan.js';
+import type { ExecuteFn } from '../execute-fn.js';
+import { schemaOf } from '../schema-of.js';
+import type { TaskContext } from '../task-context.js';
+import { filterBatch, makeBatch } from '../vectors.js';
+
+export async function* executeProject(plan: ProjectExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
+  const schema = schemaOf(plan.output);
+  for await (const batch of exec(plan.child, partition, ctx)) {
+    const cols = plan.exprs.map((e) => evaluate(e, batch, ctx.eval));
+    yield makeBatch(schema, cols, batch.numRows);
+  }
+}
+
+export async function* executeFilter(plan: FilterExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
+  const types = plan.output.map((a) => a.dataType);
+  void dataTypeOf;
+  for await (const batch of exec(plan.child, partition, ctx)) {
+    const mask = evaluatePredicate(plan.condition, batch, ctx.eval);
+    const out = filterBatch(batch, types, mask);
+    if (out.numRows > 0) yield out;
+  }
+}

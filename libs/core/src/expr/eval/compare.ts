@@ -1,0 +1,167 @@
+// Comparison kernels: both operands of one type; NULL operands give NULL except for null-safe `<=>`.
+// Doubles order as in Spark: NaN = NaN, NaN above every other value, -0.0 = 0.0. Strings order by UTF-8 bytes.
+import type * as arrow from 'apache-arrow';
+import type { DataType } from '../../types/data-type.js';
+import type { ComparisonOp } from '../expression.js';
+import { andValidity, bit, boolBitsOf, booleanData, float64Values, int32Values, int64Words, stringParts, validityOf } from './columns.js';
+import { compareWords } from './int64.js';
+import { compareBytes } from './strings.js';
+import { valueReader } from './values.js';
+
+/** Spark's `SQLOrderingUtil.compareDoubles`. */
+export function compareDoubles(x: number, y: number): number {
+  if (x < y) return -1;
+  if (x > y) return 1;
+  if (x === y) return 0;
+  const xn = Number.isNaN(x);
+  const yn = Number.isNaN(y);
+  return xn ? (yn ? 0 : 1) : -1;
+}
+
+/** Code point order of two JS strings (= UTF-8 byte order), unlike `<` on UTF-16 units. */
+export function compareStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (U+D800–DFFF) encode code points above U+FFFF: they sort after every other BMP unit.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** Compares two non-null JS values of `type` (arrays element-wise, a null element below any value). */
+export function compareValues(a: unknown, b: unknown, type: DataType): number {
+  switch (type.kind) {
+    case 'int32':
+    case 'date':
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    case 'float64':
+      return compareDoubles(a as number, b as number);
+    case 'int64':
+    case 'timestamp':
+      return (a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0;
+    case 'boolean':
+      return a === b ? 0 : a ? 1 : -1;
+    case 'string':
+      return compareStrings(a as string, b as string);
+    case 'null':
+      return 0;
+    case 'array': {
+      const x = [...(a as Iterable<unknown>)];
+      const y = [...(b as Iterable<unknown>)];
+      const n = Math.min(x.length, y.length);
+      for (let i = 0; i < n; i++) {
+        const u = x[i];
+        const v = y[i];
+        if (u === null || u === undefined || v === null || v === undefined) {
+          const un = u === null || u === undefined;
+          const vn = v === null || v === undefined;
+          if (un && vn) continue;
+          return un ? -1 : 1;
+        }
+        const c = compareValues(u, v, type.elementType);
+        if (c !== 0) return c;
+      }
+      return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+    }
+  }
+}
+
+/** -1/0/1 per row (arbitrary on null rows). */
+export function compareColumns(left: arrow.Data, right: arrow.Data, type: DataType, n: number): Int8Array {
+  const c = new Int8Array(n);
+  switch (type.kind) {
+    case 'int32':
+    case 'date': {
+      const a = int32Values(left);
+      const b = int32Values(right);
+      for (let i = 0; i < n; i++) {
+        const x = a[i]!;
+        const y = b[i]!;
+        c[i] = x < y ? -1 : x > y ? 1 : 0;
+      }
+      break;
+    }
+    case 'int64':
+    case 'timestamp': {
+      const a = int64Words(left);
+      const b = int64Words(right);
+      for (let i = 0; i < n; i++) c[i] = compareWords(a[2 * i]!, a[2 * i + 1]!, b[2 * i]!, b[2 * i + 1]!);
+      break;
+    }
+    case 'float64': {
+      const a = float64Values(left);
+      const b = float64Values(right);
+      for (let i = 0; i < n; i++) {
+        const x = a[i]!;
+        const y = b[i]!;
+        c[i] = x < y ? -1 : x > y ? 1 : x === y ? 0 : compareDoubles(x, y);
+      }
+      break;
+    }
+    case 'boolean': {
+      const a = boolBitsOf(left);
+      const b = boolBitsOf(right);
+      for (let i = 0; i < n; i++) {
+        const x = bit(a, i) ? 1 : 0;
+        const y = bit(b, i) ? 1 : 0;
+        c[i] = x - y;
+      }
+      break;
+    }
+    case 'string': {
+      const a = stringParts(left);
+      const b = stringParts(right);
+      for (let i = 0; i < n; i++) {
+        c[i] = compareBytes(a.bytes, a.offsets[i]!, a.offsets[i + 1]!, b.bytes, b.offsets[i]!, b.offsets[i + 1]!);
+      }
+      break;
+    }
+    case 'null':
+      break;
+    case 'array': {
+      const ra = valueReader(left, type);
+      const rb = valueReader(right, type);
+      for (let i = 0; i < n; i++) {
+        const x = ra(i);
+        const y = rb(i);
+        if (x !== null && y !== null) c[i] = compareValues(x, y, type);
+      }
+      break;
+    }
+  }
+  return c;
+}
+
+export function compare(op: ComparisonOp, left: arrow.Data, right: arrow.Data, type: DataType, n: number): arrow.Data {
+  const c = compareColumns(left, right, type, n);
+  const bits = new Uint8Array((n + 7) >> 3);
+  if (op === '<=>') {
+    const la = validityOf(left);
+    const lb = validityOf(right);
+    for (let i = 0; i < n; i++) {
+      const va = la === null || bit(la, i);
+      const vb = lb === null || bit(lb, i);
+      if (va && vb ? c[i] === 0 : !va && !vb) bits[i >> 3]! |= 1 << (i & 7);
+    }
+    return booleanData(n, bits, null);
+  }
+  const validity = type.kind === 'null' ? new Uint8Array((n + 7) >> 3) : andValidity(validityOf(left), validityOf(right), n);
+  const set = (i: number) => {
+    bits[i >> 3]! |= 1 << (i & 7);
+  };
+  switch (op) {
+    case '=': for (let i = 0; i < n; i++) if (c[i] === 0) set(i); break;
+    case '!=': for (let i = 0; i < n; i++) if (c[i] !== 0) set(i); break;
+    case '<': for (let i = 0; i < n; i++) if (c[i]! < 0) set(i); break;
+    case '<=': for (let i = 0; i < n; i++) if (c[i]! <= 0) set(i); break;
+    case '>': for (let i = 0; i < n; i++) if (c[i]! > 0) set(i); break;
+    case '>=': for (let i = 0; i < n; i++) if (c[i]! >= 0) set(i); break;
+  }
+  return booleanData(n, bits, validity);
+}

@@ -1,0 +1,86 @@
+// Parsing date and timestamp strings the way Spark's `stringToDate` / `stringToTimestamp` accept them (UTC session zone).
+
+const MICROS_PER_DAY = 86400000000n;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Trims leading/trailing whitespace and ISO control characters, as Spark's `UTF8String.trimAll`. */
+export function trimAll(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) <= 0x20) a++;
+  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+const DATE_RE = /^([+-]?)(\d{4,7})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T].*)?)?)?$/s;
+
+function ymd(sign: string, ys: string, ms: string | undefined, ds: string | undefined): number | null {
+  const y = Number(ys) * (sign === '-' ? -1 : 1);
+  const m = ms === undefined ? 1 : Number(ms);
+  const d = ds === undefined ? 1 : Number(ds);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
+}
+
+/** `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, optionally followed by ` …` or `T…`; null when malformed. */
+export function parseDate(input: string): number | null {
+  const m = DATE_RE.exec(trimAll(input));
+  if (!m) return null;
+  return ymd(m[1]!, m[2]!, m[3], m[4]);
+}
+
+const TS_RE =
+  /^([+-]?)(\d{4,7})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?\s*(Z|UTC|GMT|UT|(?:UTC|GMT|UT)?[+-]\d{1,2}(?::?\d{2})?)?)?)?)?$/i;
+
+function zoneOffsetSeconds(zone: string | undefined): number | null {
+  if (!zone) return 0;
+  const z = zone.toUpperCase();
+  if (z === 'Z' || z === 'UTC' || z === 'GMT' || z === 'UT') return 0;
+  const m = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(z);
+  if (!m) return null;
+  const h = Number(m[2]);
+  const mi = m[3] === undefined ? 0 : Number(m[3]);
+  if (h > 18 || mi > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (h * 3600 + mi * 60);
+}
+
+/** Microseconds since the epoch (UTC) of `yyyy-[m]m-[d]d[( |T)[h]h:[m]m[:[s]s[.f…]]][zone]`; null when malformed. */
+export function parseTimestamp(input: string): bigint | null {
+  const m = TS_RE.exec(trimAll(input));
+  if (!m) return null;
+  const days = ymd(m[1]!, m[2]!, m[3], m[4]);
+  if (days === null) return null;
+  const h = m[5] === undefined ? 0 : Number(m[5]);
+  const mi = m[6] === undefined ? 0 : Number(m[6]);
+  const s = m[7] === undefined ? 0 : Number(m[7]);
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const frac = m[8] ? Number(m[8].slice(0, 6).padEnd(6, '0')) : 0;
+  const offset = zoneOffsetSeconds(m[9]);
+  if (offset === null) return null;
+  const secOfDay = h * 3600 + mi * 60 + s - offset;
+  return BigInt(days) * MICROS_PER_DAY + BigInt(secOfDay * 1000000 + frac);
+}
+
+/** Floor division of microseconds into days. */
+export function microsToDays(micros: bigint): number {
+  const q = micros / MICROS_PER_DAY;
+  return Number(micros < 0n && q * MICROS_PER_DAY !== micros ? q - 1n : q);
+}
+
+export function daysToMicros(days: number): bigint {
+  return BigInt(days) * MICROS_PER_DAY;
+}

@@ -1,0 +1,100 @@
+// Generic (slow-path) row access with Kindling's JS value conventions: date = days (number), timestamp = µs (bigint),
+// array = JS array. Arrow-js's own get/vectorFromArray use epoch milliseconds for both, so they are avoided here.
+import type * as arrow from 'apache-arrow';
+import { primitiveData } from '../../execution/vectors.js';
+import type { DataType } from '../../types/data-type.js';
+import { bit, boolBitsOf, listData, nullColumn, stringParts, validityOf } from './columns.js';
+import { decodeUtf8, StringBuilder } from './strings.js';
+
+/** A reader of row values of `d` (null for NULL rows). */
+export function valueReader(d: arrow.Data, type: DataType): (i: number) => unknown {
+  const validity = validityOf(d);
+  const ok = (i: number) => validity === null || bit(validity, i);
+  switch (type.kind) {
+    case 'int32':
+    case 'date':
+    case 'float64':
+    case 'int64':
+    case 'timestamp': {
+      const v = d.values as ArrayLike<number | bigint>;
+      return (i) => (ok(i) ? v[i]! : null);
+    }
+    case 'boolean': {
+      const v = boolBitsOf(d);
+      return (i) => (ok(i) ? bit(v, i) : null);
+    }
+    case 'string': {
+      const { offsets, bytes } = stringParts(d);
+      return (i) => (ok(i) ? decodeUtf8(bytes, offsets[i]!, offsets[i + 1]!) : null);
+    }
+    case 'null':
+      return () => null;
+    case 'array': {
+      const offsets = d.valueOffsets as Int32Array;
+      const child = d.children[0]!;
+      const read = valueReader(child, type.elementType);
+      // List offsets are row-indexed and point into the child, which may itself carry an offset.
+      return (i) => {
+        if (!ok(i)) return null;
+        const out: unknown[] = [];
+        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) out.push(read(k));
+        return out;
+      };
+    }
+  }
+}
+
+/** The value of row `i` of `d`. */
+export function readValue(d: arrow.Data, type: DataType, i: number): unknown {
+  return valueReader(d, type)(i);
+}
+
+/** A column from JS values (null = NULL) following Kindling's conventions. */
+export function buildColumn(type: DataType, values: readonly unknown[]): arrow.Data {
+  const n = values.length;
+  if (type.kind === 'null') return nullColumn(type, n);
+  const validity = new Uint8Array((n + 7) >> 3);
+  for (let i = 0; i < n; i++) if (values[i] !== null && values[i] !== undefined) validity[i >> 3]! |= 1 << (i & 7);
+  const isValid = (i: number) => values[i] !== null && values[i] !== undefined;
+  switch (type.kind) {
+    case 'int32':
+    case 'date': {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) if (isValid(i)) out[i] = Number(values[i]);
+      return primitiveData(type, n, out, validity);
+    }
+    case 'int64':
+    case 'timestamp': {
+      const out = new BigInt64Array(n);
+      for (let i = 0; i < n; i++) if (isValid(i)) out[i] = BigInt(values[i] as bigint | number);
+      return primitiveData(type, n, out, validity);
+    }
+    case 'float64': {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) if (isValid(i)) out[i] = Number(values[i]);
+      return primitiveData(type, n, out, validity);
+    }
+    case 'boolean': {
+      const out = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) if (isValid(i) && values[i]) out[i >> 3]! |= 1 << (i & 7);
+      return primitiveData(type, n, out, validity);
+    }
+    case 'string': {
+      const b = new StringBuilder(n);
+      for (let i = 0; i < n; i++) {
+        if (isValid(i)) b.appendString(String(values[i]));
+        else b.appendNull();
+      }
+      return b.finish();
+    }
+    case 'array': {
+      const offsets = new Int32Array(n + 1);
+      const flat: unknown[] = [];
+      for (let i = 0; i < n; i++) {
+        if (isValid(i)) for (const x of values[i] as Iterable<unknown>) flat.push(x);
+        offsets[i + 1] = flat.length;
+      }
+      return listData(type, n, offsets, buildColumn(type.elementType, flat), validity);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// Column pruning: walks the plan top-down with the set of columns the parent needs, drops unused project and
+// aggregate outputs, and inserts Projects below joins, aggregates and unions so only needed columns flow up.
+// The plan's own output is never changed.
+//
+//   Project [a#1]                              Project [a#1]
+//   +- Join Inner, (b#2 = c#3)                 +- Join Inner, (b#2 = c#3)
+//      :- LocalRelation [a#1, b#2, z#5]  ==>      :- Project [a#1, b#2]
+//      +- Aggregate [c#3], [c#3, sum(d#4) AS s#6]     :  +- LocalRelation [a#1, b#2, z#5]
+//         +- LocalRelation [c#3, d#4]              +- Aggregate [c#3], [c#3]
+//                                                     +- Project [c#3]
+//                                                        +- LocalRelation [c#3, d#4]
+import type { AttributeReference, Expression } from '../../expr/expression.js';
+import { type Join, type LogicalPlan, type Union, outputOf } from '../../plan/logical-plan.js';
+import { assertNever } from '../../util/assert.js';
+import type { OptimizerRule } from '../optimizer.js';
+import { namedId, refIds } from '../plan-util.js';
+
+export const pruneColumns: OptimizerRule = {
+  name: 'prune-columns',
+  apply(plan: LogicalPlan): LogicalPlan {
+    return prune(plan, null);
+  },
+};
+
+/** Columns (by exprId) a parent reads; null means all of them, in order (the root, Distinct, …). */
+type Required = ReadonlySet<number> | null;
+
+function withRefs(req: Required, exprs: readonly Expression[]): Required {
+  if (req === null) return null;
+  const out = new Set(req);
+  for (const e of exprs) for (const id of refIds(e)) out.add(id);
+  return out;
+}
+
+function refsOf(exprs: readonly Expression[]): Set<number> {
+  return withRefs(new Set(), exprs) as Set<number>;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Prunes `p` so that its output keeps every required column (extra columns may remain), in the original order. */
+function prune(p: LogicalPlan, req: Required): LogicalPlan {
+  switch (p.kind) {
+    case 'range':
+    case 'localRelation':
+    case 'cachedRelation':
+      return p;
+    case 'project': {
+      const kept = req === null ? p.projectList : p.projectList.filter((e) => req.has(namedId(e)));
+      const projectList = sameList(kept, p.projectList) ? p.projectList : kept;
+      const child = prune(p.child, refsOf(projectList));
+      return projectList === p.projectList && child === p.child ? p : { ...p, projectList, child };
+    }
+    case 'filter':
+      return withChild(p, prune(p.child, withRefs(req, [p.condition])));
+    case 'sort':
+      return withChild(p, prune(p.child, withRefs(req, p.order)));
+    case 'repartition':
+      return withChild(p, prune(p.child, withRefs(req, p.partitionExprs)));
+    case 'limit':
+    case 'subqueryAlias':
+      return withChild(p, prune(p.child, req));
+    case 'distinct':
+      // Every column takes part in the duplicate test.
+      return withChild(p, prune(p.child, null));
+    case 'aggregate': {
+      let kept = req === null ? p.aggregateExprs : p.aggregateExprs.filter((e) => req.has(namedId(e)));
+      // Keep one output so the operator still yields its rows (one per group, or the single global row).
+      if (kept.length === 0 && p.aggregateExprs.length > 0) kept = [p.aggregateExprs[0]!];
+      const aggregateExprs = sameList(kept, p.aggregateExprs) ? p.aggregateExprs : kept;
+      const child = exact(p.child, refsOf([...p.groupingExprs, ...aggregateExprs]));
+      return aggregateExprs === p.aggregateExprs && child === p.child ? p : { ...p, aggregateExprs, child };
+    }
+    case 'join':
+      return pruneJoin(p, req);
+    case 'union':
+      return pruneUnion(p, req);
+    default:
+      return assertNever(p, 'logical plan');
+  }
+}
+
+function withChild<P extends LogicalPlan & { readonly child: LogicalPlan }>(p: P, child: LogicalPlan): P {
+  return child === p.child ? p : { ...p, child };
+}
+
+/** Prunes `p` and, when columns outside `req` remain, projects them away. */
+function exact(p: LogicalPlan, req: Required): LogicalPlan {
+  const q = prune(p, req);
+  if (req === null) return q;
+  const out = outputOf(q);
+  if (out.every((a) => req.has(a.exprId))) return q;
+  return { kind: 'project', projectList: out.filter((a) => req.has(a.exprId)), child: q };
+}
+
+function pruneJoin(j: Join, req: Required): LogicalPlan {
+  const cond = j.condition ? [j.condition] : [];
+  const semi = j.joinType === 'leftsemi' || j.joinType === 'leftanti';
+  // Semi/anti joins output only the left side; the right side feeds the condition alone.
+  const left = exact(j.left, withRefs(req, cond));
+  const right = exact(j.right, semi ? refsOf(cond) : withRefs(req, cond));
+  return left === j.left && right === j.right ? j : { ...j, left, right };
+}
+
+function pruneUnion(u: Union, req: Required): LogicalPlan {
+  const outputs = u.children.map(outputOf);
+  // Columns are matched by position; a child repeating an exprId would make a set of ids ambiguous.
+  const ambiguous = outputs.some((o) => new Set(o.map((a) => a.exprId)).size !== o.length);
+  if (req === null || ambiguous) {
+    const children = u.children.map((c) => prune(c, null));
+    return sameList(children, u.children) ? u : { ...u, children };
+  }
+  const positions = outputs[0]!.flatMap((a, k) => (req.has(a.exprId) ? [k] : []));
+  const children = u.children.map((c, i) => {
+    const wanted: AttributeReference[] = positions.map((k) => outputs[i]![k]!);
+    const q = prune(c, new Set(wanted.map((a) => a.exprId)));
+    const out = outputOf(q);
+    if (out.length === wanted.length && out.every((a, k) => a.exprId === wanted[k]!.exprId)) return q;
+    return { kind: 'project', projectList: wanted, child: q } satisfies LogicalPlan;
+  });
+  return sameList(children, u.children) ? u : { ...u, children };
+}

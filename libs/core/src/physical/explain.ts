@@ -1,0 +1,83 @@
+// Spark-like text for physical plans; bound references are printed by the name of the input column they read.
+import { type AttributeReference, type Expression, exprToString, transformUp } from '../expr/expression.js';
+import { treeString } from '../plan/logical-plan.js';
+import { assertNever } from '../util/assert.js';
+import { type Partitioning, type PhysicalPlan, physicalChildren } from './physical-plan.js';
+
+function unbind(e: Expression, input: readonly AttributeReference[]): Expression {
+  return transformUp(e, (x) => (x.kind === 'boundRef' && input[x.ordinal] ? input[x.ordinal]! : x));
+}
+
+function show(e: Expression, input: readonly AttributeReference[]): string {
+  return exprToString(unbind(e, input));
+}
+
+function list(es: readonly Expression[], input: readonly AttributeReference[]): string {
+  return `[${es.map((e) => show(e, input)).join(', ')}]`;
+}
+
+function partitioningString(p: Partitioning, input: readonly AttributeReference[]): string {
+  switch (p.kind) {
+    case 'single': return 'SinglePartition';
+    case 'unknown': return `UnknownPartitioning(${p.numPartitions})`;
+    case 'roundRobin': return `RoundRobinPartitioning(${p.numPartitions})`;
+    case 'hash': return `hashpartitioning(${p.exprs.map((e) => show(e, input)).join(', ')}, ${p.numPartitions})`;
+    case 'range': return `rangepartitioning(${p.order.map((e) => show(e, input)).join(', ')}, ${p.numPartitions})`;
+    default: return assertNever(p, 'partitioning');
+  }
+}
+
+export function physicalNodeString(p: PhysicalPlan): string {
+  const out = (xs: readonly AttributeReference[]) => `[${xs.map((a) => exprToString(a)).join(', ')}]`;
+  switch (p.kind) {
+    case 'range':
+      return `Range (${p.start}, ${p.end}, step=${p.step}, splits=${p.numPartitions})`;
+    case 'localTableScan':
+      return `LocalTableScan ${out(p.output)}`;
+    case 'inMemoryScan':
+      return `InMemoryTableScan ${out(p.output)}, cacheId=${p.cacheId}`;
+    case 'project':
+      return `Project ${list(p.exprs, p.child.output)}`;
+    case 'filter':
+      return `Filter ${show(p.condition, p.child.output)}`;
+    case 'hashAggregate': {
+      const input = p.child.output;
+      const prefix = p.mode === 'partial' ? 'partial_' : p.mode === 'final' ? 'merge_' : '';
+      const keys = p.mode === 'final' ? list(p.groupingExprs, input) : list(p.groupingExprs, input);
+      const fns = p.aggregates.map((a) => `${prefix}${p.mode === 'final' ? exprToString({ ...a, args: [] }).replace(/\(\)$/, '') + '(…)' : show(a, input)}`);
+      return `HashAggregate(keys=${keys}, functions=[${fns.join(', ')}]${p.mode === 'partial' ? '' : `, output=${out(p.output)}`})`;
+    }
+    case 'shuffleExchange':
+      return `Exchange ${partitioningString(p.partitioning, p.child.output)}`;
+    case 'broadcastExchange':
+      return 'BroadcastExchange';
+    case 'shuffleRead':
+      return `ShuffleRead shuffle=${p.shuffleId}, partitions=${p.numPartitions}`;
+    case 'broadcastRead':
+      return `BroadcastRead broadcast=${p.broadcastId}`;
+    case 'hashJoin': {
+      const name = p.strategy === 'broadcast' ? 'BroadcastHashJoin' : 'ShuffledHashJoin';
+      const cond = p.condition ? `, ${show(p.condition, [...p.left.output, ...p.right.output])}` : '';
+      const jt = p.joinType;
+      return `${name} ${list(p.leftKeys, p.left.output)}, ${list(p.rightKeys, p.right.output)}, ${jt}, Build${p.buildSide === 'left' ? 'Left' : 'Right'}${cond}`;
+    }
+    case 'nestedLoopJoin': {
+      const cond = p.condition ? `, ${show(p.condition, [...p.left.output, ...p.right.output])}` : '';
+      return `BroadcastNestedLoopJoin BuildRight, ${p.joinType}${cond}`;
+    }
+    case 'sort':
+      return `Sort ${list(p.order, p.child.output)}`;
+    case 'limit':
+      return `${p.global ? 'GlobalLimit' : 'LocalLimit'} ${p.limit}`;
+    case 'union':
+      return 'Union';
+    case 'coalesce':
+      return `Coalesce ${p.numPartitions}`;
+    default:
+      return assertNever(p, 'physical plan');
+  }
+}
+
+export function physicalPlanString(p: PhysicalPlan): string {
+  return treeString(p, physicalNodeString, (n) => (n.kind === 'inMemoryScan' ? [n.child] : physicalChildren(n)));
+}

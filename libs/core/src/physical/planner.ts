@@ -1,0 +1,271 @@
+// Physical planning: picks operators and inserts exchanges where the required distribution changes.
+//   Aggregate → HashAggregate(final) ← Exchange(hash keys) ← HashAggregate(partial)
+//   Join      → broadcast hash join when a side is under the threshold, else shuffled hash join
+//   Sort      → Sort ← Exchange(range)          Limit → Limit(global) ← Exchange(single) ← Limit(local)
+import {
+  type AggregateCall,
+  type AttributeReference,
+  type Expression,
+  type SortOrder,
+  attr,
+  dataTypeOf,
+  nullableOf,
+  prettyName,
+  references,
+  semanticEquals,
+  transformDown,
+} from '../expr/expression.js';
+import type { Aggregate, Join, LogicalPlan } from '../plan/logical-plan.js';
+import { outputOf } from '../plan/logical-plan.js';
+import { assertNever } from '../util/assert.js';
+import { aggregateStateTypes } from '../expr/aggregates/registry.js';
+import { batchBytes } from '../execution/vectors.js';
+import { bindReferences } from './bind.js';
+import { type HashAggregateExec, type Partitioning, type PhysicalPlan, numPartitionsOf } from './physical-plan.js';
+
+export interface PlannerOptions {
+  /** `spark.sql.shuffle.partitions`. */
+  readonly shufflePartitions: number;
+  /** `spark.sql.autoBroadcastJoinThreshold` in bytes; -1 disables broadcast joins. */
+  readonly broadcastThreshold: number;
+}
+
+export function planPhysical(plan: LogicalPlan, opts: PlannerOptions): PhysicalPlan {
+  return new Planner(opts).plan(plan);
+}
+
+/** Number of partitions an operator's output has. */
+export function outputPartitions(p: PhysicalPlan): number {
+  switch (p.kind) {
+    case 'range':
+      return p.numPartitions;
+    case 'localTableScan':
+      return Math.max(1, p.partitions.length);
+    case 'inMemoryScan':
+      return outputPartitions(p.child);
+    case 'project':
+    case 'filter':
+    case 'hashAggregate':
+    case 'sort':
+      return outputPartitions(p.child);
+    case 'limit':
+      return p.global ? 1 : outputPartitions(p.child);
+    case 'shuffleExchange':
+      return numPartitionsOf(p.partitioning);
+    case 'broadcastExchange':
+    case 'broadcastRead':
+      return 1;
+    case 'shuffleRead':
+      return p.numPartitions;
+    case 'hashJoin':
+      if (p.strategy === 'broadcast') return outputPartitions(p.buildSide === 'right' ? p.left : p.right);
+      return outputPartitions(p.left);
+    case 'nestedLoopJoin':
+      return outputPartitions(p.left);
+    case 'union':
+      return p.children.reduce((s, c) => s + outputPartitions(c), 0);
+    case 'coalesce':
+      return p.numPartitions;
+    default:
+      return assertNever(p, 'physical plan');
+  }
+}
+
+/** Rough output size in bytes, for the broadcast decision (Infinity when unknown). */
+export function estimateBytes(p: LogicalPlan): number {
+  switch (p.kind) {
+    case 'range': {
+      const n = p.step > 0n ? (p.end - p.start + p.step - 1n) / p.step : (p.start - p.end - p.step - 1n) / -p.step;
+      return Number(n > 0n ? n : 0n) * 8;
+    }
+    case 'localRelation':
+      return p.partitions.reduce((s, part) => s + part.reduce((t, b) => t + batchBytes(b), 0), 0);
+    case 'cachedRelation':
+      return estimateBytes(p.child);
+    case 'project':
+    case 'filter':
+    case 'sort':
+    case 'distinct':
+    case 'repartition':
+    case 'subqueryAlias':
+    case 'aggregate':
+      return estimateBytes(p.child);
+    case 'limit':
+      return Math.min(estimateBytes(p.child), p.limit * 64);
+    case 'join':
+      return p.joinType === 'leftsemi' || p.joinType === 'leftanti' ? estimateBytes(p.left) : Infinity;
+    case 'union':
+      return p.children.reduce((s, c) => s + estimateBytes(c), 0);
+    default:
+      return assertNever(p, 'logical plan');
+  }
+}
+
+function splitConjuncts(e: Expression): Expression[] {
+  return e.kind === 'and' ? [...splitConjuncts(e.left), ...splitConjuncts(e.right)] : [e];
+}
+
+class Planner {
+  constructor(private readonly opts: PlannerOptions) {}
+
+  plan(p: LogicalPlan): PhysicalPlan {
+    const output = outputOf(p);
+    switch (p.kind) {
+      case 'range':
+        return { kind: 'range', start: p.start, end: p.end, step: p.step, numPartitions: p.numPartitions, output };
+      case 'localRelation':
+        return { kind: 'localTableScan', partitions: p.partitions.length > 0 ? p.partitions : [[]], output };
+      case 'cachedRelation':
+        return { kind: 'inMemoryScan', cacheId: p.cacheId, child: this.plan(p.child), output };
+      case 'project': {
+        const child = this.plan(p.child);
+        return { kind: 'project', exprs: p.projectList.map((e) => bindReferences(e, child.output)), child, output };
+      }
+      case 'filter': {
+        const child = this.plan(p.child);
+        return { kind: 'filter', condition: bindReferences(p.condition, child.output), child, output };
+      }
+      case 'subqueryAlias':
+        return this.plan(p.child);
+      case 'aggregate':
+        return this.planAggregate(p);
+      case 'distinct':
+        return this.planAggregate({ kind: 'aggregate', groupingExprs: outputOf(p.child), aggregateExprs: outputOf(p.child), child: p.child });
+      case 'join':
+        return this.planJoin(p);
+      case 'sort': {
+        const child = this.plan(p.child);
+        const order = p.order.map((o) => bindReferences(o, child.output) as SortOrder);
+        if (!p.global || outputPartitions(child) === 1) return { kind: 'sort', order, child, output };
+        const exchange: PhysicalPlan = { kind: 'shuffleExchange', partitioning: { kind: 'range', order, numPartitions: this.opts.shufflePartitions }, child, output: child.output };
+        return { kind: 'sort', order, child: exchange, output };
+      }
+      case 'limit': {
+        if (p.child.kind === 'sort' && p.child.global) {
+          // Top-k: sort and cut each partition, then merge the survivors in one partition.
+          const sortChild = this.plan(p.child.child);
+          const order = p.child.order.map((o) => bindReferences(o, sortChild.output) as SortOrder);
+          const localSort: PhysicalPlan = { kind: 'sort', order, child: sortChild, output };
+          if (outputPartitions(sortChild) === 1) return { kind: 'limit', limit: p.limit, global: true, child: localSort, output };
+          const local: PhysicalPlan = { kind: 'limit', limit: p.limit, global: false, child: localSort, output };
+          const single: PhysicalPlan = { kind: 'shuffleExchange', partitioning: { kind: 'single' }, child: local, output };
+          return { kind: 'limit', limit: p.limit, global: true, child: { kind: 'sort', order, child: single, output }, output };
+        }
+        const child = this.plan(p.child);
+        if (outputPartitions(child) === 1) return { kind: 'limit', limit: p.limit, global: true, child, output };
+        const local: PhysicalPlan = { kind: 'limit', limit: p.limit, global: false, child, output };
+        const single: PhysicalPlan = { kind: 'shuffleExchange', partitioning: { kind: 'single' }, child: local, output };
+        return { kind: 'limit', limit: p.limit, global: true, child: single, output };
+      }
+      case 'union':
+        return { kind: 'union', children: p.children.map((c) => this.plan(c)), output };
+      case 'repartition': {
+        const child = this.plan(p.child);
+        if (!p.shuffle) {
+          return p.numPartitions >= outputPartitions(child) ? child : { kind: 'coalesce', numPartitions: p.numPartitions, child, output };
+        }
+        const partitioning: Partitioning = p.partitionExprs.length > 0
+          ? { kind: 'hash', exprs: p.partitionExprs.map((e) => bindReferences(e, child.output)), numPartitions: p.numPartitions }
+          : { kind: 'roundRobin', numPartitions: p.numPartitions };
+        return { kind: 'shuffleExchange', partitioning, child, output };
+      }
+      case 'cachedRelation' as never:
+        throw new Error('unreachable');
+      default:
+        return assertNever(p, 'logical plan');
+    }
+  }
+
+  private planAggregate(p: Aggregate): PhysicalPlan {
+    const child = this.plan(p.child);
+    const output = outputOf(p);
+    // Distinct aggregate calls, in first-seen order.
+    const calls: AggregateCall[] = [];
+    const collect = (e: Expression): Expression =>
+      transformDown(e, (x) => {
+        if (x.kind === 'agg' && !calls.some((c) => semanticEquals(c, x))) calls.push(x);
+        return x;
+      });
+    p.aggregateExprs.forEach(collect);
+    const groupAttrs: AttributeReference[] = p.groupingExprs.map((g) => (g.kind === 'attr' ? g : attr(prettyName(g), dataTypeOf(g), nullableOf(g))));
+    const resultAttrs: AttributeReference[] = calls.map((c) => attr(prettyName(c), c.dataType, c.nullable));
+    // Result expressions over [grouping values…, aggregate results…].
+    const resultInput = [...groupAttrs, ...resultAttrs];
+    const resultExprs = p.aggregateExprs.map((e) =>
+      bindReferences(
+        transformDown(e, (x) => {
+          if (x.kind === 'alias') return x;
+          const gi = p.groupingExprs.findIndex((g) => semanticEquals(g, x));
+          if (gi >= 0) return groupAttrs[gi]!;
+          if (x.kind === 'agg') return resultAttrs[calls.findIndex((c) => semanticEquals(c, x))]!;
+          return x;
+        }),
+        resultInput,
+      ),
+    );
+    const boundGrouping = p.groupingExprs.map((g) => bindReferences(g, child.output));
+    const boundCalls = calls.map((c) => ({ ...c, args: c.args.map((a) => bindReferences(a, child.output)) }));
+    if (outputPartitions(child) === 1) {
+      return { kind: 'hashAggregate', mode: 'complete', groupingExprs: boundGrouping, aggregates: boundCalls, resultExprs, child, output };
+    }
+    const stateAttrs = calls.flatMap((c, i) => aggregateStateTypes(c).map((t, j) => attr(`${prettyName(c)}#state${i}_${j}`, t, true)));
+    const partialOutput = [...groupAttrs.map((a) => ({ ...a })), ...stateAttrs];
+    const partial: HashAggregateExec = { kind: 'hashAggregate', mode: 'partial', groupingExprs: boundGrouping, aggregates: boundCalls, resultExprs: [], child, output: partialOutput };
+    const keyRefs: Expression[] = groupAttrs.map((a, i) => ({ kind: 'boundRef', ordinal: i, dataType: a.dataType, nullable: a.nullable }));
+    const partitioning: Partitioning = keyRefs.length > 0 ? { kind: 'hash', exprs: keyRefs, numPartitions: this.opts.shufflePartitions } : { kind: 'single' };
+    const exchange: PhysicalPlan = { kind: 'shuffleExchange', partitioning, child: partial, output: partialOutput };
+    return { kind: 'hashAggregate', mode: 'final', groupingExprs: keyRefs, aggregates: boundCalls, resultExprs, child: exchange, output };
+  }
+
+  private planJoin(p: Join): PhysicalPlan {
+    const left = this.plan(p.left);
+    const right = this.plan(p.right);
+    const output = outputOf(p);
+    const leftIds = new Set(left.output.map((a) => a.exprId));
+    const rightIds = new Set(right.output.map((a) => a.exprId));
+    const onlyFrom = (e: Expression, ids: Set<number>) => [...references(e).keys()].every((id) => ids.has(id)) && references(e).size > 0;
+    const leftKeys: Expression[] = [];
+    const rightKeys: Expression[] = [];
+    const rest: Expression[] = [];
+    for (const c of p.condition ? splitConjuncts(p.condition) : []) {
+      if (c.kind === 'cmp' && c.op === '=' && onlyFrom(c.left, leftIds) && onlyFrom(c.right, rightIds)) {
+        leftKeys.push(c.left);
+        rightKeys.push(c.right);
+      } else if (c.kind === 'cmp' && c.op === '=' && onlyFrom(c.left, rightIds) && onlyFrom(c.right, leftIds)) {
+        leftKeys.push(c.right);
+        rightKeys.push(c.left);
+      } else rest.push(c);
+    }
+    const both = [...left.output, ...right.output];
+    const extra = rest.length > 0 ? bindReferences(rest.reduce((a, b) => ({ kind: 'and', left: a, right: b })), both) : null;
+    const jt = p.joinType === 'cross' ? 'inner' : p.joinType;
+    const threshold = this.opts.broadcastThreshold;
+    const small = (x: LogicalPlan) => threshold >= 0 && estimateBytes(x) <= threshold;
+    if (leftKeys.length === 0) {
+      // No equi keys: nested loop with the right side broadcast; outer joins that preserve the right side need one left partition.
+      let l = left;
+      if ((jt === 'right' || jt === 'full') && outputPartitions(left) > 1) {
+        l = { kind: 'shuffleExchange', partitioning: { kind: 'single' }, child: left, output: left.output };
+      }
+      const r: PhysicalPlan = { kind: 'broadcastExchange', child: right, output: right.output };
+      return { kind: 'nestedLoopJoin', joinType: jt, condition: extra, left: l, right: r, output };
+    }
+    const lk = leftKeys.map((k) => bindReferences(k, left.output));
+    const rk = rightKeys.map((k) => bindReferences(k, right.output));
+    const canBuildRight = jt === 'inner' || jt === 'left' || jt === 'leftsemi' || jt === 'leftanti';
+    const canBuildLeft = jt === 'inner' || jt === 'right';
+    if (canBuildRight && small(p.right) && (!canBuildLeft || !small(p.left) || estimateBytes(p.right) <= estimateBytes(p.left))) {
+      const r: PhysicalPlan = { kind: 'broadcastExchange', child: right, output: right.output };
+      return { kind: 'hashJoin', strategy: 'broadcast', joinType: jt, leftKeys: lk, rightKeys: rk, condition: extra, buildSide: 'right', left, right: r, output };
+    }
+    if (canBuildLeft && small(p.left)) {
+      const l: PhysicalPlan = { kind: 'broadcastExchange', child: left, output: left.output };
+      return { kind: 'hashJoin', strategy: 'broadcast', joinType: jt, leftKeys: lk, rightKeys: rk, condition: extra, buildSide: 'left', left: l, right, output };
+    }
+    const n = this.opts.shufflePartitions;
+    const l: PhysicalPlan = { kind: 'shuffleExchange', partitioning: { kind: 'hash', exprs: lk, numPartitions: n }, child: left, output: left.output };
+    const r: PhysicalPlan = { kind: 'shuffleExchange', partitioning: { kind: 'hash', exprs: rk, numPartitions: n }, child: right, output: right.output };
+    const buildSide = jt === 'right' ? 'left' : 'right';
+    return { kind: 'hashJoin', strategy: 'shuffled', joinType: jt, leftKeys: lk, rightKeys: rk, condition: extra, buildSide, left: l, right: r, output };
+  }
+}

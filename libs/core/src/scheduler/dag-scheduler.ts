@@ -1,0 +1,218 @@
+// The DAG scheduler: runs a job's stages in dependency order, each as one task per partition,
+// moving data between stages through the block manager.
+import type * as arrow from 'apache-arrow';
+import { ExecutionError } from '../errors.js';
+import { dataTypeOf } from '../expr/expression.js';
+import { execute } from '../execution/execute.js';
+import { computeRangeBounds, partitionBatch } from '../execution/partitioner.js';
+import { newTaskMetrics, type TaskContext, type TaskMetrics } from '../execution/task-context.js';
+import { batchBytes, takeBatch } from '../execution/vectors.js';
+import type { DataType } from '../types/data-type.js';
+import type { InMemoryScanExec, PhysicalPlan } from '../physical/physical-plan.js';
+import { physicalChildren } from '../physical/physical-plan.js';
+import { outputPartitions } from '../physical/planner.js';
+import type { BlockManager } from '../storage/block-manager.js';
+import type { EventBus } from './events.js';
+import { type Stage, buildStages, topologicalStages } from './stages.js';
+import { runTasks } from './task-scheduler.js';
+
+export interface DAGSchedulerOptions {
+  readonly slots: number;
+  readonly maxFailures: number;
+  readonly batchSize: number;
+  readonly ansi: boolean;
+}
+
+/** Test hook: called before each task attempt; throwing fails that attempt. */
+export type TaskHook = (info: { stageId: number; partition: number; attempt: number }) => void;
+
+export class DAGScheduler {
+  private stageId = 0;
+  private shuffleId = 0;
+  private broadcastId = 0;
+  private jobId = 0;
+  beforeTask: TaskHook | null = null;
+
+  constructor(
+    private readonly blocks: BlockManager,
+    private readonly events: EventBus,
+    private readonly opts: () => DAGSchedulerOptions,
+  ) {}
+
+  /** Runs `root` to completion and returns its output batches, partition by partition. */
+  async runJob(root: PhysicalPlan, description: string, signal: AbortSignal): Promise<arrow.RecordBatch[][]> {
+    await this.materializeCaches(root, signal);
+    const jobId = this.jobId++;
+    const result = buildStages(root, {
+      nextStageId: () => this.stageId++,
+      nextShuffleId: () => this.shuffleId++,
+      nextBroadcastId: () => this.broadcastId++,
+    });
+    const stages = topologicalStages(result);
+    const started = performance.now();
+    this.events.emit({ type: 'jobStart', jobId, stageIds: stages.map((s) => s.id), description, time: Date.now() });
+    try {
+      let output: arrow.RecordBatch[][] = [];
+      for (const stage of stages) {
+        const out = await this.runStage(jobId, stage, signal);
+        if (stage.kind === 'result') output = out;
+      }
+      this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: performance.now() - started, time: Date.now() });
+      return output;
+    } catch (err) {
+      this.events.emit({ type: 'jobEnd', jobId, succeeded: false, durationMs: performance.now() - started, error: String(err), time: Date.now() });
+      throw err;
+    } finally {
+      // Shuffle and broadcast blocks live for one job; cached blocks stay until unpersist.
+      for (const s of stages) {
+        if (s.shuffleId !== undefined) this.blocks.removeShuffle(s.shuffleId);
+        if (s.broadcastId !== undefined) this.blocks.removeBroadcast(s.broadcastId);
+      }
+    }
+  }
+
+  /** Fills persisted DataFrames the plan reads that are not in the block manager yet (innermost first). */
+  private async materializeCaches(root: PhysicalPlan, signal: AbortSignal): Promise<void> {
+    const scans: InMemoryScanExec[] = [];
+    const visit = (p: PhysicalPlan) => {
+      if (p.kind === 'inMemoryScan') {
+        scans.push(p);
+        visit(p.child);
+        return;
+      }
+      physicalChildren(p).forEach(visit);
+    };
+    visit(root);
+    for (const scan of scans.reverse()) {
+      const n = outputPartitions(scan.child);
+      if (this.blocks.isCached(scan.cacheId, n)) continue;
+      const parts = await this.runJob(scan.child, `cache ${scan.cacheId}`, signal);
+      parts.forEach((batches, i) => this.blocks.putCachedPartition(scan.cacheId, i, batches));
+    }
+  }
+
+  private async runStage(jobId: number, stage: Stage, signal: AbortSignal): Promise<arrow.RecordBatch[][]> {
+    const opts = this.opts();
+    const started = performance.now();
+    this.events.emit({ type: 'stageSubmitted', jobId, stageId: stage.id, kind: stage.kind, numTasks: stage.numTasks, time: Date.now() });
+    const types = stage.plan.output.map((a) => a.dataType);
+    const partitioning = stage.partitioning;
+    // Range shuffles need the whole map output to sample bounds: tasks keep it unsplit, split afterwards.
+    const deferSplit = partitioning?.kind === 'range';
+    let rows = 0;
+    let bytes = 0;
+    const results = await runTasks(
+      stage.numTasks,
+      { slots: opts.slots, maxFailures: opts.maxFailures },
+      signal,
+      async ({ partition, attempt, signal: taskSignal }) => {
+        const metrics = newTaskMetrics();
+        const t0 = performance.now();
+        this.events.emit({ type: 'taskStart', jobId, stageId: stage.id, partition, attempt, time: Date.now() });
+        try {
+          this.beforeTask?.({ stageId: stage.id, partition, attempt });
+          const ctx = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
+          const batches: arrow.RecordBatch[] = [];
+          for await (const b of execute(stage.plan, partition, ctx)) {
+            if (taskSignal.aborted) throw taskSignal.reason ?? new ExecutionError('JOB_CANCELLED', 'The job was cancelled.');
+            if (b.numRows === 0) continue;
+            batches.push(b);
+            metrics.batchesOut++;
+          }
+          metrics.rowsOut = batches.reduce((s, b) => s + b.numRows, 0);
+          metrics.bytesOut = batches.reduce((s, b) => s + batchBytes(b), 0);
+          if (stage.kind === 'shuffleMap') {
+            const n = partitioning!.kind === 'single' ? 1 : partitioning!.numPartitions;
+            let buckets: arrow.RecordBatch[][];
+            if (deferSplit || n === 1) {
+              buckets = [batches, ...Array.from({ length: n - 1 }, () => [])];
+            } else {
+              buckets = Array.from({ length: n }, () => []);
+              let rr = partition;
+              for (const b of batches) {
+                const parts = partitionBatch(b, types, partitioning!, { roundRobinStart: rr });
+                rr += b.numRows;
+                parts.forEach((p, i) => {
+                  if (p.numRows > 0) buckets[i]!.push(p);
+                });
+              }
+            }
+            metrics.shuffleBytesWritten = this.blocks.putShuffleOutput(stage.shuffleId!, partition, buckets);
+          }
+          this.taskEnd(jobId, stage, partition, attempt, t0, metrics, null);
+          return batches;
+        } catch (err) {
+          this.taskEnd(jobId, stage, partition, attempt, t0, metrics, err);
+          throw err;
+        }
+      },
+      (partition) => `Task ${partition} in stage ${stage.id}.0`,
+    );
+    if (deferSplit) this.splitRangeShuffle(stage, types);
+    if (stage.kind === 'broadcast') this.blocks.putBroadcast(stage.broadcastId!, results.flat());
+    for (const r of results) for (const b of r) {
+      rows += b.numRows;
+      bytes += batchBytes(b);
+    }
+    this.events.emit({ type: 'stageCompleted', jobId, stageId: stage.id, durationMs: performance.now() - started, rows, bytes, time: Date.now() });
+    return stage.kind === 'result' ? results : [];
+  }
+
+  private splitRangeShuffle(stage: Stage, types: readonly DataType[]): void {
+    const partitioning = stage.partitioning!;
+    if (partitioning.kind !== 'range') return;
+    const outputs = this.blocks.shuffleOutputs(stage.shuffleId!);
+    // Sample up to ~100 rows per reduce partition, evenly from every map output.
+    const all = [...outputs.values()].flatMap((blocks) => blocks[0]?.batches ?? []);
+    const total = all.reduce((s, b) => s + b.numRows, 0);
+    const want = Math.max(1, 100 * partitioning.numPartitions);
+    const stride = Math.max(1, Math.floor(total / want));
+    const sample = all.map((b) => {
+      const idx: number[] = [];
+      for (let i = 0; i < b.numRows; i += stride) idx.push(i);
+      return idx.length === b.numRows ? b : takeBatch(b, types, Int32Array.from(idx));
+    });
+    const bounds = computeRangeBounds(sample, partitioning.order.map((o) => dataTypeOf(o.child)), partitioning.order, partitioning.numPartitions);
+    for (const [mapPartition, blocks] of [...outputs.entries()]) {
+      const buckets: arrow.RecordBatch[][] = Array.from({ length: partitioning.numPartitions }, () => []);
+      for (const b of blocks[0]?.batches ?? []) {
+        partitionBatch(b, types, partitioning, { rangeBounds: bounds }).forEach((p, i) => {
+          if (p.numRows > 0) buckets[i]!.push(p);
+        });
+      }
+      this.blocks.putShuffleOutput(stage.shuffleId!, mapPartition, buckets);
+    }
+  }
+
+  private taskContext(jobId: number, stageId: number, partitionId: number, attempt: number, metrics: TaskMetrics, signal: AbortSignal, opts: DAGSchedulerOptions): TaskContext {
+    const blocks = this.blocks;
+    return {
+      jobId,
+      stageId,
+      partitionId,
+      attempt,
+      batchSize: opts.batchSize,
+      metrics,
+      signal,
+      eval: { ansi: opts.ansi },
+      shuffleBlocks: (shuffleId, reduce) => blocks.shuffleBlocks(shuffleId, reduce),
+      broadcast: (id) => blocks.broadcast(id),
+      cachedPartition: (cacheId, p) => blocks.cachedPartition(cacheId, p),
+    };
+  }
+
+  private taskEnd(jobId: number, stage: Stage, partition: number, attempt: number, t0: number, metrics: TaskMetrics, err: unknown): void {
+    this.events.emit({
+      type: 'taskEnd',
+      jobId,
+      stageId: stage.id,
+      partition,
+      attempt,
+      durationMs: performance.now() - t0,
+      succeeded: err === null,
+      ...(err === null ? {} : { error: err instanceof Error ? err.message : String(err) }),
+      metrics,
+      time: Date.now(),
+    });
+  }
+}

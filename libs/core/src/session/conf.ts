@@ -1,0 +1,76 @@
+// Session configuration: Spark's keys with Spark's defaults where Kindling honours them.
+import { IllegalArgumentError } from '../errors.js';
+
+/** Keys Kindling reads, with defaults. Other keys are stored and returned but have no effect. */
+export const CONF_DEFAULTS: Readonly<Record<string, string>> = {
+  'spark.app.name': 'kindling',
+  'spark.master': 'local[*]',
+  'spark.sql.shuffle.partitions': '',
+  'spark.sql.autoBroadcastJoinThreshold': String(10 * 1024 * 1024),
+  'spark.sql.caseSensitive': 'false',
+  'spark.sql.ansi.enabled': 'false',
+  'spark.task.maxFailures': '4',
+  'spark.sql.execution.arrow.maxRecordsPerBatch': '10000',
+  'spark.sql.optimizer.excludedRules': '',
+};
+
+export class RuntimeConfig {
+  private readonly values = new Map<string, string>();
+
+  constructor(initial: Record<string, string> = {}) {
+    for (const [k, v] of Object.entries(initial)) this.values.set(k, v);
+  }
+
+  /** The value of `key`; `defaultValue` (or Kindling's default) when unset; throws for unknown unset keys. */
+  get(key: string, defaultValue?: string): string {
+    const v = this.values.get(key);
+    if (v !== undefined) return v;
+    if (defaultValue !== undefined) return defaultValue;
+    const d = CONF_DEFAULTS[key];
+    if (d !== undefined) return d;
+    throw new IllegalArgumentError('SQL_CONF_NOT_FOUND', `The SQL config "${key}" cannot be found. Please verify that the config exists.`, { sqlConf: key });
+  }
+
+  set(key: string, value: string | number | boolean): void {
+    if (typeof key !== 'string' || key.length === 0) throw new IllegalArgumentError('INVALID_CONF_KEY', 'Config keys must be non-empty strings.');
+    this.values.set(key, String(value));
+  }
+
+  unset(key: string): void {
+    this.values.delete(key);
+  }
+
+  isModifiable(key: string): boolean {
+    return key !== 'spark.master';
+  }
+
+  getAll(): Record<string, string> {
+    return Object.fromEntries(this.values);
+  }
+
+  /** @internal */
+  int(key: string, fallback: number): number {
+    const raw = this.get(key, '');
+    if (raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n)) throw new IllegalArgumentError('INVALID_CONF_VALUE', `The value '${raw}' of the config "${key}" is invalid: it must be an integer.`, { confName: key });
+    return n;
+  }
+
+  /** @internal */
+  bool(key: string): boolean {
+    const raw = this.get(key).toLowerCase();
+    if (raw !== 'true' && raw !== 'false') throw new IllegalArgumentError('INVALID_CONF_VALUE', `The value '${raw}' of the config "${key}" is invalid: it must be true or false.`, { confName: key });
+    return raw === 'true';
+  }
+}
+
+/** Task slots of a master URL: `local` = 1, `local[N]`, `local[*]` = cores. */
+export function parseMaster(master: string, cores: number): number {
+  if (master === 'local') return 1;
+  const m = /^local\[(\*|\d+)(?:,\s*\d+)?\]$/.exec(master);
+  if (!m) throw new IllegalArgumentError('INVALID_MASTER', `Could not parse master URL ${JSON.stringify(master)}: expected local, local[N] or local[*].`, { master });
+  const n = m[1] === '*' ? cores : Number(m[1]);
+  if (n < 1) throw new IllegalArgumentError('INVALID_MASTER', `Master ${JSON.stringify(master)} asks for ${n} task slots; at least 1 is needed.`, { master });
+  return n;
+}

@@ -1,0 +1,73 @@
+// The engine behind a session: scheduler, block manager, cache manager, events and settings.
+import os from 'node:os';
+import type { LogicalPlan } from '../plan/logical-plan.js';
+import { optimize } from '../optimizer/optimizer.js';
+import type { PlannerOptions } from '../physical/planner.js';
+import { BlockManager } from '../storage/block-manager.js';
+import { EventBus } from '../scheduler/events.js';
+import { DAGScheduler } from '../scheduler/dag-scheduler.js';
+import { type RuntimeConfig, parseMaster } from './conf.js';
+
+/** Remembers persisted plans (by identity) and the cache id their blocks live under. */
+export class CacheManager {
+  private readonly ids = new WeakMap<LogicalPlan, number>();
+  private next = 0;
+
+  constructor(private readonly blocks: BlockManager) {}
+
+  cache(plan: LogicalPlan): number {
+    let id = this.ids.get(plan);
+    if (id === undefined) this.ids.set(plan, (id = this.next++));
+    return id;
+  }
+
+  lookup(plan: LogicalPlan): number | undefined {
+    return this.ids.get(plan);
+  }
+
+  uncache(plan: LogicalPlan): void {
+    const id = this.ids.get(plan);
+    if (id === undefined) return;
+    this.blocks.removeCache(id);
+    this.ids.delete(plan);
+  }
+}
+
+export class Engine {
+  readonly blocks = new BlockManager();
+  readonly events = new EventBus();
+  readonly cacheManager = new CacheManager(this.blocks);
+  readonly scheduler: DAGScheduler;
+  readonly slots: number;
+
+  constructor(readonly conf: RuntimeConfig) {
+    this.slots = parseMaster(conf.get('spark.master'), os.availableParallelism());
+    this.scheduler = new DAGScheduler(this.blocks, this.events, () => ({
+      slots: this.slots,
+      maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
+      batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
+      ansi: conf.bool('spark.sql.ansi.enabled'),
+    }));
+  }
+
+  /** Default number of partitions for local data and ranges (Spark's `defaultParallelism`). */
+  get defaultParallelism(): number {
+    return this.slots;
+  }
+
+  plannerOptions(): PlannerOptions {
+    return {
+      shufflePartitions: Math.max(1, this.conf.int('spark.sql.shuffle.partitions', this.slots)),
+      broadcastThreshold: this.conf.int('spark.sql.autoBroadcastJoinThreshold', 10 * 1024 * 1024),
+    };
+  }
+
+  optimize(plan: LogicalPlan): LogicalPlan {
+    const excluded = this.conf.get('spark.sql.optimizer.excludedRules').split(',').map((s) => s.trim()).filter(Boolean);
+    return optimize(plan, { disabledRules: excluded });
+  }
+
+  stop(): void {
+    this.blocks.clear();
+  }
+}

@@ -1,0 +1,200 @@
+// Turns user data (rows, objects, Arrow tables) into engine batches, inferring or checking the schema.
+import * as arrow from 'apache-arrow';
+import { AnalysisError, IllegalArgumentError } from '../errors.js';
+import { type DataType, BooleanT, DoubleT, LongT, StringT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
+import { type StructField, StructType } from '../types/schema.js';
+import { dataFromValues, makeBatch } from '../execution/vectors.js';
+import { Row } from '../api/row.js';
+
+export type InputRow = readonly unknown[] | Record<string, unknown> | Row;
+
+function inferType(v: unknown): DataType | null {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'boolean': return BooleanT;
+    case 'bigint': return LongT;
+    case 'number': return Number.isInteger(v) ? LongT : DoubleT;
+    case 'string': return StringT;
+    default:
+      if (v instanceof Date) return TimestampT;
+      if (Array.isArray(v)) {
+        const el = v.map(inferType).find((t) => t !== null);
+        return el ? { kind: 'array', elementType: el, containsNull: true } : null;
+      }
+      return undefined as never;
+  }
+}
+
+function merge(a: DataType | null, b: DataType | null, field: string): DataType | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (a.kind === b.kind) return a;
+  if ((a.kind === 'int64' && b.kind === 'float64') || (a.kind === 'float64' && b.kind === 'int64')) return DoubleT;
+  throw new IllegalArgumentError('CANNOT_MERGE_TYPE', `Can not merge type ${simpleString(a)} and ${simpleString(b)} in field \`${field}\`.`, { field });
+}
+
+function rowValues(r: InputRow, names: readonly string[] | null, index: number): unknown[] {
+  if (Row.isRow(r)) return r.toArray();
+  if (Array.isArray(r)) return r as unknown[];
+  if (typeof r === 'object' && r !== null) {
+    if (!names) return Object.values(r);
+    return names.map((n) => (r as Record<string, unknown>)[n] ?? null);
+  }
+  throw new IllegalArgumentError('CANNOT_INFER_SCHEMA_FOR_TYPE', `Row ${index} is a ${r === null ? 'null' : typeof r}; expected an array, an object or a Row.`, { index: String(index) });
+}
+
+/** Converts one JS value to what the Arrow builder of `type` expects, or throws naming the column and row. */
+function convert(v: unknown, type: DataType, field: string, row: number): unknown {
+  if (v === null || v === undefined) return null;
+  const bad = () =>
+    new IllegalArgumentError(
+      'FIELD_DATA_TYPE_UNACCEPTABLE',
+      `Field \`${field}\` of row ${row}: ${simpleString(type)} can not accept object ${JSON.stringify(typeof v === 'bigint' ? String(v) : v)} of type ${typeof v}.`,
+      { field, row: String(row) },
+    );
+  switch (type.kind) {
+    case 'boolean': if (typeof v === 'boolean') return v; throw bad();
+    case 'int32':
+      if (typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647) return v;
+      if (typeof v === 'bigint' && v >= -2147483648n && v <= 2147483647n) return Number(v);
+      throw bad();
+    case 'int64':
+      if (typeof v === 'bigint') return BigInt.asIntN(64, v) === v ? v : (() => { throw bad(); })();
+      if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+      throw bad();
+    case 'float64':
+      if (typeof v === 'number') return v;
+      if (typeof v === 'bigint') return Number(v);
+      throw bad();
+    case 'string': if (typeof v === 'string') return v; throw bad();
+    case 'date':
+      if (v instanceof Date) return Math.floor(v.getTime() / 86400000);
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return Math.floor(Date.parse(v + 'T00:00:00Z') / 86400000);
+      throw bad();
+    case 'timestamp':
+      if (v instanceof Date) return BigInt(v.getTime()) * 1000n;
+      if (typeof v === 'bigint') return v;
+      throw bad();
+    case 'null': throw bad();
+    case 'array':
+      if (Array.isArray(v)) return v.map((x) => convert(x, type.elementType, field, row));
+      throw bad();
+  }
+}
+
+function columnData(type: DataType, values: unknown[]): arrow.Data {
+  if (type.kind === 'date') {
+    const arr = new Int32Array(values.length);
+    const valid = values.map((v) => v !== null);
+    values.forEach((v, i) => (arr[i] = (v as number | null) ?? 0));
+    return dataFromValuesWithValidity(type, arr, valid);
+  }
+  if (type.kind === 'timestamp') {
+    const arr = new BigInt64Array(values.length);
+    const valid = values.map((v) => v !== null);
+    values.forEach((v, i) => (arr[i] = (v as bigint | null) ?? 0n));
+    return dataFromValuesWithValidity(type, arr, valid);
+  }
+  return dataFromValues(type, values);
+}
+
+function dataFromValuesWithValidity(type: DataType, values: Int32Array | BigInt64Array, valid: boolean[]): arrow.Data {
+  const n = values.length;
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nulls = 0;
+  valid.forEach((ok, i) => {
+    if (ok) bitmap[i >> 3]! |= 1 << (i & 7);
+    else nulls++;
+  });
+  return arrow.makeData({ type: toArrowType(type) as arrow.Int32, length: n, data: values as Int32Array, nullBitmap: nulls ? bitmap : undefined, nullCount: nulls });
+}
+
+/** Rows → (schema, partitions of batches). `schema` may be a StructType, a DDL string, or column names. */
+export function batchesFromRows(
+  rows: readonly InputRow[],
+  schema: StructType | string | readonly string[] | undefined,
+  numPartitions: number,
+): { schema: StructType; partitions: arrow.RecordBatch[][] } {
+  if (!Array.isArray(rows)) throw new IllegalArgumentError('INVALID_TYPE', `createDataFrame expects an array of rows or an Arrow Table, got ${typeof rows}.`);
+  let struct: StructType | undefined = typeof schema === 'string' ? StructType.fromDDL(schema) : schema instanceof StructType ? schema : undefined;
+  let names: string[] | null = Array.isArray(schema) ? [...(schema as string[])] : struct ? struct.fieldNames : null;
+  const first = rows[0];
+  if (!names && first !== undefined && !Array.isArray(first) && !Row.isRow(first) && typeof first === 'object' && first !== null) names = Object.keys(first);
+  if (!names && first !== undefined && Row.isRow(first)) names = first.fieldNames();
+  const valueRows = rows.map((r, i) => rowValues(r, names && !Array.isArray(r) && !Row.isRow(r) ? names : null, i));
+  const width = struct?.fields.length ?? names?.length ?? valueRows[0]?.length ?? 0;
+  valueRows.forEach((r, i) => {
+    if (r.length !== width) {
+      throw new IllegalArgumentError('AXIS_LENGTH_MISMATCH', `Row ${i} has ${r.length} values but the schema has ${width} fields.`, { row: String(i) });
+    }
+  });
+  if (!struct) {
+    const colNames = names ?? Array.from({ length: width }, (_, i) => `_${i + 1}`);
+    const fields: StructField[] = colNames.map((name, c) => {
+      let t: DataType | null = null;
+      for (const r of valueRows) {
+        const vt = inferType(r[c]);
+        if (vt === undefined) throw new IllegalArgumentError('CANNOT_INFER_TYPE_FOR_FIELD', `Unable to infer the type of the field \`${name}\`: unsupported value ${String(r[c])}.`, { field_name: name });
+        t = merge(t, vt, name);
+      }
+      if (t === null) throw new AnalysisError('CANNOT_DETERMINE_TYPE', `Some of types cannot be determined after inferring: field \`${name}\` has only NULL values.`, { field: name });
+      return { name, dataType: t, nullable: true };
+    });
+    struct = new StructType(fields);
+  }
+  const converted = valueRows.map((r, i) => r.map((v, c) => {
+    const f = struct!.fields[c]!;
+    if ((v === null || v === undefined) && !f.nullable) {
+      throw new IllegalArgumentError('FIELD_NOT_NULLABLE', `Field \`${f.name}\` of row ${i} is NULL but the schema says it is not nullable.`, { field: f.name });
+    }
+    return convert(v, f.dataType, f.name, i);
+  }));
+  const arrowSchema = struct.toArrow();
+  const parts = Math.max(1, Math.min(numPartitions, converted.length || 1));
+  const partitions: arrow.RecordBatch[][] = [];
+  for (let p = 0; p < parts; p++) {
+    const from = Math.floor((p * converted.length) / parts);
+    const to = Math.floor(((p + 1) * converted.length) / parts);
+    const slice = converted.slice(from, to);
+    if (slice.length === 0) {
+      partitions.push([]);
+      continue;
+    }
+    const cols = struct.fields.map((f, c) => columnData(f.dataType, slice.map((r) => r[c])));
+    partitions.push([makeBatch(arrowSchema, cols, slice.length)]);
+  }
+  return { schema: struct, partitions };
+}
+
+/** An Arrow table → (schema, partitions), re-chunked into `numPartitions` contiguous parts, zero-copy where possible. */
+export function batchesFromArrow(table: arrow.Table, numPartitions: number): { schema: StructType; partitions: arrow.RecordBatch[][] } {
+  const schema = StructType.fromArrow(table.schema);
+  const target = schema.toArrow();
+  const casted = schema.fields.some((f, i) => !arrow.util.compareTypes(target.fields[i]!.type, table.schema.fields[i]!.type));
+  const source = casted ? normaliseTable(table, schema) : table;
+  const n = source.numRows;
+  const parts = Math.max(1, Math.min(numPartitions, n || 1));
+  const partitions: arrow.RecordBatch[][] = [];
+  for (let p = 0; p < parts; p++) {
+    const from = Math.floor((p * n) / parts);
+    const to = Math.floor(((p + 1) * n) / parts);
+    const slice = source.slice(from, to);
+    partitions.push(slice.batches.filter((b) => b.numRows > 0).map((b) => new arrow.RecordBatch(target, b.data)));
+  }
+  return { schema, partitions };
+}
+
+function normaliseTable(table: arrow.Table, schema: StructType): arrow.Table {
+  // Narrow ints/floats widen to Kindling's types; values are copied once.
+  const cols: Record<string, arrow.Vector> = {};
+  schema.fields.forEach((f, i) => {
+    const src = table.getChildAt(i)!;
+    const values: unknown[] = [];
+    for (let k = 0; k < src.length; k++) {
+      const v = src.get(k);
+      values.push(v === null ? null : f.dataType.kind === 'int64' ? BigInt(v as number) : f.dataType.kind === 'float64' ? Number(v) : v);
+    }
+    cols[f.name] = arrow.vectorFromArray(values, toArrowType(f.dataType));
+  });
+  return new arrow.Table(cols);
+}

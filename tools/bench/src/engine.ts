@@ -1,0 +1,125 @@
+// Engine benchmark: Kindling vs DuckDB on the same seeded data (groupBy-sum at two cardinalities, inner join).
+// Usage: npm run bench -w @kindling/bench -- [--quick] [--rows N] [--engines kindling,duckdb] (see cli.ts).
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type BenchOptions, type CaseName } from './cli.js';
+import { groupByAnswer, groupByTable, joinAnswer, joinTables, toArrow, type KeyedTable } from './data.js';
+import { DuckDBEngine, SQL } from './duckdb-engine.js';
+import { KindlingEngine, type DataFrame } from './kindling-engine.js';
+import { measure, type Measured } from './measure.js';
+import { markdownTable, mismatches, type CaseResult, type EngineResult } from './report.js';
+
+interface Engines {
+  kindling?: KindlingEngine;
+  duckdb?: DuckDBEngine;
+}
+
+const log = (msg: string): void => console.error(`[bench] ${msg}`);
+
+const count = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : `${n}`);
+
+/** Runs one query on every engine; `load`/`unload` bracket the DuckDB side, which is timed without them. */
+type Answer = Record<string, number>;
+
+async function runOnEngines(
+  opts: BenchOptions,
+  engines: Engines,
+  inputRows: number,
+  tables: KeyedTable[],
+  sql: string,
+  kindlingAction: (frames: DataFrame[]) => Promise<Answer>,
+): Promise<EngineResult[]> {
+  const results: EngineResult[] = [];
+  const record = (engine: EngineResult['engine'], label: string, threads: number, m: Measured<Answer>): void => {
+    results.push({ engine, label, threads, ...m, rowsPerSec: inputRows / (m.medianMs / 1000) });
+    log(`  ${label}: median ${m.medianMs.toFixed(1)} ms (runs ${m.timingsMs.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  };
+  if (engines.kindling) {
+    const kindling = engines.kindling;
+    const frames = tables.map((t) => kindling.dataFrame(toArrow(t, opts.batchRows)));
+    const threads = Number(/\[(\d+)\]/.exec(opts.master)?.[1] ?? 1);
+    record('kindling', `Kindling ${opts.master}`, threads, await measure(opts.runs, () => kindlingAction(frames)));
+  }
+  if (engines.duckdb) {
+    const duck = engines.duckdb;
+    const t0 = performance.now();
+    for (const t of tables) await duck.load(t);
+    log(`  DuckDB load: ${(performance.now() - t0).toFixed(0)} ms (not timed)`);
+    for (const threads of opts.duckdbThreads) {
+      await duck.setThreads(threads);
+      const label = `DuckDB ${threads} thread${threads === 1 ? '' : 's'}`;
+      record('duckdb', label, threads, await measure(opts.runs, () => duck.queryOne(sql)));
+    }
+    for (const t of tables) await duck.drop(t.name);
+  }
+  return results;
+}
+
+async function runCase(name: CaseName, opts: BenchOptions, engines: Engines): Promise<CaseResult> {
+  const rows = opts.rows;
+  // The brief's shapes at 10M rows: 1M distinct group keys / a 1M-row dimension table; scaled with --rows.
+  const big = Math.max(1, Math.floor(rows / 10));
+  if (name === 'join') {
+    const title = `inner join ${count(rows)} × ${count(big)}, count + sum(v*w)`;
+    log(`${title}: generating data`);
+    const { t1, t2 } = joinTables(rows, big, opts.seed);
+    const expected = joinAnswer(t1, t2);
+    const results = await runOnEngines(opts, engines, rows + big, [t1, t2], SQL.join, ([d1, d2]) => engines.kindling!.join(d1, d2));
+    return { case: name, title, inputRows: rows + big, query: SQL.join, expected, results, mismatches: mismatches(expected, results) };
+  }
+  const distinct = name === 'groupby-high' ? big : Math.min(100, rows);
+  const title = `groupBy-sum, ${count(distinct)} keys`;
+  log(`${title}: generating ${count(rows)} rows`);
+  const t = groupByTable(rows, distinct, opts.seed + (name === 'groupby-high' ? 0 : 1));
+  const expected = groupByAnswer(t, distinct);
+  const results = await runOnEngines(opts, engines, rows, [t], SQL.groupBy, ([df]) => engines.kindling!.groupBy(df));
+  return { case: name, title, inputRows: rows, query: SQL.groupBy, expected, results, mismatches: mismatches(expected, results) };
+}
+
+function writeJson(opts: BenchOptions, cases: CaseResult[], startedAt: Date): string {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
+  mkdirSync(dir, { recursive: true });
+  const day = startedAt.toISOString().slice(0, 10);
+  const file = join(dir, `engine-${day}${opts.quick ? '-quick' : ''}.json`);
+  const doc = {
+    benchmark: 'engine',
+    startedAt: startedAt.toISOString(),
+    environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpus()[0]?.model, cores: cpus().length },
+    options: opts,
+    cases,
+  };
+  // Write-then-rename so an interrupted run never leaves half a JSON file (results/*.tmp is git-ignored).
+  writeFileSync(`${file}.tmp`, JSON.stringify(doc, null, 2) + '\n');
+  renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const startedAt = new Date();
+  const engines: Engines = {};
+  try {
+    // Open Kindling first: if the SDK is missing we fail before spending time on data generation.
+    if (opts.engines.includes('kindling')) engines.kindling = await KindlingEngine.open(opts.master);
+    if (opts.engines.includes('duckdb')) engines.duckdb = await DuckDBEngine.open();
+    const cases: CaseResult[] = [];
+    for (const name of opts.cases) cases.push(await runCase(name, opts, engines));
+
+    console.log(`\n## Engine benchmark — ${startedAt.toISOString().slice(0, 10)}\n`);
+    console.log(`${count(opts.rows)} rows, median of ${opts.runs} runs after a warm-up; node ${process.version}, ` +
+      `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}. Rows/s = input rows ÷ median query time (load not timed).\n`);
+    console.log(markdownTable(cases));
+    for (const c of cases) for (const m of c.mismatches) console.log(`\nWARNING: results disagree in "${c.title}": ${m}`);
+    if (opts.write) console.log(`\nwrote ${relative(process.cwd(), writeJson(opts, cases, startedAt))}`);
+  } finally {
+    await engines.kindling?.stop();
+    engines.duckdb?.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
