@@ -1,66 +1,27 @@
 // Kindling side of the engine benchmark, through the public TypeScript SDK of @kindling/core.
 import type * as arrow from 'apache-arrow';
+import type * as Core from '@kindling/core';
 
-// The slice of the SDK the bench uses, declared structurally and loaded with a dynamic import so that the
-// bench builds (and its DuckDB side runs) even while @kindling/core does not export the SDK yet.
-interface Column {
-  alias(name: string): Column;
-  multiply(other: Column): Column;
-}
-interface GroupedData {
-  agg(...cols: Column[]): DataFrame;
-}
-export interface DataFrame {
-  groupBy(...cols: string[]): GroupedData;
-  join(other: DataFrame, on: string): DataFrame;
-  agg(...cols: Column[]): DataFrame;
-  count(): Promise<number | bigint>;
-  collect(): Promise<unknown[]>;
-}
-interface SparkSession {
-  createDataFrame(table: arrow.Table): DataFrame;
-  stop(): Promise<void>;
-}
-interface Builder {
-  master(url: string): Builder;
-  appName(name: string): Builder;
-  getOrCreate(): SparkSession | Promise<SparkSession>;
-}
-interface KindlingSdk {
-  SparkSession: { builder(): Builder };
-  functions: { sum(c: string | Column): Column; count(c: string | Column): Column };
-  col(name: string): Column;
-}
+// Types come from the real SDK; the module itself is loaded lazily so that `--engines duckdb` runs without it.
+type KindlingSdk = typeof Core;
+export type DataFrame = Core.DataFrame;
 
 export async function loadSdk(): Promise<KindlingSdk> {
-  const mod = (await import('@kindling/core')) as unknown as Partial<KindlingSdk>;
+  const mod: Partial<KindlingSdk> = await import('@kindling/core');
   if (typeof mod.SparkSession?.builder !== 'function' || typeof mod.functions?.sum !== 'function' || typeof mod.col !== 'function') {
     throw new Error(
-      '@kindling/core does not export the SDK yet (SparkSession, functions, col); run with --engines duckdb, ' +
+      '@kindling/core does not export the SDK (SparkSession, functions, col); run with --engines duckdb, ' +
         'or rebuild core (npm run build -w @kindling/core)',
     );
   }
   return mod as KindlingSdk;
 }
 
-/** A field of a collected Row, whatever shape Row takes (asDict(), get(name|i), properties or an array). */
-function field(row: unknown, name: string, index: number): number {
-  const r = row as Record<string | number, unknown> & {
-    asDict?: () => Record<string, unknown>;
-    get?: (key: string | number) => unknown;
-  };
-  let value: unknown;
-  if (typeof r.asDict === 'function') value = r.asDict()[name];
-  if (value === undefined && typeof r.get === 'function') {
-    try {
-      value = r.get(name);
-    } catch {
-      value = r.get(index);
-    }
-  }
-  if (value === undefined) value = r[name] ?? r[index];
+/** A numeric field of a collected Row (count gives a bigint, sum a number). */
+function field(row: Core.Row, name: string): number {
+  const value = row.get(name);
   if (typeof value !== 'number' && typeof value !== 'bigint') {
-    throw new Error(`cannot read field ${name} (#${index}) of collected row ${String(row)}`);
+    throw new Error(`field ${name} of the collected row ${String(row)} is not numeric`);
   }
   return Number(value);
 }
@@ -68,12 +29,12 @@ function field(row: unknown, name: string, index: number): number {
 export class KindlingEngine {
   private constructor(
     private readonly sdk: KindlingSdk,
-    private readonly spark: SparkSession,
+    private readonly spark: Core.SparkSession,
   ) {}
 
   static async open(master: string): Promise<KindlingEngine> {
     const sdk = await loadSdk();
-    const spark = await sdk.SparkSession.builder().master(master).appName('bench').getOrCreate();
+    const spark = sdk.SparkSession.builder().master(master).appName('bench').getOrCreate();
     return new KindlingEngine(sdk, spark);
   }
 
@@ -91,7 +52,7 @@ export class KindlingEngine {
       .agg(F.count('*').alias('groups'), F.sum('s').alias('total'))
       .collect();
     if (rows.length !== 1) throw new Error(`global aggregate returned ${rows.length} rows`);
-    return { groups: field(rows[0], 'groups', 0), total: field(rows[0], 'total', 1) };
+    return { groups: field(rows[0], 'groups'), total: field(rows[0], 'total') };
   }
 
   /** t1.join(t2, 'k') then count(*) and sum(v*w) over the join (mirrors SQL.join). */
@@ -102,7 +63,7 @@ export class KindlingEngine {
       .agg(F.count('*').alias('n'), F.sum(col('v').multiply(col('w'))).alias('s'))
       .collect();
     if (rows.length !== 1) throw new Error(`global aggregate returned ${rows.length} rows`);
-    return { n: field(rows[0], 'n', 0), s: field(rows[0], 's', 1) };
+    return { n: field(rows[0], 'n'), s: field(rows[0], 's') };
   }
 
   async stop(): Promise<void> {

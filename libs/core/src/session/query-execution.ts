@@ -1,7 +1,6 @@
 // QueryExecution: one query's path analysed → (cache substitution) → optimized → physical → executed.
 import type * as arrow from 'apache-arrow';
 import { outputOf, logicalPlanString, transformPlanDown, type LogicalPlan } from '../plan/logical-plan.js';
-import { optimize } from '../optimizer/optimizer.js';
 import { planPhysical } from '../physical/planner.js';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
 import { physicalPlanString } from '../physical/explain.js';

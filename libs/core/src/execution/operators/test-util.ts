@@ -2,6 +2,7 @@
 // batches from JS rows and back, and a seeded PRNG.
 import type * as arrow from 'apache-arrow';
 import type { AttributeReference, BoundReference } from '../../expr/expression.js';
+import type { JoinType } from '../../plan/logical-plan.js';
 import type { LocalTableScanExec, PhysicalPlan } from '../../physical/physical-plan.js';
 import type { DataType } from '../../types/data-type.js';
 import type { ExecuteFn } from '../execute-fn.js';
@@ -80,4 +81,36 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Brute-force join of JS rows: left ++ right for matching pairs, NULL-padded unmatched rows of preserved sides,
+ * left rows only for semi/anti.
+ */
+export function referenceJoin(
+  left: readonly (readonly unknown[])[],
+  right: readonly (readonly unknown[])[],
+  joinType: JoinType,
+  rightWidth: number,
+  leftWidth: number,
+  matches: (l: readonly unknown[], r: readonly unknown[]) => boolean,
+): unknown[][] {
+  const out: unknown[][] = [];
+  const rightMatched = new Array<boolean>(right.length).fill(false);
+  for (const l of left) {
+    let any = false;
+    right.forEach((r, j) => {
+      if (!matches(l, r)) return;
+      any = true;
+      rightMatched[j] = true;
+      if (joinType !== 'leftsemi' && joinType !== 'leftanti') out.push([...l, ...r]);
+    });
+    if (joinType === 'leftsemi' && any) out.push([...l]);
+    if (joinType === 'leftanti' && !any) out.push([...l]);
+    if ((joinType === 'left' || joinType === 'full') && !any) out.push([...l, ...new Array(rightWidth).fill(null)]);
+  }
+  if (joinType === 'right' || joinType === 'full') {
+    right.forEach((r, j) => { if (!rightMatched[j]) out.push([...new Array(leftWidth).fill(null), ...r]); });
+  }
+  return out;
 }

@@ -129,6 +129,18 @@ export class StringBuilder {
     this.offsets[this.n] = this.pos;
   }
 
+  /** Appends src[start, end) with every byte mapped through `table` (256 entries). */
+  appendMapped(src: Uint8Array, start: number, end: number, table: Uint8Array): void {
+    this.ensureRows();
+    const len = end - start;
+    this.ensureBytes(len);
+    for (let k = 0; k < len; k++) this.bytes[this.pos + k] = table[src[start + k]!]!;
+    this.pos += len;
+    this.validity[this.n >> 3]! |= 1 << (this.n & 7);
+    this.n++;
+    this.offsets[this.n] = this.pos;
+  }
+
   appendString(s: string): void {
     this.ensureRows();
     // A UTF-16 unit encodes to at most 3 UTF-8 bytes.

@@ -1,12 +1,13 @@
 // Folds expressions whose leaves are all literals into one literal, evaluating them with the engine's own
-// evaluator on a one-row batch (so results match run time exactly), and propagates NULL literals.
+// evaluator on a one-row batch (so results match run time exactly), and propagates NULL literals through
+// null-intolerant operators (arithmetic, comparison, NOT, negation, cast, IN) even when the other operand is not constant.
 //
-//   Project [(a#1 + (1 + 2)) AS x#3, CAST(NULL AS INT) + a#1 AS y#4]      Project [(a#1 + 3) AS x#3, NULL AS y#4]
-//   +- Filter ((2 * 3) > 5)                                          ==>   +- Filter true
-//      +- LocalRelation [a#1]                                                +- LocalRelation [a#1]
+//   Project [(a#1 + (1 + 2)) AS x#3, (CAST(NULL AS INT) + a#1) AS y#4]      Project [(a#1 + 3) AS x#3, NULL AS y#4]
+//   +- Filter ((2 * 3) > 5)                                            ==>   +- Filter true
+//      +- LocalRelation [a#1]                                                  +- LocalRelation [a#1]
 import * as arrow from 'apache-arrow';
 import { type Expression, type Literal, type LiteralValue, children, dataTypeOf, lit, transformUp } from '../../expr/expression.js';
-import { evaluate } from '../../expr/eval/evaluate.js';
+import { DEFAULT_EVAL_CONTEXT, type EvalContext, evaluate } from '../../expr/eval/evaluate.js';
 import { makeBatch, isNullAt } from '../../execution/vectors.js';
 import { type LogicalPlan, transformPlanUp } from '../../plan/logical-plan.js';
 import type { DataType } from '../../types/data-type.js';
@@ -66,15 +67,21 @@ function foldNode(e: Expression): Expression {
 
 let oneRowBatch: arrow.RecordBatch | undefined;
 
+/**
+ * Folding runs in ANSI mode whatever the session's setting: an expression that evaluates without error there
+ * gives the same value in both modes, and one that raises (overflow, division by zero, bad cast) is left for run
+ * time, which then raises or returns NULL as the session is configured.
+ */
+const FOLD_CONTEXT: EvalContext = Object.freeze({ ...DEFAULT_EVAL_CONTEXT, ansi: true });
+
 /** Evaluates a literal-only expression; undefined when the result is not representable or evaluation fails. */
 function evaluateToLiteral(e: Expression): Literal | undefined {
   const type = dataTypeOf(e);
   oneRowBatch ??= makeBatch(new arrow.Schema([]), [], 1);
   let data: arrow.Data;
   try {
-    data = evaluate(e, oneRowBatch);
+    data = evaluate(e, oneRowBatch, FOLD_CONTEXT);
   } catch {
-    // Leave it to run time, which raises the error where the user expects it (e.g. an ANSI cast failure).
     return undefined;
   }
   if (data.length < 1) return undefined;

@@ -54,12 +54,13 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
       return projectList === p.projectList && child === p.child ? p : { ...p, projectList, child };
     }
     case 'filter':
-      return withChild(p, prune(p.child, withRefs(req, [p.condition])));
+      return withChild(p, pruneInput(p.child, withRefs(req, [p.condition])));
     case 'sort':
-      return withChild(p, prune(p.child, withRefs(req, p.order)));
+      return withChild(p, pruneInput(p.child, withRefs(req, p.order)));
     case 'repartition':
-      return withChild(p, prune(p.child, withRefs(req, p.partitionExprs)));
+      return withChild(p, pruneInput(p.child, withRefs(req, p.partitionExprs)));
     case 'limit':
+      return withChild(p, pruneInput(p.child, req));
     case 'subqueryAlias':
       return withChild(p, prune(p.child, req));
     case 'distinct':
@@ -84,6 +85,14 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
 
 function withChild<P extends LogicalPlan & { readonly child: LogicalPlan }>(p: P, child: LogicalPlan): P {
   return child === p.child ? p : { ...p, child };
+}
+
+/**
+ * The input of a row-passing operator (filter, sort, limit, repartition): a leaf's unused columns are projected
+ * away right above it so they are not carried through. (Under a Project that would only make a Project(Project).)
+ */
+function pruneInput(p: LogicalPlan, req: Required): LogicalPlan {
+  return p.kind === 'range' || p.kind === 'localRelation' || p.kind === 'cachedRelation' ? exact(p, req) : prune(p, req);
 }
 
 /** Prunes `p` and, when columns outside `req` remain, projects them away. */

@@ -1,0 +1,113 @@
+// The vectorized expression evaluator: a bound, resolved expression over a record batch gives one column.
+// Kernels live beside this file; this module only dispatches on the expression kind.
+import type * as arrow from 'apache-arrow';
+import { columnData } from '../../execution/vectors.js';
+import { assertNever } from '../../util/assert.js';
+import { dataTypeOf, type Expression, exprToString } from '../expression.js';
+import { lookupScalarFunction } from '../functions/registry.js';
+import { arithmetic, negate } from './arithmetic.js';
+import { castColumn } from './cast.js';
+import { boolBitsOf, nullColumn, validityOf } from './columns.js';
+import { compare } from './compare.js';
+import { caseWhen, evalIn } from './conditional.js';
+import { broadcastLiteral } from './literal.js';
+import { and, isNotNull, isNull, not, or, trueMask } from './logic.js';
+import { scatterRows, selectRows } from './take.js';
+
+export interface EvalContext {
+  /** `spark.sql.ansi.enabled`: raise on overflow, division by zero and malformed casts instead of giving NULL. */
+  readonly ansi: boolean;
+}
+
+export const DEFAULT_EVAL_CONTEXT: EvalContext = Object.freeze({ ansi: false });
+
+/** Evaluates `expr` over `batch`; the result has `batch.numRows` rows. */
+export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalContext = DEFAULT_EVAL_CONTEXT): arrow.Data {
+  const n = batch.numRows;
+  const ev = (e: Expression) => evaluate(e, batch, ctx);
+  switch (expr.kind) {
+    case 'boundRef': {
+      const d = columnData(batch, expr.ordinal);
+      if (!d) throw new Error(`bound reference ${exprToString(expr)} is out of range: the batch has ${batch.numCols} columns`);
+      return d;
+    }
+    case 'literal':
+      return broadcastLiteral(expr.value, expr.dataType, n);
+    case 'alias':
+    case 'sortOrder':
+      return ev(expr.child);
+    case 'arith':
+      return arithmetic(expr.op, ev(expr.left), ev(expr.right), dataTypeOf(expr.left), n, ctx);
+    case 'cmp':
+      return compare(expr.op, ev(expr.left), ev(expr.right), dataTypeOf(expr.left), n);
+    case 'and':
+    case 'or': {
+      const left = ev(expr.left);
+      // Under ANSI the right side only runs where the left does not already decide the result.
+      const right = ctx.ansi ? evaluateRows(expr.right, batch, undecidedBy(left, n, expr.kind === 'and'), ctx) : ev(expr.right);
+      return expr.kind === 'and' ? and(left, right, n) : or(left, right, n);
+    }
+    case 'not':
+      return not(ev(expr.child), n);
+    case 'negate':
+      return negate(ev(expr.child), dataTypeOf(expr.child), n, ctx);
+    case 'isNull':
+      return isNull(ev(expr.child), n);
+    case 'isNotNull':
+      return isNotNull(ev(expr.child), n);
+    case 'cast':
+      return castColumn(ev(expr.child), dataTypeOf(expr.child), expr.to, n, ctx);
+    case 'caseWhen':
+      return caseWhen(expr, n, (e, mask) => evaluateRows(e, batch, mask, ctx), ctx.ansi);
+    case 'in':
+      return evalIn(expr, n, (e, mask) => evaluateRows(e, batch, mask, ctx));
+    case 'fn': {
+      const def = lookupScalarFunction(expr.name);
+      if (!def) throw new Error(`unknown scalar function ${expr.name}`);
+      return def.eval(expr.args.map(ev), n, ctx);
+    }
+    case 'attr':
+    case 'unresolvedColumn':
+    case 'star':
+    case 'unresolvedFunction':
+    case 'agg':
+      throw new Error(`Expression ${exprToString(expr)} (${expr.kind}) must be resolved and bound before it can be evaluated`);
+    default:
+      return assertNever(expr, 'expression');
+  }
+}
+
+/** One byte per row, 1 iff `expr` is TRUE (NULL and FALSE give 0). */
+export function evaluatePredicate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalContext = DEFAULT_EVAL_CONTEXT): Uint8Array {
+  return trueMask(evaluate(expr, batch, ctx), batch.numRows);
+}
+
+/**
+ * Evaluates `expr` only for the rows where `mask` is 1 when that matters (ANSI mode, where skipped rows must not raise);
+ * rows outside the mask are NULL or arbitrary.
+ */
+export function evaluateRows(expr: Expression, batch: arrow.RecordBatch, mask: Uint8Array | null, ctx: EvalContext): arrow.Data {
+  if (!ctx.ansi || mask === null || expr.kind === 'literal' || expr.kind === 'boundRef') return evaluate(expr, batch, ctx);
+  const n = batch.numRows;
+  let count = 0;
+  for (let i = 0; i < n; i++) count += mask[i]!;
+  if (count === n) return evaluate(expr, batch, ctx);
+  const type = dataTypeOf(expr);
+  if (count === 0) return nullColumn(type, n);
+  const sub = selectRows(batch, mask);
+  return scatterRows(type, evaluate(expr, sub.batch, ctx), sub.positions, n);
+}
+
+/** Rows whose AND (OR) result still depends on the right side: left is not FALSE (not TRUE). */
+function undecidedBy(left: arrow.Data, n: number, isAnd: boolean): Uint8Array {
+  const v = boolBitsOf(left);
+  const m = validityOf(left);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const valid = m === null || (m[i >> 3]! & (1 << (i & 7))) !== 0;
+    const value = (v[i >> 3]! & (1 << (i & 7))) !== 0;
+    out[i] = !valid || value === isAnd ? 1 : 0;
+  }
+  return out;
+}
+

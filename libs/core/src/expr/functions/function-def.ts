@@ -1,0 +1,74 @@
+// The shape of a scalar function definition, and the argument-checking helpers their `resolve` methods share.
+import type * as arrow from 'apache-arrow';
+import { type DataType, DoubleT, isNumeric, simpleString, StringT } from '../../types/data-type.js';
+import type { EvalContext } from '../eval/evaluate.js';
+
+export type ResolvedSignature = {
+  readonly argTypes: readonly DataType[];
+  readonly dataType: DataType;
+  /** Nullability of the result from that of the arguments; absent = nullable when any argument is. */
+  readonly nullable?: (argNullable: readonly boolean[]) => boolean;
+};
+
+export type ResolveResult = ResolvedSignature | { readonly error: string };
+
+export interface ScalarFunctionDef {
+  /** Spark name, lower case. */
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** Checks argument types: returns the types the analyzer must cast each argument to, and the result type; or an error message naming the argument at fault. */
+  resolve(argTypes: readonly DataType[]): ResolveResult;
+  /** Arguments arrive already cast to the resolved types. */
+  eval(args: readonly arrow.Data[], numRows: number, ctx: EvalContext): arrow.Data;
+  readonly doc: { readonly description: string; readonly example: string };
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** `first`, `second`, … as Spark's messages number parameters. */
+export function ordinal(i: number): string {
+  return ORDINALS[i] ?? `${i + 1}th`;
+}
+
+export function typeText(t: DataType): string {
+  return `"${simpleString(t).toUpperCase()}"`;
+}
+
+/** Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE wording, naming the parameter at fault. */
+export function unexpectedType(fn: string, i: number, expected: string, actual: DataType): { error: string } {
+  return { error: `The ${ordinal(i)} parameter of \`${fn}\` requires the ${expected} type, however it has the type ${typeText(actual)}.` };
+}
+
+/** Spark's WRONG_NUM_ARGS wording. */
+export function wrongArgCount(fn: string, expected: string, actual: number): { error: string } {
+  return { error: `The \`${fn}\` requires ${expected} parameters but the actual number is ${actual}.` };
+}
+
+/** Types Spark implicitly casts to string: every atomic type. */
+export function castableToString(t: DataType): boolean {
+  return t.kind !== 'array';
+}
+
+/** Types Spark implicitly casts to double for math functions: numbers, strings and NULL. */
+export function castableToDouble(t: DataType): boolean {
+  return isNumeric(t) || t.kind === 'string' || t.kind === 'null';
+}
+
+/** Resolves a function whose arguments must all be strings (implicitly cast), returning `dataType`. */
+export function allStrings(fn: string, argTypes: readonly DataType[], dataType: DataType): ResolveResult {
+  for (let i = 0; i < argTypes.length; i++) {
+    if (!castableToString(argTypes[i]!)) return unexpectedType(fn, i, '"STRING"', argTypes[i]!);
+  }
+  return { argTypes: argTypes.map(() => StringT), dataType };
+}
+
+/** Resolves a one-argument numeric function: int/bigint/double kept (or `keep` decides), strings/NULL → double. */
+export function numericArg(fn: string, t: DataType): DataType | { error: string } {
+  if (isNumeric(t)) return t;
+  if (castableToDouble(t)) return DoubleT;
+  return unexpectedType(fn, 0, '"NUMERIC"', t);
+}
+
+export function isError(r: unknown): r is { error: string } {
+  return typeof r === 'object' && r !== null && 'error' in r;
+}

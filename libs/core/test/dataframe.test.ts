@@ -1,0 +1,165 @@
+// End-to-end behaviour of the TypeScript SDK against the real engine: transformations, actions, show(), explain().
+import * as arrow from 'apache-arrow';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IllegalArgumentError, SparkSession, StructType, col, functions as F, lit, when } from '../src/index.js';
+
+const spark = SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 3).create();
+afterAll(() => spark.stop());
+
+const emp = spark.createDataFrame(
+  [
+    [1, 'Ann', 'eng', 100.0],
+    [2, 'Bob', 'eng', 80.5],
+    [3, 'Cid', 'ops', null],
+    [4, 'Dee', null, 60.0],
+  ],
+  'id int, name string, dept string, salary double',
+);
+
+describe('DataFrame', () => {
+  it('has a schema and dtypes', () => {
+    expect(emp.columns).toEqual(['id', 'name', 'dept', 'salary']);
+    expect(emp.dtypes).toEqual([['id', 'int'], ['name', 'string'], ['dept', 'string'], ['salary', 'double']]);
+    expect(emp.schema.treeString()).toBe(
+      'root\n |-- id: integer (nullable = true)\n |-- name: string (nullable = true)\n |-- dept: string (nullable = true)\n |-- salary: double (nullable = true)\n',
+    );
+  });
+
+  it('counts a range across partitions', async () => {
+    expect(await spark.range(0, 1000, 3).count()).toBe(334);
+    expect(await spark.range(10).filter(col('id').mod(2).equalTo(0)).count()).toBe(5);
+  });
+
+  it('selects, computes and names columns as Spark does', async () => {
+    const df = emp.select(col('id').plus(1), F.upper('name'), col('salary').multiply(2).alias('s2'));
+    expect(df.columns).toEqual(['(id + 1)', 'upper(name)', 's2']);
+    const rows = await df.orderBy('(id + 1)').collect();
+    expect(rows.map((r) => r.toArray())).toEqual([
+      [2, 'ANN', 200],
+      [3, 'BOB', 161],
+      [4, 'CID', null],
+      [5, 'DEE', 120],
+    ]);
+  });
+
+  it('groups and aggregates with nulls', async () => {
+    const rows = await emp
+      .groupBy('dept')
+      .agg(F.count('*').alias('n'), F.sum('salary').alias('total'), F.avg('salary').alias('mean'))
+      .orderBy('dept')
+      .collect();
+    expect(rows.map((r) => r.toArray())).toEqual([
+      [null, 1n, 60, 60],
+      ['eng', 2n, 180.5, 90.25],
+      ['ops', 1n, null, null],
+    ]);
+  });
+
+  it('global aggregate of an empty input is one row', async () => {
+    const rows = await emp.filter(lit(false)).agg(F.count('*'), F.max('salary')).collect();
+    expect(rows.map((r) => r.toArray())).toEqual([[0n, null]]);
+  });
+
+  it('joins with every join type', async () => {
+    const depts = spark.createDataFrame([['eng', 'Engineering'], ['hr', 'People']], 'dept string, title string');
+    const key = (how: string) =>
+      emp.join(depts, 'dept', how).orderBy(col('id').asc_nulls_last()).collect().then((rs) => rs.map((r) => r.toArray()));
+    expect(await key('inner')).toEqual([
+      ['eng', 1, 'Ann', 100, 'Engineering'],
+      ['eng', 2, 'Bob', 80.5, 'Engineering'],
+    ]);
+    expect((await key('left')).length).toBe(4);
+    expect(await key('right')).toEqual([
+      ['eng', 1, 'Ann', 100, 'Engineering'],
+      ['eng', 2, 'Bob', 80.5, 'Engineering'],
+      ['hr', null, null, null, 'People'],
+    ]);
+    expect((await key('full')).length).toBe(5);
+    expect(await emp.join(depts, 'dept', 'left_semi').select('id').orderBy('id').collect().then((r) => r.map((x) => x.get(0)))).toEqual([1, 2]);
+    expect(await emp.join(depts, 'dept', 'anti').select('id').orderBy('id').collect().then((r) => r.map((x) => x.get(0)))).toEqual([3, 4]);
+    expect(await emp.crossJoin(depts).count()).toBe(8);
+  });
+
+  it('sorts with Spark null ordering and limits', async () => {
+    const asc = await emp.orderBy('salary').select('id').collect();
+    expect(asc.map((r) => r.get('id'))).toEqual([3, 4, 2, 1]);
+    const desc = await emp.orderBy(col('salary').desc()).limit(2).select('id').collect();
+    expect(desc.map((r) => r.get('id'))).toEqual([1, 2]);
+  });
+
+  it('does distinct, union and unionByName', async () => {
+    const d = await emp.select('dept').distinct().count();
+    expect(d).toBe(3);
+    expect(await emp.union(emp).count()).toBe(8);
+    const a = spark.createDataFrame([[1, 'x']], 'a int, b string');
+    const b = spark.createDataFrame([['y', 2]], 'b string, a int');
+    const rows = await a.unionByName(b).orderBy('a').collect();
+    expect(rows.map((r) => r.toArray())).toEqual([[1, 'x'], [2, 'y']]);
+  });
+
+  it('withColumn, withColumnRenamed and drop', async () => {
+    const df = emp
+      .withColumn('band', when(col('salary').geq(90), 'high').when(col('salary').isNull(), 'none').otherwise('low'))
+      .withColumnRenamed('name', 'who')
+      .drop('dept', 'salary');
+    expect(df.columns).toEqual(['id', 'who', 'band']);
+    const rows = await df.orderBy('id').collect();
+    expect(rows.map((r) => r.get('band'))).toEqual(['high', 'low', 'none', 'low']);
+  });
+
+  it('prints show() exactly as Spark', async () => {
+    const text = await emp.orderBy('id').showString();
+    expect(text).toBe(
+      [
+        '+---+----+----+------+',
+        '| id|name|dept|salary|',
+        '+---+----+----+------+',
+        '|  1| Ann| eng| 100.0|',
+        '|  2| Bob| eng|  80.5|',
+        '|  3| Cid| ops|  NULL|',
+        '|  4| Dee|NULL|  60.0|',
+        '+---+----+----+------+',
+        '',
+      ].join('\n'),
+    );
+    expect(await spark.range(5).showString(2)).toBe('+---+\n| id|\n+---+\n|  0|\n|  1|\n+---+\nonly showing top 2 rows\n');
+    expect(await emp.select('id', 'name').limit(1).showString(20, true, true)).toBe('-RECORD 0-----\n id   | 1    \n name | Ann  \n');
+  });
+
+  it('explains parsed, analysed, optimized and physical plans', () => {
+    const text = emp.filter(col('id').gt(1)).groupBy('dept').count().explainString(true);
+    const sections = text.split('\n').filter((l) => l.startsWith('== '));
+    expect(sections).toEqual(['== Parsed Logical Plan ==', '== Analyzed Logical Plan ==', '== Optimized Logical Plan ==', '== Physical Plan ==']);
+    expect(text).toContain('HashAggregate');
+    expect(text).toContain('Exchange hashpartitioning');
+  });
+
+  it('takes Arrow tables in and out', async () => {
+    const table = arrow.tableFromArrays({ x: Float64Array.from([1, 2, 3]), y: ['a', 'b', 'c'] });
+    const df = spark.createDataFrame(table);
+    expect(df.dtypes).toEqual([['x', 'double'], ['y', 'string']]);
+    const out = await df.filter(col('x').gt(1)).toArrow();
+    expect(out.numRows).toBe(2);
+    expect(out.getChild('y')!.toArray()).toEqual(['b', 'c']);
+  });
+
+  it('caches and frees blocks', async () => {
+    const df = spark.range(0, 10000).withColumn('sq', col('id').multiply(col('id'))).cache();
+    expect(spark.engine.blocks.memoryUsed).toBe(0);
+    expect(await df.count()).toBe(10000);
+    const used = spark.engine.blocks.memoryUsed;
+    expect(used).toBeGreaterThan(10000 * 16 - 1);
+    expect(await df.filter(col('id').lt(10)).count()).toBe(10);
+    expect(spark.engine.blocks.memoryUsed).toBe(used);
+    df.unpersist();
+    expect(spark.engine.blocks.memoryUsed).toBe(0);
+  });
+
+  it('rejects bad arguments with clear errors', () => {
+    expect(() => emp.limit(1.5)).toThrow(IllegalArgumentError);
+    expect(() => emp.join(emp, 'id', 'sideways')).toThrow(/Unsupported join type 'sideways'/);
+    expect(() => spark.createDataFrame([[1, 'a'], ['b', 2]], 'x int, y string')).toThrow(/Field `x` of row 1/);
+    expect(() => col('a').cast('decimal(3')).toThrow(/Unsupported data type/);
+    expect(() => StructType.fromDDL('a int, b nosuchtype')).toThrow(/Unknown data type "nosuchtype"/);
+  });
+});

@@ -1,0 +1,85 @@
+// The scheduler: stages split at exchanges, bounded task slots, retries, and job/stage/task events.
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExecutionError, SparkSession, type SchedulerEvent, col, functions as F } from '../src/index.js';
+
+const spark = SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 4).create();
+afterAll(() => spark.stop());
+
+function record(): { events: SchedulerEvent[]; stop: () => void } {
+  const events: SchedulerEvent[] = [];
+  const stop = spark.onEvent((e) => events.push(e));
+  return { events, stop };
+}
+
+describe('scheduler', () => {
+  it('splits an aggregation into a map stage and a result stage', async () => {
+    const { events, stop } = record();
+    await spark.range(0, 100, 1, 3).groupBy(col('id').mod(5).alias('k')).agg(F.sum('id')).collect();
+    stop();
+    const stages = events.filter((e) => e.type === 'stageSubmitted');
+    expect(stages.map((s) => (s.type === 'stageSubmitted' ? [s.kind, s.numTasks] : null))).toEqual([
+      ['shuffleMap', 3],
+      ['result', 4],
+    ]);
+    expect(events[0]!.type).toBe('jobStart');
+    expect(events[events.length - 1]!.type).toBe('jobEnd');
+  });
+
+  it('runs no more tasks at once than there are slots', async () => {
+    let running = 0;
+    let peak = 0;
+    const stop = spark.onEvent((e) => {
+      if (e.type === 'taskStart') peak = Math.max(peak, ++running);
+      if (e.type === 'taskEnd') running--;
+    });
+    await spark.range(0, 100000, 1, 8).filter(col('id').mod(7).equalTo(0)).count();
+    stop();
+    expect(peak).toBe(2);
+  });
+
+  it('retries a failed task and succeeds', async () => {
+    let failures = 0;
+    spark.engine.scheduler.beforeTask = ({ partition, attempt }) => {
+      if (partition === 1 && attempt < 2) {
+        failures++;
+        throw new Error('injected failure');
+      }
+    };
+    try {
+      expect(await spark.range(0, 1000, 1, 4).count()).toBe(1000);
+      expect(failures).toBe(2); // partition 1 only exists in the 4-task map stage; the final stage has one task
+    } finally {
+      spark.engine.scheduler.beforeTask = null;
+    }
+  });
+
+  it('fails the job after spark.task.maxFailures attempts with the task error', async () => {
+    spark.conf.set('spark.task.maxFailures', 2);
+    spark.engine.scheduler.beforeTask = ({ partition }) => {
+      if (partition === 0) throw new Error('disk on fire');
+    };
+    try {
+      const err = await spark.range(10).collect().then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(ExecutionError);
+      expect((err as Error).message).toMatch(/Task 0 in stage \d+\.0 failed 2 times, most recent failure: disk on fire/);
+    } finally {
+      spark.engine.scheduler.beforeTask = null;
+      spark.conf.unset('spark.task.maxFailures');
+    }
+    expect(await spark.range(10).count()).toBe(10);
+  });
+
+  it('frees shuffle blocks when a job ends', async () => {
+    await spark.range(0, 1000).groupBy(col('id').mod(3)).count().collect();
+    expect(spark.engine.blocks.memoryUsed).toBe(0);
+  });
+
+  it('reports task metrics', async () => {
+    const { events, stop } = record();
+    await spark.range(0, 500, 1, 2).count();
+    stop();
+    const ends = events.filter((e) => e.type === 'taskEnd');
+    expect(ends.length).toBeGreaterThan(0);
+    for (const e of ends) if (e.type === 'taskEnd') expect(e.succeeded).toBe(true);
+  });
+});
