@@ -123,7 +123,7 @@ describe('DataFrame', () => {
       ].join('\n'),
     );
     expect(await spark.range(5).showString(2)).toBe('+---+\n| id|\n+---+\n|  0|\n|  1|\n+---+\nonly showing top 2 rows\n');
-    expect(await emp.select('id', 'name').limit(1).showString(20, true, true)).toBe('-RECORD 0-----\n id   | 1    \n name | Ann  \n');
+    expect(await emp.select('id', 'name').limit(1).showString(20, true, true)).toBe('-RECORD 0---\n id   | 1   \n name | Ann \n');
   });
 
   it('explains parsed, analysed, optimized and physical plans', () => {

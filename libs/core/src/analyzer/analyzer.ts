@@ -145,7 +145,9 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
   const scope = scopeOf([p.child], opts);
   const grouping = p.groupingExprs.map((e) => {
     if (e.kind === 'star') throw new AnalysisError('INVALID_USAGE_OF_STAR', `Invalid usage of '*' in GROUP BY.`);
-    const r = resolveExpression(e, scope);
+    let r = resolveExpression(e, scope);
+    // groupBy(expr.alias('k')): the key is the expression; the name lives in the aggregate list.
+    while (r.kind === 'alias') r = r.child;
     if (containsAggregate(r)) throw new AnalysisError('GROUP_BY_AGGREGATE', `Aggregate functions are not allowed in GROUP BY, but found ${prettyName(r)}.`);
     return r;
   });
@@ -290,10 +292,9 @@ function analyzeUnion(p: Union): LogicalPlan {
   return { ...p, children, byName: false, allowMissingColumns: false };
 }
 
+/** Spark's `ordinalNumber` wording for 1-based positions: first, second, third, 4th… */
 function ordinal(n: number): string {
-  const s = ['th', 'st', 'nd', 'rd'];
-  const v = n % 100;
-  return n + (s[(v - 20) % 10] ?? s[v] ?? s[0]!);
+  return ['first', 'second', 'third'][n - 1] ?? `${n}th`;
 }
 
 /** True when every node of the tree is resolved. */

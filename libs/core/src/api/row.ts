@@ -80,14 +80,14 @@ export function jsValue(type: DataType, d: arrow.Data, i: number): unknown {
   const j = d.offset + i;
   switch (type.kind) {
     case 'boolean': return ((d.values as Uint8Array)[j >> 3]! & (1 << (j & 7))) !== 0;
-    case 'int32': return (d.values as Int32Array)[j];
-    case 'int64': return (d.values as BigInt64Array)[j];
-    case 'float64': return (d.values as Float64Array)[j];
-    case 'date': return new Date((d.values as Int32Array)[j]! * 86400000);
-    case 'timestamp': return new Date(Number((d.values as BigInt64Array)[j]! / 1000n));
+    case 'int32': return (d.values as Int32Array)[i];
+    case 'int64': return (d.values as BigInt64Array)[i];
+    case 'float64': return (d.values as Float64Array)[i];
+    case 'date': return new Date((d.values as Int32Array)[i]! * 86400000);
+    case 'timestamp': return new Date(Number((d.values as BigInt64Array)[i]! / 1000n));
     case 'string': {
       const o = d.valueOffsets as Int32Array;
-      return decoder.decode((d.values as Uint8Array).subarray(o[j]!, o[j + 1]!));
+      return decoder.decode((d.values as Uint8Array).subarray(o[i]!, o[i + 1]!));
     }
     case 'null': return null;
     case 'array': {

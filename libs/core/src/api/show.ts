@@ -10,14 +10,14 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
   const j = d.offset + i;
   switch (type.kind) {
     case 'boolean': return ((d.values as Uint8Array)[j >> 3]! & (1 << (j & 7))) !== 0 ? 'true' : 'false';
-    case 'int32': return String((d.values as Int32Array)[j]);
-    case 'int64': return String((d.values as BigInt64Array)[j]);
-    case 'float64': return formatDouble((d.values as Float64Array)[j]!);
-    case 'date': return formatDate((d.values as Int32Array)[j]!);
-    case 'timestamp': return formatTimestamp((d.values as BigInt64Array)[j]!);
+    case 'int32': return String((d.values as Int32Array)[i]);
+    case 'int64': return String((d.values as BigInt64Array)[i]);
+    case 'float64': return formatDouble((d.values as Float64Array)[i]!);
+    case 'date': return formatDate((d.values as Int32Array)[i]!);
+    case 'timestamp': return formatTimestamp((d.values as BigInt64Array)[i]!);
     case 'string': {
       const o = d.valueOffsets as Int32Array;
-      return decoder.decode((d.values as Uint8Array).subarray(o[j]!, o[j + 1]!));
+      return decoder.decode((d.values as Uint8Array).subarray(o[i]!, o[i + 1]!));
     }
     case 'null': return 'NULL';
     case 'array': {
@@ -66,8 +66,8 @@ export function showString(
     for (const r of rows) sb += line(r);
     sb += sep;
   } else {
-    const nameWidth = Math.max(0, ...header.map((h) => h.length));
-    const dataWidth = Math.max(0, ...rows.flatMap((r) => r.map((x) => x.length)));
+    const nameWidth = Math.max(3, ...header.map((h) => h.length));
+    const dataWidth = Math.max(3, ...rows.flatMap((r) => r.map((x) => x.length)));
     rows.forEach((r, i) => {
       sb += `-RECORD ${i}`.padEnd(nameWidth + dataWidth + 5, '-') + '\n';
       sb += r.map((cell, c) => ` ${header[c]!.padEnd(nameWidth)} | ${cell.padEnd(dataWidth)} `).join('\n') + '\n';

@@ -21,7 +21,7 @@ function randomRows(n: number, seed: number): unknown[][] {
 }
 
 const keyText = (row: readonly unknown[], cols: number[]) =>
-  JSON.stringify(cols.map((c) => { const v = row[c]; return typeof v === 'bigint' ? `${v}n` : typeof v === 'number' ? (Number.isNaN(v) ? 'NaN' : v === 0 ? 0 : v) : v; }));
+  JSON.stringify(cols.map((c) => { const v = row[c]; return typeof v === 'bigint' ? `${v}n` : typeof v === 'number' ? (Number.isFinite(v) ? v + 0 : String(v)) : v; }));
 
 function expectSameRows(parts: readonly unknown[][][], rows: readonly unknown[][]): void {
   expect(canonicalRows(parts.flat())).toEqual(canonicalRows(rows));

@@ -1,5 +1,7 @@
 // Small helpers over Arrow data shared by the operators and the expression evaluator.
 // Engine batches always hold single-chunk columns, so each column is exactly one arrow.Data.
+// Arrow JS pre-slices the values and offsets buffers of a sliced Data; `offset` applies only to bitmaps
+// (validity, and boolean values).
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../types/data-type.js';
 import type { StructType } from '../types/schema.js';
@@ -69,8 +71,22 @@ export function stringData(length: number, offsets: Int32Array, bytes: Uint8Arra
   });
 }
 
-/** Generic, slower path: a column from JS values (null for SQL NULL). */
+/**
+ * Generic, slower path: a column from JS values (null for SQL NULL), in the engine's conventions:
+ * date as days (number), timestamp as microseconds (bigint).
+ */
 export function dataFromValues(type: DataType, values: readonly unknown[]): arrow.Data {
+  if (type.kind === 'date' || type.kind === 'timestamp') {
+    const n = values.length;
+    const validity = new Uint8Array((n + 7) >> 3);
+    values.forEach((v, i) => {
+      if (v !== null && v !== undefined) validity[i >> 3]! |= 1 << (i & 7);
+    });
+    const arr = type.kind === 'date'
+      ? Int32Array.from(values, (v) => (v as number | null) ?? 0)
+      : BigInt64Array.from(values, (v) => (v as bigint | null) ?? 0n);
+    return primitiveData(type, n, arr, validity);
+  }
   const v = arrow.vectorFromArray(values as unknown[], toArrowType(type));
   if (v.data.length === 1) return v.data[0]!;
   return (v as arrow.Vector).data.reduce((a, b) => concatData(type, [a, b]));
@@ -81,7 +97,7 @@ export function nullData(type: DataType, length: number): arrow.Data {
   return dataFromValues(type, new Array(length).fill(null));
 }
 
-/** The value of row `i` as a JS value (null, boolean, number, bigint, string, or array for lists). */
+/** The value of row `i` as Arrow JS returns it (dates as milliseconds); prefer `plainValueAt` for engine values. */
 export function valueAt(d: arrow.Data, i: number): unknown {
   if (isNullAt(d, i)) return null;
   return arrow.makeVector(d).get(i);
@@ -102,7 +118,7 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const out = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const s = indices[i]!;
-        if (s >= 0) out[i] = src[d.offset + s]!;
+        if (s >= 0) out[i] = src[s]!;
         valid(i, s);
       }
       return primitiveData(type, n, out, validity);
@@ -113,7 +129,7 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const out = new BigInt64Array(n);
       for (let i = 0; i < n; i++) {
         const s = indices[i]!;
-        if (s >= 0) out[i] = src[d.offset + s]!;
+        if (s >= 0) out[i] = src[s]!;
         valid(i, s);
       }
       return primitiveData(type, n, out, validity);
@@ -123,7 +139,7 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         const s = indices[i]!;
-        if (s >= 0) out[i] = src[d.offset + s]!;
+        if (s >= 0) out[i] = src[s]!;
         valid(i, s);
       }
       return primitiveData(type, n, out, validity);
@@ -147,7 +163,7 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       let total = 0;
       for (let i = 0; i < n; i++) {
         const s = indices[i]!;
-        if (s >= 0) total += offs[d.offset + s + 1]! - offs[d.offset + s]!;
+        if (s >= 0) total += offs[s + 1]! - offs[s]!;
       }
       const outOffs = new Int32Array(n + 1);
       const outBytes = new Uint8Array(total);
@@ -155,8 +171,8 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       for (let i = 0; i < n; i++) {
         const s = indices[i]!;
         if (s >= 0) {
-          const a = offs[d.offset + s]!;
-          const b = offs[d.offset + s + 1]!;
+          const a = offs[s]!;
+          const b = offs[s + 1]!;
           outBytes.set(bytes.subarray(a, b), pos);
           pos += b - a;
         }
@@ -205,7 +221,7 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       let pos = 0;
       for (const p of parts) {
         const src = p.values as unknown as { subarray(a: number, b: number): ArrayLike<number> };
-        values.set(src.subarray(p.offset, p.offset + p.length) as never, pos);
+        values.set(src.subarray(0, p.length) as never, pos);
         pos += p.length;
       }
       return primitiveData(type, total, values, validity);
@@ -227,7 +243,7 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       let bytesTotal = 0;
       for (const p of parts) {
         const o = p.valueOffsets as Int32Array;
-        bytesTotal += o[p.offset + p.length]! - o[p.offset]!;
+        bytesTotal += o[p.length]! - o[0]!;
       }
       const offs = new Int32Array(total + 1);
       const bytes = new Uint8Array(bytesTotal);
@@ -235,10 +251,10 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       let bpos = 0;
       for (const p of parts) {
         const o = p.valueOffsets as Int32Array;
-        const start = o[p.offset]!;
-        const end = o[p.offset + p.length]!;
+        const start = o[0]!;
+        const end = o[p.length]!;
         bytes.set((p.values as Uint8Array).subarray(start, end), bpos);
-        for (let i = 0; i < p.length; i++) offs[row + i + 1] = o[p.offset + i + 1]! - start + bpos;
+        for (let i = 0; i < p.length; i++) offs[row + i + 1] = o[i + 1]! - start + bpos;
         row += p.length;
         bpos += end - start;
       }
@@ -295,7 +311,7 @@ export function concatBatches(schema: arrow.Schema, types: readonly DataType[], 
   if (nonEmpty.length === 0) return emptyBatch(schema);
   if (nonEmpty.length === 1) return nonEmpty[0]!;
   const cols = types.map((t, i) => concatData(t, nonEmpty.map((b) => columnData(b, i))));
-  return makeBatch(schema, cols);
+  return makeBatch(schema, cols, nonEmpty.reduce((s, b) => s + b.numRows, 0));
 }
 
 /** Approximate bytes held by a batch's buffers (for metrics and broadcast thresholds). */

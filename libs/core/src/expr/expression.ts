@@ -443,6 +443,7 @@ function render(e: Expression, pretty: boolean): string {
     case 'star':
       return e.qualifier ? `${e.qualifier.join('.')}.*` : '*';
     case 'unresolvedFunction':
+      if (e.name === 'count' && e.args.length === 0) return `${pretty ? '' : "'"}count(1)`;
       return `${pretty ? '' : "'"}${e.name}(${e.isDistinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
     case 'attr':
       return pretty ? e.name : `${e.name}#${e.exprId}${e.dataType.kind === 'int64' ? 'L' : ''}`;
@@ -452,7 +453,7 @@ function render(e: Expression, pretty: boolean): string {
       if (!pretty && e.dataType.kind === 'string' && e.value !== null) return String(e.value);
       return literalText(e);
     case 'alias':
-      return pretty ? e.name : `${r(e.child)} AS ${e.name}#${e.exprId}`;
+      return pretty ? e.name : `${r(e.child)} AS ${e.name}#${e.exprId}${isResolved(e.child) && dataTypeOf(e.child).kind === 'int64' ? 'L' : ''}`;
     case 'arith':
       return `(${r(e.left)} ${e.op} ${r(e.right)})`;
     case 'cmp':

@@ -41,11 +41,12 @@ export function physicalNodeString(p: PhysicalPlan): string {
     case 'filter':
       return `Filter ${show(p.condition, p.child.output)}`;
     case 'hashAggregate': {
-      const input = p.child.output;
-      const prefix = p.mode === 'partial' ? 'partial_' : p.mode === 'final' ? 'merge_' : '';
-      const keys = p.mode === 'final' ? list(p.groupingExprs, input) : list(p.groupingExprs, input);
-      const fns = p.aggregates.map((a) => `${prefix}${p.mode === 'final' ? exprToString({ ...a, args: [] }).replace(/\(\)$/, '') + '(…)' : show(a, input)}`);
-      return `HashAggregate(keys=${keys}, functions=[${fns.join(', ')}]${p.mode === 'partial' ? '' : `, output=${out(p.output)}`})`;
+      // Aggregate arguments are bound to the raw input: the child's for partial/complete, the partial's for final.
+      let argInput = p.child.output;
+      if (p.mode === 'final' && p.child.kind === 'shuffleExchange' && p.child.child.kind === 'hashAggregate') argInput = p.child.child.child.output;
+      const prefix = p.mode === 'partial' ? 'partial_' : '';
+      const fns = p.aggregates.map((a) => `${prefix}${show(a, argInput)}`);
+      return `HashAggregate(keys=${list(p.groupingExprs, p.child.output)}, functions=[${fns.join(', ')}]${p.mode === 'partial' ? '' : `, output=${out(p.output)}`})`;
     }
     case 'shuffleExchange':
       return `Exchange ${partitioningString(p.partitioning, p.child.output)}`;

@@ -136,6 +136,7 @@ export function fromArrowType(t: arrow.DataType): DataType {
     case arrow.Type.Date: return DateT;
     case arrow.Type.Timestamp: return TimestampT;
     case arrow.Type.Null: return NullT;
+    case arrow.Type.Dictionary: return fromArrowType((t as arrow.Dictionary).dictionary);
     case arrow.Type.List: {
       const child = (t as arrow.List).children[0]!;
       return ArrayT(fromArrowType(child.type), child.nullable);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, alias, attr, lit, type Expression } from '../../expr/expression.js';
+import type { DataType } from '../../types/data-type.js';
 import { aggCall, aggregate, and, arith, cast, cmp, explain, filter, not, optimizeOnly, project, relation } from '../test-util.js';
 
 const run = (p: Parameters<typeof optimizeOnly>[1]) => optimizeOnly('constant-folding', p);
@@ -82,6 +83,22 @@ describe('constant-folding', () => {
     ];
     const plan = project(es, relation(a));
     expect(run(plan)).toBe(plan);
+  });
+
+  it('folds deterministic scalar functions of literals, not non-deterministic ones', () => {
+    const a = attr('a', IntegerT);
+    const fn = (name: string, args: Expression[], dataType: DataType): Expression => ({ kind: 'fn', name, args, dataType, nullable: true });
+    const es = [
+      alias(fn('coalesce', [lit(null, IntegerT), lit(3)], IntegerT), 'co'),
+      alias(fn('upper', [lit('abc')], StringT), 'up'),
+      alias(fn('coalesce', [a, arith('+', lit(1), lit(1))], IntegerT), 'partial'),
+      alias(fn('rand', [lit(42n)], DoubleT), 'r'),
+    ];
+    const n = (i: number) => `${es[i]!.name}#${es[i]!.exprId}`;
+    expect(explain(run(project(es, relation(a))))).toBe(
+      `Project [3 AS ${n(0)}, ABC AS ${n(1)}, coalesce(a#${a.exprId}, 2) AS ${n(2)}, rand(42) AS ${n(3)}]
++- LocalRelation [a#${a.exprId}]`,
+    );
   });
 
   it('returns the same plan when nothing is constant', () => {

@@ -1,0 +1,36 @@
+// Picks the accumulator implementing an aggregate call.
+import { type AggregateCall, dataTypeOf } from '../expression.js';
+import type { Accumulator } from './accumulator.js';
+import { CollectListAccumulator } from './collect-accumulator.js';
+import { DistinctAccumulator } from './distinct-accumulator.js';
+import { AvgAccumulator, CountAccumulator, SumDoubleAccumulator, SumLongAccumulator } from './numeric-accumulators.js';
+import { usesDistinctState } from './registry.js';
+import { ExtremumAccumulator, FirstAccumulator } from './value-accumulators.js';
+
+export function createAccumulator(call: AggregateCall): Accumulator {
+  const argTypes = call.args.map(dataTypeOf);
+  if (usesDistinctState(call)) {
+    const types = call.fn === 'count' ? argTypes : argTypes.slice(0, 1);
+    return new DistinctAccumulator(types, () => createAccumulator({ ...call, distinct: false }));
+  }
+  const t = argTypes[0]!;
+  switch (call.fn) {
+    case 'count':
+      return new CountAccumulator();
+    case 'sum':
+      return t.kind === 'float64' ? new SumDoubleAccumulator() : new SumLongAccumulator(t);
+    case 'avg':
+      return new AvgAccumulator(t);
+    case 'min':
+      return new ExtremumAccumulator(t, -1);
+    case 'max':
+      return new ExtremumAccumulator(t, 1);
+    case 'first': {
+      const flag = call.args[1];
+      const ignoreNulls = flag !== undefined && flag.kind === 'literal' && flag.value === true;
+      return new FirstAccumulator(t, ignoreNulls);
+    }
+    case 'collect_list':
+      return new CollectListAccumulator(t);
+  }
+}

@@ -1,0 +1,77 @@
+// DISTINCT aggregates (count, sum, avg, collect_list): a set of distinct non-null argument tuples per group,
+// kept as (group, tuple id) pairs. The state is one array per argument (element j of each forms tuple j),
+// merged by union; the result runs the plain aggregate over each group's distinct tuples.
+import type * as arrow from 'apache-arrow';
+import { ArrayT, type DataType } from '../../types/data-type.js';
+import { andValidity, bit, listData, validityOf } from '../eval/columns.js';
+import { type Accumulator, groupOrder } from './accumulator.js';
+import { KeyEncoder, PairTable } from './key-encoder.js';
+
+export class DistinctAccumulator implements Accumulator {
+  private readonly encoder: KeyEncoder;
+  private readonly pairs = new PairTable();
+  private numGroups = 0;
+  private sorted: { starts: Int32Array; order: Int32Array } | null = null;
+
+  /** `plain` makes a fresh non-distinct accumulator of the same function, run over the distinct tuples. */
+  constructor(private readonly argTypes: readonly DataType[], private readonly plain: () => Accumulator) {
+    this.encoder = new KeyEncoder(argTypes);
+  }
+
+  grow(numGroups: number): void {
+    this.numGroups = Math.max(this.numGroups, numGroups);
+  }
+
+  update(args: readonly arrow.Data[], gids: Int32Array, n: number): void {
+    const ids = this.encoder.encode(args, n);
+    let valid: Uint8Array | null = null;
+    for (const a of args) valid = andValidity(valid, validityOf(a), n);
+    for (let i = 0; i < n; i++) if (valid === null || bit(valid, i)) this.pairs.find(gids[i]!, ids[i]!);
+  }
+
+  merge(states: readonly arrow.Data[], gids: Int32Array, n: number): void {
+    const first = states[0]!;
+    const offsets = first.valueOffsets as Int32Array;
+    const v = validityOf(first);
+    const from = offsets[0]!;
+    const m = offsets[n]! - from;
+    const children = states.map((s) => s.children[0]!.slice(from, m));
+    const ids = this.encoder.encode(children, m);
+    for (let r = 0; r < n; r++) {
+      if (v !== null && !bit(v, r)) continue;
+      const g = gids[r]!;
+      for (let e = offsets[r]!; e < offsets[r + 1]!; e++) this.pairs.find(g, ids[e - from]!);
+    }
+  }
+
+  /** The pairs of groups [start, end), ordered by group: their tuple columns and local group ids. */
+  private slice(start: number, end: number): { columns: arrow.Data[]; local: Int32Array; offsets: Int32Array } {
+    this.sorted ??= groupOrder(this.pairs.lefts, this.pairs.size, this.numGroups);
+    const { starts, order } = this.sorted;
+    const a = starts[start]!;
+    const b = starts[end]!;
+    const tuples = new Int32Array(b - a);
+    const local = new Int32Array(b - a);
+    for (let k = 0; k < b - a; k++) {
+      const p = order[a + k]!;
+      tuples[k] = this.pairs.rights[p]!;
+      local[k] = this.pairs.lefts[p]! - start;
+    }
+    const offsets = new Int32Array(end - start + 1);
+    for (let j = 0; j <= end - start; j++) offsets[j] = starts[start + j]! - a;
+    return { columns: this.encoder.decode(tuples), local, offsets };
+  }
+
+  states(start: number, end: number): arrow.Data[] {
+    const { columns, offsets } = this.slice(start, end);
+    return columns.map((c, k) => listData(ArrayT(this.argTypes[k]!, false), end - start, offsets, c, null));
+  }
+
+  result(start: number, end: number): arrow.Data {
+    const { columns, local } = this.slice(start, end);
+    const acc = this.plain();
+    acc.grow(end - start);
+    acc.update(columns, local, local.length);
+    return acc.result(0, end - start);
+  }
+}

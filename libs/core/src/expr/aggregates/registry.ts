@@ -1,0 +1,169 @@
+// Aggregate function definitions: name lookup, argument/result types, and the Arrow types of their partial states.
+import { type DataType, ArrayT, BooleanT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
+import { type AggregateCall, type AggregateFunctionName, dataTypeOf } from '../expression.js';
+
+export interface AggregateFunctionDef {
+  readonly name: AggregateFunctionName;
+  resolve(argTypes: readonly DataType[], distinct: boolean): { argTypes: readonly DataType[]; dataType: DataType; nullable: boolean } | { error: string };
+  readonly doc: { description: string; example: string };
+}
+
+type Resolution = ReturnType<AggregateFunctionDef['resolve']>;
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+
+function mismatch(fn: string, i: number, expected: string, actual: DataType): { error: string } {
+  return {
+    error: `The ${ORDINALS[i] ?? `${i + 1}th`} parameter of \`${fn}\` requires the ${expected} type, however it has the type "${simpleString(actual).toUpperCase()}".`,
+  };
+}
+
+function argCount(fn: string, expected: string, actual: number): { error: string } {
+  return { error: `The \`${fn}\` requires ${expected} parameters but the actual number is ${actual}.` };
+}
+
+function orderable(t: DataType): boolean {
+  return t.kind !== 'array';
+}
+
+const count: AggregateFunctionDef = {
+  name: 'count',
+  resolve(argTypes, distinct): Resolution {
+    if (distinct && argTypes.length === 0) return { error: 'count(DISTINCT) requires at least one argument.' };
+    return { argTypes, dataType: LongT, nullable: false };
+  },
+  doc: {
+    description: 'The number of rows (no argument or `*`), or of rows where every argument is not NULL; with DISTINCT, of distinct non-NULL tuples.',
+    example: "df.groupBy('dept').agg(count('*'), countDistinct('name'))",
+  },
+};
+
+const sum: AggregateFunctionDef = {
+  name: 'sum',
+  resolve(argTypes): Resolution {
+    if (argTypes.length !== 1) return argCount('sum', '1', argTypes.length);
+    const t = argTypes[0]!;
+    if (t.kind === 'null') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
+    if (!isNumeric(t)) return mismatch('sum', 0, '"NUMERIC"', t);
+    return { argTypes, dataType: t.kind === 'float64' ? DoubleT : LongT, nullable: true };
+  },
+  doc: { description: 'The sum of the non-NULL values; NULL when there are none. Integral sums are bigint and wrap on overflow.', example: "df.groupBy('dept').agg(sum('salary'))" },
+};
+
+const avg: AggregateFunctionDef = {
+  name: 'avg',
+  resolve(argTypes): Resolution {
+    if (argTypes.length !== 1) return argCount('avg', '1', argTypes.length);
+    const t = argTypes[0]!;
+    if (t.kind === 'null') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
+    if (!isNumeric(t)) return mismatch('avg', 0, '"NUMERIC"', t);
+    return { argTypes, dataType: DoubleT, nullable: true };
+  },
+  doc: { description: 'The mean of the non-NULL values, as a double; NULL when there are none.', example: "df.groupBy('dept').agg(avg('salary'))" },
+};
+
+function extremum(name: 'min' | 'max'): AggregateFunctionDef {
+  return {
+    name,
+    resolve(argTypes): Resolution {
+      if (argTypes.length !== 1) return argCount(name, '1', argTypes.length);
+      const t = argTypes[0]!;
+      if (!orderable(t)) return mismatch(name, 0, 'orderable', t);
+      return { argTypes, dataType: t, nullable: true };
+    },
+    doc: { description: `The ${name === 'min' ? 'minimum' : 'maximum'} non-NULL value (NaN is the largest double).`, example: `df.groupBy('dept').agg(${name}('salary'))` },
+  };
+}
+
+const first: AggregateFunctionDef = {
+  name: 'first',
+  resolve(argTypes): Resolution {
+    if (argTypes.length !== 1 && argTypes.length !== 2) return argCount('first', '[1, 2]', argTypes.length);
+    const ignore = argTypes[1];
+    if (ignore && ignore.kind !== 'boolean') return mismatch('first', 1, '"BOOLEAN"', ignore);
+    return { argTypes, dataType: argTypes[0]!, nullable: true };
+  },
+  doc: {
+    description: 'The first value of the group (which one depends on row order); a second argument `true` skips NULLs.',
+    example: "df.groupBy('dept').agg(first('name'))",
+  },
+};
+
+const collectList: AggregateFunctionDef = {
+  name: 'collect_list',
+  resolve(argTypes): Resolution {
+    if (argTypes.length !== 1) return argCount('collect_list', '1', argTypes.length);
+    return { argTypes, dataType: ArrayT(argTypes[0]!, false), nullable: false };
+  },
+  doc: { description: 'The non-NULL values of the group as an array (distinct values with DISTINCT).', example: "df.groupBy('dept').agg(collect_list('name'))" },
+};
+
+const DEFS: Record<AggregateFunctionName, AggregateFunctionDef> = {
+  count,
+  sum,
+  avg,
+  min: extremum('min'),
+  max: extremum('max'),
+  first,
+  collect_list: collectList,
+};
+
+const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = {
+  count: { fn: 'count', distinct: false },
+  countdistinct: { fn: 'count', distinct: true },
+  count_distinct: { fn: 'count', distinct: true },
+  sum: { fn: 'sum', distinct: false },
+  sumdistinct: { fn: 'sum', distinct: true },
+  sum_distinct: { fn: 'sum', distinct: true },
+  avg: { fn: 'avg', distinct: false },
+  mean: { fn: 'avg', distinct: false },
+  min: { fn: 'min', distinct: false },
+  max: { fn: 'max', distinct: false },
+  first: { fn: 'first', distinct: false },
+  first_value: { fn: 'first', distinct: false },
+  collect_list: { fn: 'collect_list', distinct: false },
+};
+
+/** Resolves an aggregate function name (case-insensitive; `mean`, `first_value`, `countDistinct`… included). */
+export function lookupAggregateFunction(name: string): { fn: AggregateFunctionName; distinct: boolean } | undefined {
+  const hit = NAMES[name.toLowerCase()];
+  return hit ? { ...hit } : undefined;
+}
+
+export function aggregateDef(fn: AggregateFunctionName): AggregateFunctionDef {
+  return DEFS[fn];
+}
+
+export function listAggregateFunctions(): readonly AggregateFunctionDef[] {
+  return Object.values(DEFS);
+}
+
+/** True when the call keeps a set of distinct values as its state (min/max/first ignore DISTINCT). */
+export function usesDistinctState(call: AggregateCall): boolean {
+  return call.distinct && (call.fn === 'count' || call.fn === 'sum' || call.fn === 'avg' || call.fn === 'collect_list') && call.args.length > 0;
+}
+
+/** Arrow types of the partial-state columns of a call, in order. */
+export function aggregateStateTypes(call: AggregateCall): DataType[] {
+  const argTypes = call.args.map(dataTypeOf);
+  if (usesDistinctState(call)) {
+    // One array per argument; element j of every array forms distinct tuple j.
+    return (call.fn === 'count' ? argTypes : argTypes.slice(0, 1)).map((t) => ArrayT(t, false));
+  }
+  const t = argTypes[0]!;
+  switch (call.fn) {
+    case 'count':
+      return [LongT];
+    case 'sum':
+      return [t.kind === 'float64' ? DoubleT : LongT];
+    case 'avg':
+      return [DoubleT, LongT];
+    case 'min':
+    case 'max':
+      return [t];
+    case 'first':
+      return [t, BooleanT];
+    case 'collect_list':
+      return [ArrayT(t, false)];
+  }
+}
