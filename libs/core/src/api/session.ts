@@ -9,6 +9,7 @@ import { Engine } from '../session/engine.js';
 import { type InputRow, batchesFromArrow, batchesFromRows } from '../session/local-data.js';
 import type { SchedulerListener } from '../scheduler/events.js';
 import { DataFrame } from './dataframe.js';
+import { shareBatch } from '../execution/wire-batch.js';
 
 export const KINDLING_VERSION = '0.1.0';
 
@@ -124,15 +125,18 @@ export class SparkSession {
       const names = typeof schema === 'string' || !Array.isArray(schema) ? null : (schema as string[]);
       if (names) output = output.map((a, i) => ({ ...a, name: names[i] ?? a.name }));
     }
-    const plan = { kind: 'localRelation' as const, output, partitions };
+    // Local data moves into shared memory once, so executor threads read it without copies.
+    const types = output.map((a) => a.dataType);
+    const shared = partitions.map((part) => part.map((b) => shareBatch(b, types)));
+    const plan = { kind: 'localRelation' as const, output, partitions: shared };
     return DataFrame.create(this.engine, plan, plan);
   }
 
   /** Stops the session: frees cached blocks; the session cannot run jobs afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.engine.stop();
     if (active === this) active = null;
+    await this.engine.stop();
   }
 
   private checkActive(): void {

@@ -15,7 +15,7 @@ function joinPlan() {
   const p = project([i1, dbl, three], join(l, r, 'inner', cmp('=', i1, i2)));
   const f = filter(and(cmp('>', toAttribute(dbl), lit(10n)), cmp('<', i1, arith('+', lit(5n), lit(5n)))), p);
   const plan = project([i1, toAttribute(dbl)], f);
-  return { plan, I1: `id#${i1.exprId}L`, I2: `id#${i2.exprId}L`, DBL: `dbl#${dbl.exprId}` };
+  return { plan, I1: `id#${i1.exprId}L`, I2: `id#${i2.exprId}L`, DBL: `dbl#${dbl.exprId}L` };
 }
 
 describe('optimize', () => {
@@ -40,8 +40,8 @@ describe('optimize', () => {
     const ID = `id#${id.exprId}L`;
     const K = `k#${k.exprId}L`;
     expect(explain(optimize(plan, { verify: true }))).toBe(`GlobalLimit 10
-+- Aggregate [${K}], [${K}, count(1) AS cnt#${cnt.exprId}]
-   +- Project [(${ID} % 3) AS k#${k.exprId}]
++- Aggregate [${K}], [${K}, count(1) AS cnt#${cnt.exprId}L]
+   +- Project [(${ID} % 3) AS ${K}]
       +- Filter ((${ID} % 3) > 1)
          +- Range (0, 1000, step=1, splits=Some(2))`);
   });

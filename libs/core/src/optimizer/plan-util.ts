@@ -1,7 +1,6 @@
 // Expression and plan helpers shared by the optimizer rules: conjunct splitting, alias substitution,
 // reference sets, identity-preserving expression rewrites of a plan node, and row-count bounds.
 import {
-  type AttributeReference,
   type Expression,
   type NamedExpression,
   forEachExpr,
@@ -60,11 +59,6 @@ export function aliasMap(list: readonly Expression[], keep: (child: Expression) 
 export function substitute(e: Expression, m: ReadonlyMap<number, Expression>): Expression {
   if (m.size === 0) return e;
   return transformUp(e, (x) => (x.kind === 'attr' ? (m.get(x.exprId) ?? x) : x));
-}
-
-/** Attribute → attribute rewrite by exprId. */
-export function replaceAttrs(e: Expression, m: ReadonlyMap<number, AttributeReference>): Expression {
-  return substitute(e, m);
 }
 
 /** Rebuilds a node with its expressions mapped through `f`; returns `p` itself when `f` changed nothing. */

@@ -3,7 +3,6 @@
 import type * as arrow from 'apache-arrow';
 import { ExecutionError } from '../errors.js';
 import { dataTypeOf } from '../expr/expression.js';
-import { execute } from '../execution/execute.js';
 import { computeRangeBounds, partitionBatch } from '../execution/partitioner.js';
 import { newTaskMetrics, type TaskContext, type TaskMetrics } from '../execution/task-context.js';
 import { batchBytes, takeBatch } from '../execution/vectors.js';
@@ -15,6 +14,9 @@ import type { BlockManager } from '../storage/block-manager.js';
 import type { EventBus } from './events.js';
 import { type Stage, buildStages, topologicalStages } from './stages.js';
 import { runTasks } from './task-scheduler.js';
+import { type TaskOutput, type TaskSpec, runTaskBody } from './task-body.js';
+import { type TaskInputs, decodeBatches, encodeBatches, encodePlan } from './wire-task.js';
+import type { ExecutorPool } from './executor-pool.js';
 
 export interface DAGSchedulerOptions {
   readonly slots: number;
@@ -37,6 +39,8 @@ export class DAGScheduler {
     private readonly blocks: BlockManager,
     private readonly events: EventBus,
     private readonly opts: () => DAGSchedulerOptions,
+    /** Executor threads, or null to run tasks inline on the driver thread. */
+    private readonly pool: () => ExecutorPool | null = () => null,
   ) {}
 
   /** Runs `root` to completion and returns its output batches, partition by partition. */
@@ -96,51 +100,46 @@ export class DAGScheduler {
     const started = performance.now();
     this.events.emit({ type: 'stageSubmitted', jobId, stageId: stage.id, kind: stage.kind, numTasks: stage.numTasks, time: Date.now() });
     const types = stage.plan.output.map((a) => a.dataType);
-    const partitioning = stage.partitioning;
     // Range shuffles need the whole map output to sample bounds: tasks keep it unsplit, split afterwards.
-    const deferSplit = partitioning?.kind === 'range';
-    let rows = 0;
-    let bytes = 0;
+    const deferSplit = stage.partitioning?.kind === 'range';
+    const spec: TaskSpec = {
+      jobId,
+      stageId: stage.id,
+      kind: stage.kind,
+      plan: stage.plan,
+      partitioning: stage.partitioning,
+      deferSplit,
+      batchSize: opts.batchSize,
+      ansi: opts.ansi,
+    };
+    const pool = this.pool();
+    // On executor threads, the plan and the stage's inputs are encoded once per stage; the data stays in shared memory.
+    const remote = pool ? { spec: { ...spec, plan: encodePlan(stage.plan) }, inputs: this.stageInputs(stage.plan) } : null;
     const results = await runTasks(
       stage.numTasks,
       { slots: opts.slots, maxFailures: opts.maxFailures },
       signal,
       async ({ partition, attempt, signal: taskSignal }) => {
-        const metrics = newTaskMetrics();
+        let metrics = newTaskMetrics();
         const t0 = performance.now();
         this.events.emit({ type: 'taskStart', jobId, stageId: stage.id, partition, attempt, time: Date.now() });
         try {
           this.beforeTask?.({ stageId: stage.id, partition, attempt });
-          const ctx = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
-          const batches: arrow.RecordBatch[] = [];
-          for await (const b of execute(stage.plan, partition, ctx)) {
-            if (taskSignal.aborted) throw taskSignal.reason ?? new ExecutionError('JOB_CANCELLED', 'The job was cancelled.');
-            if (b.numRows === 0) continue;
-            batches.push(b);
-            metrics.batchesOut++;
+          let out: TaskOutput;
+          if (pool && remote) {
+            const r = await pool.run({ spec: remote.spec, partition, attempt, inputs: remote.inputs }, taskSignal).catch((e: unknown) => {
+              if (e && typeof e === 'object' && 'metrics' in e) metrics = (e as { metrics: typeof metrics }).metrics;
+              throw e;
+            });
+            metrics = r.metrics;
+            out = { batches: decodeBatches(r.batches), buckets: r.buckets ? r.buckets.map(decodeBatches) : null };
+          } else {
+            const ctx = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
+            out = await runTaskBody(spec, partition, ctx);
           }
-          metrics.rowsOut = batches.reduce((s, b) => s + b.numRows, 0);
-          metrics.bytesOut = batches.reduce((s, b) => s + batchBytes(b), 0);
-          if (stage.kind === 'shuffleMap') {
-            const n = partitioning!.kind === 'single' ? 1 : partitioning!.numPartitions;
-            let buckets: arrow.RecordBatch[][];
-            if (deferSplit || n === 1) {
-              buckets = [batches, ...Array.from({ length: n - 1 }, () => [])];
-            } else {
-              buckets = Array.from({ length: n }, () => []);
-              let rr = partition;
-              for (const b of batches) {
-                const parts = partitionBatch(b, types, partitioning!, { roundRobinStart: rr });
-                rr += b.numRows;
-                parts.forEach((p, i) => {
-                  if (p.numRows > 0) buckets[i]!.push(p);
-                });
-              }
-            }
-            metrics.shuffleBytesWritten = this.blocks.putShuffleOutput(stage.shuffleId!, partition, buckets);
-          }
+          if (stage.kind === 'shuffleMap') metrics.shuffleBytesWritten = this.blocks.putShuffleOutput(stage.shuffleId!, partition, out.buckets!);
           this.taskEnd(jobId, stage, partition, attempt, t0, metrics, null);
-          return batches;
+          return out.batches;
         } catch (err) {
           this.taskEnd(jobId, stage, partition, attempt, t0, metrics, err);
           throw err;
@@ -150,12 +149,34 @@ export class DAGScheduler {
     );
     if (deferSplit) this.splitRangeShuffle(stage, types);
     if (stage.kind === 'broadcast') this.blocks.putBroadcast(stage.broadcastId!, results.flat());
+    let rows = 0;
+    let bytes = 0;
     for (const r of results) for (const b of r) {
       rows += b.numRows;
       bytes += batchBytes(b);
     }
     this.events.emit({ type: 'stageCompleted', jobId, stageId: stage.id, durationMs: performance.now() - started, rows, bytes, time: Date.now() });
     return stage.kind === 'result' ? results : [];
+  }
+
+  /** Every block a stage's tasks may read (all partitions: unions and coalesces remap partition numbers). */
+  private stageInputs(plan: PhysicalPlan): TaskInputs {
+    const inputs: TaskInputs = { shuffle: [], broadcast: [], cached: [] };
+    const encode = (batches: readonly arrow.RecordBatch[], output: PhysicalPlan['output']) => encodeBatches(batches, { output });
+    const visit = (p: PhysicalPlan) => {
+      if (p.kind === 'shuffleRead') {
+        inputs.shuffle.push([p.shuffleId, Array.from({ length: p.numPartitions }, (_, i) => encode(this.blocks.shuffleBlocks(p.shuffleId, i), p.output))]);
+      } else if (p.kind === 'broadcastRead') {
+        inputs.broadcast.push([p.broadcastId, encode(this.blocks.broadcast(p.broadcastId), p.output)]);
+      } else if (p.kind === 'inMemoryScan') {
+        const n = outputPartitions(p.child);
+        inputs.cached.push([p.cacheId, Array.from({ length: n }, (_, i) => encode(this.blocks.cachedPartition(p.cacheId, i) ?? [], p.output))]);
+        return;
+      }
+      physicalChildren(p).forEach(visit);
+    };
+    visit(plan);
+    return inputs;
   }
 
   private splitRangeShuffle(stage: Stage, types: readonly DataType[]): void {

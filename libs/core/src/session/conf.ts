@@ -13,6 +13,7 @@ export const CONF_DEFAULTS: Readonly<Record<string, string>> = {
   'spark.sql.execution.arrow.maxRecordsPerBatch': '10000',
   'spark.sql.optimizer.excludedRules': '',
 };
+// Kindling's own keys: `spark.kindling.executor.mode` = threads | inline (default: threads when local[N>1]).
 
 export class RuntimeConfig {
   private readonly values = new Map<string, string>();

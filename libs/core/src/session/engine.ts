@@ -6,7 +6,9 @@ import type { PlannerOptions } from '../physical/planner.js';
 import { BlockManager } from '../storage/block-manager.js';
 import { EventBus } from '../scheduler/events.js';
 import { DAGScheduler } from '../scheduler/dag-scheduler.js';
+import { ExecutorPool } from '../scheduler/executor-pool.js';
 import { type RuntimeConfig, parseMaster } from './conf.js';
+import { IllegalArgumentError } from '../errors.js';
 
 /** Remembers persisted plans (by identity) and the cache id their blocks live under. */
 export class CacheManager {
@@ -39,15 +41,37 @@ export class Engine {
   readonly cacheManager = new CacheManager(this.blocks);
   readonly scheduler: DAGScheduler;
   readonly slots: number;
+  private executors: ExecutorPool | null = null;
 
   constructor(readonly conf: RuntimeConfig) {
     this.slots = parseMaster(conf.get('spark.master'), os.availableParallelism());
-    this.scheduler = new DAGScheduler(this.blocks, this.events, () => ({
-      slots: this.slots,
-      maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
-      batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
-      ansi: conf.bool('spark.sql.ansi.enabled'),
-    }));
+    this.scheduler = new DAGScheduler(
+      this.blocks,
+      this.events,
+      () => ({
+        slots: this.slots,
+        maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
+        batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
+        ansi: conf.bool('spark.sql.ansi.enabled'),
+      }),
+      () => this.executorPool(),
+    );
+    // Start executor threads now, so their start-up overlaps the user's plan building.
+    this.executorPool();
+  }
+
+  /** `threads` (one executor thread per task slot) or `inline` (tasks on the driver thread). */
+  get executorMode(): 'threads' | 'inline' {
+    const mode = this.conf.get('spark.kindling.executor.mode', this.slots > 1 ? 'threads' : 'inline');
+    if (mode !== 'threads' && mode !== 'inline') {
+      throw new IllegalArgumentError('INVALID_CONF_VALUE', `The value '${mode}' of the config "spark.kindling.executor.mode" is invalid: it must be threads or inline.`);
+    }
+    return mode;
+  }
+
+  private executorPool(): ExecutorPool | null {
+    if (this.executorMode === 'inline') return null;
+    return (this.executors ??= new ExecutorPool(this.slots));
   }
 
   /** Default number of partitions for local data and ranges (Spark's `defaultParallelism`). */
@@ -67,7 +91,10 @@ export class Engine {
     return optimize(plan, { disabledRules: excluded });
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.blocks.clear();
+    const pool = this.executors;
+    this.executors = null;
+    await pool?.close();
   }
 }

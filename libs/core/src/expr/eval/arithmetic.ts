@@ -7,7 +7,7 @@ import { simpleString } from '../../types/data-type.js';
 import type { ArithmeticOp } from '../expression.js';
 import { andValidity, bit, clearBit, float64Values, int32Values, int64Values, int64Words, nullColumn, validityOf, wordsOf, writableValidity } from './columns.js';
 import { arithmeticOverflow, divideByZero } from './errors.js';
-import { isSafeHi, wordsToNumber, writeNumber } from './int64.js';
+import { isSafeHi, mulWords, wordsToNumber, writeNumber } from './int64.js';
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
@@ -110,6 +110,10 @@ function int64Arith(op: ArithmeticOp, left: arrow.Data, right: arrow.Data, n: nu
       }
       break;
     case '*': {
+      if (!ansi) {
+        for (let i = 0; i < n; i++) mulWords(a[2 * i]!, a[2 * i + 1]!, b[2 * i]!, b[2 * i + 1]!, o, i);
+        break;
+      }
       const A = int64Values(left);
       const B = int64Values(right);
       for (let i = 0; i < n; i++) {
@@ -117,15 +121,15 @@ function int64Arith(op: ArithmeticOp, left: arrow.Data, right: arrow.Data, n: nu
         const bhi = b[2 * i + 1]!;
         if (isSafeHi(ahi) && isSafeHi(bhi)) {
           const p = wordsToNumber(a[2 * i]!, ahi) * wordsToNumber(b[2 * i]!, bhi);
-          // Below 2^53 the double product is exact.
+          // Below 2^53 the double product is exact, so it cannot have overflowed.
           if (p < TWO53 && p > -TWO53) {
-            writeNumber(o, i, p);
+            mulWords(a[2 * i]!, ahi, b[2 * i]!, bhi, o, i);
             continue;
           }
         }
         const exact = A[i]! * B[i]!;
         const wrapped = BigInt.asIntN(64, exact);
-        if (ansi && wrapped !== exact && valid(v, i)) throw arithmeticOverflow('long');
+        if (wrapped !== exact && valid(v, i)) throw arithmeticOverflow('long');
         out[i] = wrapped;
       }
       break;
@@ -143,8 +147,14 @@ function int64Arith(op: ArithmeticOp, left: arrow.Data, right: arrow.Data, n: nu
           }
           continue;
         }
+        const alo = a[2 * i]!;
         const ahi = a[2 * i + 1]!;
-        if (isSafeHi(ahi) && isSafeHi(bhi)) writeNumber(o, i, wordsToNumber(a[2 * i]!, ahi) % wordsToNumber(blo, bhi));
+        if (ahi === alo >> 31 && bhi === blo >> 31) {
+          // Both fit in 32 bits: so does the remainder.
+          const r = alo % blo | 0;
+          o[2 * i] = r;
+          o[2 * i + 1] = r >> 31;
+        } else if (isSafeHi(ahi) && isSafeHi(bhi)) writeNumber(o, i, wordsToNumber(alo, ahi) % wordsToNumber(blo, bhi));
         else out[i] = A[i]! % B[i]!;
       }
       break;

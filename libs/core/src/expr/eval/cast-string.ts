@@ -3,9 +3,10 @@ import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { formatDate, formatDouble, formatTimestamp } from '../expression.js';
-import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, stringParts, validityOf, writableValidity } from './columns.js';
+import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, stringParts, validityOf, writableValidity } from './columns.js';
 import { parseDate, parseTimestamp, trimAll } from './datetime.js';
 import { castInvalidInput } from './errors.js';
+import { isSafeHi, wordsToNumber } from './int64.js';
 import { decodeUtf8, StringBuilder } from './strings.js';
 import { valueReader } from './values.js';
 
@@ -163,8 +164,10 @@ export function castToString(d: arrow.Data, from: DataType, n: number): arrow.Da
     }
     case 'int64': {
       const v = int64Values(d);
+      const w = int64Words(d);
       for (let i = 0; i < n; i++) {
-        if (ok(i)) b.appendString(String(v[i]));
+        // Number → string is much cheaper than bigint → string when the value is exactly representable.
+        if (ok(i)) b.appendString(isSafeHi(w[2 * i + 1]!) ? String(wordsToNumber(w[2 * i]!, w[2 * i + 1]!)) : String(v[i]));
         else b.appendNull();
       }
       break;

@@ -63,13 +63,13 @@ describe('numeric casts', () => {
     expect(castValues(DoubleT, IntegerT, [2147483647.5], true)).toEqual([2147483647]);
   });
   it('double → bigint and int → bigint', () => {
-    expect(castValues(DoubleT, LongT, [1e19, -1e19, NaN, 1.5e15, -2.5, 9007199254740993, null])).toEqual([
+    expect(castValues(DoubleT, LongT, [1e19, -1e19, NaN, 1.5e15, -2.5, 2 ** 53 + 2, null])).toEqual([
       9223372036854775807n,
       -9223372036854775808n,
       0n,
       1500000000000000n,
       -2n,
-      9007199254740992n,
+      9007199254740994n,
       null,
     ]);
     expect(castValues(IntegerT, LongT, [-5, 2147483647, null])).toEqual([-5n, 2147483647n, null]);

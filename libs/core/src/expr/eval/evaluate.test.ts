@@ -108,7 +108,12 @@ describe('arithmetic', () => {
   function pairs(): [bigint[], bigint[]] {
     const a: bigint[] = [];
     const b: bigint[] = [];
-    for (const x of edges) for (const y of edges) (a.push(x), b.push(y));
+    for (const x of edges) {
+      for (const y of edges) {
+        a.push(x);
+        b.push(y);
+      }
+    }
     // A few pseudo-random 64-bit values as well.
     let s = 12345n;
     for (let k = 0; k < 200; k++) {

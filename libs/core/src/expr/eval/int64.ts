@@ -2,6 +2,7 @@
 // A row is (lo, hi) at words[2i], words[2i+1] of an Int32Array view over a BigInt64Array (little-endian).
 
 const TWO32 = 4294967296;
+const TWO63 = 2 ** 63;
 
 /** The value of (lo, hi) as a number; exact when `isSafeHi(hi)`. */
 export function wordsToNumber(lo: number, hi: number): number {
@@ -25,10 +26,10 @@ export function writeDoubleAsLong(words: Int32Array, i: number, v: number): void
   if (Number.isNaN(v)) {
     words[2 * i] = 0;
     words[2 * i + 1] = 0;
-  } else if (v >= 9223372036854775807) {
+  } else if (v >= TWO63) {
     words[2 * i] = -1;
     words[2 * i + 1] = 0x7fffffff;
-  } else if (v <= -9223372036854775808) {
+  } else if (v <= -TWO63) {
     words[2 * i] = 0;
     words[2 * i + 1] = -0x80000000;
   } else writeNumber(words, i, Math.trunc(v));
@@ -64,3 +65,40 @@ export function hashInt(x: number): number {
 
 export const LONG_MIN = -9223372036854775808n;
 export const LONG_MAX = 9223372036854775807n;
+
+/**
+ * Wrapping 64-bit product of (alo, ahi) × (blo, bhi), written to out[2i], out[2i+1]: schoolbook multiplication
+ * on 16-bit limbs (as Long.js does), exact in doubles and free of BigInt.
+ */
+export function mulWords(alo: number, ahi: number, blo: number, bhi: number, out: Int32Array, i: number): void {
+  const a48 = ahi >>> 16;
+  const a32 = ahi & 0xffff;
+  const a16 = alo >>> 16;
+  const a00 = alo & 0xffff;
+  const b48 = bhi >>> 16;
+  const b32 = bhi & 0xffff;
+  const b16 = blo >>> 16;
+  const b00 = blo & 0xffff;
+  let c00 = a00 * b00;
+  let c16 = c00 >>> 16;
+  c00 &= 0xffff;
+  c16 += a16 * b00;
+  let c32 = c16 >>> 16;
+  c16 &= 0xffff;
+  c16 += a00 * b16;
+  c32 += c16 >>> 16;
+  c16 &= 0xffff;
+  c32 += a32 * b00;
+  let c48 = c32 >>> 16;
+  c32 &= 0xffff;
+  c32 += a16 * b16;
+  c48 += c32 >>> 16;
+  c32 &= 0xffff;
+  c32 += a00 * b32;
+  c48 += c32 >>> 16;
+  c32 &= 0xffff;
+  // Only the low 16 bits of the top limb survive; Math.imul keeps each partial product within 32 bits.
+  c48 = (c48 + Math.imul(a48, b00) + Math.imul(a32, b16) + Math.imul(a16, b32) + Math.imul(a00, b48)) & 0xffff;
+  out[2 * i] = (c16 << 16) | c00;
+  out[2 * i + 1] = (c48 << 16) | c32;
+}

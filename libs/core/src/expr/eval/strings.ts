@@ -145,7 +145,18 @@ export class StringBuilder {
     this.ensureRows();
     // A UTF-16 unit encodes to at most 3 UTF-8 bytes.
     this.ensureBytes(s.length * 3);
-    const { written } = encoder.encodeInto(s, this.bytes.subarray(this.pos));
+    let written = 0;
+    if (s.length <= 32) {
+      // Short ASCII strings (numbers, dates, words) are copied unit by unit: encodeInto costs more per call.
+      const bytes = this.bytes;
+      const at = this.pos;
+      for (; written < s.length; written++) {
+        const c = s.charCodeAt(written);
+        if (c >= 0x80) break;
+        bytes[at + written] = c;
+      }
+      if (written < s.length) written = encoder.encodeInto(s, bytes.subarray(at)).written;
+    } else written = encoder.encodeInto(s, this.bytes.subarray(this.pos)).written;
     this.pos += written;
     this.validity[this.n >> 3]! |= 1 << (this.n & 7);
     this.n++;

@@ -34,7 +34,7 @@ describe('substring', () => {
     const s = ['Spark SQL', 'Spark SQL', 'Spark SQL', 'Spark SQL', 'Spark SQL', 'Spark SQL', 'abc', null, 'abc'];
     const pos = [1, 0, 7, -3, -20, 20, 2, 1, null];
     const len = [5, 5, 100, 2, 22, 1, -1, 1, 1];
-    expect(call('substring', [S(s), I(pos), I(len)])).toEqual(['Spark', 'Spark', 'SQL', 'SQ', 'Sp', '', '', null, null]);
+    expect(call('substring', [S(s), I(pos), I(len)])).toEqual(['Spark', 'Spark', 'SQL', 'SQ', 'Spark SQL', '', '', null, null]);
     expect(call('substr', [S(['héllo wörld', 'héllo']), I([2, -4])])).toEqual(['éllo wörld', 'éllo']);
     expect(call('substring', [S(['😀a😀b']), I([2]), I([2])])).toEqual(['a😀']);
   });
@@ -42,6 +42,8 @@ describe('substring', () => {
     expect(substringRange(5, 0, 2)).toEqual([0, 2]);
     expect(substringRange(5, -2, 2147483647)).toEqual([3, 5]);
     expect(substringRange(5, 3, -2147483648)).toEqual([0, 0]);
+    expect(substringRange(5, 20, 1)).toEqual([0, 0]);
+    expect(substringRange(5, -7, 3)).toEqual([0, 1]);
   });
   it('type checks', () => {
     expect(resolveType('substring', [StringT, DoubleT])).toMatch(/second parameter/);

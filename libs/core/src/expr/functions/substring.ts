@@ -14,8 +14,8 @@ export function substringRange(numChars: number, pos: number, len: number): [num
   const sum = start + len;
   const end = sum > INT_MAX ? INT_MAX : sum < INT_MIN ? INT_MIN : sum;
   start = Math.max(start, 0);
-  if (start >= end) return [0, 0];
-  return [start, Math.min(end, numChars)];
+  const stop = Math.min(end, numChars);
+  return start >= stop ? [0, 0] : [start, stop];
 }
 
 export const substring: ScalarFunctionDef = {

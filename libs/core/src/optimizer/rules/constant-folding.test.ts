@@ -29,7 +29,7 @@ describe('constant-folding', () => {
     const plan = project(es, relation(a));
     const n = (i: number) => `${es[i]!.name}#${es[i]!.exprId}`;
     expect(explain(run(plan))).toBe(
-      `Project [(${A} + 3) AS ${n(0)}, true AS ${n(1)}, 12 AS ${n(2)}, 1.5 AS ${n(3)}, 6 AS ${n(4)}, y AS ${n(5)}, ` +
+      `Project [(${A} + 3) AS ${n(0)}, true AS ${n(1)}, 12 AS ${n(2)}, 1.5 AS ${n(3)}, 6 AS ${n(4)}L, y AS ${n(5)}, ` +
         `true AS ${n(6)}, NULL AS ${n(7)}, -5 AS ${n(8)}, true AS ${n(9)}, 2024-01-02 AS ${n(10)}, NULL AS ${n(11)}]
 +- LocalRelation [${A}]`,
     );
@@ -55,7 +55,7 @@ describe('constant-folding', () => {
     const n = (i: number) => `${es[i]!.name}#${es[i]!.exprId}`;
     const out = run(project(es, relation(a)));
     expect(explain(out)).toBe(
-      `Project [NULL AS ${n(0)}, NULL AS ${n(1)}, (${A} <=> NULL) AS ${n(2)}, NULL AS ${n(3)}, NULL AS ${n(4)}, NULL AS ${n(5)}]
+      `Project [NULL AS ${n(0)}, NULL AS ${n(1)}, (${A} <=> NULL) AS ${n(2)}, NULL AS ${n(3)}, NULL AS ${n(4)}, NULL AS ${n(5)}L]
 +- LocalRelation [${A}]`,
     );
     if (out.kind !== 'project') throw new Error('expected a project');
@@ -69,7 +69,7 @@ describe('constant-folding', () => {
     const A = `a#${a.exprId}`;
     const s = alias(aggCall('sum', [arith('+', lit(1), lit(1))], LongT), 's');
     const plan = aggregate([], [s], filter(cmp('>', arith('*', lit(2), lit(3)), lit(5)), relation(a)));
-    expect(explain(run(plan))).toBe(`Aggregate [], [sum(2) AS s#${s.exprId}]
+    expect(explain(run(plan))).toBe(`Aggregate [], [sum(2) AS s#${s.exprId}L]
 +- Filter true
    +- LocalRelation [${A}]`);
   });

@@ -40,7 +40,7 @@ describe('prune-columns', () => {
       aggregate([], [cnt, s], filter(cmp('>', b, lit(0)), project([a, b, x], relation(a, b)))));
     const [A, B] = [a, b].map((v) => `${v.name}#${v.exprId}`);
     expect(explain(run(plan))).toBe(`Project [cnt#${cnt.exprId}L]
-+- Aggregate [], [count(1) AS cnt#${cnt.exprId}]
++- Aggregate [], [count(1) AS cnt#${cnt.exprId}L]
    +- Project []
       +- Filter (${B} > 0)
          +- Project [${B}]
@@ -55,7 +55,7 @@ describe('prune-columns', () => {
     const one = alias(lit(1), 'one');
     const plan = project([one], aggregate([], [s, m], relation(a, b)));
     expect(explain(run(plan))).toBe(`Project [1 AS one#${one.exprId}]
-+- Aggregate [], [sum(a#${a.exprId}) AS s#${s.exprId}]
++- Aggregate [], [sum(a#${a.exprId}) AS s#${s.exprId}L]
    +- Project [a#${a.exprId}]
       +- LocalRelation [a#${a.exprId}, b#${b.exprId}]`);
   });
@@ -94,7 +94,7 @@ describe('prune-columns', () => {
   it('prunes a range read by a global count to no columns', () => {
     const id = attr('id', LongT, false);
     const n = alias(aggCall('count', [], LongT, false), 'n');
-    expect(explain(run(aggregate([], [n], range(0, 10, id))))).toBe(`Aggregate [], [count(1) AS n#${n.exprId}]
+    expect(explain(run(aggregate([], [n], range(0, 10, id))))).toBe(`Aggregate [], [count(1) AS n#${n.exprId}L]
 +- Project []
    +- Range (0, 10, step=1, splits=Some(2))`);
   });

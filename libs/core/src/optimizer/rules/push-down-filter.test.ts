@@ -57,7 +57,7 @@ describe('push-down-filter: non-join operators', () => {
     const plan = filter(all(cmp('>', a, lit(1)), cmp('>', toAttribute(s), lit(10n)), cmp('<', toAttribute(k), lit(5))), agg);
     const A = `a#${a.exprId}`;
     expect(explain(run(plan))).toBe(`Filter (s#${s.exprId}L > 10)
-+- Aggregate [${A}], [${A}, (${A} + 1) AS k#${k.exprId}, sum(b#${b.exprId}) AS s#${s.exprId}]
++- Aggregate [${A}], [${A}, (${A} + 1) AS k#${k.exprId}, sum(b#${b.exprId}) AS s#${s.exprId}L]
    +- Filter ((${A} > 1) AND ((${A} + 1) < 5))
       +- LocalRelation [${A}, b#${b.exprId}]`);
   });

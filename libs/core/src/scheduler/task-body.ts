@@ -1,0 +1,59 @@
+// What one task does, wherever it runs (inline on the driver thread or on an executor thread):
+// pull the stage's pipeline for one partition and, for a shuffle-map stage, split the output by partitioning.
+import type * as arrow from 'apache-arrow';
+import { ExecutionError } from '../errors.js';
+import { execute } from '../execution/execute.js';
+import { partitionBatch } from '../execution/partitioner.js';
+import type { TaskContext } from '../execution/task-context.js';
+import { batchBytes } from '../execution/vectors.js';
+import type { Partitioning, PhysicalPlan } from '../physical/physical-plan.js';
+import type { StageKind } from './stages.js';
+
+export interface TaskSpec {
+  readonly jobId: number;
+  readonly stageId: number;
+  readonly kind: StageKind;
+  readonly plan: PhysicalPlan;
+  /** Shuffle-map stages: how to split the output. */
+  readonly partitioning?: Partitioning;
+  /** Range shuffles keep the whole output in bucket 0; the driver splits it once bounds are known. */
+  readonly deferSplit: boolean;
+  readonly batchSize: number;
+  readonly ansi: boolean;
+}
+
+export interface TaskOutput {
+  /** Result and broadcast stages: the output batches. */
+  readonly batches: arrow.RecordBatch[];
+  /** Shuffle-map stages: one list of batches per reduce partition. */
+  readonly buckets: arrow.RecordBatch[][] | null;
+}
+
+export async function runTaskBody(spec: TaskSpec, partition: number, ctx: TaskContext): Promise<TaskOutput> {
+  const types = spec.plan.output.map((a) => a.dataType);
+  const metrics = ctx.metrics;
+  const batches: arrow.RecordBatch[] = [];
+  for await (const b of execute(spec.plan, partition, ctx)) {
+    if (ctx.signal.aborted) throw ctx.signal.reason ?? new ExecutionError('JOB_CANCELLED', 'The job was cancelled.');
+    if (b.numRows === 0) continue;
+    batches.push(b);
+    metrics.batchesOut++;
+    metrics.rowsOut += 0;
+  }
+  metrics.rowsOut = batches.reduce((s, b) => s + b.numRows, 0);
+  metrics.bytesOut = batches.reduce((s, b) => s + batchBytes(b), 0);
+  if (spec.kind !== 'shuffleMap') return { batches, buckets: null };
+  const partitioning = spec.partitioning!;
+  const n = partitioning.kind === 'single' ? 1 : partitioning.numPartitions;
+  if (spec.deferSplit || n === 1) return { batches: [], buckets: [batches, ...Array.from({ length: n - 1 }, () => [])] };
+  const buckets: arrow.RecordBatch[][] = Array.from({ length: n }, () => []);
+  let rr = partition;
+  for (const b of batches) {
+    const parts = partitionBatch(b, types, partitioning, { roundRobinStart: rr });
+    rr += b.numRows;
+    parts.forEach((p, i) => {
+      if (p.numRows > 0) buckets[i]!.push(p);
+    });
+  }
+  return { batches: [], buckets };
+}
