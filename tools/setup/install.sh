@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Installs everything Kindling needs on a fresh Debian 12 machine with Node 20 and Python 3.11.
+# Installs everything Kindling needs on a fresh Debian 12 machine with Node 20 and Python 3.11:
+# npm workspaces (package-lock.json), and the Python package with its pinned deps in ./.venv.
 # Idempotent: re-running only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_NO_CLOUD=true NX_DAEMON=false
 npm ci --no-audit --no-fund
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e 'python[dev]'

@@ -35,16 +35,28 @@ export interface CaseResult {
 interface CaughtError {
   readonly phase: 'transform' | 'action';
   readonly errorClass: string | undefined;
+  /** Classes of the error and of its `cause` chain: a failed job wraps the task's error, as Spark's SparkException does. */
+  readonly classes: readonly string[];
   readonly message: string;
   readonly name: string;
 }
 
 function caught(err: unknown, phase: 'transform' | 'action'): CaughtError {
   const e = err as { errorClass?: unknown; message?: unknown; name?: unknown } | null;
+  const classes: string[] = [];
+  const messages: string[] = [];
+  const seen = new Set<unknown>();
+  for (let x: unknown = err; typeof x === 'object' && x !== null && !seen.has(x); x = (x as { cause?: unknown }).cause) {
+    seen.add(x);
+    const { errorClass, message } = x as { errorClass?: unknown; message?: unknown };
+    if (typeof errorClass === 'string') classes.push(errorClass);
+    if (typeof message === 'string') messages.push(message);
+  }
   return {
     phase,
     errorClass: typeof e?.errorClass === 'string' ? e.errorClass : undefined,
-    message: typeof e?.message === 'string' ? e.message : String(err),
+    classes,
+    message: messages.length > 0 ? messages.join('\ncaused by: ') : String(err),
     name: typeof e?.name === 'string' ? e.name : typeof err,
   };
 }
@@ -57,9 +69,9 @@ function describe(err: CaughtError): string {
 function checkError(expect: ErrorExpect, err: CaughtError): Mismatch[] {
   const out: Mismatch[] = [];
   if (expect.class !== undefined) {
-    const a = err.errorClass;
-    if (a === undefined || (a !== expect.class && !a.startsWith(`${expect.class}.`))) {
-      out.push({ kind: 'errorClass', message: `expected error class ${expect.class}, got ${describe(err)}`, expected: expect.class, actual: a ?? null });
+    const matches = (a: string) => a === expect.class || a.startsWith(`${expect.class}.`);
+    if (!err.classes.some(matches)) {
+      out.push({ kind: 'errorClass', message: `expected error class ${expect.class}, got ${describe(err)}`, expected: expect.class, actual: err.errorClass ?? null });
     }
   }
   const wanted = expect.messageContains === undefined ? [] : typeof expect.messageContains === 'string' ? [expect.messageContains] : expect.messageContains;

@@ -37,6 +37,8 @@ export interface AggCall {
   readonly fn: AggFn;
   /** null only for countStar. */
   readonly arg: Expr | null;
+  /** A second argument: countDistinct(a, b) counts distinct pairs with no NULL in them. */
+  readonly arg2?: Expr;
   readonly name: string;
   readonly ty: Ty;
 }

@@ -119,8 +119,9 @@ export class ExprGen {
     }
     const a = this.num(depth - 1);
     const b = this.num(depth - 1);
-    const ty = wider(a.e.ty, b.e.ty);
     const otherwise = rng.chance(0.8) ? b.e : null;
+    // Without ELSE the result has the THEN branch's type.
+    const ty = otherwise ? wider(a.e.ty, b.e.ty) : a.e.ty;
     return checked({
       e: { k: 'case', branches: [{ when: this.pred(1), then: a.e }], otherwise, ty },
       max: Math.max(a.max, b.max),
@@ -246,6 +247,7 @@ export class ExprGen {
     if (fn === 'countStar') return { call: { fn, arg: null, name, ty: 'bigint' }, info: countInfo };
     if (fn === 'count' || fn === 'countDistinct' || fn === 'min' || fn === 'max') {
       const x = rng.chance(0.7) ? this.any(1) : (() => { const n = this.num(2); return { ...n, name: '', ty: n.e.ty }; })();
+      if (fn === 'countDistinct' && rng.chance(0.3)) return { call: { fn, arg: x.e, arg2: this.any(0).e, name, ty: 'bigint' }, info: countInfo };
       if (fn === 'count' || fn === 'countDistinct') return { call: { fn, arg: x.e, name, ty: 'bigint' }, info: countInfo };
       return { call: { fn, arg: x.e, name, ty: x.e.ty }, info: { name, ty: x.e.ty, max: x.max, frac: x.frac, exact: x.exact } };
     }

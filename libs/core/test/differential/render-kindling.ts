@@ -114,7 +114,13 @@ function kAgg(a: AggCall): Built<Column> {
     case 'avg': b = { v: () => F.avg(x!.v()), t: `F.avg(${x!.t})` }; break;
     case 'min': b = { v: () => F.min(x!.v()), t: `F.min(${x!.t})` }; break;
     case 'max': b = { v: () => F.max(x!.v()), t: `F.max(${x!.t})` }; break;
-    case 'countDistinct': b = { v: () => F.countDistinct(x!.v()), t: `F.countDistinct(${x!.t})` }; break;
+    case 'countDistinct': {
+      const y = a.arg2 ? kExpr(a.arg2) : null;
+      b = y
+        ? { v: () => F.countDistinct(x!.v(), y.v()), t: `F.countDistinct(${x!.t}, ${y.t})` }
+        : { v: () => F.countDistinct(x!.v()), t: `F.countDistinct(${x!.t})` };
+      break;
+    }
     case 'sumDistinct': b = { v: () => F.sum_distinct(x!.v()), t: `F.sum_distinct(${x!.t})` }; break;
   }
   return { v: () => b.v().alias(a.name), t: `${b.t}.alias(${JSON.stringify(a.name)})` };

@@ -107,7 +107,12 @@ function sqlAgg(a: AggCall): string {
   switch (a.fn) {
     case 'countStar': return 'count(*)';
     case 'count': return `count(${arg})`;
-    case 'countDistinct': return `count(DISTINCT ${arg})`;
+    case 'countDistinct': {
+      if (!a.arg2) return `count(DISTINCT ${arg})`;
+      // Spark skips tuples with a NULL in them; a DuckDB row() with NULL fields is itself not NULL.
+      const b = sqlExpr(a.arg2);
+      return `count(DISTINCT CASE WHEN ${arg} IS NOT NULL AND ${b} IS NOT NULL THEN row(${arg}, ${b}) END)`;
+    }
     case 'sum': return `CAST(sum(${arg}) AS ${SQL_TYPE[a.ty]})`;
     case 'sumDistinct': return `CAST(sum(DISTINCT ${arg}) AS ${SQL_TYPE[a.ty]})`;
     case 'avg': return `avg(CAST(${arg} AS DOUBLE))`;

@@ -104,9 +104,15 @@ async function runBoth(output: readonly AttributeReference[], partitions: readon
   const complete = (await collectRows(one.complete, 0)).rows;
   const many = plans(scan(output, partitions), keys, calls, resultExprs);
   const partialBatches: arrow.RecordBatch[][] = [];
-  for (let p = 0; p < partitions.length; p++) partialBatches.push((await collectRows(many.partial, p)).batches);
+  for (let p = 0; p < partitions.length; p++) partialBatches.push(ipcRoundTrip((await collectRows(many.partial, p)).batches));
   const final = (await collectRows(many.finalOf(partialBatches), 0, context(3))).rows;
   return { complete, final };
+}
+
+/** Partial states cross shuffles as Arrow IPC: serialise and read them back as a shuffle would. */
+function ipcRoundTrip(batches: arrow.RecordBatch[]): arrow.RecordBatch[] {
+  if (batches.length === 0) return batches;
+  return arrow.tableFromIPC(arrow.tableToIPC(new arrow.Table(batches))).batches;
 }
 
 const keyText = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));

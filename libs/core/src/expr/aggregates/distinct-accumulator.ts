@@ -35,7 +35,8 @@ export class DistinctAccumulator implements Accumulator {
     const v = validityOf(first);
     const from = offsets[0]!;
     const m = offsets[n]! - from;
-    const children = states.map((s) => s.children[0]!.slice(from, m));
+    // Every state column has the same list lengths per row; each is sliced by its own offsets in case they differ in base.
+    const children = states.map((s) => s.children[0]!.slice((s.valueOffsets as Int32Array)[0]!, m));
     const ids = this.encoder.encode(children, m);
     for (let r = 0; r < n; r++) {
       if (v !== null && !bit(v, r)) continue;
@@ -64,7 +65,8 @@ export class DistinctAccumulator implements Accumulator {
 
   states(start: number, end: number): arrow.Data[] {
     const { columns, offsets } = this.slice(start, end);
-    return columns.map((c, k) => listData(ArrayT(this.argTypes[k]!, false), end - start, offsets, c, null));
+    // Each column gets its own offsets buffer: arrow-js's IPC writer corrupts a body where one buffer view is written twice in a row.
+    return columns.map((c, k) => listData(ArrayT(this.argTypes[k]!, false), end - start, k === 0 ? offsets : offsets.slice(), c, null));
   }
 
   result(start: number, end: number): arrow.Data {

@@ -25,20 +25,20 @@ describe('KeyEncoder', () => {
     ];
     for (const [t, v] of cases) {
       const { enc, ids } = encodeAll([t], [v]);
-      // Equal values (under grouping equality) share an id; ids are dense in first-seen order.
-      const firstIndex = v.map((x, i) => v.findIndex((y) => JSON.stringify(y) === JSON.stringify(x) || (Number.isNaN(x) && Number.isNaN(y)) || (x === 0 && y === 0)) === i);
-      let next = 0;
-      const want: number[] = [];
-      const seen = new Map<number, number>();
-      v.forEach((_, i) => {
-        const f = v.findIndex((y, j) => j <= i && (JSON.stringify(y) === JSON.stringify(v[i]) || (Number.isNaN(y) && Number.isNaN(v[i])) || (y === 0 && v[i] === 0)));
-        if (!seen.has(f)) seen.set(f, next++);
-        want.push(seen.get(f)!);
+      // Equal values (under grouping equality: -0.0 = 0.0, NaN = NaN) share an id; ids are dense in first-seen order.
+      const keyText = (x: unknown) => JSON.stringify(x, (_k, y: unknown) => (typeof y === 'bigint' ? `${y}n` : Number.isNaN(y) ? 'NaN' : y === 0 ? 0 : y));
+      const seen = new Map<string, number>();
+      const firsts: unknown[] = [];
+      const want = v.map((x) => {
+        const k = keyText(x);
+        if (!seen.has(k)) {
+          seen.set(k, seen.size);
+          firsts.push(x === 0 ? 0 : x);
+        }
+        return seen.get(k)!;
       });
-      void firstIndex;
       expect(ids, t.kind).toEqual(want);
       const decoded = valuesOf(enc.decodeRange(0, enc.size)[0]!, t);
-      const firsts = [...seen.keys()].map((i) => (v[i] === 0 ? 0 : v[i]));
       expect(decoded, t.kind).toEqual(firsts);
     }
   });

@@ -94,16 +94,28 @@ export class SumLongAccumulator implements Accumulator {
     const v = validityOf(d);
     const w = this.w;
     const has = this.has;
-    const src32 = wide ? int64Words(d) : int32Values(d);
-    for (let i = 0; i < n; i++) {
-      if (v !== null && !bit(v, i)) continue;
-      const g = gids[i]!;
-      const lo = wide ? src32[2 * i]! : src32[i]!;
-      const hi = wide ? src32[2 * i + 1]! : src32[i]! >> 31;
-      const l = (w[2 * g]! >>> 0) + (lo >>> 0);
-      w[2 * g] = l | 0;
-      w[2 * g + 1] = (w[2 * g + 1]! + hi + (l >= TWO32 ? 1 : 0)) | 0;
-      has[g] = 1;
+    // Separate loops per input width keep each one monomorphic.
+    if (wide) {
+      const src = int64Words(d);
+      for (let i = 0; i < n; i++) {
+        if (v !== null && !bit(v, i)) continue;
+        const g = gids[i]!;
+        const l = (w[2 * g]! >>> 0) + (src[2 * i]! >>> 0);
+        w[2 * g] = l | 0;
+        w[2 * g + 1] = (w[2 * g + 1]! + src[2 * i + 1]! + (l >= TWO32 ? 1 : 0)) | 0;
+        has[g] = 1;
+      }
+    } else {
+      const src = int32Values(d);
+      for (let i = 0; i < n; i++) {
+        if (v !== null && !bit(v, i)) continue;
+        const g = gids[i]!;
+        const x = src[i]!;
+        const l = (w[2 * g]! >>> 0) + (x >>> 0);
+        w[2 * g] = l | 0;
+        w[2 * g + 1] = (w[2 * g + 1]! + (x >> 31) + (l >= TWO32 ? 1 : 0)) | 0;
+        has[g] = 1;
+      }
     }
   }
 

@@ -19,6 +19,8 @@ describe('aggregate registry', () => {
     expect(r('sum', [IntegerT])).toEqual({ argTypes: [IntegerT], dataType: LongT, nullable: true });
     expect(r('sum', [DoubleT])).toEqual({ argTypes: [DoubleT], dataType: DoubleT, nullable: true });
     expect(r('sum', [NullT])).toEqual({ argTypes: [DoubleT], dataType: DoubleT, nullable: true });
+    expect(r('sum', [StringT])).toEqual({ argTypes: [DoubleT], dataType: DoubleT, nullable: true });
+    expect(r('avg', [StringT])).toEqual({ argTypes: [DoubleT], dataType: DoubleT, nullable: true });
     expect(r('avg', [LongT])).toEqual({ argTypes: [LongT], dataType: DoubleT, nullable: true });
     expect(r('min', [StringT])).toEqual({ argTypes: [StringT], dataType: StringT, nullable: true });
     expect(r('max', [DateT])).toEqual({ argTypes: [DateT], dataType: DateT, nullable: true });
@@ -27,7 +29,7 @@ describe('aggregate registry', () => {
   });
   it('rejects bad argument types with a message naming the function and the type', () => {
     const err = (x: unknown) => (x as { error?: string }).error;
-    expect(err(aggregateDef('sum').resolve([StringT], false))).toMatch(/parameter of `sum` requires the "NUMERIC" type, however it has the type "STRING"/);
+    expect(err(aggregateDef('sum').resolve([BooleanT], false))).toMatch(/parameter of `sum` requires the "NUMERIC" type, however it has the type "BOOLEAN"/);
     expect(err(aggregateDef('avg').resolve([BooleanT], false))).toMatch(/`avg`.*"BOOLEAN"/);
     expect(err(aggregateDef('max').resolve([ArrayT(IntegerT)], false))).toMatch(/`max`.*"ARRAY<INT>"/);
     expect(err(aggregateDef('first').resolve([IntegerT, IntegerT], false))).toMatch(/second parameter of `first`/);

@@ -43,11 +43,12 @@ const sum: AggregateFunctionDef = {
   resolve(argTypes): Resolution {
     if (argTypes.length !== 1) return argCount('sum', '1', argTypes.length);
     const t = argTypes[0]!;
-    if (t.kind === 'null') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
+    // Spark (non-ANSI) implicitly casts strings and NULL to double for sum/avg.
+    if (t.kind === 'null' || t.kind === 'string') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
     if (!isNumeric(t)) return mismatch('sum', 0, '"NUMERIC"', t);
     return { argTypes, dataType: t.kind === 'float64' ? DoubleT : LongT, nullable: true };
   },
-  doc: { description: 'The sum of the non-NULL values; NULL when there are none. Integral sums are bigint and wrap on overflow.', example: "df.groupBy('dept').agg(sum('salary'))" },
+  doc: { description: 'The sum of the non-NULL values; NULL when there are none. Integral sums are bigint and wrap on overflow; strings are cast to double.', example: "df.groupBy('dept').agg(sum('salary'))" },
 };
 
 const avg: AggregateFunctionDef = {
@@ -55,7 +56,7 @@ const avg: AggregateFunctionDef = {
   resolve(argTypes): Resolution {
     if (argTypes.length !== 1) return argCount('avg', '1', argTypes.length);
     const t = argTypes[0]!;
-    if (t.kind === 'null') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
+    if (t.kind === 'null' || t.kind === 'string') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
     if (!isNumeric(t)) return mismatch('avg', 0, '"NUMERIC"', t);
     return { argTypes, dataType: DoubleT, nullable: true };
   },

@@ -86,20 +86,9 @@ export function clearBit(bm: Uint8Array, i: number): void {
   bm[i >> 3]! &= ~(1 << (i & 7));
 }
 
-export function putBit(bm: Uint8Array, i: number): void {
-  bm[i >> 3]! |= 1 << (i & 7);
-}
-
 /** A boolean column from a value bitmap and a validity bitmap. */
 export function booleanData(n: number, bits: Uint8Array, validity: Uint8Array | null): arrow.Data {
   return primitiveData({ kind: 'boolean' }, n, bits, validity);
-}
-
-/** A boolean column from one byte per row (1 = true); never null. */
-export function booleanFromBytes(bytes: Uint8Array, n: number, validity: Uint8Array | null = null): arrow.Data {
-  const bits = new Uint8Array((n + 7) >> 3);
-  for (let i = 0; i < n; i++) if (bytes[i]) bits[i >> 3]! |= 1 << (i & 7);
-  return booleanData(n, bits, validity);
 }
 
 /** A column of `n` NULLs of `type`, with real (zeroed) buffers so that kernels can read it like any other. */

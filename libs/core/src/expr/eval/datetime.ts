@@ -80,7 +80,3 @@ export function microsToDays(micros: bigint): number {
   const q = micros / MICROS_PER_DAY;
   return Number(micros < 0n && q * MICROS_PER_DAY !== micros ? q - 1n : q);
 }
-
-export function daysToMicros(days: number): bigint {
-  return BigInt(days) * MICROS_PER_DAY;
-}

@@ -63,9 +63,6 @@ export function hashInt(x: number): number {
   return h;
 }
 
-export const LONG_MIN = -9223372036854775808n;
-export const LONG_MAX = 9223372036854775807n;
-
 /**
  * Wrapping 64-bit product of (alo, ahi) × (blo, bhi), written to out[2i], out[2i+1]: schoolbook multiplication
  * on 16-bit limbs (as Long.js does), exact in doubles and free of BigInt.

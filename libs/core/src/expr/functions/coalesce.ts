@@ -1,10 +1,10 @@
 // coalesce(...) and nvl/ifnull(a, b): the first non-NULL argument per row, arguments coerced to a common type.
 import type * as arrow from 'apache-arrow';
-import { type DataType, fromArrowType, simpleString } from '../../types/data-type.js';
+import { type DataType, simpleString } from '../../types/data-type.js';
 import { bit, validityOf } from '../eval/columns.js';
 import { gather } from '../eval/take.js';
 import { commonType } from './coercion.js';
-import { type ResolveResult, type ScalarFunctionDef, wrongArgCount } from './function-def.js';
+import { conformArgs, type ResolveResult, type ScalarFunctionDef, wrongArgCount } from './function-def.js';
 
 function resolveCommon(name: string, argTypes: readonly DataType[]): ResolveResult {
   const t = commonType(argTypes, true);
@@ -29,15 +29,6 @@ function firstNonNull(args: readonly arrow.Data[], n: number, type: DataType): a
   return gather(type, args, which, null, n);
 }
 
-/** The arguments' common type, read back from the Arrow type of the first argument that is not NULL-typed. */
-function typeOfArgs(args: readonly arrow.Data[]): DataType {
-  for (const a of args) {
-    const t = fromArrowType(a.type);
-    if (t.kind !== 'null') return t;
-  }
-  return { kind: 'null' };
-}
-
 export const coalesce: ScalarFunctionDef = {
   name: 'coalesce',
   resolve(argTypes) {
@@ -45,7 +36,8 @@ export const coalesce: ScalarFunctionDef = {
     return resolveCommon('coalesce', argTypes);
   },
   eval(args: readonly arrow.Data[], n: number) {
-    return firstNonNull(args, n, typeOfArgs(args));
+    const c = conformArgs(args, n, true);
+    return firstNonNull(c.args, n, c.type);
   },
   doc: {
     description: 'Returns the first column that is not NULL.',
@@ -61,7 +53,8 @@ export const nvl: ScalarFunctionDef = {
     return resolveCommon('nvl', argTypes);
   },
   eval(args: readonly arrow.Data[], n: number) {
-    return firstNonNull(args, n, typeOfArgs(args));
+    const c = conformArgs(args, n, true);
+    return firstNonNull(c.args, n, c.type);
   },
   doc: {
     description: 'Returns `col2` if `col1` is NULL, or `col1` otherwise.',

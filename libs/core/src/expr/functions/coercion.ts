@@ -28,11 +28,12 @@ export function widerType(a: DataType, b: DataType): DataType | undefined {
   return undefined;
 }
 
-/** As `widerType`, but a string with any non-array type widens to string (Spark's coalesce/concat rule). */
+/** As `widerType`, but a string with a number, date or timestamp widens to string (Spark's `stringPromotion`; not booleans). */
 export function widerTypeWithString(a: DataType, b: DataType): DataType | undefined {
   const w = widerType(a, b);
   if (w) return w;
-  if ((a.kind === 'string' && b.kind !== 'array') || (b.kind === 'string' && a.kind !== 'array')) return StringT;
+  const promotable = (t: DataType) => t.kind !== 'array' && t.kind !== 'boolean';
+  if ((a.kind === 'string' && promotable(b)) || (b.kind === 'string' && promotable(a))) return StringT;
   return undefined;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ArrayT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, TimestampT } from '../../types/data-type.js';
 import { commonType, widerType, widerTypeWithString } from './coercion.js';
+import type { Expression } from '../expression.js';
+import { batch, ref, run } from '../eval/test-util.js';
 import { lookupScalarFunction } from './registry.js';
 import { call, resolveType } from './test-util.js';
 
@@ -15,6 +17,8 @@ describe('coercion', () => {
     expect(widerType(ArrayT(IntegerT), ArrayT(DoubleT))).toEqual(ArrayT(DoubleT));
     expect(widerTypeWithString(StringT, IntegerT)).toEqual(StringT);
     expect(widerTypeWithString(StringT, ArrayT(IntegerT))).toBeUndefined();
+    expect(widerTypeWithString(BooleanT, StringT)).toBeUndefined();
+    expect(widerTypeWithString(DateT, StringT)).toEqual(StringT);
     expect(commonType([IntegerT, NullT, LongT], false)).toEqual(LongT);
     expect(commonType([IntegerT, StringT], false)).toBeUndefined();
   });
@@ -30,6 +34,16 @@ describe('coalesce / nvl / ifnull', () => {
     expect(call('ifnull', [[BooleanT, [null, false]], [BooleanT, [true, true]]])).toEqual([true, false]);
     expect(call('coalesce', [[ArrayT(IntegerT), [null, [1]]], [ArrayT(IntegerT), [[2, 3], [4]]]])).toEqual([[2, 3], [1]]);
   });
+  it('conforms mixed-type arguments of a hand-built call to their common type', () => {
+    const b = batch([
+      [IntegerT, [null, 1, null]],
+      [LongT, [5n, 6n, null]],
+    ]);
+    const e: Expression = { kind: 'fn', name: 'coalesce', args: [ref(0, IntegerT), ref(1, LongT)], dataType: LongT, nullable: true };
+    expect(run(e, b, LongT)).toEqual([5n, 1n, null]);
+    expect(run({ ...e, name: 'greatest' }, b, LongT)).toEqual([5n, 6n, null]);
+  });
+
   it('nullability and errors', () => {
     const r = lookupScalarFunction('coalesce')!.resolve([IntegerT, IntegerT]);
     if ('error' in r) throw new Error(r.error);
@@ -38,6 +52,7 @@ describe('coalesce / nvl / ifnull', () => {
     expect(resolveType('coalesce', [])).toMatch(/requires > 0 parameters/);
     expect(resolveType('nvl', [IntegerT])).toMatch(/requires 2 parameters/);
     expect(resolveType('coalesce', [IntegerT, ArrayT(IntegerT)])).toMatch(/should all be the same type/);
+    expect(resolveType('coalesce', [BooleanT, StringT])).toMatch(/should all be the same type, but it's \[boolean, string\]/);
   });
 });
 

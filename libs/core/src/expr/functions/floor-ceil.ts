@@ -10,6 +10,7 @@ function roundingFunction(name: 'floor' | 'ceil', aliases: string[], f: (x: numb
   return {
     name,
     aliases,
+    prettyName: name.toUpperCase(),
     resolve(argTypes) {
       if (argTypes.length !== 1) return wrongArgCount(name, '1', argTypes.length);
       const t = argTypes[0]!;

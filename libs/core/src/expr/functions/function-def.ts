@@ -1,7 +1,9 @@
 // The shape of a scalar function definition, and the argument-checking helpers their `resolve` methods share.
 import type * as arrow from 'apache-arrow';
-import { type DataType, DoubleT, isNumeric, simpleString, StringT } from '../../types/data-type.js';
+import { type DataType, DoubleT, fromArrowType, isNumeric, sameType, simpleString, StringT } from '../../types/data-type.js';
+import { castColumn } from '../eval/cast.js';
 import type { EvalContext } from '../eval/evaluate.js';
+import { commonType } from './coercion.js';
 
 export type ResolvedSignature = {
   readonly argTypes: readonly DataType[];
@@ -16,6 +18,8 @@ export interface ScalarFunctionDef {
   /** Spark name, lower case. */
   readonly name: string;
   readonly aliases?: readonly string[];
+  /** How Spark prints a call in generated column names when that differs from `name` (e.g. `SQRT(d)`, `FLOOR(d)`). */
+  readonly prettyName?: string;
   /** Checks argument types: returns the types the analyzer must cast each argument to, and the result type; or an error message naming the argument at fault. */
   resolve(argTypes: readonly DataType[]): ResolveResult;
   /** Arguments arrive already cast to the resolved types. */
@@ -62,7 +66,7 @@ export function allStrings(fn: string, argTypes: readonly DataType[], dataType: 
   return { argTypes: argTypes.map(() => StringT), dataType };
 }
 
-/** Resolves a one-argument numeric function: int/bigint/double kept (or `keep` decides), strings/NULL → double. */
+/** The type a numeric argument is cast to: int/bigint/double stay, strings and NULL become double, others are an error. */
 export function numericArg(fn: string, t: DataType): DataType | { error: string } {
   if (isNumeric(t)) return t;
   if (castableToDouble(t)) return DoubleT;
@@ -71,4 +75,15 @@ export function numericArg(fn: string, t: DataType): DataType | { error: string 
 
 export function isError(r: unknown): r is { error: string } {
   return typeof r === 'object' && r !== null && 'error' in r;
+}
+
+/**
+ * Arguments of a variadic function (coalesce, greatest…) brought to their common type. The analyzer casts them already;
+ * this only guards against callers that build the expression by hand with mixed types.
+ */
+export function conformArgs(args: readonly arrow.Data[], n: number, allowString: boolean): { args: readonly arrow.Data[]; type: DataType } {
+  const types = args.map((a) => fromArrowType(a.type));
+  const type = commonType(types, allowString) ?? types[0] ?? { kind: 'null' };
+  if (types.every((t) => sameType(t, type))) return { args, type };
+  return { args: args.map((a, i) => castColumn(a, types[i]!, type, n, { ansi: false })), type };
 }

@@ -1,12 +1,11 @@
 // greatest / least: the largest / smallest non-NULL argument per row (NULL only when all are); NaN is the largest double.
 import type * as arrow from 'apache-arrow';
-import { type DataType, fromArrowType, simpleString } from '../../types/data-type.js';
+import { simpleString } from '../../types/data-type.js';
 import { bit, validityOf } from '../eval/columns.js';
 import { compareColumns } from '../eval/compare.js';
 import { gather } from '../eval/take.js';
 import { commonType } from './coercion.js';
-import type { ScalarFunctionDef } from './function-def.js';
-import { wrongArgCount } from './function-def.js';
+import { conformArgs, type ScalarFunctionDef, wrongArgCount } from './function-def.js';
 
 function extremum(name: 'greatest' | 'least'): ScalarFunctionDef {
   const sign = name === 'greatest' ? 1 : -1;
@@ -21,14 +20,10 @@ function extremum(name: 'greatest' | 'least'): ScalarFunctionDef {
       return { argTypes: argTypes.map(() => t), dataType: t, nullable: (ns) => ns.every((x) => x) };
     },
     eval(args: readonly arrow.Data[], n: number) {
-      let type: DataType = { kind: 'null' };
-      for (const a of args) {
-        const t = fromArrowType(a.type);
-        if (t.kind !== 'null') type = t;
-      }
-      let best = args[0]!;
-      for (let k = 1; k < args.length; k++) {
-        const cand = args[k]!;
+      const { args: xs, type } = conformArgs(args, n, false);
+      let best = xs[0]!;
+      for (let k = 1; k < xs.length; k++) {
+        const cand = xs[k]!;
         const c = compareColumns(cand, best, type, n);
         const vb = validityOf(best);
         const vc = validityOf(cand);

@@ -80,6 +80,7 @@ describe('registry', () => {
     expect(lookupScalarFunction('UPPER')!.name).toBe('upper');
     expect(lookupScalarFunction('IfNull')!.name).toBe('nvl');
     expect(lookupScalarFunction('nope')).toBeUndefined();
+    expect(['sqrt', 'floor', 'ceil', 'abs'].map((n) => lookupScalarFunction(n)!.prettyName)).toEqual(['SQRT', 'FLOOR', 'CEIL', undefined]);
     const names = listScalarFunctions().map((f) => f.name);
     for (const n of ['upper', 'lower', 'length', 'substring', 'concat', 'trim', 'ltrim', 'rtrim', 'like', 'startswith', 'endswith', 'contains', 'coalesce', 'abs', 'round', 'floor', 'ceil', 'sqrt', 'isnan', 'nvl', 'greatest', 'least']) {
       expect(names).toContain(n);

@@ -7,6 +7,7 @@ import { castableToDouble, type ScalarFunctionDef, unexpectedType, wrongArgCount
 
 export const sqrt: ScalarFunctionDef = {
   name: 'sqrt',
+  prettyName: 'SQRT',
   resolve(argTypes) {
     if (argTypes.length !== 1) return wrongArgCount('sqrt', '1', argTypes.length);
     if (!castableToDouble(argTypes[0]!)) return unexpectedType('sqrt', 0, '"DOUBLE"', argTypes[0]!);

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+import flatbuffers
+import numpy as np
+
+import typing
+from typing import cast
+
+uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
+
+class Action(object):
+  Collect = cast(int, ...)
+  Count = cast(int, ...)
+  Show = cast(int, ...)
+  Take = cast(int, ...)
+
