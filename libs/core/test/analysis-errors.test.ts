@@ -70,7 +70,7 @@ describe('analysis errors', () => {
 
   it('rejects unknown functions and bad argument types', () => {
     expect(() => people.select(F.upper('id').plus(1))).not.toThrow();
-    const e = errorOf(() => people.select(F.sum('name')));
+    const e = errorOf(() => people.select(F.sum(col('id').gt(1))));
     expect(e.errorClass).toBe('DATATYPE_MISMATCH');
   });
 

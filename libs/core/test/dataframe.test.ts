@@ -163,3 +163,18 @@ describe('DataFrame', () => {
     expect(() => StructType.fromDDL('a int, b nosuchtype')).toThrow(/Unknown data type "nosuchtype"/);
   });
 });
+
+describe('toArrow', () => {
+  it('gives tables that survive an Arrow IPC round trip even when columns share buffers', async () => {
+    const spark2 = SparkSession.builder().master('local[1]').create();
+    try {
+      const df = spark2.range(5).select(col('id'), col('id').alias('again'));
+      const table = await df.toArrow();
+      const back = arrow.tableFromIPC(arrow.tableToIPC(table, 'stream'));
+      expect(back.getChild('again')!.toArray()).toEqual(BigInt64Array.from([0n, 1n, 2n, 3n, 4n]));
+      expect(back.getChild('id')!.toArray()).toEqual(BigInt64Array.from([0n, 1n, 2n, 3n, 4n]));
+    } finally {
+      await spark2.stop();
+    }
+  });
+});

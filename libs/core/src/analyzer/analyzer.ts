@@ -18,7 +18,7 @@ import {
 import { type Aggregate, type Join, type LogicalPlan, type Union, outputOf, planChildren, transformPlanUp } from '../plan/logical-plan.js';
 import { simpleString } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
-import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, toNamed } from './resolve-expression.js';
+import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
 import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
 
 export interface AnalyzerOptions {
@@ -159,6 +159,13 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
       for (const a of e.args) if (containsAggregate(a)) throw new AnalysisError('NESTED_AGGREGATE_FUNCTION', `It is not allowed to use an aggregate function in the argument of another aggregate function: ${prettyName(e)}.`);
       return;
     }
+    if (e.kind === 'attr' && grouping.length === 0) {
+      throw new AnalysisError(
+        'MISSING_GROUP_BY',
+        `The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.`,
+        { expression: `"${e.name}"` },
+      );
+    }
     if (e.kind === 'attr') {
       throw new AnalysisError(
         'MISSING_AGGREGATION',
@@ -204,7 +211,7 @@ function analyzeJoin(p: Join, opts: AnalyzerOptions): LogicalPlan {
         case 'right':
           return toAttribute({ ...r, nullable: out.find((a) => a.exprId === r.exprId)!.nullable });
         case 'full':
-          return alias({ kind: 'fn', name: 'coalesce', args: [l, r], dataType: dataTypeOf(l), nullable: l.nullable && r.nullable }, l.name);
+          return alias(resolveFunction('coalesce', [l, r], false), l.name);
         default:
           return out.find((a) => a.exprId === l.exprId) ?? l;
       }
@@ -239,7 +246,21 @@ function tryResolve(nameParts: string[], scope: ResolutionScope, side: string, u
 
 function analyzeUnion(p: Union): LogicalPlan {
   let children = [...p.children];
-  const first = outputOf(children[0]!);
+  let first = outputOf(children[0]!);
+  if (p.byName && p.allowMissingColumns) {
+    // Columns that only later inputs have are appended, NULL in the inputs that lack them.
+    const extra: AttributeReference[] = [];
+    for (const c of children.slice(1)) {
+      for (const a of outputOf(c)) {
+        if (![...first, ...extra].some((f) => f.name.toLowerCase() === a.name.toLowerCase())) extra.push(a);
+      }
+    }
+    if (extra.length > 0) {
+      const list: NamedExpression[] = [...first, ...extra.map((a) => alias({ kind: 'literal', value: null, dataType: a.dataType }, a.name))];
+      children[0] = { kind: 'project', projectList: list, child: children[0]! };
+      first = outputOf(children[0]!);
+    }
+  }
   if (p.byName) {
     children = children.map((c, idx) => {
       if (idx === 0) return c;

@@ -16,6 +16,8 @@ import { lookupScalarFunction } from '../expr/functions/registry.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
 import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
 import { castTo, coerce } from './type-coercion.js';
+import { canCast } from '../expr/eval/cast.js';
+import { simpleString } from '../types/data-type.js';
 
 /** What a node's expressions may refer to: its input attributes, and the plan (for `df.col()` plan ids). */
 export interface ResolutionScope {
@@ -108,7 +110,17 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
       throw new AnalysisError('INVALID_USAGE_OF_STAR', `Invalid usage of '*' in expression ${prettyName(e)}.`);
     case 'unresolvedFunction':
       return resolveFunction(e.name, e.args, e.isDistinct);
-    case 'cast':
+    case 'cast': {
+      const from = dataTypeOf(e.child);
+      if (!canCast(from, e.to)) {
+        throw new AnalysisError(
+          'DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION',
+          `Cannot resolve "${prettyName(e)}" due to data type mismatch: cannot cast ${JSON.stringify(simpleString(from))} to ${JSON.stringify(simpleString(e.to))}.`,
+          { sqlExpr: prettyName(e), srcType: simpleString(from), targetType: simpleString(e.to) },
+        );
+      }
+      return e;
+    }
     case 'attr':
     case 'literal':
     case 'boundRef':
@@ -144,7 +156,7 @@ export function resolveFunction(name: string, args: readonly Expression[], isDis
   if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
   const castArgs = args.map((a, i) => castTo(a, r.argTypes[i]!));
   const nullable = r.nullable ? r.nullable(castArgs.map(nullableOf)) : castArgs.some(nullableOf);
-  return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable };
+  return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable, ...(fn.prettyName ? { displayName: fn.prettyName } : {}) };
 }
 
 /** Gives an unnamed expression its generated column name (Spark's `toPrettySQL`), keeping attrs and aliases as they are. */

@@ -25,6 +25,9 @@ export function comparisonType(a: DataType, b: DataType): DataType | undefined {
   if (b.kind === 'string' && (a.kind === 'date' || a.kind === 'timestamp')) return a;
   if (a.kind === 'string' && b.kind === 'boolean') return b;
   if (b.kind === 'string' && a.kind === 'boolean') return a;
+  // Spark compares booleans with numbers as numbers (true = 1, false = 0).
+  if (a.kind === 'boolean' && isNumeric(b)) return b;
+  if (b.kind === 'boolean' && isNumeric(a)) return a;
   return undefined;
 }
 
@@ -32,7 +35,9 @@ export function comparisonType(a: DataType, b: DataType): DataType | undefined {
 export function widerType(a: DataType, b: DataType): DataType | undefined {
   const t = tightestCommonType(a, b);
   if (t) return t;
-  if ((a.kind === 'string' && b.kind !== 'array') || (b.kind === 'string' && a.kind !== 'array')) return StringT;
+  // Strings absorb numbers and dates, but Spark has no common type of string and boolean.
+  const absorbs = (x: DataType) => x.kind !== 'array' && x.kind !== 'boolean';
+  if ((a.kind === 'string' && absorbs(b)) || (b.kind === 'string' && absorbs(a))) return StringT;
   return undefined;
 }
 
@@ -40,7 +45,7 @@ export function castTo(e: Expression, t: DataType): Expression {
   const from = dataTypeOf(e);
   if (sameType(from, t)) return e;
   if (e.kind === 'literal' && e.value === null) return { kind: 'literal', value: null, dataType: t };
-  const c: Cast = { kind: 'cast', child: e, to: t };
+  const c: Cast = { kind: 'cast', child: e, to: t, implicit: true };
   return c;
 }
 
@@ -70,7 +75,10 @@ export function coerce(e: Expression): Expression {
     case 'cmp': {
       const lt = dataTypeOf(e.left);
       const rt = dataTypeOf(e.right);
-      const t = comparisonType(lt, rt);
+      let t = comparisonType(lt, rt);
+      // Booleans meet numbers only in (in)equality (Spark's BooleanEquality), never in ordering.
+      const boolVsNumber = (lt.kind === 'boolean' && isNumeric(rt)) || (rt.kind === 'boolean' && isNumeric(lt));
+      if (boolVsNumber && e.op !== '=' && e.op !== '!=' && e.op !== '<=>') t = undefined;
       if (!t || t.kind === 'array') {
         throw dataTypeMismatch(prettyName(e), `the left and right operands of the binary operator have incompatible types (${JSON.stringify(simpleString(lt))} and ${JSON.stringify(simpleString(rt))}).`);
       }

@@ -19,7 +19,7 @@ import { GroupedData } from './grouped-data.js';
 import { type Row, rowsOf } from './row.js';
 import { showString } from './show.js';
 import { schemaOf } from '../execution/schema-of.js';
-import { emptyBatch } from '../execution/vectors.js';
+import { emptyBatch, unaliasBatch } from '../execution/vectors.js';
 
 type ColumnLike = string | Column;
 
@@ -334,7 +334,9 @@ export class DataFrame {
   async toArrow(): Promise<arrow.Table> {
     const batches = await this.executeBatches('toArrow');
     const schema = schemaOf(outputOf(this.plan));
-    const fixed = batches.map((b) => new arrow.RecordBatch(schema, b.data));
+    const types = outputOf(this.plan).map((a) => a.dataType);
+    // Tables leave the engine (IPC writers, users): no two columns may share buffers.
+    const fixed = batches.map((b) => unaliasBatch(new arrow.RecordBatch(schema, b.data), types));
     return new arrow.Table(schema, fixed.length > 0 ? fixed : [emptyBatch(schema)]);
   }
 

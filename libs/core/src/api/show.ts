@@ -32,6 +32,19 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
 
 const decoder = new TextDecoder();
 
+/** Display width: East Asian wide and full-width characters take two columns (Spark's stringHalfWidth). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += FULL_WIDTH.test(ch) ? 2 : 1;
+  return w;
+}
+const FULL_WIDTH = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+
+function pad(s: string, width: number, left: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return left ? fill + s : s + fill;
+}
+
 function truncateCell(s: string, truncate: number): string {
   if (truncate <= 0 || s.length <= truncate) return s;
   return truncate < 4 ? s.slice(0, truncate) : s.slice(0, truncate - 3) + '...';
@@ -55,22 +68,23 @@ export function showString(
   }
   const hasMore = all.length > numRows;
   const rows = all.slice(0, numRows);
-  const header = fieldNames.map((f) => truncateCell(f, truncate));
+  // Spark truncates cells, never the column names.
+  const header = [...fieldNames];
   let sb = '';
   if (!vertical) {
-    const widths = header.map((h, c) => Math.max(3, h.length, ...rows.map((r) => r[c]!.length)));
+    const widths = header.map((h, c) => Math.max(3, displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))));
     const sep = '+' + widths.map((w) => '-'.repeat(w)).join('+') + '+\n';
     const line = (cells: readonly string[]) =>
-      '|' + cells.map((s, c) => (truncate > 0 ? s.padStart(widths[c]!) : s.padEnd(widths[c]!))).join('|') + '|\n';
+      '|' + cells.map((s, c) => pad(s, widths[c]!, truncate > 0)).join('|') + '|\n';
     sb += sep + line(header) + sep;
     for (const r of rows) sb += line(r);
     sb += sep;
   } else {
-    const nameWidth = Math.max(3, ...header.map((h) => h.length));
-    const dataWidth = Math.max(3, ...rows.flatMap((r) => r.map((x) => x.length)));
+    const nameWidth = Math.max(3, ...header.map((h) => displayWidth(h)));
+    const dataWidth = Math.max(3, ...rows.flatMap((r) => r.map((x) => displayWidth(x))));
     rows.forEach((r, i) => {
       sb += `-RECORD ${i}`.padEnd(nameWidth + dataWidth + 5, '-') + '\n';
-      sb += r.map((cell, c) => ` ${header[c]!.padEnd(nameWidth)} | ${cell.padEnd(dataWidth)} `).join('\n') + '\n';
+      sb += r.map((cell, c) => ` ${pad(header[c]!, nameWidth, false)} | ${pad(cell, dataWidth, false)} `).join('\n') + '\n';
     });
     if (rows.length === 0) sb += '(0 rows)\n';
   }

@@ -326,3 +326,30 @@ export function batchBytes(batch: arrow.RecordBatch): number {
   for (const c of batch.data.children) visit(c);
   return total;
 }
+
+/**
+ * Copies columns whose buffers overlap an earlier column's (e.g. `select(id, id)`), because apache-arrow's
+ * IPC writer drops one of two consecutive buffers that view the same memory, corrupting the stream.
+ */
+export function unaliasBatch(batch: arrow.RecordBatch, types: readonly DataType[]): arrow.RecordBatch {
+  const seen: { buffer: ArrayBufferLike; start: number; end: number }[] = [];
+  const overlaps = (v: ArrayBufferView | undefined | null) =>
+    !!v && v.byteLength > 0 && seen.some((s) => s.buffer === v.buffer && v.byteOffset < s.end && s.start < v.byteOffset + v.byteLength);
+  const remember = (v: ArrayBufferView | undefined | null) => {
+    if (v && v.byteLength > 0) seen.push({ buffer: v.buffer, start: v.byteOffset, end: v.byteOffset + v.byteLength });
+  };
+  let changed = false;
+  const cols = batch.data.children.map((d, i) => {
+    const bufs = [d.values, d.nullBitmap, d.valueOffsets] as (ArrayBufferView | undefined)[];
+    let out = d;
+    if (bufs.some(overlaps) || d.children.length > 0) {
+      const idx = new Int32Array(d.length);
+      for (let k = 0; k < idx.length; k++) idx[k] = k;
+      out = takeData(types[i]!, d, idx);
+      changed = true;
+    }
+    for (const b of [out.values, out.nullBitmap, out.valueOffsets] as (ArrayBufferView | undefined)[]) remember(b);
+    return out;
+  });
+  return changed ? makeBatch(batch.schema, cols, batch.numRows) : batch;
+}

@@ -39,7 +39,8 @@ export interface Not { readonly kind: 'not'; readonly child: Expression }
 export interface Negate { readonly kind: 'negate'; readonly child: Expression }
 export interface IsNull { readonly kind: 'isNull'; readonly child: Expression }
 export interface IsNotNull { readonly kind: 'isNotNull'; readonly child: Expression }
-export interface Cast { readonly kind: 'cast'; readonly child: Expression; readonly to: DataType }
+/** `implicit` marks casts the analyzer inserted; generated column names leave them out, as Spark does. */
+export interface Cast { readonly kind: 'cast'; readonly child: Expression; readonly to: DataType; readonly implicit?: boolean }
 export interface CaseWhen {
   readonly kind: 'caseWhen';
   readonly branches: readonly { readonly condition: Expression; readonly value: Expression }[];
@@ -50,6 +51,8 @@ export interface In { readonly kind: 'in'; readonly child: Expression; readonly 
 export interface ScalarFunction {
   readonly kind: 'fn';
   readonly name: string;
+  /** How generated column names spell it when that differs from `name` (Spark's `SQRT`). */
+  readonly displayName?: string;
   readonly args: readonly Expression[];
   readonly dataType: DataType;
   readonly nullable: boolean;
@@ -472,6 +475,7 @@ function render(e: Expression, pretty: boolean): string {
     case 'isNotNull':
       return `(${r(e.child)} IS NOT NULL)`;
     case 'cast':
+      if (pretty && e.implicit) return r(e.child);
       return `CAST(${r(e.child)} AS ${castTypeName(e.to)})`;
     case 'caseWhen': {
       const parts = e.branches.map((b) => ` WHEN ${r(b.condition)} THEN ${r(b.value)}`).join('');
@@ -480,7 +484,7 @@ function render(e: Expression, pretty: boolean): string {
     case 'in':
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
-      return renderFunction(e.name, e.args.map(r));
+      return renderFunction(e.displayName ?? e.name, e.args.map(r));
     case 'agg':
       if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
       return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;

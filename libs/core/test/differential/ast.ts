@@ -44,7 +44,9 @@ export interface AggCall {
 }
 
 export interface SortKey {
+  /** The output column sorted by, or, when `e` is set, a label for the expression `e` over the output columns. */
   readonly name: string;
+  readonly e?: Expr;
   readonly desc: boolean;
   readonly nullsFirst: boolean;
 }

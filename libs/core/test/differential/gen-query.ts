@@ -97,7 +97,7 @@ function addAggregate(rng: Rng, b: Building): void {
   const keys: { e: Expr; name: string }[] = [];
   const scope: ColInfo[] = [];
   const nKeys = rng.weighted<number>([[2, 0], [5, 1], [4, 2]]);
-  const keyCols = b.scope.filter((c) => c.ty === 'int' || c.ty === 'string' || c.ty === 'boolean');
+  const keyCols = b.scope.filter((c) => c.ty === 'int' || c.ty === 'string' || c.ty === 'boolean' || (c.ty === 'bigint' && rng.chance(0.3)));
   for (let i = 0; i < nKeys; i++) {
     if (keyCols.length > 0 && rng.chance(0.75)) {
       const c = rng.pick(keyCols);
@@ -149,13 +149,22 @@ function addSort(rng: Rng, b: Building): void {
     const nullsFirst = rng.chance(0.8) ? !desc : desc;
     return { name: c.name, desc, nullsFirst };
   });
+  if (rng.chance(0.3)) {
+    // A leading expression key (the column keys after it keep the order total).
+    const g = new ExprGen(rng, b.scope);
+    const desc = rng.chance(0.5);
+    const e = g.any(1).e;
+    // DuckDB rejects ORDER BY <literal>.
+    if (e.k !== 'lit') keys.unshift({ name: 'expr', e, desc, nullsFirst: !desc });
+  }
   b.ops.push({ k: 'sort', keys });
   if (rng.chance(0.75)) b.ops.push({ k: 'limit', n: rng.pick([0, 1, 3, 10, 25, 100, 1000, 5000]) });
 }
 
 function tablesFor(rng: Rng, join: boolean): { a: TableSpec; b: TableSpec } {
   const alphabet = randomAlphabet(rng);
-  const a = randomTable(rng, 'A', LEFT_NAMES, { rows: join ? rng.int(100, 1500) : rng.int(100, 3000), keyCard: join ? rng.int(8, 30) : rng.int(2, 8), alphabet });
+  const aRows = rng.chance(0.03) ? 0 : join ? rng.int(100, 1500) : rng.int(100, 3000);
+  const a = randomTable(rng, 'A', LEFT_NAMES, { rows: aRows, keyCard: join ? rng.int(8, 30) : rng.int(2, 8), alphabet });
   const bRows = rng.chance(0.04) ? 0 : rng.int(20, 300);
   const b = randomTable(rng, 'B', RIGHT_NAMES, { rows: bRows, keyCard: rng.int(8, 30), alphabet });
   return { a, b };
@@ -265,8 +274,14 @@ function joinQuery(rng: Rng, ta: TableSpec, tb: TableSpec): Building {
     scope = existence ? [...left.scope] : both;
   }
   const b: Building = { source, ops: [], scope, rows: left.rows * Math.max(1, right.rows) + right.rows };
-  const post = rng.weighted<string>([[4, 'none'], [2, 'filter'], [3, 'agg'], [1, 'select']]);
+  const post = rng.weighted<string>([[4, 'none'], [2, 'filter'], [3, 'agg'], [1, 'select'], [1, 'distinct']]);
   if (post === 'filter') addFilter(rng, b, rng.int(0, 2));
+  if (post === 'distinct') {
+    const cols = rng.sample(b.scope, rng.int(1, 3));
+    b.ops.push({ k: 'select', items: cols.map((c) => ({ e: { k: 'col', name: c.name, ty: c.ty }, name: c.name })) });
+    b.scope = cols;
+    b.ops.push({ k: 'distinct' });
+  }
   if (post === 'agg') addAggregate(rng, b);
   if (post === 'select') addProject(rng, b);
   return b;

@@ -162,7 +162,8 @@ function kOp(df: Built<DataFrame>, op: Op): Built<DataFrame> {
     case 'sort': {
       const keys = op.keys.map((k) => {
         const m = k.desc ? (k.nullsFirst ? 'desc_nulls_first' : 'desc') : k.nullsFirst ? 'asc' : 'asc_nulls_last';
-        return { v: () => col(k.name)[m](), t: `col(${JSON.stringify(k.name)}).${m}()` };
+        const x = k.e ? kExpr(k.e) : kExpr({ k: 'col', name: k.name, ty: 'int' });
+        return { v: () => x.v()[m](), t: `${x.t}.${m}()` };
       });
       return { v: () => d().orderBy(...keys.map((k) => k.v())), t: `${nl}.orderBy(${keys.map((k) => k.t).join(', ')})` };
     }

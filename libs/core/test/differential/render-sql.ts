@@ -1,6 +1,6 @@
 // Renders a query AST to DuckDB SQL with Spark's semantics spelled out (division by zero → NULL, casts that truncate,
 // explicit NULLS FIRST/LAST, Spark result types).
-import { type AggCall, type ColDef, type Expr, type Op, type Pipeline, type Source, type Ty, applyOp, schemaOfPipeline, sourceSchema, trailingSort } from './ast.js';
+import { type AggCall, type ColDef, type Expr, type Op, type Pipeline, type SortKey, type Source, type Ty, applyOp, schemaOfPipeline, sourceSchema, trailingSort } from './ast.js';
 
 const SQL_TYPE: Record<Ty, string> = { int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', string: 'VARCHAR', boolean: 'BOOLEAN' };
 
@@ -204,7 +204,8 @@ export function renderSql(p: Pipeline, tables: Tables, tableSql: Readonly<Record
   const select = schema.map((c) => `CAST(q.${quoteIdent(c.name)} AS ${SQL_TYPE[c.ty]}) AS ${quoteIdent(c.name)}`).join(', ');
   let sql = `SELECT ${select} FROM (${inner}) AS q`;
   if (sort) {
-    sql += ` ORDER BY ${sort.map((k) => `q.${quoteIdent(k.name)} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}`;
+    const key = (k: SortKey) => (k.e ? sqlExpr(k.e, (n) => `q.${quoteIdent(n)}`) : `q.${quoteIdent(k.name)}`);
+    sql += ` ORDER BY ${sort.map((k) => `${key(k)} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}`;
   }
   if (limit !== null) sql += ` LIMIT ${limit}`;
   return sql;

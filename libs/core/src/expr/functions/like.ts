@@ -10,8 +10,9 @@ const ESCAPE = '\\';
 const MAX_CACHE = 1024;
 const cache = new Map<string, RegExp>();
 
+/** Escapes a regex syntax character; only those may be escaped under the `u` flag. */
 function quote(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Spark's `StringUtils.escapeLikeRegex`, as a JS regex anchored at both ends; `.` matches newlines and code points. */

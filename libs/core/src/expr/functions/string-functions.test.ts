@@ -77,6 +77,9 @@ describe('like', () => {
     expect(call('like', [S(s), S(p)])).toEqual([true, false, false, true, true, true, false, true, false, true, null, null]);
     expect(call('like', [S(['a\\b', 'ab']), S(['a\\\\b', 'a\\\\b'])])).toEqual([true, false]);
     expect(call('like', [S(['a.c', 'abc', '(x)']), S(['a.c', 'a.c', '(x)'])])).toEqual([true, false, true]);
+    // Every regex syntax character, and '-', '/', '#', are literal in a LIKE pattern.
+    const specials = 'a-b/c^$.*+?()[]{}|#~ d';
+    expect(call('like', [S([specials, 'a-bXc']), S([specials, 'a-b_c'])])).toEqual([true, true]);
     expect(call('like', [S(['', 'x']), S(['%', ''])])).toEqual([true, false]);
   });
   it('rejects bad escapes', () => {

@@ -1,0 +1,190 @@
+// Wire expressions (fb.Expression, already verified) → core expressions, as PySpark Column trees arrive in Spark.
+// Operators map onto the core's expression kinds; every other call name is resolved by the engine's registry.
+import { fb, decodeDataType } from '@kindling/protocol';
+import {
+  type DataFrame,
+  type DataType,
+  BooleanT,
+  Column,
+  DateT,
+  DoubleT,
+  IllegalArgumentError,
+  IntegerT,
+  LongT,
+  NullT,
+  StringT,
+  TimestampT,
+  col,
+} from '@kindling/core';
+
+/** The core expression union, as the SDK's Column carries it. */
+export type Expression = Column['expr'];
+
+/** Finds the DataFrame of a handle id; throws IllegalArgumentError naming an unknown id. */
+export type HandleLookup = (id: bigint) => DataFrame;
+
+/** Deeper trees than this are refused (the verifier bounds table depth too; this guards our own recursion). */
+export const MAX_EXPRESSION_DEPTH = 1000;
+
+const ARITH = new Set(['+', '-', '*', '/', '%']);
+const CMP = new Set(['=', '!=', '<=>', '<', '<=', '>', '>=']);
+
+function bad(message: string, params: Record<string, string> = {}): IllegalArgumentError {
+  return new IllegalArgumentError('INVALID_EXPRESSION', message, params);
+}
+
+/** The scalar type of a literal's TypeKind. */
+function scalarType(kind: fb.TypeKind): DataType {
+  switch (kind) {
+    case fb.TypeKind.Null: return NullT;
+    case fb.TypeKind.Boolean: return BooleanT;
+    case fb.TypeKind.Int32: return IntegerT;
+    case fb.TypeKind.Int64: return LongT;
+    case fb.TypeKind.Float64: return DoubleT;
+    case fb.TypeKind.String: return StringT;
+    case fb.TypeKind.Date: return DateT;
+    case fb.TypeKind.Timestamp: return TimestampT;
+    default: throw bad(`Unknown literal type kind ${String(kind)}.`, { kind: String(kind) });
+  }
+}
+
+function int32Of(v: bigint, what: string): number {
+  if (v < -2147483648n || v > 2147483647n) throw bad(`${what} literal ${v} is out of the int32 range.`, { value: String(v) });
+  return Number(v);
+}
+
+function literal(l: fb.Literal): Expression {
+  const kind = l.type();
+  if (kind === fb.TypeKind.Null) return { kind: 'literal', value: null, dataType: NullT };
+  if (kind === fb.TypeKind.Array) throw bad('Array literals are not supported.');
+  const dataType = scalarType(kind);
+  if (l.isNull()) return { kind: 'literal', value: null, dataType };
+  switch (kind) {
+    case fb.TypeKind.Boolean: return { kind: 'literal', value: l.boolValue(), dataType };
+    case fb.TypeKind.Int32: return { kind: 'literal', value: int32Of(l.longValue(), 'Int32'), dataType };
+    case fb.TypeKind.Int64: return { kind: 'literal', value: l.longValue(), dataType };
+    case fb.TypeKind.Float64: return { kind: 'literal', value: l.doubleValue(), dataType };
+    case fb.TypeKind.String: return { kind: 'literal', value: l.stringValue() ?? '', dataType };
+    case fb.TypeKind.Date: return { kind: 'literal', value: int32Of(l.longValue(), 'Date'), dataType };
+    case fb.TypeKind.Timestamp: return { kind: 'literal', value: l.longValue(), dataType };
+    default: throw bad(`Unknown literal type ${String(kind)}.`);
+  }
+}
+
+function arity(name: string, args: Expression[], n: number): void {
+  if (args.length !== n) throw bad(`Operator '${name}' takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}.`, { name });
+}
+
+function call(c: fb.Call, lookup: HandleLookup, depth: number): Expression {
+  const name = c.name() ?? '';
+  const n = c.argsLength();
+  const args: Expression[] = [];
+  for (let i = 0; i < n; i++) args.push(decode(c.args(i)!, lookup, depth + 1));
+  if (ARITH.has(name)) {
+    if (name === '-' && args.length === 1) return { kind: 'negate', child: args[0]! };
+    arity(name, args, 2);
+    return { kind: 'arith', op: name as '+', left: args[0]!, right: args[1]! };
+  }
+  if (CMP.has(name)) {
+    arity(name, args, 2);
+    return { kind: 'cmp', op: name as '=', left: args[0]!, right: args[1]! };
+  }
+  switch (name) {
+    case 'and':
+    case 'or': {
+      if (args.length < 2) throw bad(`Operator '${name}' takes at least 2 arguments, got ${args.length}.`, { name });
+      return args.slice(1).reduce<Expression>((l, r) => ({ kind: name, left: l, right: r }), args[0]!);
+    }
+    case 'not':
+    case 'negate':
+    case 'isNull':
+    case 'isNotNull':
+      arity(name, args, 1);
+      return { kind: name, child: args[0]! };
+    case 'in':
+      if (args.length < 1) throw bad("Operator 'in' needs its value as the first argument.");
+      return { kind: 'in', child: args[0]!, list: args.slice(1) };
+    case '':
+      throw bad('A Call needs a function name.');
+    default: {
+      // count(*) arrives as count with no arguments or with a lone `*`.
+      const star = name.toLowerCase() === 'count' && args.length === 1 && args[0]!.kind === 'star' && !args[0]!.qualifier;
+      return { kind: 'unresolvedFunction', name, args: star ? [] : args, isDistinct: c.distinct() };
+    }
+  }
+}
+
+function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expression {
+  if (depth > MAX_EXPRESSION_DEPTH) throw bad(`Expression nesting is deeper than ${MAX_EXPRESSION_DEPTH}.`);
+  switch (e.nodeType()) {
+    case fb.ExprNode.ColumnRef: {
+      const r = e.node(new fb.ColumnRef()) as fb.ColumnRef;
+      const name = r.name() ?? '';
+      if (name === '*') return { kind: 'star' };
+      const parsed = col(name).expr;
+      const planIdHandle = r.planId();
+      if (planIdHandle === 0n || parsed.kind !== 'unresolvedColumn') return parsed;
+      const planId = lookup(planIdHandle).plan.planId;
+      return planId === undefined ? parsed : { ...parsed, planId };
+    }
+    case fb.ExprNode.Star: {
+      const s = e.node(new fb.Star()) as fb.Star;
+      const q = s.qualifier();
+      if (!q) return { kind: 'star' };
+      const parts = col(q).expr;
+      return { kind: 'star', qualifier: parts.kind === 'unresolvedColumn' ? parts.nameParts : [q] };
+    }
+    case fb.ExprNode.Literal:
+      return literal(e.node(new fb.Literal()) as fb.Literal);
+    case fb.ExprNode.Call:
+      return call(e.node(new fb.Call()) as fb.Call, lookup, depth);
+    case fb.ExprNode.Alias: {
+      const a = e.node(new fb.Alias()) as fb.Alias;
+      return new Column(decode(a.child()!, lookup, depth + 1)).alias(a.name() ?? '').expr;
+    }
+    case fb.ExprNode.Cast: {
+      const c = e.node(new fb.Cast()) as fb.Cast;
+      return { kind: 'cast', child: decode(c.child()!, lookup, depth + 1), to: decodeDataType(c.to()!, 'Cast.to') };
+    }
+    case fb.ExprNode.CaseWhen: {
+      const c = e.node(new fb.CaseWhen()) as fb.CaseWhen;
+      const n = c.conditionsLength();
+      if (n === 0 || n !== c.valuesLength()) {
+        throw bad(`CaseWhen needs as many values as conditions (at least one); got ${n} conditions and ${c.valuesLength()} values.`);
+      }
+      const branches = [];
+      for (let i = 0; i < n; i++) {
+        branches.push({ condition: decode(c.conditions(i)!, lookup, depth + 1), value: decode(c.values(i)!, lookup, depth + 1) });
+      }
+      const other = c.otherwise();
+      return { kind: 'caseWhen', branches, otherwise: other ? decode(other, lookup, depth + 1) : null };
+    }
+    case fb.ExprNode.SortOrder: {
+      const s = e.node(new fb.SortOrder()) as fb.SortOrder;
+      return {
+        kind: 'sortOrder',
+        child: decode(s.child()!, lookup, depth + 1),
+        direction: s.descending() ? 'desc' : 'asc',
+        nullOrdering: s.nullsFirst() ? 'nullsFirst' : 'nullsLast',
+      };
+    }
+    default:
+      throw bad(`Unknown expression node type ${String(e.nodeType())}.`);
+  }
+}
+
+/** Decodes one wire expression; column references with a plan id are pinned to that handle's DataFrame. */
+export function decodeExpression(e: fb.Expression, lookup: HandleLookup): Expression {
+  return decode(e, lookup, 0);
+}
+
+/** Decodes `n` expressions of a vector accessor into Columns. */
+export function decodeColumns(n: number, at: (i: number) => fb.Expression | null, lookup: HandleLookup): Column[] {
+  const out: Column[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = at(i);
+    if (!e) throw bad(`Expression ${i} is missing.`);
+    out.push(new Column(decodeExpression(e, lookup)));
+  }
+  return out;
+}

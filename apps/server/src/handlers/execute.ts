@@ -1,0 +1,92 @@
+// ExecuteRequest: Count / Show / Collect / Take. Results as Arrow IPC streams (inline or in a shm segment) or
+// pickled rows. Jobs run with the request's AbortSignal (QueryExecution.execute), so Cancel stops them.
+import * as arrow from 'apache-arrow';
+import { fb } from '@kindling/protocol';
+import { type DataFrame, IllegalArgumentError } from '@kindling/core';
+import { pickleRows } from '../pickle.js';
+import { executeResponseOf } from '../wire.js';
+import { type RequestContext, intArg, raceAbort } from './context.js';
+
+/** Default inline limit of Arrow results (bytes); larger results go to a shm segment. */
+export const DEFAULT_SHM_THRESHOLD = 1024 * 1024;
+
+/**
+ * Runs `df`'s job under the request's signal. The SDK's actions (collect, count, showString) take no signal, so
+ * this uses the internal `queryExecution().execute(description, signal)`; the race answers a Cancel at once even
+ * while an executor thread finishes the batch it is on.
+ */
+function run(df: DataFrame, description: string, ctx: RequestContext): Promise<arrow.RecordBatch[]> {
+  return raceAbort(df.queryExecution().execute(description, ctx.signal), ctx.signal);
+}
+
+/** The batches relabelled with the DataFrame's Arrow schema (names as the user sees them). */
+function tableOf(df: DataFrame, batches: readonly arrow.RecordBatch[]): arrow.Table {
+  const schema = df.schema.toArrow();
+  const fixed = batches.filter((b) => b.numRows > 0).map((b) => new arrow.RecordBatch(schema, b.data));
+  return fixed.length > 0 ? new arrow.Table(schema, fixed) : new arrow.Table(schema);
+}
+
+function numRowsOf(batches: readonly arrow.RecordBatch[]): number {
+  let n = 0;
+  for (const b of batches) n += b.numRows;
+  return n;
+}
+
+function shmThreshold(ctx: RequestContext): number {
+  const raw = ctx.session.spark.conf.get('spark.kindling.shm.threshold', String(DEFAULT_SHM_THRESHOLD));
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new IllegalArgumentError('INVALID_CONF_VALUE', `The value '${raw}' of the config "spark.kindling.shm.threshold" is invalid: it must be a non-negative integer.`, { confName: 'spark.kindling.shm.threshold' });
+  }
+  return n;
+}
+
+async function count(ctx: RequestContext, df: DataFrame): Promise<Uint8Array> {
+  const batches = await run(df.groupBy().count(), 'count', ctx);
+  const first = batches.find((b) => b.numRows > 0);
+  const value = first ? (first.getChildAt(0)!.get(0) as bigint) : 0n;
+  return executeResponseOf(ctx.requestId, { count: BigInt(value), numRows: BigInt(value), schema: df.schema });
+}
+
+async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest): Promise<Uint8Array> {
+  const n = Math.max(0, intArg(req.n(), 'n', -2147483648, 2147483646));
+  const truncate = req.truncate();
+  if (truncate < 0) throw new IllegalArgumentError('VALUE_OUT_OF_RANGE', `Argument \`truncate\` must be 0 (no truncation) or a positive width, got ${truncate}.`, { argName: 'truncate' });
+  // The expensive part (the job) runs cancellably; formatting reuses the SDK's showString over the fetched rows.
+  const batches = await run(df.limit(n + 1), 'show', ctx);
+  const fetched = ctx.session.spark.createDataFrame(tableOf(df, batches));
+  const text = await raceAbort(fetched.showString(n, truncate, req.vertical()), ctx.signal);
+  return executeResponseOf(ctx.requestId, { text, numRows: BigInt(Math.min(n, numRowsOf(batches))), schema: df.schema });
+}
+
+async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean): Promise<Uint8Array> {
+  const source = take ? df.limit(intArg(req.n(), 'n', 0, 2147483647)) : df;
+  const batches = await run(source, take ? 'take' : 'collect', ctx);
+  const numRows = BigInt(numRowsOf(batches));
+  const schema = df.schema;
+  if (req.format() === fb.ResultFormat.PickledRows) {
+    const data = pickleRows(schema.fields.map((f) => f.dataType), batches);
+    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, data, numRows, schema });
+  }
+  if (req.format() !== fb.ResultFormat.Arrow) {
+    throw new IllegalArgumentError('INVALID_RESULT_FORMAT', `Unknown result format ${String(req.format())}.`);
+  }
+  const bytes = arrow.tableToIPC(tableOf(df, batches), 'stream');
+  if (bytes.length <= shmThreshold(ctx)) {
+    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: bytes, numRows, schema });
+  }
+  const name = ctx.session.segments.write(bytes);
+  return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(bytes.length) }, numRows, schema });
+}
+
+export async function execute(ctx: RequestContext, req: fb.ExecuteRequest): Promise<Uint8Array> {
+  const df = ctx.session.handle(req.df());
+  switch (req.action()) {
+    case fb.Action.Count: return count(ctx, df);
+    case fb.Action.Show: return show(ctx, df, req);
+    case fb.Action.Collect: return rows(ctx, df, req, false);
+    case fb.Action.Take: return rows(ctx, df, req, true);
+    default:
+      throw new IllegalArgumentError('INVALID_ACTION', `Unknown action ${String(req.action())}.`);
+  }
+}

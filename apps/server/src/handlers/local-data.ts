@@ -1,0 +1,101 @@
+// LocalData: an Arrow IPC stream from the client (inline or in a shm segment) → spark.createDataFrame, then the
+// optional schema renames and casts the columns (an impossible conversion is an error naming the field).
+import * as arrow from 'apache-arrow';
+import { fb, decodeSchema } from '@kindling/protocol';
+import {
+  type DataFrame,
+  type StructType,
+  AnalysisError,
+  Column,
+  IllegalArgumentError,
+  KindlingError,
+  fromArrowType,
+  sameType,
+  simpleString,
+} from '@kindling/core';
+import { readClientSegment } from '../shm.js';
+import type { RequestContext } from './context.js';
+
+function readTable(ld: fb.LocalData): arrow.Table {
+  const shm = ld.shm();
+  const bytes = shm ? readClientSegment(shm.name() ?? '', shm.size()) : ld.arrowIpcArray();
+  if (!bytes || bytes.length === 0) {
+    throw new IllegalArgumentError('INVALID_LOCAL_DATA', 'LocalData carries neither Arrow IPC bytes nor a shared-memory segment.');
+  }
+  try {
+    return arrow.tableFromIPC(bytes);
+  } catch (err) {
+    throw new IllegalArgumentError('INVALID_ARROW_DATA', `LocalData is not a readable Arrow IPC stream: ${(err as Error).message}`);
+  }
+}
+
+function kindlingTypeOf(field: arrow.Field): ReturnType<typeof fromArrowType> {
+  try {
+    return fromArrowType(field.type);
+  } catch {
+    throw new IllegalArgumentError('UNSUPPORTED_ARROW_TYPE', `Column \`${field.name}\` has Arrow type ${String(field.type)}, which Kindling does not support.`, { field: field.name });
+  }
+}
+
+/** Renames the table's fields to the target names and nullability (data untouched). */
+function renamed(table: arrow.Table, target: StructType): arrow.Table {
+  const fields = table.schema.fields.map((f, i) => {
+    const t = target.fields[i]!;
+    if (!t.nullable && table.getChildAt(i)!.nullCount > 0) {
+      throw new IllegalArgumentError('FIELD_NOT_NULLABLE', `Field \`${t.name}\` is not nullable, but the data holds NULLs.`, { field: t.name });
+    }
+    return new arrow.Field(t.name, f.type, t.nullable);
+  });
+  const schema = new arrow.Schema(fields);
+  return new arrow.Table(schema, table.batches.map((b) => new arrow.RecordBatch(schema, b.data)));
+}
+
+export function localData(ctx: RequestContext, ld: fb.LocalData): DataFrame {
+  let table = readTable(ld);
+  const sourceTypes = table.schema.fields.map(kindlingTypeOf);
+  const wire = ld.schema();
+  const target = wire ? decodeSchema(wire) : null;
+  if (target) {
+    if (target.fields.length !== table.numCols) {
+      throw new IllegalArgumentError(
+        'AXIS_LENGTH_MISMATCH',
+        `The schema has ${target.fields.length} fields but the Arrow data has ${table.numCols} columns.`,
+        { expected: String(target.fields.length), actual: String(table.numCols) },
+      );
+    }
+    table = renamed(table, target);
+  }
+  const df = ctx.session.spark.createDataFrame(table);
+  if (!target) return df;
+  const needsCast = target.fields.some((f, i) => !sameType(f.dataType, sourceTypes[i]!));
+  if (!needsCast) return df;
+  const names = target.fields.map((f) => f.name.toLowerCase());
+  if (new Set(names).size !== names.length) {
+    throw new IllegalArgumentError('LOCAL_DATA_SCHEMA_MISMATCH', 'Columns must be converted to the schema, which needs distinct field names.');
+  }
+  const cols = target.fields.map((f, i) => {
+    const c = df.col(`\`${f.name.replace(/`/g, '``')}\``);
+    return sameType(f.dataType, sourceTypes[i]!) ? c : c.cast(f.dataType).alias(f.name);
+  });
+  try {
+    return df.select(cols);
+  } catch (err) {
+    if (!(err instanceof AnalysisError)) throw err;
+    const bad = target.fields.findIndex((f, i) => {
+      if (sameType(f.dataType, sourceTypes[i]!)) return false;
+      try {
+        df.select(new Column(cols[i]!.expr));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const f = target.fields[bad] ?? target.fields[0]!;
+    const from = sourceTypes[bad] ? simpleString(sourceTypes[bad]!) : '?';
+    throw new IllegalArgumentError(
+      'LOCAL_DATA_SCHEMA_MISMATCH',
+      `Field \`${f.name}\` cannot be converted from ${from} to ${simpleString(f.dataType)}: ${err instanceof KindlingError ? err.message : String(err)}`,
+      { field: f.name },
+    );
+  }
+}

@@ -1,0 +1,20 @@
+// PersistRequest: cache / unpersist a handle's DataFrame (lazy, as in Spark) → Ack.
+import { fb } from '@kindling/protocol';
+import { IllegalArgumentError } from '@kindling/core';
+import { ackOf } from '../wire.js';
+import type { RequestContext } from './context.js';
+
+export function persist(ctx: RequestContext, req: fb.PersistRequest): Uint8Array {
+  const df = ctx.session.handle(req.df());
+  switch (req.op()) {
+    case fb.PersistOp.Cache:
+      df.cache();
+      break;
+    case fb.PersistOp.Unpersist:
+      df.unpersist();
+      break;
+    default:
+      throw new IllegalArgumentError('INVALID_PERSIST_OP', `Unknown persist op ${String(req.op())}.`);
+  }
+  return ackOf(ctx.requestId);
+}

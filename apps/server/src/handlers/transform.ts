@@ -1,0 +1,130 @@
+// Transform: one RelationOp → one SDK call → a new engine-side DataFrame, answered with its handle and schema.
+import { fb } from '@kindling/protocol';
+import { Column, type DataFrame, IllegalArgumentError } from '@kindling/core';
+import { decodeColumns, decodeExpression, type HandleLookup } from '../decode-expression.js';
+import { dataFrameHandleOf } from '../wire.js';
+import { type RequestContext, intArg, strings } from './context.js';
+import { localData } from './local-data.js';
+
+function missing(what: string): IllegalArgumentError {
+  return new IllegalArgumentError('INVALID_RELATION', `The relation is missing its ${what}.`, { field: what });
+}
+
+function sameLength(a: readonly unknown[], b: readonly unknown[], what: string): void {
+  if (a.length !== b.length) {
+    throw new IllegalArgumentError('INVALID_RELATION', `${what}: ${a.length} names but ${b.length} values.`, { relation: what });
+  }
+}
+
+/** Builds the DataFrame of one relation op. */
+export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promise<DataFrame> {
+  const s = ctx.session;
+  const df: HandleLookup = (id) => s.handle(id);
+  switch (t.opType()) {
+    case fb.RelationOp.Range: {
+      const r = t.op(new fb.Range()) as fb.Range;
+      const parts = r.numPartitions();
+      return s.spark.range(r.start(), r.end(), r.step(), parts === 0 ? undefined : parts);
+    }
+    case fb.RelationOp.LocalData:
+      return localData(ctx, t.op(new fb.LocalData()) as fb.LocalData);
+    case fb.RelationOp.Project: {
+      const p = t.op(new fb.Project()) as fb.Project;
+      const input = df(p.input());
+      return input.select(decodeColumns(p.exprsLength(), (i) => p.exprs(i), df));
+    }
+    case fb.RelationOp.Filter: {
+      const f = t.op(new fb.Filter()) as fb.Filter;
+      const input = df(f.input());
+      const cond = f.condition();
+      if (!cond) throw missing('condition');
+      return input.filter(new Column(decodeExpression(cond, df)));
+    }
+    case fb.RelationOp.WithColumns: {
+      const w = t.op(new fb.WithColumns()) as fb.WithColumns;
+      const input = df(w.input());
+      const names = strings(w.namesLength(), (i) => w.names(i));
+      const cols = decodeColumns(w.exprsLength(), (i) => w.exprs(i), df);
+      sameLength(names, cols, 'WithColumns');
+      const map: Record<string, Column> = {};
+      names.forEach((n, i) => Object.defineProperty(map, n, { value: cols[i], enumerable: true, writable: true, configurable: true }));
+      return input.withColumns(map);
+    }
+    case fb.RelationOp.WithColumnsRenamed: {
+      const w = t.op(new fb.WithColumnsRenamed()) as fb.WithColumnsRenamed;
+      const input = df(w.input());
+      const existing = strings(w.existingLength(), (i) => w.existing(i));
+      const renamed = strings(w.renamedLength(), (i) => w.renamed(i));
+      sameLength(existing, renamed, 'WithColumnsRenamed');
+      const map: Record<string, string> = {};
+      existing.forEach((n, i) => Object.defineProperty(map, n, { value: renamed[i], enumerable: true, writable: true, configurable: true }));
+      return input.withColumnsRenamed(map);
+    }
+    case fb.RelationOp.Drop: {
+      const d = t.op(new fb.Drop()) as fb.Drop;
+      const input = df(d.input());
+      const names = strings(d.namesLength(), (i) => d.names(i));
+      return input.drop(...names, ...decodeColumns(d.exprsLength(), (i) => d.exprs(i), df));
+    }
+    case fb.RelationOp.Aggregate: {
+      const a = t.op(new fb.Aggregate()) as fb.Aggregate;
+      const input = df(a.input());
+      const keys = decodeColumns(a.groupingLength(), (i) => a.grouping(i), df);
+      return input.groupBy(keys).agg(decodeColumns(a.aggregatesLength(), (i) => a.aggregates(i), df));
+    }
+    case fb.RelationOp.Join: {
+      const j = t.op(new fb.Join()) as fb.Join;
+      const left = df(j.left());
+      const right = df(j.right());
+      const using = strings(j.usingColumnsLength(), (i) => j.usingColumns(i));
+      const cond = j.condition();
+      const how = j.how() || 'inner';
+      if (using.length > 0) return left.join(right, using, how);
+      if (cond) return left.join(right, new Column(decodeExpression(cond, df)), how);
+      return left.join(right, undefined, how);
+    }
+    case fb.RelationOp.Sort: {
+      const o = t.op(new fb.Sort()) as fb.Sort;
+      const input = df(o.input());
+      const order = decodeColumns(o.orderLength(), (i) => o.order(i), df);
+      return o.global() ? input.orderBy(order) : input.sortWithinPartitions(order);
+    }
+    case fb.RelationOp.Limit: {
+      const l = t.op(new fb.Limit()) as fb.Limit;
+      return df(l.input()).limit(intArg(l.limit(), 'limit', 0, 2147483647));
+    }
+    case fb.RelationOp.Distinct: {
+      const d = t.op(new fb.Distinct()) as fb.Distinct;
+      const input = df(d.input());
+      const subset = strings(d.subsetLength(), (i) => d.subset(i));
+      return subset.length === 0 ? input.distinct() : input.dropDuplicates(subset);
+    }
+    case fb.RelationOp.SetOp: {
+      const u = t.op(new fb.SetOp()) as fb.SetOp;
+      const left = df(u.left());
+      const right = df(u.right());
+      return u.byName() ? left.unionByName(right, u.allowMissingColumns()) : left.union(right);
+    }
+    case fb.RelationOp.Repartition: {
+      const r = t.op(new fb.Repartition()) as fb.Repartition;
+      const input = df(r.input());
+      const exprs = decodeColumns(r.exprsLength(), (i) => r.exprs(i), df);
+      const n = r.numPartitions() === 0 ? s.spark.defaultParallelism : r.numPartitions();
+      if (n < 1) throw new IllegalArgumentError('INVALID_PARTITION_NUMBER', `numPartitions must be positive, got ${n}.`, { numPartitions: String(n) });
+      if (!r.shuffle()) return input.coalesce(n);
+      return input.repartition(n, ...exprs);
+    }
+    case fb.RelationOp.SubqueryAlias: {
+      const a = t.op(new fb.SubqueryAlias()) as fb.SubqueryAlias;
+      return df(a.input()).alias(a.alias() ?? '');
+    }
+    default:
+      throw new IllegalArgumentError('INVALID_RELATION', `Unknown relation op type ${String(t.opType())}.`);
+  }
+}
+
+export async function transform(ctx: RequestContext, t: fb.Transform): Promise<Uint8Array> {
+  const result = await buildRelation(ctx, t);
+  const id = ctx.session.addHandle(result);
+  return dataFrameHandleOf(ctx.requestId, id, result.schema);
+}

@@ -1,0 +1,151 @@
+"""Decoding action results: Arrow IPC streams (inline or in a shared-memory segment) and pickled rows, into
+pyarrow Tables, Rows and pandas DataFrames with PySpark's conventions.
+
+Timestamps come back as naive ``datetime`` values in UTC (the engine's session time zone), the same in both
+result formats.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import tempfile
+from typing import Any, List, Optional, Sequence
+
+import pyarrow as pa
+
+from ..errors import SparkConnectionError
+
+
+def shm_dir() -> str:
+    """Where segments live; the engine uses the same rule (KINDLING_SHM_DIR, else /dev/shm, else the temp dir)."""
+    override = os.environ.get("KINDLING_SHM_DIR")
+    if override:
+        return override
+    return "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+
+
+def segment_path(name: str) -> str:
+    """The local path of a segment the engine named; only kindling-* files directly in the shm directory."""
+    folder = os.path.realpath(shm_dir())
+    path = os.path.realpath(name if os.path.isabs(name) else os.path.join(folder, name))
+    base = os.path.basename(path)
+    if not base.startswith("kindling-") or os.path.dirname(path) != folder:
+        raise SparkConnectionError(f"The engine named an unexpected shared-memory segment {name!r}.",
+                                   "INVALID_SHM_SEGMENT")
+    return path
+
+
+def discard_segment(resp) -> None:
+    """Unlinks the segment of a response nobody will read (a cancelled or stray result)."""
+    shm = resp.Shm() if hasattr(resp, "Shm") else None
+    if shm is None:
+        return
+    try:
+        os.unlink(segment_path(shm.Name().decode("utf-8")))
+    except (OSError, SparkConnectionError):
+        pass
+
+
+def _bytes_field(arr: Any) -> Optional[memoryview]:
+    # Generated *AsNumpy accessors return 0 when the vector is absent, else a zero-copy uint8 view.
+    if isinstance(arr, int):
+        return None
+    return memoryview(arr)
+
+
+def arrow_table(resp) -> pa.Table:
+    """The Arrow IPC stream of an ExecuteResponse as a Table; a segment is mapped, then unlinked at once."""
+    shm = resp.Shm()
+    if shm is not None:
+        path = segment_path(shm.Name().decode("utf-8"))
+        try:
+            source = pa.memory_map(path, "r")
+        finally:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        return pa.ipc.open_stream(source).read_all()
+    data = _bytes_field(resp.DataAsNumpy())
+    if data is None:
+        raise SparkConnectionError("The engine sent an Arrow result without data.", "PROTOCOL_MALFORMED_FRAME")
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+
+
+class _ResultUnpickler(pickle.Unpickler):
+    """Pickled rows hold only plain values plus datetime.date/datetime: refuse any other global."""
+
+    _ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
+                ("datetime", "timezone"), ("_codecs", "encode"), ("builtins", "bytearray")}
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in self._ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"result rows may not reference {module}.{name}")
+
+
+def pickled_rows(resp) -> List[tuple]:
+    data = _bytes_field(resp.DataAsNumpy())
+    if data is None:
+        return []
+    rows = _ResultUnpickler(io.BytesIO(data)).load()
+    return [tuple(r) for r in rows] if rows and not isinstance(rows[0], tuple) else rows
+
+
+# ---------------------------------------------------------------------- Arrow → Python values
+
+
+def _naive(t: pa.DataType) -> pa.DataType:
+    if pa.types.is_timestamp(t) and t.tz is not None:
+        return pa.timestamp(t.unit)
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        f = t.value_field
+        inner = _naive(f.type)
+        if inner is not f.type:
+            return pa.list_(pa.field(f.name, inner, f.nullable))
+    return t
+
+
+def naive_timestamps(table: pa.Table) -> pa.Table:
+    """Drops the UTC zone of timestamp columns (values unchanged): Python gets naive UTC datetimes."""
+    fields = [pa.field(f.name, _naive(f.type), f.nullable) for f in table.schema]
+    if all(a.type == b.type for a, b in zip(fields, table.schema)):
+        return table
+    return table.cast(pa.schema(fields))
+
+
+def table_columns(table: pa.Table) -> List[list]:
+    return [col.to_pylist() for col in naive_timestamps(table).columns]
+
+
+def table_to_pandas(table: pa.Table):
+    """PySpark's Arrow path: ints with nulls become float64, dates stay datetime.date objects, timestamps are
+    naive datetime64[ns]."""
+    return naive_timestamps(table).to_pandas(date_as_object=True, coerce_temporal_nanoseconds=True)
+
+
+_PANDAS_DTYPES = {"integer": "int32", "long": "int64", "double": "float64", "float": "float32",
+                  "boolean": "bool", "timestamp": "datetime64[ns]", "short": "int16", "byte": "int8"}
+
+
+def records_to_pandas(rows: Sequence[tuple], names: Sequence[str], type_names: Sequence[str]):
+    """PySpark's non-Arrow path: ``DataFrame.from_records`` then dtypes corrected by the schema, integral
+    columns holding nulls as float64 and boolean ones as object."""
+    import numpy as np
+    import pandas as pd
+
+    pdf = pd.DataFrame.from_records(list(rows), columns=list(names))
+    for i, tname in enumerate(type_names):
+        series = pdf.iloc[:, i]
+        has_null = bool(series.isnull().any())
+        target = _PANDAS_DTYPES.get(tname)
+        if tname in ("integer", "long", "short", "byte") and has_null:
+            target = np.float64
+        elif tname == "boolean" and has_null:
+            target = object
+        if target is not None:
+            pdf.isetitem(i, series.astype(target, copy=False))
+    return pdf
+

@@ -1,0 +1,393 @@
+"""The client's expression trees (what a Column holds), their FlatBuffers encoding, and Spark's printed form.
+
+Nodes mirror ``expressions.fbs``: names stay unresolved, operators are ``Call``s named as in BRIDGE.md
+(``+ - * / % = != <=> < <= > >= and or not negate isNull isNotNull in``); the engine resolves and type-checks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional, Tuple
+
+from kindling.sql._utils import errors as _err
+from kindling.sql._utils.gen import gen
+from kindling.sql._utils.temporal import format_date, format_double, format_timestamp
+from kindling.sql.types import (
+    ArrayType,
+    BooleanType,
+    DataType,
+    DateType,
+    DoubleType,
+    IntegerType,
+    LongType,
+    NullType,
+    StringType,
+    StructType,
+    TimestampType,
+)
+
+# --------------------------------------------------------------------------------------------------------------------
+# Nodes
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRef:
+    """A column by name (``a``, ``t.a``, ```a.b```); ``plan_id`` > 0 pins it to the DataFrame with that handle."""
+
+    name: str
+    plan_id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Star:
+    """``*`` or ``qualifier.*``."""
+
+    qualifier: Optional[str] = None
+
+
+LITERAL_KINDS = ("null", "boolean", "int32", "int64", "float64", "string", "date", "timestamp")
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """One value of ``kind`` (one of ``LITERAL_KINDS``); date = days since the epoch, timestamp = µs since the epoch
+    (UTC); ``value`` None is a NULL of that kind."""
+
+    kind: str
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """An operator or a function by name; ``distinct`` for ``count(DISTINCT …)``; ``count`` with no args is
+    ``count(*)``."""
+
+    name: str
+    args: Tuple[Any, ...] = ()
+    distinct: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    child: Any
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    child: Any
+    to: DataType
+
+
+@dataclass(frozen=True, slots=True)
+class CaseWhen:
+    """``CASE WHEN c1 THEN v1 … [ELSE otherwise] END``; ``otherwise`` None = no ELSE."""
+
+    conditions: Tuple[Any, ...]
+    values: Tuple[Any, ...]
+    otherwise: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class SortOrder:
+    child: Any
+    descending: bool
+    nulls_first: bool
+
+
+Expr = Any  # one of the node classes above
+
+# --------------------------------------------------------------------------------------------------------------------
+# Encoding
+
+_TYPE_KIND_NAMES = {
+    "null": "Null",
+    "boolean": "Boolean",
+    "int32": "Int32",
+    "int64": "Int64",
+    "float64": "Float64",
+    "string": "String",
+    "date": "Date",
+    "timestamp": "Timestamp",
+    "array": "Array",
+}
+
+
+def _type_kind(kind: str) -> int:
+    return getattr(gen("TypeKind").TypeKind, _TYPE_KIND_NAMES[kind])
+
+
+def _kind_of(dt: DataType) -> str:
+    from kindling.sql.types import to_protocol_type_kind
+
+    return to_protocol_type_kind(dt)
+
+
+def encode_data_type(builder: Any, dt: DataType) -> int:
+    """Writes ``dt`` as a ``kindling.protocol.DataType`` table; returns its offset."""
+    m = gen("DataType")
+    element = encode_data_type(builder, dt.elementType) if isinstance(dt, ArrayType) else None
+    kind = _type_kind(_kind_of(dt))
+    m.Start(builder)
+    m.AddKind(builder, kind)
+    if element is not None:
+        m.AddElement(builder, element)
+        m.AddContainsNull(builder, bool(dt.containsNull))
+    return m.End(builder)
+
+
+def encode_schema(builder: Any, schema: StructType) -> int:
+    """Writes a StructType as a ``kindling.protocol.Schema`` table (fields: name, type, nullable); returns its offset."""
+    fm = gen("Field")
+    offsets = []
+    for f in schema.fields:
+        name = builder.CreateString(f.name)
+        t = encode_data_type(builder, f.dataType)
+        fm.Start(builder)
+        fm.AddName(builder, name)
+        fm.AddType(builder, t)
+        fm.AddNullable(builder, bool(f.nullable))
+        offsets.append(fm.End(builder))
+    sm = gen("Schema")
+    vec = _offset_vector(builder, sm.StartFieldsVector, offsets)
+    sm.Start(builder)
+    sm.AddFields(builder, vec)
+    return sm.End(builder)
+
+
+def _offset_vector(builder: Any, start: Any, offsets: list) -> int:
+    start(builder, len(offsets))
+    for off in reversed(offsets):
+        builder.PrependUOffsetTRelative(off)
+    return builder.EndVector()
+
+
+def _encode_literal(builder: Any, e: Literal) -> int:
+    m = gen("Literal")
+    if e.kind not in LITERAL_KINDS:
+        raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=e.kind)
+    s = builder.CreateString(e.value) if e.kind == "string" and e.value is not None else None
+    m.Start(builder)
+    m.AddType(builder, _type_kind(e.kind))
+    if e.value is None or e.kind == "null":
+        m.AddIsNull(builder, True)
+    elif e.kind == "boolean":
+        m.AddBoolValue(builder, bool(e.value))
+    elif e.kind in ("int32", "int64", "date", "timestamp"):
+        m.AddLongValue(builder, int(e.value))
+    elif e.kind == "float64":
+        m.AddDoubleValue(builder, float(e.value))
+    else:
+        m.AddStringValue(builder, s)
+    return m.End(builder)
+
+
+def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
+    """Writes the node table of ``e``; returns (ExprNode member name, offset)."""
+    if isinstance(e, ColumnRef):
+        m = gen("ColumnRef")
+        name = builder.CreateString(e.name)
+        m.Start(builder)
+        m.AddName(builder, name)
+        if e.plan_id:
+            m.AddPlanId(builder, e.plan_id)
+        return "ColumnRef", m.End(builder)
+    if isinstance(e, Star):
+        m = gen("Star")
+        q = builder.CreateString(e.qualifier) if e.qualifier is not None else None
+        m.Start(builder)
+        if q is not None:
+            m.AddQualifier(builder, q)
+        return "Star", m.End(builder)
+    if isinstance(e, Literal):
+        return "Literal", _encode_literal(builder, e)
+    if isinstance(e, Call):
+        m = gen("Call")
+        args = [encode_expression(builder, a) for a in e.args]
+        name = builder.CreateString(e.name)
+        vec = _offset_vector(builder, m.StartArgsVector, args)
+        m.Start(builder)
+        m.AddName(builder, name)
+        m.AddArgs(builder, vec)
+        if e.distinct:
+            m.AddDistinct(builder, True)
+        return "Call", m.End(builder)
+    if isinstance(e, Alias):
+        m = gen("Alias")
+        child = encode_expression(builder, e.child)
+        name = builder.CreateString(e.name)
+        m.Start(builder)
+        m.AddChild(builder, child)
+        m.AddName(builder, name)
+        return "Alias", m.End(builder)
+    if isinstance(e, Cast):
+        m = gen("Cast")
+        child = encode_expression(builder, e.child)
+        to = encode_data_type(builder, e.to)
+        m.Start(builder)
+        m.AddChild(builder, child)
+        m.AddTo(builder, to)
+        return "Cast", m.End(builder)
+    if isinstance(e, CaseWhen):
+        m = gen("CaseWhen")
+        conds = [encode_expression(builder, c) for c in e.conditions]
+        vals = [encode_expression(builder, v) for v in e.values]
+        other = encode_expression(builder, e.otherwise) if e.otherwise is not None else None
+        cvec = _offset_vector(builder, m.StartConditionsVector, conds)
+        vvec = _offset_vector(builder, m.StartValuesVector, vals)
+        m.Start(builder)
+        m.AddConditions(builder, cvec)
+        m.AddValues(builder, vvec)
+        if other is not None:
+            m.AddOtherwise(builder, other)
+        return "CaseWhen", m.End(builder)
+    if isinstance(e, SortOrder):
+        m = gen("SortOrder")
+        child = encode_expression(builder, e.child)
+        m.Start(builder)
+        m.AddChild(builder, child)
+        m.AddDescending(builder, bool(e.descending))
+        m.AddNullsFirst(builder, bool(e.nulls_first))
+        return "SortOrder", m.End(builder)
+    raise TypeError(f"not an expression node: {e!r}")
+
+
+def encode_expression(builder: Any, e: Expr) -> int:
+    """Writes ``e`` as a ``kindling.protocol.Expression`` table into ``builder``; returns its offset."""
+    member, node = _encode_node(builder, e)
+    m = gen("Expression")
+    m.Start(builder)
+    m.AddNodeType(builder, getattr(gen("ExprNode").ExprNode, member))
+    m.AddNode(builder, node)
+    return m.End(builder)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Printing: Spark's toPrettySQL, as Column.__repr__ and generated column names show expressions
+
+_BINARY = {"+", "-", "*", "/", "%", "=", "<=>", "<", "<=", ">", ">="}
+# Functions Spark prints under another name in generated column names.
+_PRETTY_FUNCTION_NAMES = {"floor": "FLOOR", "ceil": "CEIL", "ceiling": "CEIL", "sqrt": "SQRT"}
+
+
+def _quote_part(part: str) -> str:
+    return f"`{part.replace('`', '``')}`" if "." in part else part
+
+
+def _name_parts(name: str) -> list:
+    """``a.b`` / ```a.b`.c`` split as Spark's ``UnresolvedAttribute.parseAttributeName``."""
+    parts, cur, quoted, i = [], "", False, 0
+    while i < len(name):
+        ch = name[i]
+        if ch == "`":
+            if quoted and i + 1 < len(name) and name[i + 1] == "`":
+                cur += "`"
+                i += 2
+                continue
+            quoted = not quoted
+        elif ch == "." and not quoted:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    parts.append(cur)
+    return parts
+
+
+def _literal_text(e: Literal) -> str:
+    v = e.value
+    if v is None or e.kind == "null":
+        return "NULL"
+    if e.kind == "boolean":
+        return "true" if v else "false"
+    if e.kind == "float64":
+        return format_double(float(v))
+    if e.kind == "date":
+        return f"DATE '{format_date(int(v))}'"
+    if e.kind == "timestamp":
+        return f"TIMESTAMP '{format_timestamp(int(v))}'"
+    return str(v)
+
+
+def type_sql(dt: DataType) -> str:
+    """A type as Spark's SQL prints it in ``CAST(… AS INT)``."""
+    if isinstance(dt, ArrayType):
+        return f"ARRAY<{type_sql(dt.elementType)}>"
+    if isinstance(dt, StructType):
+        return "STRUCT<" + ", ".join(f"{f.name}: {type_sql(f.dataType)}" for f in dt.fields) + ">"
+    return dt.simpleString().upper()
+
+
+def pretty(e: Expr) -> str:
+    """Spark's printed form of an expression: ``(a + 1)``, ``sum(b)``, ``count(1)``, ``(a = x)``, ``(NOT a)``,
+    ``CAST(a AS INT)``, ``a AS b``, ``a ASC NULLS FIRST``."""
+    if isinstance(e, ColumnRef):
+        return ".".join(_quote_part(p) for p in _name_parts(e.name))
+    if isinstance(e, Star):
+        return "*" if e.qualifier is None else f"{e.qualifier}.*"
+    if isinstance(e, Literal):
+        return _literal_text(e)
+    if isinstance(e, Alias):
+        return f"{pretty(e.child)} AS {_quote_alias(e.name)}"
+    if isinstance(e, Cast):
+        return f"CAST({pretty(e.child)} AS {type_sql(e.to)})"
+    if isinstance(e, CaseWhen):
+        parts = "".join(f" WHEN {pretty(c)} THEN {pretty(v)}" for c, v in zip(e.conditions, e.values))
+        other = f" ELSE {pretty(e.otherwise)}" if e.otherwise is not None else ""
+        return f"CASE{parts}{other} END"
+    if isinstance(e, SortOrder):
+        direction = "DESC" if e.descending else "ASC"
+        nulls = "NULLS FIRST" if e.nulls_first else "NULLS LAST"
+        return f"{pretty(e.child)} {direction} {nulls}"
+    if isinstance(e, Call):
+        return _pretty_call(e)
+    raise TypeError(f"not an expression node: {e!r}")
+
+
+def _quote_alias(name: str) -> str:
+    # Spark's quoteIfNeeded: plain identifiers stay bare.
+    if name and all(ch.isalnum() or ch == "_" for ch in name) and not name.isdigit():
+        return name
+    return f"`{name.replace('`', '``')}`"
+
+
+def _pretty_call(e: Call) -> str:
+    n, a = e.name, [pretty(x) for x in e.args]
+    if n in _BINARY and len(a) == 2:
+        return f"({a[0]} {n} {a[1]})"
+    if n == "!=" and len(a) == 2:
+        return f"(NOT ({a[0]} = {a[1]}))"
+    if n in ("and", "or") and len(a) == 2:
+        return f"({a[0]} {n.upper()} {a[1]})"
+    if n == "not" and len(a) == 1:
+        return f"(NOT {a[0]})"
+    if n == "negate" and len(a) == 1:
+        return f"(- {a[0]})"
+    if n == "isNull" and len(a) == 1:
+        return f"({a[0]} IS NULL)"
+    if n == "isNotNull" and len(a) == 1:
+        return f"({a[0]} IS NOT NULL)"
+    if n == "in" and a:
+        return f"({a[0]} IN ({', '.join(a[1:])}))"
+    if n == "like" and len(a) == 2:
+        return f"{a[0]} LIKE {a[1]}"
+    if n == "count" and not a:
+        return "count(1)"
+    if n == "first" and len(a) == 2 and isinstance(e.args[1], Literal) and e.args[1].kind == "boolean":
+        return f"first({a[0]})" + (" IGNORE NULLS" if e.args[1].value else "")
+    name = _PRETTY_FUNCTION_NAMES.get(n, n)
+    return f"{name}({'DISTINCT ' if e.distinct else ''}{', '.join(a)})"
+
+
+# Types of literal kinds, for callers that need the DataType of a literal.
+LITERAL_TYPES = {
+    "null": NullType(),
+    "boolean": BooleanType(),
+    "int32": IntegerType(),
+    "int64": LongType(),
+    "float64": DoubleType(),
+    "string": StringType(),
+    "date": DateType(),
+    "timestamp": TimestampType(),
+}
