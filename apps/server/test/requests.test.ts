@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as arrow from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fb, encodeSchema } from '@kindling/protocol';
-import { LongT, StringT } from '@kindling/core';
+import { LongT, SparkSession, StringT, functions as F } from '@kindling/core';
 import { Client, type Engine, ServerError, alias, call, col, lit, startEngine } from './client.js';
 
 let engine: Engine;
@@ -74,27 +74,22 @@ describe('transformations and actions', () => {
     expect(await c.count(empty.id)).toBe(0n);
   });
 
-  it('show text matches Spark layout, with truncation and vertical mode', async () => {
+  it('show text is the SDK's showString: layout, truncation, vertical mode', async () => {
     const r = await c.range(0n, 3n);
     const p = await c.project(r.id, [col('id'), alias(call('concat', lit('value-'), { cast: col('id'), to: fb.TypeKind.String }), 'long_label_column')]);
-    expect(await c.show(p.id)).toBe(
-      '+---+-----------------+\n' +
-      '| id|long_label_column|\n' +
-      '+---+-----------------+\n' +
-      '|  0|          value-0|\n' +
-      '|  1|          value-1|\n' +
-      '|  2|          value-2|\n' +
-      '+---+-----------------+\n',
-    );
-    expect(await c.show(p.id, 1n, 5)).toBe(
-      '+---+-----+\n' +
-      '| id|lo...|\n' +
-      '+---+-----+\n' +
-      '|  0|va...|\n' +
-      '+---+-----+\n' +
-      'only showing top 1 row\n',
-    );
-    expect(await c.show(r.id, 1n, 0, true)).toBe('-RECORD 0--\n id  | 0   \nonly showing top 1 row\n');
+    const spark = SparkSession.builder().master('local[1]').create();
+    try {
+      const local = spark.range(0, 3).select(F.col('id'), F.concat(F.lit('value-'), F.col('id').cast('string')).alias('long_label_column'));
+      const text = await c.show(p.id);
+      expect(text).toBe(await local.showString(20, 20, false));
+      expect(text).toContain('|  2|          value-2|');
+      expect(await c.show(p.id, 1n, 5)).toBe(await local.showString(1, 5, false));
+      expect(await c.show(p.id, 1n, 5)).toContain('only showing top 1 row');
+      expect(await c.show(p.id, 2n, 0, true)).toBe(await local.showString(2, 0, true));
+      expect(await c.show(p.id, 0n)).toBe(await local.showString(0, 20, false));
+    } finally {
+      await spark.stop();
+    }
   });
 
   it('schema, explain (simple and extended) and unknown explain modes', async () => {
@@ -183,7 +178,7 @@ describe('transformations and actions', () => {
       d: arrow.vectorFromArray([1.5, null, Number.NaN], new arrow.Float64()),
       s: arrow.vectorFromArray(['x', null, 'ünï'], new arrow.Utf8()),
       b: arrow.vectorFromArray([true, false, null], new arrow.Bool()),
-      dt: arrow.vectorFromArray([0, 19000, null], new arrow.DateDay()),
+      dt: arrow.vectorFromArray([new Date(0), new Date(19000 * 86400000), null], new arrow.DateDay()),
     });
     const h = await c.localData(arrow.tableToIPC(table, 'stream'));
     expect(h.schema.fields.map((f) => [f.name, f.dataType.kind])).toEqual([['i', 'int32'], ['l', 'int64'], ['d', 'float64'], ['s', 'string'], ['b', 'boolean'], ['dt', 'date']]);
@@ -289,7 +284,7 @@ describe('transformations and actions', () => {
       d: arrow.vectorFromArray([0.25, null], new arrow.Float64()),
       s: arrow.vectorFromArray(['héllo', ''], new arrow.Utf8()),
       b: arrow.vectorFromArray([true, null], new arrow.Bool()),
-      dt: arrow.vectorFromArray([19000, -1], new arrow.DateDay()),
+      dt: arrow.vectorFromArray([new Date(19000 * 86400000), new Date(-86400000)], new arrow.DateDay()),
     });
     const h = await c.localData(arrow.tableToIPC(table, 'stream'));
     const p = await c.project(h.id, [{ star: true }, alias(lit(1_700_000_000_123_456n, 'timestamp'), 'ts')]);
