@@ -74,7 +74,7 @@ describe('transformations and actions', () => {
     expect(await c.count(empty.id)).toBe(0n);
   });
 
-  it('show text is the SDK's showString: layout, truncation, vertical mode', async () => {
+  it('show text is the SDK showString: layout, truncation, vertical mode', async () => {
     const r = await c.range(0n, 3n);
     const p = await c.project(r.id, [col('id'), alias(call('concat', lit('value-'), { cast: col('id'), to: fb.TypeKind.String }), 'long_label_column')]);
     const spark = SparkSession.builder().master('local[1]').create();

@@ -3,7 +3,7 @@ export * from './types/data-type.js';
 export * from './types/schema.js';
 export * from './errors.js';
 export { SparkSession, Builder } from './api/session.js';
-export { DataFrame } from './api/dataframe.js';
+export { DataFrame, type ActionOptions } from './api/dataframe.js';
 export { GroupedData } from './api/grouped-data.js';
 export { Column, type ColumnOrValue } from './api/column.js';
 export { Row } from './api/row.js';

@@ -83,3 +83,18 @@ describe('scheduler', () => {
     for (const e of ends) if (e.type === 'taskEnd') expect(e.succeeded).toBe(true);
   });
 });
+
+describe('cancellation', () => {
+  it('cancels a running job within a second and stays usable', async () => {
+    const big = spark.range(0, 200_000, 1, 2).crossJoin(spark.range(0, 200_000, 1, 1).withColumnRenamed('id', 'j'));
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 300);
+    const err = await big.count({ signal: controller.signal }).then(() => null, (e: unknown) => e);
+    const elapsed = performance.now() - started;
+    expect(err).toBeInstanceOf(ExecutionError);
+    expect((err as ExecutionError).errorClass).toBe('JOB_CANCELLED');
+    expect(elapsed - 300).toBeLessThan(1000);
+    expect(await spark.range(10).count()).toBe(10);
+  });
+});

@@ -25,6 +25,12 @@ type ColumnLike = string | Column;
 
 let nextPlanId = 1;
 
+/** Options of actions. */
+export interface ActionOptions {
+  /** Aborting it cancels the running job. */
+  readonly signal?: AbortSignal;
+}
+
 const JOIN_TYPES: Record<string, JoinType> = {
   inner: 'inner', cross: 'cross',
   outer: 'full', full: 'full', fullouter: 'full', full_outer: 'full',
@@ -321,18 +327,19 @@ export class DataFrame {
   }
 
   /** @internal Runs the query and returns its batches. */
-  async executeBatches(description: string): Promise<arrow.RecordBatch[]> {
-    return this.queryExecution().execute(description);
+  async executeBatches(description: string, signal?: AbortSignal): Promise<arrow.RecordBatch[]> {
+    return this.queryExecution().execute(description, signal);
   }
 
-  async collect(): Promise<Row[]> {
-    const batches = await this.executeBatches('collect');
+  /** All rows. `options.signal` cancels the job (the promise rejects with JOB_CANCELLED). */
+  async collect(options: ActionOptions = {}): Promise<Row[]> {
+    const batches = await this.executeBatches('collect', options.signal);
     return rowsOf(this.columns, outputOf(this.plan).map((a) => a.dataType), batches);
   }
 
   /** The result as an Arrow table (no per-row conversion). */
-  async toArrow(): Promise<arrow.Table> {
-    const batches = await this.executeBatches('toArrow');
+  async toArrow(options: ActionOptions = {}): Promise<arrow.Table> {
+    const batches = await this.executeBatches('toArrow', options.signal);
     const schema = schemaOf(outputOf(this.plan));
     const types = outputOf(this.plan).map((a) => a.dataType);
     // Tables leave the engine (IPC writers, users): no two columns may share buffers.
@@ -340,19 +347,19 @@ export class DataFrame {
     return new arrow.Table(schema, fixed.length > 0 ? fixed : [emptyBatch(schema)]);
   }
 
-  async count(): Promise<number> {
+  async count(options: ActionOptions = {}): Promise<number> {
     const counted = DataFrame.create(this.engine, this.parsed, {
       kind: 'aggregate',
       groupingExprs: [],
       aggregateExprs: [alias({ kind: 'unresolvedFunction', name: 'count', args: [], isDistinct: false }, 'count')],
       child: this.plan,
     });
-    const rows = await counted.collect();
+    const rows = await counted.collect(options);
     return Number(rows[0]!.get(0));
   }
 
-  async take(n: number): Promise<Row[]> {
-    return this.limit(n).collect();
+  async take(n: number, options: ActionOptions = {}): Promise<Row[]> {
+    return this.limit(n).collect(options);
   }
 
   async head(n?: number): Promise<Row[]> {
@@ -370,10 +377,10 @@ export class DataFrame {
   }
 
   /** The text `show()` prints. `truncate`: true = 20 characters, false = none, or a width. */
-  async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+  async showString(n = 20, truncate: boolean | number = true, vertical = false, options: ActionOptions = {}): Promise<string> {
     if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `show(): argument \`n\` should be an integer, got ${String(n)}.`);
     const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
-    const batches = await this.limit(Math.max(0, n) + 1).executeBatches('show');
+    const batches = await this.limit(Math.max(0, n) + 1).executeBatches('show', options.signal);
     return showString(this.columns, outputOf(this.plan).map((a) => a.dataType), batches, Math.max(0, n), width, vertical);
   }
 

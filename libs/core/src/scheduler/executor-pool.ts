@@ -8,6 +8,8 @@ import type { TaskMetrics } from '../execution/task-context.js';
 import type { WireBatch } from '../execution/wire-batch.js';
 import { type DriverMessage, type ExecutorMessage, fromWireError } from './wire-task.js';
 
+const CANCEL_GRACE_MS = 250;
+
 export interface PoolResult {
   readonly batches: WireBatch[];
   readonly buckets: WireBatch[][] | null;
@@ -102,9 +104,20 @@ export class ExecutorPool {
     const taskId = this.nextTaskId++;
     return new Promise<PoolResult>((resolve, reject) => {
       slot.current = { taskId, resolve, reject };
-      const onAbort = () => slot.worker.postMessage({ type: 'cancel', taskId } satisfies DriverMessage);
+      let killer: NodeJS.Timeout | null = null;
+      const onAbort = () => {
+        slot.worker.postMessage({ type: 'cancel', taskId } satisfies DriverMessage);
+        // A task stuck inside one long loop never sees the message: replace its thread.
+        killer = setTimeout(() => {
+          if (slot.current?.taskId === taskId) void slot.worker.terminate();
+        }, CANCEL_GRACE_MS);
+        killer.unref();
+      };
       signal.addEventListener('abort', onAbort, { once: true });
-      const done = () => signal.removeEventListener('abort', onAbort);
+      const done = () => {
+        signal.removeEventListener('abort', onAbort);
+        if (killer) clearTimeout(killer);
+      };
       slot.current = {
         taskId,
         resolve: (r) => (done(), resolve(r)),

@@ -9,6 +9,8 @@ import { batchBytes } from '../execution/vectors.js';
 import type { Partitioning, PhysicalPlan } from '../physical/physical-plan.js';
 import type { StageKind } from './stages.js';
 
+const YIELD_EVERY_MS = 20;
+
 export interface TaskSpec {
   readonly jobId: number;
   readonly stageId: number;
@@ -33,12 +35,18 @@ export async function runTaskBody(spec: TaskSpec, partition: number, ctx: TaskCo
   const types = spec.plan.output.map((a) => a.dataType);
   const metrics = ctx.metrics;
   const batches: arrow.RecordBatch[] = [];
+  let lastYield = performance.now();
   for await (const b of execute(spec.plan, partition, ctx)) {
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? new ExecutionError('JOB_CANCELLED', 'The job was cancelled.');
+    // Operators resolve batches through microtasks only; give the event loop a turn now and then so a
+    // cancel message (or, inline, the server's sockets) is seen while a long task runs.
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise<void>((r) => setImmediate(r));
+      lastYield = performance.now();
+    }
+    if (ctx.signal.aborted) throw new ExecutionError('JOB_CANCELLED', 'The job was cancelled.');
     if (b.numRows === 0) continue;
     batches.push(b);
     metrics.batchesOut++;
-    metrics.rowsOut += 0;
   }
   metrics.rowsOut = batches.reduce((s, b) => s + b.numRows, 0);
   metrics.bytesOut = batches.reduce((s, b) => s + batchBytes(b), 0);

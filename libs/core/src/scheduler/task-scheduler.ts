@@ -28,10 +28,12 @@ export async function runTasks<T>(
 ): Promise<T[]> {
   const results = new Array<T>(numTasks);
   const abort = new AbortController();
-  const onParentAbort = () => abort.abort(parentSignal.reason);
+  const onParentAbort = () =>
+    abort.abort(parentSignal.reason instanceof ExecutionError ? parentSignal.reason : new ExecutionError('JOB_CANCELLED', 'The job was cancelled.'));
   parentSignal.addEventListener('abort', onParentAbort, { once: true });
   let next = 0;
   let failure: unknown = null;
+  if (parentSignal.aborted) onParentAbort();
   const worker = async () => {
     while (failure === null && next < numTasks) {
       const partition = next++;

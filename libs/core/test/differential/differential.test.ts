@@ -5,18 +5,23 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SparkSession } from '../../src/index.js';
 import { type Shape, generateCase } from './gen-query.js';
+import { kPipeline } from './render-kindling.js';
+import { renderSql } from './render-sql.js';
 import { type Failure, type NamedSession, formatFailure, runCase } from './runner.js';
+import { colDefs } from './tables.js';
 
-/** Queries per shape, and the first seed of each shape. */
+/** Queries per shape (seeds 0 … count-1). */
 const PLAN: readonly { shape: Shape; count: number }[] = [
-  { shape: 'filter', count: 70 },
-  { shape: 'project', count: 70 },
-  { shape: 'aggregate', count: 80 },
-  { shape: 'join', count: 80 },
-  { shape: 'sort', count: 50 },
+  { shape: 'filter', count: 150 },
+  { shape: 'project', count: 150 },
+  { shape: 'aggregate', count: 200 },
+  { shape: 'join', count: 200 },
+  { shape: 'sort', count: 120 },
 ];
-/** Join and aggregate seeds re-run with broadcast joins disabled (shuffled hash joins). */
-const SHUFFLED_JOINS = 40;
+/** Join seeds re-run with broadcast joins disabled (shuffled hash joins). */
+const SHUFFLED_JOINS = 100;
+/** Aggregate and join seeds re-run with 64-row batches, so operators see many batches per partition. */
+const SMALL_BATCHES = 40;
 
 const onlyShape = process.env['DIFF_SHAPE'] as Shape | undefined;
 const onlySeed = process.env['DIFF_SEED'] !== undefined ? Number(process.env['DIFF_SEED']) : undefined;
@@ -25,6 +30,7 @@ let instance: DuckDBInstance;
 let con: DuckDBConnection;
 let main: NamedSession;
 let noBroadcast: NamedSession;
+let smallBatches: NamedSession;
 
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -37,11 +43,21 @@ beforeAll(async () => {
     name: 'local[2], shuffle.partitions=3, autoBroadcastJoinThreshold=-1',
     spark: SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 3).config('spark.sql.autoBroadcastJoinThreshold', -1).create(),
   };
+  smallBatches = {
+    name: 'local[2], shuffle.partitions=3, autoBroadcastJoinThreshold=-1, maxRecordsPerBatch=64',
+    spark: SparkSession.builder()
+      .master('local[2]')
+      .config('spark.sql.shuffle.partitions', 3)
+      .config('spark.sql.autoBroadcastJoinThreshold', -1)
+      .config('spark.sql.execution.arrow.maxRecordsPerBatch', 64)
+      .create(),
+  };
 });
 
 afterAll(async () => {
   await main?.spark.stop();
   await noBroadcast?.spark.stop();
+  await smallBatches?.spark.stop();
   con?.closeSync();
   instance?.closeSync();
 });
@@ -51,11 +67,10 @@ async function runSeeds(shape: Shape, seeds: readonly number[], sessions: readon
   for (const seed of seeds) {
     const c = generateCase(shape, seed);
     if (onlySeed !== undefined) {
-      const { renderSql } = await import('./render-sql.js');
-      const { kPipeline } = await import('./render-kindling.js');
-      const { colDefs } = await import('./tables.js');
       const defs = Object.fromEntries(c.tables.map((t) => [t.name, colDefs(t)]));
-      console.log(`--- ${shape} seed ${seed}\n${renderSql(c.pipeline, defs, Object.fromEntries(c.tables.map((t) => [t.name, t.name])))}\n${kPipeline(c.pipeline, {}).t}`);
+      const sql = renderSql(c.pipeline, defs, Object.fromEntries(c.tables.map((t) => [t.name, t.name])));
+      const sizes = c.tables.map((t) => `${t.name}: ${t.rows.length} rows`).join(', ');
+      console.log(`--- ${shape} seed ${seed} (${sizes})\n${sql}\n${kPipeline(c.pipeline, {}).t}`);
     }
     failures.push(...(await runCase(c, con, sessions)));
   }
@@ -75,5 +90,10 @@ describe('differential test against DuckDB', () => {
   if (!onlyShape || onlyShape === 'join') {
     const seeds = onlySeed !== undefined ? [onlySeed] : range(SHUFFLED_JOINS);
     it(`join with autoBroadcastJoinThreshold=-1: ${seeds.length} random queries`, () => runSeeds('join', seeds, [noBroadcast]), 120_000);
+  }
+  for (const shape of ['aggregate', 'join'] as const) {
+    if (onlyShape && onlyShape !== shape) continue;
+    const seeds = onlySeed !== undefined ? [onlySeed] : range(SMALL_BATCHES);
+    it(`${shape} with 64-row batches: ${seeds.length} random queries`, () => runSeeds(shape, seeds, [smallBatches]), 120_000);
   }
 });

@@ -1,0 +1,223 @@
+"""``createDataFrame``'s client half: Python rows, pandas or Arrow data → one pyarrow Table in the engine's types
+→ an Arrow IPC stream, inline in the LocalData request or (over 1 MiB) in a shared-memory file we unlink afterwards.
+
+Rows follow PySpark: the schema is inferred (``types._infer_schema``) or parsed, every row is verified against it
+(``verifySchema``), tuples/lists/Rows map by position and dicts/objects by field name.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import os
+from typing import Any, Callable, List, Optional, Sequence
+
+import pyarrow as pa
+
+from ..errors import PySparkTypeError, PySparkValueError
+from . import requests as rq
+from .results import shm_dir
+
+INLINE_LIMIT = 1 << 20
+_segments = itertools.count()
+
+
+class LocalPayload:
+    """The LocalData request body, plus the cleanup of its shared-memory file once the engine has answered."""
+
+    def __init__(self, build: Callable, shm_path: Optional[str] = None) -> None:
+        self.build = build
+        self._shm_path = shm_path
+
+    def cleanup(self) -> None:
+        if self._shm_path is not None:
+            try:
+                os.unlink(self._shm_path)
+            except FileNotFoundError:
+                pass  # the engine unlinks segments it has read
+            self._shm_path = None
+
+
+def create_local_data(data: Any, schema: Any, verify: bool) -> LocalPayload:
+    return serialize(to_arrow_table(data, schema, verify))
+
+
+# ---------------------------------------------------------------------- serialising
+
+
+def serialize(table: pa.Table) -> LocalPayload:
+    """The table as an IPC stream: inline up to 1 MiB, else in a 0600 file kindling-client-<pid>-<n>."""
+    if table.nbytes <= INLINE_LIMIT:
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        buf = sink.getvalue()
+        if buf.size <= INLINE_LIMIT:
+            return LocalPayload(rq.local_data(arrow_ipc=buf.to_pybytes()))
+    path = os.path.join(shm_dir(), f"kindling-client-{os.getpid()}-{next(_segments)}")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            with pa.ipc.new_stream(pa.PythonFile(f, mode="w"), table.schema) as writer:
+                writer.write_table(table)
+        size = os.path.getsize(path)
+    except BaseException:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        raise
+    return LocalPayload(rq.local_data(shm_name=path, shm_size=size), path)
+
+
+# ---------------------------------------------------------------------- building the table
+
+
+def _types():
+    from ..sql import types
+
+    return types
+
+
+def to_arrow_table(data: Any, schema: Any, verify: bool = True) -> pa.Table:
+    T = _types()
+    if schema is not None and not isinstance(schema, (str, list, tuple, T.DataType)):
+        raise PySparkTypeError(error_class="NOT_LIST_OR_NONE_OR_STRUCT",
+                               message_parameters={"arg_name": "schema", "arg_type": type(schema).__name__},
+                               message=f"Argument `schema` should be a list, None, str or StructType, got "
+                                       f"{type(schema).__name__}.")
+    if isinstance(schema, str):
+        schema = T._parse_datatype_string(schema)
+    if isinstance(schema, tuple):
+        schema = list(schema)
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pd = None
+    if pd is not None and isinstance(data, pd.DataFrame):
+        return _from_arrow(pa.Table.from_pandas(data, preserve_index=False), schema)
+    if isinstance(data, pa.RecordBatch):
+        data = pa.Table.from_batches([data])
+    if isinstance(data, pa.Table):
+        return _from_arrow(data, schema)
+    if isinstance(data, (str, bytes, dict)) or not hasattr(data, "__iter__"):
+        raise PySparkTypeError(
+            f"Argument `data` should be a list, a pandas DataFrame or a pyarrow Table, got {type(data).__name__}.",
+            "INVALID_TYPE", {"arg_name": "data", "arg_type": type(data).__name__})
+    return _from_rows(list(data), schema, verify)
+
+
+def _from_arrow(table: pa.Table, schema: Any) -> pa.Table:
+    """pandas/Arrow input: columns renamed (names) or converted by position (StructType), then engine types."""
+    T = _types()
+    if isinstance(schema, list):
+        if len(schema) > table.num_columns:
+            raise PySparkValueError(
+                f"Length of object ({table.num_columns}) does not match with length of fields ({len(schema)}).",
+                "LENGTH_SHOULD_BE_THE_SAME", {"arg1": "data", "arg2": "schema"})
+        table = table.rename_columns(list(schema) + table.column_names[len(schema):])
+    elif isinstance(schema, T.DataType):
+        if not isinstance(schema, T.StructType):
+            schema = T.StructType([T.StructField("value", schema, True)])
+        if len(schema.fields) != table.num_columns:
+            raise PySparkValueError(
+                f"Length of object ({table.num_columns}) does not match with length of fields ({len(schema.fields)}).",
+                "LENGTH_SHOULD_BE_THE_SAME", {"arg1": "data", "arg2": "schema"})
+        table = table.rename_columns(schema.fieldNames())
+        target = T.to_arrow_schema(schema)
+        try:
+            return table.cast(target)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as err:
+            raise PySparkTypeError(f"Cannot convert the data to the schema {schema.simpleString()}: {err}",
+                                   "CANNOT_CONVERT_TYPE", {"from_type": str(table.schema), "to_type": str(schema)}) from None
+    return _engine_types(table)
+
+
+def _engine_types(table: pa.Table) -> pa.Table:
+    """Casts columns to the exact Arrow types the engine stores (int32/int64/float64/utf8/bool/date32/
+    timestamp[us, UTC]/list<element>), so it never converts value by value."""
+    T = _types()
+    fields = []
+    for f in table.schema:
+        target = T.to_arrow_type(T.from_arrow_type(f.type))
+        fields.append(pa.field(f.name, target, f.nullable))
+    target_schema = pa.schema(fields)
+    if target_schema.equals(table.schema):
+        return table
+    return table.cast(target_schema)
+
+
+def _from_rows(rows: List[Any], schema: Any, verify: bool) -> pa.Table:
+    T = _types()
+    atomic = isinstance(schema, T.DataType) and not isinstance(schema, T.StructType)
+    if atomic:
+        struct = T.StructType([T.StructField("value", schema, True)])
+        if verify:
+            check = T._make_type_verifier(schema, True, name="field value")
+            for v in rows:
+                check(v)
+        tuples: List[Sequence[Any]] = [(v,) for v in rows]
+    else:
+        if isinstance(schema, T.StructType):
+            struct = schema
+        else:
+            struct = T._infer_schema(rows, schema)  # schema is None or a list of names
+            if isinstance(schema, list):
+                # Names beyond the inferred ones are ignored; fewer names keep _n for the rest, as PySpark.
+                struct = T.StructType([T.StructField(schema[i] if i < len(schema) else f.name, f.dataType, f.nullable)
+                                       for i, f in enumerate(struct.fields)])
+        if verify:
+            check = T._make_type_verifier(struct, False)
+            for row in rows:
+                check(row)
+        names = struct.fieldNames()
+        tuples = [_row_values(r, names) for r in rows]
+    return _table_of(struct, tuples)
+
+
+def _row_values(row: Any, names: List[str]) -> Sequence[Any]:
+    if isinstance(row, dict):
+        return [row.get(n) for n in names]
+    if isinstance(row, (tuple, list)):
+        return row
+    if hasattr(row, "__dict__"):
+        d = row.__dict__
+        return [d.get(n) for n in names]
+    return (row,)
+
+
+def _prepare(dt: Any, values: List[Any]) -> List[Any]:
+    """Values the Arrow converter takes for `dt`: strings as the JVM prints other values, datetimes in date
+    columns by their date."""
+    T = _types()
+    if isinstance(dt, T.StringType):
+        if all(v is None or type(v) is str for v in values):
+            return values
+        return [v if v is None or type(v) is str else T._spark_string(v) for v in values]
+    if isinstance(dt, T.DateType):
+        return [v.date() if isinstance(v, datetime.datetime) else v for v in values]
+    if isinstance(dt, T.ArrayType):
+        return [None if v is None else _prepare(dt.elementType, list(v)) for v in values]
+    return values
+
+
+def _table_of(struct: Any, rows: List[Sequence[Any]]) -> pa.Table:
+    T = _types()
+    width = len(struct.fields)
+    for i, r in enumerate(rows):
+        if len(r) != width:
+            raise PySparkValueError(
+                f"Length of object ({len(r)}) does not match with length of fields ({width}).",
+                "LENGTH_SHOULD_BE_THE_SAME",
+                {"arg1": "obj", "arg2": "fields", "arg1_length": str(len(r)), "arg2_length": str(width)})
+    columns = list(zip(*rows)) if rows else [()] * width
+    arrays = []
+    for f, col in zip(struct.fields, columns):
+        at = T.to_arrow_type(f.dataType)
+        try:
+            arrays.append(pa.array(_prepare(f.dataType, list(col)), type=at))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError) as err:
+            raise PySparkTypeError(
+                f"Cannot convert the values of column {f.name!r} to {f.dataType.simpleString()}: {err}",
+                "CANNOT_CONVERT_TYPE", {"from_type": "Python values", "to_type": f.dataType.simpleString()}) from None
+    return pa.Table.from_arrays(arrays, schema=T.to_arrow_schema(struct))

@@ -1,0 +1,569 @@
+"""DataFrame: a handle to an engine-side DataFrame plus its schema. Every transformation is one request that the
+engine analyses at once (so AnalysisException surfaces at the call); actions return Arrow or pickled rows.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import reduce
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+from .._client import requests as rq
+from .._client import results
+from .._gen.kindling.protocol.Action import Action
+from .._gen.kindling.protocol.AnalyzeKind import AnalyzeKind
+from .._gen.kindling.protocol.Body import Body
+from .._gen.kindling.protocol.PersistOp import PersistOp
+from .._gen.kindling.protocol.ResultFormat import ResultFormat
+from ..errors import (
+    AnalysisException,
+    IllegalArgumentException,
+    PySparkIndexError,
+    PySparkNotImplementedError,
+    PySparkTypeError,
+    PySparkValueError,
+)
+from ._expr import ColumnRef, SortOrder, Star
+from .column import Column, _to_col
+from .types import Row, StructType, _create_row
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow
+
+    from .group import GroupedData
+    from .session import SparkSession
+
+__all__ = ["DataFrame"]
+
+ColumnOrName = Union[Column, str]
+
+
+def _type_error(error_class: str, arg_name: str, value: Any) -> PySparkTypeError:
+    return PySparkTypeError(error_class=error_class,
+                            message_parameters={"arg_name": arg_name, "arg_type": type(value).__name__})
+
+
+def _flatten(cols: Sequence[Any]) -> List[Any]:
+    """``f("a", "b")`` and ``f(["a", "b"])`` alike, as PySpark accepts both."""
+    if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+        return list(cols[0])
+    return list(cols)
+
+
+def _expr_of(c: Any, arg_name: str = "col"):
+    if isinstance(c, Column):
+        return c._expr
+    if isinstance(c, str):
+        return _to_col(c)._expr
+    raise _type_error("NOT_COLUMN_OR_STR", arg_name, c)
+
+
+def _sql_strings_unsupported(what: str) -> PySparkNotImplementedError:
+    return PySparkNotImplementedError(
+        f"{what} with a SQL expression string is not supported yet (spark.sql support comes later); "
+        "pass a Column, e.g. df.filter(F.col('a') > 1).",
+        "NOT_IMPLEMENTED", {"feature": f"{what} with a SQL expression string"})
+
+
+class DataFrame:
+    """A distributed collection of rows with named columns, held by the engine (this object is a handle).
+
+    >>> df = spark.createDataFrame([(1, "Ann"), (2, "Bob")], ["id", "name"])
+    >>> df.filter(df.id > 1).select("name").collect()
+    [Row(name='Bob')]
+    """
+
+    def __init__(self, handle_id: int, schema: StructType, session: "SparkSession") -> None:
+        self._id = handle_id
+        self._schema = schema
+        self._session = session
+
+    @classmethod
+    def _from_handle(cls, body: Any, session: "SparkSession") -> "DataFrame":
+        return cls(body.Id(), _schema_of(body.Schema()), session)
+
+    def __del__(self) -> None:
+        # Only queue the id: the socket is never used from a finalizer.
+        try:
+            self._session._client.queue_release(self._id)
+        except Exception:  # noqa: BLE001 - interpreter shutdown, half-built objects
+            pass
+
+    # ------------------------------------------------------------------ plumbing
+
+    @property
+    def _client(self):
+        return self._session._client
+
+    def _transform(self, build) -> "DataFrame":
+        return self._session._transform(build)
+
+    def _execute(self, action: int, n: int = 0, truncate: int = 20, vertical: bool = False,
+                 fmt: int = ResultFormat.Arrow):
+        return self._client.call(Body.ExecuteRequest, rq.execute(self._id, action, n, truncate, vertical, fmt),
+                                 Body.ExecuteResponse)
+
+    def _analyze(self, kind: int, explain_mode: Optional[str] = None):
+        return self._client.call(Body.AnalyzeRequest, rq.analyze(self._id, kind, explain_mode), Body.AnalyzeResponse)
+
+    def _rows(self, action: int, n: int = 0) -> List[Row]:
+        """Collect/Take as Rows, through Arrow or pickled rows as spark.sql.execution.arrow.pyspark.enabled says."""
+        names = self.columns
+        if self._session.conf._arrow_enabled():
+            table = results.arrow_table(self._execute(action, n))
+            columns = results.table_columns(table)
+            if not columns:
+                return [_create_row([], ()) for _ in range(table.num_rows)]
+            return [_create_row(names, values) for values in zip(*columns)]
+        tuples = results.pickled_rows(self._execute(action, n, fmt=ResultFormat.PickledRows))
+        return [_create_row(names, values) for values in tuples]
+
+    # ------------------------------------------------------------------ schema
+
+    @property
+    def schema(self) -> StructType:
+        """The schema as analysed by the engine."""
+        return self._schema
+
+    @property
+    def columns(self) -> List[str]:
+        return [f.name for f in self._schema.fields]
+
+    @property
+    def dtypes(self) -> List[Tuple[str, str]]:
+        """``(name, simpleString type)`` pairs, e.g. ``[('id', 'bigint')]``."""
+        return [(f.name, f.dataType.simpleString()) for f in self._schema.fields]
+
+    def printSchema(self, level: Optional[int] = None) -> None:
+        print(self._schema.treeString(level))
+
+    def explain(self, extended: Optional[Union[bool, str]] = None, mode: Optional[str] = None) -> None:
+        """Prints the plans: ``explain()`` the physical plan, ``explain(True)`` / ``mode="extended"`` all four."""
+        if extended is not None and mode is not None:
+            raise PySparkValueError(error_class="CANNOT_SET_TOGETHER",
+                                    message_parameters={"arg_list": "extended and mode"})
+        if extended is None and mode is None:
+            explain_mode = "simple"
+        elif isinstance(extended, bool) and mode is None:
+            explain_mode = "extended" if extended else "simple"
+        elif isinstance(extended, str) and mode is None:
+            explain_mode = extended
+        elif extended is None and isinstance(mode, str):
+            explain_mode = mode
+        else:
+            bad = extended if extended is not None else mode
+            raise _type_error("NOT_BOOL_OR_STR", "extended" if extended is not None else "mode", bad)
+        text = self._analyze(AnalyzeKind.Explain, explain_mode).Text()
+        print(text.decode("utf-8") if text else "")
+
+    def __repr__(self) -> str:
+        return "DataFrame[%s]" % ", ".join("%s: %s" % c for c in self.dtypes)
+
+    @property
+    def sparkSession(self) -> "SparkSession":
+        return self._session
+
+    @property
+    def isStreaming(self) -> bool:
+        return False
+
+    # ------------------------------------------------------------------ column access
+
+    def __getitem__(self, item: Union[int, str, Column, List, Tuple]) -> Union[Column, "DataFrame"]:
+        """``df["a"]`` a column pinned to this DataFrame, ``df[0]`` by position, ``df[["a", "b"]]`` a projection,
+        ``df[cond]`` a filter."""
+        if isinstance(item, str):
+            return self._col(item)
+        if isinstance(item, Column):
+            return self.filter(item)
+        if isinstance(item, (list, tuple)):
+            return self.select(*item)
+        if isinstance(item, int) and not isinstance(item, bool):
+            n = len(self._schema.fields)
+            if item < 0 or item >= n:
+                raise PySparkIndexError(error_class="INDEX_OUT_OF_RANGE",
+                                        message_parameters={"arg_name": "top-level column", "index": str(item)})
+            return self._col(self._schema.fields[item].name)
+        raise _type_error("NOT_COLUMN_OR_INT_OR_LIST_OR_STR_OR_TUPLE", "item", item)
+
+    def __getattr__(self, name: str) -> Column:
+        if name.startswith("_"):
+            raise AttributeError(f"'DataFrame' object has no attribute '{name}'")
+        if name not in self.columns:
+            raise AttributeError(f"'DataFrame' object has no attribute '{name}'")
+        return self._col(name)
+
+    def __dir__(self) -> List[str]:
+        attrs = set(super().__dir__())
+        attrs.update(c for c in self.columns if c.isidentifier() and not c.startswith("_"))
+        return sorted(attrs)
+
+    def _col(self, name: str) -> Column:
+        if name == "*":
+            return Column(Star())
+        if name.endswith(".*"):
+            return Column(Star(name[:-2]))
+        ref = ColumnRef(name, self._id)
+        if not self._has_column(name):
+            # Let the engine report the unknown name with its message, as PySpark's df["x"] fails at once.
+            self._transform(rq.project(self._id, [ref]))
+        return Column(ref)
+
+    def _has_column(self, name: str) -> bool:
+        lower = name.lower()
+        last = lower.rsplit(".", 1)[-1].strip("`")
+        return any(f.name.lower() in (lower, last, lower.strip("`")) for f in self._schema.fields)
+
+    # ------------------------------------------------------------------ transformations
+
+    def select(self, *cols: ColumnOrName) -> "DataFrame":
+        """Projects columns or expressions: ``df.select("a", F.col("b") + 1)``."""
+        exprs = [_expr_of(c, "cols") for c in _flatten(cols)]
+        return self._transform(rq.project(self._id, exprs))
+
+    def filter(self, condition: Column) -> "DataFrame":
+        """Rows where ``condition`` is true (NULL counts as false)."""
+        if isinstance(condition, str):
+            raise _sql_strings_unsupported("filter()")
+        if not isinstance(condition, Column):
+            raise _type_error("NOT_COLUMN_OR_STR", "condition", condition)
+        return self._transform(rq.filter_op(self._id, condition._expr))
+
+    where = filter
+
+    def withColumn(self, colName: str, col: Column) -> "DataFrame":
+        """Adds or replaces the column ``colName``."""
+        if not isinstance(col, Column):
+            raise _type_error("NOT_COLUMN", "col", col)
+        if not isinstance(colName, str):
+            raise _type_error("NOT_STR", "colName", colName)
+        return self._transform(rq.with_columns(self._id, [colName], [col._expr]))
+
+    def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":
+        """Adds or replaces several columns: ``df.withColumns({"a2": df.a * 2, "b": F.lit(1)})``."""
+        if len(colsMap) != 1 or not isinstance(colsMap[0], dict):
+            raise _type_error("NOT_DICT", "colsMap", colsMap[0] if colsMap else None)
+        mapping = colsMap[0]
+        for k, v in mapping.items():
+            if not isinstance(v, Column):
+                raise _type_error("NOT_COLUMN", "col", v)
+        return self._transform(rq.with_columns(self._id, list(mapping.keys()), [v._expr for v in mapping.values()]))
+
+    def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
+        """Renames a column; a name that does not exist is ignored, as in Spark."""
+        for name, v in (("existing", existing), ("new", new)):
+            if not isinstance(v, str):
+                raise _type_error("NOT_STR", name, v)
+        return self._transform(rq.with_columns_renamed(self._id, [existing], [new]))
+
+    def withColumnsRenamed(self, colsMap: Dict[str, str]) -> "DataFrame":
+        if not isinstance(colsMap, dict):
+            raise _type_error("NOT_DICT", "colsMap", colsMap)
+        return self._transform(rq.with_columns_renamed(self._id, list(colsMap.keys()), list(colsMap.values())))
+
+    def toDF(self, *cols: str) -> "DataFrame":
+        """The same rows with new column names, by position."""
+        for c in cols:
+            if not isinstance(c, str):
+                raise _type_error("NOT_LIST_OF_STR", "cols", c)
+        current = self.columns
+        if len(cols) != len(current):
+            raise IllegalArgumentException(
+                "The number of columns doesn't match.\nOld column names (%d): %s\nNew column names (%d): %s"
+                % (len(current), ", ".join(current), len(cols), ", ".join(cols)))
+        return self.select(*[self._col(old).alias(new) for old, new in zip(current, cols)])
+
+    def drop(self, *cols: ColumnOrName) -> "DataFrame":
+        """Removes columns by name (unknown names are ignored) or by Column."""
+        names: List[str] = []
+        exprs = []
+        for c in cols:
+            if isinstance(c, str):
+                names.append(c)
+            elif isinstance(c, Column):
+                exprs.append(c._expr)
+            else:
+                raise _type_error("NOT_COLUMN_OR_STR", "col", c)
+        return self._transform(rq.drop(self._id, names, exprs))
+
+    def groupBy(self, *cols: ColumnOrName) -> "GroupedData":
+        """Groups rows by columns for aggregation: ``df.groupBy("k").agg(F.sum("v"))``."""
+        from .group import GroupedData
+
+        return GroupedData(self, [_expr_of(c, "cols") for c in _flatten(cols)])
+
+    groupby = groupBy
+
+    def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
+        """Aggregates over all rows: ``df.agg(F.max("a"))`` (same as ``df.groupBy().agg(...)``)."""
+        return self.groupBy().agg(*exprs)
+
+    def join(self, other: "DataFrame", on: Optional[Union[str, List[str], Column, List[Column]]] = None,
+             how: Optional[str] = None) -> "DataFrame":
+        """Joins with ``other`` on column names (a USING join), a Column condition, or a list of either;
+        ``how``: inner, cross, outer/full, left, right, semi, anti and Spark's other spellings."""
+        if not isinstance(other, DataFrame):
+            raise _type_error("NOT_DATAFRAME", "other", other)
+        if how is not None and not isinstance(how, str):
+            raise _type_error("NOT_STR", "how", how)
+        if on is not None and not isinstance(on, list):
+            on = [on]  # type: ignore[list-item]
+        if not on:
+            return self._transform(rq.join(self._id, other._id, how or "inner"))
+        how = how or "inner"
+        if all(isinstance(o, str) for o in on):
+            return self._transform(rq.join(self._id, other._id, how, using=list(on)))  # type: ignore[arg-type]
+        if all(isinstance(o, Column) for o in on):
+            cond = reduce(lambda x, y: x & y, on)  # type: ignore[operator]
+            return self._transform(rq.join(self._id, other._id, how, condition=cond._expr))  # type: ignore[union-attr]
+        raise _type_error("NOT_COLUMN_OR_STR", "on", on)
+
+    def crossJoin(self, other: "DataFrame") -> "DataFrame":
+        if not isinstance(other, DataFrame):
+            raise _type_error("NOT_DATAFRAME", "other", other)
+        return self._transform(rq.join(self._id, other._id, "cross"))
+
+    def _sort_exprs(self, cols: Sequence[Any], kwargs: Dict[str, Any]) -> list:
+        if not cols:
+            raise PySparkValueError(error_class="CANNOT_BE_EMPTY", message_parameters={"item": "column"})
+        cols = _flatten(cols)
+        exprs = [_expr_of(c, "cols") for c in cols]
+        ascending = kwargs.get("ascending", True)
+        if isinstance(ascending, (bool, int)):
+            flags = [bool(ascending)] * len(exprs)
+        elif isinstance(ascending, list):
+            flags = [bool(a) for a in ascending] + [True] * max(0, len(exprs) - len(ascending))
+        else:
+            raise _type_error("NOT_BOOL_OR_LIST", "ascending", ascending)
+        out = []
+        for e, asc in zip(exprs, flags):
+            if not asc and not isinstance(e, SortOrder):
+                e = SortOrder(e, True, False)  # desc: NULLS LAST, as Column.desc()
+            out.append(e)
+        return out
+
+    def orderBy(self, *cols: ColumnOrName, **kwargs: Any) -> "DataFrame":
+        """Sorts all rows: ``df.orderBy("a", F.col("b").desc())``, ``df.orderBy(["a", "b"], ascending=[1, 0])``."""
+        return self._transform(rq.sort(self._id, self._sort_exprs(cols, kwargs), True))
+
+    sort = orderBy
+
+    def sortWithinPartitions(self, *cols: ColumnOrName, **kwargs: Any) -> "DataFrame":
+        """Sorts the rows of each partition, without a shuffle."""
+        return self._transform(rq.sort(self._id, self._sort_exprs(cols, kwargs), False))
+
+    def limit(self, num: int) -> "DataFrame":
+        if not isinstance(num, int) or isinstance(num, bool):
+            raise _type_error("NOT_INT", "num", num)
+        return self._transform(rq.limit(self._id, num))
+
+    def distinct(self) -> "DataFrame":
+        return self._transform(rq.distinct(self._id, None))
+
+    def dropDuplicates(self, subset: Optional[Union[List[str], str]] = None, *more: str) -> "DataFrame":
+        """Distinct rows, or the first row of each group of rows equal on ``subset``."""
+        if isinstance(subset, str):
+            subset = [subset, *more]
+        elif more:
+            raise _type_error("NOT_LIST_OR_TUPLE", "subset", subset)
+        if subset is None:
+            return self.distinct()
+        if not isinstance(subset, (list, tuple)):
+            raise _type_error("NOT_LIST_OR_TUPLE", "subset", subset)
+        for s in subset:
+            if not isinstance(s, str):
+                raise _type_error("NOT_STR", "subset", s)
+        if not subset:
+            return self.distinct()
+        return self._transform(rq.distinct(self._id, list(subset)))
+
+    drop_duplicates = dropDuplicates
+
+    def union(self, other: "DataFrame") -> "DataFrame":
+        """All rows of both (UNION ALL), matching columns by position."""
+        if not isinstance(other, DataFrame):
+            raise _type_error("NOT_DATAFRAME", "other", other)
+        return self._transform(rq.set_op(self._id, other._id, False, False))
+
+    unionAll = union
+
+    def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
+        """All rows of both, matching columns by name; missing columns are NULL when ``allowMissingColumns``."""
+        if not isinstance(other, DataFrame):
+            raise _type_error("NOT_DATAFRAME", "other", other)
+        return self._transform(rq.set_op(self._id, other._id, True, bool(allowMissingColumns)))
+
+    def repartition(self, numPartitions: Union[int, ColumnOrName], *cols: ColumnOrName) -> "DataFrame":
+        """Redistributes rows into ``numPartitions`` partitions (round robin, or by hash of ``cols``)."""
+        if isinstance(numPartitions, (str, Column)):
+            cols = (numPartitions, *cols)
+            n = self._shuffle_partitions()
+        elif isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            n = numPartitions
+        else:
+            raise _type_error("NOT_COLUMN_OR_STR", "numPartitions", numPartitions)
+        exprs = [_expr_of(c, "cols") for c in cols]
+        return self._transform(rq.repartition(self._id, n, True, exprs))
+
+    def _shuffle_partitions(self) -> int:
+        raw = self._session.conf.get("spark.sql.shuffle.partitions", None)
+        try:
+            return int(raw) if raw else self._session.sparkContext.defaultParallelism
+        except ValueError:
+            return self._session.sparkContext.defaultParallelism
+
+    def coalesce(self, numPartitions: int) -> "DataFrame":
+        """Merges partitions without a shuffle."""
+        if not isinstance(numPartitions, int) or isinstance(numPartitions, bool):
+            raise _type_error("NOT_INT", "numPartitions", numPartitions)
+        return self._transform(rq.repartition(self._id, numPartitions, False, []))
+
+    def alias(self, alias: str) -> "DataFrame":
+        """Names this DataFrame so its columns can be referred to as ``alias.col``."""
+        if not isinstance(alias, str):
+            raise _type_error("NOT_STR", "alias", alias)
+        return self._transform(rq.subquery_alias(self._id, alias))
+
+    def transform(self, func: Callable[..., "DataFrame"], *args: Any, **kwargs: Any) -> "DataFrame":
+        """``func(self, *args, **kwargs)``, for chaining custom transformations."""
+        result = func(self, *args, **kwargs)
+        if not isinstance(result, DataFrame):
+            raise PySparkTypeError(f"Func returned an instance of type [{type(result).__name__}], should have been "
+                                   "DataFrame.", "INVALID_RETURN_TYPE_FOR_TRANSFORM")
+        return result
+
+    # ------------------------------------------------------------------ persistence
+
+    def cache(self) -> "DataFrame":
+        """Keeps the computed partitions in the engine's block manager (lazily, on the next action)."""
+        self._client.call(Body.PersistRequest, rq.persist(self._id, PersistOp.Cache), Body.Ack)
+        return self
+
+    def persist(self, storageLevel: Any = None) -> "DataFrame":
+        """As :meth:`cache`; the engine keeps blocks in memory whatever ``storageLevel`` says."""
+        return self.cache()
+
+    def unpersist(self, blocking: bool = False) -> "DataFrame":
+        self._client.call(Body.PersistRequest, rq.persist(self._id, PersistOp.Unpersist), Body.Ack)
+        return self
+
+    @property
+    def is_cached(self) -> bool:
+        """Whether the engine holds this DataFrame's plan in its cache."""
+        return bool(self._analyze(AnalyzeKind.IsCached).Flag())
+
+    # ------------------------------------------------------------------ actions
+
+    def collect(self) -> List[Row]:
+        """All rows, as a list of Rows."""
+        return self._rows(Action.Collect)
+
+    def toLocalIterator(self, prefetchPartitions: bool = False) -> Iterator[Row]:
+        """An iterator over all rows (fetched in one result)."""
+        return iter(self.collect())
+
+    def take(self, num: int) -> List[Row]:
+        """The first ``num`` rows."""
+        if not isinstance(num, int) or isinstance(num, bool):
+            raise _type_error("NOT_INT", "num", num)
+        return self._rows(Action.Take, max(0, num))
+
+    def head(self, n: Optional[int] = None) -> Union[Optional[Row], List[Row]]:
+        """``head()`` the first Row (or None); ``head(n)`` a list of the first n Rows."""
+        if n is None:
+            rows = self.take(1)
+            return rows[0] if rows else None
+        return self.take(n)
+
+    def first(self) -> Optional[Row]:
+        return self.head()  # type: ignore[return-value]
+
+    def isEmpty(self) -> bool:
+        return len(self.take(1)) == 0
+
+    def count(self) -> int:
+        """The number of rows."""
+        return int(self._execute(Action.Count).Count())
+
+    def toArrow(self) -> "pyarrow.Table":
+        """All rows as a pyarrow Table (timestamps as ``timestamp[us, tz=UTC]``)."""
+        return results.arrow_table(self._execute(Action.Collect))
+
+    def toPandas(self) -> "pandas.DataFrame":
+        """All rows as a pandas DataFrame, with PySpark's dtypes: integer columns holding nulls become float64,
+        boolean ones object, dates stay ``datetime.date`` objects, timestamps are naive ``datetime64[ns]`` (UTC).
+        Uses Arrow unless ``spark.sql.execution.arrow.pyspark.enabled`` is false."""
+        if self._session.conf._arrow_enabled():
+            return results.table_to_pandas(results.arrow_table(self._execute(Action.Collect)))
+        tuples = results.pickled_rows(self._execute(Action.Collect, fmt=ResultFormat.PickledRows))
+        return results.records_to_pandas(tuples, self.columns, [f.dataType.typeName() for f in self._schema.fields])
+
+    def show(self, n: int = 20, truncate: Union[bool, int] = True, vertical: bool = False) -> None:
+        """Prints the first ``n`` rows as a table (``truncate``: True = cells cut at 20 characters, or a width)."""
+        print(self._show_string(n, truncate, vertical))
+
+    def _show_string(self, n: int = 20, truncate: Union[bool, int] = True, vertical: bool = False) -> str:
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise _type_error("NOT_INT", "n", n)
+        if not isinstance(vertical, bool):
+            raise _type_error("NOT_BOOL", "vertical", vertical)
+        if isinstance(truncate, bool):
+            width = 20 if truncate else 0
+        else:
+            try:
+                width = int(truncate)
+            except (TypeError, ValueError):
+                raise _type_error("NOT_BOOL", "truncate", truncate) from None
+        text = self._execute(Action.Show, n, width, vertical).Text()
+        return text.decode("utf-8") if text else ""
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the first rows, for notebooks (``spark.sql.repl.eagerEval.maxNumRows``, default 20;
+        cells cut at ``spark.sql.repl.eagerEval.truncate``, default 20 characters)."""
+        conf = self._session._conf_cache
+        max_rows = int(conf.get("spark.sql.repl.eagerEval.maxNumRows", 20))
+        width = int(conf.get("spark.sql.repl.eagerEval.truncate", 20))
+        rows = self.take(max_rows + 1)
+        more = len(rows) > max_rows
+        rows = rows[:max_rows]
+
+        def cell(v: Any) -> str:
+            s = _spark_text(v)
+            if 0 < width < len(s):
+                s = s[: width - 3] + "..." if width >= 4 else s[:width]
+            return html.escape(s)
+
+        out = ["<table border='1'>\n"]
+        out.append("<tr><th>%s</th></tr>\n" % "</th><th>".join(html.escape(c) for c in self.columns))
+        for r in rows:
+            out.append("<tr><td>%s</td></tr>\n" % "</td><td>".join(cell(v) for v in r))
+        out.append("</table>\n")
+        if more:
+            out.append("only showing top %d %s\n" % (max_rows, "row" if max_rows == 1 else "rows"))
+        return "".join(out)
+
+
+def _spark_text(v: Any) -> str:
+    """A value as Spark prints it in a table cell."""
+    from ._utils.temporal import format_double
+
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return format_double(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_spark_text(x) for x in v) + "]"
+    if hasattr(v, "isoformat") and hasattr(v, "hour"):
+        s = v.strftime("%Y-%m-%d %H:%M:%S")
+        return s + ("." + f"{v.microsecond:06d}".rstrip("0") if v.microsecond else "")
+    return str(v)
+
+
+def _schema_of(schema_table: Any) -> StructType:
+    from .._protocol.schema_codec import decode_schema
+    from .types import schema_from_protocol
+
+    return schema_from_protocol(decode_schema(schema_table))

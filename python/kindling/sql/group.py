@@ -1,0 +1,93 @@
+"""GroupedData: the result of ``df.groupBy(...)``, turned back into a DataFrame by ``agg`` or a shorthand aggregate
+(one Aggregate request; the grouping columns come first in the result)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Sequence, Union
+
+from .._client import requests as rq
+from ..errors import AnalysisException, PySparkTypeError, PySparkValueError
+from ._expr import Alias, Call, ColumnRef, Literal
+from .column import Column
+from .types import DoubleType, IntegerType, LongType, NumericType
+
+if TYPE_CHECKING:
+    from .dataframe import DataFrame
+
+__all__ = ["GroupedData"]
+
+# Spark's RelationalGroupedDataset.strToExpr: aliases of aggregate names in agg({col: name}).
+_DICT_FUNCTIONS = {"avg": "avg", "average": "avg", "mean": "avg", "stddev": "stddev", "std": "stddev",
+                   "count": "count", "size": "count"}
+
+
+class GroupedData:
+    """Aggregations over the groups of ``df.groupBy(...)``."""
+
+    def __init__(self, df: "DataFrame", grouping: Sequence[Any]) -> None:
+        self._df = df
+        self._grouping = list(grouping)
+
+    def _aggregate(self, aggregates: List[Any]) -> "DataFrame":
+        return self._df._transform(rq.aggregate(self._df._id, self._grouping, aggregates))
+
+    def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
+        """``agg(F.sum("v"), F.max("w"))`` or ``agg({"v": "sum", "*": "count"})``."""
+        if not exprs:
+            raise PySparkValueError(error_class="CANNOT_BE_EMPTY", message_parameters={"item": "exprs"})
+        if len(exprs) == 1 and isinstance(exprs[0], dict):
+            aggregates = []
+            for col_name, fn in exprs[0].items():
+                name = _DICT_FUNCTIONS.get(str(fn).lower(), str(fn).lower())
+                if col_name == "*" and name == "count":
+                    aggregates.append(Call("count", (Literal("int32", 1),)))  # count(*) is count(1) in Spark
+                else:
+                    aggregates.append(Call(name, (ColumnRef(col_name, self._df._id),)))
+            return self._aggregate(aggregates)
+        for e in exprs:
+            if not isinstance(e, Column):
+                raise PySparkTypeError(error_class="NOT_COLUMN",
+                                       message_parameters={"arg_name": "exprs", "arg_type": type(e).__name__})
+        return self._aggregate([e._expr for e in exprs])  # type: ignore[union-attr]
+
+    def count(self) -> "DataFrame":
+        """Rows per group, in a column named ``count``."""
+        return self._aggregate([Alias(Call("count", ()), "count")])
+
+    def _numeric(self, fn: str, cols: Sequence[str]) -> "DataFrame":
+        fields = {f.name.lower(): f for f in self._df.schema.fields}
+        if not cols:
+            targets = [f.name for f in self._df.schema.fields if _is_numeric(f.dataType)]
+        else:
+            targets = []
+            for c in cols:
+                if not isinstance(c, str):
+                    raise PySparkTypeError(error_class="NOT_STR",
+                                           message_parameters={"arg_name": "cols", "arg_type": type(c).__name__})
+                f = fields.get(c.lower())
+                if f is not None and not _is_numeric(f.dataType):
+                    raise AnalysisException(
+                        f'"{c}" is not a numeric column. Aggregation function can only be applied on a numeric column.',
+                        "_LEGACY_ERROR_TEMP_1099", {"columnName": c})
+                targets.append(c)
+        return self._aggregate([Call(fn, (ColumnRef(c, self._df._id),)) for c in targets])
+
+    def sum(self, *cols: str) -> "DataFrame":
+        """Sum of each numeric column (or of ``cols``) per group."""
+        return self._numeric("sum", cols)
+
+    def avg(self, *cols: str) -> "DataFrame":
+        return self._numeric("avg", cols)
+
+    def mean(self, *cols: str) -> "DataFrame":
+        return self._numeric("avg", cols)
+
+    def min(self, *cols: str) -> "DataFrame":
+        return self._numeric("min", cols)
+
+    def max(self, *cols: str) -> "DataFrame":
+        return self._numeric("max", cols)
+
+
+def _is_numeric(dt: Any) -> bool:
+    return isinstance(dt, (NumericType, IntegerType, LongType, DoubleType))
