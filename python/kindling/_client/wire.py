@@ -15,6 +15,7 @@ from .._protocol import auth as _auth
 from .._protocol import builders as _builders
 from .._protocol import framing as _framing
 from .._protocol import verify as _verify
+from .._protocol.errors import ProtocolError
 from ..errors import SparkConnectionError
 
 MAX_FRAME_BYTES: int = _framing.MAX_FRAME_BYTES
@@ -33,11 +34,11 @@ def handshake_frame(request_id: int, proof: bytes, client: str) -> bytes:
 
 def parse(payload: bytes) -> Tuple[int, int, Any]:
     """Verifies one received payload and returns (request_id, body type, body table)."""
-    problem = _verify.verify_envelope(payload)
-    if problem is not None:
-        raise SparkConnectionError(f"The engine sent a malformed frame: {problem}", "PROTOCOL_MALFORMED_FRAME")
-    env = _verify.read_envelope(payload)
-    body = _builders.body_of(env)
+    try:
+        env = _verify.read_envelope(payload)
+        body = _builders.body_of(env)
+    except ProtocolError as err:
+        raise SparkConnectionError(f"The engine sent a malformed frame: {err.message}", err.error_class) from None
     return env.RequestId(), env.BodyType(), body
 
 

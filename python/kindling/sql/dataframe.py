@@ -52,11 +52,8 @@ def _flatten(cols: Sequence[Any]) -> List[Any]:
 
 
 def _expr_of(c: Any, arg_name: str = "col"):
-    if isinstance(c, Column):
-        return c._expr
-    if isinstance(c, str):
-        return _to_col(c)._expr
-    raise _type_error("NOT_COLUMN_OR_STR", arg_name, c)
+    """The expression of a Column or a column name (``*`` is the star)."""
+    return _to_col(c, arg_name)
 
 
 def _sql_strings_unsupported(what: str) -> PySparkNotImplementedError:

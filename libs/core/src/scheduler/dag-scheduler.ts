@@ -1,7 +1,6 @@
 // The DAG scheduler: runs a job's stages in dependency order, each as one task per partition,
 // moving data between stages through the block manager.
 import type * as arrow from 'apache-arrow';
-import { ExecutionError } from '../errors.js';
 import { dataTypeOf } from '../expr/expression.js';
 import { computeRangeBounds, partitionBatch } from '../execution/partitioner.js';
 import { newTaskMetrics, type TaskContext, type TaskMetrics } from '../execution/task-context.js';
