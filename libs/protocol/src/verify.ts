@@ -6,7 +6,8 @@ import { LAYOUT } from '../gen/layout.js';
 import { ProtocolError } from './errors.js';
 
 /** Deepest table nesting accepted (the Envelope is depth 1). */
-export const MAX_DEPTH = 64;
+// Each expression level is two tables (Expression + its node): 256 allows 127 levels of nesting.
+export const MAX_DEPTH = 256;
 /** Most tables one frame may reach (shared subtrees count once per reference). */
 export const MAX_TABLES = 1_000_000;
 

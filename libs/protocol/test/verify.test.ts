@@ -58,10 +58,10 @@ describe('verifyEnvelope on valid frames', () => {
 
   it('accepts nesting up to the depth limit and names the limit beyond it', () => {
     // Envelope, Transform, Project, an Expression + Alias pair per level, then Expression + ColumnRef:
-    // 5 + 2 * levels tables deep, so 29 Alias levels are the most that fit in 64.
-    expect(verifyEnvelope(nestedAliases(29))).toBeNull();
-    expect(verifyEnvelope(nestedAliases(30))).toMatch(/ColumnRef: nesting deeper than 64 tables$/);
-    expect(verifyEnvelope(nestedAliases(30), { maxDepth: 100 })).toBeNull();
+    // 5 + 2 * levels tables deep, so 125 Alias levels are the most that fit in 256.
+    expect(verifyEnvelope(nestedAliases(125))).toBeNull();
+    expect(verifyEnvelope(nestedAliases(126))).toMatch(/ColumnRef: nesting deeper than 256 tables$/);
+    expect(verifyEnvelope(nestedAliases(126), { maxDepth: 300 })).toBeNull();
   });
 });
 
@@ -179,8 +179,8 @@ describe('verifyEnvelope on damaged frames', () => {
     const t = fb.Transform.createTransform(b, fb.RelationOp.Project, proj);
     const bytes = finish(b, fb.Envelope.createEnvelope(b, 1n, fb.Body.Transform, t));
     const t0 = performance.now();
-    // 100^6 paths: either work bound (elements visited ≤ buffer size, tables ≤ 1,000,000) stops it quickly.
-    expect(err(bytes)).toMatch(/more than 1000000 tables|too many vector elements for the buffer size/);
+    // 100^6 paths: a work bound (vector elements and string bytes ≤ buffer size, tables ≤ 1,000,000) stops it.
+    expect(err(bytes)).toMatch(/more than 1000000 tables|too many (vector elements|string bytes) for the buffer size/);
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 

@@ -26,7 +26,8 @@ from .results import discard_segment
 
 HANDSHAKE_TIMEOUT_S = 5.0
 CANCEL_DRAIN_TIMEOUT_S = 10.0
-CLIENT_NAME = "kindling-python/0.1.0"
+CLIENT_VERSION = "0.1.0"
+CLIENT_NAME = f"kindling-python/{CLIENT_VERSION}"
 
 _live_owned: "weakref.WeakSet[Client]" = weakref.WeakSet()
 _atexit_registered = False
@@ -249,12 +250,13 @@ class Client:
     # ------------------------------------------------------------------ lifecycle
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Sends Stop (the engine ends the session and, when we launched it, exits) and closes everything."""
+        """Ends the session. An engine we launched gets Stop (and exits); on a shared engine, closing the
+        connection ends just this session (the engine frees its handles)."""
         with self._lock:
             if self.stopped:
                 return
             try:
-                if self._conn.broken is None:
+                if self._conn.broken is None and self.owns_engine:
                     rid = next(self._ids)
                     self._conn.send(wire.frame(rid, Body.Stop, rq.stop()))
                     deadline = time.monotonic() + timeout

@@ -12,7 +12,7 @@ import flatbuffers
 
 from .._gen.kindling.protocol.Body import Body
 from .._protocol import auth as _auth
-from .._protocol import builders as _builders
+from .._protocol import envelope as _builders
 from .._protocol import framing as _framing
 from .._protocol import verify as _verify
 from .._protocol.errors import ProtocolError
@@ -36,10 +36,10 @@ def parse(payload: bytes) -> Tuple[int, int, Any]:
     """Verifies one received payload and returns (request_id, body type, body table)."""
     try:
         env = _verify.read_envelope(payload)
-        body = _builders.body_of(env)
+        body_type, body = _builders.body_of(env)
     except ProtocolError as err:
         raise SparkConnectionError(f"The engine sent a malformed frame: {err.message}", err.error_class) from None
-    return env.RequestId(), env.BodyType(), body
+    return env.RequestId(), body_type, body
 
 
 def new_secret() -> bytes:

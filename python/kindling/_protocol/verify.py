@@ -15,7 +15,8 @@ from kindling._gen.layout import LAYOUT
 from .errors import ProtocolError
 
 #: Deepest table nesting accepted (the Envelope is depth 1).
-MAX_DEPTH = 64
+# Each expression level is two tables (Expression + its node): 256 allows 127 levels of nesting.
+MAX_DEPTH = 256
 #: Most tables one frame may reach (shared subtrees count once per reference).
 MAX_TABLES = 1_000_000
 

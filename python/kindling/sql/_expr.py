@@ -137,7 +137,8 @@ def encode_data_type(builder: Any, dt: DataType) -> int:
 
 
 def encode_schema(builder: Any, schema: StructType) -> int:
-    """Writes a StructType as a ``kindling.protocol.Schema`` table (fields: name, type, nullable); returns its offset."""
+    """Writes a StructType as a ``kindling.protocol.Schema`` table (name, type, nullable per field); returns its
+    offset."""
     fm = gen("Field")
     offsets = []
     for f in schema.fields:
@@ -375,7 +376,8 @@ def _pretty_call(e: Call) -> str:
     if n == "count" and not a:
         return "count(1)"
     if n == "first" and len(a) == 2 and isinstance(e.args[1], Literal) and e.args[1].kind == "boolean":
-        return f"first({a[0]})" + (" IGNORE NULLS" if e.args[1].value else "")
+        # Spark's First keeps ignoreNulls out of its SQL text: first(a).
+        return f"first({a[0]})"
     name = _PRETTY_FUNCTION_NAMES.get(n, n)
     return f"{name}({'DISTINCT ' if e.distinct else ''}{', '.join(a)})"
 

@@ -164,7 +164,7 @@ class Column:
         return _call("negate", self._expr)
 
     # comparison operators
-    __eq__ = _bin_op("=", "``self = other`` (NULL when either side is NULL; see :meth:`eqNullSafe`).")  # type: ignore[assignment]
+    __eq__ = _bin_op("=", "``self = other`` (NULL when a side is NULL; see :meth:`eqNullSafe`).")  # type: ignore
     __ne__ = _bin_op("!=", "``NOT (self = other)``.")  # type: ignore[assignment]
     __lt__ = _bin_op("<", "``self < other``.")
     __le__ = _bin_op("<=", "``self <= other``.")

@@ -178,9 +178,9 @@ class SparkSession:
     @property
     def version(self) -> str:
         """The engine's version."""
-        from .. import __version__
+        from .._client.client import CLIENT_VERSION
 
-        return self._client.engine_version or __version__
+        return self._client.engine_version or CLIENT_VERSION
 
     @property
     def sparkContext(self) -> "SparkContext":

@@ -4,21 +4,19 @@ Data types: ``NullType``, ``BooleanType``, ``IntegerType``, ``LongType``, ``Doub
 ``DateType``, ``TimestampType``, ``ArrayType``, and ``StructType``/``StructField`` for schemas. They print, compare and
 hash as PySpark's do (``LongType()``, ``StructField('a', LongType(), True)``).
 
-The private helpers at the end convert between these types and the engine's protocol types and Arrow types, and
-infer and verify the types of Python values as ``SparkSession.createDataFrame`` does. Timestamps are UTC in the
+The private helpers re-exported at the end (from ``_utils.conversion`` and ``_utils.inference``) convert between
+these types and the engine's protocol types and Arrow types, and infer and verify the types of Python values as
+``SparkSession.createDataFrame`` does. Timestamps are UTC in the
 engine: Kindling reads naive ``datetime`` values as UTC and returns naive UTC datetimes (PySpark uses local time).
 """
 
 from __future__ import annotations
 
-import datetime
 import json
-from functools import reduce
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Type, Union, overload
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Union, overload
 
 from kindling.sql._utils import ddl as _ddl
 from kindling.sql._utils import errors as _err
-from kindling.sql._utils.temporal import format_double
 
 __all__ = [
     "DataType",
@@ -240,7 +238,12 @@ class StructField(DataType):
         return "StructField('%s', %s, %s)" % (self.name, self.dataType, str(self.nullable))
 
     def jsonValue(self) -> Dict[str, Any]:
-        return {"name": self.name, "type": self.dataType.jsonValue(), "nullable": self.nullable, "metadata": self.metadata}
+        return {
+            "name": self.name,
+            "type": self.dataType.jsonValue(),
+            "nullable": self.nullable,
+            "metadata": self.metadata,
+        }
 
     @classmethod
     def fromJson(cls, json: Dict[str, Any]) -> "StructField":
@@ -332,7 +335,9 @@ class StructType(DataType):
             try:
                 return self.fields[key]
             except IndexError:
-                raise _err.make(_err.PySparkIndexError, "INDEX_OUT_OF_RANGE", arg_name="StructType", index=key) from None
+                raise _err.make(
+                    _err.PySparkIndexError, "INDEX_OUT_OF_RANGE", arg_name="StructType", index=key
+                ) from None
         if isinstance(key, slice):
             return StructType(self.fields[key])
         raise _err.type_error("NOT_INT_OR_SLICE_OR_STR", arg_name="key", arg_type=type(key).__name__)
@@ -566,9 +571,11 @@ def _parse_datatype_string(s: str) -> DataType:
     --------
     >>> _parse_datatype_string("int ")
     IntegerType()
-    >>> _parse_datatype_string("a: byte, b: decimal(  16 , 8   ) ")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    >>> _parse_datatype_string("a: byte, b: double")
+    StructType([StructField('a', IntegerType(), True), StructField('b', DoubleType(), True)])
+    >>> _parse_datatype_string("a: decimal(16, 8)")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
-    kindling.errors.ParseException: [UNSUPPORTED_DATATYPE] ...
+    kindling.errors.ParseException: [UNSUPPORTED_DATATYPE] Unsupported data type "DECIMAL(16,8)"...
     >>> _parse_datatype_string("a: int, b: string")
     StructType([StructField('a', IntegerType(), True), StructField('b', StringType(), True)])
     >>> _parse_datatype_string("array<string>")
@@ -618,410 +625,24 @@ def _parse_datatype_json_string(json_string: str) -> DataType:
     return _parse_datatype_json_value(json.loads(json_string))
 
 
-# ---------------------------------------------------------------------------------------------------------------------
-# Engine protocol types: dicts {"kind": "int64"} / {"kind": "array", "element": {...}, "containsNull": True}
-
-_KIND_OF: Dict[type, str] = {
-    NullType: "null",
-    BooleanType: "boolean",
-    IntegerType: "int32",
-    LongType: "int64",
-    DoubleType: "float64",
-    StringType: "string",
-    DateType: "date",
-    TimestampType: "timestamp",
-    ArrayType: "array",
-}
-_TYPE_OF_KIND: Dict[str, DataType] = {
-    "null": NullType(),
-    "boolean": BooleanType(),
-    "int32": IntegerType(),
-    "int64": LongType(),
-    "float64": DoubleType(),
-    "string": StringType(),
-    "date": DateType(),
-    "timestamp": TimestampType(),
-}
-
-
-def to_protocol_type_kind(dt: DataType) -> str:
-    """The engine's type kind of ``dt``: null boolean int32 int64 float64 string date timestamp array."""
-    kind = _KIND_OF.get(type(dt))
-    if kind is None:
-        raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=repr(dt))
-    return kind
-
-
-def to_protocol_type(dt: DataType) -> Dict[str, Any]:
-    """``dt`` as the protocol type dict (the inverse of :func:`from_protocol_type`)."""
-    kind = to_protocol_type_kind(dt)
-    if isinstance(dt, ArrayType):
-        return {"kind": "array", "element": to_protocol_type(dt.elementType), "containsNull": dt.containsNull}
-    return {"kind": kind}
-
-
-def from_protocol_type(type_dict: Dict[str, Any]) -> DataType:
-    """The DataType of a protocol type dict as ``schema_codec.decode_schema`` yields them."""
-    kind = type_dict["kind"]
-    if kind == "array":
-        return ArrayType(from_protocol_type(type_dict["element"]), bool(type_dict.get("containsNull", True)))
-    dt = _TYPE_OF_KIND.get(kind)
-    if dt is None:
-        raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=str(kind))
-    return dt
-
-
-def schema_from_protocol(fields: Sequence[Tuple[str, Dict[str, Any], bool]]) -> StructType:
-    """The StructType of decoded protocol fields ``(name, type_dict, nullable)``."""
-    return StructType([StructField(name, from_protocol_type(t), bool(nullable)) for name, t, nullable in fields])
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# Arrow types (the engine's batches: int32, int64, float64, utf8, bool, date32, timestamp[us, UTC], null, list)
-
-
-def to_arrow_type(dt: DataType) -> Any:
-    """The Arrow type the engine uses for ``dt`` (timestamps: ``timestamp('us', tz='UTC')``; lists: item field
-    named ``element``)."""
-    import pyarrow as pa
-
-    if isinstance(dt, BooleanType):
-        return pa.bool_()
-    if isinstance(dt, IntegerType):
-        return pa.int32()
-    if isinstance(dt, LongType):
-        return pa.int64()
-    if isinstance(dt, DoubleType):
-        return pa.float64()
-    if isinstance(dt, StringType):
-        return pa.string()
-    if isinstance(dt, DateType):
-        return pa.date32()
-    if isinstance(dt, TimestampType):
-        return pa.timestamp("us", tz="UTC")
-    if isinstance(dt, NullType):
-        return pa.null()
-    if isinstance(dt, ArrayType):
-        return pa.list_(pa.field("element", to_arrow_type(dt.elementType), nullable=dt.containsNull))
-    raise _err.type_error("UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION", data_type=repr(dt))
-
-
-def to_arrow_schema(schema: StructType) -> Any:
-    """The Arrow schema of a StructType (field nullability kept)."""
-    import pyarrow as pa
-
-    return pa.schema([pa.field(f.name, to_arrow_type(f.dataType), nullable=f.nullable) for f in schema])
-
-
-def from_arrow_type(at: Any) -> DataType:
-    """The Kindling type of an Arrow type; narrower integers and floats widen (int8/16/32, uint8/16 → int;
-    int64, uint32, uint64 → bigint; float16/32/64 → double)."""
-    import pyarrow as pa
-    import pyarrow.types as pt
-
-    if pt.is_boolean(at):
-        return BooleanType()
-    if pt.is_int8(at) or pt.is_int16(at) or pt.is_int32(at) or pt.is_uint8(at) or pt.is_uint16(at):
-        return IntegerType()
-    if pt.is_int64(at) or pt.is_uint32(at) or pt.is_uint64(at):
-        return LongType()
-    if pt.is_floating(at):
-        return DoubleType()
-    if pt.is_string(at) or pt.is_large_string(at) or getattr(pt, "is_string_view", lambda _: False)(at):
-        return StringType()
-    if pt.is_dictionary(at):
-        return from_arrow_type(at.value_type)
-    if pt.is_date(at):
-        return DateType()
-    if pt.is_timestamp(at):
-        return TimestampType()
-    if pt.is_null(at):
-        return NullType()
-    if pt.is_list(at) or pt.is_large_list(at) or pt.is_fixed_size_list(at) or getattr(pt, "is_list_view", lambda _: False)(at):
-        return ArrayType(from_arrow_type(at.value_type), at.value_field.nullable)
-    del pa
-    raise _err.type_error("UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION", data_type=str(at))
-
-
-def from_arrow_schema(schema: Any) -> StructType:
-    """The StructType of an Arrow schema."""
-    return StructType([StructField(f.name, from_arrow_type(f.type), f.nullable) for f in schema])
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# Inferring the types of Python values (SparkSession.createDataFrame without a schema)
-
-_type_mappings: Dict[type, Type[DataType]] = {
-    type(None): NullType,
-    bool: BooleanType,
-    int: LongType,
-    float: DoubleType,
-    str: StringType,
-    datetime.date: DateType,
-    datetime.datetime: TimestampType,
-}
-
-
-def _unsupported_kind(obj: Any) -> Optional[str]:
-    """The PySpark type a value would have that Kindling has no type for (None when it is not one of those)."""
-    import decimal
-
-    if isinstance(obj, dict):
-        return "MapType"
-    if isinstance(obj, (bytes, bytearray)):
-        return "BinaryType"
-    if isinstance(obj, decimal.Decimal):
-        return "DecimalType"
-    if isinstance(obj, datetime.timedelta):
-        return "DayTimeIntervalType"
-    if isinstance(obj, tuple) or hasattr(obj, "__dict__"):
-        return "StructType"
-    return None
-
-
-def _infer_type(obj: Any) -> DataType:
-    """The type PySpark infers for a value: int → LongType, float → DoubleType, str, bool, date, datetime → Timestamp,
-    None → NullType, list → ArrayType of the merged element types.
-
-    Examples
-    --------
-    >>> _infer_type(1), _infer_type(1.5), _infer_type(True)
-    (LongType(), DoubleType(), BooleanType())
-    >>> _infer_type([1, None, 2.5])
-    ArrayType(DoubleType(), True)
-    """
-    mapped = _type_mappings.get(type(obj))
-    if mapped is not None:
-        return mapped()
-    if isinstance(obj, list):
-        if obj:
-            return ArrayType(reduce(_merge_type, (_infer_type(v) for v in obj), NullType()), True)
-        return ArrayType(NullType(), True)
-    kind = _unsupported_kind(obj)
-    raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=kind or type(obj).__name__)
-
-
-def _infer_row_schema(row: Any, names: Optional[Sequence[str]] = None) -> StructType:
-    """The schema of one row: a dict (fields sorted by name), a Row, a namedtuple, a tuple or list (named by
-    ``names``, then ``_1``, ``_2``…), or an object (its ``__dict__``, sorted)."""
-    if isinstance(row, dict):
-        items = sorted(row.items())
-    elif isinstance(row, (tuple, list)):
-        if hasattr(row, "__fields__"):
-            items = list(zip(row.__fields__, tuple(row)))
-        elif hasattr(row, "_fields"):
-            items = list(zip(row._fields, tuple(row)))
-        else:
-            all_names = list(names) if names is not None else []
-            if len(all_names) < len(row):
-                all_names.extend("_%d" % i for i in range(len(all_names) + 1, len(row) + 1))
-            items = list(zip(all_names, row))
-    elif hasattr(row, "__dict__"):
-        items = sorted(row.__dict__.items())
-    else:
-        raise _err.type_error("CANNOT_INFER_SCHEMA_FOR_TYPE", data_type=type(row).__name__)
-
-    fields = []
-    for k, v in items:
-        fields.append(StructField(k, _infer_type(v), True))
-    return StructType(fields)
-
-
-def _infer_schema(rows: Sequence[Any], names: Optional[Sequence[str]] = None) -> StructType:
-    """The schema of a list of rows, merging the rows' types as ``createDataFrame`` does.
-
-    Raises ``PySparkValueError`` ``CANNOT_INFER_EMPTY_SCHEMA`` for no rows, ``CANNOT_DETERMINE_TYPE`` when a column
-    (or array element) is always None, and ``PySparkTypeError`` ``CANNOT_MERGE_TYPE`` for conflicting types (int and
-    float merge to double).
-
-    Examples
-    --------
-    >>> _infer_schema([(1, "a"), (2.5, None)], ["x", "y"])
-    StructType([StructField('x', DoubleType(), True), StructField('y', StringType(), True)])
-    """
-    rows = list(rows)
-    if not rows:
-        raise _err.value_error("CANNOT_INFER_EMPTY_SCHEMA")
-    schema = reduce(_merge_type, (_infer_row_schema(row, names) for row in rows))
-    if _has_nulltype(schema):
-        raise _err.value_error("CANNOT_DETERMINE_TYPE")
-    assert isinstance(schema, StructType)
-    return schema
-
-
-def _has_nulltype(dt: DataType) -> bool:
-    if isinstance(dt, StructType):
-        return any(_has_nulltype(f.dataType) for f in dt.fields)
-    if isinstance(dt, ArrayType):
-        return _has_nulltype(dt.elementType)
-    return isinstance(dt, NullType)
-
-
-_NUMERIC_RANK = {IntegerType: 0, LongType: 1, DoubleType: 2}
-
-
-def _merge_type(a: DataType, b: DataType, name: Optional[str] = None) -> DataType:
-    """The type covering both ``a`` and ``b``: NullType gives way; int, bigint and double widen to the wider;
-    structs merge by field name; anything else must be equal."""
-    if isinstance(a, NullType):
-        return b
-    if isinstance(b, NullType):
-        return a
-    ra, rb = _NUMERIC_RANK.get(type(a)), _NUMERIC_RANK.get(type(b))
-    if ra is not None and rb is not None:
-        return a if ra >= rb else b
-    if type(a) is not type(b):
-        raise _err.type_error("CANNOT_MERGE_TYPE", data_type1=type(a).__name__, data_type2=type(b).__name__)
-    if isinstance(a, StructType):
-        assert isinstance(b, StructType)
-        nfs = {f.name: f.dataType for f in b.fields}
-        fields = [
-            StructField(f.name, _merge_type(f.dataType, nfs.get(f.name, NullType()), name=f.name)) for f in a.fields
-        ]
-        names = {f.name for f in fields}
-        for n in nfs:
-            if n not in names:
-                fields.append(StructField(n, nfs[n]))
-        return StructType(fields)
-    if isinstance(a, ArrayType):
-        assert isinstance(b, ArrayType)
-        return ArrayType(_merge_type(a.elementType, b.elementType, name=name), True)
-    return a
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# Verifying values against a schema (createDataFrame with verifySchema=True)
-
-_acceptable_types: Dict[type, Tuple[type, ...]] = {
-    BooleanType: (bool,),
-    IntegerType: (int,),
-    LongType: (int,),
-    DoubleType: (float,),
-    DateType: (datetime.date, datetime.datetime),
-    TimestampType: (datetime.datetime,),
-    ArrayType: (list, tuple),
-    StructType: (tuple, list, dict),
-}
-
-
-def _make_type_verifier(dataType: DataType, nullable: bool = True, name: Optional[str] = None) -> Callable[[Any], None]:
-    """A function raising PySpark's errors when a value does not fit ``dataType`` (``name`` prefixes messages,
-    ``"field a"`` for top-level fields). StringType accepts any value, as in PySpark (the JVM stringifies it)."""
-
-    def verify_nullability(obj: Any) -> bool:
-        if obj is None:
-            if nullable:
-                return True
-            if name is not None:
-                raise _err.value_error("FIELD_NOT_NULLABLE_WITH_NAME", field_name=name)
-            raise _err.value_error("FIELD_NOT_NULLABLE")
-        return False
-
-    _type = type(dataType)
-
-    def verify_acceptable_types(obj: Any) -> None:
-        if type(obj) not in _acceptable_types.get(_type, ()):
-            if name is not None:
-                raise _err.type_error(
-                    "FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME",
-                    field_name=name,
-                    data_type=str(dataType),
-                    obj=repr(obj),
-                    obj_type=str(type(obj)),
-                )
-            raise _err.type_error(
-                "FIELD_DATA_TYPE_UNACCEPTABLE", data_type=str(dataType), obj=repr(obj), obj_type=str(type(obj))
-            )
-
-    def bounds(lo: int, hi: int) -> Callable[[Any], None]:
-        def verify_integral(obj: Any) -> None:
-            verify_acceptable_types(obj)
-            if obj < lo or obj > hi:
-                raise _err.value_error(
-                    "VALUE_OUT_OF_BOUND", arg_name="obj", lower_bound=str(lo), upper_bound=str(hi), actual=str(obj)
-                )
-
-        return verify_integral
-
-    verify_value: Callable[[Any], None]
-    if isinstance(dataType, StringType):
-
-        def verify_value(obj: Any) -> None:
-            pass
-
-    elif isinstance(dataType, IntegerType):
-        verify_value = bounds(-2147483648, 2147483647)
-    elif isinstance(dataType, LongType):
-        verify_value = bounds(-9223372036854775808, 9223372036854775807)
-    elif isinstance(dataType, ArrayType):
-        element_verifier = _make_type_verifier(dataType.elementType, dataType.containsNull, name="element in array %s" % name)
-
-        def verify_value(obj: Any) -> None:
-            verify_acceptable_types(obj)
-            for i in obj:
-                element_verifier(i)
-
-    elif isinstance(dataType, StructType):
-        verifiers = []
-        for f in dataType.fields:
-            field_name = "field %s" % f.name if name is None else "field %s in %s" % (f.name, name)
-            verifiers.append((f.name, _make_type_verifier(f.dataType, f.nullable, name=field_name)))
-
-        def verify_value(obj: Any) -> None:
-            if isinstance(obj, dict):
-                for f, verifier in verifiers:
-                    verifier(obj.get(f))
-            elif isinstance(obj, (tuple, list)):
-                if len(obj) != len(verifiers):
-                    raise _err.value_error(
-                        "LENGTH_SHOULD_BE_THE_SAME",
-                        arg1="obj",
-                        arg2="fields",
-                        arg1_length=str(len(obj)),
-                        arg2_length=str(len(verifiers)),
-                    )
-                for v, (_, verifier) in zip(obj, verifiers):
-                    verifier(v)
-            elif hasattr(obj, "__dict__"):
-                d = obj.__dict__
-                for f, verifier in verifiers:
-                    verifier(d.get(f))
-            else:
-                raise _err.type_error(
-                    "CANNOT_ACCEPT_OBJECT_IN_TYPE", data_type="StructType", obj_name=str(obj), obj_type=type(obj).__name__
-                )
-
-    else:
-        verify_value = verify_acceptable_types
-
-    def verify(obj: Any) -> None:
-        if not verify_nullability(obj):
-            verify_value(obj)
-
-    return verify
-
-
-def _verify_value(value: Any, dataType: DataType, field_name: Optional[str] = None, nullable: bool = True) -> None:
-    """Checks one value against ``dataType``; errors name it ``field <field_name>`` as PySpark's do.
-
-    Examples
-    --------
-    >>> _verify_value("x", LongType(), "a")  # doctest: +IGNORE_EXCEPTION_DETAIL
-    Traceback (most recent call last):
-    kindling.errors.PySparkTypeError: [FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME] field a: LongType() can not accept object 'x' in type <class 'str'>.
-    """
-    name = None if field_name is None else "field %s" % field_name
-    _make_type_verifier(dataType, nullable, name)(value)
-
-
-def _spark_string(value: Any) -> str:
-    """How the JVM stringifies a Python value placed in a StringType column (``True`` → ``true``, ``1.0`` → ``1.0``)."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return format_double(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join("null" if v is None else _spark_string(v) for v in value) + "]"
-    return str(value)
+# The conversion, inference and verification helpers live in _utils; they are part of this module's (private) API.
+from kindling.sql._utils.conversion import (  # noqa: E402
+    from_arrow_schema,
+    from_arrow_type,
+    from_protocol_type,
+    schema_from_protocol,
+    to_arrow_schema,
+    to_arrow_type,
+    to_protocol_type,
+    to_protocol_type_kind,
+)
+from kindling.sql._utils.inference import (  # noqa: E402
+    _has_nulltype,
+    _infer_row_schema,
+    _infer_schema,
+    _infer_type,
+    _make_type_verifier,
+    _merge_type,
+    _spark_string,
+    _verify_value,
+)

@@ -48,6 +48,22 @@ function readSchema() {
   return { files, roots };
 }
 
+// flatc's Python imports sibling types by schema namespace (`from kindling.protocol.X import X`), as if the
+// namespace were a top-level package; ours live under kindling._gen, so point the imports there. In modules
+// (not stubs) the top-level sibling imports also move to the end: flatc puts them first, so a recursive table
+// (DataType.element: DataType) would import itself before its class exists, and annotations become lazy.
+const PY_PACKAGE = 'kindling._gen';
+function pythonImports(text, stub) {
+  const fixed = text.replace(/^(\s*)(from|import) kindling\.protocol\b/gm, `$1$2 ${PY_PACKAGE}.kindling.protocol`);
+  if (stub) return fixed;
+  const sibling = new RegExp(`^from ${PY_PACKAGE.replaceAll('.', '\\.')}\\.kindling\\.protocol\\.\\w+ import \\w+\\n`, 'gm');
+  const moved = fixed.match(sibling) ?? [];
+  if (moved.length === 0) return fixed;
+  // Annotations name sibling types (`-> Optional[Expression]`): keep them unevaluated, as the names bind last.
+  const rest = fixed.replace(sibling, '').replace(/\n*$/, '\n').replace(/^(?!#|\s*$)/m, 'from __future__ import annotations\n\n');
+  return `${rest}\n# Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).\n${moved.join('')}`;
+}
+
 function generate(outRoot) {
   const bin = flatc();
   const version = execFileSync(bin, ['--version']).toString().trim().replace('flatc version ', '');
@@ -60,9 +76,11 @@ function generate(outRoot) {
     // One flatc run over the root files with --gen-all: separate runs would each overwrite the TS namespace barrel.
     execFileSync(bin, [...t.args, '--gen-all', '-o', out, '-I', schemaDir, ...roots], { stdio: 'inherit' });
     for (const f of walk(out)) {
+      if (t.lang === 'python' && f.endsWith('.pyi')) writeFileSync(f, pythonImports(readFileSync(f, 'utf8'), true));
       const ext = t.lang === 'ts' ? '.ts' : '.py';
       if (!f.endsWith(ext)) continue;
-      writeFileSync(f, HEADER[t.lang].replace('{version}', version) + readFileSync(f, 'utf8'));
+      const text = readFileSync(f, 'utf8');
+      writeFileSync(f, HEADER[t.lang].replace('{version}', version) + (t.lang === 'python' ? pythonImports(text, false) : text));
     }
     if (t.lang === 'python') {
       // flatc makes a package per namespace; make the _gen root a package too.

@@ -18,7 +18,8 @@ export type FnName =
 
 /** Every node carries its Spark result type. */
 export type Expr =
-  | { readonly k: 'col'; readonly name: string; readonly ty: Ty }
+  /** `q`: a DataFrame alias qualifying the name (`col('x.k1')`), used in self-joins. */
+  | { readonly k: 'col'; readonly name: string; readonly ty: Ty; readonly q?: string }
   | { readonly k: 'lit'; readonly value: LitValue; readonly ty: Ty }
   | { readonly k: 'arith'; readonly op: ArithOp; readonly l: Expr; readonly r: Expr; readonly ty: Ty }
   | { readonly k: 'neg'; readonly e: Expr; readonly ty: Ty }
@@ -85,7 +86,26 @@ export type Source =
       readonly keys: readonly JoinKey[];
       /** cond: an extra (possibly non-equi) conjunct. */
       readonly extra: Expr | null;
+    }
+  | {
+      /** `table.alias('x').join(table.filter(yFilter).alias('y'), cond, how).select(qualified items)`. */
+      readonly k: 'selfJoin';
+      readonly table: string;
+      readonly yFilter: Expr | null;
+      readonly how: JoinHow;
+      /** Equi-join pairs of column names (x side, y side). */
+      readonly keys: readonly { readonly x: string; readonly y: string }[];
+      /** An extra conjunct over qualified columns. */
+      readonly extra: Expr | null;
+      readonly items: readonly QualifiedItem[];
     };
+
+/** One side of a self-join's output: column `name` of side `q`, renamed `as`. */
+export interface QualifiedItem {
+  readonly q: 'x' | 'y';
+  readonly name: string;
+  readonly as: string;
+}
 
 export interface Pipeline {
   readonly source: Source;
@@ -141,6 +161,10 @@ export function sourceSchema(src: Source, tables: Readonly<Record<string, readon
     if (!t) throw new Error(`unknown table ${src.table}`);
     return [...t];
   }
+  if (src.k === 'selfJoin') {
+    const t = tables[src.table]!;
+    return src.items.map((i) => ({ name: i.as, ty: t.find((c) => c.name === i.name)!.ty }));
+  }
   const l = schemaOfPipeline(src.left, tables);
   const r = schemaOfPipeline(src.right, tables);
   const existence = src.how === 'semi' || src.how === 'anti';
@@ -159,5 +183,6 @@ export function trailingSort(p: Pipeline): { sort: readonly SortKey[] | null; li
   let sort: readonly SortKey[] | null = null;
   if (ops.length > 0 && ops[ops.length - 1]!.k === 'sort') sort = (ops.pop() as { keys: readonly SortKey[] }).keys;
   if (limit !== null && sort === null) throw new Error('limit without a preceding sort is not deterministic');
+  if (ops.some((o, i) => o.k === 'limit' && ops[i - 1]?.k !== 'sort')) throw new Error('limit without a preceding sort is not deterministic');
   return { sort, limit, body: ops };
 }

@@ -25,6 +25,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (typeof a !== typeof b) return TYPE_RANK[typeof a]! - TYPE_RANK[typeof b]!;
   if (typeof a === 'string') return a < (b as string) ? -1 : a > (b as string) ? 1 : 0;
   if (typeof a === 'boolean') return Number(a) - Number(b);
+  // NaN sorts above every number, as in Spark.
+  if (typeof a === 'number' && (Number.isNaN(a) || Number.isNaN(b as number))) return Number(Number.isNaN(a)) - Number(Number.isNaN(b as number));
   const x = a as number | bigint;
   const y = b as number | bigint;
   return x < y ? -1 : x > y ? 1 : 0;

@@ -10,6 +10,10 @@ export interface ColInfo {
   readonly max: number;
   readonly frac: number;
   readonly exact: boolean;
+  /** A DataFrame alias qualifying the column (self-joins). */
+  readonly q?: string;
+  /** May be NaN (Spark and DuckDB agree: NaN = NaN, NaN sorts above every number, NaNs group together). */
+  readonly nan?: boolean;
 }
 
 /** A numeric expression with the same bookkeeping. */
@@ -19,6 +23,8 @@ export interface Num {
   readonly frac: number;
   /** Sums of this expression over ≤ 2^17 rows are exact (no rounding anywhere). */
   readonly exact: boolean;
+  /** May be NaN: never cast to an integer (Spark gives 0, DuckDB an error). */
+  readonly nan?: boolean;
 }
 
 export const STRING_ALPHABET = ['a', 'b', 'B', 'ab', 'abc', 'é', 'ｱ', '😀', 'a😀', '', '12', '-3', 'Z', 'ba'];
@@ -39,7 +45,7 @@ export class ExprGen {
   }
 
   colExpr(c: ColInfo): Expr {
-    return { k: 'col', name: c.name, ty: c.ty };
+    return c.q ? { k: 'col', name: c.name, ty: c.ty, q: c.q } : { k: 'col', name: c.name, ty: c.ty };
   }
 
   // ---------------------------------------------------------------- numbers
@@ -64,7 +70,7 @@ export class ExprGen {
     const nums = this.cols((c) => isNumeric(c.ty));
     if (nums.length > 0 && this.rng.chance(0.75)) {
       const c = this.rng.pick(nums);
-      return { e: this.colExpr(c), max: c.max, frac: c.frac, exact: c.exact };
+      return { e: this.colExpr(c), max: c.max, frac: c.frac, exact: c.exact, nan: c.nan ?? false };
     }
     return this.numLiteral();
   }
@@ -95,12 +101,13 @@ export class ExprGen {
       if (name === 'floor' || name === 'ceil' || name === 'round') {
         const d = x.e.ty === 'double' ? x : castNum(x, 'double');
         if (d.max >= LONG_LIMIT) return null;
-        const ty: Ty = name === 'round' ? 'double' : 'bigint';
-        return { e: { k: 'fn', name, args: [d.e], ty }, max: d.max + 1, frac: 0, exact: true };
+        if (name === 'round') return { e: { k: 'fn', name, args: [d.e], ty: 'double' }, max: d.max + 1, frac: 0, exact: true, nan: d.nan ?? false };
+        if (d.nan) return null;
+        return { e: { k: 'fn', name, args: [d.e], ty: 'bigint' }, max: d.max + 1, frac: 0, exact: true };
       }
       const y = this.num(depth - 1);
       const ty = wider(x.e.ty, y.e.ty);
-      return checked({ e: { k: 'fn', name, args: [x.e, y.e], ty }, max: Math.max(x.max, y.max), frac: Math.max(x.frac, y.frac), exact: x.exact && y.exact });
+      return checked({ e: { k: 'fn', name, args: [x.e, y.e], ty }, max: Math.max(x.max, y.max), frac: Math.max(x.frac, y.frac), exact: x.exact && y.exact, nan: !!(x.nan || y.nan) });
     }
     if (kind === 'cast') {
       const srcKind = rng.weighted<string>([[6, 'num'], [1, 'string'], [1, 'boolean']]);
@@ -113,6 +120,7 @@ export class ExprGen {
       const x = this.num(depth - 1);
       const to = rng.pick<Ty>(['int', 'bigint', 'double']);
       if (to === x.e.ty) return x;
+      if (to !== 'double' && x.nan) return null;
       if (to === 'int' && x.max >= INT_LIMIT) return null;
       if (to === 'bigint' && x.max >= LONG_LIMIT) return null;
       return castNum(x, to);
@@ -127,6 +135,7 @@ export class ExprGen {
       max: Math.max(a.max, b.max),
       frac: Math.max(a.frac, b.frac),
       exact: a.exact && b.exact,
+      nan: !!(a.nan || (otherwise && b.nan)),
     });
   }
 
@@ -231,7 +240,7 @@ export class ExprGen {
     const kind = this.rng.weighted<string>([[6, 'num'], [2, 'str'], [2, 'bool']]);
     if (kind === 'num') {
       const n = this.num(depth);
-      return { name: '', ty: n.e.ty, e: n.e, max: n.max, frac: n.frac, exact: n.exact };
+      return { name: '', ty: n.e.ty, e: n.e, max: n.max, frac: n.frac, exact: n.exact, nan: n.nan ?? false };
     }
     const e = kind === 'str' ? this.str(depth) : this.pred(depth);
     return { name: '', ty: e.ty, e, max: 0, frac: 0, exact: true };
@@ -249,7 +258,7 @@ export class ExprGen {
       const x = rng.chance(0.7) ? this.any(1) : (() => { const n = this.num(2); return { ...n, name: '', ty: n.e.ty }; })();
       if (fn === 'countDistinct' && rng.chance(0.3)) return { call: { fn, arg: x.e, arg2: this.any(0).e, name, ty: 'bigint' }, info: countInfo };
       if (fn === 'count' || fn === 'countDistinct') return { call: { fn, arg: x.e, name, ty: 'bigint' }, info: countInfo };
-      return { call: { fn, arg: x.e, name, ty: x.e.ty }, info: { name, ty: x.e.ty, max: x.max, frac: x.frac, exact: x.exact } };
+      return { call: { fn, arg: x.e, name, ty: x.e.ty }, info: { name, ty: x.e.ty, max: x.max, frac: x.frac, exact: x.exact, nan: x.nan ?? false } };
     }
     // sum / avg: only of arguments whose sum is exact in both engines.
     // Spark sums avg's input in double, so that sum must be exact too.
@@ -258,9 +267,9 @@ export class ExprGen {
     for (let i = 0; i < 10 && !fits(x); i++) x = this.num(1);
     for (let i = 0; i < 10 && !fits(x); i++) x = this.numLeaf();
     if (!fits(x)) x = this.numLiteral('int');
-    if (fn === 'avg') return { call: { fn, arg: x.e, name, ty: 'double' }, info: { name, ty: 'double', max: x.max, frac: 53, exact: false } };
+    if (fn === 'avg') return { call: { fn, arg: x.e, name, ty: 'double' }, info: { name, ty: 'double', max: x.max, frac: 53, exact: false, nan: x.nan ?? false } };
     const ty: Ty = x.e.ty === 'double' ? 'double' : 'bigint';
-    return { call: { fn, arg: x.e, name, ty }, info: { name, ty, max: x.max * rows, frac: x.frac, exact: x.exact && x.max * rows * 2 ** x.frac < EXACT_LIMIT } };
+    return { call: { fn, arg: x.e, name, ty }, info: { name, ty, max: x.max * rows, frac: x.frac, exact: x.exact && x.max * rows * 2 ** x.frac < EXACT_LIMIT, nan: x.nan ?? false } };
   }
 }
 
@@ -270,7 +279,7 @@ function cmpOp(rng: Rng): CmpOp {
 
 function castNum(x: Num, to: Ty): Num {
   const exact = to === 'double' ? x.exact && x.max * 2 ** x.frac < EXACT_LIMIT : true;
-  return { e: { k: 'cast', e: x.e, ty: to }, max: x.max + 1, frac: to === 'double' ? x.frac : 0, exact };
+  return { e: { k: 'cast', e: x.e, ty: to }, max: x.max + 1, frac: to === 'double' ? x.frac : 0, exact, nan: x.nan ?? false };
 }
 
 function checked(n: Num): Num | null {
@@ -283,26 +292,27 @@ function checked(n: Num): Num | null {
 function combine(op: '+' | '-' | '*' | '/' | '%', l: Num, r: Num): Num | null {
   const ty = op === '/' ? 'double' : wider(l.e.ty, r.e.ty);
   const e: Expr = { k: 'arith', op, l: l.e, r: r.e, ty };
+  const nan = !!(l.nan || r.nan);
   switch (op) {
     case '+':
     case '-': {
       const frac = Math.max(l.frac, r.frac);
       const max = l.max + r.max;
-      return checked({ e, max, frac, exact: l.exact && r.exact && (ty !== 'double' || max * 2 ** frac < EXACT_LIMIT) });
+      return checked({ e, max, frac, exact: l.exact && r.exact && (ty !== 'double' || max * 2 ** frac < EXACT_LIMIT), nan });
     }
     case '*': {
       const frac = l.frac + r.frac;
       const max = l.max * r.max;
-      return checked({ e, max, frac, exact: l.exact && r.exact && (ty !== 'double' || max * 2 ** frac < EXACT_LIMIT) });
+      return checked({ e, max, frac, exact: l.exact && r.exact && (ty !== 'double' || max * 2 ** frac < EXACT_LIMIT), nan });
     }
     case '%':
       // fmod is exact; the result is smaller than both operands.
-      return checked({ e, max: Math.min(l.max, r.max), frac: Math.max(l.frac, r.frac), exact: l.exact && r.exact });
+      return checked({ e, max: Math.min(l.max, r.max), frac: Math.max(l.frac, r.frac), exact: l.exact && r.exact, nan });
     case '/': {
       // |r| ≥ 2^-frac when it is not 0 (and 0 gives NULL).
       // Dividing by an inexact double could give anything: not allowed.
       const max = r.frac > 20 ? Infinity : l.max * 2 ** r.frac;
-      return checked({ e, max, frac: 53, exact: false });
+      return checked({ e, max, frac: 53, exact: false, nan });
     }
   }
 }

@@ -22,12 +22,13 @@ interface Building {
   rows: number;
 }
 
-const info = (name: string, x: ColInfo | { e: Expr; max: number; frac: number; exact: boolean }): ColInfo => ({
+const info = (name: string, x: ColInfo | { e: Expr; max: number; frac: number; exact: boolean; nan?: boolean }): ColInfo => ({
   name,
   ty: 'e' in x ? x.e.ty : x.ty,
   max: x.max,
   frac: x.frac,
   exact: x.exact,
+  nan: x.nan ?? false,
 });
 
 function fromTable(t: TableSpec): Building {
@@ -116,7 +117,7 @@ function addAggregate(rng: Rng, b: Building): void {
           ? g.colExpr(c)
           : { k: 'arith', op: '%', l: g.colExpr(c), r: { k: 'lit', value: rng.pick([2, 3, 7]), ty: 'int' }, ty: 'double' };
         keys.push({ e, name });
-        scope.push({ name, ty: 'double', max: c.max, frac: c.frac, exact: true });
+        scope.push({ name, ty: 'double', max: c.max, frac: c.frac, exact: true, nan: c.nan ?? false });
       } else if (kind === 'mod' || kind === 'double') {
         const x = g.num(1);
         if (x.e.ty === 'double') continue;
@@ -287,6 +288,28 @@ function joinQuery(rng: Rng, ta: TableSpec, tb: TableSpec): Building {
   return b;
 }
 
+/** `A.alias('x').join(A.filter(…).alias('y'), x.k = y.k [and …], how).select(qualified columns)`. */
+function selfJoinQuery(rng: Rng, ta: TableSpec): Building {
+  const how = rng.pick<JoinHow>(['inner', 'left', 'right', 'full', 'semi', 'anti']);
+  const keyPairs = rng.weighted<{ x: string; y: string }[]>([
+    [4, [{ x: 'k1', y: 'k1' }]],
+    [2, [{ x: 'k2', y: 'k2' }]],
+    [3, [{ x: 'k1', y: 'k1' }, { x: 'k2', y: 'k2' }]],
+    [1, [{ x: 'k1', y: 'k1' }, { x: 'flag', y: 'flag' }]],
+  ]);
+  const xs = ta.cols.map((c) => ({ ...c, q: 'x' }));
+  const ys = ta.cols.map((c) => ({ ...c, q: 'y' }));
+  // The y side keeps few rows, so that the self-join stays small.
+  const yFilter: Expr = { k: 'and', l: new ExprGen(rng, ta.cols).pred(1), r: { k: 'cmp', op: '<', l: { k: 'col', name: 'v1', ty: 'bigint' }, r: { k: 'lit', value: BigInt(rng.int(-99000, -90000)), ty: 'bigint' }, ty: 'boolean' }, ty: 'boolean' };
+  const extra = rng.chance(0.4) ? new ExprGen(rng, [...xs, ...ys]).pred(rng.int(0, 1)) : null;
+  const existence = how === 'semi' || how === 'anti';
+  const pool = existence ? xs : [...xs, ...ys];
+  const chosen = rng.sample(pool, rng.int(2, 6));
+  const items = chosen.map((c) => ({ q: c.q as 'x' | 'y', name: c.name, as: `${c.q}_${c.name}` }));
+  const scope = chosen.map((c) => ({ name: `${c.q}_${c.name}`, ty: c.ty, max: c.max, frac: c.frac, exact: c.exact, nan: c.nan ?? false }));
+  return { source: { k: 'selfJoin', table: ta.name, yFilter, how, keys: keyPairs, extra, items }, ops: [], scope, rows: ta.rows.length * 100 };
+}
+
 /** The query of `shape` for `seed`: its tables and pipeline. */
 export function generateCase(shape: Shape, seed: number): QueryCase {
   const rng = new Rng(seed * 7919 + shape.length);
@@ -298,10 +321,16 @@ export function generateCase(shape: Shape, seed: number): QueryCase {
     case 'filter': b = filterQuery(q, a); break;
     case 'project': b = projectQuery(q, a); break;
     case 'aggregate': b = aggregateQuery(q, a); break;
-    case 'join': b = joinQuery(q, a, tb); break;
+    case 'join': b = q.chance(0.15) ? selfJoinQuery(q, a) : joinQuery(q, a, tb); break;
     case 'sort': {
       b = join ? joinQuery(q, a, tb) : q.pick([filterQuery, projectQuery, aggregateQuery])(q, a);
       addSort(q, b);
+      const last = b.ops[b.ops.length - 1]!;
+      if (last.k === 'limit' && q.chance(0.3)) {
+        // A top-N in the middle of the plan, with more operators after it (the result is then unordered).
+        if (q.chance(0.5)) addAggregate(q, b);
+        else addFilter(q, b, 1);
+      }
       break;
     }
   }

@@ -17,7 +17,10 @@ function litText(value: unknown): string {
 
 export function kExpr(e: Expr): Built<Column> {
   switch (e.k) {
-    case 'col': return { v: () => col(e.name), t: `col(${JSON.stringify(e.name)})` };
+    case 'col': {
+      const name = e.q ? `${e.q}.${e.name}` : e.name;
+      return { v: () => col(name), t: `col(${JSON.stringify(name)})` };
+    }
     case 'lit': return { v: () => lit(e.value), t: `lit(${litText(e.value)})` };
     case 'arith': {
       const l = kExpr(e.l);
@@ -173,6 +176,24 @@ function kOp(df: Built<DataFrame>, op: Op): Built<DataFrame> {
 
 function kSource(src: Source, tables: Readonly<Record<string, DataFrame>>): Built<DataFrame> {
   if (src.k === 'table') return { v: () => tables[src.table]!, t: src.table };
+  if (src.k === 'selfJoin') {
+    const t = src.table;
+    const yf = src.yFilter ? kExpr(src.yFilter) : null;
+    const parts = src.keys.map((k) => kExpr({ k: 'cmp', op: '=', l: { k: 'col', name: k.x, ty: 'int', q: 'x' }, r: { k: 'col', name: k.y, ty: 'int', q: 'y' }, ty: 'boolean' }));
+    if (src.extra) parts.push(kExpr(src.extra));
+    const items = src.items.map((i) => kExpr({ k: 'col', name: i.name, ty: 'int', q: i.q }));
+    const how = JSON.stringify(src.how);
+    return {
+      v: () => {
+        const x = tables[t]!.alias('x');
+        const y = (yf ? tables[t]!.filter(yf.v()) : tables[t]!).alias('y');
+        const cond = parts.slice(1).reduce((c, p) => c.and(p.v()), parts[0]!.v());
+        return x.join(y, cond, src.how).select(...items.map((it, i) => it.v().alias(src.items[i]!.as)));
+      },
+      t: `${t}.alias("x")\n  .join(${t}${yf ? `.filter(${yf.t})` : ''}.alias("y"), ${parts.slice(1).reduce((c, p) => `${c}.and(${p.t})`, parts[0]!.t)}, ${how})` +
+        `\n  .select(${items.map((it, i) => `${it.t}.alias(${JSON.stringify(src.items[i]!.as)})`).join(', ')})`,
+    };
+  }
   const l = kPipeline(src.left, tables);
   const r = kPipeline(src.right, tables);
   const how = JSON.stringify(src.how);

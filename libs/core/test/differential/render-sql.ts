@@ -30,7 +30,7 @@ export function sqlLiteral(value: unknown, ty: Ty): string {
 export function sqlExpr(e: Expr, qualify: (name: string) => string = quoteIdent): string {
   const r = (x: Expr) => sqlExpr(x, qualify);
   switch (e.k) {
-    case 'col': return qualify(e.name);
+    case 'col': return e.q ? `${e.q}.${quoteIdent(e.name)}` : qualify(e.name);
     case 'lit': return sqlLiteral(e.value, e.ty);
     case 'arith': {
       const l = castTo(r(e.l), e.l.ty, e.op === '/' ? 'double' : e.ty);
@@ -143,14 +143,31 @@ function sqlOp(inner: string, schema: readonly ColDef[], op: Op): string {
     }
     case 'distinct': return `SELECT DISTINCT ${all(schema)} ${from}`;
     case 'repartition': return inner;
-    case 'sort':
-    case 'limit':
-      throw new Error('sort/limit must be the last operators of a pipeline');
+    // A sort in the middle only matters with the limit after it (rendered by sqlPipelineBody).
+    case 'sort': return inner;
+    case 'limit': throw new Error('limit must follow a sort');
   }
+}
+
+function orderBy(keys: readonly SortKey[], qualify: (n: string) => string): string {
+  const key = (k: SortKey) => (k.e ? sqlExpr(k.e, qualify) : qualify(k.name));
+  return `ORDER BY ${keys.map((k) => `${key(k)} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}`;
 }
 
 function sqlSource(src: Source, tables: Tables, tableSql: Readonly<Record<string, string>>): string {
   if (src.k === 'table') return `SELECT * FROM ${tableSql[src.table]!}`;
+  if (src.k === 'selfJoin') {
+    const t = tableSql[src.table]!;
+    const y = src.yFilter ? `SELECT * FROM ${t} WHERE ${sqlExpr(src.yFilter)}` : `SELECT * FROM ${t}`;
+    const parts = src.keys.map((k) => `x.${quoteIdent(k.x)} = y.${quoteIdent(k.y)}`);
+    if (src.extra) parts.push(sqlExpr(src.extra));
+    const cols = src.items.map((i) => `${i.q}.${quoteIdent(i.name)} AS ${quoteIdent(i.as)}`).join(', ');
+    if (src.how === 'semi' || src.how === 'anti') {
+      return `SELECT ${cols} FROM ${t} AS x WHERE ${src.how === 'anti' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM (${y}) AS y WHERE ${parts.join(' AND ')})`;
+    }
+    const kw = { inner: 'INNER', left: 'LEFT', right: 'RIGHT', full: 'FULL' }[src.how];
+    return `SELECT ${cols} FROM ${t} AS x ${kw} JOIN (${y}) AS y ON ${parts.join(' AND ')}`;
+  }
   const l = sqlPipelineBody(src.left, tables, tableSql);
   const r = sqlPipelineBody(src.right, tables, tableSql);
   const ls = schemaOfPipeline(src.left, tables);
@@ -188,10 +205,13 @@ function sqlSource(src: Source, tables: Tables, tableSql: Readonly<Record<string
 function sqlPipelineBody(p: Pipeline, tables: Tables, tableSql: Readonly<Record<string, string>>): string {
   let sql = sqlSource(p.source, tables, tableSql);
   let schema = sourceSchema(p.source, tables);
-  for (const op of p.ops) {
-    sql = sqlOp(sql, schema, op);
+  p.ops.forEach((op, i) => {
+    if (op.k === 'limit') {
+      const sort = p.ops[i - 1] as { keys: readonly SortKey[] };
+      sql = `SELECT * FROM (${sql}) AS q ${orderBy(sort.keys, (n) => `q.${quoteIdent(n)}`)} LIMIT ${op.n}`;
+    } else sql = sqlOp(sql, schema, op);
     schema = applyOp(schema, op);
-  }
+  });
   return sql;
 }
 
@@ -203,10 +223,7 @@ export function renderSql(p: Pipeline, tables: Tables, tableSql: Readonly<Record
   const schema = schemaOfPipeline(bodyPipeline, tables);
   const select = schema.map((c) => `CAST(q.${quoteIdent(c.name)} AS ${SQL_TYPE[c.ty]}) AS ${quoteIdent(c.name)}`).join(', ');
   let sql = `SELECT ${select} FROM (${inner}) AS q`;
-  if (sort) {
-    const key = (k: SortKey) => (k.e ? sqlExpr(k.e, (n) => `q.${quoteIdent(n)}`) : `q.${quoteIdent(k.name)}`);
-    sql += ` ORDER BY ${sort.map((k) => `${key(k)} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}`;
-  }
+  if (sort) sql += ` ${orderBy(sort, (n) => `q.${quoteIdent(n)}`)}`;
   if (limit !== null) sql += ` LIMIT ${limit}`;
   return sql;
 }

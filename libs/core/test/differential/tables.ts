@@ -39,13 +39,14 @@ function nullRate(rng: Rng): number {
 export function randomTable(rng: Rng, name: string, names: readonly string[], opts: TableOptions): TableSpec {
   const nulls = names.map(() => nullRate(rng));
   const keyLo = rng.chance(0.3) ? -2 : 0;
+  const nanRate = rng.chance(0.3) ? 0.02 : 0;
   const rows: unknown[][] = [];
   for (let i = 0; i < opts.rows; i++) {
     const row: unknown[] = [
       keyLo + rng.int(0, opts.keyCard - 1),
       rng.pick(opts.alphabet),
       BigInt(rng.weighted<() => number>([[5, () => rng.int(-50, 50)], [4, () => rng.int(-100000, 100000)], [1, () => rng.pick([0, 1, -1])]])()),
-      rng.weighted<() => number>([[8, () => rng.int(-20000, 20000) / 4], [1, () => rng.int(-8, 8) / 2], [0.3, () => -0], [0.5, () => 0]])(),
+      rng.weighted<() => number>([[8, () => rng.int(-20000, 20000) / 4], [1, () => rng.int(-8, 8) / 2], [0.3, () => -0], [0.5, () => 0], [nanRate * 10, () => NaN]])(),
       rng.chance(0.5),
     ];
     for (let c = 0; c < row.length; c++) if (rng.chance(nulls[c]!)) row[c] = null;
@@ -58,7 +59,7 @@ export function randomTable(rng: Rng, name: string, names: readonly string[], op
     { max: 5000, frac: 2 },
     { max: 1, frac: 0 },
   ];
-  const cols = names.map((n, i) => ({ name: n, ty: TYPES[i]!, max: bounds[i]!.max, frac: bounds[i]!.frac, exact: true }));
+  const cols = names.map((n, i) => ({ name: n, ty: TYPES[i]!, max: bounds[i]!.max, frac: bounds[i]!.frac, exact: true, nan: TYPES[i] === 'double' && nanRate > 0 }));
   return { name, cols, rows };
 }
 

@@ -75,6 +75,7 @@ _TEMPLATES: Dict[str, str] = {
     "MULTI_ALIAS_WITHOUT_GENERATOR": (
         "Multi part aliasing (<names>) is not supported with <expr> as it is not a generator function."
     ),
+    "NOT_BOOL": "Argument `<arg_name>` should be a bool, got <arg_type>.",
     "NOT_COLUMN": "Argument `<arg_name>` should be a Column, got <arg_type>.",
     "NOT_COLUMN_OR_INT": "Argument `<arg_name>` should be a Column or int, got <arg_type>.",
     "NOT_COLUMN_OR_LITERAL": (

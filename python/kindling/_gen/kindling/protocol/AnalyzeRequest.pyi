@@ -4,7 +4,7 @@ import flatbuffers
 import numpy as np
 
 import typing
-from kindling.protocol.AnalyzeKind import AnalyzeKind
+from kindling._gen.kindling.protocol.AnalyzeKind import AnalyzeKind
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

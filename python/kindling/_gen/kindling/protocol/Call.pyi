@@ -4,7 +4,7 @@ import flatbuffers
 import numpy as np
 
 import typing
-from kindling.protocol.Expression import Expression
+from kindling._gen.kindling.protocol.Expression import Expression
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

@@ -3,11 +3,11 @@
 
 # namespace: protocol
 
+from __future__ import annotations
+
 import flatbuffers
 from flatbuffers.compat import import_numpy
 from typing import Any
-from kindling.protocol.DataType import DataType
-from kindling.protocol.Expression import Expression
 from typing import Optional
 np = import_numpy()
 
@@ -76,3 +76,7 @@ def CastEnd(builder: flatbuffers.Builder) -> int:
 
 def End(builder: flatbuffers.Builder) -> int:
     return CastEnd(builder)
+
+# Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.DataType import DataType
+from kindling._gen.kindling.protocol.Expression import Expression

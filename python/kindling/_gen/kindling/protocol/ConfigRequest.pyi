@@ -4,7 +4,7 @@ import flatbuffers
 import numpy as np
 
 import typing
-from kindling.protocol.ConfigOp import ConfigOp
+from kindling._gen.kindling.protocol.ConfigOp import ConfigOp
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

@@ -4,7 +4,7 @@ import flatbuffers
 import numpy as np
 
 import typing
-from kindling.protocol.KeyValue import KeyValue
+from kindling._gen.kindling.protocol.KeyValue import KeyValue
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

@@ -5,7 +5,7 @@ import numpy as np
 
 import typing
 from flatbuffers import table
-from kindling.protocol.Body import Body
+from kindling._gen.kindling.protocol.Body import Body
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

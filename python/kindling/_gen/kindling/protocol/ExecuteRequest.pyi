@@ -4,8 +4,8 @@ import flatbuffers
 import numpy as np
 
 import typing
-from kindling.protocol.Action import Action
-from kindling.protocol.ResultFormat import ResultFormat
+from kindling._gen.kindling.protocol.Action import Action
+from kindling._gen.kindling.protocol.ResultFormat import ResultFormat
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

@@ -5,7 +5,7 @@ import numpy as np
 
 import typing
 from flatbuffers import table
-from kindling.protocol.ExprNode import ExprNode
+from kindling._gen.kindling.protocol.ExprNode import ExprNode
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

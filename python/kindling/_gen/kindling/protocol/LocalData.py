@@ -3,11 +3,11 @@
 
 # namespace: protocol
 
+from __future__ import annotations
+
 import flatbuffers
 from flatbuffers.compat import import_numpy
 from typing import Any
-from kindling.protocol.Schema import Schema
-from kindling.protocol.ShmRef import ShmRef
 from typing import Optional
 np = import_numpy()
 
@@ -116,3 +116,7 @@ def LocalDataEnd(builder: flatbuffers.Builder) -> int:
 
 def End(builder: flatbuffers.Builder) -> int:
     return LocalDataEnd(builder)
+
+# Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.Schema import Schema
+from kindling._gen.kindling.protocol.ShmRef import ShmRef

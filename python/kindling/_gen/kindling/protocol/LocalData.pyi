@@ -4,8 +4,8 @@ import flatbuffers
 import numpy as np
 
 import typing
-from kindling.protocol.Schema import Schema
-from kindling.protocol.ShmRef import ShmRef
+from kindling._gen.kindling.protocol.Schema import Schema
+from kindling._gen.kindling.protocol.ShmRef import ShmRef
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

@@ -4,7 +4,7 @@ import flatbuffers
 import numpy as np
 
 import typing
-from kindling.protocol.PersistOp import PersistOp
+from kindling._gen.kindling.protocol.PersistOp import PersistOp
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

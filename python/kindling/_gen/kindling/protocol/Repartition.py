@@ -3,10 +3,11 @@
 
 # namespace: protocol
 
+from __future__ import annotations
+
 import flatbuffers
 from flatbuffers.compat import import_numpy
 from typing import Any
-from kindling.protocol.Expression import Expression
 from typing import Optional
 np = import_numpy()
 
@@ -118,3 +119,6 @@ def RepartitionEnd(builder: flatbuffers.Builder) -> int:
 
 def End(builder: flatbuffers.Builder) -> int:
     return RepartitionEnd(builder)
+
+# Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.Expression import Expression

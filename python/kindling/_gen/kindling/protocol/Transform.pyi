@@ -5,7 +5,7 @@ import numpy as np
 
 import typing
 from flatbuffers import table
-from kindling.protocol.RelationOp import RelationOp
+from kindling._gen.kindling.protocol.RelationOp import RelationOp
 
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 

@@ -1,0 +1,1314 @@
+"""PySpark's ``pyspark.sql.functions`` for the functions the Kindling engine implements.
+
+Each function only builds an expression (a :class:`~kindling.sql.column.Column`); the engine resolves the name and
+checks the argument types when a DataFrame uses it. Arguments named ``col`` accept a column name or a Column, as in
+PySpark.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Union
+
+from kindling.sql import _expr as E
+from kindling.sql._utils import errors as _err
+from kindling.sql.column import Column, _call, _literal, _name_expr, _to_col, _to_expr
+
+__all__ = [
+    "col",
+    "column",
+    "lit",
+    "when",
+    "coalesce",
+    "isnull",
+    "isnotnull",
+    "isnan",
+    "nvl",
+    "ifnull",
+    "greatest",
+    "least",
+    "upper",
+    "lower",
+    "length",
+    "trim",
+    "ltrim",
+    "rtrim",
+    "substring",
+    "concat",
+    "startswith",
+    "endswith",
+    "contains",
+    "abs",
+    "round",
+    "floor",
+    "ceil",
+    "sqrt",
+    "count",
+    "sum",
+    "sum_distinct",
+    "avg",
+    "mean",
+    "min",
+    "max",
+    "first",
+    "collect_list",
+    "countDistinct",
+    "count_distinct",
+    "asc",
+    "desc",
+    "asc_nulls_first",
+    "asc_nulls_last",
+    "desc_nulls_first",
+    "desc_nulls_last",
+]
+
+ColumnOrName = Union[Column, str]
+
+
+def _fn(name: str, *cols: ColumnOrName, distinct: bool = False) -> Column:
+    return _call(name, *(_to_col(c) for c in cols), distinct=distinct)
+
+
+def _int_or_col(value: Any, arg_name: str) -> Any:
+    if isinstance(value, Column):
+        return value._expr
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _literal(value, arg_name)
+    raise _err.type_error("NOT_COLUMN_OR_INT", arg_name=arg_name, arg_type=type(value).__name__)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Columns and literals
+
+
+def col(col: str) -> Column:
+    """A column by name (``"a"``, ``"t.a"``, ``"`a.b`"``; ``"*"`` is every column).
+
+    Parameters
+    ----------
+    col : str
+        The column's name.
+
+    Returns
+    -------
+    :class:`Column`
+        The column.
+
+    Examples
+    --------
+    >>> col("x")
+    Column<'x'>
+    >>> df = spark.createDataFrame([(2, "Alice"), (5, "Bob")], ["age", "name"])
+    >>> df.select(col("name")).collect()
+    [Row(name='Alice'), Row(name='Bob')]
+    """
+    if not isinstance(col, str):
+        raise _err.type_error("NOT_STR", arg_name="col", arg_type=type(col).__name__)
+    return Column(_name_expr(col))
+
+
+column = col
+
+
+def lit(col: Any) -> Column:
+    """A column of a literal value; a Column is returned as it is.
+
+    Python ints become ``int`` when they fit in 32 bits and ``bigint`` otherwise; floats ``double``;
+    ``datetime.date`` a date; ``datetime.datetime`` a timestamp (naive values are UTC); None a NULL.
+
+    Parameters
+    ----------
+    col : :class:`Column` or a literal value
+        The value.
+
+    Returns
+    -------
+    :class:`Column`
+        The literal column.
+
+    Examples
+    --------
+    >>> df = spark.range(1)
+    >>> df.select(lit(5).alias("height"), df.id).show()
+    +------+---+
+    |height| id|
+    +------+---+
+    |     5|  0|
+    +------+---+
+    """
+    if isinstance(col, Column):
+        return col
+    return Column(_literal(col, "col"))
+
+
+def when(condition: Column, value: Any) -> Column:
+    """Starts a CASE WHEN: ``value`` where ``condition`` holds; chain :meth:`Column.when` and end with
+    :meth:`Column.otherwise` (rows no branch matched are NULL without it).
+
+    Parameters
+    ----------
+    condition : :class:`Column`
+        A boolean column.
+    value : :class:`Column` or a literal value
+        The result for rows that match.
+
+    Returns
+    -------
+    :class:`Column`
+        The CASE WHEN column.
+
+    Examples
+    --------
+    >>> df = spark.range(3)
+    >>> df.select(when(df["id"] == 2, 3).otherwise(4).alias("age")).show()
+    +---+
+    |age|
+    +---+
+    |  4|
+    |  4|
+    |  3|
+    +---+
+    >>> df.select(when(df.id == 2, df.id + 1).alias("age")).show()
+    +----+
+    | age|
+    +----+
+    |NULL|
+    |NULL|
+    |   3|
+    +----+
+    """
+    if not isinstance(condition, Column):
+        raise _err.type_error("NOT_COLUMN", arg_name="condition", arg_type=type(condition).__name__)
+    return Column(E.CaseWhen((condition._expr,), (_to_expr(value, "value"),), None))
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Null handling and comparisons
+
+
+def coalesce(*cols: ColumnOrName) -> Column:
+    """The first argument that is not NULL, row by row.
+
+    Parameters
+    ----------
+    cols : :class:`Column` or str
+        The columns.
+
+    Returns
+    -------
+    :class:`Column`
+        The coalesced column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(None, None), (1, None), (None, 2)], ("a", "b"))
+    >>> df.select(coalesce(df["a"], df["b"])).show()
+    +--------------+
+    |coalesce(a, b)|
+    +--------------+
+    |          NULL|
+    |             1|
+    |             2|
+    +--------------+
+    >>> df.select("*", coalesce(df["a"], lit(0.0))).show()
+    +----+----+----------------+
+    |   a|   b|coalesce(a, 0.0)|
+    +----+----+----------------+
+    |NULL|NULL|             0.0|
+    |   1|NULL|             1.0|
+    |NULL|   2|             0.0|
+    +----+----+----------------+
+    """
+    return _fn("coalesce", *cols)
+
+
+def isnull(col: ColumnOrName) -> Column:
+    """True where the value is NULL.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A boolean column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, None), (None, 2)], ("a", "b"))
+    >>> df.select("a", "b", isnull("a").alias("r1"), isnull(df.b).alias("r2")).show()
+    +----+----+-----+-----+
+    |   a|   b|   r1|   r2|
+    +----+----+-----+-----+
+    |   1|NULL|false| true|
+    |NULL|   2| true|false|
+    +----+----+-----+-----+
+    """
+    return _call("isNull", _to_col(col))
+
+
+def isnotnull(col: ColumnOrName) -> Column:
+    """True where the value is not NULL.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A boolean column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(None,), (1,)], ["e"])
+    >>> df.select(isnotnull(df.e).alias("r")).collect()
+    [Row(r=False), Row(r=True)]
+    """
+    return _call("isNotNull", _to_col(col))
+
+
+def isnan(col: ColumnOrName) -> Column:
+    """True where the value is NaN (false for NULL).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        A boolean column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1.0, float("nan")), (float("nan"), 2.0)], ("a", "b"))
+    >>> df.select("a", "b", isnan("a").alias("r1"), isnan(df.b).alias("r2")).show()
+    +---+---+-----+-----+
+    |  a|  b|   r1|   r2|
+    +---+---+-----+-----+
+    |1.0|NaN|false| true|
+    |NaN|2.0| true|false|
+    +---+---+-----+-----+
+    """
+    return _fn("isnan", col)
+
+
+def nvl(col1: ColumnOrName, col2: ColumnOrName) -> Column:
+    """``col2`` where ``col1`` is NULL, else ``col1``.
+
+    Parameters
+    ----------
+    col1 : :class:`Column` or str
+        The column.
+    col2 : :class:`Column` or str
+        The replacement for NULLs.
+
+    Returns
+    -------
+    :class:`Column`
+        The column with NULLs replaced.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(None, 8), (1, 9)], ["a", "b"])
+    >>> df.select(nvl(df.a, df.b).alias("r")).collect()
+    [Row(r=8), Row(r=1)]
+    """
+    return _fn("nvl", col1, col2)
+
+
+def ifnull(col1: ColumnOrName, col2: ColumnOrName) -> Column:
+    """``col2`` where ``col1`` is NULL, else ``col1`` (same as :func:`nvl`).
+
+    Parameters
+    ----------
+    col1 : :class:`Column` or str
+        The column.
+    col2 : :class:`Column` or str
+        The replacement for NULLs.
+
+    Returns
+    -------
+    :class:`Column`
+        The column with NULLs replaced.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(None,), (1,)], ["e"])
+    >>> df.select(ifnull(df.e, lit(8))).show()
+    +------------+
+    |ifnull(e, 8)|
+    +------------+
+    |           8|
+    |           1|
+    +------------+
+    """
+    return _fn("ifnull", col1, col2)
+
+
+def greatest(*cols: ColumnOrName) -> Column:
+    """The greatest value of the columns, skipping NULLs (NULL only when all are NULL).
+
+    Parameters
+    ----------
+    cols : :class:`Column` or str
+        Two or more columns.
+
+    Returns
+    -------
+    :class:`Column`
+        The greatest value.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, 4, 3)], ["a", "b", "c"])
+    >>> df.select(greatest(df.a, df.b, df.c).alias("greatest")).collect()
+    [Row(greatest=4)]
+    """
+    if len(cols) < 2:
+        raise _err.value_error("WRONG_NUM_COLUMNS", func_name="greatest", num_cols="2")
+    return _fn("greatest", *cols)
+
+
+def least(*cols: ColumnOrName) -> Column:
+    """The least value of the columns, skipping NULLs (NULL only when all are NULL).
+
+    Parameters
+    ----------
+    cols : :class:`Column` or str
+        Two or more columns.
+
+    Returns
+    -------
+    :class:`Column`
+        The least value.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, 4, 3)], ["a", "b", "c"])
+    >>> df.select(least(df.a, df.b, df.c).alias("least")).collect()
+    [Row(least=1)]
+    """
+    if len(cols) < 2:
+        raise _err.value_error("WRONG_NUM_COLUMNS", func_name="least", num_cols="2")
+    return _fn("least", *cols)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Strings
+
+
+def upper(col: ColumnOrName) -> Column:
+    """The string in upper case.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        The upper-case string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Spark",), ("PySpark",), ("Pandas API",)], ["value"])
+    >>> df.select(upper("value")).show()
+    +------------+
+    |upper(value)|
+    +------------+
+    |       SPARK|
+    |     PYSPARK|
+    |  PANDAS API|
+    +------------+
+    """
+    return _fn("upper", col)
+
+
+def lower(col: ColumnOrName) -> Column:
+    """The string in lower case.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        The lower-case string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Spark",), ("PySpark",), ("Pandas API",)], ["value"])
+    >>> df.select(lower("value")).show()
+    +------------+
+    |lower(value)|
+    +------------+
+    |       spark|
+    |     pyspark|
+    |  pandas api|
+    +------------+
+    """
+    return _fn("lower", col)
+
+
+def length(col: ColumnOrName) -> Column:
+    """The number of characters of a string (trailing spaces included).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        The length, an int.
+
+    Examples
+    --------
+    >>> spark.createDataFrame([("ABC ",)], ["a"]).select(length("a").alias("length")).collect()
+    [Row(length=4)]
+    """
+    return _fn("length", col)
+
+
+def trim(col: ColumnOrName) -> Column:
+    """The string without leading and trailing spaces.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        The trimmed string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("   Spark",), ("Spark  ",), (" Spark",)], ["value"])
+    >>> df.select(trim("value").alias("r")).withColumn("length", length("r")).show()
+    +-----+------+
+    |    r|length|
+    +-----+------+
+    |Spark|     5|
+    |Spark|     5|
+    |Spark|     5|
+    +-----+------+
+    """
+    return _fn("trim", col)
+
+
+def ltrim(col: ColumnOrName) -> Column:
+    """The string without leading spaces.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        The trimmed string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("   Spark",), ("Spark  ",), (" Spark",)], ["value"])
+    >>> df.select(ltrim("value").alias("r")).withColumn("length", length("r")).show()
+    +-------+------+
+    |      r|length|
+    +-------+------+
+    |  Spark|     5|
+    |Spark  |     7|
+    |  Spark|     5|
+    +-------+------+
+    """
+    return _fn("ltrim", col)
+
+
+def rtrim(col: ColumnOrName) -> Column:
+    """The string without trailing spaces.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        The trimmed string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("   Spark",), ("Spark  ",), (" Spark",)], ["value"])
+    >>> df.select(rtrim("value").alias("r")).withColumn("length", length("r")).show()
+    +--------+------+
+    |       r|length|
+    +--------+------+
+    |   Spark|     8|
+    |   Spark|     5|
+    |   Spark|     6|
+    +--------+------+
+    """
+    return _fn("rtrim", col)
+
+
+def substring(str: ColumnOrName, pos: Union[int, Column], len: Union[int, Column]) -> Column:
+    """The substring of ``len`` characters starting at 1-based position ``pos`` (negative counts from the end).
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string column.
+    pos : int or :class:`Column`
+        The start position.
+    len : int or :class:`Column`
+        The number of characters.
+
+    Returns
+    -------
+    :class:`Column`
+        The substring.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("abcd",)], ["s"])
+    >>> df.select(substring(df.s, 1, 2).alias("s")).collect()
+    [Row(s='ab')]
+    >>> df.select(substring(df.s, -3, 2).alias("s")).collect()
+    [Row(s='bc')]
+    """
+    return _call("substring", _to_col(str, "str"), _int_or_col(pos, "pos"), _int_or_col(len, "len"))
+
+
+def concat(*cols: ColumnOrName) -> Column:
+    """The strings of the columns joined end to end; NULL when any is NULL.
+
+    Parameters
+    ----------
+    cols : :class:`Column` or str
+        The columns.
+
+    Returns
+    -------
+    :class:`Column`
+        The joined string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("abcd", "123")], ["s", "d"])
+    >>> df.select(concat(df.s, df.d).alias("s")).collect()
+    [Row(s='abcd123')]
+    >>> df.select(concat("s", lit("-"), "d")).show()
+    +---------------+
+    |concat(s, -, d)|
+    +---------------+
+    |       abcd-123|
+    +---------------+
+    """
+    return _fn("concat", *cols)
+
+
+def startswith(str: ColumnOrName, prefix: ColumnOrName) -> Column:
+    """True where ``str`` starts with ``prefix`` (both are columns; use :func:`lit` for a constant).
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string column.
+    prefix : :class:`Column` or str
+        The prefix column.
+
+    Returns
+    -------
+    :class:`Column`
+        A boolean column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Spark SQL", "Spark")], ["a", "b"])
+    >>> df.select(startswith(df.a, df.b).alias("r")).collect()
+    [Row(r=True)]
+    """
+    return _call("startswith", _to_col(str, "str"), _to_col(prefix, "prefix"))
+
+
+def endswith(str: ColumnOrName, suffix: ColumnOrName) -> Column:
+    """True where ``str`` ends with ``suffix`` (both are columns; use :func:`lit` for a constant).
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string column.
+    suffix : :class:`Column` or str
+        The suffix column.
+
+    Returns
+    -------
+    :class:`Column`
+        A boolean column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Spark SQL", "Spark")], ["a", "b"])
+    >>> df.select(endswith(df.a, df.b).alias("r")).collect()
+    [Row(r=False)]
+    """
+    return _call("endswith", _to_col(str, "str"), _to_col(suffix, "suffix"))
+
+
+def contains(left: ColumnOrName, right: ColumnOrName) -> Column:
+    """True where ``left`` contains ``right`` (both are columns; use :func:`lit` for a constant).
+
+    Parameters
+    ----------
+    left : :class:`Column` or str
+        A string column.
+    right : :class:`Column` or str
+        The substring column.
+
+    Returns
+    -------
+    :class:`Column`
+        A boolean column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Spark SQL", "Spark")], ["a", "b"])
+    >>> df.select(contains(df.a, df.b).alias("r")).collect()
+    [Row(r=True)]
+    """
+    return _call("contains", _to_col(left, "left"), _to_col(right, "right"))
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Math
+
+
+def abs(col: ColumnOrName) -> Column:
+    """The absolute value.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The absolute value, of the column's type.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(-1,), (0,), (1,)], ["value"])
+    >>> df.select(abs("value")).show()
+    +----------+
+    |abs(value)|
+    +----------+
+    |         1|
+    |         0|
+    |         1|
+    +----------+
+    """
+    return _fn("abs", col)
+
+
+def round(col: ColumnOrName, scale: Union[int, Column] = 0) -> Column:
+    """The value rounded to ``scale`` decimal places, halves away from zero (HALF_UP).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+    scale : int, optional
+        The number of decimal places (negative rounds to tens, hundreds…); default 0.
+
+    Returns
+    -------
+    :class:`Column`
+        The rounded value, of the column's type.
+
+    Examples
+    --------
+    >>> spark.createDataFrame([(2.5,)], ["a"]).select(round("a", 0).alias("r")).collect()
+    [Row(r=3.0)]
+    >>> spark.range(1).select(round(lit(1.2345), 2)).show()
+    +----------------+
+    |round(1.2345, 2)|
+    +----------------+
+    |            1.23|
+    +----------------+
+    """
+    return _call("round", _to_col(col), _int_or_col(scale, "scale"))
+
+
+def floor(col: ColumnOrName) -> Column:
+    """The largest integer not greater than the value.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The floor, a bigint.
+
+    Examples
+    --------
+    >>> spark.range(1).select(floor(lit(2.5))).show()
+    +----------+
+    |FLOOR(2.5)|
+    +----------+
+    |         2|
+    +----------+
+    """
+    return _fn("floor", col)
+
+
+def ceil(col: ColumnOrName) -> Column:
+    """The smallest integer not less than the value.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The ceiling, a bigint.
+
+    Examples
+    --------
+    >>> spark.range(1).select(ceil(lit(-0.1))).show()
+    +----------+
+    |CEIL(-0.1)|
+    +----------+
+    |         0|
+    +----------+
+    """
+    return _fn("ceil", col)
+
+
+def sqrt(col: ColumnOrName) -> Column:
+    """The square root (NaN for negative values).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The square root, a double.
+
+    Examples
+    --------
+    >>> spark.range(1).select(sqrt(lit(4))).show()
+    +-------+
+    |SQRT(4)|
+    +-------+
+    |    2.0|
+    +-------+
+    """
+    return _fn("sqrt", col)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Aggregates
+
+
+def count(col: ColumnOrName) -> Column:
+    """The number of rows where the column is not NULL; ``count("*")`` counts every row.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column, or ``"*"``.
+
+    Returns
+    -------
+    :class:`Column`
+        The count, a bigint.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(None,), ("a",), ("b",), ("c",)], ["alphabets"])
+    >>> df.select(count("*"), count(df.alphabets)).show()
+    +--------+----------------+
+    |count(1)|count(alphabets)|
+    +--------+----------------+
+    |       4|               3|
+    +--------+----------------+
+    """
+    e = _to_col(col)
+    if isinstance(e, E.Star) and e.qualifier is None:
+        return _call("count")
+    return _call("count", e)
+
+
+def sum(col: ColumnOrName) -> Column:
+    """The sum of the non-NULL values (a bigint for integers, a double otherwise; NULL when there are none).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The sum.
+
+    Examples
+    --------
+    >>> df = spark.range(10)
+    >>> df.select(sum(df["id"])).show()
+    +-------+
+    |sum(id)|
+    +-------+
+    |     45|
+    +-------+
+    """
+    return _fn("sum", col)
+
+
+def sum_distinct(col: ColumnOrName) -> Column:
+    """The sum of the distinct non-NULL values.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The sum.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(None,), (1,), (1,), (2,)], ["numbers"])
+    >>> df.select(sum_distinct(col("numbers"))).show()
+    +---------------------+
+    |sum(DISTINCT numbers)|
+    +---------------------+
+    |                    3|
+    +---------------------+
+    """
+    return _fn("sum", col, distinct=True)
+
+
+def avg(col: ColumnOrName) -> Column:
+    """The mean of the non-NULL values, a double.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The mean.
+
+    Examples
+    --------
+    >>> df = spark.range(10)
+    >>> df.select(avg(col("id"))).show()
+    +-------+
+    |avg(id)|
+    +-------+
+    |    4.5|
+    +-------+
+    """
+    return _fn("avg", col)
+
+
+def mean(col: ColumnOrName) -> Column:
+    """The mean of the non-NULL values, a double (same as :func:`avg`).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+
+    Returns
+    -------
+    :class:`Column`
+        The mean.
+
+    Examples
+    --------
+    >>> df = spark.range(10)
+    >>> df.select(mean(df.id)).show()
+    +-------+
+    |avg(id)|
+    +-------+
+    |    4.5|
+    +-------+
+    """
+    return _fn("avg", col)
+
+
+def min(col: ColumnOrName) -> Column:
+    """The minimum non-NULL value.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        The minimum.
+
+    Examples
+    --------
+    >>> df = spark.range(10)
+    >>> df.select(min(df.id)).show()
+    +-------+
+    |min(id)|
+    +-------+
+    |      0|
+    +-------+
+    """
+    return _fn("min", col)
+
+
+def max(col: ColumnOrName) -> Column:
+    """The maximum non-NULL value.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        The maximum.
+
+    Examples
+    --------
+    >>> df = spark.range(10)
+    >>> df.select(max(col("id"))).show()
+    +-------+
+    |max(id)|
+    +-------+
+    |      9|
+    +-------+
+    """
+    return _fn("max", col)
+
+
+def first(col: ColumnOrName, ignorenulls: bool = False) -> Column:
+    """The first value of the group (which one depends on row order); ``ignorenulls=True`` skips NULLs.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+    ignorenulls : bool, optional
+        Return the first non-NULL value (default False).
+
+    Returns
+    -------
+    :class:`Column`
+        The first value.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Alice", 2), ("Bob", 5), ("Alice", None)], ("name", "age"))
+    >>> df = df.orderBy(df.age)
+    >>> df.groupby("name").agg(first("age")).orderBy("name").show()
+    +-----+----------+
+    | name|first(age)|
+    +-----+----------+
+    |Alice|      NULL|
+    |  Bob|         5|
+    +-----+----------+
+    >>> df.groupby("name").agg(first("age", ignorenulls=True)).orderBy("name").show()
+    +-----+----------+
+    | name|first(age)|
+    +-----+----------+
+    |Alice|         2|
+    |  Bob|         5|
+    +-----+----------+
+    """
+    if not isinstance(ignorenulls, bool):
+        raise _err.type_error("NOT_BOOL", arg_name="ignorenulls", arg_type=type(ignorenulls).__name__)
+    if ignorenulls:
+        return _call("first", _to_col(col), E.Literal("boolean", True))
+    return _fn("first", col)
+
+
+def collect_list(col: ColumnOrName) -> Column:
+    """The non-NULL values of the group as an array (duplicates kept; order depends on row order).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        An array column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(2,), (5,), (5,)], ("age",))
+    >>> df.agg(collect_list("age")).collect()
+    [Row(collect_list(age)=[2, 5, 5])]
+    """
+    return _fn("collect_list", col)
+
+
+def countDistinct(col: ColumnOrName, *cols: ColumnOrName) -> Column:
+    """The number of distinct combinations of the columns' values, skipping rows where any is NULL.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The first column.
+    cols : :class:`Column` or str
+        More columns.
+
+    Returns
+    -------
+    :class:`Column`
+        The count, a bigint.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, "a"), (1, "a"), (3, "b"), (3, None)], ["value", "s"])
+    >>> df.select(countDistinct("value")).show()
+    +---------------------+
+    |count(DISTINCT value)|
+    +---------------------+
+    |                    2|
+    +---------------------+
+    >>> df.select(countDistinct(df.value, df.s).alias("c")).collect()
+    [Row(c=2)]
+    """
+    return _fn("count", col, *cols, distinct=True)
+
+
+def count_distinct(col: ColumnOrName, *cols: ColumnOrName) -> Column:
+    """The number of distinct combinations of the columns' values (same as :func:`countDistinct`).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The first column.
+    cols : :class:`Column` or str
+        More columns.
+
+    Returns
+    -------
+    :class:`Column`
+        The count, a bigint.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1,), (1,), (3,)], ["value"])
+    >>> df.select(count_distinct(df.value)).show()
+    +---------------------+
+    |count(DISTINCT value)|
+    +---------------------+
+    |                    2|
+    +---------------------+
+    """
+    return _fn("count", col, *cols, distinct=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Sort orders
+
+
+def _sort_col(col: ColumnOrName) -> Column:
+    return col if isinstance(col, Column) else Column(_to_col(col))
+
+
+def asc(col: ColumnOrName) -> Column:
+    """Ascending sort order of a column, NULLs first.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A sort order for ``orderBy``/``sort``.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(4,), (1,), (3,)], ["id"])
+    >>> df.sort(asc("id")).show()
+    +---+
+    | id|
+    +---+
+    |  1|
+    |  3|
+    |  4|
+    +---+
+    """
+    return _sort_col(col).asc()
+
+
+def desc(col: ColumnOrName) -> Column:
+    """Descending sort order of a column, NULLs last.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A sort order for ``orderBy``/``sort``.
+
+    Examples
+    --------
+    >>> spark.range(5).orderBy(desc("id")).show()
+    +---+
+    | id|
+    +---+
+    |  4|
+    |  3|
+    |  2|
+    |  1|
+    |  0|
+    +---+
+    """
+    return _sort_col(col).desc()
+
+
+def asc_nulls_first(col: ColumnOrName) -> Column:
+    """Ascending sort order of a column, NULLs before the other values.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A sort order for ``orderBy``/``sort``.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, "Bob"), (0, None), (2, "Alice")], ["age", "name"])
+    >>> df.sort(asc_nulls_first(df.name)).show()
+    +---+-----+
+    |age| name|
+    +---+-----+
+    |  0| NULL|
+    |  2|Alice|
+    |  1|  Bob|
+    +---+-----+
+    """
+    return _sort_col(col).asc_nulls_first()
+
+
+def asc_nulls_last(col: ColumnOrName) -> Column:
+    """Ascending sort order of a column, NULLs after the other values.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A sort order for ``orderBy``/``sort``.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, "Bob"), (0, None), (2, "Alice")], ["age", "name"])
+    >>> df.sort(asc_nulls_last(df.name)).show()
+    +---+-----+
+    |age| name|
+    +---+-----+
+    |  2|Alice|
+    |  1|  Bob|
+    |  0| NULL|
+    +---+-----+
+    """
+    return _sort_col(col).asc_nulls_last()
+
+
+def desc_nulls_first(col: ColumnOrName) -> Column:
+    """Descending sort order of a column, NULLs before the other values.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A sort order for ``orderBy``/``sort``.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, "Bob"), (0, None), (2, "Alice")], ["age", "name"])
+    >>> df.sort(desc_nulls_first(df.name)).show()
+    +---+-----+
+    |age| name|
+    +---+-----+
+    |  0| NULL|
+    |  1|  Bob|
+    |  2|Alice|
+    +---+-----+
+    """
+    return _sort_col(col).desc_nulls_first()
+
+
+def desc_nulls_last(col: ColumnOrName) -> Column:
+    """Descending sort order of a column, NULLs after the other values.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+
+    Returns
+    -------
+    :class:`Column`
+        A sort order for ``orderBy``/``sort``.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, "Bob"), (0, None), (2, "Alice")], ["age", "name"])
+    >>> df.sort(desc_nulls_last(df.name)).show()
+    +---+-----+
+    |age| name|
+    +---+-----+
+    |  1|  Bob|
+    |  2|Alice|
+    |  0| NULL|
+    +---+-----+
+    """
+    return _sort_col(col).desc_nulls_last()

@@ -1,0 +1,80 @@
+"""Shared fixtures of the client tests: one real engine (local[2]) for the whole run, launched by the client itself.
+
+Nothing is mocked: every test talks to apps/server/dist/main.js over its socket.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVER_JS = ROOT / "apps" / "server" / "dist" / "main.js"
+
+
+def _server_missing() -> bool:
+    return not os.environ.get("KINDLING_SERVER_JS") and not SERVER_JS.exists()
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """The session shared by the tests (``SparkSession.builder.master("local[2]").getOrCreate()``)."""
+    if _server_missing():
+        pytest.fail(f"the engine is not built: {SERVER_JS} is missing (npx tsc -p apps/server/tsconfig.build.json)")
+    from kindling.sql import SparkSession
+
+    session = SparkSession.builder.master("local[2]").appName("kindling-python-tests").getOrCreate()
+    yield session
+    session.stop()
+
+
+@pytest.fixture
+def conf(spark):
+    """Sets confs for one test and restores them afterwards: ``conf(**{"spark.sql.x": "1"})``."""
+    saved = {}
+
+    def set_conf(values):
+        for k, v in values.items():
+            if k not in saved:
+                saved[k] = spark.conf.get(k, None)
+            spark.conf.set(k, v)
+
+    yield set_conf
+    for k, v in saved.items():
+        if v is None:
+            spark.conf.unset(k)
+        else:
+            spark.conf.set(k, v)
+
+
+@pytest.fixture
+def new_engine():
+    """Launches separate engines (for tests that kill or stop them); stops whatever is left at the end."""
+    from kindling.sql import SparkSession
+
+    made = []
+
+    def make(master: str = "local[2]"):
+        s = SparkSession.builder.master(master).create()
+        made.append(s)
+        return s
+
+    yield make
+    for s in made:
+        try:
+            s.stop()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+@pytest.fixture
+def shm_files():
+    """A function listing the kindling-* files in the shared-memory directory."""
+    from kindling._client.results import shm_dir
+
+    def list_files(prefix: str = "kindling-") -> list:
+        return sorted(n for n in os.listdir(shm_dir()) if n.startswith(prefix))
+
+    return list_files

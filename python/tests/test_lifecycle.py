@@ -1,0 +1,136 @@
+"""The connection's life: handle release, a dead engine, Ctrl-C during an action, several sessions on one engine."""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from kindling.errors import AnalysisException, EngineDiedError, SparkConnectionError
+from kindling.sql import SparkSession
+from kindling.sql.functions import col
+
+
+def test_released_handles_ride_along_with_the_next_request(spark):
+    client = spark._client
+    client.flush_releases()
+    frames, released = client.release_frames, client.released_total
+    dfs = [spark.range(i) for i in range(70)]
+    ids = {d._id for d in dfs}
+    assert len(ids) == 70
+    del dfs
+    gc.collect()
+    assert client.pending_releases >= 70
+    assert spark.range(3).count() == 3  # the queued ids go out with this request
+    assert client.pending_releases <= 1
+    assert client.release_frames == frames + 1
+    assert client.released_total >= released + 70
+
+
+def test_derived_frames_keep_working_after_parents_are_released(spark):
+    df = spark.range(10)
+    for i in range(20):
+        df = df.withColumn(f"c{i}", col("id") + i)
+    gc.collect()
+    assert df.count() == 10
+    assert df.collect()[9][20] == 9 + 19
+
+
+def test_engine_killed_raises_within_a_second(new_engine):
+    s = new_engine()
+    assert s.range(3).count() == 3
+    pid = s._client.engine.proc.pid
+    os.kill(pid, signal.SIGKILL)
+    start = time.monotonic()
+    with pytest.raises(EngineDiedError) as e:
+        s.range(100).count()
+    assert time.monotonic() - start < 1.0
+    assert e.value.getErrorClass() == "ENGINE_DIED"
+    with pytest.raises(SparkConnectionError):
+        s.range(1)
+
+
+def test_engine_dying_during_an_action_raises_within_a_second(new_engine):
+    s = new_engine()
+    big = s.range(30_000).crossJoin(s.range(30_000))
+    pid = s._client.engine.proc.pid
+    timer = threading.Timer(0.3, os.kill, (pid, signal.SIGKILL))
+    timer.start()
+    start = time.monotonic()
+    with pytest.raises(EngineDiedError):
+        big.count()
+    assert time.monotonic() - start < 0.3 + 1.0
+
+
+@pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="needs the main thread")
+def test_ctrl_c_cancels_the_running_action_and_keeps_the_session(spark):
+    big = spark.range(40_000).crossJoin(spark.range(40_000))
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    start = time.monotonic()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        big.count()
+    elapsed = time.monotonic() - start
+    timer.join()
+    assert elapsed < 0.5 + 1.5, elapsed
+    # The session is still usable and the SIGINT handler is Python's again.
+    assert spark.range(7).count() == 7
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_two_sessions_on_one_engine_are_isolated(spark):
+    client = spark._client
+    other = (SparkSession.builder.remote(client.address)
+             .config("spark.kindling.secret", client.secret_hex).create())
+    try:
+        assert other is not spark
+        assert other._client.session_id != client.session_id
+        other.conf.set("spark.sql.shuffle.partitions", "7")
+        assert other.conf.get("spark.sql.shuffle.partitions") == "7"
+        assert spark.conf.get("spark.sql.shuffle.partitions", "unset") != "7"
+        a = spark.createDataFrame([(1,)], ["x"])
+        b = other.createDataFrame([(2,), (3,)], ["y"])
+        assert a.count() == 1 and b.count() == 2
+        # An error in one session does not disturb the other.
+        with pytest.raises(AnalysisException):
+            other.range(1).select("nope")
+        assert a.collect()[0].x == 1
+        assert [r.y for r in b.collect()] == [2, 3]
+    finally:
+        other.stop()
+    # Stopping a remote session leaves the engine (and the first session) running.
+    assert spark.range(4).count() == 4
+
+
+def test_new_session_shares_the_engine(spark):
+    other = spark.newSession()
+    try:
+        assert other._client.address == spark._client.address
+        assert other.range(5).count() == 5
+    finally:
+        other.stop()
+    assert spark.range(2).count() == 2
+
+
+def test_wrong_secret_is_refused(spark):
+    with pytest.raises(SparkConnectionError) as e:
+        SparkSession.builder.remote(spark._client.address).config("spark.kindling.secret", "00" * 32).create()
+    assert "AUTHENTICATION_FAILED" in str(e.value)
+
+
+def test_remote_without_secret_is_refused(spark, monkeypatch):
+    monkeypatch.delenv("KINDLING_SECRET", raising=False)
+    with pytest.raises(SparkConnectionError) as e:
+        SparkSession.builder.remote(spark._client.address).create()
+    assert e.value.getErrorClass() == "MISSING_SECRET"
+
+
+def test_engine_exits_when_the_client_closes_stdin(new_engine):
+    s = new_engine()
+    proc = s._client.engine.proc
+    proc.stdin.close()
+    assert proc.wait(5) is not None
