@@ -6,6 +6,7 @@ Engine errors arrive as ``Error {kind, error_class, message, parameters}`` frame
 
 from __future__ import annotations
 
+import re
 from typing import Dict, Optional
 
 __all__ = [
@@ -204,8 +205,25 @@ _EXECUTION_SUBCLASSES = {
 }
 
 
+# A failed job names the task's error last: "... most recent failure: [CLASS] message".
+_TASK_CAUSE = re.compile(r"most recent failure: \[([A-Z0-9_.]+)\] (.*)\Z", re.S)
+
+
 def from_engine_error(kind: int, error_class: Optional[str], message: str, parameters: Dict[str, str]) -> KindlingException:
-    """The exception for an engine ``Error`` frame (its message comes without the ``[CLASS]`` prefix)."""
+    """The exception for an engine ``Error`` frame (its message comes without the ``[CLASS]`` prefix).
+
+    A failed job (an Execution error whose message ends with the task's ``[CLASS] message``) gets the task's
+    error as ``__cause__``, as Spark's SparkException wraps it.
+    """
+    exc = _from_engine_error(kind, error_class, message, parameters)
+    if kind == _KIND_EXECUTION:
+        m = _TASK_CAUSE.search(message)
+        if m and m.group(1) != error_class:
+            exc.__cause__ = _from_engine_error(kind, m.group(1), m.group(2), {})
+    return exc
+
+
+def _from_engine_error(kind: int, error_class: Optional[str], message: str, parameters: Dict[str, str]) -> KindlingException:
     error_class = error_class or None
     if kind == _KIND_ANALYSIS:
         cls = ParseException if (error_class or "").startswith("PARSE_") else AnalysisException

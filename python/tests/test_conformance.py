@@ -432,16 +432,22 @@ class Builder:
 
 
 def error_problems(expect: Dict[str, Any], err: BaseException, phase: str) -> List[str]:
+    """Checks class (on the error or its __cause__ chain, as a failed job wraps the task's error), message, phase."""
     out = []
-    cls = err.getErrorClass() if isinstance(err, KindlingException) else None
+    chain, x = [], err
+    while x is not None and x not in chain:
+        chain.append(x)
+        x = x.__cause__
+    classes = [e.getErrorClass() for e in chain if isinstance(e, KindlingException) and e.getErrorClass()]
+    message = "\ncaused by: ".join(str(e) for e in chain)
     if "class" in expect:
         want = expect["class"]
-        if not (cls == want or (cls or "").startswith(want + ".")):
-            out.append(f"expected error class {want}, got {type(err).__name__} [{cls}]: {err}")
+        if not any(c == want or c.startswith(want + ".") for c in classes):
+            out.append(f"expected error class {want}, got {type(err).__name__} {classes}: {err}")
     wanted = expect.get("messageContains", [])
     for w in [wanted] if isinstance(wanted, str) else wanted:
-        if w not in str(err):
-            out.append(f"expected the message to contain {w!r}, got: {err}")
+        if w not in message:
+            out.append(f"expected the message to contain {w!r}, got: {message}")
     if expect.get("at") not in (None, phase):
         out.append(f"expected the error at {expect['at']}, raised at {phase}: {err}")
     return out
@@ -526,10 +532,24 @@ def check(spark, case) -> None:
     assert not problems, f"{case['name']}:\n" + "\n".join(problems)
 
 
+# Cases the engine gets right through the TypeScript SDK but not (yet) through the bridge: server-side bugs.
+BRIDGE_FAILURES: Dict[str, str] = {
+    "with-column-renamed-to-existing-name-duplicates": "server: Collect of a result with duplicate column names "
+    "fails (apache-arrow 'Table and inner RecordBatch schemas must be equivalent' in handlers/execute.ts tableOf)",
+    "select-same-column-twice": "server: duplicate column names in a Collect result (see above)",
+    "negative-limit": "server: the Limit decoder rejects -1 with VALUE_OUT_OF_RANGE before the SDK's "
+    "INVALID_LIMIT_LIKE_EXPRESSION check runs",
+    "show-empty": "server: Show of an empty result fails (TypeError reading 'slice' in handlers/execute.ts)",
+    "show-vertical-empty": "server: Show of an empty result fails (see show-empty)",
+    "show-arrays": "core: createDataFrame of an Arrow table read from IPC loses list element values (ints become 0)",
+}
+
+
 def params(cases, suffix=""):
     out = []
     for c in cases:
-        marks = [pytest.mark.xfail(reason=KNOWN_FAILURES[c["name"]], strict=False)] if c["name"] in KNOWN_FAILURES else []
+        reason = KNOWN_FAILURES.get(c["name"]) or BRIDGE_FAILURES.get(c["name"])
+        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
         out.append(pytest.param(c, id=f"{c['file']}::{c['name']}{suffix}", marks=marks))
     return out
 

@@ -8,8 +8,10 @@ import pytest
 
 from kindling.errors import (
     AnalysisException,
+    ArithmeticException,
     IllegalArgumentException,
     KindlingException,
+    NumberFormatException,
     PySparkTypeError,
     PySparkValueError,
     SparkRuntimeException,
@@ -54,7 +56,15 @@ def test_execution_error_under_ansi(spark, conf):
     df = spark.range(1).select(lit("abc").cast("int").alias("x"))
     with pytest.raises(SparkRuntimeException) as e:
         df.collect()
-    assert "CAST_INVALID_INPUT" in str(e.value) or "abc" in str(e.value)
+    # The job's error wraps the task's, as Spark's SparkException does: the task error is the __cause__.
+    cause = e.value if e.value.getErrorClass() == "CAST_INVALID_INPUT" else e.value.__cause__
+    assert isinstance(cause, NumberFormatException)
+    assert cause.getErrorClass() == "CAST_INVALID_INPUT"
+    assert "'abc'" in str(cause)
+    with pytest.raises(SparkRuntimeException) as e:
+        spark.range(1).select((col("id") / 0).alias("q")).collect()
+    cause = e.value if e.value.getErrorClass() == "DIVIDE_BY_ZERO" else e.value.__cause__
+    assert isinstance(cause, ArithmeticException)
 
 
 def test_client_side_argument_errors_are_pyspark_errors(spark):

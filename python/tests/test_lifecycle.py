@@ -17,18 +17,22 @@ from kindling.sql.functions import col
 
 def test_released_handles_ride_along_with_the_next_request(spark):
     client = spark._client
-    client.flush_releases()
-    frames, released = client.release_frames, client.released_total
-    dfs = [spark.range(i) for i in range(70)]
-    ids = {d._id for d in dfs}
-    assert len(ids) == 70
-    del dfs
     gc.collect()
-    assert client.pending_releases >= 70
-    assert spark.range(3).count() == 3  # the queued ids go out with this request
-    assert client.pending_releases <= 1
-    assert client.release_frames == frames + 1
-    assert client.released_total >= released + 70
+    client.flush_releases()
+    gc.disable()  # no stray collection of other tests' garbage while counting frames
+    try:
+        frames, released = client.release_frames, client.released_total
+        dfs = [spark.range(i) for i in range(70)]
+        assert len({d._id for d in dfs}) == 70
+        assert client.release_frames == frames  # nothing to release while they are alive
+        del dfs
+        assert client.pending_releases == 70
+        assert spark.range(3).count() == 3  # the queued ids go out with this request, in one Release
+        assert client.pending_releases == 1  # the range(3) handle, dropped after count()
+        assert client.release_frames == frames + 1
+        assert client.released_total == released + 70
+    finally:
+        gc.enable()
 
 
 def test_derived_frames_keep_working_after_parents_are_released(spark):
@@ -134,3 +138,22 @@ def test_engine_exits_when_the_client_closes_stdin(new_engine):
     proc = s._client.engine.proc
     proc.stdin.close()
     assert proc.wait(5) is not None
+
+
+def test_one_session_used_from_several_threads(spark):
+    results, errors = {}, []
+
+    def work(k):
+        try:
+            df = spark.range(k * 10).withColumn("k", col("id") * k)
+            results[k] = (df.count(), sum(r.k for r in df.collect()))
+        except Exception as err:  # noqa: BLE001
+            errors.append(err)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(1, 9)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert results == {k: (k * 10, k * sum(range(k * 10))) for k in range(1, 9)}

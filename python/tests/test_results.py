@@ -9,6 +9,7 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 
+from kindling.sql import functions as F
 from kindling.sql.functions import col
 
 ARROW = "spark.sql.execution.arrow.pyspark.enabled"
@@ -70,9 +71,11 @@ def test_take_same_with_and_without_arrow(conf, spark):
 
 
 def test_arrays_both_ways(conf, spark):
-    df = spark.createDataFrame([([1, None], [1.5]), (None, [])], "a array<int>, s array<double>")
+    df = (spark.createDataFrame([(1, 1, "x"), (1, None, None), (2, None, "y")], "k int, v int, s string")
+          .coalesce(1).groupBy("k").agg(F.collect_list("v").alias("vs"), F.collect_list("s").alias("ss"))
+          .orderBy("k"))
     a, p = both(conf, lambda: [tuple(r) for r in df.collect()])
-    assert a == p == [([1, None], [1.5]), (None, [])]
+    assert a == p == [(1, [1], ["x"]), (2, [], ["y"])]
 
 
 def test_large_to_pandas_goes_through_shm_and_leaves_nothing(spark, shm_files):

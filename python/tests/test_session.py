@@ -136,10 +136,11 @@ def test_launch_passes_master_and_confs_by_environment(monkeypatch, tmp_path):
     out = tmp_path / "env.json"
     fake = tmp_path / "fake.js"
     fake.write_text(
-        "const fs = require('fs');"
-        f"fs.writeFileSync({json.dumps(str(out))}, JSON.stringify({{argv: process.argv, env: {{"
-        "secret: process.env.KINDLING_SECRET, owner: process.env.KINDLING_OWNER, master: process.env.KINDLING_MASTER,"
-        " conf: process.env.KINDLING_CONF}}}}));"
+        "const fs = require('fs');\n"
+        "const e = process.env;\n"
+        "const seen = {argv: process.argv, env: {secret: e.KINDLING_SECRET, owner: e.KINDLING_OWNER,"
+        " master: e.KINDLING_MASTER, conf: e.KINDLING_CONF}};\n"
+        f"fs.writeFileSync({json.dumps(str(out))}, JSON.stringify(seen));\n"
         "process.exit(1);\n"
     )
     monkeypatch.setenv("KINDLING_SERVER_JS", str(fake))

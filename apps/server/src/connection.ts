@@ -12,6 +12,9 @@ import type { EngineOptions } from './options.js';
 import { Session } from './session.js';
 import { errorEnvelopeOf, handshakeOkOf, helloOf } from './wire.js';
 
+/** KINDLING_TRACE=1 logs every request's start and end to stderr (debugging). */
+const TRACE = process.env['KINDLING_TRACE'] === '1';
+
 /** Largest frame accepted before authentication: a Handshake is a few hundred bytes. */
 export const PRE_AUTH_MAX_FRAME = 64 * 1024;
 
@@ -176,9 +179,14 @@ export class Connection {
     const done = () => {
       if (session.running.get(requestId) === controller) session.running.delete(requestId);
     };
+    const trace = TRACE ? performance.now() : 0;
+    if (TRACE) log(`session ${session.id} request ${requestId} ${name} start`);
     // Start on a fresh microtask so one request's synchronous work never runs inside another's frame loop.
     Promise.resolve()
       .then(() => handleRequest(ctx, env))
+      .finally(() => {
+        if (TRACE) log(`session ${session.id} request ${requestId} ${name} end ${(performance.now() - trace).toFixed(1)} ms`);
+      })
       .then(
         (response) => {
           done();

@@ -6,6 +6,7 @@ Nodes mirror ``expressions.fbs``: names stay unresolved, operators are ``Call``s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Optional, Tuple
 
@@ -266,6 +267,7 @@ def encode_expression(builder: Any, e: Expr) -> int:
 # --------------------------------------------------------------------------------------------------------------------
 # Printing: Spark's toPrettySQL, as Column.__repr__ and generated column names show expressions
 
+_PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_]+")
 _BINARY = {"+", "-", "*", "/", "%", "=", "<=>", "<", "<=", ">", ">="}
 # Functions Spark prints under another name in generated column names.
 _PRETTY_FUNCTION_NAMES = {"floor": "FLOOR", "ceil": "CEIL", "ceiling": "CEIL", "sqrt": "SQRT"}
@@ -347,8 +349,8 @@ def pretty(e: Expr) -> str:
 
 
 def _quote_alias(name: str) -> str:
-    # Spark's quoteIfNeeded: plain identifiers stay bare.
-    if name and all(ch.isalnum() or ch == "_" for ch in name) and not name.isdigit():
+    # Spark's quoteIfNeeded: plain ASCII identifiers stay bare.
+    if _PLAIN_IDENTIFIER.fullmatch(name) and not name.isdigit():
         return name
     return f"`{name.replace('`', '``')}`"
 

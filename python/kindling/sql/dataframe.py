@@ -23,6 +23,7 @@ from ..errors import (
     PySparkTypeError,
     PySparkValueError,
 )
+from . import _dataframe_ops as _ops
 from ._expr import ColumnRef, SortOrder, Star
 from .column import Column, _to_col
 from .types import Row, StructType, _create_row
@@ -421,6 +422,36 @@ class DataFrame:
         if not isinstance(alias, str):
             raise _type_error("NOT_STR", "alias", alias)
         return self._transform(rq.subquery_alias(self._id, alias))
+
+    def intersect(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows that are in both (INTERSECT; NULLs compare equal; columns matched by position)."""
+        return _ops.set_difference(self, other, "leftsemi", "INTERSECT")
+
+    def subtract(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows of this DataFrame that are not in ``other`` (EXCEPT DISTINCT)."""
+        return _ops.set_difference(self, other, "leftanti", "EXCEPT")
+
+    def fillna(self, value: Any, subset: Optional[Union[str, Sequence[str]]] = None) -> "DataFrame":
+        """Replaces NULL (and NaN in doubles) with ``value`` in the columns of its type (numbers fill numeric
+        columns, strings string ones, bools boolean ones), or per column with ``{name: value}``."""
+        return _ops.fillna(self, value, subset)
+
+    def dropna(self, how: str = "any", thresh: Optional[int] = None,
+               subset: Optional[Union[str, Sequence[str]]] = None) -> "DataFrame":
+        """Drops rows holding NULL/NaN: any (``how="any"``), only all-null rows (``"all"``), or rows with fewer
+        than ``thresh`` non-null values."""
+        return _ops.dropna(self, how, thresh, subset)
+
+    @property
+    def na(self) -> "_ops.DataFrameNaFunctions":
+        """``df.na.fill(...)`` / ``df.na.drop(...)``."""
+        return _ops.DataFrameNaFunctions(self)
+
+    def hint(self, name: str, *parameters: Any) -> "DataFrame":
+        """Accepts a join/partitioning hint; the engine plans without hints, so the result is this DataFrame."""
+        if not isinstance(name, str):
+            raise _type_error("NOT_STR", "name", name)
+        return self
 
     def transform(self, func: Callable[..., "DataFrame"], *args: Any, **kwargs: Any) -> "DataFrame":
         """``func(self, *args, **kwargs)``, for chaining custom transformations."""

@@ -90,7 +90,7 @@ class SparkSession:
             """The active session (this builder's options applied to its runtime config), or a new one."""
             with SparkSession._lock:
                 session = SparkSession._active
-                if session is not None and not session._stopped:
+                if session is not None and not session._stopped and session._client.connection.broken is None:
                     for k, v in self._options.items():
                         if k not in _STATIC_KEYS and v is not None:
                             session.conf.set(k, v)

@@ -156,7 +156,9 @@ export function resolveFunction(name: string, args: readonly Expression[], isDis
   if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
   const castArgs = args.map((a, i) => castTo(a, r.argTypes[i]!));
   const nullable = r.nullable ? r.nullable(castArgs.map(nullableOf)) : castArgs.some(nullableOf);
-  return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable, ...(fn.prettyName ? { displayName: fn.prettyName } : {}) };
+  // Called by an alias (ifnull for nvl), the generated name keeps the alias, as Spark's registry does.
+  const displayName = fn.prettyName ?? (name.toLowerCase() !== fn.name ? name.toLowerCase() : undefined);
+  return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable, ...(displayName ? { displayName } : {}) };
 }
 
 /** Gives an unnamed expression its generated column name (Spark's `toPrettySQL`), keeping attrs and aliases as they are. */

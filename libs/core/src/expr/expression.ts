@@ -487,6 +487,8 @@ function render(e: Expression, pretty: boolean): string {
       return renderFunction(e.displayName ?? e.name, e.args.map(r));
     case 'agg':
       if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
+      // first(x, ignoreNulls): the flag is an option, not a child, in Spark's name.
+      if (e.fn === 'first') return `first(${e.args.length > 0 ? r(e.args[0]!) : ''})`;
       return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;

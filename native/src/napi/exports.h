@@ -1,0 +1,15 @@
+// Registration hooks: each napi/*.cc file adds its functions to the module's exports.
+#pragma once
+
+#include <napi.h>
+
+namespace kindling::napi {
+
+void RegisterSum(Napi::Env env, Napi::Object exports);
+void RegisterFilter(Napi::Env env, Napi::Object exports);
+void RegisterTake(Napi::Env env, Napi::Object exports);
+void RegisterHash(Napi::Env env, Napi::Object exports);
+void RegisterGroupBy(Napi::Env env, Napi::Object exports);
+void RegisterShm(Napi::Env env, Napi::Object exports);
+
+}  // namespace kindling::napi
