@@ -201,8 +201,6 @@ def test_join_with_aliases(spark):
     assert rows(j) == [(1, 3)]
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: joining two aliases of the same DataFrame cannot resolve the "
-                   "right alias (UNRESOLVED_COLUMN `y`.`a`); the TypeScript SDK fails the same way")
 def test_self_join_of_one_dataframe_with_aliases(spark):
     df = spark.createDataFrame([(1, 2), (2, 3)], ["a", "b"])
     j = df.alias("x").join(df.alias("y"), col("x.b") == col("y.a")).select(col("x.a"), col("y.b"))

@@ -157,3 +157,32 @@ def test_one_session_used_from_several_threads(spark):
         t.join(60)
     assert errors == []
     assert results == {k: (k * 10, k * sum(range(k * 10))) for k in range(1, 9)}
+
+
+def test_engine_stops_when_the_program_exits_without_stop(tmp_path):
+    # atexit stops engines the program launched; even a hard exit closes stdin, which ends the engine.
+    import subprocess
+    import sys
+
+    for ending in ("pass", "os._exit(0)"):
+        script = tmp_path / "prog.py"
+        script.write_text(
+            "import os\n"
+            "from kindling.sql import SparkSession\n"
+            "spark = SparkSession.builder.master('local[1]').getOrCreate()\n"
+            "print(spark._client.engine.pid, flush=True)\n"
+            f"{ending}\n"
+        )
+        out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        pid = int(out.stdout.split()[0])
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            os.kill(pid, signal.SIGKILL)
+            pytest.fail(f"engine {pid} outlived its program ({ending})")

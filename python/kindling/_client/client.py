@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import atexit
 import itertools
-import os
 import signal
 import threading
 import time
@@ -16,8 +15,7 @@ import weakref
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .._gen.kindling.protocol.Body import Body
-from .._gen.kindling.protocol.ErrorKind import ErrorKind
-from ..errors import SparkConnectionError, from_engine_error
+from ..errors import PySparkRuntimeError, SparkConnectionError, from_engine_error
 from . import requests as rq
 from . import wire
 from .connection import Connection, open_socket, parse_remote
@@ -166,8 +164,6 @@ class Client:
         the matching exception; Ctrl-C cancels the request and raises KeyboardInterrupt."""
         with self._lock:
             if self.stopped:
-                from ..errors import PySparkRuntimeError
-
                 raise PySparkRuntimeError(error_class="SESSION_STOPPED")
             rid = next(self._ids)
             data = wire.frame(rid, body_type, build)
@@ -182,6 +178,8 @@ class Client:
                     guard.fired += 1
                     resp_type, body = None, None
                 if guard.fired:
+                    if resp_type == Body.ExecuteResponse:
+                        discard_segment(body)
                     self._cancel_and_drain(rid, guard, answered=resp_type is not None)
                     raise KeyboardInterrupt
             if resp_type == Body.Error:
@@ -296,5 +294,3 @@ def _error_of(body) -> Exception:
     return from_engine_error(kind, cls.decode("utf-8") if cls else None,
                              msg.decode("utf-8") if msg else "", params)
 
-
-__all__ = ["Client", "ErrorKind"]

@@ -1,7 +1,8 @@
 """Starts the Node.js engine (apps/server) as a child process and waits for its one-line JSON ready message.
 
 The secret goes in the environment, never on the command line; stdin stays an open pipe for the session's
-lifetime (EOF tells the engine to exit); stderr is forwarded and its tail kept for error messages.
+lifetime (EOF tells the engine to exit); stderr goes to a file that is followed and echoed, its tail kept for
+error messages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -72,6 +74,7 @@ class EngineProcess:
         return self.proc.poll()
 
     def stderr_tail(self) -> str:
+        time.sleep(0.15)  # let the log follower pick up the engine's last words
         return "".join(self._tail)
 
     def shutdown(self, timeout: float = 5.0) -> None:
@@ -92,25 +95,56 @@ class EngineProcess:
                 self.proc.wait()
 
 
-def _forward(stream, tail: Deque[str], echo) -> None:
-    """Drains one of the child's pipes: keeps the last lines, and echoes them (the engine's log is on stderr)."""
-    try:
-        for raw in iter(stream.readline, b""):
-            line = raw.decode("utf-8", "replace")
-            tail.append(line)
-            if echo is not None:
-                try:
-                    echo.write(line)
-                    echo.flush()
-                except (ValueError, OSError, AttributeError):
-                    pass
-    except (ValueError, OSError):
-        pass
-    finally:
-        try:
-            stream.close()
-        except OSError:
-            pass
+class _StderrLog:
+    """The engine's stderr goes to an unlinked temporary file, never to a pipe: if this process dies, the engine's
+    last log lines cannot fail with EPIPE and keep it from exiting. A daemon thread follows the file, echoes new
+    lines to sys.stderr (as an inherited stderr would show them) and keeps the last lines for error messages."""
+
+    def __init__(self) -> None:
+        fd, path = tempfile.mkstemp(prefix="kindling-engine-", suffix=".log")
+        self.write_fd = fd
+        self._reader = open(path, "rb")
+        os.unlink(path)
+        self.tail: Deque[str] = collections.deque(maxlen=_TAIL_LINES)
+        self._partial = b""
+        self._lock = threading.Lock()
+
+    def follow(self, proc: subprocess.Popen) -> None:
+        threading.Thread(target=self._run, args=(proc,), name="kindling-engine-stderr", daemon=True).start()
+
+    def _run(self, proc: subprocess.Popen) -> None:
+        while True:
+            got = self.pump()
+            if not got:
+                if proc.poll() is not None:
+                    self.pump(final=True)
+                    break
+                time.sleep(0.1)
+
+    def pump(self, final: bool = False, echo: bool = True) -> bool:
+        """Reads what the engine wrote since the last call; returns whether there was anything."""
+        with self._lock:
+            try:
+                chunk = self._reader.read()
+            except (OSError, ValueError):
+                return False
+            if not chunk and not (final and self._partial):
+                return False
+            data = self._partial + (chunk or b"")
+            lines = data.split(b"\n")
+            self._partial = b"" if final else lines.pop()
+            for raw in lines:
+                if not raw and final:
+                    continue
+                line = raw.decode("utf-8", "replace") + "\n"
+                self.tail.append(line)
+                if echo:
+                    try:
+                        sys.stderr.write(line)
+                        sys.stderr.flush()
+                    except (ValueError, OSError, AttributeError):
+                        pass
+            return True
 
 
 def launch(master: str, conf: Dict[str, str], secret_hex: str, *, transport: str = "unix",
@@ -133,14 +167,16 @@ def launch(master: str, conf: Dict[str, str], secret_hex: str, *, transport: str
     })
     # Its own process group: a Ctrl-C in the terminal interrupts the Python program (which cancels the job),
     # not the engine, so the session survives it.
-    proc = subprocess.Popen(
-        [node_binary(), script],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env=env, close_fds=True, start_new_session=True,
-    )
-    tail: Deque[str] = collections.deque(maxlen=_TAIL_LINES)
-    threading.Thread(target=_forward, args=(proc.stderr, tail, sys.stderr), name="kindling-engine-stderr",
-                     daemon=True).start()
+    log = _StderrLog()
+    try:
+        proc = subprocess.Popen(
+            [node_binary(), script],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log.write_fd,
+            env=env, close_fds=True, start_new_session=True,
+        )
+    finally:
+        os.close(log.write_fd)
+    log.follow(proc)
     try:
         line = _read_ready_line(proc, timeout)
         ready = json.loads(line)
@@ -148,19 +184,27 @@ def launch(master: str, conf: Dict[str, str], secret_hex: str, *, transport: str
             raise ValueError(f"unexpected ready message {line!r}")
     except Exception as err:  # noqa: BLE001 - every failure becomes one clear start error
         _kill(proc)
-        time.sleep(0.05)  # let the stderr thread collect the last lines
+        log.pump(final=True)
         reason = str(err) if not isinstance(err, SparkConnectionError) else err.message
         code = proc.poll()
+        tail = "".join(log.tail)
         raise SparkConnectionError(
             f"The Kindling engine did not start: {reason}"
             + (f" (exit code {code})" if code is not None else "")
-            + (f"\n--- engine stderr (last lines) ---\n{''.join(tail)}" if tail else ""),
+            + (f"\n--- engine stderr (last lines) ---\n{tail}" if tail else ""),
             "ENGINE_START_FAILED",
         ) from None
-    # Anything the engine prints on stdout later is drained so it can never block on a full pipe.
-    threading.Thread(target=_forward, args=(proc.stdout, tail, None), name="kindling-engine-stdout",
-                     daemon=True).start()
-    return EngineProcess(proc, ready, tail)
+    # The engine prints nothing after the ready line; drain stdout anyway so it could never block on a full pipe.
+    threading.Thread(target=_drain, args=(proc.stdout,), name="kindling-engine-stdout", daemon=True).start()
+    return EngineProcess(proc, ready, log.tail)
+
+
+def _drain(stream) -> None:
+    try:
+        while stream.read(65536):
+            pass
+    except (OSError, ValueError):
+        pass
 
 
 def _read_ready_line(proc: subprocess.Popen, timeout: float) -> str:

@@ -16,7 +16,6 @@ from .._gen.kindling.protocol.Body import Body
 from .._gen.kindling.protocol.PersistOp import PersistOp
 from .._gen.kindling.protocol.ResultFormat import ResultFormat
 from ..errors import (
-    AnalysisException,
     IllegalArgumentException,
     PySparkIndexError,
     PySparkNotImplementedError,

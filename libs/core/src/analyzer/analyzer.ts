@@ -20,6 +20,7 @@ import { simpleString } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
 import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
+import { withFreshExprIds } from './fresh-ids.js';
 
 export interface AnalyzerOptions {
   readonly caseSensitive: boolean;
@@ -184,9 +185,7 @@ function analyzeJoin(p: Join, opts: AnalyzerOptions): LogicalPlan {
   let right = p.right;
   // A self-join sees the same attribute ids on both sides: give the right side fresh ids (Spark's dedupRight).
   const leftIds = new Set(outputOf(p.left).map((a) => a.exprId));
-  if (outputOf(right).some((a) => leftIds.has(a.exprId))) {
-    right = { kind: 'project', projectList: outputOf(right).map((a) => alias(a, a.name)), child: right, planId: right.planId };
-  }
+  if (outputOf(right).some((a) => leftIds.has(a.exprId))) right = withFreshExprIds(right);
   const scope = scopeOf([p.left, right], opts);
   if (p.usingColumns && p.usingColumns.length > 0) {
     const lScope = scopeOf([p.left], opts);
