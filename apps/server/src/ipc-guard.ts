@@ -9,7 +9,7 @@ export function checkDeadlineMs(bytes: number): number {
   return 2000 + Math.ceil(bytes / (50 * 1024 * 1024)) * 1000;
 }
 
-type Pending = { resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Pending = { resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout; worker: Worker };
 
 /** One worker per owner (a session), started on first use, replaced after a timeout or crash. */
 export class IpcGuard {
@@ -32,18 +32,21 @@ export class IpcGuard {
       if (m.error === null) p.resolve();
       else p.reject(invalid(m.error));
     });
-    const fail = (why: string) => {
-      if (this.worker !== w) return;
-      this.worker = null;
-      for (const [id, p] of this.pending) {
-        clearTimeout(p.timer);
-        p.reject(invalid(why));
-        this.pending.delete(id);
-      }
-    };
-    w.on('error', (err) => fail(err.message));
-    w.on('exit', (code) => fail(`the Arrow reader stopped (exit code ${code})`));
+    w.on('error', (err) => this.fail(w, err.message));
+    w.on('exit', (code) => this.fail(w, `the Arrow reader stopped (exit code ${code})`));
     return w;
+  }
+
+  /** Fails every check running on `w` and stops using it. */
+  private fail(w: Worker, why: string): void {
+    if (this.worker === w) this.worker = null;
+    for (const [id, p] of this.pending) {
+      if (p.worker !== w) continue;
+      clearTimeout(p.timer);
+      p.reject(invalid(why));
+      this.pending.delete(id);
+    }
+    void w.terminate();
   }
 
   /** Resolves when `bytes` parse as an Arrow IPC stream with consistent buffers; else IllegalArgumentError. */
@@ -55,14 +58,9 @@ export class IpcGuard {
     const copy = bytes.slice();
     const deadline = checkDeadlineMs(bytes.length);
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(invalid(`reading it did not finish within ${deadline} ms`));
-        // The reader is stuck: replace the worker (other checks queued on it fail and may be retried).
-        if (this.worker === w) this.worker = null;
-        void w.terminate();
-      }, deadline);
-      this.pending.set(id, { resolve, reject, timer });
+      // The reader is stuck: replace the worker; checks queued behind this one on it fail too.
+      const timer = setTimeout(() => this.fail(w, `reading it did not finish within ${deadline} ms`), deadline);
+      this.pending.set(id, { resolve, reject, timer, worker: w });
       w.postMessage({ id, bytes: copy }, [copy.buffer]);
     });
   }

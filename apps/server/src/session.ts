@@ -1,6 +1,7 @@
 // One client session: its SparkSession, handle table (ulong id → DataFrame), running requests and shm segments.
 import { type DataFrame, IllegalArgumentError, SparkSession } from '@kindling/core';
 import type { EngineOptions } from './options.js';
+import { IpcGuard } from './ipc-guard.js';
 import { SegmentSet } from './shm.js';
 import { logError } from './log.js';
 
@@ -11,6 +12,8 @@ export class Session {
   /** Requests in progress by request id, for Cancel and for aborting everything at close. */
   readonly running = new Map<bigint, AbortController>();
   readonly segments: SegmentSet;
+  /** Vets client Arrow bytes off the engine thread. */
+  readonly ipcGuard = new IpcGuard();
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -66,6 +69,7 @@ export class Session {
       this.running.clear();
       this.handles.clear();
       this.segments.close();
+      this.ipcGuard.close();
       const spark = this.sparkSession;
       this.sparkSession = null;
       try {

@@ -1,5 +1,7 @@
 // Transformations and actions end to end against the real engine process.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as arrow from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fb, encodeSchema } from '@kindling/protocol';
@@ -221,6 +223,23 @@ describe('transformations and actions', () => {
     expect(arity.errorClass).toBe('AXIS_LENGTH_MISMATCH');
     const garbage = await failure(c.localData(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])));
     expect(garbage.kind).toBe(fb.ErrorKind.IllegalArgument);
+  });
+
+  it('LocalData that makes the Arrow reader spin is refused by its deadline while the engine keeps serving', async () => {
+    for (const name of ['arrow-reader-hang-1.arrows', 'arrow-reader-hang-2.arrows']) {
+      const bytes = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name));
+      const t0 = performance.now();
+      const pending = failure(c.localData(bytes));
+      // The engine thread is free meanwhile.
+      expect(await c.count((await c.range(0n, 7n)).id)).toBe(7n);
+      const e = await pending;
+      expect(e.kind).toBe(fb.ErrorKind.IllegalArgument);
+      expect(e.errorClass).toBe('INVALID_ARROW_DATA');
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+    // Valid LocalData works again afterwards (a fresh reader worker).
+    const ok = arrow.tableToIPC(new arrow.Table({ v: arrow.vectorFromArray([1, 2], new arrow.Int32()) }), 'stream');
+    expect(await c.count((await c.localData(ok)).id)).toBe(2n);
   });
 
   it('other relations: drop, rename, distinct, dropDuplicates, union, repartition, alias, sortWithinPartitions', async () => {

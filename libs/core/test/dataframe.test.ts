@@ -178,3 +178,17 @@ describe('toArrow', () => {
     }
   });
 });
+
+describe('createDataFrame from Arrow', () => {
+  it('keeps array values of a table read back from IPC', async () => {
+    const spark3 = SparkSession.builder().master('local[1]').create();
+    try {
+      const df = spark3.createDataFrame([[1, [1, 2, 3]], [2, [4]], [3, null]], 'id int, xs array<int>');
+      const back = arrow.tableFromIPC(arrow.tableToIPC(await df.toArrow(), 'stream'));
+      const rows = await spark3.createDataFrame(back).collect();
+      expect(rows.map((r) => r.toArray())).toEqual([[1, [1, 2, 3]], [2, [4]], [3, null]]);
+    } finally {
+      await spark3.stop();
+    }
+  });
+});

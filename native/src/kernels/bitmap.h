@@ -36,7 +36,7 @@ inline uint64_t LoadBits(const uint8_t* bits, int64_t pos, int count) {
   const int shift = static_cast<int>(pos & 7);
   const int nbytes = (shift + count + 7) >> 3;  // 1..9
   uint64_t word = 0;
-  if (true) {
+  if (nbytes >= 8) {
     std::memcpy(&word, p, 8);
   } else {
     for (int k = 0; k < nbytes; ++k) word |= static_cast<uint64_t>(p[k]) << (8 * k);

@@ -16,12 +16,14 @@ import {
 import { readClientSegment } from '../shm.js';
 import type { RequestContext } from './context.js';
 
-function readTable(ld: fb.LocalData): arrow.Table {
-  const shm = ld.shm();
-  const bytes = shm ? readClientSegment(shm.name() ?? '', shm.size()) : ld.arrowIpcArray();
+async function readTable(ctx: RequestContext, segment: { name: string; size: bigint } | null, inline: Uint8Array | null): Promise<arrow.Table> {
+  const bytes = segment ? readClientSegment(segment.name, segment.size) : inline;
   if (!bytes || bytes.length === 0) {
     throw new IllegalArgumentError('INVALID_LOCAL_DATA', 'LocalData carries neither Arrow IPC bytes nor a shared-memory segment.');
   }
+  // apache-arrow's reader can loop forever on corrupt input: vet the bytes in a worker with a deadline first
+  // (parsing is deterministic, so bytes that pass parse here too).
+  await ctx.session.ipcGuard.check(bytes);
   try {
     return arrow.tableFromIPC(bytes);
   } catch (err) {
@@ -50,11 +52,15 @@ function renamed(table: arrow.Table, target: StructType): arrow.Table {
   return new arrow.Table(schema, table.batches.map((b) => new arrow.RecordBatch(schema, b.data)));
 }
 
-export function localData(ctx: RequestContext, ld: fb.LocalData): DataFrame {
-  let table = readTable(ld);
-  const sourceTypes = table.schema.fields.map(kindlingTypeOf);
+export async function localData(ctx: RequestContext, ld: fb.LocalData): Promise<DataFrame> {
+  // Read every field of the frame before the first await.
+  const shm = ld.shm();
+  const segment = shm ? { name: shm.name() ?? '', size: shm.size() } : null;
+  const inline = ld.arrowIpcArray();
   const wire = ld.schema();
   const target = wire ? decodeSchema(wire) : null;
+  let table = await readTable(ctx, segment, inline);
+  const sourceTypes = table.schema.fields.map(kindlingTypeOf);
   if (target) {
     if (target.fields.length !== table.numCols) {
       throw new IllegalArgumentError(

@@ -184,16 +184,25 @@ export function batchesFromArrow(table: arrow.Table, numPartitions: number): { s
   return { schema, partitions };
 }
 
+/** An Arrow getter's value in the form Arrow's builder for `type` accepts (nested vectors become arrays). */
+function toEngineValue(v: unknown, type: DataType): unknown {
+  if (v === null || v === undefined) return null;
+  switch (type.kind) {
+    case 'int64': return typeof v === 'bigint' ? v : BigInt(v as number);
+    case 'int32': return Number(v);
+    case 'float64': return Number(v);
+    case 'array': return [...(v as Iterable<unknown>)].map((x) => toEngineValue(x, type.elementType));
+    default: return v;
+  }
+}
+
 function normaliseTable(table: arrow.Table, schema: StructType): arrow.Table {
   // Narrow ints/floats widen to Kindling's types; values are copied once.
   const cols: Record<string, arrow.Vector> = {};
   schema.fields.forEach((f, i) => {
     const src = table.getChildAt(i)!;
     const values: unknown[] = [];
-    for (let k = 0; k < src.length; k++) {
-      const v = src.get(k);
-      values.push(v === null ? null : f.dataType.kind === 'int64' ? BigInt(v as number) : f.dataType.kind === 'float64' ? Number(v) : v);
-    }
+    for (let k = 0; k < src.length; k++) values.push(toEngineValue(src.get(k), f.dataType));
     cols[f.name] = arrow.vectorFromArray(values, toArrowType(f.dataType));
   });
   return new arrow.Table(cols);

@@ -108,7 +108,7 @@ function addAggregate(rng: Rng, b: Building): void {
     } else {
       // An expression key with an alias, e.g. groupBy((k1 % 3).alias('g0')).
       const kind = rng.pick(['mod', 'str', 'pred', 'double'] as const);
-      const name = `g${i}`;
+      const name = freshName('g', [...b.scope, ...keys]);
       const doubles = b.scope.filter((c) => c.ty === 'double' && c.exact && c.frac <= 8);
       if (kind === 'double' && doubles.length > 0) {
         // A double key, often through fmod, which gives -0.0 for negative multiples: Spark puts -0.0 and 0.0 in one group.
@@ -133,7 +133,7 @@ function addAggregate(rng: Rng, b: Building): void {
   }
   const aggs: AggCall[] = [];
   for (let i = rng.int(1, 4); i > 0; i--) {
-    const a = g.agg(`a${aggs.length}`, b.rows);
+    const a = g.agg(freshName('a', [...keys, ...aggs]), b.rows);
     aggs.push(a.call);
     scope.push(a.info);
   }
