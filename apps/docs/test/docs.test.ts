@@ -41,7 +41,7 @@ function ensureSite(): void {
   const require = createRequire(import.meta.url);
   const typedoc = join(dirname(require.resolve('typedoc/package.json')), 'bin', 'typedoc');
   execFileSync(process.execPath, [typedoc, '--options', 'typedoc.config.mjs'], { cwd: appRoot, stdio: 'pipe' });
-  execFileSync(process.execPath, ['src/build-landing.mjs'], { cwd: appRoot, stdio: 'pipe' });
+  execFileSync('npm', ['run', 'docs'], { cwd: appRoot, stdio: 'pipe' });
 }
 
 /** The API page documenting `name`, whatever kind-directory TypeDoc put it in (classes/, interfaces/, modules/…). */
@@ -83,6 +83,19 @@ describe('docs site', () => {
     expect(page, 'a functions.html page (namespace or variable)').toBeDefined();
     const html = readFileSync(join(api, page!), 'utf8');
     expect(html).toMatch(/\bsum\b/);
+  });
+
+  it.each([
+    ['kindling/sql.html', 'SparkSession'],
+    ['kindling/sql/dataframe.html', 'DataFrame'],
+    ['kindling/sql/column.html', 'Column'],
+    ['kindling/sql/functions.html', 'upper'],
+    ['kindling/sql/types.html', 'StructType'],
+    ['kindling/errors.html', 'AnalysisException'],
+  ])('documents the Python API page %s with %s', (page, name) => {
+    const file = join(site, 'python', page);
+    expect(existsSync(file), file).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain(name);
   });
 
   it('renders every docs/*.md guide inside the site and links it from the landing page', () => {

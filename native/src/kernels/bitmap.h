@@ -47,6 +47,17 @@ inline uint64_t LoadBits(const uint8_t* bits, int64_t pos, int count) {
   return word;
 }
 
+// kNibbleMasks[b][k] is all ones when bit k of nibble b is set: turns 4 validity bits into 4 lane masks
+// for branch-free masked loops.
+struct NibbleMaskTable {
+  uint64_t m[16][4];
+  constexpr NibbleMaskTable() : m() {
+    for (int b = 0; b < 16; ++b)
+      for (int k = 0; k < 4; ++k) m[b][k] = ((b >> k) & 1) ? ~uint64_t{0} : 0;
+  }
+};
+inline constexpr NibbleMaskTable kNibbleMasks{};
+
 inline uint64_t LowBits(int count) { return count >= 64 ? ~uint64_t{0} : (uint64_t{1} << count) - 1; }
 
 // Calls fn(start, n, word) for consecutive blocks of up to 64 rows; bit k of `word` is set when
