@@ -87,8 +87,9 @@ describe('docs site', () => {
 
   it.each([
     ['kindling/sql.html', 'SparkSession'],
-    ['kindling/sql/dataframe.html', 'DataFrame'],
-    ['kindling/sql/column.html', 'Column'],
+    ['kindling/sql.html', 'DataFrame'],
+    ['kindling/sql.html', 'Column'],
+    ['kindling/sql.html', 'GroupedData'],
     ['kindling/sql/functions.html', 'upper'],
     ['kindling/sql/types.html', 'StructType'],
     ['kindling/errors.html', 'AnalysisException'],

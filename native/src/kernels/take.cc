@@ -4,7 +4,7 @@
 namespace kindling::kernels {
 
 namespace {
-constexpr int64_t kPrefetchDistance = 16;
+constexpr int64_t kPrefetchDistance = 64;
 }
 
 template <typename T>
