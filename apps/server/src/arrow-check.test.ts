@@ -13,7 +13,7 @@ describe('checkTable', () => {
       f: arrow.vectorFromArray([1.5, null, 2], new arrow.Float64()),
       s: arrow.vectorFromArray(['a', null, 'ccc'], new arrow.Utf8()),
       d: arrow.vectorFromArray([new Date(0), null, new Date(86400000)], new arrow.DateDay()),
-      ts: arrow.vectorFromArray([1n, 2n, null], new arrow.TimestampMicrosecond()),
+      ts: arrow.vectorFromArray([new Date(1), new Date(2), null], new arrow.TimestampMicrosecond()),
       li: arrow.vectorFromArray([[1, 2], null, []], new arrow.List(new arrow.Field('e', new arrow.Int32(), true))),
       dict: arrow.vectorFromArray(['x', 'y', 'x'], new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32())),
       n: arrow.vectorFromArray([null, null, null], new arrow.Null()),
@@ -35,7 +35,7 @@ describe('checkTable', () => {
     expect(checkData(short)).toMatch(/too short/);
     const bm = arrow.makeData({ type: new arrow.Int32(), length: 20, data: new Int32Array(20), nullBitmap: new Uint8Array(1), nullCount: 3 });
     expect(checkData(bm)).toMatch(/bitmap/);
-    const dictionary = arrow.makeVector(['p', 'q']);
+    const dictionary = arrow.vectorFromArray(['p', 'q'], new arrow.Utf8());
     const dict = arrow.makeData({ type: new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32()), length: 2, data: new Int32Array([1, 5]), dictionary });
     expect(checkData(dict)).toMatch(/dictionary index/);
   });

@@ -3,10 +3,6 @@
 
 namespace kindling::kernels {
 
-namespace {
-constexpr int64_t kPrefetchDistance = 64;
-}
-
 template <typename T>
 TakeResult Take(const T* values, Validity validity, int64_t values_length, const int32_t* indices, int64_t n,
                 T* out, uint8_t* out_validity) {
@@ -14,14 +10,6 @@ TakeResult Take(const T* values, Validity validity, int64_t values_length, const
   for (int64_t base = 0; base < n; base += 8) {
     const int m = static_cast<int>(n - base < 8 ? n - base : 8);
     unsigned byte = 0;
-    // Random gathers are bound by cache/TLB misses: start the loads a few dozen rows ahead. Prefetches
-    // never fault, and the address is formed as an integer, so an out-of-range index is harmless here.
-    if (base + kPrefetchDistance + 8 <= n) {
-      for (int k = 0; k < 8; ++k) {
-        const uint64_t j = static_cast<uint32_t>(indices[base + kPrefetchDistance + k]);
-        __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(values) + j * sizeof(T)));
-      }
-    }
     for (int k = 0; k < m; ++k) {
       const int64_t i = base + k;
       const int64_t idx = indices[i];

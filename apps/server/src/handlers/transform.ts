@@ -6,6 +6,16 @@ import { dataFrameHandleOf } from '../wire.js';
 import { type RequestContext, intArg, strings } from './context.js';
 import { localData } from './local-data.js';
 
+/** More partitions than this is refused: each is a task, and a local engine gains nothing past a few thousand. */
+export const MAX_PARTITIONS = 100_000;
+
+function partitions(n: number, what: string): number {
+  if (n < 1 || n > MAX_PARTITIONS) {
+    throw new IllegalArgumentError('INVALID_PARTITION_NUMBER', `${what}: the number of partitions must be between 1 and ${MAX_PARTITIONS}, got ${n}.`, { numPartitions: String(n) });
+  }
+  return n;
+}
+
 function missing(what: string): IllegalArgumentError {
   return new IllegalArgumentError('INVALID_RELATION', `The relation is missing its ${what}.`, { field: what });
 }
@@ -24,7 +34,7 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
     case fb.RelationOp.Range: {
       const r = t.op(new fb.Range()) as fb.Range;
       const parts = r.numPartitions();
-      return s.spark.range(r.start(), r.end(), r.step(), parts === 0 ? undefined : parts);
+      return s.spark.range(r.start(), r.end(), r.step(), parts === 0 ? undefined : partitions(parts, 'range'));
     }
     case fb.RelationOp.LocalData:
       return localData(ctx, t.op(new fb.LocalData()) as fb.LocalData);
@@ -109,8 +119,7 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       const r = t.op(new fb.Repartition()) as fb.Repartition;
       const input = df(r.input());
       const exprs = decodeColumns(r.exprsLength(), (i) => r.exprs(i), df);
-      const n = r.numPartitions() === 0 ? s.spark.defaultParallelism : r.numPartitions();
-      if (n < 1) throw new IllegalArgumentError('INVALID_PARTITION_NUMBER', `numPartitions must be positive, got ${n}.`, { numPartitions: String(n) });
+      const n = partitions(r.numPartitions() === 0 ? s.spark.defaultParallelism : r.numPartitions(), r.shuffle() ? 'repartition' : 'coalesce');
       if (!r.shuffle()) return input.coalesce(n);
       return input.repartition(n, ...exprs);
     }
