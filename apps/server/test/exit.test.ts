@@ -70,7 +70,7 @@ describe('engine exit', () => {
     expect(await engine.stop()).toBe(0);
   });
 
-  it('refuses to start without a hex secret, and removes the secret from its environment otherwise', async () => {
+  it('refuses to start without a hex secret', async () => {
     const proc = spawn(process.execPath, [SERVER_JS], { env: { ...process.env, KINDLING_SECRET: 'not-hex' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -80,10 +80,5 @@ describe('engine exit', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toContain('KINDLING_SECRET');
-    const engine = await startEngine();
-    const environ = fs.readFileSync(`/proc/${engine.ready.pid}/environ`, 'utf8');
-    // The kernel keeps the initial environment block; what matters is that no child sees the secret later.
-    expect(environ.includes('KINDLING_SECRET=')).toBe(true);
-    await engine.stop();
   });
 });
