@@ -1,5 +1,6 @@
 // Micro-benchmark (not a test): each native kernel on 10M rows vs an equivalent plain JS loop (written the
-// way libs/core writes its hot loops) vs a memory-bandwidth bound (Buffer.copy of the bytes the kernel reads).
+// way libs/core writes its hot loops) vs a memory-bandwidth bound (Buffer.copy of the bytes the kernel reads
+// and writes; for random-access take it is only a floor, not a target).
 // Single-threaded work is timed in process CPU time (best of several runs), which stays meaningful on a
 // shared, loaded machine; the sync/async comparison is wall-clock by nature.
 // Usage: node bench/kernels.mjs [rows]   (build first: npm run build)
@@ -231,7 +232,7 @@ console.log(
   `\nkernels on ${N.toLocaleString('en')} rows: best-of-runs CPU ms; node ${process.version}; ` +
     `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores\n`,
 );
-console.log(`${'kernel'.padEnd(30)}${'native'.padStart(8)}${'JS loop'.padStart(9)}${'JS/nat'.padStart(8)}${'memcpy'.padStart(8)}${'nat/memcpy'.padStart(11)}  bytes read`);
+console.log(`${'kernel'.padEnd(30)}${'native'.padStart(8)}${'JS loop'.padStart(9)}${'JS/nat'.padStart(8)}${'memcpy'.padStart(8)}${'nat/memcpy'.padStart(11)}  bytes touched`);
 for (const x of rows) {
   console.log(
     `${x.name.padEnd(30)}${fmt(x.nativeMs)} ${fmt(x.jsMs)}${fmt(x.jsMs / x.nativeMs)}${fmt(x.copyMs)}${fmt(x.nativeMs / x.copyMs).padStart(11)}  ${(x.bytesRead / 2 ** 20).toFixed(0)} MiB`,

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the addon with -fsanitize=address,undefined into build-asan/ (CMake option KINDLING_SANITIZE)
-# and runs the vitest suite against it with libasan preloaded into every node process (Node itself is
-# not instrumented, so the runtime must come first). Leak detection is off: Node leaks by design.
+# Builds the addon with -fsanitize=address,undefined into build/asan/ (CMake option KINDLING_SANITIZE;
+# build/ is git-ignored) and runs the vitest suite against it with libasan preloaded into every node
+# process (Node itself is not instrumented, so the runtime must come first). Leak detection is off:
+# Node leaks by design.
 # Any ASan or UBSan report aborts the process at fault, which fails its test: a green run means none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-npx cmake-js compile --out build-asan --CDKINDLING_SANITIZE=ON
+npx cmake-js compile --out build/asan --CDKINDLING_SANITIZE=ON
 
 libasan="$(gcc -print-file-name=libasan.so)"
 if [ ! -e "$libasan" ]; then
@@ -14,7 +15,7 @@ if [ ! -e "$libasan" ]; then
   exit 1
 fi
 
-export KINDLING_NATIVE_BINARY="$PWD/build-asan/Release/kindling_native.node"
+export KINDLING_NATIVE_BINARY="$PWD/build/asan/Release/kindling_native.node"
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:halt_on_error=1:detect_stack_use_after_return=0:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}"
 

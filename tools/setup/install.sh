@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_NO_CLOUD=true NX_DAEMON=false
+# The native addon needs a C++ toolchain and cmake (present on this machine kind; installed when missing).
+if ! command -v cmake >/dev/null || ! command -v g++ >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq cmake g++ make
+fi
 npm ci --no-audit --no-fund
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv

@@ -30,6 +30,24 @@ export interface ConnectionHost {
 
 type State = 'handshake' | 'serving' | 'closed';
 
+/**
+ * The request_id of an Envelope that failed verification, read with explicit bounds checks (root table, its
+ * vtable, field 0); 0 when any of them is out of bounds.
+ */
+export function peekRequestId(b: Uint8Array): bigint {
+  if (b.length < 8) return 0n;
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const root = dv.getUint32(0, true);
+  if (root + 4 > b.length) return 0n;
+  const vtable = root - dv.getInt32(root, true);
+  if (vtable < 0 || vtable + 4 > b.length) return 0n;
+  const vtableSize = dv.getUint16(vtable, true);
+  if (vtableSize < 6 || vtable + vtableSize > b.length) return 0n;
+  const field = dv.getUint16(vtable + 4, true);
+  if (field === 0 || root + field + 8 > b.length) return 0n;
+  return dv.getBigUint64(root + field, true);
+}
+
 export class Connection {
   private state: State = 'handshake';
   private readonly nonce = crypto.randomBytes(32);
@@ -66,8 +84,12 @@ export class Connection {
     if (bytes.length > this.host.options.maxFrameBytes) {
       bytes = errorEnvelopeOf(requestId, fb.ErrorKind.Execution, 'RESULT_TOO_LARGE', `The response of ${bytes.length} bytes exceeds the frame limit of ${this.host.options.maxFrameBytes} bytes; collect Arrow results (shared memory) or fewer rows.`, { bytes: String(bytes.length) });
     }
-    // One write per frame: Node keeps the order of writes, so frames never interleave.
-    this.socket.write(encodeFrame(bytes));
+    // One write per frame: Node keeps the order of writes, so frames never interleave. A peer that does not read
+    // its responses stops being read from, rather than growing the engine's write buffer without bound.
+    if (!this.socket.write(encodeFrame(bytes)) && !this.socket.isPaused()) {
+      this.socket.pause();
+      this.socket.once('drain', () => this.socket.resume());
+    }
   }
 
   /** Sends a Protocol error and closes the connection (framing errors, failed or missing handshake). */
@@ -112,8 +134,10 @@ export class Connection {
       env = readEnvelope(frame);
     } catch (err) {
       const msg = (err as Error).message;
-      if (this.state === 'handshake') this.reject(0n, 'HANDSHAKE_REQUIRED', `The first frame must be a valid Handshake: ${msg}`);
-      else this.send(errorEnvelopeOf(0n, fb.ErrorKind.Protocol, 'PROTOCOL_MALFORMED_FRAME', msg));
+      // Answer on the request's own id when it can be read safely, so the client's call does not wait forever.
+      const requestId = peekRequestId(frame);
+      if (this.state === 'handshake') this.reject(requestId, 'HANDSHAKE_REQUIRED', `The first frame must be a valid Handshake: ${msg}`);
+      else this.send(errorEnvelopeOf(requestId, fb.ErrorKind.Protocol, 'PROTOCOL_MALFORMED_FRAME', msg), requestId);
       return;
     }
     if (this.state === 'handshake') this.onHandshake(env);
@@ -150,6 +174,8 @@ export class Connection {
     this.session = new Session(this.host.newSessionId(), this.host.options);
     this.host.sessionOpened(this.session);
     this.send(handshakeOkOf(requestId, this.session.id, KINDLING_VERSION), requestId);
+    // Load the LocalData checker while the client prepares its first requests.
+    this.session.ipcGuard.warm();
   }
 
   private onRequest(env: fb.Envelope): void {

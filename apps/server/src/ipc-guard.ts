@@ -49,6 +49,11 @@ export class IpcGuard {
     void w.terminate();
   }
 
+  /** Starts the worker ahead of the first check (it takes a few hundred ms to load apache-arrow). */
+  warm(): void {
+    if (!this.closed) this.worker ??= this.start();
+  }
+
   /** Resolves when `bytes` parse as an Arrow IPC stream with consistent buffers; else IllegalArgumentError. */
   check(bytes: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new IllegalArgumentError('SESSION_CLOSED', 'The session is closed.'));

@@ -118,6 +118,10 @@ describe('transformations and actions', () => {
     const p = await c.project(j.id, [col('id', left.id), col('v')]);
     const s = await c.sort(p.id, [col('id', left.id)]);
     expect(rows(await collect(s.id))).toEqual([[3n, 30n], [4n, 40n]]);
+    // Duplicate column names survive collect as Arrow.
+    const both = await collect((await c.sort(j.id, [col('v')])).id);
+    expect(both.schema.fields.map((f) => f.name)).toEqual(['id', 'id', 'v']);
+    expect(both.numRows).toBe(2);
     // Unqualified `id` is ambiguous after the join.
     const amb = await failure(c.project(j.id, [col('id')]));
     expect(amb.kind).toBe(fb.ErrorKind.Analysis);
@@ -153,6 +157,12 @@ describe('transformations and actions', () => {
     expect(parts.errorClass).toBe('INVALID_PARTITION_NUMBER');
     const bad = await failure(c.project(r.id, [call('+', col('id'))]));
     expect(bad.errorClass).toBe('INVALID_EXPRESSION');
+    // Hostile nesting is stopped by the verifier's depth limit before anything recurses over it.
+    let deep = col('id');
+    for (let i = 0; i < 200; i++) deep = call('negate', deep);
+    const nested = await failure(c.project(r.id, [deep]));
+    expect(nested.kind).toBe(fb.ErrorKind.Protocol);
+    expect(nested.errorClass).toBe('PROTOCOL_MALFORMED_FRAME');
   });
 
   it('release frees handles; ids are never reused', async () => {

@@ -47,12 +47,11 @@ std::string NameArg(const Args& a, size_t i, const char* fn, bool prefix) {
   return name;
 }
 
-SegmentState* StateArg(const Args& a, const char* fn) {
+SegmentState* StateArg(const Args& a) {
   Napi::Value v = a[0];
   if (!v.IsExternal() || !v.As<Napi::External<SegmentState>>().CheckTypeTag(&kSegmentTag)) {
     a.ThrowType("handle", "a kindling segment handle", 0);
   }
-  (void)fn;
   return v.As<Napi::External<SegmentState>>().Data();
 }
 
@@ -97,7 +96,7 @@ Napi::Value ShmOpen(const Napi::CallbackInfo& info) {
 // segmentBuffer(handle) → ArrayBuffer over the mapping (the same object on every call).
 Napi::Value SegmentBuffer(const Napi::CallbackInfo& info) {
   Args a(info, "segmentBuffer");
-  SegmentState* s = StateArg(a, "segmentBuffer");
+  SegmentState* s = StateArg(a);
   Napi::Env env = a.Env();
   if (s->closed) throw Napi::Error::New(env, "segmentBuffer: segment " + s->name + " is closed");
   if (!s->buffer.IsEmpty()) return s->buffer.Value();
@@ -125,7 +124,7 @@ Napi::Value SegmentBuffer(const Napi::CallbackInfo& info) {
 // async work) goes. Idempotent.
 Napi::Value SegmentClose(const Napi::CallbackInfo& info) {
   Args a(info, "segmentClose");
-  SegmentState* s = StateArg(a, "segmentClose");
+  SegmentState* s = StateArg(a);
   if (s->closed) return a.Env().Undefined();
   s->closed = true;
   if (!s->buffer.IsEmpty()) {

@@ -19,7 +19,8 @@ export type FnName =
 /** Every node carries its Spark result type. */
 export type Expr =
   /** `q`: a DataFrame alias qualifying the name (`col('x.k1')`), used in self-joins. */
-  | { readonly k: 'col'; readonly name: string; readonly ty: Ty; readonly q?: string }
+  /** `side`: the join side whose DataFrame resolves the name (`A.col('k1')`), when both sides have the column. */
+  | { readonly k: 'col'; readonly name: string; readonly ty: Ty; readonly q?: string; readonly side?: 'l' | 'r' }
   | { readonly k: 'lit'; readonly value: LitValue; readonly ty: Ty }
   | { readonly k: 'arith'; readonly op: ArithOp; readonly l: Expr; readonly r: Expr; readonly ty: Ty }
   | { readonly k: 'neg'; readonly e: Expr; readonly ty: Ty }

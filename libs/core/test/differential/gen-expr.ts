@@ -12,6 +12,8 @@ export interface ColInfo {
   readonly exact: boolean;
   /** A DataFrame alias qualifying the column (self-joins). */
   readonly q?: string;
+  /** The join side whose DataFrame resolves the column (both sides have one of this name). */
+  readonly side?: 'l' | 'r';
   /** May be NaN (Spark and DuckDB agree: NaN = NaN, NaN sorts above every number, NaNs group together). */
   readonly nan?: boolean;
 }
@@ -45,6 +47,7 @@ export class ExprGen {
   }
 
   colExpr(c: ColInfo): Expr {
+    if (c.side) return { k: 'col', name: c.name, ty: c.ty, side: c.side };
     return c.q ? { k: 'col', name: c.name, ty: c.ty, q: c.q } : { k: 'col', name: c.name, ty: c.ty };
   }
 

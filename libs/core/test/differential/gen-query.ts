@@ -162,12 +162,13 @@ function addSort(rng: Rng, b: Building): void {
   if (rng.chance(0.75)) b.ops.push({ k: 'limit', n: rng.pick([0, 1, 3, 10, 25, 100, 1000, 5000]) });
 }
 
-function tablesFor(rng: Rng, join: boolean): { a: TableSpec; b: TableSpec } {
+function tablesFor(rng: Rng, join: boolean, sameNames = false): { a: TableSpec; b: TableSpec } {
   const alphabet = randomAlphabet(rng);
   const aRows = rng.chance(0.03) ? 0 : join ? rng.int(100, 1500) : rng.int(100, 3000);
   const a = randomTable(rng, 'A', LEFT_NAMES, { rows: aRows, keyCard: join ? rng.int(8, 30) : rng.int(2, 8), alphabet });
   const bRows = rng.chance(0.04) ? 0 : rng.int(20, 300);
-  const b = randomTable(rng, 'B', RIGHT_NAMES, { rows: bRows, keyCard: rng.int(8, 30), alphabet });
+  // Same names: B's v1 is a double and its v2 a bigint, so equal names have different types too.
+  const b = randomTable(rng, 'B', sameNames ? ['k1', 'k2', 'v2', 'v1', 'flag'] : RIGHT_NAMES, { rows: bRows, keyCard: rng.int(8, 30), alphabet });
   return { a, b };
 }
 
@@ -288,6 +289,25 @@ function joinQuery(rng: Rng, ta: TableSpec, tb: TableSpec): Building {
   return b;
 }
 
+/**
+ * `A.join(B, A.col('k1') == B.col('k1') and A.col('k2') == B.col('k2') [and …], how)` where A and B have the same
+ * column names: the result has duplicate names, so nothing follows the join.
+ */
+function sameNamesJoinQuery(rng: Rng, ta: TableSpec, tb: TableSpec): Building {
+  const how = rng.pick<JoinHow>(['inner', 'left', 'right', 'full', 'semi', 'anti']);
+  const side = (t: TableSpec, s: 'l' | 'r') => t.cols.map((c) => ({ ...c, side: s }));
+  const ls = side(ta, 'l');
+  const rs = side(tb, 'r');
+  const key = (n: string): JoinKey => {
+    const ty = ta.cols.find((c) => c.name === n)!.ty;
+    return { l: { k: 'col', name: n, ty, side: 'l' }, r: { k: 'col', name: n, ty, side: 'r' }, nullSafe: rng.chance(0.15) };
+  };
+  const extra = rng.chance(0.4) ? new ExprGen(rng, [...ls, ...rs]).pred(rng.int(0, 1)) : null;
+  const source: Source = { k: 'join', left: done(fromTable(ta)), right: done(fromTable(tb)), how, style: 'cond', usingCols: [], keys: [key('k1'), key('k2')], extra };
+  const scope = how === 'semi' || how === 'anti' ? [...ta.cols] : [...ta.cols, ...tb.cols];
+  return { source, ops: [], scope, rows: ta.rows.length * Math.max(1, tb.rows.length) };
+}
+
 /** `A.alias('x').join(A.filter(…).alias('y'), x.k = y.k [and …], how).select(qualified columns)`. */
 function selfJoinQuery(rng: Rng, ta: TableSpec): Building {
   const how = rng.pick<JoinHow>(['inner', 'left', 'right', 'full', 'semi', 'anti']);
@@ -314,14 +334,15 @@ function selfJoinQuery(rng: Rng, ta: TableSpec): Building {
 export function generateCase(shape: Shape, seed: number): QueryCase {
   const rng = new Rng(seed * 7919 + shape.length);
   const join = shape === 'join' || (shape === 'sort' && rng.chance(0.2));
-  const { a, b: tb } = tablesFor(rng.fork(), join);
+  const sameNames = shape === 'join' && rng.chance(0.1);
+  const { a, b: tb } = tablesFor(rng.fork(), join, sameNames);
   const q = rng.fork();
   let b: Building;
   switch (shape) {
     case 'filter': b = filterQuery(q, a); break;
     case 'project': b = projectQuery(q, a); break;
     case 'aggregate': b = aggregateQuery(q, a); break;
-    case 'join': b = q.chance(0.15) ? selfJoinQuery(q, a) : joinQuery(q, a, tb); break;
+    case 'join': b = sameNames ? sameNamesJoinQuery(q, a, tb) : q.chance(0.15) ? selfJoinQuery(q, a) : joinQuery(q, a, tb); break;
     case 'sort': {
       b = join ? joinQuery(q, a, tb) : q.pick([filterQuery, projectQuery, aggregateQuery])(q, a);
       addSort(q, b);

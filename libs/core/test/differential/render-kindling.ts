@@ -15,57 +15,71 @@ function litText(value: unknown): string {
   return String(value);
 }
 
-export function kExpr(e: Expr): Built<Column> {
+/** The two sides of a join, for columns referenced through their DataFrame (`A.col('k1')`). */
+export interface JoinSides {
+  readonly l: () => DataFrame;
+  readonly r: () => DataFrame;
+  readonly lText: string;
+  readonly rText: string;
+}
+
+export function kExpr(e: Expr, sides?: JoinSides): Built<Column> {
   switch (e.k) {
     case 'col': {
+      if (e.side) {
+        if (!sides) throw new Error('a side-qualified column outside a join');
+        const df = e.side === 'l' ? sides.l : sides.r;
+        const name = e.name;
+        return { v: () => df().col(name), t: `${e.side === 'l' ? sides.lText : sides.rText}.col(${JSON.stringify(name)})` };
+      }
       const name = e.q ? `${e.q}.${e.name}` : e.name;
       return { v: () => col(name), t: `col(${JSON.stringify(name)})` };
     }
     case 'lit': return { v: () => lit(e.value), t: `lit(${litText(e.value)})` };
     case 'arith': {
-      const l = kExpr(e.l);
-      const r = kExpr(e.r);
+      const l = kExpr(e.l, sides);
+      const r = kExpr(e.r, sides);
       const m = ({ '+': 'plus', '-': 'minus', '*': 'multiply', '/': 'divide', '%': 'mod' } as const)[e.op];
       return { v: () => l.v()[m](r.v()), t: `${l.t}.${m}(${r.t})` };
     }
     case 'neg': {
-      const x = kExpr(e.e);
+      const x = kExpr(e.e, sides);
       return { v: () => x.v().negate(), t: `${x.t}.negate()` };
     }
     case 'cmp': {
-      const l = kExpr(e.l);
-      const r = kExpr(e.r);
+      const l = kExpr(e.l, sides);
+      const r = kExpr(e.r, sides);
       const m = ({ '=': 'equalTo', '!=': 'notEqual', '<': 'lt', '<=': 'leq', '>': 'gt', '>=': 'geq', '<=>': 'eqNullSafe' } as const)[e.op];
       return { v: () => l.v()[m](r.v()), t: `${l.t}.${m}(${r.t})` };
     }
     case 'and':
     case 'or': {
-      const l = kExpr(e.l);
-      const r = kExpr(e.r);
+      const l = kExpr(e.l, sides);
+      const r = kExpr(e.r, sides);
       return { v: () => l.v()[e.k](r.v()), t: `${l.t}.${e.k}(${r.t})` };
     }
     case 'not': {
-      const x = kExpr(e.e);
+      const x = kExpr(e.e, sides);
       return { v: () => x.v().not(), t: `${x.t}.not()` };
     }
     case 'isNull':
     case 'isNotNull': {
-      const x = kExpr(e.e);
+      const x = kExpr(e.e, sides);
       return { v: () => x.v()[e.k](), t: `${x.t}.${e.k}()` };
     }
     case 'in': {
-      const x = kExpr(e.e);
-      const list = e.list.map(kExpr);
+      const x = kExpr(e.e, sides);
+      const list = e.list.map((x) => kExpr(x, sides));
       return { v: () => x.v().isin(...list.map((b) => b.v())), t: `${x.t}.isin(${list.map((b) => b.t).join(', ')})` };
     }
-    case 'fn': return kFn(e.name, e.args.map(kExpr), e.args);
+    case 'fn': return kFn(e.name, e.args.map((x) => kExpr(x, sides)), e.args);
     case 'cast': {
-      const x = kExpr(e.e);
+      const x = kExpr(e.e, sides);
       return { v: () => x.v().cast(e.ty), t: `${x.t}.cast('${e.ty}')` };
     }
     case 'case': {
-      const [first, ...rest] = e.branches.map((b) => ({ w: kExpr(b.when), th: kExpr(b.then) }));
-      const o = e.otherwise ? kExpr(e.otherwise) : null;
+      const [first, ...rest] = e.branches.map((b) => ({ w: kExpr(b.when, sides), th: kExpr(b.then, sides) }));
+      const o = e.otherwise ? kExpr(e.otherwise, sides) : null;
       const v = (): Column => {
         let c = when(first!.w.v(), first!.th.v());
         for (const b of rest) c = c.when(b.w.v(), b.th.v());
@@ -174,6 +188,18 @@ function kOp(df: Built<DataFrame>, op: Op): Built<DataFrame> {
   }
 }
 
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
 function kSource(src: Source, tables: Readonly<Record<string, DataFrame>>): Built<DataFrame> {
   if (src.k === 'table') return { v: () => tables[src.table]!, t: src.table };
   if (src.k === 'selfJoin') {
@@ -202,17 +228,21 @@ function kSource(src: Source, tables: Readonly<Record<string, DataFrame>>): Buil
     const on = src.usingCols.map((c) => JSON.stringify(c)).join(', ');
     return { v: () => l.v().join(r.v(), [...src.usingCols], src.how), t: `(${indent(l.t)})\n  .join(${indent(r.t)}, [${on}], ${how})` };
   }
+  // One DataFrame per side: `df.col(name)` resolves through that DataFrame's plan id.
+  const lv = once(l.v);
+  const rv = once(r.v);
+  const sides: JoinSides = { l: lv, r: rv, lText: l.t, rText: r.t };
   const parts = src.keys.map((k) => {
-    const a = kExpr(k.l);
-    const b = kExpr(k.r);
+    const a = kExpr(k.l, sides);
+    const b = kExpr(k.r, sides);
     return k.nullSafe ? { v: () => a.v().eqNullSafe(b.v()), t: `${a.t}.eqNullSafe(${b.t})` } : { v: () => a.v().equalTo(b.v()), t: `${a.t}.equalTo(${b.t})` };
   });
-  if (src.extra) parts.push(kExpr(src.extra));
+  if (src.extra) parts.push(kExpr(src.extra, sides));
   const cond: Built<Column> = {
     v: () => parts.slice(1).reduce((c, p) => c.and(p.v()), parts[0]!.v()),
     t: parts.slice(1).reduce((c, p) => `${c}.and(${p.t})`, parts[0]!.t),
   };
-  return { v: () => l.v().join(r.v(), cond.v(), src.how), t: `(${indent(l.t)})\n  .join(${indent(r.t)}, ${cond.t}, ${how})` };
+  return { v: () => lv().join(rv(), cond.v(), src.how), t: `(${indent(l.t)})\n  .join(${indent(r.t)}, ${cond.t}, ${how})` };
 }
 
 export function kPipeline(p: Pipeline, tables: Readonly<Record<string, DataFrame>>): Built<DataFrame> {

@@ -30,7 +30,7 @@ export function sqlLiteral(value: unknown, ty: Ty): string {
 export function sqlExpr(e: Expr, qualify: (name: string) => string = quoteIdent): string {
   const r = (x: Expr) => sqlExpr(x, qualify);
   switch (e.k) {
-    case 'col': return e.q ? `${e.q}.${quoteIdent(e.name)}` : qualify(e.name);
+    case 'col': return e.side ? `${e.side}.${quoteIdent(e.name)}` : e.q ? `${e.q}.${quoteIdent(e.name)}` : qualify(e.name);
     case 'lit': return sqlLiteral(e.value, e.ty);
     case 'arith': {
       const l = castTo(r(e.l), e.l.ty, e.op === '/' ? 'double' : e.ty);
@@ -215,9 +215,19 @@ function sqlPipelineBody(p: Pipeline, tables: Tables, tableSql: Readonly<Record<
   return sql;
 }
 
+export function hasDuplicateNames(cols: readonly ColDef[]): boolean {
+  return new Set(cols.map((c) => c.name)).size !== cols.length;
+}
+
 /** The whole query: Spark's output types, then ORDER BY (NULLS spelled out) and LIMIT when the pipeline ends with them. */
 export function renderSql(p: Pipeline, tables: Tables, tableSql: Readonly<Record<string, string>>): string {
   const { sort, limit, body } = trailingSort(p);
+  // Duplicate output names (a join whose sides share column names) cannot be selected by name: the join is the
+  // whole query, and its columns already have Spark's types.
+  if (hasDuplicateNames(schemaOfPipeline(p, tables))) {
+    if (p.ops.length > 0) throw new Error('operators over duplicate column names are not generated');
+    return sqlSource(p.source, tables, tableSql);
+  }
   const bodyPipeline: Pipeline = { source: p.source, ops: body };
   const inner = sqlPipelineBody(bodyPipeline, tables, tableSql);
   const schema = schemaOfPipeline(bodyPipeline, tables);
