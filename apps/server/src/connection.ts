@@ -174,7 +174,13 @@ export class Connection {
     this.session = new Session(this.host.newSessionId(), this.host.options);
     this.host.sessionOpened(this.session);
     this.send(handshakeOkOf(requestId, this.session.id, KINDLING_VERSION), requestId);
-    // Load the LocalData checker while the client prepares its first requests.
+    // Start the SparkSession (its executor threads take a few hundred ms to load) and the LocalData checker while
+    // the client prepares its first requests. A failure here (e.g. a bad master URL) answers the first request.
+    try {
+      void this.session.spark;
+    } catch {
+      // Reported by the first request that needs the SparkSession.
+    }
     this.session.ipcGuard.warm();
   }
 

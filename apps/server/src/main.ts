@@ -2,7 +2,7 @@
 // The Kindling engine process: reads its options from the environment, listens, prints one ready line of JSON on
 // stdout, serves sessions, and exits on stdin EOF, an owner's Stop, or SIGTERM/SIGINT — never on bad input.
 import { performance } from 'node:perf_hooks';
-import { EngineServer } from './server.js';
+import { EngineServer, sweepStaleDirectories } from './server.js';
 import { log, logError } from './log.js';
 import { OptionsError, readOptions } from './options.js';
 import { sweepStaleSegments } from './shm.js';
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
 
   const swept = sweepStaleSegments();
   if (swept.length > 0) log(`removed ${swept.length} stale shared-memory segment(s) of dead engines`);
+  const dirs = sweepStaleDirectories();
+  if (dirs > 0) log(`removed ${dirs} socket director${dirs === 1 ? 'y' : 'ies'} of dead engines`);
 
   const address = await engine.listen();
   // performance.now() counts from the process's time origin (its start), so this is start → ready.

@@ -8,12 +8,46 @@ import { Connection, type ConnectionHost } from './connection.js';
 import { log, logError } from './log.js';
 import type { EngineOptions } from './options.js';
 import type { Session } from './session.js';
-import { removeOwnSegments } from './shm.js';
+import { processAlive, removeOwnSegments } from './shm.js';
 
 export interface ListenAddress {
   readonly socket: string | null;
   readonly host: string | null;
   readonly port: number | null;
+}
+
+const PID_FILE = 'engine.pid';
+
+/**
+ * Removes `kindling-*` directories under the temp dir left by engines that died without cleaning up (SIGKILL):
+ * only directories holding an engine.pid whose process is gone. Returns how many were removed.
+ */
+export function sweepStaleDirectories(tmp = os.tmpdir()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmp);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith('kindling-')) continue;
+    const dir = path.join(tmp, name);
+    let pid: number;
+    try {
+      pid = Number(fs.readFileSync(path.join(dir, PID_FILE), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed++;
+    } catch {
+      // Not ours to remove after all (permissions), or already gone.
+    }
+  }
+  return removed;
 }
 
 /** How long shutdown waits for sessions to stop their executor threads before giving up on them. */
@@ -61,6 +95,8 @@ export class EngineServer implements ConnectionHost {
     const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'kindling-'));
     await fs.promises.chmod(dir, 0o700);
     this.dir = dir;
+    // Marks the directory as this engine's, so a later engine can remove it if this one dies without cleanup.
+    await fs.promises.writeFile(path.join(dir, PID_FILE), String(process.pid), { mode: 0o600 });
     if (this.options.transport === 'unix') {
       const socket = path.join(dir, 'engine.sock');
       await new Promise<void>((resolve, reject) => {

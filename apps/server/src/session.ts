@@ -27,7 +27,7 @@ export class Session {
     return this.closing !== null;
   }
 
-  /** The session's SparkSession, started on first use (so connections that never work cost no threads). */
+  /** The session's SparkSession, started after the handshake (or on first use if that failed). */
   get spark(): SparkSession {
     if (this.closing) throw new IllegalArgumentError('SESSION_CLOSED', `Session ${this.id} is closed.`);
     if (!this.sparkSession) {

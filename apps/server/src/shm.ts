@@ -28,7 +28,7 @@ export function sweepStaleSegments(dir = shmDir()): string[] {
     const m = SEGMENT.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid || isAlive(pid)) continue;
+    if (pid === process.pid || processAlive(pid)) continue;
     try {
       fs.unlinkSync(path.join(dir, name));
       removed.push(name);
@@ -58,7 +58,8 @@ export function removeOwnSegments(dir = shmDir()): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True unless `process.kill(pid, 0)` says ESRCH (EPERM: alive, someone else's). */
+export function processAlive(pid: number): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -59,6 +59,19 @@ describe('engine exit', () => {
     }
   });
 
+  it('a later engine removes the socket directory of an engine that was SIGKILLed', async () => {
+    const victim = await startEngine();
+    const dir = dirOf(victim.ready.socket!);
+    expect(fs.readFileSync(path.join(dir, 'engine.pid'), 'utf8')).toBe(String(victim.ready.pid));
+    victim.proc.kill('SIGKILL');
+    await victim.exited;
+    expect(fs.existsSync(dir)).toBe(true);
+    const next = await startEngine();
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(next.stderr()).toMatch(/removed \d+ socket director/);
+    await next.stop();
+  });
+
   it('serves over TCP on 127.0.0.1 with KINDLING_TRANSPORT=tcp', async () => {
     const engine = await startEngine({ KINDLING_TRANSPORT: 'tcp' });
     expect(engine.ready.socket).toBeNull();

@@ -1,6 +1,7 @@
 // Robustness: ≥100,000 seeded random and mutated frames (bit flips, truncation, splices, corrupted offsets,
 // random bodies of random lengths) sent to ONE engine over many connections, before and after the handshake.
 // The engine must never exit, every frame it sends back must verify, and a normal session must work afterwards.
+// FUZZ_DEBUG=1 traces the engine's requests to /tmp/fuzz-engine.log and keeps the sent frames in /tmp/fuzz-frames-*.
 import fs from 'node:fs';
 import net from 'node:net';
 import * as arrow from 'apache-arrow';

@@ -235,6 +235,8 @@ describe('transformations and actions', () => {
     expect(arity.errorClass).toBe('AXIS_LENGTH_MISMATCH');
     const garbage = await failure(c.localData(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])));
     expect(garbage.kind).toBe(fb.ErrorKind.IllegalArgument);
+    const noColumns = await failure(c.localData(arrow.tableToIPC(new arrow.Table(new arrow.Schema([])), 'stream')));
+    expect(noColumns.errorClass).toBe('INVALID_LOCAL_DATA');
   });
 
   it('LocalData that makes the Arrow reader spin is refused by its deadline while the engine keeps serving', async () => {

@@ -24,11 +24,21 @@ async function readTable(ctx: RequestContext, segment: { name: string; size: big
   // apache-arrow's reader can loop forever on corrupt input: vet the bytes in a worker with a deadline first
   // (parsing is deterministic, so bytes that pass parse here too).
   await ctx.session.ipcGuard.check(bytes);
+  let table: arrow.Table;
   try {
-    return arrow.tableFromIPC(bytes);
+    table = arrow.tableFromIPC(bytes);
   } catch (err) {
     throw new IllegalArgumentError('INVALID_ARROW_DATA', `LocalData is not a readable Arrow IPC stream: ${(err as Error).message}`);
   }
+  if (table.numCols === 0) throw new IllegalArgumentError('INVALID_LOCAL_DATA', 'LocalData has no columns.');
+  // A stream of only a schema: give the table one empty batch (slicing a batch-less table fails in apache-arrow).
+  if (table.batches.length === 0) table = new arrow.Table(table.schema, [emptyBatch(table.schema)]);
+  return table;
+}
+
+function emptyBatch(schema: arrow.Schema): arrow.RecordBatch {
+  const children = schema.fields.map((f) => arrow.vectorFromArray([], f.type).data[0]!);
+  return new arrow.RecordBatch(schema, arrow.makeData({ type: new arrow.Struct(schema.fields), length: 0, children }));
 }
 
 function kindlingTypeOf(field: arrow.Field): ReturnType<typeof fromArrowType> {

@@ -19,7 +19,7 @@ import { GroupedData } from './grouped-data.js';
 import { type Row, rowsOf } from './row.js';
 import { showString } from './show.js';
 import { schemaOf } from '../execution/schema-of.js';
-import { emptyBatch, unaliasBatch } from '../execution/vectors.js';
+import { emptyBatch, recordBatch, unaliasBatch } from '../execution/vectors.js';
 
 type ColumnLike = string | Column;
 
@@ -343,7 +343,7 @@ export class DataFrame {
     const schema = schemaOf(outputOf(this.plan));
     const types = outputOf(this.plan).map((a) => a.dataType);
     // Tables leave the engine (IPC writers, users): no two columns may share buffers.
-    const fixed = batches.map((b) => unaliasBatch(new arrow.RecordBatch(schema, b.data), types));
+    const fixed = batches.map((b) => unaliasBatch(recordBatch(schema, b.data), types));
     return new arrow.Table(schema, fixed.length > 0 ? fixed : [emptyBatch(schema)]);
   }
 

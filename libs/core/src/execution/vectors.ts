@@ -276,11 +276,21 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
   }
 }
 
+/**
+ * `new RecordBatch(schema, data)`, keeping `schema` as given: apache-arrow merges fields by name on the way
+ * (Schema.assign), which gives a batch with two same-named columns (legal in Spark) the wrong schema.
+ */
+export function recordBatch(schema: arrow.Schema, data: arrow.Data<arrow.Struct>): arrow.RecordBatch {
+  const batch = new arrow.RecordBatch(schema, data);
+  if (batch.schema !== schema) (batch as { schema: arrow.Schema }).schema = schema;
+  return batch;
+}
+
 /** A record batch from columns; every column must have `length` rows. */
 export function makeBatch(schema: arrow.Schema, columns: readonly arrow.Data[], length?: number): arrow.RecordBatch {
   const n = length ?? (columns[0]?.length ?? 0);
   const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length: n, children: columns as arrow.Data[], nullCount: 0 });
-  return new arrow.RecordBatch(schema, struct);
+  return recordBatch(schema, struct);
 }
 
 export function emptyBatch(schema: StructType | arrow.Schema): arrow.RecordBatch {

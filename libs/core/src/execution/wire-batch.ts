@@ -2,6 +2,7 @@
 // Buffers are copied once into SharedArrayBuffers, after which every thread reads them without copying.
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../types/data-type.js';
+import { recordBatch } from './vectors.js';
 
 type Buffer = Uint8Array | Int32Array | BigInt64Array | Float64Array;
 
@@ -80,7 +81,7 @@ export function decodeBatch(w: WireBatch): arrow.RecordBatch {
   const schema = new arrow.Schema(w.fields.map((f) => new arrow.Field(f.name, toArrowType(f.type), f.nullable)));
   const children = w.columns.map(decodeData);
   const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length: w.length, children, nullCount: 0 });
-  return new arrow.RecordBatch(schema, struct);
+  return recordBatch(schema, struct);
 }
 
 /** The batch re-backed by shared memory (a no-op for batches already shared). */

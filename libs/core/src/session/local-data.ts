@@ -3,7 +3,7 @@ import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
 import { type DataType, BooleanT, DoubleT, LongT, StringT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
 import { type StructField, StructType } from '../types/schema.js';
-import { dataFromValues, makeBatch } from '../execution/vectors.js';
+import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
 
 export type InputRow = readonly unknown[] | Record<string, unknown> | Row;
@@ -179,7 +179,7 @@ export function batchesFromArrow(table: arrow.Table, numPartitions: number): { s
     const from = Math.floor((p * n) / parts);
     const to = Math.floor(((p + 1) * n) / parts);
     const slice = source.slice(from, to);
-    partitions.push(slice.batches.filter((b) => b.numRows > 0).map((b) => new arrow.RecordBatch(target, b.data)));
+    partitions.push(slice.batches.filter((b) => b.numRows > 0).map((b) => recordBatch(target, b.data)));
   }
   return { schema, partitions };
 }
