@@ -533,16 +533,8 @@ def check(spark, case) -> None:
 
 
 # Cases the engine gets right through the TypeScript SDK but not (yet) through the bridge: server-side bugs.
-BRIDGE_FAILURES: Dict[str, str] = {
-    "with-column-renamed-to-existing-name-duplicates": "server: Collect of a result with duplicate column names "
-    "fails (apache-arrow 'Table and inner RecordBatch schemas must be equivalent' in handlers/execute.ts tableOf)",
-    "select-same-column-twice": "server: duplicate column names in a Collect result (see above)",
-    "negative-limit": "server: the Limit decoder rejects -1 with VALUE_OUT_OF_RANGE before the SDK's "
-    "INVALID_LIMIT_LIKE_EXPRESSION check runs",
-    "show-empty": "server: Show of an empty result fails (TypeError reading 'slice' in handlers/execute.ts)",
-    "show-vertical-empty": "server: Show of an empty result fails (see show-empty)",
-    "show-arrays": "core: createDataFrame of an Arrow table read from IPC loses list element values (ints become 0)",
-}
+# Cases the bridge gets wrong (none at the moment); reasons are shown by pytest -rx.
+BRIDGE_FAILURES: Dict[str, str] = {}
 
 
 def params(cases, suffix=""):

@@ -9,7 +9,10 @@ export NX_NO_CLOUD=true NX_DAEMON=false
 if ! command -v cmake >/dev/null || ! command -v g++ >/dev/null; then
   apt-get update -qq && apt-get install -y -qq cmake g++ make
 fi
-npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: the registry this machine reaches lacks some optional platform packages
+# (e.g. @duckdb/node-bindings-darwin-arm64), which npm ci treats as a lockfile mismatch. npm install still
+# installs exactly the versions package-lock.json pins.
+npm install --no-audit --no-fund
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi

@@ -19,13 +19,6 @@ function run(df: DataFrame, description: string, ctx: RequestContext): Promise<a
   return raceAbort(df.queryExecution().execute(description, ctx.signal), ctx.signal);
 }
 
-/** The batches relabelled with the DataFrame's Arrow schema (names as the user sees them). */
-function tableOf(df: DataFrame, batches: readonly arrow.RecordBatch[]): arrow.Table {
-  const schema = df.schema.toArrow();
-  const fixed = batches.filter((b) => b.numRows > 0).map((b) => new arrow.RecordBatch(schema, b.data));
-  return fixed.length > 0 ? new arrow.Table(schema, fixed) : new arrow.Table(schema);
-}
-
 function numRowsOf(batches: readonly arrow.RecordBatch[]): number {
   let n = 0;
   for (const b of batches) n += b.numRows;
@@ -42,21 +35,16 @@ function shmThreshold(ctx: RequestContext): number {
 }
 
 async function count(ctx: RequestContext, df: DataFrame): Promise<Uint8Array> {
-  const batches = await run(df.groupBy().count(), 'count', ctx);
-  const first = batches.find((b) => b.numRows > 0);
-  const value = first ? (first.getChildAt(0)!.get(0) as bigint) : 0n;
-  return executeResponseOf(ctx.requestId, { count: BigInt(value), numRows: BigInt(value), schema: df.schema });
+  const value = BigInt(await raceAbort(df.count({ signal: ctx.signal }), ctx.signal));
+  return executeResponseOf(ctx.requestId, { count: value, numRows: value, schema: df.schema });
 }
 
 async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest): Promise<Uint8Array> {
   const n = Math.max(0, intArg(req.n(), 'n', -2147483648, 2147483646));
   const truncate = req.truncate();
   if (truncate < 0) throw new IllegalArgumentError('VALUE_OUT_OF_RANGE', `Argument \`truncate\` must be 0 (no truncation) or a positive width, got ${truncate}.`, { argName: 'truncate' });
-  // The expensive part (the job) runs cancellably; formatting reuses the SDK's showString over the fetched rows.
-  const batches = await run(df.limit(n + 1), 'show', ctx);
-  const fetched = ctx.session.spark.createDataFrame(tableOf(df, batches));
-  const text = await raceAbort(fetched.showString(n, truncate, req.vertical()), ctx.signal);
-  return executeResponseOf(ctx.requestId, { text, numRows: BigInt(Math.min(n, numRowsOf(batches))), schema: df.schema });
+  const text = await raceAbort(df.showString(n, truncate, req.vertical(), { signal: ctx.signal }), ctx.signal);
+  return executeResponseOf(ctx.requestId, { text, numRows: BigInt(n), schema: df.schema });
 }
 
 async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean): Promise<Uint8Array> {
@@ -71,7 +59,8 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
   if (req.format() !== fb.ResultFormat.Arrow) {
     throw new IllegalArgumentError('INVALID_RESULT_FORMAT', `Unknown result format ${String(req.format())}.`);
   }
-  const bytes = arrow.tableToIPC(tableOf(df, batches), 'stream');
+  // The SDK's table: duplicate column names kept, no two columns sharing buffers (which the IPC writer mangles).
+  const bytes = arrow.tableToIPC(df.tableOf(batches), 'stream');
   if (bytes.length <= shmThreshold(ctx)) {
     return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: bytes, numRows, schema });
   }

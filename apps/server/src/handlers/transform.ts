@@ -101,7 +101,8 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
     }
     case fb.RelationOp.Limit: {
       const l = t.op(new fb.Limit()) as fb.Limit;
-      return df(l.input()).limit(intArg(l.limit(), 'limit', 0, 2147483647));
+      // Negative limits reach the SDK, which raises Spark's INVALID_LIMIT_LIKE_EXPRESSION.
+      return df(l.input()).limit(intArg(l.limit(), 'limit', -2147483648, 2147483647));
     }
     case fb.RelationOp.Distinct: {
       const d = t.op(new fb.Distinct()) as fb.Distinct;

@@ -339,11 +339,15 @@ export class DataFrame {
 
   /** The result as an Arrow table (no per-row conversion). */
   async toArrow(options: ActionOptions = {}): Promise<arrow.Table> {
-    const batches = await this.executeBatches('toArrow', options.signal);
+    return this.tableOf(await this.executeBatches('toArrow', options.signal));
+  }
+
+  /** @internal This DataFrame's result batches as a table with its schema, safe to write as Arrow IPC. */
+  tableOf(batches: readonly arrow.RecordBatch[]): arrow.Table {
     const schema = schemaOf(outputOf(this.plan));
     const types = outputOf(this.plan).map((a) => a.dataType);
     // Tables leave the engine (IPC writers, users): no two columns may share buffers.
-    const fixed = batches.map((b) => unaliasBatch(recordBatch(schema, b.data), types));
+    const fixed = batches.filter((b) => b.numRows > 0).map((b) => unaliasBatch(recordBatch(schema, b.data), types));
     return new arrow.Table(schema, fixed.length > 0 ? fixed : [emptyBatch(schema)]);
   }
 
