@@ -62,9 +62,6 @@ def test_ddl_and_struct_schemas(spark):
         spark.createDataFrame([(1,)], "id nosuchtype,")
 
 
-@pytest.mark.xfail(strict=False, reason="engine bug: createDataFrame of an Arrow table read from IPC loses list "
-                   "element values (ints become 0, strings empty; TS repro: spark.createDataFrame("
-                   "tableFromIPC(tableToIPC(await df.toArrow()))) with an array column)")
 @pytest.mark.parametrize("ddl, rows", [
     ("id bigint, tags array<string>", [(1, ["a", "b"]), (2, [])]),
     ("id bigint, xs array<int>", [(1, [1, None, 3]), (2, [4])]),

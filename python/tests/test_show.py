@@ -91,7 +91,5 @@ def test_show_doubles_dates_arrays(spark, capsys):
     )
 
 
-@pytest.mark.xfail(strict=False, reason="engine bug: Show of an empty result fails in the server "
-                   "(TypeError: Cannot read properties of undefined (reading 'slice'))")
 def test_show_empty(spark, capsys):
     assert shown(capsys, spark.range(0)) == "+---+\n| id|\n+---+\n+---+\n"

@@ -60,7 +60,9 @@ export class IpcGuard {
     const w = (this.worker ??= this.start());
     const id = this.nextId++;
     // Copy just these bytes (a view may sit in a larger frame buffer) and hand the copy over without another one.
-    const copy = bytes.slice();
+    // Not bytes.slice(): on a Node Buffer (shm data read from a file) that is a view, and transferring it would
+    // detach the caller's bytes.
+    const copy = new Uint8Array(bytes);
     const deadline = checkDeadlineMs(bytes.length);
     return new Promise<void>((resolve, reject) => {
       // The reader is stuck: replace the worker; checks queued behind this one on it fail too.
