@@ -102,3 +102,12 @@ def test_duplicate_column_names_survive(spark):
     assert tuple(j.collect()[0]) == (1, "x", 1, "y")
     pdf = j.toPandas()
     assert list(pdf.columns) == ["k", "v", "k", "v"]
+
+
+def test_large_pickled_rows_go_through_shm_and_leave_nothing(conf, spark, shm_files):
+    before = shm_files()
+    df = spark.range(0, 200_000).select("id", (col("id") * 0.5).alias("x"))
+    a, p = both(conf, df.toPandas)
+    pdt.assert_frame_equal(a, p)
+    assert len(p) == 200_000 and p["x"].iloc[-1] == 99_999.5
+    assert shm_files() == before

@@ -8,6 +8,7 @@ result formats.
 from __future__ import annotations
 
 import io
+import mmap
 import os
 import pickle
 import tempfile
@@ -87,6 +88,22 @@ class _ResultUnpickler(pickle.Unpickler):
 
 
 def pickled_rows(resp) -> List[tuple]:
+    shm = resp.Shm()
+    if shm is not None:
+        # Large pickles arrive in a segment: map it, unlink it at once, unpickle from the mapping.
+        path = segment_path(shm.Name().decode("utf-8"))
+        try:
+            with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+                os.unlink(path)
+                path = None
+                rows = _ResultUnpickler(io.BytesIO(m)).load()
+        finally:
+            if path is not None:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+        return [tuple(r) for r in rows] if rows and not isinstance(rows[0], tuple) else rows
     data = _bytes_field(resp.DataAsNumpy())
     if data is None:
         return []

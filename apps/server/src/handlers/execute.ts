@@ -54,6 +54,11 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
   const schema = df.schema;
   if (req.format() === fb.ResultFormat.PickledRows) {
     const data = pickleRows(schema.fields.map((f) => f.dataType), batches);
+    // Large pickles take the shared-memory route too (the frame limit would refuse them).
+    if (data.length > shmThreshold(ctx)) {
+      const name = ctx.session.segments.write(data);
+      return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, shm: { name, size: BigInt(data.length) }, numRows, schema });
+    }
     return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, data, numRows, schema });
   }
   if (req.format() !== fb.ResultFormat.Arrow) {
