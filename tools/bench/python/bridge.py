@@ -29,7 +29,8 @@ def measure(name: str, builder, col, rows: int, calls: int, pickle_rows: int) ->
     """Start-up, round trip and toPandas figures for one engine (Kindling or PySpark: same API)."""
     out: dict = {"engine": name}
     t0 = time.perf_counter()
-    spark = builder.master("local[2]").appName("bench-bridge").getOrCreate()
+    # PySpark's default 1g driver heap cannot collect 10M rows; give both engines room (Kindling ignores it).
+    spark = builder.master("local[2]").appName("bench-bridge").config("spark.driver.memory", "8g").getOrCreate()
     t_ready = time.perf_counter()
     spark.range(1).collect()
     out["start"] = {"session_ready_ms": (t_ready - t0) * 1e3, "first_result_ms": (time.perf_counter() - t0) * 1e3}
