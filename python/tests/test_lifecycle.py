@@ -35,6 +35,28 @@ def test_released_handles_ride_along_with_the_next_request(spark):
         gc.enable()
 
 
+def test_a_few_released_handles_wait_for_a_batch_or_a_second(spark):
+    from kindling._client.client import RELEASE_AGE_S
+
+    client = spark._client
+    keep = spark.range(5)
+    gc.collect()
+    client.flush_releases()
+    gc.disable()
+    try:
+        frames = client.release_frames
+        df = spark.range(2)
+        del df
+        assert client.pending_releases == 1
+        keep.select("id")  # too few ids and too recent: nothing is sent yet
+        assert client.release_frames == frames
+        time.sleep(RELEASE_AGE_S + 0.1)
+        keep.select("id")  # the oldest waited long enough: one Release rides along
+        assert client.release_frames == frames + 1
+    finally:
+        gc.enable()
+
+
 def test_derived_frames_keep_working_after_parents_are_released(spark):
     df = spark.range(10)
     for i in range(20):

@@ -39,6 +39,11 @@ def _stop_owned_engines() -> None:
             pass
 
 
+#: Released handle ids go out in one Release frame once this many are queued …
+RELEASE_BATCH = 64
+#: … or once the oldest has waited this long (seconds), so idle programs still free engine memory.
+RELEASE_AGE_S = 1.0
+
 class _SigintGuard:
     """While a request waits in the main thread, Ctrl-C sets a flag instead of raising, so the wait loop can
     send Cancel and keep the byte stream intact. Other threads (and custom handlers) are left alone."""
@@ -80,6 +85,7 @@ class Client:
         self._lock = threading.RLock()
         self._ids = itertools.count(1)
         self._pending_release: List[int] = []
+        self._pending_since = 0.0
         self.released_total = 0
         self.release_frames = 0
         self.requests_sent = 0
@@ -167,7 +173,9 @@ class Client:
                 raise PySparkRuntimeError(error_class="SESSION_STOPPED")
             rid = next(self._ids)
             data = wire.frame(rid, body_type, build)
-            if self._pending_release:
+            # Released handles ride along in batches: at RELEASE_BATCH ids, or once the oldest waited RELEASE_AGE_S.
+            pending = self._pending_release
+            if pending and (len(pending) >= RELEASE_BATCH or time.monotonic() - self._pending_since >= RELEASE_AGE_S):
                 data = self._release_frame() + data
             self.requests_sent += 1
             with _SigintGuard() as guard:
@@ -233,6 +241,8 @@ class Client:
     def queue_release(self, handle_id: int) -> None:
         """Called from DataFrame.__del__: only records the id (list.append is atomic)."""
         if not self.stopped:
+            if not self._pending_release:
+                self._pending_since = time.monotonic()
             self._pending_release.append(handle_id)
 
     @property
