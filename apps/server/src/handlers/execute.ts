@@ -1,5 +1,5 @@
 // ExecuteRequest: Count / Show / Collect / Take. Results as Arrow IPC streams (inline or in a shm segment) or
-// pickled rows. Jobs run with the request's AbortSignal (QueryExecution.execute), so Cancel stops them.
+// pickled rows. Jobs run with the request's AbortSignal, so Cancel stops them.
 import * as arrow from 'apache-arrow';
 import { fb } from '@kindling/protocol';
 import { type DataFrame, IllegalArgumentError } from '@kindling/core';
@@ -11,9 +11,8 @@ import { type RequestContext, intArg, raceAbort } from './context.js';
 export const DEFAULT_SHM_THRESHOLD = 1024 * 1024;
 
 /**
- * Runs `df`'s job under the request's signal. The SDK's actions (collect, count, showString) take no signal, so
- * this uses the internal `queryExecution().execute(description, signal)`; the race answers a Cancel at once even
- * while an executor thread finishes the batch it is on.
+ * Runs `df`'s job under the request's signal and returns its batches (collect/take need them for both result
+ * formats); the race answers a Cancel at once even while an executor thread finishes the batch it is on.
  */
 function run(df: DataFrame, description: string, ctx: RequestContext): Promise<arrow.RecordBatch[]> {
   return raceAbort(df.queryExecution().execute(description, ctx.signal), ctx.signal);

@@ -45,7 +45,7 @@ export function resolveProjectList(exprs: readonly Expression[], scope: Resoluti
       out.push(...expandStar(e.qualifier, scope));
       continue;
     }
-    out.push(toNamed(resolveExpression(e, scope), e));
+    out.push(toNamed(resolveExpression(e, scope)));
   }
   return out;
 }

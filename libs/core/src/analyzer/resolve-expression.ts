@@ -5,12 +5,10 @@ import {
   type Expression,
   type NamedExpression,
   alias,
-  children,
   dataTypeOf,
   nullableOf,
   prettyName,
   transformUp,
-  withNewChildren,
 } from '../expr/expression.js';
 import { lookupScalarFunction } from '../expr/functions/registry.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
@@ -77,9 +75,7 @@ export function resolveColumn(nameParts: readonly string[], scope: ResolutionSco
       { name: quote(nameParts), referenceNames: `[${names}]` },
     );
   }
-  const all = scope.input.map((a) => quote([...a.qualifier, a.name]));
   const sugg = suggestions(nameParts.join('.'), scope.input.map((a) => [...a.qualifier, a.name].join('.'))).map((s) => quote(s.split('.')));
-  void all;
   throw new AnalysisError(
     'UNRESOLVED_COLUMN.WITH_SUGGESTION',
     `A column, variable, or function parameter with name ${quote(nameParts)} cannot be resolved. Did you mean one of the following? [${sugg.join(', ')}].`,
@@ -162,15 +158,9 @@ export function resolveFunction(name: string, args: readonly Expression[], isDis
 }
 
 /** Gives an unnamed expression its generated column name (Spark's `toPrettySQL`), keeping attrs and aliases as they are. */
-export function toNamed(e: Expression, original: Expression): NamedExpression {
+export function toNamed(e: Expression): NamedExpression {
   if (e.kind === 'attr' || e.kind === 'alias') return e;
   // A cast of a named column keeps the column's name, as in Spark.
-  if (e.kind === 'cast' && (e.child.kind === 'attr' || e.child.kind === 'alias')) {
-    return alias(e, e.child.kind === 'attr' ? e.child.name : e.child.name);
-  }
-  void original;
+  if (e.kind === 'cast' && (e.child.kind === 'attr' || e.child.kind === 'alias')) return alias(e, e.child.name);
   return alias(e, prettyName(e));
 }
-
-/** Rebuild helper re-exported for the analyzer. */
-export { children, withNewChildren };

@@ -112,6 +112,34 @@ export type PhysicalPlan =
   | UnionExec
   | CoalesceExec;
 
+/** Rebuilds `p` with new children (in `physicalChildren` order); leaves are returned as they are. */
+export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): PhysicalPlan {
+  switch (p.kind) {
+    case 'range':
+    case 'localTableScan':
+    case 'shuffleRead':
+    case 'broadcastRead':
+    case 'inMemoryScan':
+      return p;
+    case 'project':
+    case 'filter':
+    case 'hashAggregate':
+    case 'shuffleExchange':
+    case 'broadcastExchange':
+    case 'sort':
+    case 'limit':
+    case 'coalesce':
+      return { ...p, child: kids[0]! };
+    case 'hashJoin':
+    case 'nestedLoopJoin':
+      return { ...p, left: kids[0]!, right: kids[1]! };
+    case 'union':
+      return { ...p, children: kids };
+    default:
+      return assertNever(p, 'physical plan');
+  }
+}
+
 export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
   switch (p.kind) {
     case 'range':

@@ -169,8 +169,6 @@ class Planner {
           : { kind: 'roundRobin', numPartitions: p.numPartitions };
         return { kind: 'shuffleExchange', partitioning, child, output };
       }
-      case 'cachedRelation' as never:
-        throw new Error('unreachable');
       default:
         return assertNever(p, 'logical plan');
     }

@@ -103,7 +103,6 @@ export class ExecutorPool {
     const slot = await this.acquire();
     const taskId = this.nextTaskId++;
     return new Promise<PoolResult>((resolve, reject) => {
-      slot.current = { taskId, resolve, reject };
       let killer: NodeJS.Timeout | null = null;
       const onAbort = () => {
         slot.worker.postMessage({ type: 'cancel', taskId } satisfies DriverMessage);

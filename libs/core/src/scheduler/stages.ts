@@ -1,8 +1,7 @@
 // Cuts a physical plan into stages at exchanges, replacing each exchange by a read of its map stage's output.
 import type { Partitioning, PhysicalPlan } from '../physical/physical-plan.js';
-import { physicalChildren } from '../physical/physical-plan.js';
+import { physicalChildren, withNewPhysicalChildren } from '../physical/physical-plan.js';
 import { outputPartitions } from '../physical/planner.js';
-import { assertNever } from '../util/assert.js';
 
 export type StageKind = 'shuffleMap' | 'broadcast' | 'result';
 
@@ -24,33 +23,6 @@ export interface StageIds {
   nextStageId(): number;
   nextShuffleId(): number;
   nextBroadcastId(): number;
-}
-
-function rebuild(p: PhysicalPlan, kids: PhysicalPlan[]): PhysicalPlan {
-  switch (p.kind) {
-    case 'range':
-    case 'localTableScan':
-    case 'shuffleRead':
-    case 'broadcastRead':
-    case 'inMemoryScan':
-      return p;
-    case 'project':
-    case 'filter':
-    case 'hashAggregate':
-    case 'shuffleExchange':
-    case 'broadcastExchange':
-    case 'sort':
-    case 'limit':
-    case 'coalesce':
-      return { ...p, child: kids[0]! };
-    case 'hashJoin':
-    case 'nestedLoopJoin':
-      return { ...p, left: kids[0]!, right: kids[1]! };
-    case 'union':
-      return { ...p, children: kids };
-    default:
-      return assertNever(p, 'physical plan');
-  }
 }
 
 /** Builds the stage graph of a job whose final stage computes `root`. */
@@ -75,7 +47,7 @@ export function buildStages(root: PhysicalPlan, ids: StageIds): Stage {
     }
     const kids = physicalChildren(p);
     if (kids.length === 0) return p;
-    return rebuild(p, kids.map((k) => cut(k, parents)));
+    return withNewPhysicalChildren(p, kids.map((k) => cut(k, parents)));
   };
   const parents: Stage[] = [];
   const plan = cut(root, parents);

@@ -4,7 +4,7 @@ import { AnalysisError, ExecutionError, IllegalArgumentError, KindlingError } fr
 import type { TaskMetrics } from '../execution/task-context.js';
 import { type WireBatch, decodeBatch, encodeBatch } from '../execution/wire-batch.js';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
-import { physicalChildren } from '../physical/physical-plan.js';
+import { physicalChildren, withNewPhysicalChildren } from '../physical/physical-plan.js';
 import type { TaskSpec } from './task-body.js';
 
 /** Blocks a stage reads: shuffles and caches by partition, broadcasts whole. */
@@ -46,17 +46,7 @@ export function mapLocalData(p: PhysicalPlan, f: (batches: readonly unknown[], o
     if (n.kind === 'localTableScan') return { ...n, partitions: n.partitions.map((part) => f(part, n.output)) as never };
     if (n.kind === 'inMemoryScan') return { ...n, child: rec(n.child) };
     const kids = physicalChildren(n);
-    if (kids.length === 0) return n;
-    const next = kids.map(rec);
-    switch (n.kind) {
-      case 'hashJoin':
-      case 'nestedLoopJoin':
-        return { ...n, left: next[0]!, right: next[1]! };
-      case 'union':
-        return { ...n, children: next };
-      default:
-        return { ...n, child: next[0]! } as PhysicalPlan;
-    }
+    return kids.length === 0 ? n : withNewPhysicalChildren(n, kids.map(rec));
   };
   return rec(p);
 }

@@ -82,33 +82,6 @@ function convert(v: unknown, type: DataType, field: string, row: number): unknow
   }
 }
 
-function columnData(type: DataType, values: unknown[]): arrow.Data {
-  if (type.kind === 'date') {
-    const arr = new Int32Array(values.length);
-    const valid = values.map((v) => v !== null);
-    values.forEach((v, i) => (arr[i] = (v as number | null) ?? 0));
-    return dataFromValuesWithValidity(type, arr, valid);
-  }
-  if (type.kind === 'timestamp') {
-    const arr = new BigInt64Array(values.length);
-    const valid = values.map((v) => v !== null);
-    values.forEach((v, i) => (arr[i] = (v as bigint | null) ?? 0n));
-    return dataFromValuesWithValidity(type, arr, valid);
-  }
-  return dataFromValues(type, values);
-}
-
-function dataFromValuesWithValidity(type: DataType, values: Int32Array | BigInt64Array, valid: boolean[]): arrow.Data {
-  const n = values.length;
-  const bitmap = new Uint8Array((n + 7) >> 3);
-  let nulls = 0;
-  valid.forEach((ok, i) => {
-    if (ok) bitmap[i >> 3]! |= 1 << (i & 7);
-    else nulls++;
-  });
-  return arrow.makeData({ type: toArrowType(type) as arrow.Int32, length: n, data: values as Int32Array, nullBitmap: nulls ? bitmap : undefined, nullCount: nulls });
-}
-
 /** Rows → (schema, partitions of batches). `schema` may be a StructType, a DDL string, or column names. */
 export function batchesFromRows(
   rows: readonly InputRow[],
@@ -160,7 +133,7 @@ export function batchesFromRows(
       partitions.push([]);
       continue;
     }
-    const cols = struct.fields.map((f, c) => columnData(f.dataType, slice.map((r) => r[c])));
+    const cols = struct.fields.map((f, c) => dataFromValues(f.dataType, slice.map((r) => r[c])));
     partitions.push([makeBatch(arrowSchema, cols, slice.length)]);
   }
   return { schema: struct, partitions };

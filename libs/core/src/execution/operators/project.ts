@@ -1,6 +1,5 @@
 // Projection and filter: per-batch expression evaluation.
 import type * as arrow from 'apache-arrow';
-import { dataTypeOf } from '../../expr/expression.js';
 import { evaluate, evaluatePredicate } from '../../expr/eval/evaluate.js';
 import type { FilterExec, ProjectExec } from '../../physical/physical-plan.js';
 import type { ExecuteFn } from '../execute-fn.js';
@@ -18,7 +17,6 @@ export async function* executeProject(plan: ProjectExec, partition: number, ctx:
 
 export async function* executeFilter(plan: FilterExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
   const types = plan.output.map((a) => a.dataType);
-  void dataTypeOf;
   for await (const batch of exec(plan.child, partition, ctx)) {
     const mask = evaluatePredicate(plan.condition, batch, ctx.eval);
     const out = filterBatch(batch, types, mask);
