@@ -9,7 +9,7 @@ import { handleRequest, REQUEST_NAMES } from './handlers/index.js';
 import type { RequestContext } from './handlers/context.js';
 import { log, logError } from './log.js';
 import type { EngineOptions } from './options.js';
-import { Session } from './session.js';
+import { RequestAbort, Session } from './session.js';
 import { errorEnvelopeOf, handshakeOkOf, helloOf } from './wire.js';
 
 /** KINDLING_TRACE=1 logs every request's start and end to stderr (debugging). */
@@ -198,13 +198,15 @@ export class Connection {
       this.send(errorEnvelopeOf(requestId, fb.ErrorKind.Protocol, 'DUPLICATE_REQUEST_ID', `Request id ${requestId} is already in progress.`), requestId);
       return;
     }
-    const controller = new AbortController();
+    const controller = new RequestAbort();
     // Cancel answers at once and is never the target of another Cancel.
     if (type !== fb.Body.Cancel) session.running.set(requestId, controller);
     const ctx: RequestContext = {
       session,
       requestId,
-      signal: controller.signal,
+      get signal() {
+        return controller.signal;
+      },
       maxFrameBytes: this.host.options.maxFrameBytes,
       stop: () => this.stop(session),
     };
@@ -222,13 +224,13 @@ export class Connection {
       .then(
         (response) => {
           done();
-          if (controller.signal.aborted) this.send(failureEnvelope(requestId, controller.signal.reason, name, true), requestId);
+          if (controller.aborted) this.send(failureEnvelope(requestId, controller.reason, name, true), requestId);
           else this.send(response, requestId);
           if (type === fb.Body.Stop) ctx.stop();
         },
         (err: unknown) => {
           done();
-          this.send(failureEnvelope(requestId, err, name, controller.signal.aborted), requestId);
+          this.send(failureEnvelope(requestId, err, name, controller.aborted), requestId);
         },
       )
       .catch((err: unknown) => logError(`sending the response to ${name} ${requestId}`, err));

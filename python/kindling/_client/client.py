@@ -44,6 +44,18 @@ RELEASE_BATCH = 64
 #: … or once the oldest has waited this long (seconds), so idle programs still free engine memory.
 RELEASE_AGE_S = 1.0
 
+# The C-level signal functions: `signal.signal`/`getsignal` wrap every call in enum conversions (~2 µs each,
+# three per request), and the guard runs on every round trip.
+try:
+    import _signal
+
+    _getsignal, _setsignal = _signal.getsignal, _signal.signal
+except ImportError:  # not CPython
+    _getsignal, _setsignal = signal.getsignal, signal.signal
+_SIGINT = int(signal.SIGINT)
+_MAIN_THREAD_ID = threading.main_thread().ident
+
+
 class _SigintGuard:
     """While a request waits in the main thread, Ctrl-C sets a flag instead of raising, so the wait loop can
     send Cancel and keep the byte stream intact. Other threads (and custom handlers) are left alone."""
@@ -58,10 +70,10 @@ class _SigintGuard:
         self.fired += 1
 
     def __enter__(self) -> "_SigintGuard":
-        if threading.current_thread() is threading.main_thread():
+        if threading.get_ident() == _MAIN_THREAD_ID:
             try:
-                if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-                    signal.signal(signal.SIGINT, self._handler)
+                if _getsignal(_SIGINT) is signal.default_int_handler:
+                    _setsignal(_SIGINT, self._handler)
                     self._prev = signal.default_int_handler
             except (ValueError, TypeError):
                 pass
@@ -69,7 +81,7 @@ class _SigintGuard:
 
     def __exit__(self, *exc) -> None:
         if self._prev is not None:
-            signal.signal(signal.SIGINT, self._prev)
+            _setsignal(_SIGINT, self._prev)
             self._prev = None
 
 

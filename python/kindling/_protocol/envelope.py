@@ -17,6 +17,7 @@ from kindling._gen.kindling.protocol.Body import Body
 from kindling._gen.layout import LAYOUT
 
 from .errors import ProtocolError
+from .fast_builder import FastBuilder
 
 #: The protocol version both sides announce in Hello / Handshake.
 PROTOCOL_VERSION = 1
@@ -27,10 +28,10 @@ FILE_IDENTIFIER: bytes = LAYOUT["identifier"].encode()
 def build_envelope(request_id: int, body_type: int, build_fn: Callable[[flatbuffers.Builder], int]) -> bytes:
     """Builds one Envelope payload (not yet framed).
 
-    ``build_fn`` writes the body table into the builder and returns its offset; the buffer is finished with the
-    "KDL1" identifier.
+    ``build_fn`` writes the body table into the builder (a :class:`FastBuilder`, byte-identical to
+    ``flatbuffers.Builder``) and returns its offset; the buffer is finished with the "KDL1" identifier.
     """
-    b = flatbuffers.Builder(256)
+    b = FastBuilder(256)
     body = build_fn(b)
     _Envelope.Start(b)
     _Envelope.AddRequestId(b, request_id)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any, Iterable, List, Tuple
 
+import struct
+
 import flatbuffers
 
 from kindling._gen.kindling.protocol import DataType as _DataType
 from kindling._gen.kindling.protocol import Field as _Field
 from kindling._gen.kindling.protocol import Schema as _Schema
 from kindling._gen.kindling.protocol.TypeKind import TypeKind
+from kindling._gen.layout import LAYOUT
 
 from .errors import ProtocolError
 
@@ -72,28 +75,79 @@ def _malformed(message: str) -> ProtocolError:
     return ProtocolError("PROTOCOL_MALFORMED_FRAME", message)
 
 
-def decode_data_type(t: Any, where: str = "DataType") -> dict:
-    """Reads a DataType table into a type_dict."""
-    kind = _FROM_KIND.get(t.Kind())
+# Slots of the fields read below, taken from the generated layout so the schema stays the one definition.
+def _slot(table: str, field: str) -> int:
+    for f in LAYOUT["tables"][table]["fields"]:
+        if f["name"] == field:
+            return 4 + 2 * f["slot"]
+    raise KeyError(f"{table}.{field}")
+
+
+_DT_KIND, _DT_ELEMENT, _DT_CONTAINS_NULL = (_slot("DataType", n) for n in ("kind", "element", "contains_null"))
+_F_NAME, _F_TYPE, _F_NULLABLE = (_slot("Field", n) for n in ("name", "type", "nullable"))
+_S_FIELDS = _slot("Schema", "fields")
+# types.fbs: `contains_null: bool = true`, `nullable: bool = true` (builders omit fields equal to the default).
+_DEFAULT_TRUE = True
+_I32 = struct.Struct("<i").unpack_from
+_U32 = struct.Struct("<I").unpack_from
+_U16 = struct.Struct("<H").unpack_from
+
+
+def _field(buf: Any, pos: int, voff: int) -> int:
+    """The absolute position of a table field, 0 when absent (the frame was verified: every read is in bounds)."""
+    vt = pos - _I32(buf, pos)[0]
+    if voff >= _U16(buf, vt)[0]:
+        return 0
+    off = _U16(buf, vt + voff)[0]
+    return pos + off if off else 0
+
+
+def _ref(buf: Any, at: int) -> int:
+    return at + _U32(buf, at)[0]
+
+
+def _data_type_at(buf: Any, pos: int, where: str) -> dict:
+    at = _field(buf, pos, _DT_KIND)
+    code = buf[at] if at else 0
+    kind = _FROM_KIND.get(code)
     if kind is None:
-        raise _malformed(f"{where}: unknown TypeKind {t.Kind()}")
+        raise _malformed(f"{where}: unknown TypeKind {code}")
     if kind != "array":
         return {"kind": kind}
-    element = t.Element()
-    if element is None:
+    at = _field(buf, pos, _DT_ELEMENT)
+    if not at:
         raise _malformed(f"{where}: an Array type needs an element type")
-    return {"kind": "array", "element": decode_data_type(element, f"{where}.element"), "containsNull": bool(t.ContainsNull())}
+    cn = _field(buf, pos, _DT_CONTAINS_NULL)
+    return {"kind": "array", "element": _data_type_at(buf, _ref(buf, at), f"{where}.element"),
+            "containsNull": bool(buf[cn]) if cn else _DEFAULT_TRUE}
+
+
+def decode_data_type(t: Any, where: str = "DataType") -> dict:
+    """Reads a DataType table (a generated accessor object of a verified frame) into a type_dict."""
+    return _data_type_at(t._tab.Bytes, t._tab.Pos, where)
 
 
 def decode_schema(fb_schema: Any) -> List[SchemaField]:
-    """Reads a Schema table into a list of ``(name, type_dict, nullable)``."""
+    """Reads a Schema table (a generated accessor object of a verified frame) into ``(name, type_dict, nullable)``s.
+
+    Reads the buffer directly (the generated accessors cost ~15 µs for a one-column schema, on every
+    transformation's answer); the verifier has already bounds-checked every offset followed here.
+    """
+    buf, pos = fb_schema._tab.Bytes, fb_schema._tab.Pos
     out: List[SchemaField] = []
-    for i in range(fb_schema.FieldsLength()):
-        f = fb_schema.Fields(i)
-        name = f.Name() if f is not None else None
-        t = f.Type() if f is not None else None
-        if name is None or t is None:
+    at = _field(buf, pos, _S_FIELDS)
+    if not at:
+        return out
+    vec = _ref(buf, at)
+    for i in range(_U32(buf, vec)[0]):
+        fpos = _ref(buf, vec + 4 + 4 * i)
+        name_at = _field(buf, fpos, _F_NAME)
+        type_at = _field(buf, fpos, _F_TYPE)
+        if not name_at or not type_at:
             raise _malformed(f"Schema.fields[{i}]: a field needs a name and a type")
-        name = name.decode("utf-8")
-        out.append((name, decode_data_type(t, f"Schema.fields[{i}] ({name}).type"), bool(f.Nullable())))
+        s = _ref(buf, name_at)
+        name = bytes(buf[s + 4:s + 4 + _U32(buf, s)[0]]).decode("utf-8")
+        nl = _field(buf, fpos, _F_NULLABLE)
+        out.append((name, _data_type_at(buf, _ref(buf, type_at), f"Schema.fields[{i}] ({name}).type"),
+                    bool(buf[nl]) if nl else _DEFAULT_TRUE))
     return out

@@ -117,12 +117,12 @@ def _table(b: flatbuffers.Builder, rnd: random.Random, table: str, depth: int) -
     return b.EndObject()
 
 
-def random_envelopes(seed: int, count: int) -> List[bytes]:
-    """Random valid envelopes built with the Python flatbuffers builder."""
+def random_envelopes(seed: int, count: int, builder=flatbuffers.Builder) -> List[bytes]:
+    """Random valid envelopes built with the Python flatbuffers builder (or another of the same API)."""
     rnd = random.Random(seed)
     out = []
     for _ in range(count):
-        b = flatbuffers.Builder(256)
+        b = builder(256)
         b.Finish(_table(b, rnd, LAYOUT["root"], 1), file_identifier=LAYOUT["identifier"].encode())
         out.append(bytes(b.Output()))
     return out
