@@ -80,6 +80,42 @@ def test_engine_killed_raises_within_a_second(new_engine):
         s.range(1)
 
 
+def test_a_killed_engines_segments_are_removed_by_its_client(new_engine):
+    from kindling._client.results import shm_dir
+
+    s = new_engine()
+    assert s.range(3).count() == 3
+    pid = s._client.engine.proc.pid
+    # A result segment the engine wrote just before it died (nobody will map it), and one of another process.
+    left = os.path.join(shm_dir(), f"kindling-{pid}-1-999")
+    other = os.path.join(shm_dir(), f"kindling-{os.getpid()}-1-999")
+    for path in (left, other):
+        with open(path, "wb") as f:
+            f.write(b"ARROW")
+    try:
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(EngineDiedError):
+            s.range(100).count()
+        assert not os.path.exists(left)
+        assert os.path.exists(other)
+    finally:
+        for path in (left, other):
+            if os.path.exists(path):
+                os.unlink(path)
+
+
+def test_large_results_leave_nothing_in_shm(spark, conf):
+    from kindling._client.results import shm_dir
+
+    conf({"spark.kindling.shm.threshold": "0"})
+    ours = f"kindling-{spark._client.engine.pid}-"  # other programs on the machine may have segments of their own
+    df = spark.range(200_000).withColumn("y", col("id") * 2)
+    for _ in range(3):
+        pdf = df.toPandas()
+        assert len(pdf) == 200_000 and int(pdf["y"].sum()) == 2 * sum(range(200_000))
+        assert [n for n in os.listdir(shm_dir()) if n.startswith(ours)] == []
+
+
 def test_engine_dying_during_an_action_raises_within_a_second(new_engine):
     s = new_engine()
     big = s.range(30_000).crossJoin(s.range(30_000))

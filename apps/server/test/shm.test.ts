@@ -2,10 +2,12 @@
 // unlinks them or when the session ends; client segments as LocalData; stale segments of dead engines swept.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as arrow from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fb } from '@kindling/protocol';
+import { SegmentSet } from '../src/shm.js';
 import { Client, type Engine, ServerError, startEngine } from './client.js';
 
 const SHM = fs.existsSync('/dev/shm') ? '/dev/shm' : null;
@@ -114,19 +116,44 @@ describe.skipIf(!SHM)('shared-memory results', () => {
     await c.close();
   });
 
-  it('sweeps segments of dead engines at start, keeping live ones', async () => {
+  it('sweeps segments of dead engines and dead clients at start, keeping live ones', async () => {
     const dead = path.join(SHM!, `kindling-${deadPid()}-1-0`);
+    const deadClient = path.join(SHM!, `kindling-client-${deadPid()}-3`);
     const live = path.join(SHM!, `kindling-${process.pid}-77-0`);
-    fs.writeFileSync(dead, 'x');
-    fs.writeFileSync(live, 'y');
+    const liveClient = path.join(SHM!, `kindling-client-${process.pid}-4`);
+    for (const f of [dead, deadClient, live, liveClient]) fs.writeFileSync(f, 'x');
     try {
       const e2 = await startEngine();
       expect(fs.existsSync(dead)).toBe(false);
+      expect(fs.existsSync(deadClient)).toBe(false);
       expect(fs.existsSync(live)).toBe(true);
+      expect(fs.existsSync(liveClient)).toBe(true);
       await e2.stop();
     } finally {
-      fs.rmSync(dead, { force: true });
-      fs.rmSync(live, { force: true });
+      for (const f of [dead, deadClient, live, liveClient]) fs.rmSync(f, { force: true });
+    }
+  });
+});
+
+describe('SegmentSet.writeChunks', () => {
+  it('writes the exact concatenation of many pieces (more than one writev, empty ones included), mode 0600', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindling-shm-'));
+    const set = new SegmentSet(5n, dir);
+    try {
+      const chunks: Uint8Array[] = [];
+      for (let i = 0; i < 2500; i++) chunks.push(i % 7 === 0 ? new Uint8Array(0) : new Uint8Array(1 + (i % 13)).fill(i & 255));
+      // A view into a larger buffer must contribute only its own bytes.
+      chunks.push(new Uint8Array([9, 8, 7, 6, 5]).subarray(1, 4));
+      const expected = Buffer.concat(chunks);
+      const file = set.writeChunks(chunks);
+      expect(fs.readFileSync(file).equals(expected)).toBe(true);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(set.size).toBe(1);
+      set.close();
+      expect(fs.existsSync(file)).toBe(false);
+      expect(() => set.writeChunks([new Uint8Array(1)])).toThrow(/closed/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from ..errors import EngineDiedError, SparkConnectionError
 from . import wire
 from .launcher import EngineProcess
+from .results import sweep_engine_segments
 
 POLL_SLICE_S = 0.05
 _RECV_CHUNK = 1 << 18
@@ -192,6 +193,8 @@ class Connection:
             while engine.alive() and time.monotonic() < end:
                 time.sleep(0.01)
         if engine is not None and not engine.alive():
+            # Nothing of ours may outlive it: a result segment written just before it died would stay in /dev/shm.
+            sweep_engine_segments(engine.pid)
             code = engine.exit_code()
             tail = engine.stderr_tail()
             err: SparkConnectionError = EngineDiedError(

@@ -38,6 +38,41 @@ def segment_path(name: str) -> str:
     return path
 
 
+def sweep_engine_segments(pid: int) -> List[str]:
+    """Unlinks the segments a dead engine (process ``pid``) left behind, e.g. a result written just before it was
+    killed; returns the names removed. Only called once the engine we launched has exited."""
+    prefix = f"kindling-{int(pid)}-"
+    removed = []
+    folder = shm_dir()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if name.startswith(prefix):
+            try:
+                os.unlink(os.path.join(folder, name))
+                removed.append(name)
+            except OSError:
+                pass
+    return removed
+
+
+_POPULATE = getattr(mmap, "MAP_POPULATE", 0)
+
+
+def map_segment(path: str) -> mmap.mmap:
+    """A read-only shared mapping of a whole segment. MAP_POPULATE (Linux) maps every page in one call instead of
+    one page fault per 4 KiB page on first touch (~56k faults for a 230 MB result)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if os.fstat(fd).st_size == 0:
+            raise SparkConnectionError(f"The engine's shared-memory segment {path!r} is empty.", "INVALID_SHM_SEGMENT")
+        return mmap.mmap(fd, 0, flags=mmap.MAP_SHARED | _POPULATE, prot=mmap.PROT_READ)
+    finally:
+        os.close(fd)
+
+
 def discard_segment(resp) -> None:
     """Unlinks the segment of a response nobody will read (a cancelled or stray result)."""
     shm = resp.Shm() if hasattr(resp, "Shm") else None
@@ -62,13 +97,14 @@ def arrow_table(resp) -> pa.Table:
     if shm is not None:
         path = segment_path(shm.Name().decode("utf-8"))
         try:
-            source = pa.memory_map(path, "r")
+            mapping = map_segment(path)
         finally:
             try:
                 os.unlink(path)
             except OSError:
                 pass
-        return pa.ipc.open_stream(source).read_all()
+        # Zero-copy: the Table's buffers are slices of the mapping, which lives as long as they do.
+        return pa.ipc.open_stream(pa.py_buffer(mapping)).read_all()
     data = _bytes_field(resp.DataAsNumpy())
     if data is None:
         raise SparkConnectionError("The engine sent an Arrow result without data.", "PROTOCOL_MALFORMED_FRAME")

@@ -64,12 +64,30 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
     throw new IllegalArgumentError('INVALID_RESULT_FORMAT', `Unknown result format ${String(req.format())}.`);
   }
   // The SDK's table: duplicate column names kept, no two columns sharing buffers (which the IPC writer mangles).
-  const bytes = arrow.tableToIPC(df.tableOf(batches), 'stream');
-  if (bytes.length <= shmThreshold(ctx)) {
-    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: bytes, numRows, schema });
+  const { chunks, size } = await ipcChunks(df.tableOf(batches));
+  if (size <= shmThreshold(ctx)) {
+    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: Buffer.concat(chunks, size), numRows, schema });
   }
-  const name = ctx.session.segments.write(bytes);
-  return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(bytes.length) }, numRows, schema });
+  const name = ctx.session.segments.writeChunks(chunks);
+  return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(size) }, numRows, schema });
+}
+
+/**
+ * The Arrow IPC stream of `table` as the writer's pieces (message headers, views of the column buffers, padding),
+ * not concatenated: a large result is then copied once, into its segment (tableToIPC's concatenation cost a
+ * 230 MB copy for 10M rows × 4 columns).
+ */
+async function ipcChunks(table: arrow.Table): Promise<{ chunks: Uint8Array[]; size: number }> {
+  const writer = new arrow.RecordBatchStreamWriter();
+  writer.write(table);
+  writer.finish();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of writer) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  return { chunks, size };
 }
 
 export async function execute(ctx: RequestContext, req: fb.ExecuteRequest): Promise<Uint8Array> {
