@@ -145,3 +145,57 @@ def test_bad_inputs(spark):
         spark.createDataFrame([(1,)], 42)
     with pytest.raises(PySparkValueError):
         spark.createDataFrame([(1, 2)], "a int")
+
+
+# ---------------------------------------------------------------------- pickled rows (Arrow off)
+
+_CASES = [
+    ([(1, "a", 1.5, True), (None, None, None, None), (2**62, "☃", -0.0, False)], "a long, s string, d double, b boolean"),
+    ([(datetime.date(2020, 1, 2), datetime.datetime(2021, 3, 4, 5, 6, 7, 123456)), (datetime.date(1, 1, 1), None),
+      (None, datetime.datetime(1969, 12, 31, 23, 59, 59, 999999, tzinfo=datetime.timezone.utc))], "dt date, ts timestamp"),
+    ([([1, 2, None],), ([],), (None,)], "arr array<int>"),
+    ([Row(x=1, y="p"), Row(x=2, y="q")], None),
+    ([{"k": 1, "v": [1.5]}, {"k": 2, "v": None}], None),
+    ([1, 2, 3], "int"),
+]
+
+
+@pytest.mark.parametrize("rows,schema", _CASES)
+def test_pickled_rows_match_the_arrow_path(spark, conf, rows, schema):
+    arrow = spark.createDataFrame(rows, schema)
+    conf({"spark.sql.execution.arrow.pyspark.enabled": "false"})
+    pickled = spark.createDataFrame(rows, schema)
+    assert pickled.schema == arrow.schema
+    assert pickled.collect() == arrow.collect()
+
+
+def test_pickled_pandas_input(spark, conf):
+    pdf = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, None, 2.0], "s": ["a", None, "c"],
+                        "t": pd.to_datetime(["2020-01-01 10:00", None, "1999-12-31 00:00"])})
+    conf({"spark.sql.execution.arrow.pyspark.enabled": "false"})
+    got = spark.createDataFrame(pdf).collect()
+    assert [tuple(r) for r in got] == [
+        (1, 0.5, "a", datetime.datetime(2020, 1, 1, 10, 0)),
+        (2, None, None, None),
+        (3, 2.0, "c", datetime.datetime(1999, 12, 31, 0, 0)),
+    ]
+
+
+def test_large_pickled_rows_go_through_a_segment_and_are_removed(spark, conf):
+    from kindling._client.results import shm_dir
+    import os
+
+    conf({"spark.sql.execution.arrow.pyspark.enabled": "false"})
+    rows = [(i, f"row {i} " + "x" * 20) for i in range(60_000)]  # > 1 MiB pickled
+    df = spark.createDataFrame(rows, "id long, s string")
+    assert df.count() == 60_000
+    assert df.filter(df.id == 59_999).collect()[0].s.startswith("row 59999")
+    assert [n for n in os.listdir(shm_dir()) if n.startswith(f"kindling-client-{os.getpid()}-")] == []
+
+
+def test_pickled_rows_refuse_values_of_the_wrong_type(spark, conf):
+    conf({"spark.sql.execution.arrow.pyspark.enabled": "false"})
+    with pytest.raises(PySparkTypeError):
+        spark.createDataFrame([("not a date",)], "d date", verifySchema=False)
+    with pytest.raises(PySparkTypeError):
+        spark.createDataFrame([(1.5,)], "i int", verifySchema=False)

@@ -112,6 +112,8 @@ export const LAYOUT = {
         { name: "arrow_ipc", slot: 0, kind: "vector_scalar", size: 1, required: false },
         { name: "shm", slot: 1, kind: "table", table: "ShmRef", required: false },
         { name: "schema", slot: 2, kind: "table", table: "Schema", required: false },
+        { name: "pickled", slot: 3, kind: "scalar", size: 1, required: false },
+        { name: "pickled_rows", slot: 4, kind: "vector_scalar", size: 1, required: false },
       ],
     },
     Project: {

@@ -1,5 +1,7 @@
 """``createDataFrame``'s client half: Python rows, pandas or Arrow data → one pyarrow Table in the engine's types
 → an Arrow IPC stream, inline in the LocalData request or (over 1 MiB) in a shared-memory file we unlink afterwards.
+With ``spark.sql.execution.arrow.pyspark.enabled=false``, rows and pandas data instead travel as a pickle of row
+tuples (PySpark's classic path), which the engine unpickles with a restricted decoder.
 
 Rows follow PySpark: the schema is inferred (``types._infer_schema``) or parsed, every row is verified against it
 (``verifySchema``), tuples/lists/Rows map by position and dicts/objects by field name.
@@ -9,7 +11,9 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import numbers
 import os
+import pickle
 from typing import Any, Callable, List, Optional, Sequence
 
 import pyarrow as pa
@@ -38,8 +42,41 @@ class LocalPayload:
             self._shm_path = None
 
 
-def create_local_data(data: Any, schema: Any, verify: bool) -> LocalPayload:
+def create_local_data(data: Any, schema: Any, verify: bool, arrow: bool = True) -> LocalPayload:
+    """The LocalData payload of ``data``; ``arrow=False`` pickles rows and pandas data (a pyarrow Table stays
+    Arrow: it already is)."""
+    if not arrow and not isinstance(data, (pa.Table, pa.RecordBatch)):
+        struct, rows = _rows_of(data, schema, verify)
+        return serialize_pickled(struct, rows)
     return serialize(to_arrow_table(data, schema, verify))
+
+
+def _segment_path() -> str:
+    return os.path.join(shm_dir(), f"kindling-client-{os.getpid()}-{next(_segments)}")
+
+
+def _write_segment(path: str, data: bytes) -> int:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    except BaseException:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        raise
+    return len(data)
+
+
+def serialize_pickled(struct: Any, rows: List[Sequence[Any]]) -> LocalPayload:
+    """Row tuples as one pickle (protocol 4) of plain values: inline up to 1 MiB, else in a 0600 segment."""
+    data = pickle.dumps(_plain_rows(struct, rows), protocol=4)
+    if len(data) <= INLINE_LIMIT:
+        return LocalPayload(rq.local_data(pickled_rows=data, pickled=True, schema=struct))
+    path = _segment_path()
+    size = _write_segment(path, data)
+    return LocalPayload(rq.local_data(shm_name=path, shm_size=size, pickled=True, schema=struct), path)
 
 
 # ---------------------------------------------------------------------- serialising
@@ -54,7 +91,7 @@ def serialize(table: pa.Table) -> LocalPayload:
         buf = sink.getvalue()
         if buf.size <= INLINE_LIMIT:
             return LocalPayload(rq.local_data(arrow_ipc=buf.to_pybytes()))
-    path = os.path.join(shm_dir(), f"kindling-client-{os.getpid()}-{next(_segments)}")
+    path = _segment_path()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -148,6 +185,99 @@ def _engine_types(table: pa.Table) -> pa.Table:
 
 
 def _from_rows(rows: List[Any], schema: Any, verify: bool) -> pa.Table:
+    return _table_of(*_struct_and_tuples(rows, schema, verify))
+
+
+def _rows_of(data: Any, schema: Any, verify: bool):
+    """(StructType, row tuples) of Python rows or a pandas DataFrame, for the pickled path."""
+    T = _types()
+    if schema is not None and not isinstance(schema, (str, list, tuple, T.DataType)):
+        to_arrow_table(data, schema, verify)  # raises the argument error the Arrow path raises
+    if isinstance(schema, str):
+        schema = T._parse_datatype_string(schema)
+    if isinstance(schema, tuple):
+        schema = list(schema)
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pd = None
+    if pd is not None and isinstance(data, pd.DataFrame):
+        # As PySpark's non-Arrow path: the frame's records as Python values, NaN/NaT as None.
+        if schema is None:
+            schema = [str(c) for c in data.columns]
+        frame = data.astype(object).where(data.notna(), None)
+        data = [tuple(_python_value(v) for v in r) for r in frame.itertuples(index=False, name=None)]
+    elif isinstance(data, (str, bytes, dict)) or not hasattr(data, "__iter__"):
+        to_arrow_table(data, schema, verify)  # raises INVALID_TYPE naming `data`
+    return _struct_and_tuples(list(data), schema, verify)
+
+
+def _python_value(v: Any) -> Any:
+    """numpy/pandas scalars as the Python values PySpark's converters see."""
+    item = getattr(v, "item", None)
+    if item is not None and type(v).__module__ == "numpy":
+        return item()
+    to_py = getattr(v, "to_pydatetime", None)
+    return to_py() if to_py is not None else v
+
+
+_EPOCH_DATE = datetime.date(1970, 1, 1)
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+_MICRO = datetime.timedelta(microseconds=1)
+
+
+def _plain_converter(dt: Any) -> Callable[[Any], Any]:
+    """value → what the engine's unpickler accepts for ``dt``: None/bool/int/float/str/list; dates as days and
+    timestamps as µs since the epoch (naive datetimes are UTC, as on the Arrow path)."""
+    T = _types()
+
+    def fail(v: Any) -> Any:
+        raise PySparkTypeError(
+            f"Cannot convert {v!r} ({type(v).__name__}) to {dt.simpleString()}.",
+            "CANNOT_CONVERT_TYPE", {"from_type": type(v).__name__, "to_type": dt.simpleString()})
+
+    if isinstance(dt, T.StringType):
+        return lambda v: v if v is None or type(v) is str else T._spark_string(v)
+    if isinstance(dt, T.BooleanType):
+        return lambda v: v if v is None or type(v) is bool else (bool(v) if isinstance(v, numbers.Integral) else fail(v))
+    if isinstance(dt, (T.IntegerType, T.LongType)):
+        return lambda v: v if v is None else (int(v) if isinstance(v, numbers.Integral) and not isinstance(v, bool) else fail(v))
+    if isinstance(dt, T.DoubleType):
+        return lambda v: v if v is None else (float(v) if isinstance(v, numbers.Real) and not isinstance(v, bool) else fail(v))
+    if isinstance(dt, T.DateType):
+        def date(v: Any) -> Any:
+            if v is None:
+                return None
+            if isinstance(v, datetime.datetime):
+                v = v.date()
+            return (v - _EPOCH_DATE).days if isinstance(v, datetime.date) else fail(v)
+        return date
+    if isinstance(dt, T.TimestampType):
+        def timestamp(v: Any) -> Any:
+            if v is None:
+                return None
+            if not isinstance(v, datetime.datetime):
+                return fail(v)
+            if v.tzinfo is None:
+                v = v.replace(tzinfo=datetime.timezone.utc)
+            return (v - _EPOCH) // _MICRO
+        return timestamp
+    if isinstance(dt, T.ArrayType):
+        inner = _plain_converter(dt.elementType)
+        return lambda v: None if v is None else ([inner(x) for x in v] if isinstance(v, (list, tuple)) else fail(v))
+    if isinstance(dt, T.NullType):
+        return lambda v: v if v is None else fail(v)
+    return fail
+
+
+def _plain_rows(struct: Any, rows: List[Sequence[Any]]) -> List[tuple]:
+    width = len(struct.fields)
+    _check_widths(rows, width)
+    convs = [_plain_converter(f.dataType) for f in struct.fields]
+    return [tuple(c(v) for c, v in zip(convs, r)) for r in rows]
+
+
+def _struct_and_tuples(rows: List[Any], schema: Any, verify: bool):
     T = _types()
     atomic = isinstance(schema, T.DataType) and not isinstance(schema, T.StructType)
     if atomic:
@@ -172,7 +302,7 @@ def _from_rows(rows: List[Any], schema: Any, verify: bool) -> pa.Table:
                 check(row)
         names = struct.fieldNames()
         tuples = [_row_values(r, names) for r in rows]
-    return _table_of(struct, tuples)
+    return struct, tuples
 
 
 def _row_values(row: Any, names: List[str]) -> Sequence[Any]:
@@ -201,15 +331,19 @@ def _prepare(dt: Any, values: List[Any]) -> List[Any]:
     return values
 
 
-def _table_of(struct: Any, rows: List[Sequence[Any]]) -> pa.Table:
-    T = _types()
-    width = len(struct.fields)
-    for i, r in enumerate(rows):
+def _check_widths(rows: List[Sequence[Any]], width: int) -> None:
+    for r in rows:
         if len(r) != width:
             raise PySparkValueError(
                 f"Length of object ({len(r)}) does not match with length of fields ({width}).",
                 "LENGTH_SHOULD_BE_THE_SAME",
                 {"arg1": "obj", "arg2": "fields", "arg1_length": str(len(r)), "arg2_length": str(width)})
+
+
+def _table_of(struct: Any, rows: List[Sequence[Any]]) -> pa.Table:
+    T = _types()
+    width = len(struct.fields)
+    _check_widths(rows, width)
     columns = list(zip(*rows)) if rows else [()] * width
     arrays = []
     for f, col in zip(struct.fields, columns):

@@ -83,9 +83,14 @@ def range_op(start: int, end: int, step: int, num_partitions: int) -> Build:
     return build
 
 
-def local_data(arrow_ipc: Optional[bytes] = None, shm_name: Optional[str] = None, shm_size: int = 0) -> Build:
+def local_data(arrow_ipc: Optional[bytes] = None, shm_name: Optional[str] = None, shm_size: int = 0,
+               pickled_rows: Optional[bytes] = None, pickled: bool = False, schema=None) -> Build:
+    """LocalData: an Arrow IPC stream (inline or in segment ``shm_name``), or with ``pickled`` a pickle of row tuples
+    (inline in ``pickled_rows`` or in the segment) whose StructType ``schema`` is required."""
+
     def build(b):
         data = b.CreateByteVector(arrow_ipc) if arrow_ipc is not None else 0
+        rows = b.CreateByteVector(pickled_rows) if pickled_rows is not None else 0
         shm = 0
         if shm_name is not None:
             name = b.CreateString(shm_name)
@@ -93,11 +98,22 @@ def local_data(arrow_ipc: Optional[bytes] = None, shm_name: Optional[str] = None
             _ShmRef.AddName(b, name)
             _ShmRef.AddSize(b, shm_size)
             shm = _ShmRef.End(b)
+        sch = 0
+        if schema is not None:
+            from ..sql._expr import encode_schema  # the sql package imports the client: late import
+
+            sch = encode_schema(b, schema)
         _LocalData.Start(b)
         if data:
             _LocalData.AddArrowIpc(b, data)
         if shm:
             _LocalData.AddShm(b, shm)
+        if sch:
+            _LocalData.AddSchema(b, sch)
+        if pickled:
+            _LocalData.AddPickled(b, True)
+        if rows:
+            _LocalData.AddPickledRows(b, rows)
         return _transform(b, RelationOp.LocalData, _LocalData.End(b))
 
     return build

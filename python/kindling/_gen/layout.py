@@ -112,6 +112,8 @@ LAYOUT = {
                 { "name": "arrow_ipc", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
                 { "name": "shm", "slot": 1, "kind": "table", "table": "ShmRef", "required": False },
                 { "name": "schema", "slot": 2, "kind": "table", "table": "Schema", "required": False },
+                { "name": "pickled", "slot": 3, "kind": "scalar", "size": 1, "required": False },
+                { "name": "pickled_rows", "slot": 4, "kind": "vector_scalar", "size": 1, "required": False },
             ],
         },
         "Project": {

@@ -242,7 +242,7 @@ class SparkSession:
         """A DataFrame from a list of tuples/Rows/dicts (or scalars with an atomic schema), a pandas DataFrame or a
         pyarrow Table. ``schema``: a StructType, a DDL string (``"id int, name string"``) or column names."""
         self._check_active()
-        payload = create_local_data(data, schema, verifySchema)
+        payload = create_local_data(data, schema, verifySchema, arrow=self.conf._arrow_enabled())
         try:
             return self._transform(payload.build)
         finally:

@@ -14,7 +14,48 @@ import {
   simpleString,
 } from '@kindling/core';
 import { readClientSegment } from '../shm.js';
+import { type PickleValue, unpickle } from '../unpickle.js';
 import type { RequestContext } from './context.js';
+
+const DAY_MS = 86_400_000;
+
+/** A decoded pickled value as createDataFrame takes it for `type` (dates arrive as days since the epoch). */
+function rowValue(v: PickleValue, type: StructType['fields'][number]['dataType'], field: string, row: number, depth = 0): unknown {
+  if (v === null) return null;
+  // A pickle can make a list hold itself (memo references): nesting is bounded instead of followed forever.
+  if (depth > 64) throw new IllegalArgumentError('INVALID_PICKLED_ROWS', `Field \`${field}\` of row ${row} nests deeper than 64 levels.`, { field, row: String(row) });
+  switch (type.kind) {
+    case 'date':
+      // ±100M days covers every date Python can hold (years 1–9999) with room to spare.
+      if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 100_000_000) return new Date(v * DAY_MS);
+      break;
+    case 'timestamp':
+      if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+      if (typeof v === 'bigint') return v;
+      break;
+    case 'array':
+      if (Array.isArray(v)) return v.map((x) => rowValue(x, type.elementType, field, row, depth + 1));
+      break;
+    default:
+      // Scalars are checked by createDataFrame; a list where a scalar belongs is refused here (it could be cyclic).
+      if (!Array.isArray(v)) return v;
+  }
+  throw new IllegalArgumentError('FIELD_DATA_TYPE_UNACCEPTABLE', `Field \`${field}\` of row ${row}: ${simpleString(type)} can not accept the pickled value ${typeof v === 'bigint' ? String(v) : JSON.stringify(v)}.`, { field, row: String(row) });
+}
+
+/** Pickled row tuples (PySpark's classic createDataFrame path) → a DataFrame of `target`'s schema. */
+function pickledRows(ctx: RequestContext, bytes: Uint8Array, target: StructType): DataFrame {
+  const rows = unpickle(bytes);
+  if (!Array.isArray(rows)) throw new IllegalArgumentError('INVALID_PICKLED_ROWS', 'The pickled rows must be a list of row tuples.');
+  const width = target.fields.length;
+  const values = rows.map((r, i) => {
+    if (!Array.isArray(r) || r.length !== width) {
+      throw new IllegalArgumentError('AXIS_LENGTH_MISMATCH', `Pickled row ${i} has ${Array.isArray(r) ? r.length : 'no'} values but the schema has ${width} fields.`, { row: String(i) });
+    }
+    return r.map((v, c) => rowValue(v, target.fields[c]!.dataType, target.fields[c]!.name, i));
+  });
+  return ctx.session.spark.createDataFrame(values, target);
+}
 
 async function readTable(ctx: RequestContext, segment: { name: string; size: bigint } | null, inline: Uint8Array | null): Promise<arrow.Table> {
   const bytes = segment ? readClientSegment(segment.name, segment.size) : inline;
@@ -69,6 +110,12 @@ export async function localData(ctx: RequestContext, ld: fb.LocalData): Promise<
   const inline = ld.arrowIpcArray();
   const wire = ld.schema();
   const target = wire ? decodeSchema(wire) : null;
+  if (ld.pickled()) {
+    if (!target) throw new IllegalArgumentError('INVALID_LOCAL_DATA', 'Pickled LocalData needs a schema.');
+    const bytes = segment ? readClientSegment(segment.name, segment.size) : ld.pickledRowsArray();
+    if (!bytes || bytes.length === 0) throw new IllegalArgumentError('INVALID_LOCAL_DATA', 'Pickled LocalData carries neither rows nor a shared-memory segment.');
+    return pickledRows(ctx, bytes, target);
+  }
   let table = await readTable(ctx, segment, inline);
   const sourceTypes = table.schema.fields.map(kindlingTypeOf);
   if (target) {

@@ -11,6 +11,9 @@ import { ShmRef, ShmRefT } from '../../kindling/protocol/shm-ref.js';
 
 /**
  * Client data as an Arrow IPC stream, inline or in a shared-memory segment; `schema` overrides names/types.
+ * With `pickled` set, the data (inline in `pickled_rows`, or the segment) is instead a pickle of a list of row
+ * tuples holding plain values (None, bool, int, float, str, lists; dates as days and timestamps as µs since the
+ * epoch), PySpark's classic path; `schema` is then required.
  */
 export class LocalData implements flatbuffers.IUnpackableObject<LocalDataT> {
   bb: flatbuffers.ByteBuffer|null = null;
@@ -55,8 +58,28 @@ schema(obj?:Schema):Schema|null {
   return offset ? (obj || new Schema()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
 }
 
+pickled():boolean {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+}
+
+pickledRows(index: number):number|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+pickledRowsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+pickledRowsArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
 static startLocalData(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(5);
 }
 
 static addArrowIpc(builder:flatbuffers.Builder, arrowIpcOffset:flatbuffers.Offset) {
@@ -83,6 +106,26 @@ static addSchema(builder:flatbuffers.Builder, schemaOffset:flatbuffers.Offset) {
   builder.addFieldOffset(2, schemaOffset, 0);
 }
 
+static addPickled(builder:flatbuffers.Builder, pickled:boolean) {
+  builder.addFieldInt8(3, +pickled, +false);
+}
+
+static addPickledRows(builder:flatbuffers.Builder, pickledRowsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(4, pickledRowsOffset, 0);
+}
+
+static createPickledRowsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startPickledRowsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
 static endLocalData(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -93,7 +136,9 @@ unpack(): LocalDataT {
   return new LocalDataT(
     this.bb!.createScalarList<number>(this.arrowIpc.bind(this), this.arrowIpcLength()),
     (this.shm() !== null ? this.shm()!.unpack() : null),
-    (this.schema() !== null ? this.schema()!.unpack() : null)
+    (this.schema() !== null ? this.schema()!.unpack() : null),
+    this.pickled(),
+    this.bb!.createScalarList<number>(this.pickledRows.bind(this), this.pickledRowsLength())
   );
 }
 
@@ -102,6 +147,8 @@ unpackTo(_o: LocalDataT): void {
   _o.arrowIpc = this.bb!.createScalarList<number>(this.arrowIpc.bind(this), this.arrowIpcLength());
   _o.shm = (this.shm() !== null ? this.shm()!.unpack() : null);
   _o.schema = (this.schema() !== null ? this.schema()!.unpack() : null);
+  _o.pickled = this.pickled();
+  _o.pickledRows = this.bb!.createScalarList<number>(this.pickledRows.bind(this), this.pickledRowsLength());
 }
 }
 
@@ -109,7 +156,9 @@ export class LocalDataT implements flatbuffers.IGeneratedObject {
 constructor(
   public arrowIpc: (number)[] = [],
   public shm: ShmRefT|null = null,
-  public schema: SchemaT|null = null
+  public schema: SchemaT|null = null,
+  public pickled: boolean = false,
+  public pickledRows: (number)[] = []
 ){}
 
 
@@ -117,11 +166,14 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const arrowIpc = LocalData.createArrowIpcVector(builder, this.arrowIpc);
   const shm = (this.shm !== null ? this.shm!.pack(builder) : 0);
   const schema = (this.schema !== null ? this.schema!.pack(builder) : 0);
+  const pickledRows = LocalData.createPickledRowsVector(builder, this.pickledRows);
 
   LocalData.startLocalData(builder);
   LocalData.addArrowIpc(builder, arrowIpc);
   LocalData.addShm(builder, shm);
   LocalData.addSchema(builder, schema);
+  LocalData.addPickled(builder, this.pickled);
+  LocalData.addPickledRows(builder, pickledRows);
 
   return LocalData.endLocalData(builder);
 }

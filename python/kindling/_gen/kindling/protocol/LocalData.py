@@ -12,6 +12,9 @@ from typing import Optional
 np = import_numpy()
 
 # Client data as an Arrow IPC stream, inline or in a shared-memory segment; `schema` overrides names/types.
+# With `pickled` set, the data (inline in `pickled_rows`, or the segment) is instead a pickle of a list of row
+# tuples holding plain values (None, bool, int, float, str, lists; dates as days and timestamps as µs since the
+# epoch), PySpark's classic path; `schema` is then required.
 class LocalData(object):
     __slots__ = ['_tab']
 
@@ -81,8 +84,42 @@ class LocalData(object):
             return obj
         return None
 
+    # LocalData
+    def Pickled(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
+        return False
+
+    # LocalData
+    def PickledRows(self, j: int):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            a = self._tab.Vector(o)
+            return self._tab.Get(flatbuffers.number_types.Uint8Flags, a + flatbuffers.number_types.UOffsetTFlags.py_type(j * 1))
+        return 0
+
+    # LocalData
+    def PickledRowsAsNumpy(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            return self._tab.GetVectorAsNumpy(flatbuffers.number_types.Uint8Flags, o)
+        return 0
+
+    # LocalData
+    def PickledRowsLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # LocalData
+    def PickledRowsIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        return o == 0
+
 def LocalDataStart(builder: flatbuffers.Builder):
-    builder.StartObject(3)
+    builder.StartObject(5)
 
 def Start(builder: flatbuffers.Builder):
     LocalDataStart(builder)
@@ -110,6 +147,24 @@ def LocalDataAddSchema(builder: flatbuffers.Builder, schema: int):
 
 def AddSchema(builder: flatbuffers.Builder, schema: int):
     LocalDataAddSchema(builder, schema)
+
+def LocalDataAddPickled(builder: flatbuffers.Builder, pickled: bool):
+    builder.PrependBoolSlot(3, pickled, 0)
+
+def AddPickled(builder: flatbuffers.Builder, pickled: bool):
+    LocalDataAddPickled(builder, pickled)
+
+def LocalDataAddPickledRows(builder: flatbuffers.Builder, pickledRows: int):
+    builder.PrependUOffsetTRelativeSlot(4, flatbuffers.number_types.UOffsetTFlags.py_type(pickledRows), 0)
+
+def AddPickledRows(builder: flatbuffers.Builder, pickledRows: int):
+    LocalDataAddPickledRows(builder, pickledRows)
+
+def LocalDataStartPickledRowsVector(builder, numElems: int) -> int:
+    return builder.StartVector(1, numElems, 1)
+
+def StartPickledRowsVector(builder, numElems: int) -> int:
+    return LocalDataStartPickledRowsVector(builder, numElems)
 
 def LocalDataEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
