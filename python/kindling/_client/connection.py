@@ -1,7 +1,8 @@
 """A socket to the engine: sends frames, reassembles received ones, and never waits blindly.
 
 A wait first spins briefly on non-blocking reads (most answers arrive within ~100 µs, and a sleeping reader costs
-a wake-up of tens of µs on a virtual machine), then polls the socket in short slices; between slices it checks that
+a wake-up of tens of µs on a virtual machine) while recent answers came that fast, then polls the socket in short
+slices; between slices it checks that
 an engine we launched is still alive and whether the caller wants to stop waiting (Ctrl-C), so a dead engine
 raises within a second instead of hanging.
 """
@@ -90,6 +91,8 @@ class Connection:
         self.closed = False
         self.broken: Optional[SparkConnectionError] = None
         self.bytes_sent = 0
+        # Recent answer times (EWMA, seconds): spinning pays only while answers come within the spin window.
+        self._wait_avg = 0.0
         self._scratch = bytearray(_RECV_CHUNK)
         self._scratch_view = memoryview(self._scratch)
 
@@ -144,10 +147,12 @@ class Connection:
              stop: Optional[Callable[[], bool]] = None) -> Optional[Tuple[int, int, Any]]:
         """The next verified envelope as (request_id, body type, body); None when `stop()` turned true or
         `deadline` (time.monotonic) passed first."""
-        spin_until = time.perf_counter() + SPIN_S if SPIN_S else 0.0
+        started = time.perf_counter()
+        spin_until = started + SPIN_S if SPIN_S and self._wait_avg < SPIN_S else 0.0
         while True:
             payload = self._take_frame()
             if payload is not None:
+                self._wait_avg += 0.2 * (time.perf_counter() - started - self._wait_avg)
                 return wire.parse(payload)
             if self.broken is not None:
                 raise self.broken
