@@ -202,9 +202,14 @@ def _rows_of(data: Any, schema: Any, verify: bool):
     except ImportError:  # pragma: no cover - pandas is a dependency
         pd = None
     if pd is not None and isinstance(data, pd.DataFrame):
-        # As PySpark's non-Arrow path: the frame's records as Python values, NaN/NaT as None.
-        if schema is None:
-            schema = [str(c) for c in data.columns]
+        # The frame's records as Python values, NaN/NaT as None. Without a StructType, the column types are the
+        # Arrow path's (from the pandas dtypes, not value by value), so both paths give the same schema.
+        if not isinstance(schema, T.DataType):
+            names = schema
+            inferred = T.from_arrow_schema(pa.Schema.from_pandas(data, preserve_index=False))
+            schema = T.StructType([
+                T.StructField(names[i] if names is not None and i < len(names) else f.name, f.dataType, True)
+                for i, f in enumerate(inferred.fields)])
         frame = data.astype(object).where(data.notna(), None)
         data = [tuple(_python_value(v) for v in r) for r in frame.itertuples(index=False, name=None)]
     elif isinstance(data, (str, bytes, dict)) or not hasattr(data, "__iter__"):
