@@ -1,5 +1,5 @@
 // One client session: its SparkSession, handle table (ulong id → DataFrame), running requests and shm segments.
-import { type DataFrame, IllegalArgumentError, SparkSession } from '@kindling/core';
+import { type DataFrame, IllegalArgumentError, type PythonSupport, SparkSession } from '@kindling/core';
 import type { EngineOptions } from './options.js';
 import { IpcGuard } from './ipc-guard.js';
 import { SegmentSet } from './shm.js';
@@ -19,6 +19,7 @@ export class Session {
   constructor(
     readonly id: bigint,
     private readonly options: EngineOptions,
+    private readonly python: PythonSupport | null = null,
   ) {
     this.segments = new SegmentSet(id);
   }
@@ -34,6 +35,7 @@ export class Session {
       const builder = SparkSession.builder();
       if (this.options.master) builder.master(this.options.master);
       for (const [k, v] of Object.entries(this.options.conf)) builder.config(k, v);
+      if (this.python) builder.pythonSupport(this.python);
       this.sparkSession = builder.create();
     }
     return this.sparkSession;

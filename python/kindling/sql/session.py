@@ -172,6 +172,16 @@ class SparkSession:
         return SparkSession(client, {})
 
     @property
+    def udf(self) -> "UDFRegistration":
+        """Registers Python functions as named UDFs: ``spark.udf.register("f", f, "int")``."""
+        from .udf import UDFRegistration
+
+        reg = self.__dict__.get("_udf_registration")
+        if reg is None:
+            reg = self.__dict__["_udf_registration"] = UDFRegistration(self)
+        return reg
+
+    @property
     def conf(self) -> RuntimeConfig:
         return self._conf
 

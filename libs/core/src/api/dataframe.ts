@@ -4,8 +4,10 @@ import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
 import {
   type Expression,
+  type PythonUdf,
   type SortOrder,
   alias,
+  attr,
   unresolvedColumn,
 } from '../expr/expression.js';
 import { analyzeNode } from '../analyzer/analyzer.js';
@@ -108,6 +110,15 @@ export class DataFrame {
   }
 
   // ------------------------------------------------------------------ transformations
+
+  /**
+   * @internal `mapInPandas` / `mapInArrow` of the Python client: `func` (a cloudpickled Python function, eval
+   * type `mapPandasIter` or `mapArrowIter`) maps each partition's batches to rows of `schema`.
+   */
+  mapInPython(func: PythonUdf, schema: StructType): DataFrame {
+    const output = schema.fields.map((f) => attr(f.name, f.dataType, f.nullable));
+    return this.derive((child) => ({ kind: 'mapInPython', func, output, child }));
+  }
 
   select(...cols: (ColumnLike | readonly ColumnLike[])[]): DataFrame {
     const exprs = flatten(cols).map((c) => toColumnExpr(c));

@@ -16,12 +16,23 @@ import { runTasks } from './task-scheduler.js';
 import { type TaskOutput, type TaskSpec, runTaskBody } from './task-body.js';
 import { type TaskInputs, decodeBatches, encodeBatches, encodePlan } from './wire-task.js';
 import type { ExecutorPool } from './executor-pool.js';
+import { ExecutionError } from '../errors.js';
+import { type PythonRunner, type PythonSupport, loadPythonRunner } from '../execution/python-runner.js';
 
 export interface DAGSchedulerOptions {
   readonly slots: number;
   readonly maxFailures: number;
   readonly batchSize: number;
   readonly ansi: boolean;
+  /** Settings Python workers read; sent with tasks that run Python. */
+  readonly pythonConf: Readonly<Record<string, string>>;
+}
+
+/** True when a stage plan runs Python functions. */
+export function hasPythonOperators(p: PhysicalPlan): boolean {
+  if (p.kind === 'pythonEval' || p.kind === 'mapInPython' || p.kind === 'groupedPython') return true;
+  if (p.kind === 'inMemoryScan') return false;
+  return physicalChildren(p).some(hasPythonOperators);
 }
 
 /** Test hook: called before each task attempt; throwing fails that attempt. */
@@ -40,6 +51,8 @@ export class DAGScheduler {
     private readonly opts: () => DAGSchedulerOptions,
     /** Executor threads, or null to run tasks inline on the driver thread. */
     private readonly pool: () => ExecutorPool | null = () => null,
+    /** The host's Python support, for plans with Python UDFs; null when the engine has none. */
+    private readonly python: () => PythonSupport | null = () => null,
   ) {}
 
   /** Runs `root` to completion and returns its output batches, partition by partition. */
@@ -101,6 +114,7 @@ export class DAGScheduler {
     const types = stage.plan.output.map((a) => a.dataType);
     // Range shuffles need the whole map output to sample bounds: tasks keep it unsplit, split afterwards.
     const deferSplit = stage.partitioning?.kind === 'range';
+    const python = hasPythonOperators(stage.plan) ? await this.pythonFor(opts) : undefined;
     const spec: TaskSpec = {
       jobId,
       stageId: stage.id,
@@ -110,6 +124,7 @@ export class DAGScheduler {
       deferSplit,
       batchSize: opts.batchSize,
       ansi: opts.ansi,
+      ...(python ? { python: python.spec } : {}),
     };
     const pool = this.pool();
     // On executor threads, the plan and the stage's inputs are encoded once per stage; the data stays in shared memory.
@@ -133,7 +148,8 @@ export class DAGScheduler {
             metrics = r.metrics;
             out = { batches: decodeBatches(r.batches), buckets: r.buckets ? r.buckets.map(decodeBatches) : null };
           } else {
-            const ctx = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
+            const base = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
+            const ctx: TaskContext = python ? { ...base, python: python.runner, pythonConf: opts.pythonConf } : base;
             out = await runTaskBody(spec, partition, ctx);
           }
           if (stage.kind === 'shuffleMap') metrics.shuffleBytesWritten = this.blocks.putShuffleOutput(stage.shuffleId!, partition, out.buckets!);
@@ -202,6 +218,18 @@ export class DAGScheduler {
       }
       this.blocks.putShuffleOutput(stage.shuffleId!, mapPartition, buckets);
     }
+  }
+
+  /** Prepares the host's Python support for a stage (starting its workers' daemon if needed). */
+  private async pythonFor(opts: DAGSchedulerOptions): Promise<{ spec: NonNullable<TaskSpec['python']>; runner: PythonRunner }> {
+    const support = this.python();
+    if (!support) {
+      throw new ExecutionError('PYTHON_UNAVAILABLE', 'This plan calls Python functions, but this engine was started without Python workers (Python UDFs need the kindling Python client).');
+    }
+    const options = await support.prepare(new Map(Object.entries(opts.pythonConf)));
+    // Inline tasks run on this thread: load the runner here too (executor threads load their own).
+    const runner = await loadPythonRunner(support.module, options);
+    return { spec: { module: support.module, options, conf: opts.pythonConf }, runner };
   }
 
   private taskContext(jobId: number, stageId: number, partitionId: number, attempt: number, metrics: TaskMetrics, signal: AbortSignal, opts: DAGSchedulerOptions): TaskContext {

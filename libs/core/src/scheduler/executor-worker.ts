@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import type * as arrow from 'apache-arrow';
 import { newTaskMetrics, type TaskContext } from '../execution/task-context.js';
 import { runTaskBody } from './task-body.js';
+import { loadPythonRunner } from '../execution/python-runner.js';
 import { type DriverMessage, type ExecutorMessage, decodeBatches, decodePlan, encodeBatches, toWireError } from './wire-task.js';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
 
@@ -42,7 +43,10 @@ async function run(m: Extract<DriverMessage, { type: 'run' }>): Promise<void> {
     const missing = (what: string): never => {
       throw new Error(`executor: ${what} was not sent with the task`);
     };
+    const py = m.spec.python;
+    const python = py ? await loadPythonRunner(py.module, py.options) : undefined;
     const ctx: TaskContext = {
+      ...(py ? { python, pythonConf: py.conf } : {}),
       jobId: m.spec.jobId,
       stageId: m.spec.stageId,
       partitionId: m.partition,

@@ -1,6 +1,6 @@
 // Messages between the driver thread and executor threads: a task with its inputs, and its outcome.
 import type * as arrow from 'apache-arrow';
-import { AnalysisError, ExecutionError, IllegalArgumentError, KindlingError } from '../errors.js';
+import { AnalysisError, ExecutionError, IllegalArgumentError, KindlingError, PythonError } from '../errors.js';
 import type { TaskMetrics } from '../execution/task-context.js';
 import { type WireBatch, decodeBatch, encodeBatch } from '../execution/wire-batch.js';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
@@ -74,6 +74,7 @@ export function fromWireError(w: WireError): Error {
     ExecutionError,
     IllegalArgumentError,
     KindlingError,
+    PythonError,
   };
   const Ctor = w.errorClass !== undefined ? ctors[w.name] : undefined;
   const err = Ctor ? new Ctor(w.errorClass!, w.message, w.parameters ?? {}) : Object.assign(new Error(w.message), { name: w.name });
