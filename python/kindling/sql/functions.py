@@ -17,7 +17,6 @@ from kindling.sql.udf import PandasUDFType, pandas_udf, udf
 __all__ = [
     "udf",
     "pandas_udf",
-    "PandasUDFType",
     "col",
     "column",
     "lit",

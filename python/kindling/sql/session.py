@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .context import SparkContext
     from .dataframe import DataFrame
     from .types import StructType
+    from .udf import UDFRegistration
 
 __all__ = ["SparkSession"]
 

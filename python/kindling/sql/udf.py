@@ -132,6 +132,21 @@ def udf(f: Any = None, returnType: Union[DataType, str] = StringType(), *, useAr
     Arrow batches by default; ``useArrow=False`` (or ``spark.sql.execution.pythonUDF.arrow.enabled=false``)
     pickles them, as classic PySpark does.
 
+    Parameters
+    ----------
+    f : callable, optional
+        The Python function; omitted when ``udf`` is used as a decorator with arguments.
+    returnType : DataType or str, default StringType()
+        The declared type of the result (``"int"``, ``LongType()``…); returned values are checked against it.
+    useArrow : bool, optional
+        Move rows over Arrow (True) or pickled (False); None follows
+        ``spark.sql.execution.pythonUDF.arrow.enabled`` (default true).
+
+    Returns
+    -------
+    UserDefinedFunction
+        Callable on Columns or column names; each call is a Column.
+
     Examples
     --------
     >>> from kindling.sql.functions import udf
@@ -178,6 +193,20 @@ def pandas_udf(f: Any = None, returnType: Union[DataType, str, None] = None, fun
     The kind follows the type hints: ``pd.Series -> pd.Series`` (scalar), ``Iterator[pd.Series] ->
     Iterator[pd.Series]`` (scalar iterator; one call per task), ``pd.Series -> float`` (grouped aggregate, for
     ``groupBy().agg``).
+
+    Parameters
+    ----------
+    f : callable, optional
+        The function; omitted when ``pandas_udf`` is used as a decorator with arguments.
+    returnType : DataType or str
+        The declared type of the result Series (or of the aggregate's scalar).
+    functionType : int, optional
+        A ``PandasUDFType`` value, for functions without type hints.
+
+    Returns
+    -------
+    UserDefinedFunction
+        Callable on Columns or column names; each call is a Column.
 
     Examples
     --------
