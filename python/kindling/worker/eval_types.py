@@ -47,15 +47,10 @@ def _eval_rows(task: _Task, columns: List[List[Any]], n: int) -> List[List[Any]]
         args = [columns[a] if a >= 0 else results[-a - 1] for a in u.args]
         fn = u.func
         conv = coercion.converter(u.return_type)
-        out: List[Any] = []
-
-        def loop() -> None:
-            for i in range(n):
-                out.append(fn(*[col[i] for col in args]))
-
-        task.call(u.name, loop)
+        # map() keeps the per-row cost to the call itself (no argument list built per row).
+        out: List[Any] = task.call(u.name, lambda: list(map(fn, *args)) if args else [fn() for _ in range(n)])
         try:
-            results.append([conv(v) for v in out])
+            results.append(list(map(conv, out)))
         except coercion.CoercionError as e:
             raise task.coercion_failure(u.name, e) from None
     return [results[i] for i in _outputs(task)]

@@ -161,7 +161,8 @@ function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<str
   return buildEnvelope(0n, fb.Body.TaskStart, (b: Builder) => {
     const udfs = task.functions.map((f) => {
       const name = b.createString(f.name);
-      const command = fb.UdfSpec.createCommandVector(b, f.command);
+      // createByteVector copies in one go; the generated create*Vector helpers add byte by byte.
+      const command = b.createByteVector(f.command);
       const rt = encodeDataType(b, f.returnType);
       const args = fb.UdfSpec.createArgsVector(b, [...f.args]);
       fb.UdfSpec.startUdfSpec(b);
@@ -191,7 +192,7 @@ function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<str
 function inputArrow(batch: arrow.RecordBatch): Uint8Array {
   const ipc = arrow.tableToIPC(new arrow.Table(batch), 'stream');
   return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
-    const v = fb.InputBatch.createArrowIpcVector(b, ipc);
+    const v = b.createByteVector(ipc);
     fb.InputBatch.startInputBatch(b);
     fb.InputBatch.addArrowIpc(b, v);
     fb.InputBatch.addNumRows(b, batch.numRows);
@@ -203,7 +204,7 @@ function inputPickled(batch: arrow.RecordBatch): Uint8Array {
   const types = batch.schema.fields.map((f) => fromArrowType(f.type));
   const rows = pickleRows(types, [batch]);
   return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
-    const v = fb.InputBatch.createPickledVector(b, rows);
+    const v = b.createByteVector(rows);
     fb.InputBatch.startInputBatch(b);
     fb.InputBatch.addPickled(b, v);
     fb.InputBatch.addNumRows(b, batch.numRows);
