@@ -41,6 +41,14 @@ export class Session {
     return this.sparkSession;
   }
 
+  /**
+   * Starts the Python worker daemon in the background (it imports pandas and pyarrow once, which takes a few
+   * hundred ms) as soon as a plan calls Python, so the first action need not wait for it. Errors surface there.
+   */
+  prewarmPython(): void {
+    this.python?.prepare(new Map()).catch(() => undefined);
+  }
+
   /** Stores a DataFrame under a new handle id (ids are never reused). */
   addHandle(df: DataFrame): bigint {
     const id = this.nextHandle++;

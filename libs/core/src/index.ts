@@ -19,3 +19,4 @@ export type { PythonRunner, PythonSupport, PythonTask, CreatePythonRunner } from
 export type { PythonTaskMetrics, TaskContext } from './execution/task-context.js';
 export { makeBatch, dataFromValues } from './execution/vectors.js';
 export { plainValueAt, dataFromPlainValues } from './execution/plain-values.js';
+export { hasPythonFunctions, nodeCallsPython } from './plan/logical-plan.js';

@@ -153,9 +153,50 @@ def to_wire_value(t: dict, v: Any) -> Any:
     return v
 
 
+# Python types that need no per-value check for a declared kind (ints still get pyarrow's range check).
+_FAST_TYPES = {
+    "boolean": {bool, type(None)},
+    "int32": {int, type(None)},
+    "int64": {int, type(None)},
+    "float64": {float, int, type(None)},
+    "string": {str, type(None)},
+}
+
+
+def to_arrow(t: dict, values: List[Any]) -> pa.Array:
+    """Row UDF results as an Arrow array of ``t``: one type scan when every value is of a plain accepted type,
+    else the per-value rules above (which name the first refused value)."""
+    fast = _FAST_TYPES.get(t["kind"])
+    if fast is not None and set(map(type, values)) <= fast:
+        try:
+            return pa.array(values, type=arrow_type(t))
+        except (OverflowError, pa.ArrowInvalid):
+            pass  # out of range: the converter says which value
+    return pa.array(list(map(converter(t), values)), type=arrow_type(t))
+
+
 def coerce_list(t: dict, values: List[Any]) -> List[Any]:
-    conv = converter(t)
-    return [conv(v) for v in values]
+    """Row UDF results as checked Python values (the pickled transport), by the same rules as ``to_arrow``."""
+    fast = _FAST_TYPES.get(t["kind"])
+    if fast is not None and t["kind"] not in _RANGES and set(map(type, values)) <= fast:
+        return values if t["kind"] != "float64" else [v if type(v) is not int else float(v) for v in values]
+    return list(map(converter(t), values))
+
+
+def from_arrow(col: pa.Array) -> List[Any]:
+    """An input column as Python values (None for NULL). numpy's tolist is far cheaper than Arrow's to_pylist
+    for numbers and strings; dates, timestamps and lists keep Arrow's own conversion."""
+    t = col.type
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t) or pa.types.is_string(t):
+        if col.null_count == 0:
+            return col.to_numpy(zero_copy_only=False).tolist()
+        if pa.types.is_string(t):
+            return col.to_numpy(zero_copy_only=False).tolist()  # object array: None stays None
+        values = col.fill_null(False if pa.types.is_boolean(t) else 0).to_numpy(zero_copy_only=False).tolist()
+        for i in col.is_null().to_numpy(zero_copy_only=False).nonzero()[0].tolist():
+            values[i] = None
+        return values
+    return col.to_pylist()
 
 
 def series_to_arrow(t: dict, series: Any) -> pa.Array:

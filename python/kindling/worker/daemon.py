@@ -26,6 +26,21 @@ from kindling.worker.worker import serve
 _PR_SET_PDEATHSIG = 1
 
 
+def _warm_up() -> None:
+    """Runs once what every task runs, so the lazy imports and first-use set-up of pyarrow (IPC, pandas
+    conversion) and cloudpickle are paid by the daemon, not by the first task of every forked worker."""
+    import pyarrow as pa
+
+    batch = pa.RecordBatch.from_arrays([pa.array([1, None], pa.int64()), pa.array(["a", None])], names=["a", "b"])
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as w:
+        w.write_batch(batch)
+    back = pa.ipc.open_stream(pa.py_buffer(sink.getvalue())).read_all()
+    pdf = back.to_pandas()
+    pa.Array.from_pandas(pdf["a"], type=pa.int64(), safe=True)
+    cloudpickle.loads(cloudpickle.dumps(lambda x: x + 1))(1)
+
+
 def _die_with_parent() -> None:
     """Linux: the kernel kills this worker if the daemon dies, even by SIGKILL."""
     try:
@@ -58,6 +73,7 @@ def main() -> None:
     finally:
         os.umask(old)
     listener.listen(64)
+    _warm_up()
     signal.signal(signal.SIGCHLD, lambda *_: _reap(children))
 
     def shutdown(*_: object) -> None:

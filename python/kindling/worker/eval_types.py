@@ -46,14 +46,16 @@ def _eval_rows(task: _Task, columns: List[List[Any]], n: int) -> List[List[Any]]
     for u in task.udfs:
         args = [columns[a] if a >= 0 else results[-a - 1] for a in u.args]
         fn = u.func
-        conv = coercion.converter(u.return_type)
         # map() keeps the per-row cost to the call itself (no argument list built per row).
-        out: List[Any] = task.call(u.name, lambda: list(map(fn, *args)) if args else [fn() for _ in range(n)])
-        try:
-            results.append(list(map(conv, out)))
-        except coercion.CoercionError as e:
-            raise task.coercion_failure(u.name, e) from None
+        results.append(task.call(u.name, lambda: list(map(fn, *args)) if args else [fn() for _ in range(n)]))
     return [results[i] for i in _outputs(task)]
+
+
+def _checked(task: _Task, u: Any, convert: Callable[[dict, List[Any]], Any], values: List[Any]) -> Any:
+    try:
+        return convert(u.return_type, values)
+    except coercion.CoercionError as e:
+        raise task.coercion_failure(u.name, e) from None
 
 
 def _row_udfs_pickled(task: _Task) -> None:
@@ -62,17 +64,18 @@ def _row_udfs_pickled(task: _Task) -> None:
         n = len(rows)
         width = max((a + 1 for u in task.udfs for a in u.args if a >= 0), default=0)
         columns = [[r[c] for r in rows] for c in range(width)]
-        cols = _eval_rows(task, columns, n)
-        wire = [[coercion.to_wire_value(u.return_type, v) for v in col] for u, col in zip(outs, cols)]
+        cols = [_checked(task, u, coercion.coerce_list, col) for u, col in zip(outs, _eval_rows(task, columns, n))]
+        wire = [col if u.return_type["kind"] not in ("date", "timestamp", "array") else
+                [coercion.to_wire_value(u.return_type, v) for v in col] for u, col in zip(outs, cols)]
         task.send_pickled(list(zip(*wire)) if wire else [() for _ in range(n)])
 
 
 def _row_udfs_arrow(task: _Task) -> None:
     outs = [task.udfs[i] for i in _outputs(task)]
     for batch in task.inputs():
-        columns = [c.to_pylist() for c in batch.columns]
+        columns = [coercion.from_arrow(c) for c in batch.columns]
         cols = _eval_rows(task, columns, batch.num_rows)
-        arrays = [pa.array(col, type=coercion.arrow_type(u.return_type)) for u, col in zip(outs, cols)]
+        arrays = [_checked(task, u, coercion.to_arrow, col) for u, col in zip(outs, cols)]
         task.send_arrow(pa.RecordBatch.from_arrays(arrays, names=[f"_{i}" for i in range(len(arrays))]))
 
 

@@ -40,6 +40,7 @@ from kindling._protocol.envelope import body_of, build_envelope
 from kindling._protocol.errors import ConnectionClosedError
 from kindling._protocol.framing import read_frame, send_frame
 from kindling._protocol.schema_codec import decode_data_type, decode_schema
+from kindling._protocol.verify import read_envelope
 
 from . import coercion
 from .tracebacks import format_exception
@@ -90,8 +91,6 @@ def _send(sock: socket.socket, body_type: int, build: Callable[[flatbuffers.Buil
 
 
 def _recv(sock: socket.socket) -> Tuple[int, Any]:
-    from kindling._protocol.verify import read_envelope
-
     return body_of(read_envelope(read_frame(sock, MAX_FRAME)))
 
 

@@ -1,6 +1,6 @@
 // Transform: one RelationOp → one SDK call → a new engine-side DataFrame, answered with its handle and schema.
 import { fb } from '@kindling/protocol';
-import { Column, type DataFrame, IllegalArgumentError } from '@kindling/core';
+import { Column, type DataFrame, IllegalArgumentError, nodeCallsPython } from '@kindling/core';
 import { decodeColumns, decodeExpression, pythonUdf, type HandleLookup } from '../decode-expression.js';
 import { decodeSchema } from '@kindling/protocol';
 import { dataFrameHandleOf } from '../wire.js';
@@ -155,6 +155,8 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
 
 export async function transform(ctx: RequestContext, t: fb.Transform): Promise<Uint8Array> {
   const result = await buildRelation(ctx, t);
+  // Only the new node can add a Python call: its children were checked when they were made.
+  if (nodeCallsPython(result.plan)) ctx.session.prewarmPython();
   const id = ctx.session.addHandle(result);
   return dataFrameHandleOf(ctx.requestId, id, result.schema);
 }

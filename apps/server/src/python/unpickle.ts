@@ -63,7 +63,7 @@ export function unpickleRows(bytes: Uint8Array, width: number): Value[][] {
         if (!Array.isArray(result)) throw bad('the result is not a list', pos);
         return result.map((row, i) => {
           if (!(row instanceof Tuple) || row.items.length !== width) throw bad(`row ${i} is not a ${width}-tuple`, pos);
-          return row.items.map(plain);
+          return row.items.map((v) => plain(v, 0, pos));
         });
       }
       case 0x28: stack.push(MARK); break; // MARK
@@ -117,8 +117,12 @@ export function unpickleRows(bytes: Uint8Array, width: number): Value[][] {
   }
 }
 
-function plain(v: Value): Value {
-  if (v instanceof Tuple) return v.items.map(plain);
-  if (Array.isArray(v)) return v.map(plain);
+/** Results nest at most as deep as array types do; memo references could make a cycle, so depth is bounded. */
+const MAX_NESTING = 64;
+
+function plain(v: Value, depth: number, at: number): Value {
+  if (depth > MAX_NESTING) throw bad(`values nested deeper than ${MAX_NESTING} levels`, at);
+  if (v instanceof Tuple) return v.items.map((x) => plain(x, depth + 1, at));
+  if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1, at));
   return v;
 }

@@ -6,6 +6,7 @@ import {
   type NamedExpression,
   type PythonUdf,
   type SortOrder,
+  exists,
   exprToString,
   toAttribute,
 } from '../expr/expression.js';
@@ -268,6 +269,17 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
     default:
       return assertNever(p, 'logical plan');
   }
+}
+
+/** True when running `p` needs Python workers (a Python UDF, or a map / grouped-map Python function). */
+export function hasPythonFunctions(p: LogicalPlan): boolean {
+  return nodeCallsPython(p) || planChildren(p).some(hasPythonFunctions);
+}
+
+/** True when the node itself (not its children) calls Python. */
+export function nodeCallsPython(p: LogicalPlan): boolean {
+  if (p.kind === 'mapInPython' || p.kind === 'flatMapGroupsInPython') return true;
+  return planExpressions(p).some((e) => exists(e, (x) => x.kind === 'pythonUdf'));
 }
 
 // ---------------------------------------------------------------------------------------------
