@@ -353,3 +353,17 @@ def test_ctrl_c_stops_a_udf_that_runs_forever(spark):
     time.sleep(0.2)
     _, workers = _daemon_and_workers(spark)
     assert [p for p, st in workers if st == "Z"] == []
+
+
+def test_udf_costs_are_recorded_per_task(spark):
+    f = udf(lambda x: x + 1, "bigint")
+    df = spark.range(0, 5000, 1, 2).select(f("id").alias("y"))
+    assert len(df.collect()) == 5000
+    m = df._last_job_metrics()
+    assert m["tasks"] == 2 and m["python.pythonTasks"] == 2
+    assert m["python.rowsIn"] == 5000 and m["python.rowsOut"] == 5000
+    assert m["python.bytesSent"] > 5000 * 8 and m["python.bytesReceived"] > 5000 * 8
+    assert m["python.computeMs"] > 0 and m["python.serializeMs"] > 0 and m["python.deserializeMs"] > 0
+    again = spark.range(0, 10, 1, 2).select(f("id"))
+    again.collect()
+    assert again._last_job_metrics()["python.coldStarts"] == 0  # reused workers

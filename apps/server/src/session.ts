@@ -1,5 +1,5 @@
 // One client session: its SparkSession, handle table (ulong id → DataFrame), running requests and shm segments.
-import { type DataFrame, IllegalArgumentError, type PythonSupport, SparkSession } from '@kindling/core';
+import { type DataFrame, IllegalArgumentError, type PythonSupport, SparkSession, type TaskMetrics } from '@kindling/core';
 import type { EngineOptions } from './options.js';
 import { IpcGuard } from './ipc-guard.js';
 import { SegmentSet } from './shm.js';
@@ -9,6 +9,8 @@ export class Session {
   private sparkSession: SparkSession | null = null;
   private readonly handles = new Map<bigint, DataFrame>();
   private nextHandle = 1n;
+  /** Task metrics of the last action on each handle (AnalyzeKind.JobMetrics); dropped with the handle. */
+  readonly jobMetrics = new Map<bigint, TaskMetrics[]>();
   /** Requests in progress by request id, for Cancel and for aborting everything at close. */
   readonly running = new Map<bigint, AbortController>();
   readonly segments: SegmentSet;
@@ -46,7 +48,7 @@ export class Session {
    * hundred ms) as soon as a plan calls Python, so the first action need not wait for it. Errors surface there.
    */
   prewarmPython(): void {
-    this.python?.prepare(new Map()).catch(() => undefined);
+    this.spark.engine.preparePython();
   }
 
   /** Stores a DataFrame under a new handle id (ids are never reused). */
@@ -70,6 +72,7 @@ export class Session {
 
   release(id: bigint): void {
     this.handles.delete(id);
+    this.jobMetrics.delete(id);
   }
 
   /** Frees everything: aborts running requests, drops handles, unlinks leftover segments, stops the SparkSession. */

@@ -17,6 +17,7 @@ export type { PythonUdf, PythonEvalType } from './expr/expression.js';
 export type { PythonFunction } from './physical/physical-plan.js';
 export type { PythonRunner, PythonSupport, PythonTask, CreatePythonRunner } from './execution/python-runner.js';
 export type { PythonTaskMetrics, TaskContext } from './execution/task-context.js';
+export { summarizeTaskMetrics } from './execution/task-context.js';
 export { makeBatch, dataFromValues } from './execution/vectors.js';
 export { plainValueAt, dataFromPlainValues } from './execution/plain-values.js';
 export { hasPythonFunctions, nodeCallsPython } from './plan/logical-plan.js';

@@ -105,6 +105,16 @@ class DataFrame:
     def _analyze(self, kind: int, explain_mode: Optional[str] = None):
         return self._client.call(Body.AnalyzeRequest, rq.analyze(self._id, kind, explain_mode), Body.AnalyzeResponse)
 
+    def _last_job_metrics(self) -> Dict[str, float]:
+        """Summed task metrics of the last action on this DataFrame, as the engine recorded them: ``tasks``,
+        rows and bytes, and for Python UDFs ``python.coldStarts``, ``python.workerStartMs``, engine-side
+        ``python.serializeMs``/``python.deserializeMs``, worker-side ``python.workerDeserializeMs``/
+        ``python.computeMs``/``python.workerSerializeMs``, ``python.rowsIn``/``rowsOut``, ``python.bytesSent``/
+        ``bytesReceived``. A Kindling extension (PySpark shows these only in its UI)."""
+        import json
+
+        return json.loads(self._analyze(AnalyzeKind.JobMetrics).Text() or b"{}")
+
     def _rows(self, action: int, n: int = 0) -> List[Row]:
         """Collect/Take as Rows, through Arrow or pickled rows as spark.sql.execution.arrow.pyspark.enabled says."""
         names = self.columns

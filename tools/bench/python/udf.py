@@ -55,10 +55,10 @@ def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int)
         return v.str.upper()
 
     def run_num(expr):
-        return lambda: nums.select(expr.alias("y")).agg(F.sum("y")).collect()
+        return nums.select(expr.alias("y")).agg(F.sum("y"))
 
     def run_str(expr):
-        return lambda: strs.select(expr.alias("y")).agg(F.max("y")).collect()
+        return strs.select(expr.alias("y")).agg(F.max("y"))
 
     out: dict = {"engine": name, "rows": rows, "cases": {}}
     cases = {
@@ -71,9 +71,11 @@ def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int)
         "row UDF upper(s), Arrow": run_str(s_arrow("s")),
         "pandas UDF upper(s)": run_str(s_pandas("s")),
     }
-    for label, fn in cases.items():
-        secs = best(fn, repeat)
+    for label, df in cases.items():
+        secs = best(df.collect, repeat)
         out["cases"][label] = {"seconds": secs, "rows_per_s": rows / secs}
+        if hasattr(df, "_last_job_metrics"):  # Kindling: where the time of the last run went
+            out["cases"][label]["metrics"] = {k: v for k, v in df._last_job_metrics().items() if k.startswith("python.")}
         print(f"  {name}: {label}: {secs * 1e3:.0f} ms", file=sys.stderr)
 
     # Per-task overhead with warm workers, and with reuse off (a fresh worker per task).
@@ -191,6 +193,14 @@ def main() -> None:
               f"warm {cw['warm_task_ms_median']:.1f} ms (same job without UDF {cw['no_udf_job_ms_median']:.1f} ms); "
               f"100 tiny tasks: reuse on {r['tasks_reuse_true']['tasks_per_s']:.0f}/s "
               f"({r['tasks_reuse_true']['udf_overhead_per_task_ms']:.2f} ms UDF overhead per task), reuse off {r['tasks_reuse_false']['tasks_per_s']:.0f}/s")
+    print("\nKindling, where a UDF task's time went (sum over tasks of the last run, ms):\n")
+    print("| case | engine serialize | worker deserialize | user function | worker serialize | engine deserialize |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, c in result["kindling"]["cases"].items():
+        m = c.get("metrics") or {}
+        if "python.computeMs" in m:
+            print(f"| {label} | {m['python.serializeMs']:.0f} | {m['python.workerDeserializeMs']:.0f} | {m['python.computeMs']:.0f} | "
+                  f"{m['python.workerSerializeMs']:.0f} | {m['python.deserializeMs']:.0f} |")
     out = ROOT / "tools" / "bench" / "results" / f"udf-{result['date']}{'-quick' if args.quick else ''}.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"\nwrote {out.relative_to(ROOT)}")

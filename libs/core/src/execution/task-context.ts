@@ -56,6 +56,26 @@ export interface TaskContext {
   readonly pythonConf?: Readonly<Record<string, string>>;
 }
 
+/** Sums task metrics (e.g. all tasks of an action): counts add up, `coldStarts` counts fresh Python workers. */
+export function summarizeTaskMetrics(tasks: readonly TaskMetrics[]): Record<string, number> {
+  const out: Record<string, number> = { tasks: tasks.length, rowsIn: 0, rowsOut: 0, bytesOut: 0, shuffleBytesWritten: 0, shuffleBytesRead: 0 };
+  const py: Record<string, number> = {};
+  for (const t of tasks) {
+    out.rowsIn! += t.rowsIn;
+    out.rowsOut! += t.rowsOut;
+    out.bytesOut! += t.bytesOut;
+    out.shuffleBytesWritten! += t.shuffleBytesWritten;
+    out.shuffleBytesRead! += t.shuffleBytesRead;
+    if (!t.python) continue;
+    py.pythonTasks = (py.pythonTasks ?? 0) + 1;
+    for (const [k, v] of Object.entries(t.python)) {
+      const key = k === 'coldStart' ? 'coldStarts' : k;
+      py[key] = (py[key] ?? 0) + (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+    }
+  }
+  return { ...out, ...Object.fromEntries(Object.entries(py).map(([k, v]) => [`python.${k}`, v])) };
+}
+
 export function newTaskMetrics(): TaskMetrics {
   return { rowsIn: 0, rowsOut: 0, batchesOut: 0, bytesOut: 0, shuffleBytesWritten: 0, shuffleBytesRead: 0 };
 }

@@ -56,8 +56,8 @@ export class DAGScheduler {
   ) {}
 
   /** Runs `root` to completion and returns its output batches, partition by partition. */
-  async runJob(root: PhysicalPlan, description: string, signal: AbortSignal): Promise<arrow.RecordBatch[][]> {
-    await this.materializeCaches(root, signal);
+  async runJob(root: PhysicalPlan, description: string, signal: AbortSignal, metrics?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
+    await this.materializeCaches(root, signal, metrics);
     const jobId = this.jobId++;
     const result = buildStages(root, {
       nextStageId: () => this.stageId++,
@@ -70,7 +70,7 @@ export class DAGScheduler {
     try {
       let output: arrow.RecordBatch[][] = [];
       for (const stage of stages) {
-        const out = await this.runStage(jobId, stage, signal);
+        const out = await this.runStage(jobId, stage, signal, metrics);
         if (stage.kind === 'result') output = out;
       }
       this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: performance.now() - started, time: Date.now() });
@@ -88,7 +88,7 @@ export class DAGScheduler {
   }
 
   /** Fills persisted DataFrames the plan reads that are not in the block manager yet (innermost first). */
-  private async materializeCaches(root: PhysicalPlan, signal: AbortSignal): Promise<void> {
+  private async materializeCaches(root: PhysicalPlan, signal: AbortSignal, metrics?: TaskMetrics[]): Promise<void> {
     const scans: InMemoryScanExec[] = [];
     const visit = (p: PhysicalPlan) => {
       if (p.kind === 'inMemoryScan') {
@@ -102,12 +102,12 @@ export class DAGScheduler {
     for (const scan of scans.reverse()) {
       const n = outputPartitions(scan.child);
       if (this.blocks.isCached(scan.cacheId, n)) continue;
-      const parts = await this.runJob(scan.child, `cache ${scan.cacheId}`, signal);
+      const parts = await this.runJob(scan.child, `cache ${scan.cacheId}`, signal, metrics);
       parts.forEach((batches, i) => this.blocks.putCachedPartition(scan.cacheId, i, batches));
     }
   }
 
-  private async runStage(jobId: number, stage: Stage, signal: AbortSignal): Promise<arrow.RecordBatch[][]> {
+  private async runStage(jobId: number, stage: Stage, signal: AbortSignal, sink?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
     const opts = this.opts();
     const started = performance.now();
     this.events.emit({ type: 'stageSubmitted', jobId, stageId: stage.id, kind: stage.kind, numTasks: stage.numTasks, time: Date.now() });
@@ -149,14 +149,16 @@ export class DAGScheduler {
             out = { batches: decodeBatches(r.batches), buckets: r.buckets ? r.buckets.map(decodeBatches) : null };
           } else {
             const base = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
-            const ctx: TaskContext = python ? { ...base, python: python.runner, pythonConf: opts.pythonConf } : base;
+            const ctx: TaskContext = python?.runner ? { ...base, python: python.runner, pythonConf: opts.pythonConf } : base;
             out = await runTaskBody(spec, partition, ctx);
           }
           if (stage.kind === 'shuffleMap') metrics.shuffleBytesWritten = this.blocks.putShuffleOutput(stage.shuffleId!, partition, out.buckets!);
           this.taskEnd(jobId, stage, partition, attempt, t0, metrics, null);
+          sink?.push(metrics);
           return out.batches;
         } catch (err) {
           this.taskEnd(jobId, stage, partition, attempt, t0, metrics, err);
+          sink?.push(metrics);
           throw err;
         }
       },
@@ -221,14 +223,14 @@ export class DAGScheduler {
   }
 
   /** Prepares the host's Python support for a stage (starting its workers' daemon if needed). */
-  private async pythonFor(opts: DAGSchedulerOptions): Promise<{ spec: NonNullable<TaskSpec['python']>; runner: PythonRunner }> {
+  private async pythonFor(opts: DAGSchedulerOptions): Promise<{ spec: NonNullable<TaskSpec['python']>; runner: PythonRunner | undefined }> {
     const support = this.python();
     if (!support) {
       throw new ExecutionError('PYTHON_UNAVAILABLE', 'This plan calls Python functions, but this engine was started without Python workers (Python UDFs need the kindling Python client).');
     }
     const options = await support.prepare(new Map(Object.entries(opts.pythonConf)));
-    // Inline tasks run on this thread: load the runner here too (executor threads load their own).
-    const runner = await loadPythonRunner(support.module, options);
+    // Inline tasks run on this thread and need the runner here; executor threads load their own.
+    const runner = this.pool() ? undefined : await loadPythonRunner(support.module, options);
     return { spec: { module: support.module, options, conf: opts.pythonConf }, runner };
   }
 

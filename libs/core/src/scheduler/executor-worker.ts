@@ -23,6 +23,11 @@ port.on('message', (m: DriverMessage) => {
     running.get(m.taskId)?.abort(new Error('task cancelled'));
     return;
   }
+  if (m.type === 'preload') {
+    // A failure here resurfaces, with its message, when a task loads the module for real.
+    import(m.module).catch(() => undefined);
+    return;
+  }
   void run(m);
 });
 

@@ -84,6 +84,18 @@ export class Engine {
     return (this.executors ??= new ExecutorPool(this.slots));
   }
 
+  /**
+   * Gets Python UDF support ready ahead of the first job that needs it: the host's `prepare` (which starts the
+   * worker daemon) and the runner module on every executor thread. Errors are left for that job to report.
+   */
+  preparePython(): void {
+    const py = this.python;
+    if (!py) return;
+    py.prepare(new Map()).catch(() => undefined);
+    if (this.executorMode === 'inline') import(py.module).catch(() => undefined);
+    else this.executorPool()?.preload(py.module);
+  }
+
   /** Default number of partitions for local data and ranges (Spark's `defaultParallelism`). */
   get defaultParallelism(): number {
     return this.slots;
