@@ -246,6 +246,22 @@ class _Task:
 
         _send(self.sock, Body.TaskFailed, build)
 
+    def to_python(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Converts input for the user's function (Arrow → Python/pandas), counted as deserialization."""
+        t0 = time.perf_counter_ns()
+        try:
+            return fn(*args)
+        finally:
+            self.deser_ns += time.perf_counter_ns() - t0
+
+    def from_python(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Converts results (checks included) for the engine, counted as serialization."""
+        t0 = time.perf_counter_ns()
+        try:
+            return fn(*args)
+        finally:
+            self.ser_ns += time.perf_counter_ns() - t0
+
     # ---- user code
 
     def call(self, udf_name: str, fn: Callable[..., Any], *args: Any) -> Any:
