@@ -157,3 +157,20 @@ describe('SegmentSet.writeChunks', () => {
     }
   });
 });
+
+describe('ipcChunks', () => {
+  it("yields exactly tableToIPC's stream, in pieces", async () => {
+    const { ipcChunks } = await import('../src/handlers/execute.js');
+    const whole = new arrow.Table({
+      id: arrow.vectorFromArray(BigInt64Array.from({ length: 4000 }, (_, j) => BigInt(j))),
+      s: arrow.vectorFromArray(Array.from({ length: 4000 }, (_, j) => `v${j}`), new arrow.Utf8()),
+    });
+    const table = new arrow.Table(Array.from({ length: 40 }, (_, i) => whole.batches[0]!.slice(i * 100, (i + 1) * 100)));
+    expect(table.batches).toHaveLength(40);
+    const { chunks, size } = await ipcChunks(table);
+    expect(chunks.length).toBeGreaterThan(40);
+    const joined = Buffer.concat(chunks);
+    expect(joined.length).toBe(size);
+    expect(joined.equals(Buffer.from(arrow.tableToIPC(table, 'stream')))).toBe(true);
+  });
+});
