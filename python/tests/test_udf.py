@@ -367,3 +367,21 @@ def test_udf_costs_are_recorded_per_task(spark):
     again = spark.range(0, 10, 1, 2).select(f("id"))
     again.collect()
     assert again._last_job_metrics()["python.coldStarts"] == 0  # reused workers
+
+
+def test_idle_workers_exit_after_the_timeout(new_engine):
+    s = new_engine()
+    s.conf.set("spark.kindling.python.worker.idleTimeoutSeconds", "0.5")
+    assert s.range(0, 4, 1, 2).select(udf(lambda x: x, "bigint")("id")).count() == 4
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _daemon_and_workers(s)[1]:
+        time.sleep(0.1)
+    daemons, workers = _daemon_and_workers(s)
+    assert len(daemons) == 1 and workers == []
+
+
+def test_same_udf_call_twice_is_evaluated_once(spark):
+    f = udf(lambda x: x * 2, "bigint")
+    df = spark.range(3).select(f("id").alias("a"), (f("id") + 1).alias("b"))
+    assert "ArrowEvalPython [<lambda>]" in _plan(df)
+    assert [tuple(r) for r in df.collect()] == [(0, 1), (2, 3), (4, 5)]
