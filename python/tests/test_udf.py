@@ -186,6 +186,16 @@ def test_apply_in_pandas(spark):
     assert out == [Row(id=1, v=-0.5, n=2), Row(id=1, v=0.5, n=2), Row(id=2, v=-1.0, n=2), Row(id=2, v=1.0, n=2)]
 
 
+def test_apply_in_pandas_with_the_group_key(spark):
+    df = spark.createDataFrame([(1, 1.0), (1, 2.0), (2, 3.0)], "id long, v double")
+
+    def total(key, pdf):
+        return pd.DataFrame({"id": [key[0]], "key_kind": [type(key).__name__], "total": [pdf.v.sum()]})
+
+    out = df.groupBy("id").applyInPandas(total, "id long, key_kind string, total double").orderBy("id").collect()
+    assert out == [Row(id=1, key_kind="tuple", total=3.0), Row(id=2, key_kind="tuple", total=3.0)]
+
+
 def test_map_in_pandas_and_map_in_arrow(spark):
     def evens(it):
         for pdf in it:
