@@ -15,9 +15,9 @@ timestamp     ``datetime.datetime`` (naive = UTC), ``pandas.Timestamp``         
 array<T>      ``list``/``tuple``/1-d ``numpy.ndarray`` of values accepted for T    scalars
 ============  ==================================================================  =================
 
-A float NaN is a double NaN, never NULL. Pandas UDFs return Series/DataFrames, converted by pyarrow with
-``safe=True`` (no silent truncation; NaN in a float Series becomes NULL only for non-double types, as pandas
-uses NaN for missing values).
+A float NaN a row UDF returns is a double NaN, never NULL. Pandas UDFs return Series/DataFrames, converted by
+pyarrow with ``safe=True`` (no silent truncation); there NaN is a missing value and becomes NULL, as pandas
+uses it and as PySpark converts it.
 """
 
 from __future__ import annotations

@@ -180,10 +180,24 @@ def _frame_to_batch(task: _Task, name: str, pdf: Any) -> pa.RecordBatch:
 
 
 def _grouped_map_pandas(task: _Task) -> None:
+    """Each input batch is one group: its key columns first (``args[0]`` of them), then the group's rows.
+    ``func(pdf)`` gets the rows; ``func(key, pdf)`` also the key tuple, as in PySpark."""
+    import inspect
+
     u = task.udfs[0]
+    nkeys = u.args[0] if u.args else 0
+    try:
+        with_key = len(inspect.signature(u.func).parameters) == 2
+    except (TypeError, ValueError):
+        with_key = False
     for group in task.inputs():
-        pdf = group.to_pandas()
-        out = task.call(u.name, u.func, pdf)
+        rows = pa.RecordBatch.from_arrays(group.columns[nkeys:], names=group.schema.names[nkeys:])
+        pdf = task.to_python(rows.to_pandas)
+        if with_key:
+            key = tuple(group.column(i)[0].as_py() for i in range(nkeys))
+            out = task.call(u.name, u.func, key, pdf)
+        else:
+            out = task.call(u.name, u.func, pdf)
         task.send_arrow(_frame_to_batch(task, u.name, out))
 
 
