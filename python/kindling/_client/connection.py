@@ -2,9 +2,8 @@
 
 A wait first spins briefly on non-blocking reads (most answers arrive within ~100 µs, and a sleeping reader costs
 a wake-up of tens of µs on a virtual machine) while recent answers came that fast, then polls the socket in short
-slices; between slices it checks that
-an engine we launched is still alive and whether the caller wants to stop waiting (Ctrl-C), so a dead engine
-raises within a second instead of hanging.
+slices; between slices it checks that an engine we launched is still alive and whether the caller wants to stop
+waiting (Ctrl-C), so a dead engine raises within a second instead of hanging.
 """
 
 from __future__ import annotations
