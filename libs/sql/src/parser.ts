@@ -76,7 +76,8 @@ class StatementParser extends ExpressionParser {
     }
     ts.expectWord('VIEW');
     const ifNotExists = ts.acceptWord('IF', 'NOT', 'EXISTS');
-    const name = this.identifier();
+    // A dotted name is refused by the catalog with Spark's TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS.
+    const name = this.multipartName().join('.');
     const columns: string[] = [];
     if (ts.acceptOp('(')) {
       do columns.push(this.identifier());
@@ -121,6 +122,7 @@ class StatementParser extends ExpressionParser {
     const ts = this.ts;
     const negative = ts.acceptOp('-');
     const t = ts.peek();
+    if (t.kind === 'eof') throw ts.error();
     if (t.kind !== 'number' || !/^\d+$/.test(t.text)) {
       throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE', 'The limit like expression must be an integer literal.');
     }
@@ -288,7 +290,9 @@ class StatementParser extends ExpressionParser {
     ];
     for (const [words, type] of pairs) if (ts.acceptWord(...words)) return type;
     if (ts.isWord('LEFT') || ts.isWord('RIGHT') || ts.isWord('FULL') || ts.isWord('INNER') || ts.isWord('CROSS')) {
+      // Point at the first word that cannot continue a join type (`LEFT SEMI OUTER` → OUTER).
       ts.next();
+      if (ts.isWord('SEMI') || ts.isWord('ANTI') || ts.isWord('OUTER')) ts.next();
       throw ts.error("expected 'JOIN'");
     }
     return null;

@@ -1,7 +1,7 @@
 // Statements other than queries: EXPLAIN, SHOW TABLES, DESCRIBE, CREATE TEMPORARY VIEW and DROP VIEW. Each
 // answers a small DataFrame of its own, as Spark's commands do (the view commands take effect at once).
 import { AnalysisError, DataFrame, type SparkSession, simpleString } from '@kindling/core';
-import { GLOBAL_TEMP_DATABASE, type LogicalPlan, alias, globalTempViews, outputOf } from '@kindling/core/internal';
+import { GLOBAL_TEMP_DATABASE, type LogicalPlan, alias, globalTempViews, lookupRelation, outputOf } from '@kindling/core/internal';
 import type { Statement } from './ast.js';
 import { PlanContext } from './plan-context.js';
 import { planQuery } from './plan-query.js';
@@ -24,16 +24,9 @@ export function runStatement(session: SparkSession, st: Statement): DataFrame {
       const rows = outputOf(b.plan).map((a) => [a.name, simpleString(a.dataType), null]);
       return session.createDataFrame(rows, 'col_name string, data_type string, comment string');
     }
-    case 'createView': {
-      const df = queryDataFrame(session, st.query);
-      const view = st.columns.length > 0 ? renamed(session, df, st.columns, st.name) : df;
-      const exists = st.global ? globalTempViews.get(st.name) !== undefined : session.catalog.tableExists(st.name);
-      if (!(exists && st.ifNotExists)) {
-        if (st.global) (st.replace ? view.createOrReplaceGlobalTempView(st.name) : view.createGlobalTempView(st.name));
-        else (st.replace ? view.createOrReplaceTempView(st.name) : view.createTempView(st.name));
-      }
+    case 'createView':
+      createView(session, st);
       return emptyResult(session);
-    }
     case 'dropView': {
       const parts = st.nameParts;
       const isGlobal = parts.length === 2 && parts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE;
@@ -46,6 +39,28 @@ export function runStatement(session: SparkSession, st: Statement): DataFrame {
       }
       return emptyResult(session);
     }
+  }
+}
+
+/**
+ * Registers the view with its query, analysed again at each use (Spark's SQL views); a query that reads the
+ * view itself is refused as RECURSIVE_VIEW and the previous definition kept.
+ */
+function createView(session: SparkSession, st: Extract<Statement, { kind: 'createView' }>): void {
+  const registry = st.global ? globalTempViews : session.engine.tempViews;
+  const previous = registry.get(st.name);
+  if (previous && st.ifNotExists) return;
+  const build = (): DataFrame => {
+    const df = queryDataFrame(session, st.query);
+    return st.columns.length > 0 ? renamed(session, df, st.columns, st.name) : df;
+  };
+  const first = build();
+  registry.put(st.name, first.plan, st.replace, st.global ? GLOBAL_TEMP_DATABASE : undefined, () => build().plan);
+  try {
+    lookupRelation(st.global ? [GLOBAL_TEMP_DATABASE, st.name] : [st.name], session.engine.tempViews);
+  } catch (e) {
+    registry.restore(st.name, previous);
+    throw e;
   }
 }
 

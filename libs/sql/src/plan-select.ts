@@ -100,9 +100,10 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
   };
   const finish = (b: Built): Built => (s.distinct ? ctx.derive([b], (c) => ({ kind: 'distinct', child: c })) : b);
 
-  // First as written: HAVING and ORDER BY over the aggregate's output columns.
-  let firstError: unknown;
-  try {
+  // First as written: HAVING and ORDER BY over the aggregate's output columns (not when ORDER BY calls an
+  // aggregate: a Sort would take it for a row expression).
+  let firstError: unknown = null;
+  if (!orderBy.some((o) => isAggregateCall(o.child, ctx))) try {
     let out = build([]);
     if (having) out = ctx.derive([out], (c) => ({ kind: 'filter', condition: having, child: c }));
     return sortBy(finish(out), orderBy, ctx);
@@ -118,7 +119,7 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
   try {
     agg = build(extra);
   } catch (e) {
-    throw e instanceof AnalysisError && !e.errorClass.startsWith('UNRESOLVED_COLUMN') ? e : firstError;
+    throw e instanceof AnalysisError && !e.errorClass.startsWith('UNRESOLVED_COLUMN') ? e : (firstError ?? e);
   }
   const out = outputOf(agg.plan);
   const visible = out.slice(0, named.length);

@@ -62,9 +62,13 @@ export class TokenStream {
     if (!this.acceptOp(op)) throw this.error(`expected '${op}'`);
   }
 
-  /** PARSE_SYNTAX_ERROR at the current token (or at `t`). */
-  error(hint = '', t: Token = this.peek()): ParseError {
-    return syntaxError(this.sql, t.kind === 'eof' ? null : t.raw, t.line, t.pos, hint);
+  /**
+   * PARSE_SYNTAX_ERROR at the current token (or at `t`). `expected` documents what the grammar wanted at the call
+   * site; the message leaves it out, as Spark's "Syntax error at or near 'x'." does.
+   */
+  error(expected = '', t: Token = this.peek()): ParseError {
+    void expected;
+    return syntaxError(this.sql, t.kind === 'eof' ? null : t.raw, t.line, t.pos);
   }
 
   /** Another error class, at the current token (or at `t`): for valid syntax Kindling does not support. */

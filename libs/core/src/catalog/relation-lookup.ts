@@ -19,5 +19,22 @@ export function lookupRelation(nameParts: readonly string[], views: ViewRegistry
       { relationName: quoted(nameParts) },
     );
   }
-  return { kind: 'subqueryAlias', alias: nameParts[nameParts.length - 1]!, child: view.plan };
+  return { kind: 'subqueryAlias', alias: nameParts[nameParts.length - 1]!, child: view.replan ? replanned(nameParts, view.replan) : view.plan };
+}
+
+/** Views being re-analysed right now, innermost last: a name seen twice is a cycle. */
+const resolving: string[] = [];
+
+function replanned(nameParts: readonly string[], replan: () => LogicalPlan): LogicalPlan {
+  const key = nameParts.join('.').toLowerCase();
+  if (resolving.includes(key)) {
+    const cycle = [...resolving.slice(resolving.indexOf(key)), key].map((n) => `\`${n}\``).join(' -> ');
+    throw new AnalysisError('RECURSIVE_VIEW', `Recursive view ${quoted(nameParts)} detected (cycle: ${cycle}).`, { viewIdent: quoted(nameParts), newPath: cycle });
+  }
+  resolving.push(key);
+  try {
+    return replan();
+  } finally {
+    resolving.pop();
+  }
 }

@@ -6,10 +6,15 @@ import type { LogicalPlan } from '../plan/logical-plan.js';
 /** The database global temporary views live in (Spark's `spark.sql.globalTempDatabase`). */
 export const GLOBAL_TEMP_DATABASE = 'global_temp';
 
-/** A registered view: the name as the user spelled it and the analysed plan it stands for. */
+/**
+ * A registered view: the name as the user spelled it and the analysed plan it stands for. A view made by SQL
+ * (`CREATE TEMP VIEW … AS query`) also has `replan`, which analyses its query again at each use, so views it
+ * reads are seen as they are now, as Spark does for SQL views; a DataFrame's view keeps its plan.
+ */
 export interface TempView {
   readonly name: string;
   readonly plan: LogicalPlan;
+  readonly replan?: () => LogicalPlan;
 }
 
 /** Views by lower-cased name (names are case-insensitive, as in Spark's default). */
@@ -21,14 +26,20 @@ export class ViewRegistry {
   }
 
   /** Registers `name`; `replace = false` refuses an existing name, as `createTempView` does. */
-  put(name: string, plan: LogicalPlan, replace: boolean, database?: string): void {
+  put(name: string, plan: LogicalPlan, replace: boolean, database?: string, replan?: () => LogicalPlan): void {
     checkViewName(name);
     const key = name.toLowerCase();
     if (!replace && this.views.has(key)) {
       const shown = database ? `\`${database}\`.\`${name}\`` : `\`${name}\``;
       throw new AnalysisError('TEMP_TABLE_OR_VIEW_ALREADY_EXISTS', `Cannot create the temporary view ${shown} because it already exists.`, { relationName: shown });
     }
-    this.views.set(key, { name, plan });
+    this.views.set(key, replan ? { name, plan, replan } : { name, plan });
+  }
+
+  /** Puts back a view as it was (or removes the name), to undo a failed replacement. */
+  restore(name: string, previous: TempView | undefined): void {
+    if (previous) this.views.set(name.toLowerCase(), previous);
+    else this.views.delete(name.toLowerCase());
   }
 
   drop(name: string): boolean {
