@@ -35,8 +35,8 @@ export function resultLines(r: Extract<SltRecord, { kind: 'query' }>, res: { col
 }
 
 export async function runRecord(exec: SqlExecutor, r: SltRecord): Promise<RecordOutcome> {
-  let actualTypes: string | undefined;
-  const fail = (message: string, actual: string[] | null = null): RecordOutcome => ({ record: r, failure: { line: r.line, sql: r.sql, message }, actual, actualTypes });
+  const fail = (message: string, actual: string[] | null = null, actualTypes?: string): RecordOutcome =>
+    ({ record: r, failure: { line: r.line, sql: r.sql, message }, actual, actualTypes });
   let res;
   try {
     res = await exec.run(r.sql);
@@ -49,14 +49,13 @@ export async function runRecord(exec: SqlExecutor, r: SltRecord): Promise<Record
   if (r.kind === 'statement') return { record: r, failure: null, actual: null };
   const actual = resultLines(r, res);
   const letters = res.types.map(typeLetter).join('');
-  actualTypes = letters;
   if (letters.length !== r.types.length || [...r.types].some((t, i) => t !== '?' && t !== letters[i])) {
-    return fail(`column types ${letters} (${res.types.join(', ')}) differ from the expected ${r.types}`, actual);
+    return fail(`column types ${letters} (${res.types.join(', ')}) differ from the expected ${r.types}`, actual, letters);
   }
   if (actual.length !== r.expected.length || actual.some((l, i) => l !== r.expected[i])) {
-    return fail(`results differ\n--- expected\n${r.expected.join('\n')}\n--- actual\n${actual.join('\n')}`, actual);
+    return fail(`results differ\n--- expected\n${r.expected.join('\n')}\n--- actual\n${actual.join('\n')}`, actual, letters);
   }
-  return { record: r, failure: null, actual, actualTypes };
+  return { record: r, failure: null, actual, actualTypes: letters };
 }
 
 /** The file text with each query record's expected output replaced by what ran (errors and statements kept). */
