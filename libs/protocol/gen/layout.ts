@@ -204,6 +204,16 @@ export const LAYOUT = {
         { name: "alias", slot: 1, kind: "string", required: true },
       ],
     },
+    Sql: {
+      fields: [
+        { name: "query", slot: 0, kind: "string", required: true },
+      ],
+    },
+    ReadTable: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: true },
+      ],
+    },
     Handshake: {
       fields: [
         { name: "proof", slot: 0, kind: "vector_scalar", size: 1, required: false },
@@ -290,6 +300,28 @@ export const LAYOUT = {
         { name: "op", slot: 1, kind: "scalar", size: 1, required: false },
       ],
     },
+    CatalogRequest: {
+      fields: [
+        { name: "op", slot: 0, kind: "scalar", size: 1, required: false },
+        { name: "df", slot: 1, kind: "scalar", size: 8, required: false },
+        { name: "name", slot: 2, kind: "string", required: false },
+        { name: "database", slot: 3, kind: "string", required: false },
+      ],
+    },
+    TableInfo: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: false },
+        { name: "database", slot: 1, kind: "string", required: false },
+        { name: "table_type", slot: 2, kind: "string", required: false },
+        { name: "is_temporary", slot: 3, kind: "scalar", size: 1, required: false },
+      ],
+    },
+    CatalogResponse: {
+      fields: [
+        { name: "flag", slot: 0, kind: "scalar", size: 1, required: false },
+        { name: "tables", slot: 1, kind: "vector_table", table: "TableInfo", required: false },
+      ],
+    },
     Release: {
       fields: [
         { name: "ids", slot: 0, kind: "vector_scalar", size: 8, required: false },
@@ -332,7 +364,7 @@ export const LAYOUT = {
   },
   unions: {
     ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder"],
-    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias"],
-    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress"],
+    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "Sql", "ReadTable"],
+    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "CatalogRequest", "CatalogResponse"],
   },
 } as const;

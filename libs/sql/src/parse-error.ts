@@ -1,9 +1,9 @@
 // Spark's ParseException: PARSE_SYNTAX_ERROR naming the offending token, its line and position, and the
 // query text with a caret line under the token.
-import { KindlingError } from '@kindling/core';
+import { AnalysisError } from '@kindling/core';
 
 /** A syntax error in SQL text. `line` is 1-based, `pos` the 0-based column, as Spark reports them. */
-export class ParseError extends KindlingError {
+export class ParseError extends AnalysisError {
   constructor(
     errorClass: string,
     detail: string,

@@ -204,6 +204,16 @@ LAYOUT = {
                 { "name": "alias", "slot": 1, "kind": "string", "required": True },
             ],
         },
+        "Sql": {
+            "fields": [
+                { "name": "query", "slot": 0, "kind": "string", "required": True },
+            ],
+        },
+        "ReadTable": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": True },
+            ],
+        },
         "Handshake": {
             "fields": [
                 { "name": "proof", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
@@ -290,6 +300,28 @@ LAYOUT = {
                 { "name": "op", "slot": 1, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "CatalogRequest": {
+            "fields": [
+                { "name": "op", "slot": 0, "kind": "scalar", "size": 1, "required": False },
+                { "name": "df", "slot": 1, "kind": "scalar", "size": 8, "required": False },
+                { "name": "name", "slot": 2, "kind": "string", "required": False },
+                { "name": "database", "slot": 3, "kind": "string", "required": False },
+            ],
+        },
+        "TableInfo": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": False },
+                { "name": "database", "slot": 1, "kind": "string", "required": False },
+                { "name": "table_type", "slot": 2, "kind": "string", "required": False },
+                { "name": "is_temporary", "slot": 3, "kind": "scalar", "size": 1, "required": False },
+            ],
+        },
+        "CatalogResponse": {
+            "fields": [
+                { "name": "flag", "slot": 0, "kind": "scalar", "size": 1, "required": False },
+                { "name": "tables", "slot": 1, "kind": "vector_table", "table": "TableInfo", "required": False },
+            ],
+        },
         "Release": {
             "fields": [
                 { "name": "ids", "slot": 0, "kind": "vector_scalar", "size": 8, "required": False },
@@ -332,7 +364,7 @@ LAYOUT = {
     },
     "unions": {
         "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder"],
-        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias"],
-        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress"],
+        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "Sql", "ReadTable"],
+        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "CatalogRequest", "CatalogResponse"],
     },
 }

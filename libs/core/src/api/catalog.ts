@@ -1,5 +1,5 @@
 // spark.catalog: the temp views of the session and of `global_temp`, in PySpark's Catalog shape.
-import { IllegalArgumentError } from '../errors.js';
+import { AnalysisError } from '../errors.js';
 import { GLOBAL_TEMP_DATABASE, globalTempViews } from '../catalog/temp-views.js';
 import type { Engine } from '../session/engine.js';
 
@@ -30,7 +30,7 @@ export class Catalog {
     const local = this.engine.tempViews.list().map((v) => entry(v.name, null));
     if (dbName === undefined || dbName.toLowerCase() === 'default') return local;
     if (dbName.toLowerCase() === GLOBAL_TEMP_DATABASE) return [...globalTempViews.list().map((v) => entry(v.name, GLOBAL_TEMP_DATABASE)), ...local];
-    throw new IllegalArgumentError('SCHEMA_NOT_FOUND', `The schema \`${dbName}\` cannot be found.`, { schemaName: `\`${dbName}\`` });
+    throw new AnalysisError('SCHEMA_NOT_FOUND', `The schema \`${dbName}\` cannot be found.`, { schemaName: `\`${dbName}\`` });
   }
 
   /** Drops a session temp view; true when it existed. */

@@ -7,6 +7,8 @@ import { Ack, AckT } from '../../kindling/protocol/ack.js';
 import { AnalyzeRequest, AnalyzeRequestT } from '../../kindling/protocol/analyze-request.js';
 import { AnalyzeResponse, AnalyzeResponseT } from '../../kindling/protocol/analyze-response.js';
 import { Cancel, CancelT } from '../../kindling/protocol/cancel.js';
+import { CatalogRequest, CatalogRequestT } from '../../kindling/protocol/catalog-request.js';
+import { CatalogResponse, CatalogResponseT } from '../../kindling/protocol/catalog-response.js';
 import { ConfigRequest, ConfigRequestT } from '../../kindling/protocol/config-request.js';
 import { ConfigResponse, ConfigResponseT } from '../../kindling/protocol/config-response.js';
 import { DataFrameHandle, DataFrameHandleT } from '../../kindling/protocol/data-frame-handle.js';
@@ -42,13 +44,15 @@ export enum Body {
   Stop = 15,
   Ack = 16,
   Error = 17,
-  Progress = 18
+  Progress = 18,
+  CatalogRequest = 19,
+  CatalogResponse = 20
 }
 
 export function unionToBody(
   type: Body,
-  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null {
+  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null
+): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(new Hello())! as Hello;
@@ -69,15 +73,17 @@ export function unionToBody(
     case 'Ack': return accessor(new Ack())! as Ack;
     case 'Error': return accessor(new Error())! as Error;
     case 'Progress': return accessor(new Progress())! as Progress;
+    case 'CatalogRequest': return accessor(new CatalogRequest())! as CatalogRequest;
+    case 'CatalogResponse': return accessor(new CatalogResponse())! as CatalogResponse;
     default: return null;
   }
 }
 
 export function unionListToBody(
   type: Body, 
-  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null, 
+  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null, 
   index: number
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null {
+): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(index, new Hello())! as Hello;
@@ -98,6 +104,8 @@ export function unionListToBody(
     case 'Ack': return accessor(index, new Ack())! as Ack;
     case 'Error': return accessor(index, new Error())! as Error;
     case 'Progress': return accessor(index, new Progress())! as Progress;
+    case 'CatalogRequest': return accessor(index, new CatalogRequest())! as CatalogRequest;
+    case 'CatalogResponse': return accessor(index, new CatalogResponse())! as CatalogResponse;
     default: return null;
   }
 }

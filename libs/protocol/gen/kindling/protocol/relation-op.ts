@@ -12,9 +12,11 @@ import { Limit, LimitT } from '../../kindling/protocol/limit.js';
 import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
+import { ReadTable, ReadTableT } from '../../kindling/protocol/read-table.js';
 import { Repartition, RepartitionT } from '../../kindling/protocol/repartition.js';
 import { SetOp, SetOpT } from '../../kindling/protocol/set-op.js';
 import { Sort, SortT } from '../../kindling/protocol/sort.js';
+import { Sql, SqlT } from '../../kindling/protocol/sql.js';
 import { SubqueryAlias, SubqueryAliasT } from '../../kindling/protocol/subquery-alias.js';
 import { WithColumns, WithColumnsT } from '../../kindling/protocol/with-columns.js';
 import { WithColumnsRenamed, WithColumnsRenamedT } from '../../kindling/protocol/with-columns-renamed.js';
@@ -36,13 +38,15 @@ export enum RelationOp {
   Distinct = 12,
   SetOp = 13,
   Repartition = 14,
-  SubqueryAlias = 15
+  SubqueryAlias = 15,
+  Sql = 16,
+  ReadTable = 17
 }
 
 export function unionToRelationOp(
   type: RelationOp,
-  accessor: (obj:Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null
-): Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+  accessor: (obj:Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null
+): Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(new Range())! as Range;
@@ -60,15 +64,17 @@ export function unionToRelationOp(
     case 'SetOp': return accessor(new SetOp())! as SetOp;
     case 'Repartition': return accessor(new Repartition())! as Repartition;
     case 'SubqueryAlias': return accessor(new SubqueryAlias())! as SubqueryAlias;
+    case 'Sql': return accessor(new Sql())! as Sql;
+    case 'ReadTable': return accessor(new ReadTable())! as ReadTable;
     default: return null;
   }
 }
 
 export function unionListToRelationOp(
   type: RelationOp, 
-  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
+  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
   index: number
-): Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+): Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(index, new Range())! as Range;
@@ -86,6 +92,8 @@ export function unionListToRelationOp(
     case 'SetOp': return accessor(index, new SetOp())! as SetOp;
     case 'Repartition': return accessor(index, new Repartition())! as Repartition;
     case 'SubqueryAlias': return accessor(index, new SubqueryAlias())! as SubqueryAlias;
+    case 'Sql': return accessor(index, new Sql())! as Sql;
+    case 'ReadTable': return accessor(index, new ReadTable())! as ReadTable;
     default: return null;
   }
 }

@@ -14,10 +14,12 @@ import { Limit, LimitT } from '../../kindling/protocol/limit.js';
 import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
+import { ReadTable, ReadTableT } from '../../kindling/protocol/read-table.js';
 import { RelationOp, unionToRelationOp, unionListToRelationOp } from '../../kindling/protocol/relation-op.js';
 import { Repartition, RepartitionT } from '../../kindling/protocol/repartition.js';
 import { SetOp, SetOpT } from '../../kindling/protocol/set-op.js';
 import { Sort, SortT } from '../../kindling/protocol/sort.js';
+import { Sql, SqlT } from '../../kindling/protocol/sql.js';
 import { SubqueryAlias, SubqueryAliasT } from '../../kindling/protocol/subquery-alias.js';
 import { WithColumns, WithColumnsT } from '../../kindling/protocol/with-columns.js';
 import { WithColumnsRenamed, WithColumnsRenamedT } from '../../kindling/protocol/with-columns-renamed.js';
@@ -101,7 +103,7 @@ unpackTo(_o: TransformT): void {
 export class TransformT implements flatbuffers.IGeneratedObject {
 constructor(
   public opType: RelationOp = RelationOp.NONE,
-  public op: AggregateT|DistinctT|DropT|FilterT|JoinT|LimitT|LocalDataT|ProjectT|RangeT|RepartitionT|SetOpT|SortT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
+  public op: AggregateT|DistinctT|DropT|FilterT|JoinT|LimitT|LocalDataT|ProjectT|RangeT|ReadTableT|RepartitionT|SetOpT|SortT|SqlT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
 ){}
 
 

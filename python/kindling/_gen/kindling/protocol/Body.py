@@ -23,3 +23,5 @@ class Body(object):
     Ack = 16
     Error = 17
     Progress = 18
+    CatalogRequest = 19
+    CatalogResponse = 20

@@ -28,4 +28,6 @@ class Body(object):
   Ack = cast(int, ...)
   Error = cast(int, ...)
   Progress = cast(int, ...)
+  CatalogRequest = cast(int, ...)
+  CatalogResponse = cast(int, ...)
 

@@ -25,4 +25,6 @@ class RelationOp(object):
   SetOp = cast(int, ...)
   Repartition = cast(int, ...)
   SubqueryAlias = cast(int, ...)
+  Sql = cast(int, ...)
+  ReadTable = cast(int, ...)
 
