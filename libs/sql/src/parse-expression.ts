@@ -6,6 +6,8 @@ import {
   type ComparisonOp,
   type Expression,
   type SortOrder,
+  type WindowFrame,
+  type WindowSpec,
   lit,
 } from '@kindling/core/internal';
 import { EXPRESSION_WORDS } from './keywords.js';
@@ -13,19 +15,10 @@ import { numberLiteral, typedLiteral } from './parse-literal.js';
 import type { TokenStream } from './token-stream.js';
 import type { Token } from './tokenizer.js';
 
-/** Hooks the expression parser needs from the query parser (window specs, subqueries). */
-export interface ExpressionHooks {
-  /** Called after `name(args)` when the next word is OVER; returns the windowed expression. */
-  over?: (ts: TokenStream, fn: Expression, at: Token) => Expression;
-}
-
 const CMP: Record<string, ComparisonOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };
 
 export class ExpressionParser {
-  constructor(
-    protected readonly ts: TokenStream,
-    private readonly hooks: ExpressionHooks = {},
-  ) {}
+  constructor(protected readonly ts: TokenStream) {}
 
   expression(): Expression {
     return this.or();
@@ -284,10 +277,7 @@ export class ExpressionParser {
         args = [];
       } else args = this.list(')');
       const fn: Expression = { kind: 'unresolvedFunction', name, args, isDistinct };
-      if (ts.isWord('OVER')) {
-        if (!this.hooks.over) throw ts.unsupported('UNSUPPORTED_FEATURE.WINDOW', 'Window functions (OVER) are not supported here.');
-        return this.hooks.over(ts, fn, first);
-      }
+      if (ts.acceptWord('OVER')) return { kind: 'windowExpr', fn, spec: this.windowSpec() };
       return fn;
     }
     const parts = [first.text];
@@ -299,6 +289,57 @@ export class ExpressionParser {
       parts.push(p.text);
     }
     return { kind: 'unresolvedColumn', nameParts: parts };
+  }
+
+  /** `( [PARTITION BY …] [ORDER BY …] [ROWS|RANGE frame] )` after OVER. */
+  private windowSpec(): WindowSpec {
+    const ts = this.ts;
+    if (!ts.isOp('(')) throw ts.unsupported('UNSUPPORTED_FEATURE.NAMED_WINDOW', 'Named windows (OVER w) are not supported by Kindling yet; write OVER (…).');
+    ts.next();
+    const partitionSpec: Expression[] = [];
+    const orderSpec: SortOrder[] = [];
+    if (ts.acceptWord('PARTITION') || ts.acceptWord('DISTRIBUTE')) {
+      ts.expectWord('BY');
+      do partitionSpec.push(this.expression());
+      while (ts.acceptOp(','));
+    }
+    if (ts.acceptWord('ORDER') || ts.acceptWord('SORT')) {
+      ts.expectWord('BY');
+      do orderSpec.push(this.sortItem());
+      while (ts.acceptOp(','));
+    }
+    let frame: WindowFrame | null = null;
+    if (ts.isWord('ROWS') || ts.isWord('RANGE')) {
+      const frameType = ts.next().text.toUpperCase() === 'ROWS' ? 'rows' : 'range';
+      if (ts.acceptWord('BETWEEN')) {
+        const lower = this.frameBound();
+        ts.expectWord('AND');
+        frame = { frameType, lower, upper: this.frameBound() };
+      } else frame = { frameType, lower: this.frameBound(), upper: 0 };
+    }
+    ts.expectOp(')');
+    return { partitionSpec, orderSpec, frame };
+  }
+
+  /** UNBOUNDED PRECEDING | UNBOUNDED FOLLOWING | CURRENT ROW | n PRECEDING | n FOLLOWING. */
+  private frameBound(): number {
+    const ts = this.ts;
+    if (ts.acceptWord('UNBOUNDED')) {
+      if (ts.acceptWord('PRECEDING')) return -Infinity;
+      if (ts.acceptWord('FOLLOWING')) return Infinity;
+      throw ts.error();
+    }
+    if (ts.acceptWord('CURRENT')) {
+      ts.expectWord('ROW');
+      return 0;
+    }
+    const t = ts.peek();
+    if (t.kind !== 'number' || !/^\d+$/.test(t.text)) throw ts.error();
+    ts.next();
+    const n = Number(t.text);
+    if (ts.acceptWord('PRECEDING')) return -n;
+    if (ts.acceptWord('FOLLOWING')) return n;
+    throw ts.error();
   }
 
   /** `expr [ASC|DESC] [NULLS FIRST|LAST]`; ascending puts nulls first, descending last (Spark's defaults). */

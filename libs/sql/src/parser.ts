@@ -3,14 +3,14 @@
 import type { Expression, JoinType, SortOrder } from '@kindling/core/internal';
 import type { Query, QueryBody, Relation, Select, SelectItem, Statement } from './ast.js';
 import { CLAUSE_WORDS } from './keywords.js';
-import { ExpressionParser, type ExpressionHooks } from './parse-expression.js';
+import { ExpressionParser } from './parse-expression.js';
 import { TokenStream } from './token-stream.js';
 import { tokenize } from './tokenizer.js';
 
 /** Parses one statement (a trailing `;` is allowed). Throws ParseError. */
-export function parseStatement(sql: string, hooks: ExpressionHooks = {}): Statement {
+export function parseStatement(sql: string): Statement {
   const ts = new TokenStream(sql, tokenize(sql));
-  const p = new StatementParser(ts, hooks);
+  const p = new StatementParser(ts);
   const st = p.statement();
   ts.acceptOp(';');
   if (ts.peek().kind !== 'eof') throw ts.error();
@@ -18,9 +18,9 @@ export function parseStatement(sql: string, hooks: ExpressionHooks = {}): Statem
 }
 
 /** Parses one scalar expression (`selectExpr`, `expr()`). */
-export function parseExpression(sql: string, hooks: ExpressionHooks = {}): Expression {
+export function parseExpression(sql: string): Expression {
   const ts = new TokenStream(sql, tokenize(sql));
-  const e = new ExpressionParser(ts, hooks).expression();
+  const e = new ExpressionParser(ts).expression();
   if (ts.peek().kind !== 'eof') throw ts.error();
   return e;
 }

@@ -8,6 +8,7 @@ import {
   type SortOrder,
   alias,
   attr,
+  children,
   exists,
   lookupAggregateFunction,
   outputOf,
@@ -25,8 +26,11 @@ function oneRow(ctx: PlanContext): Built {
   return ctx.derive([range], (c) => ({ kind: 'project', projectList: [], child: c }));
 }
 
+/** True when `e` calls an aggregate outside any OVER clause (an aggregate over a window is not one). */
 function isAggregateCall(e: Expression, ctx: PlanContext): boolean {
-  return exists(e, (x) => x.kind === 'unresolvedFunction' && lookupAggregateFunction(x.name) !== undefined && !ctx.session.engine.functions.lookup(x.name));
+  if (e.kind === 'windowExpr') return false;
+  if (e.kind === 'unresolvedFunction' && lookupAggregateFunction(e.name) !== undefined && !ctx.session.engine.functions.lookup(e.name)) return true;
+  return children(e).some((c) => isAggregateCall(c, ctx));
 }
 
 function intLiteral(e: Expression): number | null {

@@ -74,6 +74,8 @@ export function physicalNodeString(p: PhysicalPlan): string {
       return 'Union';
     case 'coalesce':
       return `Coalesce ${p.numPartitions}`;
+    case 'window':
+      return `Window ${list(p.exprs, p.child.output)}, ${list(p.partitionSpec, p.child.output)}, ${list(p.orderSpec, p.child.output)}`;
     default:
       return assertNever(p, 'physical plan');
   }

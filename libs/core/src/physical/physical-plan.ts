@@ -94,6 +94,18 @@ export interface UnionExec extends ExecBase { readonly kind: 'union'; readonly c
 /** Merges partitions without a shuffle: output partition i reads input partitions assigned to it. */
 export interface CoalesceExec extends ExecBase { readonly kind: 'coalesce'; readonly numPartitions: number; readonly child: PhysicalPlan }
 
+/**
+ * Window functions over one partition whose rows arrive sorted by the partition keys, then the order keys; `exprs`
+ * are the bound WindowExpressions, one output column each after the child's columns.
+ */
+export interface WindowExec extends ExecBase {
+  readonly kind: 'window';
+  readonly exprs: readonly Expression[];
+  readonly partitionSpec: readonly Expression[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly child: PhysicalPlan;
+}
+
 export type PhysicalPlan =
   | RangeExec
   | LocalTableScanExec
@@ -110,7 +122,8 @@ export type PhysicalPlan =
   | SortExec
   | LimitExec
   | UnionExec
-  | CoalesceExec;
+  | CoalesceExec
+  | WindowExec;
 
 /** Rebuilds `p` with new children (in `physicalChildren` order); leaves are returned as they are. */
 export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): PhysicalPlan {
@@ -129,6 +142,7 @@ export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly Physical
     case 'sort':
     case 'limit':
     case 'coalesce':
+    case 'window':
       return { ...p, child: kids[0]! };
     case 'hashJoin':
     case 'nestedLoopJoin':
@@ -157,6 +171,7 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
     case 'sort':
     case 'limit':
     case 'coalesce':
+    case 'window':
       return [p.child];
     case 'hashJoin':
     case 'nestedLoopJoin':

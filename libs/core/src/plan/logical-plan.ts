@@ -1,6 +1,7 @@
 // Logical plans: a closed union of plain objects tagged by `kind`; every switch over it ends in assertNever.
 import type * as arrow from 'apache-arrow';
 import {
+  type Alias,
   type AttributeReference,
   type Expression,
   type NamedExpression,
@@ -78,6 +79,17 @@ export interface Repartition extends PlanBase {
   readonly partitionExprs: readonly Expression[];
   readonly child: LogicalPlan;
 }
+/**
+ * Window functions sharing one PARTITION BY / ORDER BY: the child's columns plus one column per window expression
+ * (each an Alias of a WindowExpression whose spec has these keys; frames may differ).
+ */
+export interface Window extends PlanBase {
+  readonly kind: 'window';
+  readonly windowExprs: readonly Alias[];
+  readonly partitionSpec: readonly Expression[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly child: LogicalPlan;
+}
 /** `df.alias('t')`: gives the child's columns the qualifier `t`. */
 export interface SubqueryAlias extends PlanBase { readonly kind: 'subqueryAlias'; readonly alias: string; readonly child: LogicalPlan }
 
@@ -94,7 +106,8 @@ export type LogicalPlan =
   | Distinct
   | Union
   | Repartition
-  | SubqueryAlias;
+  | SubqueryAlias
+  | Window;
 
 // ---------------------------------------------------------------------------------------------
 // Structure
@@ -113,6 +126,7 @@ export function planChildren(p: LogicalPlan): LogicalPlan[] {
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
+    case 'window':
       return [p.child];
     case 'join':
       return [p.left, p.right];
@@ -139,6 +153,7 @@ export function withNewPlanChildren(p: LogicalPlan, c: readonly LogicalPlan[]): 
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
+    case 'window':
       return { ...p, child: c[0]! };
     case 'join':
       return { ...p, left: c[0]!, right: c[1]! };
@@ -183,6 +198,8 @@ export function planExpressions(p: LogicalPlan): Expression[] {
       return [...p.order];
     case 'repartition':
       return [...p.partitionExprs];
+    case 'window':
+      return [...p.windowExprs, ...p.partitionSpec, ...p.orderSpec];
     default:
       return assertNever(p, 'logical plan');
   }
@@ -207,6 +224,8 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
       return outputOf(p.child);
     case 'subqueryAlias':
       return outputOf(p.child).map((a) => ({ ...a, qualifier: [p.alias] }));
+    case 'window':
+      return [...outputOf(p.child), ...p.windowExprs.map((e) => toAttribute(e))];
     case 'join': {
       const l = outputOf(p.left);
       const r = outputOf(p.right);
@@ -283,6 +302,8 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
         : `${q}Repartition ${p.numPartitions}, ${p.shuffle}`;
     case 'subqueryAlias':
       return `SubqueryAlias ${p.alias}`;
+    case 'window':
+      return `${q}Window ${list(p.windowExprs)}, ${list(p.partitionSpec)}, ${list(p.orderSpec)}`;
     default:
       return assertNever(p, 'logical plan');
   }

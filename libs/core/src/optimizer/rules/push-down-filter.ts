@@ -64,6 +64,7 @@ function pushFilter(f: Filter): LogicalPlan {
     case 'filter':
     case 'limit':
     case 'distinct':
+    case 'window': // a filter changes which rows a window sees (rank, running sums): it stays above
       return f;
     default:
       return assertNever(child, 'logical plan');
