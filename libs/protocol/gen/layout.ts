@@ -93,6 +93,18 @@ export const LAYOUT = {
         { name: "nulls_first", slot: 2, kind: "scalar", size: 1, required: false },
       ],
     },
+    WindowExpr: {
+      fields: [
+        { name: "function", slot: 0, kind: "table", table: "Expression", required: true },
+        { name: "partition_spec", slot: 1, kind: "vector_table", table: "Expression", required: false },
+        { name: "order_spec", slot: 2, kind: "vector_table", table: "Expression", required: false },
+        { name: "frame_type", slot: 3, kind: "scalar", size: 1, required: false },
+        { name: "lower", slot: 4, kind: "scalar", size: 8, required: false },
+        { name: "upper", slot: 5, kind: "scalar", size: 8, required: false },
+        { name: "lower_unbounded", slot: 6, kind: "scalar", size: 1, required: false },
+        { name: "upper_unbounded", slot: 7, kind: "scalar", size: 1, required: false },
+      ],
+    },
     Expression: {
       fields: [
         { name: "node_type", slot: 0, kind: "scalar", size: 1, required: false },
@@ -363,7 +375,7 @@ export const LAYOUT = {
     },
   },
   unions: {
-    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder"],
+    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "WindowExpr"],
     RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "Sql", "ReadTable"],
     Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "CatalogRequest", "CatalogResponse"],
   },

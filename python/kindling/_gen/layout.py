@@ -93,6 +93,18 @@ LAYOUT = {
                 { "name": "nulls_first", "slot": 2, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "WindowExpr": {
+            "fields": [
+                { "name": "function", "slot": 0, "kind": "table", "table": "Expression", "required": True },
+                { "name": "partition_spec", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "order_spec", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "frame_type", "slot": 3, "kind": "scalar", "size": 1, "required": False },
+                { "name": "lower", "slot": 4, "kind": "scalar", "size": 8, "required": False },
+                { "name": "upper", "slot": 5, "kind": "scalar", "size": 8, "required": False },
+                { "name": "lower_unbounded", "slot": 6, "kind": "scalar", "size": 1, "required": False },
+                { "name": "upper_unbounded", "slot": 7, "kind": "scalar", "size": 1, "required": False },
+            ],
+        },
         "Expression": {
             "fields": [
                 { "name": "node_type", "slot": 0, "kind": "scalar", "size": 1, "required": False },
@@ -363,7 +375,7 @@ LAYOUT = {
         },
     },
     "unions": {
-        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder"],
+        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "WindowExpr"],
         "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "Sql", "ReadTable"],
         "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "CatalogRequest", "CatalogResponse"],
     },

@@ -14,6 +14,7 @@ import { ExprNode, unionToExprNode, unionListToExprNode } from '../../kindling/p
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
+import { WindowExpr, WindowExprT } from '../../kindling/protocol/window-expr.js';
 
 
 export class Expression implements flatbuffers.IUnpackableObject<ExpressionT> {
@@ -94,7 +95,7 @@ unpackTo(_o: ExpressionT): void {
 export class ExpressionT implements flatbuffers.IGeneratedObject {
 constructor(
   public nodeType: ExprNode = ExprNode.NONE,
-  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|SortOrderT|StarT|null = null
+  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|SortOrderT|StarT|WindowExprT|null = null
 ){}
 
 
