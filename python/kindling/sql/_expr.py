@@ -107,6 +107,19 @@ class WindowExpr:
     frame: Optional[Tuple[str, Optional[int], Optional[int]]] = None
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class PythonUdf:
+    """A call of a Python function: ``command`` is the cloudpickled function, run by the engine's Python workers;
+    ``eval_type`` is a ``PythonEvalType`` value of the protocol schema."""
+
+    name: str
+    eval_type: int
+    command: bytes
+    return_type: DataType
+    args: Tuple[Any, ...] = ()
+    deterministic: bool = True
+
+
 Expr = Any  # one of the node classes above
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -254,6 +267,21 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         if other is not None:
             m.AddOtherwise(builder, other)
         return "CaseWhen", m.End(builder)
+    if isinstance(e, PythonUdf):
+        m = gen("PythonUdf")
+        args = [encode_expression(builder, a) for a in e.args]
+        name = builder.CreateString(e.name)
+        command = builder.CreateByteVector(e.command)
+        rt = encode_data_type(builder, e.return_type)
+        vec = _offset_vector(builder, m.StartArgsVector, args)
+        m.Start(builder)
+        m.AddName(builder, name)
+        m.AddEvalType(builder, e.eval_type)
+        m.AddCommand(builder, command)
+        m.AddReturnType(builder, rt)
+        m.AddArgs(builder, vec)
+        m.AddDeterministic(builder, bool(e.deterministic))
+        return "PythonUdf", m.End(builder)
     if isinstance(e, SortOrder):
         m = gen("SortOrder")
         child = encode_expression(builder, e.child)
@@ -384,33 +412,9 @@ def pretty(e: Expr) -> str:
         return f"{pretty(e.function)} OVER ({_window_text(e)})"
     if isinstance(e, Call):
         return _pretty_call(e)
-    if isinstance(e, WindowExpr):
-        return "WindowExpr", _encode_window(builder, e)
+    if isinstance(e, PythonUdf):
+        return f"{e.name}({', '.join(pretty(a) for a in e.args)})"
     raise TypeError(f"not an expression node: {e!r}")
-
-
-def _encode_window(builder: Any, e: "WindowExpr") -> int:
-    m = gen("WindowExpr")
-    fn = encode_expression(builder, e.function)
-    parts = [encode_expression(builder, p) for p in e.partition_spec]
-    orders = [encode_expression(builder, o) for o in e.order_spec]
-    pvec = _offset_vector(builder, m.StartPartitionSpecVector, parts)
-    ovec = _offset_vector(builder, m.StartOrderSpecVector, orders)
-    frame_type = gen("FrameType").FrameType
-    m.Start(builder)
-    m.AddFunction(builder, fn)
-    m.AddPartitionSpec(builder, pvec)
-    m.AddOrderSpec(builder, ovec)
-    if e.frame is None:
-        m.AddFrameType(builder, frame_type.Default)
-    else:
-        kind, lower, upper = e.frame
-        m.AddFrameType(builder, frame_type.Rows if kind == "rows" else frame_type.Range)
-        m.AddLowerUnbounded(builder, lower is None)
-        m.AddUpperUnbounded(builder, upper is None)
-        m.AddLower(builder, lower or 0)
-        m.AddUpper(builder, upper or 0)
-    return m.End(builder)
 
 
 def _window_text(e: "WindowExpr") -> str:

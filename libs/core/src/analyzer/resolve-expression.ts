@@ -126,6 +126,7 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
     case 'fn':
     case 'agg':
     case 'windowFn':
+    case 'pythonUdf':
     case 'alias':
     case 'sortOrder':
     case 'isNull':

@@ -3,6 +3,11 @@
 import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, DateT, TimestampT, IntegerT, ArrayT } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 
+/** True for Python UDF calls, which only Python workers can evaluate. */
+export function containsPythonUdf(e: Expression): boolean {
+  return exists(e, (x) => x.kind === 'pythonUdf');
+}
+
 /** A literal's value: int32/float64/date(days) as number, int64/timestamp(µs) as bigint. */
 export type LiteralValue = null | boolean | number | bigint | string;
 
@@ -66,6 +71,35 @@ export interface AggregateCall {
   readonly dataType: DataType;
   readonly nullable: boolean;
 }
+/**
+ * How a Python function is called; the wire enum `PythonEvalType` of the protocol schema maps onto these.
+ * `batched` is the classic pickled-rows path, `arrowBatched` the same row-at-a-time call over Arrow batches.
+ */
+export type PythonEvalType =
+  | 'batched'
+  | 'arrowBatched'
+  | 'scalarPandas'
+  | 'scalarPandasIter'
+  | 'groupedAggPandas'
+  | 'groupedMapPandas'
+  | 'mapPandasIter'
+  | 'mapArrowIter';
+
+/**
+ * A Python function over `args` (`@udf`, `@pandas_udf`): `command` is the cloudpickled function, run by Python
+ * workers. `udfId` identifies one definition, so equal calls of the same function compare equal.
+ */
+export interface PythonUdf {
+  readonly kind: 'pythonUdf';
+  readonly name: string;
+  readonly evalType: PythonEvalType;
+  readonly command: Uint8Array;
+  readonly args: readonly Expression[];
+  readonly dataType: DataType;
+  readonly deterministic: boolean;
+  readonly udfId: number;
+}
+
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
 
 /** Window functions that are not aggregates: ranking, distribution and offset functions. */
@@ -110,6 +144,7 @@ export type Expression =
   | In
   | ScalarFunction
   | AggregateCall
+  | PythonUdf
   | SortOrder
   | WindowExpression
   | WindowFunction;
@@ -192,6 +227,7 @@ export function dataTypeOf(e: Expression): DataType {
     case 'fn':
     case 'agg':
     case 'windowFn':
+    case 'pythonUdf':
       return e.dataType;
     case 'windowExpr':
       return dataTypeOf(e.fn);
@@ -235,6 +271,8 @@ export function nullableOf(e: Expression): boolean {
     case 'windowExpr':
       // An aggregate over a frame that may be empty (ROWS 1 FOLLOWING at the partition end) is null there.
       return e.fn.kind === 'agg' && e.fn.fn === 'count' ? false : e.fn.kind === 'windowFn' ? e.fn.nullable : true;
+    case 'pythonUdf':
+      return true;
     case 'literal':
       return e.value === null;
     case 'alias':
@@ -288,6 +326,7 @@ export function children(e: Expression): Expression[] {
     case 'fn':
     case 'agg':
     case 'windowFn':
+    case 'pythonUdf':
       return [...e.args];
     case 'windowExpr':
       return [e.fn, ...e.spec.partitionSpec, ...e.spec.orderSpec];
@@ -332,6 +371,7 @@ export function withNewChildren(e: Expression, c: readonly Expression[]): Expres
     case 'fn':
     case 'agg':
     case 'windowFn':
+    case 'pythonUdf':
       return { ...e, args: c };
     case 'windowExpr': {
       const np = e.spec.partitionSpec.length;
@@ -397,13 +437,18 @@ export function references(e: Expression): Map<number, AttributeReference> {
 
 /** True when `e` has an aggregate call outside window expressions (an aggregate OVER a window is not one). */
 export function containsAggregate(e: Expression): boolean {
-  if (e.kind === 'agg') return true;
+  if (isAggregateCall(e)) return true;
   if (e.kind === 'windowExpr') return false;
   return children(e).some(containsAggregate);
 }
 
 export function containsWindow(e: Expression): boolean {
   return exists(e, (x) => x.kind === 'windowExpr');
+}
+
+/** A built-in aggregate call or a grouped-aggregate pandas UDF. */
+export function isAggregateCall(e: Expression): boolean {
+  return e.kind === 'agg' || (e.kind === 'pythonUdf' && e.evalType === 'groupedAggPandas');
 }
 
 /** Structural equality that ignores Alias ids; attributes compare by exprId. */
@@ -422,6 +467,7 @@ export function semanticEquals(a: Expression, b: Expression): boolean {
   }
   if (a.kind === 'cast' && b.kind === 'cast' && JSON.stringify(a.to) !== JSON.stringify(b.to)) return false;
   if (a.kind === 'windowExpr' && b.kind === 'windowExpr' && JSON.stringify(effectiveFrame(a.spec)) !== JSON.stringify(effectiveFrame(b.spec))) return false;
+  if (a.kind === 'pythonUdf' && b.kind === 'pythonUdf' && (a.udfId !== b.udfId || !a.deterministic)) return false;
   const ca = children(a);
   const cb = children(b);
   return ca.length === cb.length && ca.every((x, i) => semanticEquals(x, cb[i]!));
@@ -532,6 +578,8 @@ function render(e: Expression, pretty: boolean): string {
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
       return renderFunction(e.displayName ?? e.name, e.args.map(r));
+    case 'pythonUdf':
+      return `${e.name}(${e.args.map(r).join(', ')})`;
     case 'agg':
       if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
       // first(x, ignoreNulls): the flag is an option, not a child, in Spark's name.

@@ -66,6 +66,9 @@ function rows(p: LogicalPlan): Row[] {
       return joinRows(p, rows(p.left), rows(p.right));
     case 'window':
       throw new Error('the test interpreter does not evaluate window functions (random plans have none)');
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
+      throw new Error('the test interpreter does not run Python functions');
     default:
       return assertNever(p, 'logical plan');
   }

@@ -1,7 +1,8 @@
 // Physical plans: what runs. Expressions here are bound (BoundReference ordinals into the child's output).
 // Each operator declares its output and partitioning; the DAG scheduler cuts stages at exchanges.
 import type * as arrow from 'apache-arrow';
-import type { AggregateCall, AttributeReference, Expression, SortOrder } from '../expr/expression.js';
+import type { AggregateCall, AttributeReference, Expression, PythonEvalType, SortOrder } from '../expr/expression.js';
+import type { DataType } from '../types/data-type.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 
@@ -106,6 +107,52 @@ export interface WindowExec extends ExecBase {
   readonly child: PhysicalPlan;
 }
 
+/**
+ * One Python function of a Python operator. `args[i] >= 0` reads argument column i of the operator's input to
+ * the worker; `-(k+1)` is the result of function k of the same operator (chained UDFs, one trip to Python).
+ */
+export interface PythonFunction {
+  readonly name: string;
+  readonly command: Uint8Array;
+  readonly returnType: DataType;
+  readonly args: readonly number[];
+  readonly isOutput: boolean;
+}
+
+/**
+ * Evaluates Python UDFs of one eval type over each batch (Spark's `BatchEvalPython` / `ArrowEvalPython`):
+ * `argExprs` (bound to the child) are computed by the engine and sent; output = child output ++ one column per
+ * output function.
+ */
+export interface PythonEvalExec extends ExecBase {
+  readonly kind: 'pythonEval';
+  readonly evalType: PythonEvalType;
+  readonly argExprs: readonly Expression[];
+  readonly functions: readonly PythonFunction[];
+  readonly child: PhysicalPlan;
+}
+/** `mapInPandas` / `mapInArrow`: the child's batches go to Python whole; output is the declared schema. */
+export interface MapInPythonExec extends ExecBase {
+  readonly kind: 'mapInPython';
+  readonly evalType: PythonEvalType;
+  readonly fn: PythonFunction;
+  readonly child: PhysicalPlan;
+}
+/**
+ * Grouped Python functions over a child hash-partitioned by `groupingExprs` (bound to the child):
+ * - `groupedMapPandas` (applyInPandas): each group's rows go to Python; output is the declared schema.
+ * - `groupedAggPandas`: each group's `argExprs` go; output = `resultExprs` over [grouping values…, results…].
+ */
+export interface GroupedPythonExec extends ExecBase {
+  readonly kind: 'groupedPython';
+  readonly evalType: 'groupedMapPandas' | 'groupedAggPandas';
+  readonly groupingExprs: readonly Expression[];
+  readonly argExprs: readonly Expression[];
+  readonly functions: readonly PythonFunction[];
+  readonly resultExprs: readonly Expression[];
+  readonly child: PhysicalPlan;
+}
+
 export type PhysicalPlan =
   | RangeExec
   | LocalTableScanExec
@@ -123,6 +170,9 @@ export type PhysicalPlan =
   | LimitExec
   | UnionExec
   | CoalesceExec
+  | PythonEvalExec
+  | MapInPythonExec
+  | GroupedPythonExec
   | WindowExec;
 
 /** Rebuilds `p` with new children (in `physicalChildren` order); leaves are returned as they are. */
@@ -143,6 +193,9 @@ export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly Physical
     case 'limit':
     case 'coalesce':
     case 'window':
+    case 'pythonEval':
+    case 'mapInPython':
+    case 'groupedPython':
       return { ...p, child: kids[0]! };
     case 'hashJoin':
     case 'nestedLoopJoin':
@@ -172,6 +225,9 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
     case 'limit':
     case 'coalesce':
     case 'window':
+    case 'pythonEval':
+    case 'mapInPython':
+    case 'groupedPython':
       return [p.child];
     case 'hashJoin':
     case 'nestedLoopJoin':

@@ -86,6 +86,11 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
       const child = exact(p.child, withRefs(req, [...windowExprs, ...p.partitionSpec, ...p.orderSpec]));
       return windowExprs.length === p.windowExprs.length && child === p.child ? p : { ...p, windowExprs: sameList(windowExprs, p.windowExprs) ? p.windowExprs : windowExprs, child };
     }
+    case 'mapInPython':
+      // The Python function sees whole rows: its input keeps every column.
+      return withChild(p, prune(p.child, null));
+    case 'flatMapGroupsInPython':
+      return withChild(p, prune(p.child, null));
     default:
       return assertNever(p, 'logical plan');
   }

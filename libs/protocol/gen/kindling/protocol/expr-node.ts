@@ -9,6 +9,7 @@ import { CaseWhen, CaseWhenT } from '../../kindling/protocol/case-when.js';
 import { Cast, CastT } from '../../kindling/protocol/cast.js';
 import { ColumnRef, ColumnRefT } from '../../kindling/protocol/column-ref.js';
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
+import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
 import { WindowExpr, WindowExprT } from '../../kindling/protocol/window-expr.js';
@@ -24,13 +25,14 @@ export enum ExprNode {
   Cast = 6,
   CaseWhen = 7,
   SortOrder = 8,
-  WindowExpr = 9
+  PythonUdf = 9,
+  WindowExpr = 10
 }
 
 export function unionToExprNode(
   type: ExprNode,
-  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|WindowExpr|null
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|WindowExpr|null {
+  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(new ColumnRef())! as ColumnRef;
@@ -41,6 +43,7 @@ export function unionToExprNode(
     case 'Cast': return accessor(new Cast())! as Cast;
     case 'CaseWhen': return accessor(new CaseWhen())! as CaseWhen;
     case 'SortOrder': return accessor(new SortOrder())! as SortOrder;
+    case 'PythonUdf': return accessor(new PythonUdf())! as PythonUdf;
     case 'WindowExpr': return accessor(new WindowExpr())! as WindowExpr;
     default: return null;
   }
@@ -48,9 +51,9 @@ export function unionToExprNode(
 
 export function unionListToExprNode(
   type: ExprNode, 
-  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|WindowExpr|null, 
+  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null, 
   index: number
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|WindowExpr|null {
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(index, new ColumnRef())! as ColumnRef;
@@ -61,6 +64,7 @@ export function unionListToExprNode(
     case 'Cast': return accessor(index, new Cast())! as Cast;
     case 'CaseWhen': return accessor(index, new CaseWhen())! as CaseWhen;
     case 'SortOrder': return accessor(index, new SortOrder())! as SortOrder;
+    case 'PythonUdf': return accessor(index, new PythonUdf())! as PythonUdf;
     case 'WindowExpr': return accessor(index, new WindowExpr())! as WindowExpr;
     default: return null;
   }

@@ -13,4 +13,5 @@ class ExprNode(object):
     Cast = 6
     CaseWhen = 7
     SortOrder = 8
-    WindowExpr = 9
+    PythonUdf = 9
+    WindowExpr = 10

@@ -18,5 +18,6 @@ class ExprNode(object):
   Cast = cast(int, ...)
   CaseWhen = cast(int, ...)
   SortOrder = cast(int, ...)
+  PythonUdf = cast(int, ...)
   WindowExpr = cast(int, ...)
 

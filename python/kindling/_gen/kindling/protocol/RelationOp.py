@@ -20,5 +20,7 @@ class RelationOp(object):
     SetOp = 13
     Repartition = 14
     SubqueryAlias = 15
-    Sql = 16
-    ReadTable = 17
+    MapInPython = 16
+    FlatMapGroupsInPython = 17
+    Sql = 18
+    ReadTable = 19

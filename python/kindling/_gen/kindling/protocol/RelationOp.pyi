@@ -25,6 +25,8 @@ class RelationOp(object):
   SetOp = cast(int, ...)
   Repartition = cast(int, ...)
   SubqueryAlias = cast(int, ...)
+  MapInPython = cast(int, ...)
+  FlatMapGroupsInPython = cast(int, ...)
   Sql = cast(int, ...)
   ReadTable = cast(int, ...)
 
