@@ -162,7 +162,7 @@ export function pythonUdf(u: fb.PythonUdf, lookup: HandleLookup, depth: number):
 
 /** `fn OVER (…)`: order keys must be SortOrder nodes; unbounded flags win over the offsets. */
 function windowExpr(w: fb.WindowExpr, lookup: HandleLookup, depth: number): Expression {
-  const fnNode = w.function_();
+  const fnNode = w.windowFunction();
   if (!fnNode) throw bad('WindowExpr needs its function.');
   const fn = decode(fnNode, lookup, depth + 1);
   const partitionSpec = Array.from({ length: w.partitionSpecLength() }, (_, i) => decode(w.partitionSpec(i)!, lookup, depth + 1));

@@ -105,7 +105,7 @@ LAYOUT = {
         },
         "WindowExpr": {
             "fields": [
-                { "name": "function", "slot": 0, "kind": "table", "table": "Expression", "required": True },
+                { "name": "window_function", "slot": 0, "kind": "table", "table": "Expression", "required": True },
                 { "name": "partition_spec", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "order_spec", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "frame_type", "slot": 3, "kind": "scalar", "size": 1, "required": False },

@@ -304,7 +304,7 @@ def _encode_window(builder: Any, e: "WindowExpr") -> int:
     ovec = _offset_vector(builder, m.StartOrderSpecVector, orders)
     frame_type = gen("FrameType").FrameType
     m.Start(builder)
-    m.AddFunction(builder, fn)
+    m.AddWindowFunction(builder, fn)
     m.AddPartitionSpec(builder, pvec)
     m.AddOrderSpec(builder, ovec)
     if e.frame is None:

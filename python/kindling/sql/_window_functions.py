@@ -22,6 +22,16 @@ def _int(value: Any, arg_name: str) -> Any:
 def row_number() -> Column:
     """The number of the row within its window partition, from 1 (an int).
 
+    Parameters
+    ----------
+    None
+        It takes no arguments; its value depends on the window it is used over.
+
+    Returns
+    -------
+    :class:`Column`
+        The row number, an int.
+
     Examples
     --------
     >>> from kindling.sql import Window, functions as F
@@ -36,6 +46,16 @@ def row_number() -> Column:
 def rank() -> Column:
     """The rank of the row in its window partition, with gaps after ties (1, 2, 2, 4).
 
+    Parameters
+    ----------
+    None
+        It takes no arguments; its value depends on the window it is used over.
+
+    Returns
+    -------
+    :class:`Column`
+        The rank, an int.
+
     Examples
     --------
     >>> from kindling.sql import Window, functions as F
@@ -48,6 +68,16 @@ def rank() -> Column:
 
 def dense_rank() -> Column:
     """The rank without gaps after ties (1, 2, 2, 3).
+
+    Parameters
+    ----------
+    None
+        It takes no arguments; its value depends on the window it is used over.
+
+    Returns
+    -------
+    :class:`Column`
+        The dense rank, an int.
 
     Examples
     --------
@@ -62,6 +92,16 @@ def dense_rank() -> Column:
 def percent_rank() -> Column:
     """``(rank - 1) / (rows in partition - 1)``, a double in [0, 1].
 
+    Parameters
+    ----------
+    None
+        It takes no arguments; its value depends on the window it is used over.
+
+    Returns
+    -------
+    :class:`Column`
+        The relative rank, a double.
+
     Examples
     --------
     >>> from kindling.sql import Window, functions as F
@@ -74,6 +114,16 @@ def percent_rank() -> Column:
 
 def cume_dist() -> Column:
     """The fraction of the partition's rows ordered at or before the current row (ties included).
+
+    Parameters
+    ----------
+    None
+        It takes no arguments; its value depends on the window it is used over.
+
+    Returns
+    -------
+    :class:`Column`
+        The cumulative distribution, a double.
 
     Examples
     --------
@@ -88,6 +138,16 @@ def cume_dist() -> Column:
 def ntile(n: int) -> Column:
     """The bucket (1 … n) of the row when the ordered partition is split into ``n`` nearly equal groups.
 
+    Parameters
+    ----------
+    n : int
+        The number of buckets.
+
+    Returns
+    -------
+    :class:`Column`
+        The bucket number, an int.
+
     Examples
     --------
     >>> from kindling.sql import Window, functions as F
@@ -100,6 +160,20 @@ def ntile(n: int) -> Column:
 
 def lag(col: ColumnOrName, offset: int = 1, default: Any = None) -> Column:
     """The value ``offset`` rows before the current row in its window partition, or ``default`` there is none.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column to read.
+    offset : int, optional
+        How many rows back (default 1).
+    default : optional
+        The value where there is no such row (default NULL).
+
+    Returns
+    -------
+    :class:`Column`
+        A value of the column's type.
 
     Examples
     --------
@@ -114,6 +188,20 @@ def lag(col: ColumnOrName, offset: int = 1, default: Any = None) -> Column:
 def lead(col: ColumnOrName, offset: int = 1, default: Any = None) -> Column:
     """The value ``offset`` rows after the current row in its window partition, or ``default``.
 
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column to read.
+    offset : int, optional
+        How many rows ahead (default 1).
+    default : optional
+        The value where there is no such row (default NULL).
+
+    Returns
+    -------
+    :class:`Column`
+        A value of the column's type.
+
     Examples
     --------
     >>> from kindling.sql import Window, functions as F
@@ -127,6 +215,18 @@ def lead(col: ColumnOrName, offset: int = 1, default: Any = None) -> Column:
 def last(col: ColumnOrName, ignorenulls: bool = False) -> Column:
     """The last value of the window frame (``ignorenulls=True``: the last non-NULL one). Kindling evaluates
     ``last`` over a window only; as a plain aggregate it is not supported yet.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+    ignorenulls : bool, optional
+        Return the last non-NULL value (default False).
+
+    Returns
+    -------
+    :class:`Column`
+        A value of the column's type.
 
     Examples
     --------

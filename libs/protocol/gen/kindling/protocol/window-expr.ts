@@ -10,7 +10,7 @@ import { FrameType } from '../../kindling/protocol/frame-type.js';
 
 
 /**
- * `function OVER (PARTITION BY partition_spec ORDER BY order_spec frame)`; `order_spec` holds SortOrder nodes.
+ * `window_function OVER (PARTITION BY partition_spec ORDER BY order_spec frame)`; `order_spec` holds SortOrder nodes.
  * Bounds: 0 = CURRENT ROW, negative = PRECEDING, positive = FOLLOWING; the *_unbounded flags override them.
  */
 export class WindowExpr implements flatbuffers.IUnpackableObject<WindowExprT> {
@@ -31,7 +31,7 @@ static getSizePrefixedRootAsWindowExpr(bb:flatbuffers.ByteBuffer, obj?:WindowExp
   return (obj || new WindowExpr()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
 }
 
-function_(obj?:Expression):Expression|null {
+windowFunction(obj?:Expression):Expression|null {
   const offset = this.bb!.__offset(this.bb_pos, 4);
   return offset ? (obj || new Expression()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
 }
@@ -85,8 +85,8 @@ static startWindowExpr(builder:flatbuffers.Builder) {
   builder.startObject(8);
 }
 
-static addFunction(builder:flatbuffers.Builder, function_Offset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, function_Offset, 0);
+static addWindowFunction(builder:flatbuffers.Builder, windowFunctionOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(0, windowFunctionOffset, 0);
 }
 
 static addPartitionSpec(builder:flatbuffers.Builder, partitionSpecOffset:flatbuffers.Offset) {
@@ -143,13 +143,13 @@ static addUpperUnbounded(builder:flatbuffers.Builder, upperUnbounded:boolean) {
 
 static endWindowExpr(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
-  builder.requiredField(offset, 4) // function
+  builder.requiredField(offset, 4) // window_function
   return offset;
 }
 
-static createWindowExpr(builder:flatbuffers.Builder, function_Offset:flatbuffers.Offset, partitionSpecOffset:flatbuffers.Offset, orderSpecOffset:flatbuffers.Offset, frameType:FrameType, lower:bigint, upper:bigint, lowerUnbounded:boolean, upperUnbounded:boolean):flatbuffers.Offset {
+static createWindowExpr(builder:flatbuffers.Builder, windowFunctionOffset:flatbuffers.Offset, partitionSpecOffset:flatbuffers.Offset, orderSpecOffset:flatbuffers.Offset, frameType:FrameType, lower:bigint, upper:bigint, lowerUnbounded:boolean, upperUnbounded:boolean):flatbuffers.Offset {
   WindowExpr.startWindowExpr(builder);
-  WindowExpr.addFunction(builder, function_Offset);
+  WindowExpr.addWindowFunction(builder, windowFunctionOffset);
   WindowExpr.addPartitionSpec(builder, partitionSpecOffset);
   WindowExpr.addOrderSpec(builder, orderSpecOffset);
   WindowExpr.addFrameType(builder, frameType);
@@ -162,7 +162,7 @@ static createWindowExpr(builder:flatbuffers.Builder, function_Offset:flatbuffers
 
 unpack(): WindowExprT {
   return new WindowExprT(
-    (this.function_() !== null ? this.function_()!.unpack() : null),
+    (this.windowFunction() !== null ? this.windowFunction()!.unpack() : null),
     this.bb!.createObjList<Expression, ExpressionT>(this.partitionSpec.bind(this), this.partitionSpecLength()),
     this.bb!.createObjList<Expression, ExpressionT>(this.orderSpec.bind(this), this.orderSpecLength()),
     this.frameType(),
@@ -175,7 +175,7 @@ unpack(): WindowExprT {
 
 
 unpackTo(_o: WindowExprT): void {
-  _o.function_ = (this.function_() !== null ? this.function_()!.unpack() : null);
+  _o.windowFunction = (this.windowFunction() !== null ? this.windowFunction()!.unpack() : null);
   _o.partitionSpec = this.bb!.createObjList<Expression, ExpressionT>(this.partitionSpec.bind(this), this.partitionSpecLength());
   _o.orderSpec = this.bb!.createObjList<Expression, ExpressionT>(this.orderSpec.bind(this), this.orderSpecLength());
   _o.frameType = this.frameType();
@@ -188,7 +188,7 @@ unpackTo(_o: WindowExprT): void {
 
 export class WindowExprT implements flatbuffers.IGeneratedObject {
 constructor(
-  public function_: ExpressionT|null = null,
+  public windowFunction: ExpressionT|null = null,
   public partitionSpec: (ExpressionT)[] = [],
   public orderSpec: (ExpressionT)[] = [],
   public frameType: FrameType = FrameType.Default,
@@ -200,12 +200,12 @@ constructor(
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
-  const function_ = (this.function_ !== null ? this.function_!.pack(builder) : 0);
+  const windowFunction = (this.windowFunction !== null ? this.windowFunction!.pack(builder) : 0);
   const partitionSpec = WindowExpr.createPartitionSpecVector(builder, builder.createObjectOffsetList(this.partitionSpec));
   const orderSpec = WindowExpr.createOrderSpecVector(builder, builder.createObjectOffsetList(this.orderSpec));
 
   return WindowExpr.createWindowExpr(builder,
-    function_,
+    windowFunction,
     partitionSpec,
     orderSpec,
     this.frameType,

@@ -11,7 +11,7 @@ from typing import Any
 from typing import Optional
 np = import_numpy()
 
-# `function OVER (PARTITION BY partition_spec ORDER BY order_spec frame)`; `order_spec` holds SortOrder nodes.
+# `window_function OVER (PARTITION BY partition_spec ORDER BY order_spec frame)`; `order_spec` holds SortOrder nodes.
 # Bounds: 0 = CURRENT ROW, negative = PRECEDING, positive = FOLLOWING; the *_unbounded flags override them.
 class WindowExpr(object):
     __slots__ = ['_tab']
@@ -36,7 +36,7 @@ class WindowExpr(object):
         self._tab = flatbuffers.table.Table(buf, pos)
 
     # WindowExpr
-    def Function(self) -> Optional[Expression]:
+    def WindowFunction(self) -> Optional[Expression]:
         o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(4))
         if o != 0:
             x = self._tab.Indirect(o + self._tab.Pos)
@@ -134,11 +134,11 @@ def WindowExprStart(builder: flatbuffers.Builder):
 def Start(builder: flatbuffers.Builder):
     WindowExprStart(builder)
 
-def WindowExprAddFunction(builder: flatbuffers.Builder, function: int):
-    builder.PrependUOffsetTRelativeSlot(0, flatbuffers.number_types.UOffsetTFlags.py_type(function), 0)
+def WindowExprAddWindowFunction(builder: flatbuffers.Builder, windowFunction: int):
+    builder.PrependUOffsetTRelativeSlot(0, flatbuffers.number_types.UOffsetTFlags.py_type(windowFunction), 0)
 
-def AddFunction(builder: flatbuffers.Builder, function: int):
-    WindowExprAddFunction(builder, function)
+def AddWindowFunction(builder: flatbuffers.Builder, windowFunction: int):
+    WindowExprAddWindowFunction(builder, windowFunction)
 
 def WindowExprAddPartitionSpec(builder: flatbuffers.Builder, partitionSpec: int):
     builder.PrependUOffsetTRelativeSlot(1, flatbuffers.number_types.UOffsetTFlags.py_type(partitionSpec), 0)
