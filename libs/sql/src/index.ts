@@ -7,12 +7,13 @@ import { runStatement } from './plan-commands.js';
 
 export type * from './ast.js';
 export { ParseError } from './parse-error.js';
-export { parseStatement, parseExpression } from './parser.js';
+export { parseStatement, parseExpression, type ParsedStatement } from './parser.js';
 export { tokenize, type Token, type TokenKind } from './tokenizer.js';
 
 /** `spark.sql(text)`: parses, plans and analyses one statement of `session`. */
 export function sql(session: SparkSession, text: string): DataFrame {
-  return runStatement(session, parseStatement(text));
+  const st = parseStatement(text);
+  return runStatement(session, st, st.subqueries);
 }
 
 registerSqlFrontEnd({ sql });

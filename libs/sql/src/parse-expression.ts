@@ -12,13 +12,33 @@ import {
 } from '@kindling/core/internal';
 import { EXPRESSION_WORDS } from './keywords.js';
 import { numberLiteral, typedLiteral } from './parse-literal.js';
+import type { Query } from './ast.js';
 import type { TokenStream } from './token-stream.js';
 import type { Token } from './tokenizer.js';
 
 const CMP: Record<string, ComparisonOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };
 
+/** Marker calls standing for subqueries in expressions; their literal argument indexes `subqueries`. */
+export const SUBQUERY_IN = '__kindling_in_subquery';
+export const SUBQUERY_EXISTS = '__kindling_exists_subquery';
+export const SUBQUERY_SCALAR = '__kindling_scalar_subquery';
+
 export class ExpressionParser {
+  /** Subqueries met in expressions, referred to by index from the marker calls. */
+  readonly subqueries: Query[] = [];
+
   constructor(protected readonly ts: TokenStream) {}
+
+  /** Parses a query after its opening parenthesis; only statement parsers can. */
+  protected parseSubquery(at: Token): Query {
+    throw subqueryUnsupported(this.ts, 'a subquery in a standalone expression', at);
+  }
+
+  private subquery(at: Token): Expression {
+    const id = this.subqueries.push(this.parseSubquery(at)) - 1;
+    this.ts.expectOp(')');
+    return lit(id);
+  }
 
   expression(): Expression {
     return this.or();
@@ -67,8 +87,12 @@ export class ExpressionParser {
         const hi = this.additive();
         e = wrap({ kind: 'and', left: { kind: 'cmp', op: '>=', left: e, right: lo }, right: { kind: 'cmp', op: '<=', left: e, right: hi } });
       } else if (ts.acceptWord('IN')) {
+        const open = ts.peek();
         ts.expectOp('(');
-        if (ts.isWord('SELECT') || ts.isWord('WITH')) throw subqueryUnsupported(ts, 'IN (subquery)');
+        if (ts.isWord('SELECT') || ts.isWord('WITH')) {
+          e = wrap({ kind: 'unresolvedFunction', name: SUBQUERY_IN, args: [e, this.subquery(open)], isDistinct: false });
+          continue;
+        }
         const list = this.list(')');
         e = wrap({ kind: 'in', child: e, list });
       } else if (ts.isWord('LIKE') || ts.isWord('RLIKE') || ts.isWord('ILIKE') || ts.isWord('REGEXP')) {
@@ -161,7 +185,7 @@ export class ExpressionParser {
       case 'op':
         if (t.text === '(') {
           ts.next();
-          if (ts.isWord('SELECT') || ts.isWord('WITH')) throw subqueryUnsupported(ts, 'a scalar subquery', t);
+          if (ts.isWord('SELECT') || ts.isWord('WITH')) return { kind: 'unresolvedFunction', name: SUBQUERY_SCALAR, args: [this.subquery(t)], isDistinct: false };
           const e = this.expression();
           if (ts.isOp(',')) throw ts.unsupported('UNSUPPORTED_FEATURE.STRUCT_EXPRESSION', 'Row constructors (a, b) are not supported by Kindling yet.');
           ts.expectOp(')');
@@ -209,7 +233,11 @@ export class ExpressionParser {
         }
         break;
       case 'EXISTS':
-        if (ts.isOp('(', 1)) throw subqueryUnsupported(ts, 'EXISTS (subquery)');
+        if (ts.isOp('(', 1)) {
+          ts.next();
+          const open = ts.next();
+          return { kind: 'unresolvedFunction', name: SUBQUERY_EXISTS, args: [this.subquery(open)], isDistinct: false };
+        }
         break;
       case 'INTERVAL':
         throw ts.unsupported('UNSUPPORTED_DATATYPE', 'INTERVAL literals are not supported by Kindling yet.');

@@ -7,14 +7,17 @@ import { ExpressionParser } from './parse-expression.js';
 import { TokenStream } from './token-stream.js';
 import { tokenize } from './tokenizer.js';
 
+/** A statement and the subqueries its expressions refer to (by index, through marker calls). */
+export type ParsedStatement = Statement & { readonly subqueries: readonly Query[] };
+
 /** Parses one statement (a trailing `;` is allowed). Throws ParseError. */
-export function parseStatement(sql: string): Statement {
+export function parseStatement(sql: string): ParsedStatement {
   const ts = new TokenStream(sql, tokenize(sql));
   const p = new StatementParser(ts);
   const st = p.statement();
   ts.acceptOp(';');
   if (ts.peek().kind !== 'eof') throw ts.error();
-  return st;
+  return { ...st, subqueries: p.subqueries };
 }
 
 /** Parses one scalar expression (`selectExpr`, `expr()`). */
@@ -26,6 +29,10 @@ export function parseExpression(sql: string): Expression {
 }
 
 class StatementParser extends ExpressionParser {
+  protected override parseSubquery(): Query {
+    return this.query();
+  }
+
   statement(): Statement {
     const ts = this.ts;
     if (ts.peek().kind === 'eof') throw ts.error();

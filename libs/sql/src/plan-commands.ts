@@ -2,30 +2,30 @@
 // answers a small DataFrame of its own, as Spark's commands do (the view commands take effect at once).
 import { AnalysisError, DataFrame, type SparkSession, simpleString } from '@kindling/core';
 import { GLOBAL_TEMP_DATABASE, type LogicalPlan, alias, globalTempViews, lookupRelation, outputOf } from '@kindling/core/internal';
-import type { Statement } from './ast.js';
+import type { Query, Statement } from './ast.js';
 import { PlanContext } from './plan-context.js';
 import { planQuery } from './plan-query.js';
 import { planRelation } from './plan-relation.js';
 
 /** Runs a statement: a query or EXPLAIN builds a DataFrame; the others act now and describe the result. */
-export function runStatement(session: SparkSession, st: Statement): DataFrame {
+export function runStatement(session: SparkSession, st: Statement, subqueries: readonly Query[] = []): DataFrame {
   switch (st.kind) {
     case 'query':
-      return queryDataFrame(session, st.query);
+      return queryDataFrame(session, st.query, subqueries);
     case 'explain': {
-      const inner = st.statement.kind === 'query' ? queryDataFrame(session, st.statement.query) : null;
+      const inner = st.statement.kind === 'query' ? queryDataFrame(session, st.statement.query, subqueries) : null;
       const text = inner ? inner.explainString(st.mode) : `== Physical Plan ==\nExecutedCommand ${st.statement.kind}\n`;
       return session.createDataFrame([[text]], 'plan string');
     }
     case 'showTables':
       return showTables(session, st.database, st.pattern);
     case 'describe': {
-      const b = planRelation(st.relation, new PlanContext(session));
+      const b = planRelation(st.relation, new PlanContext(session, subqueries));
       const rows = outputOf(b.plan).map((a) => [a.name, simpleString(a.dataType), null]);
       return session.createDataFrame(rows, 'col_name string, data_type string, comment string');
     }
     case 'createView':
-      createView(session, st);
+      createView(session, st, subqueries);
       return emptyResult(session);
     case 'dropView': {
       const parts = st.nameParts;
@@ -46,12 +46,12 @@ export function runStatement(session: SparkSession, st: Statement): DataFrame {
  * Registers the view with its query, analysed again at each use (Spark's SQL views); a query that reads the
  * view itself is refused as RECURSIVE_VIEW and the previous definition kept.
  */
-function createView(session: SparkSession, st: Extract<Statement, { kind: 'createView' }>): void {
+function createView(session: SparkSession, st: Extract<Statement, { kind: 'createView' }>, subqueries: readonly Query[]): void {
   const registry = st.global ? globalTempViews : session.engine.tempViews;
   const previous = registry.get(st.name);
   if (previous && st.ifNotExists) return;
   const build = (): DataFrame => {
-    const df = queryDataFrame(session, st.query);
+    const df = queryDataFrame(session, st.query, subqueries);
     return st.columns.length > 0 ? renamed(session, df, st.columns, st.name) : df;
   };
   const first = build();
@@ -64,8 +64,8 @@ function createView(session: SparkSession, st: Extract<Statement, { kind: 'creat
   }
 }
 
-function queryDataFrame(session: SparkSession, query: Extract<Statement, { kind: 'query' }>['query']): DataFrame {
-  const b = planQuery(query, new PlanContext(session));
+function queryDataFrame(session: SparkSession, query: Query, subqueries: readonly Query[]): DataFrame {
+  const b = planQuery(query, new PlanContext(session, subqueries));
   return fromBuilt(session, b.parsed, b.plan);
 }
 

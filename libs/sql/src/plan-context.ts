@@ -2,6 +2,7 @@
 // analysed children and analyses it at once, as the DataFrame API does, keeping the parsed tree for EXPLAIN.
 import type { SparkSession } from '@kindling/core';
 import { type AnalyzerOptions, type Expression, type LogicalPlan, analyzeNode, transformUp } from '@kindling/core/internal';
+import type { Query } from './ast.js';
 
 /** A plan as parsed (unresolved, for `EXPLAIN EXTENDED`) and as analysed. */
 export interface Built {
@@ -14,6 +15,8 @@ export class PlanContext {
 
   constructor(
     readonly session: SparkSession,
+    /** Subqueries of the statement, by the index their marker calls carry. */
+    readonly subqueries: readonly Query[] = [],
     /** CTEs by lower-cased name, innermost scope first. */
     private readonly ctes: ReadonlyMap<string, Built> = new Map(),
     private readonly parent: PlanContext | null = null,
@@ -23,7 +26,7 @@ export class PlanContext {
 
   /** A child scope with more CTEs (a WITH clause). */
   withCtes(ctes: ReadonlyMap<string, Built>): PlanContext {
-    return new PlanContext(this.session, ctes, this);
+    return new PlanContext(this.session, this.subqueries, ctes, this);
   }
 
   cte(name: string): Built | undefined {

@@ -5,6 +5,7 @@ import { type Expression, type LogicalPlan, attr, lookupRelation, outputOf } fro
 import type { Relation } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planQuery } from './plan-query.js';
+import { hasSubquery, subqueryUnsupported } from './plan-subquery.js';
 
 export function planRelation(r: Relation, ctx: PlanContext): Built {
   switch (r.kind) {
@@ -64,6 +65,7 @@ function planJoin(r: Extract<Relation, { kind: 'join' }>, ctx: PlanContext): Bui
     usingColumns = outputOf(left.plan).map((a) => a.name).filter((n) => rightNames.has(n.toLowerCase()));
   }
   const on = r.on ? ctx.functions(r.on) : null;
+  if (on && hasSubquery(on)) throw subqueryUnsupported('in a join condition');
   const joinType = r.joinType === 'cross' && on ? 'inner' : r.joinType;
   return ctx.derive([left, right], (l, rt): LogicalPlan =>
     usingColumns && usingColumns.length > 0

@@ -17,6 +17,7 @@ import {
 import type { Select } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planRelation } from './plan-relation.js';
+import { hasSubquery, joinScalarSubqueries, planWhere, subqueryUnsupported } from './plan-subquery.js';
 
 const HIDDEN = '__kindling_hidden_';
 
@@ -67,11 +68,19 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
   let input = s.from ? planRelation(s.from, ctx) : oneRow(ctx);
   if (s.where) {
     const cond = ctx.functions(s.where);
-    input = ctx.derive([input], (c) => ({ kind: 'filter', condition: cond, child: c }));
+    input = hasSubquery(cond) ? planWhere(input, cond, ctx) : ctx.derive([input], (c) => ({ kind: 'filter', condition: cond, child: c }));
   }
-  const items = s.items.map((it) => ({ expr: ctx.functions(it.expr), alias: it.alias }));
+  let items = s.items.map((it) => ({ expr: ctx.functions(it.expr), alias: it.alias }));
+  if (items.some((i) => hasSubquery(i.expr))) {
+    const joined = joinScalarSubqueries(input, items.map((i) => i.expr), ctx);
+    input = joined.input;
+    items = items.map((i, k) => ({ expr: joined.exprs[k]!, alias: i.alias }));
+  }
   if (!s.from && items.some((i) => exists(i.expr, (x) => x.kind === 'star'))) {
     throw new AnalysisError('INVALID_USAGE_OF_STAR_OR_REGEX', "Invalid usage of '*' in a SELECT without FROM.", { elem: "'*'", prettyName: 'SELECT' });
+  }
+  for (const [clause, es] of [['GROUP BY', s.groupBy ?? []], ['HAVING', s.having ? [s.having] : []], ['ORDER BY', orderBy.map((o) => o.child)]] as const) {
+    if (es.some(hasSubquery)) throw subqueryUnsupported(`in ${clause}`);
   }
   const named = items.map((it) => (it.alias !== null ? alias(it.expr, it.alias) : it.expr));
   const isAggregate = s.groupBy !== null || s.having !== null || items.some((i) => isAggregateCall(i.expr, ctx));
