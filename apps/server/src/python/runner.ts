@@ -203,7 +203,7 @@ function inputArrow(batch: arrow.RecordBatch): Uint8Array {
     fb.InputBatch.addArrowIpc(b, v);
     fb.InputBatch.addNumRows(b, batch.numRows);
     return fb.InputBatch.endInputBatch(b);
-  });
+  }, ipc.length + 128);
 }
 
 function inputPickled(batch: arrow.RecordBatch): Uint8Array {
@@ -215,7 +215,7 @@ function inputPickled(batch: arrow.RecordBatch): Uint8Array {
     fb.InputBatch.addPickled(b, v);
     fb.InputBatch.addNumRows(b, batch.numRows);
     return fb.InputBatch.endInputBatch(b);
-  });
+  }, rows.length + 128);
 }
 
 function names(task: PythonTask): string {
