@@ -160,6 +160,29 @@ export function pythonUdf(u: fb.PythonUdf, lookup: HandleLookup, depth: number):
   };
 }
 
+/** `fn OVER (…)`: order keys must be SortOrder nodes; unbounded flags win over the offsets. */
+function windowExpr(w: fb.WindowExpr, lookup: HandleLookup, depth: number): Expression {
+  const fnNode = w.windowFunction();
+  if (!fnNode) throw bad('WindowExpr needs its function.');
+  const fn = decode(fnNode, lookup, depth + 1);
+  const partitionSpec = Array.from({ length: w.partitionSpecLength() }, (_, i) => decode(w.partitionSpec(i)!, lookup, depth + 1));
+  const orderSpec = Array.from({ length: w.orderSpecLength() }, (_, i) => {
+    const o = decode(w.orderSpec(i)!, lookup, depth + 1);
+    return o.kind === 'sortOrder' ? o : { kind: 'sortOrder' as const, child: o, direction: 'asc' as const, nullOrdering: 'nullsFirst' as const };
+  });
+  const bound = (v: bigint, unbounded: boolean, sign: number) => {
+    if (unbounded) return sign * Infinity;
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw bad(`Window frame bound ${v} is out of range.`);
+    return Number(v);
+  };
+  const type = w.frameType();
+  const frame = type === fb.FrameType.Default
+    ? null
+    : { frameType: type === fb.FrameType.Rows ? ('rows' as const) : ('range' as const), lower: bound(w.lower(), w.lowerUnbounded(), -1), upper: bound(w.upper(), w.upperUnbounded(), 1) };
+  if (type !== fb.FrameType.Default && type !== fb.FrameType.Rows && type !== fb.FrameType.Range) throw bad(`Unknown window frame type ${String(type)}.`);
+  return { kind: 'windowExpr', fn, spec: { partitionSpec, orderSpec, frame } };
+}
+
 function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expression {
   if (depth > MAX_EXPRESSION_DEPTH) throw bad(`Expression nesting is deeper than ${MAX_EXPRESSION_DEPTH}.`);
   switch (e.nodeType()) {
@@ -216,6 +239,8 @@ function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expressi
         nullOrdering: s.nullsFirst() ? 'nullsFirst' : 'nullsLast',
       };
     }
+    case fb.ExprNode.WindowExpr:
+      return windowExpr(e.node(new fb.WindowExpr()) as fb.WindowExpr, lookup, depth);
     default:
       throw bad(`Unknown expression node type ${String(e.nodeType())}.`);
   }

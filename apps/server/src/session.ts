@@ -1,5 +1,7 @@
 // One client session: its SparkSession, handle table (ulong id → DataFrame), running requests and shm segments.
 import { type DataFrame, IllegalArgumentError, type PythonSupport, SparkSession, type TaskMetrics } from '@kindling/core';
+// Installs spark.sql's front end in the engine process.
+import '@kindling/sql';
 import type { EngineOptions } from './options.js';
 import { IpcGuard } from './ipc-guard.js';
 import { SegmentSet } from './shm.js';

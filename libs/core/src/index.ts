@@ -7,6 +7,8 @@ export { DataFrame, type ActionOptions } from './api/dataframe.js';
 export { GroupedData } from './api/grouped-data.js';
 export { Column, type ColumnOrValue } from './api/column.js';
 export { Row } from './api/row.js';
+export { Catalog, type Table } from './api/catalog.js';
+export { Window, WindowSpec } from './api/window.js';
 export { RuntimeConfig } from './session/conf.js';
 export type { SchedulerEvent, SchedulerListener } from './scheduler/events.js';
 export type { TaskMetrics } from './execution/task-context.js';

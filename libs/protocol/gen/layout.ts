@@ -103,6 +103,18 @@ export const LAYOUT = {
         { name: "deterministic", slot: 5, kind: "scalar", size: 1, required: false },
       ],
     },
+    WindowExpr: {
+      fields: [
+        { name: "window_function", slot: 0, kind: "table", table: "Expression", required: true },
+        { name: "partition_spec", slot: 1, kind: "vector_table", table: "Expression", required: false },
+        { name: "order_spec", slot: 2, kind: "vector_table", table: "Expression", required: false },
+        { name: "frame_type", slot: 3, kind: "scalar", size: 1, required: false },
+        { name: "lower", slot: 4, kind: "scalar", size: 8, required: false },
+        { name: "upper", slot: 5, kind: "scalar", size: 8, required: false },
+        { name: "lower_unbounded", slot: 6, kind: "scalar", size: 1, required: false },
+        { name: "upper_unbounded", slot: 7, kind: "scalar", size: 1, required: false },
+      ],
+    },
     Expression: {
       fields: [
         { name: "node_type", slot: 0, kind: "scalar", size: 1, required: false },
@@ -214,6 +226,16 @@ export const LAYOUT = {
       fields: [
         { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "alias", slot: 1, kind: "string", required: true },
+      ],
+    },
+    Sql: {
+      fields: [
+        { name: "query", slot: 0, kind: "string", required: true },
+      ],
+    },
+    ReadTable: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: true },
       ],
     },
     MapInPython: {
@@ -399,6 +421,28 @@ export const LAYOUT = {
         { name: "op", slot: 1, kind: "scalar", size: 1, required: false },
       ],
     },
+    CatalogRequest: {
+      fields: [
+        { name: "op", slot: 0, kind: "scalar", size: 1, required: false },
+        { name: "df", slot: 1, kind: "scalar", size: 8, required: false },
+        { name: "name", slot: 2, kind: "string", required: false },
+        { name: "database", slot: 3, kind: "string", required: false },
+      ],
+    },
+    TableInfo: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: false },
+        { name: "database", slot: 1, kind: "string", required: false },
+        { name: "table_type", slot: 2, kind: "string", required: false },
+        { name: "is_temporary", slot: 3, kind: "scalar", size: 1, required: false },
+      ],
+    },
+    CatalogResponse: {
+      fields: [
+        { name: "flag", slot: 0, kind: "scalar", size: 1, required: false },
+        { name: "tables", slot: 1, kind: "vector_table", table: "TableInfo", required: false },
+      ],
+    },
     Release: {
       fields: [
         { name: "ids", slot: 0, kind: "vector_scalar", size: 8, required: false },
@@ -440,8 +484,8 @@ export const LAYOUT = {
     },
   },
   unions: {
-    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf"],
-    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython"],
-    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed"],
+    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr"],
+    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
+    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse"],
   },
 } as const;

@@ -88,6 +88,8 @@ export interface BodyTables {
   [fb.Body.Ack]: fb.Ack;
   [fb.Body.Error]: fb.Error;
   [fb.Body.Progress]: fb.Progress;
+  [fb.Body.CatalogRequest]: fb.CatalogRequest;
+  [fb.Body.CatalogResponse]: fb.CatalogResponse;
 }
 
 /** An Envelope's body, discriminated by `type` (switch on it to get the right table class). */

@@ -35,6 +35,8 @@ export function everyExpression(): fb.ExpressionT[] {
     E(fb.ExprNode.CaseWhen, new fb.CaseWhenT([], [], null)),
     E(fb.ExprNode.SortOrder, new fb.SortOrderT(col('a'), true, false)),
     E(fb.ExprNode.PythonUdf, pyUdf(fb.PythonEvalType.ScalarPandas, [col('a'), lit(2)])),
+    E(fb.ExprNode.WindowExpr, new fb.WindowExprT(call('rank'), [col('k')], [E(fb.ExprNode.SortOrder, new fb.SortOrderT(col('v'), true, false))], fb.FrameType.Rows, -1n, 0n, true, false)),
+    E(fb.ExprNode.WindowExpr, new fb.WindowExprT(call('sum', col('v')), [], [], fb.FrameType.Default, 0n, 0n, false, false)),
   ];
 }
 
@@ -70,6 +72,8 @@ export function everyTransform(): fb.TransformT[] {
     transform(R.SubqueryAlias, new fb.SubqueryAliasT(14n, 't')),
     transform(R.MapInPython, new fb.MapInPythonT(15n, pyUdf(fb.PythonEvalType.MapPandasIter, []), sampleSchema())),
     transform(R.FlatMapGroupsInPython, new fb.FlatMapGroupsInPythonT(16n, [col('k')], pyUdf(fb.PythonEvalType.GroupedMapPandas, []), sampleSchema())),
+    transform(R.Sql, new fb.SqlT('SELECT `a b`, \'x\' FROM t -- ☃')),
+    transform(R.ReadTable, new fb.ReadTableT('global_temp.v')),
   ];
 }
 
@@ -118,6 +122,9 @@ export function validSamples(): Sample[] {
     packed('EndOfInput', 0n, B.EndOfInput, new fb.EndOfInputT()),
     packed('OutputBatch', 0n, B.OutputBatch, new fb.OutputBatchT([], [0x80, 2, 0x5d, 0x2e], 0)),
     packed('TaskDone', 0n, B.TaskDone, new fb.TaskDoneT(new fb.WorkerTaskMetricsT(1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9))),
+    packed('CatalogRequest', 10n, B.CatalogRequest, new fb.CatalogRequestT(fb.CatalogOp.CreateOrReplaceGlobalTempView, 17n, 'v', null)),
+    packed('CatalogRequest listTables', 11n, B.CatalogRequest, new fb.CatalogRequestT(fb.CatalogOp.ListTables, 0n, null, 'global_temp')),
+    packed('CatalogResponse', 11n, B.CatalogResponse, new fb.CatalogResponseT(true, [new fb.TableInfoT('v', 'global_temp', 'TEMPORARY', true), new fb.TableInfoT('w', '', 'TEMPORARY', true)])),
     packed('TaskFailed', 0n, B.TaskFailed, new fb.TaskFailedT('PYTHON_EXCEPTION', 'f', 'boom', 'Traceback (most recent call last):')),
   ];
   everyTransform().forEach((t, i) => out.push(packed(`Transform ${fb.RelationOp[t.opType]} #${i}`, BigInt(100 + i), B.Transform, t)));

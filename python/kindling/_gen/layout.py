@@ -103,6 +103,18 @@ LAYOUT = {
                 { "name": "deterministic", "slot": 5, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "WindowExpr": {
+            "fields": [
+                { "name": "window_function", "slot": 0, "kind": "table", "table": "Expression", "required": True },
+                { "name": "partition_spec", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "order_spec", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "frame_type", "slot": 3, "kind": "scalar", "size": 1, "required": False },
+                { "name": "lower", "slot": 4, "kind": "scalar", "size": 8, "required": False },
+                { "name": "upper", "slot": 5, "kind": "scalar", "size": 8, "required": False },
+                { "name": "lower_unbounded", "slot": 6, "kind": "scalar", "size": 1, "required": False },
+                { "name": "upper_unbounded", "slot": 7, "kind": "scalar", "size": 1, "required": False },
+            ],
+        },
         "Expression": {
             "fields": [
                 { "name": "node_type", "slot": 0, "kind": "scalar", "size": 1, "required": False },
@@ -214,6 +226,16 @@ LAYOUT = {
             "fields": [
                 { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "alias", "slot": 1, "kind": "string", "required": True },
+            ],
+        },
+        "Sql": {
+            "fields": [
+                { "name": "query", "slot": 0, "kind": "string", "required": True },
+            ],
+        },
+        "ReadTable": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": True },
             ],
         },
         "MapInPython": {
@@ -399,6 +421,28 @@ LAYOUT = {
                 { "name": "op", "slot": 1, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "CatalogRequest": {
+            "fields": [
+                { "name": "op", "slot": 0, "kind": "scalar", "size": 1, "required": False },
+                { "name": "df", "slot": 1, "kind": "scalar", "size": 8, "required": False },
+                { "name": "name", "slot": 2, "kind": "string", "required": False },
+                { "name": "database", "slot": 3, "kind": "string", "required": False },
+            ],
+        },
+        "TableInfo": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": False },
+                { "name": "database", "slot": 1, "kind": "string", "required": False },
+                { "name": "table_type", "slot": 2, "kind": "string", "required": False },
+                { "name": "is_temporary", "slot": 3, "kind": "scalar", "size": 1, "required": False },
+            ],
+        },
+        "CatalogResponse": {
+            "fields": [
+                { "name": "flag", "slot": 0, "kind": "scalar", "size": 1, "required": False },
+                { "name": "tables", "slot": 1, "kind": "vector_table", "table": "TableInfo", "required": False },
+            ],
+        },
         "Release": {
             "fields": [
                 { "name": "ids", "slot": 0, "kind": "vector_scalar", "size": 8, "required": False },
@@ -440,8 +484,8 @@ LAYOUT = {
         },
     },
     "unions": {
-        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf"],
-        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython"],
-        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed"],
+        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr"],
+        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
+        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse"],
     },
 }

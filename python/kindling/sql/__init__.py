@@ -13,6 +13,7 @@ from .dataframe import DataFrame
 from .group import GroupedData
 from .session import SparkSession
 from .types import Row
+from .window import Window, WindowSpec
 
 __all__ = [
     "SparkSession",
@@ -21,6 +22,8 @@ __all__ = [
     "Column",
     "Row",
     "Catalog",
+    "Window",
+    "WindowSpec",
     "RuntimeConfig",
     "SparkContext",
     "functions",

@@ -96,6 +96,17 @@ class SortOrder:
     nulls_first: bool
 
 
+@dataclass(frozen=True, slots=True)
+class WindowExpr:
+    """``function OVER (PARTITION BY … ORDER BY … frame)``; ``frame`` is None (Spark's default) or
+    ``(frame_type, lower, upper)`` with frame_type ``"rows"``/``"range"`` and bounds as ints (0 = CURRENT ROW,
+    negative = PRECEDING) or None for UNBOUNDED."""
+    function: Any
+    partition_spec: Tuple[Any, ...] = ()
+    order_spec: Tuple[Any, ...] = ()
+    frame: Optional[Tuple[str, Optional[int], Optional[int]]] = None
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class PythonUdf:
     """A call of a Python function: ``command`` is the cloudpickled function, run by the engine's Python workers;
@@ -279,7 +290,33 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         m.AddDescending(builder, bool(e.descending))
         m.AddNullsFirst(builder, bool(e.nulls_first))
         return "SortOrder", m.End(builder)
+    if isinstance(e, WindowExpr):
+        return "WindowExpr", _encode_window(builder, e)
     raise TypeError(f"not an expression node: {e!r}")
+
+
+def _encode_window(builder: Any, e: "WindowExpr") -> int:
+    m = gen("WindowExpr")
+    fn = encode_expression(builder, e.function)
+    parts = [encode_expression(builder, p) for p in e.partition_spec]
+    orders = [encode_expression(builder, o) for o in e.order_spec]
+    pvec = _offset_vector(builder, m.StartPartitionSpecVector, parts)
+    ovec = _offset_vector(builder, m.StartOrderSpecVector, orders)
+    frame_type = gen("FrameType").FrameType
+    m.Start(builder)
+    m.AddWindowFunction(builder, fn)
+    m.AddPartitionSpec(builder, pvec)
+    m.AddOrderSpec(builder, ovec)
+    if e.frame is None:
+        m.AddFrameType(builder, frame_type.Default)
+    else:
+        kind, lower, upper = e.frame
+        m.AddFrameType(builder, frame_type.Rows if kind == "rows" else frame_type.Range)
+        m.AddLowerUnbounded(builder, lower is None)
+        m.AddUpperUnbounded(builder, upper is None)
+        m.AddLower(builder, lower or 0)
+        m.AddUpper(builder, upper or 0)
+    return m.End(builder)
 
 
 def encode_expression(builder: Any, e: Expr) -> int:
@@ -371,11 +408,34 @@ def pretty(e: Expr) -> str:
         direction = "DESC" if e.descending else "ASC"
         nulls = "NULLS FIRST" if e.nulls_first else "NULLS LAST"
         return f"{pretty(e.child)} {direction} {nulls}"
+    if isinstance(e, WindowExpr):
+        return f"{pretty(e.function)} OVER ({_window_text(e)})"
     if isinstance(e, Call):
         return _pretty_call(e)
     if isinstance(e, PythonUdf):
         return f"{e.name}({', '.join(pretty(a) for a in e.args)})"
     raise TypeError(f"not an expression node: {e!r}")
+
+
+def _window_text(e: "WindowExpr") -> str:
+    parts = []
+    if e.partition_spec:
+        parts.append("PARTITION BY " + ", ".join(pretty(p) for p in e.partition_spec))
+    if e.order_spec:
+        parts.append("ORDER BY " + ", ".join(pretty(o) for o in e.order_spec))
+    if e.frame is not None:
+        kind, lower, upper = e.frame
+
+        def bound(b: Optional[int], unbounded: str) -> str:
+            if b is None:
+                return unbounded
+            if b == 0:
+                return "CURRENT ROW"
+            return f"{abs(b)} {'PRECEDING' if b < 0 else 'FOLLOWING'}"
+
+        parts.append(f"{kind.upper()} BETWEEN {bound(lower, 'UNBOUNDED PRECEDING')} AND "
+                     f"{bound(upper, 'UNBOUNDED FOLLOWING')}")
+    return " ".join(parts)
 
 
 def _quote_alias(name: str) -> str:

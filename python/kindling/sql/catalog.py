@@ -1,5 +1,5 @@
-"""``spark.catalog``: the parts of PySpark's Catalog that hold without SQL tables — one catalog (``spark_catalog``)
-with one database (``default``) and, until temporary views arrive, no tables."""
+"""``spark.catalog``: PySpark's Catalog over what Kindling has — one catalog (``spark_catalog``), one database
+(``default``), the session's temporary views and the global ones in ``global_temp``."""
 
 from __future__ import annotations
 
@@ -76,13 +76,84 @@ class Catalog:
         return dbName in (_DATABASE, f"{_CATALOG}.{_DATABASE}")
 
     def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
-        """No tables exist yet (temporary views need SQL support)."""
-        if dbName is not None and not self.databaseExists(dbName):
-            raise _schema_not_found(dbName)
-        return []
+        """The session's temporary views; with ``dbName="global_temp"``, the global ones first, then the session's.
+
+        Parameters
+        ----------
+        dbName : str, optional
+            ``"default"`` (the default) or ``"global_temp"``.
+        pattern : str, optional
+            Names to keep: ``*`` matches any characters, ``|`` separates alternatives, case-insensitive.
+
+        Returns
+        -------
+        list of Table
+
+        Examples
+        --------
+        >>> spark.range(1).createOrReplaceTempView("listed_view")
+        >>> [t.name for t in spark.catalog.listTables(pattern="listed*")]
+        ['listed_view']
+        >>> spark.catalog.listTables(pattern="listed*")[0].tableType
+        'TEMPORARY'
+        """
+        from . import _views
+
+        out = []
+        for name, database, table_type, is_temp in _views.list_tables(self._session, dbName):
+            if _matches(name, pattern):
+                out.append(Table(name, None, [database] if database else [], None, table_type, is_temp))
+        return out
 
     def tableExists(self, tableName: str, dbName: Optional[str] = None) -> bool:
-        return False
+        """Whether a temporary view of that name exists (``"global_temp.v"`` or ``dbName="global_temp"`` for a
+        global one).
+
+        Examples
+        --------
+        >>> spark.range(1).createOrReplaceTempView("probe_view")
+        >>> spark.catalog.tableExists("probe_view"), spark.catalog.tableExists("no_such_view")
+        (True, False)
+        """
+        from . import _views
+
+        return _views.table_exists(self._session, tableName, dbName)
+
+    def dropTempView(self, viewName: str) -> bool:
+        """Drops a temporary view of the session.
+
+        Returns
+        -------
+        bool
+            True when the view existed.
+
+        Examples
+        --------
+        >>> spark.range(1).createOrReplaceTempView("short_lived")
+        >>> spark.catalog.dropTempView("short_lived"), spark.catalog.dropTempView("short_lived")
+        (True, False)
+        """
+        from . import _views
+
+        return _views.drop_view(self._session, viewName, global_=False)
+
+    def dropGlobalTempView(self, viewName: str) -> bool:
+        """Drops a global temporary view (``global_temp.<viewName>``).
+
+        Returns
+        -------
+        bool
+            True when the view existed.
+
+        Examples
+        --------
+        >>> spark.range(1).createOrReplaceGlobalTempView("short_lived_g")
+        >>> spark.catalog.dropGlobalTempView("short_lived_g")
+        True
+        """
+        from . import _views
+
+        return _views.drop_view(self._session, viewName, global_=True)
 
 
 def _schema_not_found(name: str) -> AnalysisException:

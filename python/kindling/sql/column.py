@@ -449,6 +449,32 @@ class Column:
     # ----------------------------------------------------------------------------------------------------------------
     # Names and types
 
+    def over(self, window: Any) -> "Column":
+        """This aggregate or window function evaluated over a window of rows.
+
+        Parameters
+        ----------
+        window : :class:`~kindling.sql.window.WindowSpec`
+            The partitioning, ordering and frame, from :class:`~kindling.sql.window.Window`.
+
+        Returns
+        -------
+        :class:`Column`
+
+        Examples
+        --------
+        >>> from kindling.sql import Window, functions as F
+        >>> df = spark.createDataFrame([("a", 1), ("a", 3), ("b", 2)], "k string, v int")
+        >>> w = Window.partitionBy("k").orderBy("v")
+        >>> sorted(tuple(r) for r in df.select("k", "v", F.rank().over(w).alias("r")).collect())
+        [('a', 1, 1), ('a', 3, 2), ('b', 2, 1)]
+        """
+        from kindling.sql.window import WindowSpec
+
+        if not isinstance(window, WindowSpec):
+            raise _err.type_error("NOT_WINDOWSPEC", arg_name="window", arg_type=type(window).__name__)
+        return Column(window._apply(self._expr))
+
     def alias(self, *alias: str, **kwargs: Any) -> "Column":
         """Gives the column a name (``AS``).
 

@@ -468,6 +468,96 @@ class DataFrame:
             raise _type_error("NOT_STR", "alias", alias)
         return self._transform(rq.subquery_alias(self._id, alias))
 
+    # ------------------------------------------------------------------ temporary views
+
+    def createTempView(self, name: str) -> None:
+        """Registers this DataFrame as a temporary view of the session, for ``spark.sql``.
+
+        Parameters
+        ----------
+        name : str
+            The view's name (one part, case-insensitive).
+
+        Raises
+        ------
+        AnalysisException
+            ``TEMP_TABLE_OR_VIEW_ALREADY_EXISTS`` when the session has a view of that name.
+
+        Examples
+        --------
+        >>> spark.range(2).createTempView("two_rows")
+        >>> spark.sql("SELECT sum(id) AS s FROM two_rows").first().s
+        1
+        >>> spark.catalog.dropTempView("two_rows")
+        True
+        """
+        from . import _views
+
+        _views.create_view(self, name, global_=False, replace=False)
+
+    def createOrReplaceTempView(self, name: str) -> None:
+        """Registers this DataFrame as a temporary view of the session, replacing one of the same name.
+
+        Parameters
+        ----------
+        name : str
+            The view's name (one part, case-insensitive).
+
+        Examples
+        --------
+        >>> spark.createDataFrame([(1,), (2,)], "x int").createOrReplaceTempView("xs")
+        >>> spark.sql("SELECT max(x) AS m FROM xs").first().m
+        2
+        """
+        from . import _views
+
+        _views.create_view(self, name, global_=False, replace=True)
+
+    def createGlobalTempView(self, name: str) -> None:
+        """Registers this DataFrame as a global temporary view, read by every session of the engine as
+        ``global_temp.<name>``.
+
+        Parameters
+        ----------
+        name : str
+            The view's name (one part, case-insensitive).
+
+        Raises
+        ------
+        AnalysisException
+            ``TEMP_TABLE_OR_VIEW_ALREADY_EXISTS`` when ``global_temp`` has a view of that name.
+
+        Examples
+        --------
+        >>> spark.range(4).createGlobalTempView("g_four")
+        >>> spark.newSession().sql("SELECT count(*) AS n FROM global_temp.g_four").first().n
+        4
+        >>> spark.catalog.dropGlobalTempView("g_four")
+        True
+        """
+        from . import _views
+
+        _views.create_view(self, name, global_=True, replace=False)
+
+    def createOrReplaceGlobalTempView(self, name: str) -> None:
+        """Registers this DataFrame as a global temporary view (``global_temp.<name>``), replacing one of the same
+        name.
+
+        Parameters
+        ----------
+        name : str
+            The view's name (one part, case-insensitive).
+
+        Examples
+        --------
+        >>> spark.range(5).createOrReplaceGlobalTempView("g_five")
+        >>> spark.table("global_temp.g_five").count()
+        5
+        """
+        from . import _views
+
+        _views.create_view(self, name, global_=True, replace=True)
+
     def intersect(self, other: "DataFrame") -> "DataFrame":
         """Distinct rows that are in both (INTERSECT; NULLs compare equal; columns matched by position)."""
         return _ops.set_difference(self, other, "leftsemi", "INTERSECT")

@@ -1315,3 +1315,21 @@ def desc_nulls_last(col: ColumnOrName) -> Column:
     +---+-----+
     """
     return _sort_col(col).desc_nulls_last()
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Window functions (defined in kindling.sql._window_functions; use with Column.over)
+
+from kindling.sql._window_functions import (  # noqa: E402
+    cume_dist,
+    dense_rank,
+    lag,
+    last,
+    lead,
+    ntile,
+    percent_rank,
+    rank,
+    row_number,
+)
+
+__all__ += ["row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "last"]

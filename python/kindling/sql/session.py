@@ -13,7 +13,8 @@ from .._client import Client
 from .._client import requests as rq
 from .._client.local_data import create_local_data
 from .._gen.kindling.protocol.Body import Body
-from ..errors import PySparkRuntimeError, PySparkTypeError, PySparkValueError, SparkConnectionError
+from ..errors import (PySparkNotImplementedError, PySparkRuntimeError, PySparkTypeError, PySparkValueError,
+                      SparkConnectionError)
 from .conf import RuntimeConfig, _to_str
 
 if TYPE_CHECKING:
@@ -234,6 +235,67 @@ class SparkSession:
 
         body = self._client.call(Body.Transform, build, Body.DataFrameHandle)
         return DataFrame._from_handle(body, self)
+
+    def sql(self, sqlQuery: str, args: Optional[Union[Dict[str, Any], List[Any]]] = None,
+            **kwargs: Any) -> "DataFrame":
+        """Runs one Spark SQL statement over the session's temporary views and returns its DataFrame.
+
+        The query is parsed and planned by the engine into the same logical plan the DataFrame API builds, so it
+        runs through the same analyzer and optimizer. Commands (``CREATE TEMPORARY VIEW``, ``DROP VIEW``) take
+        effect at once; ``SHOW TABLES``, ``DESCRIBE`` and ``EXPLAIN`` answer a small DataFrame.
+
+        Parameters
+        ----------
+        sqlQuery : str
+            One SQL statement (a trailing ``;`` is allowed).
+        args : dict or list, optional
+            Parameter markers are not supported yet; passing ``args`` raises.
+        **kwargs
+            String formatting of the query (``{df}``) is not supported yet; passing keywords raises.
+
+        Returns
+        -------
+        DataFrame
+
+        Raises
+        ------
+        ParseException
+            On a syntax error, naming the offending token, its line and position.
+        AnalysisException
+            On an unknown view, column or function, or a type mismatch.
+
+        Examples
+        --------
+        >>> spark.createDataFrame([(1, "a"), (2, "b")], "id int, s string").createOrReplaceTempView("people")
+        >>> spark.sql("SELECT id, upper(s) AS u FROM people WHERE id > 1").collect()
+        [Row(id=2, u='B')]
+        >>> spark.sql("SELECT count(*) AS n FROM people").first().n
+        2
+        """
+        if args is not None or kwargs:
+            raise PySparkNotImplementedError("spark.sql() does not support query parameters or string formatting "
+                                             "yet.", "NOT_IMPLEMENTED", {"feature": "sql(args, **kwargs)"})
+        from . import _views
+
+        return _views.sql(self, sqlQuery)
+
+    def table(self, tableName: str) -> "DataFrame":
+        """The DataFrame of a temporary view.
+
+        Parameters
+        ----------
+        tableName : str
+            A session view (``"v"``) or a global one (``"global_temp.v"``).
+
+        Examples
+        --------
+        >>> spark.range(3).createOrReplaceTempView("three")
+        >>> spark.table("three").count()
+        3
+        """
+        from . import _views
+
+        return _views.table(self, tableName)
 
     def range(self, start: int, end: Optional[int] = None, step: int = 1,
               numPartitions: Optional[int] = None) -> "DataFrame":

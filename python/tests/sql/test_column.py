@@ -561,7 +561,7 @@ def test_column_methods_have_numpydoc_docstrings():
     assert set(public) == {
         "alias", "asc", "asc_nulls_first", "asc_nulls_last", "astype", "between", "cast", "contains", "desc",
         "desc_nulls_first", "desc_nulls_last", "endswith", "eqNullSafe", "isNotNull", "isNull", "isin", "like",
-        "name", "otherwise", "startswith", "substr", "when",
+        "name", "otherwise", "over", "startswith", "substr", "when",
     }
     for n in public:
         doc = getattr(Column, n).__doc__ or ""

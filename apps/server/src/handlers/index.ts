@@ -1,6 +1,7 @@
 // Dispatch of a verified request envelope to its handler; every handler answers one response envelope.
 import { fb } from '@kindling/protocol';
 import { analyze } from './analyze.js';
+import { catalog } from './catalog.js';
 import { cancel } from './cancel.js';
 import { config } from './config.js';
 import type { RequestContext } from './context.js';
@@ -20,6 +21,7 @@ export const REQUEST_NAMES: ReadonlyMap<fb.Body, string> = new Map([
   [fb.Body.Release, 'Release'],
   [fb.Body.Cancel, 'Cancel'],
   [fb.Body.Stop, 'Stop'],
+  [fb.Body.CatalogRequest, 'CatalogRequest'],
 ]);
 
 /** Serves one request (the envelope's body type must be one of REQUEST_NAMES). */
@@ -33,6 +35,7 @@ export async function handleRequest(ctx: RequestContext, env: fb.Envelope): Prom
     case fb.Body.Release: return release(ctx, env.body(new fb.Release()) as fb.Release);
     case fb.Body.Cancel: return cancel(ctx, env.body(new fb.Cancel()) as fb.Cancel);
     case fb.Body.Stop: return stop(ctx);
+    case fb.Body.CatalogRequest: return catalog(ctx, env.body(new fb.CatalogRequest()) as fb.CatalogRequest);
     default:
       throw new Error(`handleRequest called with body type ${String(env.bodyType())}`);
   }

@@ -148,6 +148,16 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       const a = t.op(new fb.SubqueryAlias()) as fb.SubqueryAlias;
       return df(a.input()).alias(a.alias() ?? '');
     }
+    case fb.RelationOp.Sql: {
+      const q = (t.op(new fb.Sql()) as fb.Sql).query();
+      if (q === null) throw missing('query');
+      return s.spark.sql(q);
+    }
+    case fb.RelationOp.ReadTable: {
+      const name = (t.op(new fb.ReadTable()) as fb.ReadTable).name();
+      if (name === null) throw missing('name');
+      return s.spark.table(name);
+    }
     default:
       throw new IllegalArgumentError('INVALID_RELATION', `Unknown relation op type ${String(t.opType())}.`);
   }

@@ -9,6 +9,7 @@ import {
   alias,
   children,
   containsAggregate,
+  containsWindow,
   dataTypeOf,
   exists,
   prettyName,
@@ -21,6 +22,7 @@ import { assertNever } from '../util/assert.js';
 import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
 import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
 import { withFreshExprIds } from './fresh-ids.js';
+import { checkNoWindow, extractWindows } from './resolve-window.js';
 
 export interface AnalyzerOptions {
   readonly caseSensitive: boolean;
@@ -58,6 +60,7 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
     case 'limit':
     case 'distinct':
     case 'subqueryAlias':
+    case 'window': // made by the analyzer itself (extractWindows), already resolved
       if (p.kind === 'limit' && (!Number.isInteger(p.limit) || p.limit < 0)) {
         throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit expression must be equal to or greater than 0, but got ${p.limit}.`);
       }
@@ -65,6 +68,13 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
     case 'project': {
       const scope = scopeOf([p.child], opts);
       const list = resolveProjectList(p.projectList, scope);
+      if (list.some(containsWindow)) {
+        if (list.some(containsAggregate)) {
+          throw new AnalysisError('UNSUPPORTED_FEATURE.WINDOW_OVER_AGGREGATE', 'Kindling does not yet evaluate window functions in an aggregate query; aggregate in a subquery and apply the window above it.');
+        }
+        return { ...extractWindows(list, p.child), planId: p.planId };
+      }
+      checkNoWindow(list, 'SELECT');
       for (const e of list) {
         if (containsAggregate(e)) {
           // select(sum(x)) without groupBy is a global aggregate, as in Spark.
@@ -80,12 +90,14 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
         if (t.kind !== 'boolean' && t.kind !== 'null') {
           throw dataTypeMismatch(prettyName(cond), `filter expression ${JSON.stringify(prettyName(cond))} of type ${JSON.stringify(simpleString(t))} is not a boolean.`);
         }
+        checkNoWindow([cond], 'WHERE');
         if (containsAggregate(cond)) throw new AnalysisError('INVALID_WHERE_CONDITION', `The WHERE condition ${JSON.stringify(prettyName(cond))} contains invalid expressions: aggregate functions.`);
         return [cond];
       }, ([cond], child) => ({ ...p, condition: castTo(cond!, { kind: 'boolean' }), child }));
     case 'sort':
       return resolveWithMissing(p, opts, (scope) => p.order.map((o) => {
         const child = resolveExpression(o.child, scope);
+        checkNoWindow([child], 'ORDER BY');
         const t = dataTypeOf(child);
         if (t.kind === 'array') throw dataTypeMismatch(prettyName(child), `sorting is not supported for columns of type ${JSON.stringify(simpleString(t))}.`);
         return child;
@@ -167,6 +179,11 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
     return r;
   });
   const aggs = resolveProjectList(p.aggregateExprs, scope);
+  checkNoWindow(grouping, 'GROUP BY');
+  if (aggs.some(containsWindow)) {
+    throw new AnalysisError('UNSUPPORTED_FEATURE.WINDOW_OVER_AGGREGATE', 'Kindling does not yet evaluate window functions in an aggregate query; aggregate in a subquery and apply the window above it.');
+  }
+  checkNoWindow(aggs, 'an aggregate');
   // Every column outside an aggregate function must be (part of) a grouping expression.
   const check = (e: Expression): void => {
     if (grouping.some((g) => semanticEquals(g, e))) return;
@@ -240,6 +257,7 @@ function analyzeJoin(p: Join, opts: AnalyzerOptions): LogicalPlan {
   }
   if (p.condition === null) return right === p.right ? p : { ...p, right };
   const cond = resolveExpression(p.condition, scope);
+  checkNoWindow([cond], 'a join condition');
   const t = dataTypeOf(cond);
   if (t.kind !== 'boolean') {
     throw dataTypeMismatch(prettyName(cond), `join condition ${JSON.stringify(prettyName(cond))} of type ${JSON.stringify(simpleString(t))} is not a boolean.`);

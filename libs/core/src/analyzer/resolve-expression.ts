@@ -14,6 +14,7 @@ import { lookupScalarFunction } from '../expr/functions/registry.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
 import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
 import { castTo, coerce } from './type-coercion.js';
+import { checkWindowExpression, resolveWindowFunction } from './resolve-window.js';
 import { canCast } from '../expr/eval/cast.js';
 import { simpleString } from '../types/data-type.js';
 
@@ -117,11 +118,14 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
       }
       return e;
     }
+    case 'windowExpr':
+      return checkWindowExpression(e);
     case 'attr':
     case 'literal':
     case 'boundRef':
     case 'fn':
     case 'agg':
+    case 'windowFn':
     case 'pythonUdf':
     case 'alias':
     case 'sortOrder':
@@ -134,6 +138,8 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
 }
 
 export function resolveFunction(name: string, args: readonly Expression[], isDistinct: boolean): Expression {
+  const windowFn = resolveWindowFunction(name, args, isDistinct);
+  if (windowFn) return windowFn;
   const agg = lookupAggregateFunction(name);
   const argTypes = args.map(dataTypeOf);
   const sql = `${name}(${isDistinct ? 'DISTINCT ' : ''}${args.map(prettyName).join(', ')})`;

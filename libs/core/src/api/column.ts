@@ -3,6 +3,7 @@ import {
   type Expression,
   type LiteralValue,
   type SortOrder,
+  type WindowSpec,
   alias,
   lit as litExpr,
   prettyName,
@@ -80,6 +81,12 @@ export class Column {
   }
   /** Same as `alias`. */
   as(name: string): Column { return this.alias(name); }
+
+  /** This aggregate or window function evaluated over a window: `F.rank().over(Window.orderBy('v'))`. */
+  over(window?: { readonly spec: WindowSpec }): Column {
+    const spec: WindowSpec = window?.spec ?? { partitionSpec: [], orderSpec: [], frame: null };
+    return new Column({ kind: 'windowExpr', fn: this.expr, spec });
+  }
   name(name: string): Column { return this.alias(name); }
 
   /** Converts to another type, given as a DataType or a type name (`'int'`, `'bigint'`, `'string'`, …). */

@@ -22,6 +22,7 @@ import { type Row, rowsOf } from './row.js';
 import { showString } from './show.js';
 import { schemaOf } from '../execution/schema-of.js';
 import { emptyBatch, recordBatch, unaliasBatch } from '../execution/vectors.js';
+import { GLOBAL_TEMP_DATABASE, globalTempViews } from '../catalog/temp-views.js';
 import type { TaskMetrics } from '../execution/task-context.js';
 
 type ColumnLike = string | Column;
@@ -310,6 +311,28 @@ export class DataFrame {
   /** Names this DataFrame so its columns can be referred to as `alias.col`. */
   alias(name: string): DataFrame {
     return this.derive((child) => ({ kind: 'subqueryAlias', alias: name, child }));
+  }
+
+  // ------------------------------------------------------------------ views
+
+  /** Registers this DataFrame as a session temp view, replacing one of the same name. */
+  createOrReplaceTempView(name: string): void {
+    this.engine.tempViews.put(name, this.plan, true);
+  }
+
+  /** Registers a session temp view; TEMP_TABLE_OR_VIEW_ALREADY_EXISTS when the name is taken. */
+  createTempView(name: string): void {
+    this.engine.tempViews.put(name, this.plan, false);
+  }
+
+  /** Registers a view in `global_temp`, visible to every session of the engine, replacing one of the same name. */
+  createOrReplaceGlobalTempView(name: string): void {
+    globalTempViews.put(name, this.plan, true, GLOBAL_TEMP_DATABASE);
+  }
+
+  /** Registers a view in `global_temp`; TEMP_TABLE_OR_VIEW_ALREADY_EXISTS when the name is taken. */
+  createGlobalTempView(name: string): void {
+    globalTempViews.put(name, this.plan, false, GLOBAL_TEMP_DATABASE);
   }
 
   // ------------------------------------------------------------------ persistence

@@ -86,3 +86,21 @@ export const count_distinct = countDistinct;
 // Sort helpers
 export function asc(x: ColumnLike): Column { return new Column(c(x)).asc(); }
 export function desc(x: ColumnLike): Column { return new Column(c(x)).desc(); }
+
+// Window functions (use with `.over(windowSpec)`)
+export function row_number(): Column { return call('row_number', []); }
+export function rank(): Column { return call('rank', []); }
+export function dense_rank(): Column { return call('dense_rank', []); }
+export function percent_rank(): Column { return call('percent_rank', []); }
+export function cume_dist(): Column { return call('cume_dist', []); }
+export function ntile(n: number): Column { return call('ntile', [litExpr(n)]); }
+/** The value `offset` rows before the current row in the window partition, or `defaultValue`. */
+export function lag(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = null): Column {
+  return call('lag', [c(x), litExpr(offset), toExpr(defaultValue)]);
+}
+/** The value `offset` rows after the current row in the window partition, or `defaultValue`. */
+export function lead(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = null): Column {
+  return call('lead', [c(x), litExpr(offset), toExpr(defaultValue)]);
+}
+/** The last value of the frame (over a window; Kindling has no `last` aggregate outside windows yet). */
+export function last(x: ColumnLike, ignorenulls = false): Column { return call('last', [c(x), litExpr(ignorenulls)]); }

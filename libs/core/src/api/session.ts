@@ -10,6 +10,10 @@ import { type InputRow, batchesFromArrow, batchesFromRows } from '../session/loc
 import type { SchedulerListener } from '../scheduler/events.js';
 import { DataFrame } from './dataframe.js';
 import { shareBatch } from '../execution/wire-batch.js';
+import { Catalog } from './catalog.js';
+import { lookupRelation } from '../catalog/relation-lookup.js';
+import { sqlFrontEnd } from '../catalog/sql-front-end.js';
+import { parseColumnName } from '../expr/expression.js';
 import type { PythonSupport } from '../execution/python-runner.js';
 
 export const KINDLING_VERSION = '0.1.0';
@@ -66,9 +70,13 @@ export class SparkSession {
   /** @internal */
   stopped = false;
 
+  /** Temp views and their listing (`spark.catalog.listTables()`). */
+  readonly catalog: Catalog;
+
   /** @internal */
   constructor(conf: RuntimeConfig, python: PythonSupport | null = null) {
     this.engine = new Engine(conf, python);
+    this.catalog = new Catalog(this.engine);
   }
 
   static builder(): Builder {
@@ -140,6 +148,23 @@ export class SparkSession {
     const types = output.map((a) => a.dataType);
     const shared = partitions.map((part) => part.map((b) => shareBatch(b, types)));
     const plan = { kind: 'localRelation' as const, output, partitions: shared };
+    return DataFrame.create(this.engine, plan, plan);
+  }
+
+  /**
+   * Runs Spark SQL text over this session's temp views (and `global_temp.*`), returning its DataFrame; the
+   * query goes through the same analyzer and optimizer as the DataFrame API. Needs `import '@kindling/sql'`.
+   */
+  sql(sqlQuery: string): DataFrame {
+    this.checkActive();
+    if (typeof sqlQuery !== 'string') throw new IllegalArgumentError('NOT_STR', `sql(): argument \`sqlQuery\` should be a str, got ${typeof sqlQuery}.`);
+    return sqlFrontEnd().sql(this, sqlQuery);
+  }
+
+  /** The DataFrame of a temp view: `spark.table('v')`, `spark.table('global_temp.v')`. */
+  table(tableName: string): DataFrame {
+    this.checkActive();
+    const plan = lookupRelation(parseColumnName(tableName), this.engine.tempViews);
     return DataFrame.create(this.engine, plan, plan);
   }
 

@@ -102,6 +102,27 @@ export interface PythonUdf {
 
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
 
+/** Window functions that are not aggregates: ranking, distribution and offset functions. */
+export type WindowFunctionName = 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist' | 'ntile' | 'lag' | 'lead' | 'first_value' | 'last_value';
+/**
+ * A frame bound, in rows (ROWS) or in order-key units (RANGE): 0 is CURRENT ROW, negative values precede,
+ * `-Infinity` is UNBOUNDED PRECEDING and `Infinity` UNBOUNDED FOLLOWING.
+ */
+export type FrameBound = number;
+export interface WindowFrame { readonly frameType: 'rows' | 'range'; readonly lower: FrameBound; readonly upper: FrameBound }
+/** `PARTITION BY … ORDER BY … frame`; a null frame is Spark's default (RANGE … CURRENT ROW with ORDER BY, else the whole partition). */
+export interface WindowSpec { readonly partitionSpec: readonly Expression[]; readonly orderSpec: readonly SortOrder[]; readonly frame: WindowFrame | null }
+/** `fn OVER (spec)`: an aggregate call or a window function evaluated over a window of rows. */
+export interface WindowExpression { readonly kind: 'windowExpr'; readonly fn: Expression; readonly spec: WindowSpec }
+/** A resolved ranking/offset window function; legal only as the `fn` of a WindowExpression. */
+export interface WindowFunction {
+  readonly kind: 'windowFn';
+  readonly name: WindowFunctionName;
+  readonly args: readonly Expression[];
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+
 export type Expression =
   | UnresolvedColumn
   | UnresolvedStar
@@ -124,7 +145,9 @@ export type Expression =
   | ScalarFunction
   | AggregateCall
   | PythonUdf
-  | SortOrder;
+  | SortOrder
+  | WindowExpression
+  | WindowFunction;
 
 export type NamedExpression = AttributeReference | Alias;
 
@@ -203,8 +226,11 @@ export function dataTypeOf(e: Expression): DataType {
     case 'literal':
     case 'fn':
     case 'agg':
+    case 'windowFn':
     case 'pythonUdf':
       return e.dataType;
+    case 'windowExpr':
+      return dataTypeOf(e.fn);
     case 'alias':
     case 'negate':
     case 'sortOrder':
@@ -240,7 +266,11 @@ export function nullableOf(e: Expression): boolean {
     case 'boundRef':
     case 'fn':
     case 'agg':
+    case 'windowFn':
       return e.nullable;
+    case 'windowExpr':
+      // An aggregate over a frame that may be empty (ROWS 1 FOLLOWING at the partition end) is null there.
+      return e.fn.kind === 'agg' && e.fn.fn === 'count' ? false : e.fn.kind === 'windowFn' ? e.fn.nullable : true;
     case 'pythonUdf':
       return true;
     case 'literal':
@@ -295,8 +325,11 @@ export function children(e: Expression): Expression[] {
     case 'unresolvedFunction':
     case 'fn':
     case 'agg':
+    case 'windowFn':
     case 'pythonUdf':
       return [...e.args];
+    case 'windowExpr':
+      return [e.fn, ...e.spec.partitionSpec, ...e.spec.orderSpec];
     case 'alias':
     case 'not':
     case 'negate':
@@ -337,8 +370,14 @@ export function withNewChildren(e: Expression, c: readonly Expression[]): Expres
     case 'unresolvedFunction':
     case 'fn':
     case 'agg':
+    case 'windowFn':
     case 'pythonUdf':
       return { ...e, args: c };
+    case 'windowExpr': {
+      const np = e.spec.partitionSpec.length;
+      const spec: WindowSpec = { ...e.spec, partitionSpec: c.slice(1, 1 + np), orderSpec: c.slice(1 + np) as SortOrder[] };
+      return { ...e, fn: c[0]!, spec };
+    }
     case 'alias':
     case 'not':
     case 'negate':
@@ -396,8 +435,15 @@ export function references(e: Expression): Map<number, AttributeReference> {
   return out;
 }
 
+/** True when `e` has an aggregate call outside window expressions (an aggregate OVER a window is not one). */
 export function containsAggregate(e: Expression): boolean {
-  return exists(e, isAggregateCall);
+  if (isAggregateCall(e)) return true;
+  if (e.kind === 'windowExpr') return false;
+  return children(e).some(containsAggregate);
+}
+
+export function containsWindow(e: Expression): boolean {
+  return exists(e, (x) => x.kind === 'windowExpr');
 }
 
 /** A built-in aggregate call or a grouped-aggregate pandas UDF. */
@@ -420,6 +466,7 @@ export function semanticEquals(a: Expression, b: Expression): boolean {
     if (va !== vb) return false;
   }
   if (a.kind === 'cast' && b.kind === 'cast' && JSON.stringify(a.to) !== JSON.stringify(b.to)) return false;
+  if (a.kind === 'windowExpr' && b.kind === 'windowExpr' && JSON.stringify(effectiveFrame(a.spec)) !== JSON.stringify(effectiveFrame(b.spec))) return false;
   if (a.kind === 'pythonUdf' && b.kind === 'pythonUdf' && (a.udfId !== b.udfId || !a.deterministic)) return false;
   const ca = children(a);
   const cb = children(b);
@@ -540,9 +587,37 @@ function render(e: Expression, pretty: boolean): string {
       return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;
+    case 'windowFn':
+      return `${e.name}(${e.args.map(r).join(', ')})`;
+    case 'windowExpr':
+      return `${r(e.fn)} OVER (${windowSpecText(e.spec, r)})`;
     default:
       return assertNever(e, 'expression');
   }
+}
+
+function boundText(b: FrameBound, frameType: 'rows' | 'range'): string {
+  if (b === -Infinity) return 'UNBOUNDED PRECEDING';
+  if (b === Infinity) return 'UNBOUNDED FOLLOWING';
+  if (b === 0) return 'CURRENT ROW';
+  const n = frameType === 'range' ? String(Math.abs(b)) : String(Math.abs(b));
+  return `${n} ${b < 0 ? 'PRECEDING' : 'FOLLOWING'}`;
+}
+
+/** Spark's window spec text: `PARTITION BY k ORDER BY v ASC NULLS FIRST ROWS BETWEEN … AND …`. */
+export function windowSpecText(spec: WindowSpec, r: (e: Expression) => string = prettyName): string {
+  const parts: string[] = [];
+  if (spec.partitionSpec.length > 0) parts.push(`PARTITION BY ${spec.partitionSpec.map(r).join(', ')}`);
+  if (spec.orderSpec.length > 0) parts.push(`ORDER BY ${spec.orderSpec.map(r).join(', ')}`);
+  const f = effectiveFrame(spec);
+  parts.push(`${f.frameType === 'rows' ? 'ROWS' : 'RANGE'} BETWEEN ${boundText(f.lower, f.frameType)} AND ${boundText(f.upper, f.frameType)}`);
+  return parts.join(' ');
+}
+
+/** The frame a spec uses: its own, or Spark's default for it. */
+export function effectiveFrame(spec: WindowSpec): WindowFrame {
+  if (spec.frame) return spec.frame;
+  return spec.orderSpec.length > 0 ? { frameType: 'range', lower: -Infinity, upper: 0 } : { frameType: 'rows', lower: -Infinity, upper: Infinity };
 }
 
 function renderFunction(name: string, args: string[]): string {

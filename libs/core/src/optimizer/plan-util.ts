@@ -102,6 +102,12 @@ export function mapPlanExpressions(p: LogicalPlan, f: (e: Expression) => Express
       const partitionExprs = mapList(p.partitionExprs);
       return partitionExprs === p.partitionExprs ? p : { ...p, partitionExprs };
     }
+    case 'window': {
+      const windowExprs = mapList(p.windowExprs);
+      const partitionSpec = mapList(p.partitionSpec);
+      const orderSpec = mapList(p.orderSpec);
+      return windowExprs === p.windowExprs && partitionSpec === p.partitionSpec && orderSpec === p.orderSpec ? p : { ...p, windowExprs, partitionSpec, orderSpec };
+    }
     case 'mapInPython':
       return p;
     case 'flatMapGroupsInPython': {
@@ -141,6 +147,7 @@ export function maxRows(p: LogicalPlan): number | undefined {
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
+    case 'window':
       return maxRows(p.child);
     case 'aggregate':
       return p.groupingExprs.length === 0 ? 1 : maxRows(p.child);

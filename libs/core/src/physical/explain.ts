@@ -74,6 +74,8 @@ export function physicalNodeString(p: PhysicalPlan): string {
       return 'Union';
     case 'coalesce':
       return `Coalesce ${p.numPartitions}`;
+    case 'window':
+      return `Window ${list(p.exprs, p.child.output)}, ${list(p.partitionSpec, p.child.output)}, ${list(p.orderSpec, p.child.output)}`;
     case 'pythonEval': {
       const name = p.evalType === 'batched' ? 'BatchEvalPython' : 'ArrowEvalPython';
       const fns = p.functions.filter((f) => f.isOutput).map((f) => f.name);

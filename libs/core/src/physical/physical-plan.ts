@@ -96,6 +96,18 @@ export interface UnionExec extends ExecBase { readonly kind: 'union'; readonly c
 export interface CoalesceExec extends ExecBase { readonly kind: 'coalesce'; readonly numPartitions: number; readonly child: PhysicalPlan }
 
 /**
+ * Window functions over one partition whose rows arrive sorted by the partition keys, then the order keys; `exprs`
+ * are the bound WindowExpressions, one output column each after the child's columns.
+ */
+export interface WindowExec extends ExecBase {
+  readonly kind: 'window';
+  readonly exprs: readonly Expression[];
+  readonly partitionSpec: readonly Expression[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly child: PhysicalPlan;
+}
+
+/**
  * One Python function of a Python operator. `args[i] >= 0` reads argument column i of the operator's input to
  * the worker; `-(k+1)` is the result of function k of the same operator (chained UDFs, one trip to Python).
  */
@@ -160,7 +172,8 @@ export type PhysicalPlan =
   | CoalesceExec
   | PythonEvalExec
   | MapInPythonExec
-  | GroupedPythonExec;
+  | GroupedPythonExec
+  | WindowExec;
 
 /** Rebuilds `p` with new children (in `physicalChildren` order); leaves are returned as they are. */
 export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): PhysicalPlan {
@@ -179,6 +192,7 @@ export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly Physical
     case 'sort':
     case 'limit':
     case 'coalesce':
+    case 'window':
     case 'pythonEval':
     case 'mapInPython':
     case 'groupedPython':
@@ -210,6 +224,7 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
     case 'sort':
     case 'limit':
     case 'coalesce':
+    case 'window':
     case 'pythonEval':
     case 'mapInPython':
     case 'groupedPython':

@@ -18,7 +18,7 @@ import {
   semanticEquals,
   transformDown,
 } from '../expr/expression.js';
-import type { Aggregate, Join, LogicalPlan } from '../plan/logical-plan.js';
+import type { Aggregate, Join, LogicalPlan, Window } from '../plan/logical-plan.js';
 import { outputOf } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 import { aggregateStateTypes } from '../expr/aggregates/registry.js';
@@ -51,6 +51,7 @@ export function outputPartitions(p: PhysicalPlan): number {
     case 'filter':
     case 'hashAggregate':
     case 'sort':
+    case 'window':
       return outputPartitions(p.child);
     case 'limit':
       return p.global ? 1 : outputPartitions(p.child);
@@ -97,6 +98,7 @@ export function estimateBytes(p: LogicalPlan): number {
     case 'repartition':
     case 'subqueryAlias':
     case 'aggregate':
+    case 'window':
       return estimateBytes(p.child);
     case 'mapInPython':
     case 'flatMapGroupsInPython':
@@ -110,6 +112,29 @@ export function estimateBytes(p: LogicalPlan): number {
     default:
       return assertNever(p, 'logical plan');
   }
+}
+
+/**
+ * True when `p`'s rows are already hash-partitioned on `keys` by an exchange below Windows, Sorts and Projects of
+ * those columns (followed down to the exchange): a second window over the same keys needs no shuffle.
+ */
+function hashPartitionedOn(p: PhysicalPlan, keys: readonly Expression[]): boolean {
+  let q = p;
+  let ks: readonly Expression[] = keys;
+  for (;;) {
+    if (q.kind === 'window' || q.kind === 'sort') q = q.child;
+    else if (q.kind === 'project') {
+      // Follow pass-through columns to their position below the projection.
+      const proj = q;
+      const mapped = ks.map((k) => (k.kind === 'boundRef' ? proj.exprs[k.ordinal] : undefined));
+      if (mapped.some((m) => m === undefined || m.kind !== 'boundRef')) return false;
+      ks = mapped as Expression[];
+      q = q.child;
+    } else break;
+  }
+  if (q.kind !== 'shuffleExchange' || q.partitioning.kind !== 'hash') return false;
+  const have = q.partitioning.exprs;
+  return have.length === ks.length && have.every((e, i) => semanticEquals(e, ks[i]!));
 }
 
 function splitConjuncts(e: Expression): Expression[] {
@@ -193,9 +218,26 @@ class Planner {
           : { kind: 'roundRobin', numPartitions: p.numPartitions };
         return { kind: 'shuffleExchange', partitioning, child, output };
       }
+      case 'window':
+        return this.planWindow(p, output);
       default:
         return assertNever(p, 'logical plan');
     }
+  }
+
+  /** Window ← Sort(partition keys, order keys) ← Exchange(hash partition keys, or single without keys). */
+  private planWindow(p: Window, output: AttributeReference[]): PhysicalPlan {
+    let child = this.plan(p.child);
+    const keys = p.partitionSpec.map((e) => bindReferences(e, child.output));
+    const order = p.orderSpec.map((o) => bindReferences(o, child.output) as SortOrder);
+    if (outputPartitions(child) > 1 && !(keys.length > 0 && hashPartitionedOn(child, keys))) {
+      const partitioning: Partitioning = keys.length > 0 ? { kind: 'hash', exprs: keys, numPartitions: this.opts.shufflePartitions } : { kind: 'single' };
+      child = { kind: 'shuffleExchange', partitioning, child, output: child.output };
+    }
+    const sortOrder: SortOrder[] = [...keys.map((k): SortOrder => ({ kind: 'sortOrder', child: k, direction: 'asc', nullOrdering: 'nullsFirst' })), ...order];
+    if (sortOrder.length > 0) child = { kind: 'sort', order: sortOrder, child, output: child.output };
+    const exprs = p.windowExprs.map((a) => bindReferences(a.child, child.output));
+    return { kind: 'window', exprs, partitionSpec: keys, orderSpec: order, child, output };
   }
 
   /** Hash-partitions `child` by `keys` (unbound) so each group is in one partition; one partition if there are none. */

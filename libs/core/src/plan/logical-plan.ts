@@ -1,6 +1,7 @@
 // Logical plans: a closed union of plain objects tagged by `kind`; every switch over it ends in assertNever.
 import type * as arrow from 'apache-arrow';
 import {
+  type Alias,
   type AttributeReference,
   type Expression,
   type NamedExpression,
@@ -80,6 +81,17 @@ export interface Repartition extends PlanBase {
   readonly partitionExprs: readonly Expression[];
   readonly child: LogicalPlan;
 }
+/**
+ * Window functions sharing one PARTITION BY / ORDER BY: the child's columns plus one column per window expression
+ * (each an Alias of a WindowExpression whose spec has these keys; frames may differ).
+ */
+export interface Window extends PlanBase {
+  readonly kind: 'window';
+  readonly windowExprs: readonly Alias[];
+  readonly partitionSpec: readonly Expression[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly child: LogicalPlan;
+}
 /** `df.alias('t')`: gives the child's columns the qualifier `t`. */
 export interface SubqueryAlias extends PlanBase { readonly kind: 'subqueryAlias'; readonly alias: string; readonly child: LogicalPlan }
 
@@ -117,7 +129,8 @@ export type LogicalPlan =
   | Repartition
   | SubqueryAlias
   | MapInPython
-  | FlatMapGroupsInPython;
+  | FlatMapGroupsInPython
+  | Window;
 
 // ---------------------------------------------------------------------------------------------
 // Structure
@@ -136,6 +149,7 @@ export function planChildren(p: LogicalPlan): LogicalPlan[] {
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
+    case 'window':
     case 'mapInPython':
     case 'flatMapGroupsInPython':
       return [p.child];
@@ -164,6 +178,7 @@ export function withNewPlanChildren(p: LogicalPlan, c: readonly LogicalPlan[]): 
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
+    case 'window':
     case 'mapInPython':
     case 'flatMapGroupsInPython':
       return { ...p, child: c[0]! };
@@ -210,6 +225,8 @@ export function planExpressions(p: LogicalPlan): Expression[] {
       return [...p.order];
     case 'repartition':
       return [...p.partitionExprs];
+    case 'window':
+      return [...p.windowExprs, ...p.partitionSpec, ...p.orderSpec];
     case 'mapInPython':
       return [p.func];
     case 'flatMapGroupsInPython':
@@ -240,6 +257,8 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
       return outputOf(p.child);
     case 'subqueryAlias':
       return outputOf(p.child).map((a) => ({ ...a, qualifier: [p.alias] }));
+    case 'window':
+      return [...outputOf(p.child), ...p.windowExprs.map((e) => toAttribute(e))];
     case 'join': {
       const l = outputOf(p.left);
       const r = outputOf(p.right);
@@ -327,6 +346,8 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
         : `${q}Repartition ${p.numPartitions}, ${p.shuffle}`;
     case 'subqueryAlias':
       return `SubqueryAlias ${p.alias}`;
+    case 'window':
+      return `${q}Window ${list(p.windowExprs)}, ${list(p.partitionSpec)}, ${list(p.orderSpec)}`;
     case 'mapInPython':
       return `${q}${p.func.evalType === 'mapArrowIter' ? 'MapInArrow' : 'MapInPandas'} ${exprToString(p.func)}, ${list(p.output)}`;
     case 'flatMapGroupsInPython':

@@ -9,6 +9,8 @@ import { DAGScheduler } from '../scheduler/dag-scheduler.js';
 import { ExecutorPool } from '../scheduler/executor-pool.js';
 import { CONF_DEFAULTS, type RuntimeConfig, parseMaster } from './conf.js';
 import { IllegalArgumentError } from '../errors.js';
+import { ViewRegistry } from '../catalog/temp-views.js';
+import { SessionFunctionRegistry } from '../catalog/session-functions.js';
 import type { PythonSupport } from '../execution/python-runner.js';
 
 /** Settings Python workers read: sent with every task that runs Python. */
@@ -43,6 +45,10 @@ export class Engine {
   readonly blocks = new BlockManager();
   readonly events = new EventBus();
   readonly cacheManager = new CacheManager(this.blocks);
+  /** This session's temporary views. */
+  readonly tempViews = new ViewRegistry();
+  /** Functions registered by name on this session; SQL resolves them before the built-ins. */
+  readonly functions = new SessionFunctionRegistry();
   readonly scheduler: DAGScheduler;
   readonly slots: number;
   private executors: ExecutorPool | null = null;
@@ -115,6 +121,7 @@ export class Engine {
 
   async stop(): Promise<void> {
     this.blocks.clear();
+    this.tempViews.clear();
     const pool = this.executors;
     this.executors = null;
     await pool?.close();

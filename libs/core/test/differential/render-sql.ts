@@ -1,10 +1,22 @@
 // Renders a query AST to DuckDB SQL with Spark's semantics spelled out (division by zero → NULL, casts that truncate,
-// explicit NULLS FIRST/LAST, Spark result types).
+// explicit NULLS FIRST/LAST, Spark result types) — or, with dialect 'spark', to the Spark SQL Kindling's SQL front end
+// reads (libs/sql's differential test runs both and compares).
 import { type AggCall, type ColDef, type Expr, type Op, type Pipeline, type SortKey, type Source, type Ty, applyOp, schemaOfPipeline, sourceSchema, trailingSort } from './ast.js';
 
-const SQL_TYPE: Record<Ty, string> = { int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', string: 'VARCHAR', boolean: 'BOOLEAN' };
+const DUCK_TYPE: Record<Ty, string> = { int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', string: 'VARCHAR', boolean: 'BOOLEAN' };
+const SPARK_TYPE: Record<Ty, string> = { int: 'INT', bigint: 'BIGINT', double: 'DOUBLE', string: 'STRING', boolean: 'BOOLEAN' };
+
+export type SqlDialect = 'duckdb' | 'spark';
+
+/** The dialect of the renderSql call in progress (set only for its duration). */
+let dialect: SqlDialect = 'duckdb';
+
+function sqlType(t: Ty): string {
+  return (dialect === 'spark' ? SPARK_TYPE : DUCK_TYPE)[t];
+}
 
 export function quoteIdent(name: string): string {
+  if (dialect === 'spark') return `\`${name.replace(/`/g, '``')}\``;
   return `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -13,16 +25,19 @@ function quoteString(s: string): string {
 }
 
 function castTo(sql: string, from: Ty, to: Ty): string {
-  return from === to ? sql : `CAST(${sql} AS ${SQL_TYPE[to]})`;
+  return from === to ? sql : `CAST(${sql} AS ${sqlType(to)})`;
 }
 
 /** A SQL literal of the given type. */
 export function sqlLiteral(value: unknown, ty: Ty): string {
-  if (value === null) return `CAST(NULL AS ${SQL_TYPE[ty]})`;
+  if (value === null) return `CAST(NULL AS ${sqlType(ty)})`;
   switch (ty) {
     case 'string': return quoteString(value as string);
     case 'boolean': return value ? 'TRUE' : 'FALSE';
-    default: return `CAST(${String(value)} AS ${SQL_TYPE[ty]})`;
+    default:
+      // Spark SQL has no NaN/Infinity literal: cast the string.
+      if (dialect === 'spark' && typeof value === 'number' && !Number.isFinite(value)) return `CAST('${String(value)}' AS DOUBLE)`;
+      return `CAST(${String(value)} AS ${sqlType(ty)})`;
   }
 }
 
@@ -86,7 +101,7 @@ function sqlFn(name: string, args: readonly Expr[], ty: Ty, r: (x: Expr) => stri
     case 'ceil':
       return `CAST(${name}(${a[0]}) AS BIGINT)`;
     case 'round': return `round(${a[0]})`;
-    case 'startswith': return `starts_with(${a[0]}, ${a[1]})`;
+    case 'startswith': return dialect === 'spark' ? `startswith(${a[0]}, ${a[1]})` : `starts_with(${a[0]}, ${a[1]})`;
     case 'contains': return `contains(${a[0]}, ${a[1]})`;
     case 'like': return `(${a[0]} LIKE ${a[1]})`;
     default: throw new Error(`no SQL for function ${name}`);
@@ -95,11 +110,12 @@ function sqlFn(name: string, args: readonly Expr[], ty: Ty, r: (x: Expr) => stri
 
 function sqlCast(x: string, from: Ty, to: Ty): string {
   if (from === to) return x;
+  if (dialect === 'spark') return `CAST(${x} AS ${sqlType(to)})`;
   // Spark truncates doubles toward zero; DuckDB's CAST rounds.
-  if (from === 'double' && (to === 'int' || to === 'bigint')) return `CAST(trunc(${x}) AS ${SQL_TYPE[to]})`;
+  if (from === 'double' && (to === 'int' || to === 'bigint')) return `CAST(trunc(${x}) AS ${sqlType(to)})`;
   // Spark gives NULL for strings that are not numbers (non-ANSI).
-  if (from === 'string') return `TRY_CAST(${x} AS ${SQL_TYPE[to]})`;
-  return `CAST(${x} AS ${SQL_TYPE[to]})`;
+  if (from === 'string') return `TRY_CAST(${x} AS ${sqlType(to)})`;
+  return `CAST(${x} AS ${sqlType(to)})`;
 }
 
 function sqlAgg(a: AggCall): string {
@@ -111,10 +127,11 @@ function sqlAgg(a: AggCall): string {
       if (!a.arg2) return `count(DISTINCT ${arg})`;
       // Spark skips tuples with a NULL in them; a DuckDB row() with NULL fields is itself not NULL.
       const b = sqlExpr(a.arg2);
+      if (dialect === 'spark') return `count(DISTINCT ${arg}, ${b})`;
       return `count(DISTINCT CASE WHEN ${arg} IS NOT NULL AND ${b} IS NOT NULL THEN row(${arg}, ${b}) END)`;
     }
-    case 'sum': return `CAST(sum(${arg}) AS ${SQL_TYPE[a.ty]})`;
-    case 'sumDistinct': return `CAST(sum(DISTINCT ${arg}) AS ${SQL_TYPE[a.ty]})`;
+    case 'sum': return `CAST(sum(${arg}) AS ${sqlType(a.ty)})`;
+    case 'sumDistinct': return `CAST(sum(DISTINCT ${arg}) AS ${sqlType(a.ty)})`;
     case 'avg': return `avg(CAST(${arg} AS DOUBLE))`;
     case 'min':
     case 'max':
@@ -162,6 +179,9 @@ function sqlSource(src: Source, tables: Tables, tableSql: Readonly<Record<string
     const parts = src.keys.map((k) => `x.${quoteIdent(k.x)} = y.${quoteIdent(k.y)}`);
     if (src.extra) parts.push(sqlExpr(src.extra));
     const cols = src.items.map((i) => `${i.q}.${quoteIdent(i.name)} AS ${quoteIdent(i.as)}`).join(', ');
+    if ((src.how === 'semi' || src.how === 'anti') && dialect === 'spark') {
+      return `SELECT ${cols} FROM ${t} AS x LEFT ${src.how === 'anti' ? 'ANTI' : 'SEMI'} JOIN (${y}) AS y ON ${parts.join(' AND ')}`;
+    }
     if (src.how === 'semi' || src.how === 'anti') {
       return `SELECT ${cols} FROM ${t} AS x WHERE ${src.how === 'anti' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM (${y}) AS y WHERE ${parts.join(' AND ')})`;
     }
@@ -183,6 +203,7 @@ function sqlSource(src: Source, tables: Tables, tableSql: Readonly<Record<string
   if (src.how === 'semi' || src.how === 'anti') {
     const out = sourceSchema(src, tables);
     const cols = out.map((c) => `l.${quoteIdent(c.name)}`).join(', ');
+    if (dialect === 'spark') return `SELECT ${cols} FROM (${l}) AS l LEFT ${src.how === 'anti' ? 'ANTI' : 'SEMI'} JOIN (${r}) AS r ON ${cond}`;
     return `SELECT ${cols} FROM (${l}) AS l WHERE ${src.how === 'anti' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM (${r}) AS r WHERE ${cond})`;
   }
   const kw = { inner: 'INNER', left: 'LEFT', right: 'RIGHT', full: 'FULL' }[src.how];
@@ -220,7 +241,17 @@ export function hasDuplicateNames(cols: readonly ColDef[]): boolean {
 }
 
 /** The whole query: Spark's output types, then ORDER BY (NULLS spelled out) and LIMIT when the pipeline ends with them. */
-export function renderSql(p: Pipeline, tables: Tables, tableSql: Readonly<Record<string, string>>): string {
+export function renderSql(p: Pipeline, tables: Tables, tableSql: Readonly<Record<string, string>>, sqlDialect: SqlDialect = 'duckdb'): string {
+  const outer = dialect;
+  dialect = sqlDialect;
+  try {
+    return renderQuery(p, tables, tableSql);
+  } finally {
+    dialect = outer;
+  }
+}
+
+function renderQuery(p: Pipeline, tables: Tables, tableSql: Readonly<Record<string, string>>): string {
   const { sort, limit, body } = trailingSort(p);
   // Duplicate output names (a join whose sides share column names) cannot be selected by name: the join is the
   // whole query, and its columns already have Spark's types.
@@ -231,7 +262,7 @@ export function renderSql(p: Pipeline, tables: Tables, tableSql: Readonly<Record
   const bodyPipeline: Pipeline = { source: p.source, ops: body };
   const inner = sqlPipelineBody(bodyPipeline, tables, tableSql);
   const schema = schemaOfPipeline(bodyPipeline, tables);
-  const select = schema.map((c) => `CAST(q.${quoteIdent(c.name)} AS ${SQL_TYPE[c.ty]}) AS ${quoteIdent(c.name)}`).join(', ');
+  const select = schema.map((c) => `CAST(q.${quoteIdent(c.name)} AS ${sqlType(c.ty)}) AS ${quoteIdent(c.name)}`).join(', ');
   let sql = `SELECT ${select} FROM (${inner}) AS q`;
   if (sort) sql += ` ${orderBy(sort, (n) => `q.${quoteIdent(n)}`)}`;
   if (limit !== null) sql += ` LIMIT ${limit}`;

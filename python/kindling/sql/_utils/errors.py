@@ -89,6 +89,7 @@ _TEMPLATES: Dict[str, str] = {
     ),
     "NOT_COLUMN_OR_STR": "Argument `<arg_name>` should be a Column or str, got <arg_type>.",
     "NOT_DATATYPE_OR_STR": "Argument `<arg_name>` should be a DataType or str, got <arg_type>.",
+    "NOT_INT": "Argument `<arg_name>` should be an int, got <arg_type>.",
     "NOT_INT_OR_SLICE_OR_STR": "Argument `<arg_name>` should be an int, slice or str, got <arg_type>.",
     "NOT_ITERABLE": "<objectName> is not iterable.",
     "NOT_LIST_OF_STRUCTFIELD": "Argument `<arg_name>` should be a list of StructField, got <arg_type>.",
@@ -96,6 +97,7 @@ _TEMPLATES: Dict[str, str] = {
         "Argument `<arg_name1>` and `<arg_name2>` should be the same type, got <arg_type1> and <arg_type2>."
     ),
     "NOT_STR": "Argument `<arg_name>` should be a str, got <arg_type>.",
+    "NOT_WINDOWSPEC": "Argument `<arg_name>` should be a WindowSpec, got <arg_type>.",
     "ONLY_ALLOWED_FOR_SINGLE_COLUMN": "Argument `<arg_name>` can only be provided for a single column.",
     "READ_ONLY": "<object> is read-only.",
     "SLICE_WITH_STEP": "Slice with step is not supported.",

@@ -71,6 +71,8 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'star':
     case 'unresolvedFunction':
     case 'agg':
+    case 'windowExpr':
+    case 'windowFn':
       throw new Error(`Expression ${exprToString(expr)} (${expr.kind}) must be resolved and bound before it can be evaluated`);
     case 'pythonUdf':
       // The planner moves Python UDFs into PythonEval operators; reaching one here is a planner bug.

@@ -78,6 +78,14 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
       return pruneJoin(p, req);
     case 'union':
       return pruneUnion(p, req);
+    case 'window': {
+      // Window columns nobody reads are dropped (a window never changes the rows); the child keeps what the
+      // parent and the remaining window expressions read.
+      const windowExprs = req === null ? p.windowExprs : p.windowExprs.filter((e) => req.has(e.exprId));
+      if (windowExprs.length === 0) return prune(p.child, req);
+      const child = exact(p.child, withRefs(req, [...windowExprs, ...p.partitionSpec, ...p.orderSpec]));
+      return windowExprs.length === p.windowExprs.length && child === p.child ? p : { ...p, windowExprs: sameList(windowExprs, p.windowExprs) ? p.windowExprs : windowExprs, child };
+    }
     case 'mapInPython':
       // The Python function sees whole rows: its input keeps every column.
       return withChild(p, prune(p.child, null));

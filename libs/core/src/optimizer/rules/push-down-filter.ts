@@ -66,6 +66,7 @@ function pushFilter(f: Filter): LogicalPlan {
     case 'filter':
     case 'limit':
     case 'distinct':
+    case 'window': // a filter changes which rows a window sees (rank, running sums): it stays above
     case 'mapInPython':
     case 'flatMapGroupsInPython':
       return f;

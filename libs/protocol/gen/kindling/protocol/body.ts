@@ -7,6 +7,8 @@ import { Ack, AckT } from '../../kindling/protocol/ack.js';
 import { AnalyzeRequest, AnalyzeRequestT } from '../../kindling/protocol/analyze-request.js';
 import { AnalyzeResponse, AnalyzeResponseT } from '../../kindling/protocol/analyze-response.js';
 import { Cancel, CancelT } from '../../kindling/protocol/cancel.js';
+import { CatalogRequest, CatalogRequestT } from '../../kindling/protocol/catalog-request.js';
+import { CatalogResponse, CatalogResponseT } from '../../kindling/protocol/catalog-response.js';
 import { ConfigRequest, ConfigRequestT } from '../../kindling/protocol/config-request.js';
 import { ConfigResponse, ConfigResponseT } from '../../kindling/protocol/config-response.js';
 import { DataFrameHandle, DataFrameHandleT } from '../../kindling/protocol/data-frame-handle.js';
@@ -60,13 +62,15 @@ export enum Body {
   EndOfInput = 24,
   OutputBatch = 25,
   TaskDone = 26,
-  TaskFailed = 27
+  TaskFailed = 27,
+  CatalogRequest = 28,
+  CatalogResponse = 29
 }
 
 export function unionToBody(
   type: Body,
-  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
+  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null
+): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(new Hello())! as Hello;
@@ -96,15 +100,17 @@ export function unionToBody(
     case 'OutputBatch': return accessor(new OutputBatch())! as OutputBatch;
     case 'TaskDone': return accessor(new TaskDone())! as TaskDone;
     case 'TaskFailed': return accessor(new TaskFailed())! as TaskFailed;
+    case 'CatalogRequest': return accessor(new CatalogRequest())! as CatalogRequest;
+    case 'CatalogResponse': return accessor(new CatalogResponse())! as CatalogResponse;
     default: return null;
   }
 }
 
 export function unionListToBody(
   type: Body, 
-  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null, 
+  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null, 
   index: number
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
+): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(index, new Hello())! as Hello;
@@ -134,6 +140,8 @@ export function unionListToBody(
     case 'OutputBatch': return accessor(index, new OutputBatch())! as OutputBatch;
     case 'TaskDone': return accessor(index, new TaskDone())! as TaskDone;
     case 'TaskFailed': return accessor(index, new TaskFailed())! as TaskFailed;
+    case 'CatalogRequest': return accessor(index, new CatalogRequest())! as CatalogRequest;
+    case 'CatalogResponse': return accessor(index, new CatalogResponse())! as CatalogResponse;
     default: return null;
   }
 }

@@ -10,6 +10,8 @@ import { AnalyzeRequest, AnalyzeRequestT } from '../../kindling/protocol/analyze
 import { AnalyzeResponse, AnalyzeResponseT } from '../../kindling/protocol/analyze-response.js';
 import { Body, unionToBody, unionListToBody } from '../../kindling/protocol/body.js';
 import { Cancel, CancelT } from '../../kindling/protocol/cancel.js';
+import { CatalogRequest, CatalogRequestT } from '../../kindling/protocol/catalog-request.js';
+import { CatalogResponse, CatalogResponseT } from '../../kindling/protocol/catalog-response.js';
 import { ConfigRequest, ConfigRequestT } from '../../kindling/protocol/config-request.js';
 import { ConfigResponse, ConfigResponseT } from '../../kindling/protocol/config-response.js';
 import { DataFrameHandle, DataFrameHandleT } from '../../kindling/protocol/data-frame-handle.js';
@@ -138,7 +140,7 @@ export class EnvelopeT implements flatbuffers.IGeneratedObject {
 constructor(
   public requestId: bigint = BigInt('0'),
   public bodyType: Body = Body.NONE,
-  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|CancelT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|EndOfInputT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|InputBatchT|OutputBatchT|PersistRequestT|ProgressT|ReleaseT|StopT|TaskDoneT|TaskFailedT|TaskStartT|TransformT|WorkerAuthOkT|WorkerAuthT|WorkerHelloT|null = null
+  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|CancelT|CatalogRequestT|CatalogResponseT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|EndOfInputT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|InputBatchT|OutputBatchT|PersistRequestT|ProgressT|ReleaseT|StopT|TaskDoneT|TaskFailedT|TaskStartT|TransformT|WorkerAuthOkT|WorkerAuthT|WorkerHelloT|null = null
 ){}
 
 

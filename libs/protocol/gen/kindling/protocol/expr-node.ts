@@ -12,6 +12,7 @@ import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
 import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
+import { WindowExpr, WindowExprT } from '../../kindling/protocol/window-expr.js';
 
 
 export enum ExprNode {
@@ -24,13 +25,14 @@ export enum ExprNode {
   Cast = 6,
   CaseWhen = 7,
   SortOrder = 8,
-  PythonUdf = 9
+  PythonUdf = 9,
+  WindowExpr = 10
 }
 
 export function unionToExprNode(
   type: ExprNode,
-  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null {
+  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(new ColumnRef())! as ColumnRef;
@@ -42,15 +44,16 @@ export function unionToExprNode(
     case 'CaseWhen': return accessor(new CaseWhen())! as CaseWhen;
     case 'SortOrder': return accessor(new SortOrder())! as SortOrder;
     case 'PythonUdf': return accessor(new PythonUdf())! as PythonUdf;
+    case 'WindowExpr': return accessor(new WindowExpr())! as WindowExpr;
     default: return null;
   }
 }
 
 export function unionListToExprNode(
   type: ExprNode, 
-  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null, 
+  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null, 
   index: number
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null {
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(index, new ColumnRef())! as ColumnRef;
@@ -62,6 +65,7 @@ export function unionListToExprNode(
     case 'CaseWhen': return accessor(index, new CaseWhen())! as CaseWhen;
     case 'SortOrder': return accessor(index, new SortOrder())! as SortOrder;
     case 'PythonUdf': return accessor(index, new PythonUdf())! as PythonUdf;
+    case 'WindowExpr': return accessor(index, new WindowExpr())! as WindowExpr;
     default: return null;
   }
 }

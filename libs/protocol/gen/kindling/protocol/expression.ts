@@ -15,6 +15,7 @@ import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
 import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
+import { WindowExpr, WindowExprT } from '../../kindling/protocol/window-expr.js';
 
 
 export class Expression implements flatbuffers.IUnpackableObject<ExpressionT> {
@@ -95,7 +96,7 @@ unpackTo(_o: ExpressionT): void {
 export class ExpressionT implements flatbuffers.IGeneratedObject {
 constructor(
   public nodeType: ExprNode = ExprNode.NONE,
-  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|PythonUdfT|SortOrderT|StarT|null = null
+  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|PythonUdfT|SortOrderT|StarT|WindowExprT|null = null
 ){}
 
 

@@ -14,9 +14,11 @@ import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
 import { MapInPython, MapInPythonT } from '../../kindling/protocol/map-in-python.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
+import { ReadTable, ReadTableT } from '../../kindling/protocol/read-table.js';
 import { Repartition, RepartitionT } from '../../kindling/protocol/repartition.js';
 import { SetOp, SetOpT } from '../../kindling/protocol/set-op.js';
 import { Sort, SortT } from '../../kindling/protocol/sort.js';
+import { Sql, SqlT } from '../../kindling/protocol/sql.js';
 import { SubqueryAlias, SubqueryAliasT } from '../../kindling/protocol/subquery-alias.js';
 import { WithColumns, WithColumnsT } from '../../kindling/protocol/with-columns.js';
 import { WithColumnsRenamed, WithColumnsRenamedT } from '../../kindling/protocol/with-columns-renamed.js';
@@ -40,13 +42,15 @@ export enum RelationOp {
   Repartition = 14,
   SubqueryAlias = 15,
   MapInPython = 16,
-  FlatMapGroupsInPython = 17
+  FlatMapGroupsInPython = 17,
+  Sql = 18,
+  ReadTable = 19
 }
 
 export function unionToRelationOp(
   type: RelationOp,
-  accessor: (obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null
-): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+  accessor: (obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null
+): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(new Range())! as Range;
@@ -66,15 +70,17 @@ export function unionToRelationOp(
     case 'SubqueryAlias': return accessor(new SubqueryAlias())! as SubqueryAlias;
     case 'MapInPython': return accessor(new MapInPython())! as MapInPython;
     case 'FlatMapGroupsInPython': return accessor(new FlatMapGroupsInPython())! as FlatMapGroupsInPython;
+    case 'Sql': return accessor(new Sql())! as Sql;
+    case 'ReadTable': return accessor(new ReadTable())! as ReadTable;
     default: return null;
   }
 }
 
 export function unionListToRelationOp(
   type: RelationOp, 
-  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
+  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
   index: number
-): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(index, new Range())! as Range;
@@ -94,6 +100,8 @@ export function unionListToRelationOp(
     case 'SubqueryAlias': return accessor(index, new SubqueryAlias())! as SubqueryAlias;
     case 'MapInPython': return accessor(index, new MapInPython())! as MapInPython;
     case 'FlatMapGroupsInPython': return accessor(index, new FlatMapGroupsInPython())! as FlatMapGroupsInPython;
+    case 'Sql': return accessor(index, new Sql())! as Sql;
+    case 'ReadTable': return accessor(index, new ReadTable())! as ReadTable;
     default: return null;
   }
 }

@@ -16,10 +16,12 @@ import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
 import { MapInPython, MapInPythonT } from '../../kindling/protocol/map-in-python.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
+import { ReadTable, ReadTableT } from '../../kindling/protocol/read-table.js';
 import { RelationOp, unionToRelationOp, unionListToRelationOp } from '../../kindling/protocol/relation-op.js';
 import { Repartition, RepartitionT } from '../../kindling/protocol/repartition.js';
 import { SetOp, SetOpT } from '../../kindling/protocol/set-op.js';
 import { Sort, SortT } from '../../kindling/protocol/sort.js';
+import { Sql, SqlT } from '../../kindling/protocol/sql.js';
 import { SubqueryAlias, SubqueryAliasT } from '../../kindling/protocol/subquery-alias.js';
 import { WithColumns, WithColumnsT } from '../../kindling/protocol/with-columns.js';
 import { WithColumnsRenamed, WithColumnsRenamedT } from '../../kindling/protocol/with-columns-renamed.js';
@@ -103,7 +105,7 @@ unpackTo(_o: TransformT): void {
 export class TransformT implements flatbuffers.IGeneratedObject {
 constructor(
   public opType: RelationOp = RelationOp.NONE,
-  public op: AggregateT|DistinctT|DropT|FilterT|FlatMapGroupsInPythonT|JoinT|LimitT|LocalDataT|MapInPythonT|ProjectT|RangeT|RepartitionT|SetOpT|SortT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
+  public op: AggregateT|DistinctT|DropT|FilterT|FlatMapGroupsInPythonT|JoinT|LimitT|LocalDataT|MapInPythonT|ProjectT|RangeT|ReadTableT|RepartitionT|SetOpT|SortT|SqlT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
 ){}
 
 

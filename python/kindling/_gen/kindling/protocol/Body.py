@@ -32,3 +32,5 @@ class Body(object):
     OutputBatch = 25
     TaskDone = 26
     TaskFailed = 27
+    CatalogRequest = 28
+    CatalogResponse = 29

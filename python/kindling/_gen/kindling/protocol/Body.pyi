@@ -37,4 +37,6 @@ class Body(object):
   OutputBatch = cast(int, ...)
   TaskDone = cast(int, ...)
   TaskFailed = cast(int, ...)
+  CatalogRequest = cast(int, ...)
+  CatalogResponse = cast(int, ...)
 

@@ -14,3 +14,4 @@ class ExprNode(object):
     CaseWhen = 7
     SortOrder = 8
     PythonUdf = 9
+    WindowExpr = 10

@@ -19,4 +19,5 @@ class ExprNode(object):
   CaseWhen = cast(int, ...)
   SortOrder = cast(int, ...)
   PythonUdf = cast(int, ...)
+  WindowExpr = cast(int, ...)
 

@@ -22,3 +22,5 @@ class RelationOp(object):
     SubqueryAlias = 15
     MapInPython = 16
     FlatMapGroupsInPython = 17
+    Sql = 18
+    ReadTable = 19

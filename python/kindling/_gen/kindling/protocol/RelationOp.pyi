@@ -27,4 +27,6 @@ class RelationOp(object):
   SubqueryAlias = cast(int, ...)
   MapInPython = cast(int, ...)
   FlatMapGroupsInPython = cast(int, ...)
+  Sql = cast(int, ...)
+  ReadTable = cast(int, ...)
 

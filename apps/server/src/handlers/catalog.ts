@@ -1,0 +1,61 @@
+// CatalogRequest: registers and drops temp views (session and global_temp) and lists or probes the catalog.
+import { fb } from '@kindling/protocol';
+import { IllegalArgumentError, type Table } from '@kindling/core';
+import { envelope } from '../wire.js';
+import type { RequestContext } from './context.js';
+
+function viewName(req: fb.CatalogRequest): string {
+  const name = req.name();
+  if (name === null) throw new IllegalArgumentError('INVALID_CATALOG_REQUEST', 'The catalog request is missing its view name.', { field: 'name' });
+  return name;
+}
+
+export function catalog(ctx: RequestContext, req: fb.CatalogRequest): Uint8Array {
+  const spark = ctx.session.spark;
+  const reply = (flag: boolean, tables: readonly Table[] = []) => catalogResponseOf(ctx.requestId, flag, tables);
+  switch (req.op()) {
+    case fb.CatalogOp.CreateTempView:
+      ctx.session.handle(req.df()).createTempView(viewName(req));
+      return reply(true);
+    case fb.CatalogOp.CreateOrReplaceTempView:
+      ctx.session.handle(req.df()).createOrReplaceTempView(viewName(req));
+      return reply(true);
+    case fb.CatalogOp.CreateGlobalTempView:
+      ctx.session.handle(req.df()).createGlobalTempView(viewName(req));
+      return reply(true);
+    case fb.CatalogOp.CreateOrReplaceGlobalTempView:
+      ctx.session.handle(req.df()).createOrReplaceGlobalTempView(viewName(req));
+      return reply(true);
+    case fb.CatalogOp.DropTempView:
+      return reply(spark.catalog.dropTempView(viewName(req)));
+    case fb.CatalogOp.DropGlobalTempView:
+      return reply(spark.catalog.dropGlobalTempView(viewName(req)));
+    case fb.CatalogOp.ListTables:
+      return reply(true, spark.catalog.listTables(req.database() ?? undefined));
+    case fb.CatalogOp.TableExists:
+      return reply(spark.catalog.tableExists(viewName(req), req.database() ?? undefined));
+    default:
+      throw new IllegalArgumentError('INVALID_CATALOG_REQUEST', `Unknown catalog op ${String(req.op())}.`, { op: String(req.op()) });
+  }
+}
+
+function catalogResponseOf(requestId: bigint, flag: boolean, tables: readonly Table[]): Uint8Array {
+  return envelope(requestId, fb.Body.CatalogResponse, (b) => {
+    const infos = tables.map((t) => {
+      const name = b.createString(t.name);
+      const db = b.createString(t.namespace?.[0] ?? '');
+      const type = b.createString(t.tableType);
+      fb.TableInfo.startTableInfo(b);
+      fb.TableInfo.addName(b, name);
+      fb.TableInfo.addDatabase(b, db);
+      fb.TableInfo.addTableType(b, type);
+      fb.TableInfo.addIsTemporary(b, t.isTemporary);
+      return fb.TableInfo.endTableInfo(b);
+    });
+    const vec = fb.CatalogResponse.createTablesVector(b, infos);
+    fb.CatalogResponse.startCatalogResponse(b);
+    fb.CatalogResponse.addFlag(b, flag);
+    fb.CatalogResponse.addTables(b, vec);
+    return fb.CatalogResponse.endCatalogResponse(b);
+  });
+}

@@ -1,0 +1,23 @@
+// The hook `spark.sql` calls: @kindling/sql registers itself here on import, since the core cannot import it
+// (imports flow apps → libs/sql → libs/core).
+import type { DataFrame } from '../api/dataframe.js';
+import type { SparkSession } from '../api/session.js';
+import { IllegalArgumentError } from '../errors.js';
+
+/** Turns SQL text into a DataFrame of `session`. */
+export interface SqlFrontEnd {
+  sql(session: SparkSession, text: string): DataFrame;
+}
+
+let installed: SqlFrontEnd | null = null;
+
+export function registerSqlFrontEnd(frontEnd: SqlFrontEnd): void {
+  installed = frontEnd;
+}
+
+export function sqlFrontEnd(): SqlFrontEnd {
+  if (!installed) {
+    throw new IllegalArgumentError('SQL_FRONT_END_MISSING', "spark.sql() needs the SQL front end: import '@kindling/sql' once in the program.");
+  }
+  return installed;
+}

@@ -1,0 +1,16 @@
+// @kindling/core/internal: the plan-building pieces other Kindling packages (the SQL front end, the server)
+// build on. Not a stable user API: plans, expressions and the analyzer change with the engine.
+export * from './plan/logical-plan.js';
+export * from './expr/expression.js';
+export { analyze, analyzeNode, resolveProjectList, type AnalyzerOptions } from './analyzer/analyzer.js';
+export { maxRows } from './optimizer/plan-util.js';
+export { withFreshExprIds } from './analyzer/fresh-ids.js';
+export { type ResolutionScope, resolveColumn, resolveExpression, resolveFunction, toNamed } from './analyzer/resolve-expression.js';
+export { lookupScalarFunction, listScalarFunctions } from './expr/functions/registry.js';
+export { lookupAggregateFunction, listAggregateFunctions } from './expr/aggregates/registry.js';
+export { parseDate, parseTimestamp } from './expr/eval/datetime.js';
+export { lookupRelation } from './catalog/relation-lookup.js';
+export { GLOBAL_TEMP_DATABASE, globalTempViews, ViewRegistry, type TempView } from './catalog/temp-views.js';
+export { SessionFunctionRegistry, type FunctionBuilder } from './catalog/session-functions.js';
+export { registerSqlFrontEnd, type SqlFrontEnd } from './catalog/sql-front-end.js';
+export { suggestions } from './errors.js';

@@ -1,0 +1,65 @@
+// The SQL syntax tree the parser produces: statements and query blocks. Scalar expressions are the core's
+// unresolved Expressions already, with SQL-only parts (ordinals, subqueries) as the few node kinds below.
+import type { Expression, JoinType, SortOrder } from '@kindling/core/internal';
+
+export type Statement =
+  | { readonly kind: 'query'; readonly query: Query }
+  | { readonly kind: 'explain'; readonly mode: 'simple' | 'extended'; readonly statement: Statement }
+  | { readonly kind: 'showTables'; readonly database: string | null; readonly pattern: string | null }
+  | { readonly kind: 'describe'; readonly relation: Relation; readonly extended: boolean }
+  | {
+      readonly kind: 'createView';
+      readonly name: string;
+      readonly global: boolean;
+      readonly replace: boolean;
+      readonly ifNotExists: boolean;
+      readonly columns: readonly string[];
+      readonly query: Query;
+    }
+  | { readonly kind: 'dropView'; readonly nameParts: readonly string[]; readonly ifExists: boolean };
+
+/** `WITH … <body> ORDER BY … LIMIT …`. */
+export interface Query {
+  readonly kind: 'queryBlock';
+  readonly ctes: readonly { readonly name: string; readonly query: Query }[];
+  readonly body: QueryBody;
+  readonly orderBy: readonly SortOrder[];
+  readonly limit: number | null;
+}
+
+export type SetOperator = 'union' | 'intersect' | 'except';
+
+export type QueryBody =
+  | Select
+  | { readonly kind: 'setOp'; readonly op: SetOperator; readonly all: boolean; readonly left: QueryBody; readonly right: QueryBody }
+  | { readonly kind: 'nested'; readonly query: Query }
+  | { readonly kind: 'values'; readonly rows: readonly (readonly Expression[])[]; readonly alias: string | null; readonly columns: readonly string[] };
+
+export interface SelectItem {
+  readonly expr: Expression;
+  readonly alias: string | null;
+}
+
+export interface Select {
+  readonly kind: 'select';
+  readonly distinct: boolean;
+  readonly items: readonly SelectItem[];
+  readonly from: Relation | null;
+  readonly where: Expression | null;
+  readonly groupBy: readonly Expression[] | null;
+  readonly having: Expression | null;
+}
+
+export type Relation =
+  | { readonly kind: 'table'; readonly nameParts: readonly string[]; readonly alias: string | null }
+  | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string | null }
+  | { readonly kind: 'tableFunction'; readonly name: string; readonly args: readonly Expression[]; readonly alias: string | null }
+  | {
+      readonly kind: 'join';
+      readonly left: Relation;
+      readonly right: Relation;
+      readonly joinType: JoinType;
+      readonly natural: boolean;
+      readonly on: Expression | null;
+      readonly using: readonly string[] | null;
+    };

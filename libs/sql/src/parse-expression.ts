@@ -1,0 +1,390 @@
+// Scalar expressions by precedence climbing, lowest first: OR, AND, NOT, predicates (IS NULL, BETWEEN, IN,
+// LIKE), comparisons, + - ||, * / %, unary minus, primaries. Produces the core's unresolved Expressions.
+import { type DataType, parseTypeName } from '@kindling/core';
+import {
+  type ArithmeticOp,
+  type ComparisonOp,
+  type Expression,
+  type SortOrder,
+  type WindowFrame,
+  type WindowSpec,
+  lit,
+} from '@kindling/core/internal';
+import { EXPRESSION_WORDS } from './keywords.js';
+import { numberLiteral, typedLiteral } from './parse-literal.js';
+import type { Query } from './ast.js';
+import type { TokenStream } from './token-stream.js';
+import type { Token } from './tokenizer.js';
+
+const CMP: Record<string, ComparisonOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };
+
+/** Marker calls standing for subqueries in expressions; their literal argument indexes `subqueries`. */
+export const SUBQUERY_IN = '__kindling_in_subquery';
+export const SUBQUERY_EXISTS = '__kindling_exists_subquery';
+export const SUBQUERY_SCALAR = '__kindling_scalar_subquery';
+
+export class ExpressionParser {
+  /** Subqueries met in expressions, referred to by index from the marker calls. */
+  readonly subqueries: Query[] = [];
+
+  constructor(protected readonly ts: TokenStream) {}
+
+  /** Parses a query after its opening parenthesis; only statement parsers can. */
+  protected parseSubquery(at: Token): Query {
+    throw subqueryUnsupported(this.ts, 'a subquery in a standalone expression', at);
+  }
+
+  private subquery(at: Token): Expression {
+    const id = this.subqueries.push(this.parseSubquery(at)) - 1;
+    this.ts.expectOp(')');
+    return lit(id);
+  }
+
+  expression(): Expression {
+    return this.or();
+  }
+
+  private or(): Expression {
+    let l = this.and();
+    while (this.ts.acceptWord('OR')) l = { kind: 'or', left: l, right: this.and() };
+    return l;
+  }
+
+  private and(): Expression {
+    let l = this.not();
+    while (this.ts.acceptWord('AND')) l = { kind: 'and', left: l, right: this.not() };
+    return l;
+  }
+
+  private not(): Expression {
+    if (this.ts.acceptWord('NOT') || this.ts.acceptOp('!')) return { kind: 'not', child: this.not() };
+    return this.predicate();
+  }
+
+  private predicate(): Expression {
+    let e = this.comparison();
+    for (;;) {
+      const ts = this.ts;
+      if (ts.acceptWord('IS')) {
+        const negated = ts.acceptWord('NOT');
+        if (ts.acceptWord('NULL')) e = { kind: negated ? 'isNotNull' : 'isNull', child: e };
+        else if (ts.isWord('TRUE') || ts.isWord('FALSE')) {
+          const value = ts.next().text.toUpperCase() === 'TRUE';
+          const is: Expression = { kind: 'cmp', op: '<=>', left: e, right: lit(value) };
+          e = negated ? { kind: 'not', child: is } : is;
+        } else if (ts.acceptWord('DISTINCT', 'FROM')) {
+          const is: Expression = { kind: 'cmp', op: '<=>', left: e, right: this.comparison() };
+          e = negated ? is : { kind: 'not', child: is };
+        } else throw ts.error("expected NULL, TRUE, FALSE or DISTINCT FROM after IS");
+        continue;
+      }
+      const negated = ts.isWord('NOT') && ['BETWEEN', 'IN', 'LIKE', 'RLIKE', 'ILIKE', 'REGEXP'].some((w) => ts.isWord(w, 1));
+      if (negated) ts.next();
+      const wrap = (x: Expression): Expression => (negated ? { kind: 'not', child: x } : x);
+      if (ts.acceptWord('BETWEEN')) {
+        const lo = this.additive();
+        ts.expectWord('AND');
+        const hi = this.additive();
+        e = wrap({ kind: 'and', left: { kind: 'cmp', op: '>=', left: e, right: lo }, right: { kind: 'cmp', op: '<=', left: e, right: hi } });
+      } else if (ts.acceptWord('IN')) {
+        const open = ts.peek();
+        ts.expectOp('(');
+        if (ts.isWord('SELECT') || ts.isWord('WITH')) {
+          e = wrap({ kind: 'unresolvedFunction', name: SUBQUERY_IN, args: [e, this.subquery(open)], isDistinct: false });
+          continue;
+        }
+        const list = this.list(')');
+        e = wrap({ kind: 'in', child: e, list });
+      } else if (ts.isWord('LIKE') || ts.isWord('RLIKE') || ts.isWord('ILIKE') || ts.isWord('REGEXP')) {
+        const op = ts.next().text.toLowerCase();
+        const pattern = this.additive();
+        const name = op === 'regexp' ? 'rlike' : op;
+        e = wrap({ kind: 'unresolvedFunction', name, args: [e, pattern], isDistinct: false });
+      } else return e;
+    }
+  }
+
+  private comparison(): Expression {
+    let l = this.additive();
+    for (;;) {
+      const t = this.ts.peek();
+      const op = t.kind === 'op' ? CMP[t.text] : undefined;
+      if (!op) return l;
+      this.ts.next();
+      l = { kind: 'cmp', op, left: l, right: this.additive() };
+    }
+  }
+
+  private additive(): Expression {
+    let l = this.multiplicative();
+    for (;;) {
+      if (this.ts.acceptOp('||')) {
+        l = { kind: 'unresolvedFunction', name: 'concat', args: [l, this.multiplicative()], isDistinct: false };
+        continue;
+      }
+      const op = this.ts.isOp('+') ? '+' : this.ts.isOp('-') ? '-' : null;
+      if (!op) return l;
+      this.ts.next();
+      l = { kind: 'arith', op, left: l, right: this.multiplicative() };
+    }
+  }
+
+  private multiplicative(): Expression {
+    let l = this.unary();
+    for (;;) {
+      const t = this.ts.peek();
+      const op: ArithmeticOp | null = t.kind === 'op' && (t.text === '*' || t.text === '/' || t.text === '%') ? t.text : null;
+      if (op) {
+        this.ts.next();
+        l = { kind: 'arith', op, left: l, right: this.unary() };
+      } else if (this.ts.isWord('DIV')) {
+        this.ts.next();
+        const q: Expression = { kind: 'arith', op: '/', left: l, right: this.unary() };
+        // a DIV b: integral division, truncating toward zero.
+        l = { kind: 'cast', child: q, to: parseTypeName('bigint')! };
+      } else return l;
+    }
+  }
+
+  private unary(): Expression {
+    const ts = this.ts;
+    if (ts.isOp('-')) {
+      ts.next();
+      // `-1` is one literal in Spark's grammar, so `-2147483648` is an int.
+      if (ts.peek().kind === 'number') return numberLiteral(ts, ts.next(), true);
+      return { kind: 'negate', child: this.unary() };
+    }
+    if (ts.acceptOp('+')) return this.unary();
+    return this.primary();
+  }
+
+  /** Comma-separated expressions up to the closing `close` token (consumed). */
+  list(close: string): Expression[] {
+    const out: Expression[] = [];
+    if (this.ts.acceptOp(close)) return out;
+    do out.push(this.expression());
+    while (this.ts.acceptOp(','));
+    this.ts.expectOp(close);
+    return out;
+  }
+
+  private primary(): Expression {
+    const ts = this.ts;
+    const t = ts.peek();
+    switch (t.kind) {
+      case 'number':
+        ts.next();
+        return numberLiteral(ts, t, false);
+      case 'string': {
+        ts.next();
+        let s = t.text;
+        // Adjacent string literals concatenate: 'a' 'b' is 'ab'.
+        while (ts.peek().kind === 'string') s += ts.next().text;
+        return lit(s);
+      }
+      case 'op':
+        if (t.text === '(') {
+          ts.next();
+          if (ts.isWord('SELECT') || ts.isWord('WITH')) return { kind: 'unresolvedFunction', name: SUBQUERY_SCALAR, args: [this.subquery(t)], isDistinct: false };
+          const e = this.expression();
+          if (ts.isOp(',')) throw ts.unsupported('UNSUPPORTED_FEATURE.STRUCT_EXPRESSION', 'Row constructors (a, b) are not supported by Kindling yet.');
+          ts.expectOp(')');
+          return e;
+        }
+        if (t.text === '*') {
+          ts.next();
+          return { kind: 'star' };
+        }
+        throw ts.error();
+      case 'quotedIdent':
+        return this.columnOrFunction();
+      case 'word':
+        return this.wordPrimary(t);
+      case 'eof':
+        throw ts.error();
+      default:
+        throw ts.error();
+    }
+  }
+
+  private wordPrimary(t: Token): Expression {
+    const ts = this.ts;
+    const w = t.text.toUpperCase();
+    switch (w) {
+      case 'NULL': ts.next(); return lit(null);
+      case 'TRUE': ts.next(); return lit(true);
+      case 'FALSE': ts.next(); return lit(false);
+      case 'CASE': return this.caseWhen();
+      case 'CAST':
+      case 'TRY_CAST': {
+        ts.next();
+        ts.expectOp('(');
+        const child = this.expression();
+        ts.expectWord('AS');
+        const to = this.dataType();
+        ts.expectOp(')');
+        return { kind: 'cast', child, to };
+      }
+      case 'DATE':
+      case 'TIMESTAMP':
+        if (ts.peek(1).kind === 'string') {
+          ts.next();
+          return typedLiteral(ts, t, ts.next());
+        }
+        break;
+      case 'EXISTS':
+        if (ts.isOp('(', 1)) {
+          ts.next();
+          const open = ts.next();
+          return { kind: 'unresolvedFunction', name: SUBQUERY_EXISTS, args: [this.subquery(open)], isDistinct: false };
+        }
+        break;
+      case 'INTERVAL':
+        throw ts.unsupported('UNSUPPORTED_DATATYPE', 'INTERVAL literals are not supported by Kindling yet.');
+      default:
+        break;
+    }
+    if (EXPRESSION_WORDS.has(w) && !ts.isOp('(', 1)) throw ts.error();
+    return this.columnOrFunction();
+  }
+
+  private caseWhen(): Expression {
+    const ts = this.ts;
+    ts.expectWord('CASE');
+    const subject = ts.isWord('WHEN') ? null : this.expression();
+    const branches: { condition: Expression; value: Expression }[] = [];
+    while (ts.acceptWord('WHEN')) {
+      const w = this.expression();
+      ts.expectWord('THEN');
+      const value = this.expression();
+      branches.push({ condition: subject ? { kind: 'cmp', op: '=', left: subject, right: w } : w, value });
+    }
+    if (branches.length === 0) throw ts.error("expected 'WHEN'");
+    const otherwise = ts.acceptWord('ELSE') ? this.expression() : null;
+    ts.expectWord('END');
+    return { kind: 'caseWhen', branches, otherwise };
+  }
+
+  /** `int`, `bigint`, `string`, `array<int>`, `varchar(10)`… as the core's types. */
+  dataType(): DataType {
+    const ts = this.ts;
+    const t = ts.peek();
+    if (t.kind !== 'word') throw ts.error('expected a data type');
+    ts.next();
+    const name = t.text.toLowerCase();
+    if (name === 'array') {
+      ts.expectOp('<');
+      const inner = this.dataType();
+      ts.expectOp('>');
+      return { kind: 'array', elementType: inner, containsNull: true };
+    }
+    const alias: Record<string, string> = { smallint: 'int', tinyint: 'int', short: 'int', byte: 'int', char: 'string', real: 'double' };
+    if (ts.acceptOp('(')) {
+      while (!ts.isOp(')') && ts.peek().kind !== 'eof') ts.next();
+      ts.expectOp(')');
+      if (name !== 'varchar' && name !== 'char') throw ts.unsupported('UNSUPPORTED_DATATYPE', `Unsupported data type "${t.text.toUpperCase()}".`, t);
+    }
+    const type = parseTypeName(alias[name] ?? name);
+    if (!type) throw ts.unsupported('UNSUPPORTED_DATATYPE', `Unsupported data type "${t.text.toUpperCase()}".`, t);
+    return type;
+  }
+
+  /** `a`, `t.a`, `` `x y` ``, `t.*`, or `fn(args)` with DISTINCT, `count(*)` and an optional OVER clause. */
+  private columnOrFunction(): Expression {
+    const ts = this.ts;
+    const first = ts.next();
+    if (ts.isOp('(')) {
+      ts.next();
+      const name = first.text.toLowerCase();
+      const isDistinct = ts.acceptWord('DISTINCT');
+      if (!isDistinct) ts.acceptWord('ALL');
+      let args: Expression[];
+      if (name === 'count' && ts.isOp('*') && ts.isOp(')', 1)) {
+        ts.next();
+        ts.next();
+        args = [];
+      } else args = this.list(')');
+      const fn: Expression = { kind: 'unresolvedFunction', name, args, isDistinct };
+      if (ts.acceptWord('OVER')) return { kind: 'windowExpr', fn, spec: this.windowSpec() };
+      return fn;
+    }
+    const parts = [first.text];
+    while (ts.isOp('.')) {
+      ts.next();
+      if (ts.acceptOp('*')) return { kind: 'star', qualifier: parts };
+      const p = ts.next();
+      if (p.kind !== 'word' && p.kind !== 'quotedIdent') throw ts.error('expected a name after .', p);
+      parts.push(p.text);
+    }
+    return { kind: 'unresolvedColumn', nameParts: parts };
+  }
+
+  /** `( [PARTITION BY …] [ORDER BY …] [ROWS|RANGE frame] )` after OVER. */
+  private windowSpec(): WindowSpec {
+    const ts = this.ts;
+    if (!ts.isOp('(')) throw ts.unsupported('UNSUPPORTED_FEATURE.NAMED_WINDOW', 'Named windows (OVER w) are not supported by Kindling yet; write OVER (…).');
+    ts.next();
+    const partitionSpec: Expression[] = [];
+    const orderSpec: SortOrder[] = [];
+    if (ts.acceptWord('PARTITION') || ts.acceptWord('DISTRIBUTE')) {
+      ts.expectWord('BY');
+      do partitionSpec.push(this.expression());
+      while (ts.acceptOp(','));
+    }
+    if (ts.acceptWord('ORDER') || ts.acceptWord('SORT')) {
+      ts.expectWord('BY');
+      do orderSpec.push(this.sortItem());
+      while (ts.acceptOp(','));
+    }
+    let frame: WindowFrame | null = null;
+    if (ts.isWord('ROWS') || ts.isWord('RANGE')) {
+      const frameType = ts.next().text.toUpperCase() === 'ROWS' ? 'rows' : 'range';
+      if (ts.acceptWord('BETWEEN')) {
+        const lower = this.frameBound();
+        ts.expectWord('AND');
+        frame = { frameType, lower, upper: this.frameBound() };
+      } else frame = { frameType, lower: this.frameBound(), upper: 0 };
+    }
+    ts.expectOp(')');
+    return { partitionSpec, orderSpec, frame };
+  }
+
+  /** UNBOUNDED PRECEDING | UNBOUNDED FOLLOWING | CURRENT ROW | n PRECEDING | n FOLLOWING. */
+  private frameBound(): number {
+    const ts = this.ts;
+    if (ts.acceptWord('UNBOUNDED')) {
+      if (ts.acceptWord('PRECEDING')) return -Infinity;
+      if (ts.acceptWord('FOLLOWING')) return Infinity;
+      throw ts.error();
+    }
+    if (ts.acceptWord('CURRENT')) {
+      ts.expectWord('ROW');
+      return 0;
+    }
+    const t = ts.peek();
+    if (t.kind !== 'number' || !/^\d+$/.test(t.text)) throw ts.error();
+    ts.next();
+    const n = Number(t.text);
+    if (ts.acceptWord('PRECEDING')) return -n;
+    if (ts.acceptWord('FOLLOWING')) return n;
+    throw ts.error();
+  }
+
+  /** `expr [ASC|DESC] [NULLS FIRST|LAST]`; ascending puts nulls first, descending last (Spark's defaults). */
+  sortItem(): SortOrder {
+    const child = this.expression();
+    const ts = this.ts;
+    const direction = ts.acceptWord('DESC') ? 'desc' : (ts.acceptWord('ASC'), 'asc');
+    let nullOrdering: SortOrder['nullOrdering'] = direction === 'asc' ? 'nullsFirst' : 'nullsLast';
+    if (ts.acceptWord('NULLS')) {
+      if (ts.acceptWord('FIRST')) nullOrdering = 'nullsFirst';
+      else if (ts.acceptWord('LAST')) nullOrdering = 'nullsLast';
+      else throw ts.error("expected FIRST or LAST after NULLS");
+    }
+    return { kind: 'sortOrder', child, direction, nullOrdering };
+  }
+}
+
+function subqueryUnsupported(ts: TokenStream, what: string, at?: Token) {
+  return ts.unsupported('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', `Kindling does not support ${what} yet; rewrite it as a join.`, at);
+}

@@ -1,0 +1,341 @@
+// Recursive-descent parser of Spark SQL statements: queries (WITH, set operations, SELECT blocks, joins),
+// EXPLAIN, SHOW TABLES and DESCRIBE. Expressions are left to ExpressionParser.
+import type { Expression, JoinType, SortOrder } from '@kindling/core/internal';
+import type { Query, QueryBody, Relation, Select, SelectItem, Statement } from './ast.js';
+import { CLAUSE_WORDS } from './keywords.js';
+import { ExpressionParser } from './parse-expression.js';
+import { TokenStream } from './token-stream.js';
+import { tokenize } from './tokenizer.js';
+
+/** A statement and the subqueries its expressions refer to (by index, through marker calls). */
+export type ParsedStatement = Statement & { readonly subqueries: readonly Query[] };
+
+/** Parses one statement (a trailing `;` is allowed). Throws ParseError. */
+export function parseStatement(sql: string): ParsedStatement {
+  const ts = new TokenStream(sql, tokenize(sql));
+  const p = new StatementParser(ts);
+  const st = p.statement();
+  ts.acceptOp(';');
+  if (ts.peek().kind !== 'eof') throw ts.error();
+  return { ...st, subqueries: p.subqueries };
+}
+
+/** Parses one scalar expression (`selectExpr`, `expr()`). */
+export function parseExpression(sql: string): Expression {
+  const ts = new TokenStream(sql, tokenize(sql));
+  const e = new ExpressionParser(ts).expression();
+  if (ts.peek().kind !== 'eof') throw ts.error();
+  return e;
+}
+
+class StatementParser extends ExpressionParser {
+  protected override parseSubquery(): Query {
+    return this.query();
+  }
+
+  statement(): Statement {
+    const ts = this.ts;
+    if (ts.peek().kind === 'eof') throw ts.error();
+    if (ts.acceptWord('EXPLAIN')) {
+      let mode: 'simple' | 'extended' = 'simple';
+      if (ts.acceptWord('EXTENDED')) mode = 'extended';
+      else if (['FORMATTED', 'CODEGEN', 'COST', 'LOGICAL'].some((w) => ts.isWord(w))) {
+        throw ts.unsupported('UNSUPPORTED_FEATURE.EXPLAIN_MODE', `EXPLAIN ${ts.peek().text.toUpperCase()} is not supported by Kindling; use EXPLAIN or EXPLAIN EXTENDED.`);
+      }
+      return { kind: 'explain', mode, statement: this.statement() };
+    }
+    if (ts.acceptWord('SHOW')) {
+      if (!ts.acceptWord('TABLES') && !ts.acceptWord('VIEWS')) throw ts.unsupported('UNSUPPORTED_FEATURE.SHOW', 'Kindling supports SHOW TABLES and SHOW VIEWS only.');
+      let database: string | null = null;
+      if (ts.acceptWord('FROM') || ts.acceptWord('IN')) database = this.identifier();
+      ts.acceptWord('LIKE');
+      const pattern = ts.peek().kind === 'string' ? ts.next().text : null;
+      return { kind: 'showTables', database, pattern };
+    }
+    if (ts.isWord('DESCRIBE') || ts.isWord('DESC')) {
+      ts.next();
+      ts.acceptWord('TABLE');
+      const extended = ts.acceptWord('EXTENDED') || ts.acceptWord('FORMATTED');
+      if (ts.acceptWord('QUERY') || ts.isWord('SELECT') || ts.isWord('WITH')) {
+        return { kind: 'describe', relation: { kind: 'subquery', query: this.query(), alias: null }, extended };
+      }
+      return { kind: 'describe', relation: { kind: 'table', nameParts: this.multipartName(), alias: null }, extended };
+    }
+    if (ts.acceptWord('CREATE')) return this.createView();
+    if (ts.acceptWord('DROP')) {
+      if (!ts.acceptWord('VIEW')) throw ts.unsupported('UNSUPPORTED_FEATURE.DROP', 'Kindling supports DROP VIEW only (its views are temporary).');
+      const ifExists = ts.acceptWord('IF', 'EXISTS');
+      return { kind: 'dropView', nameParts: this.multipartName(), ifExists };
+    }
+    if (ts.isWord('SELECT') || ts.isWord('WITH') || ts.isWord('VALUES') || ts.isOp('(') || ts.isWord('TABLE')) {
+      return { kind: 'query', query: this.query() };
+    }
+    throw ts.error();
+  }
+
+  /** `CREATE [OR REPLACE] [GLOBAL] TEMP[ORARY] VIEW [IF NOT EXISTS] name [(cols)] AS query`. */
+  private createView(): Statement {
+    const ts = this.ts;
+    const replace = ts.acceptWord('OR', 'REPLACE');
+    const global = ts.acceptWord('GLOBAL');
+    if (!ts.acceptWord('TEMPORARY') && !ts.acceptWord('TEMP')) {
+      throw ts.unsupported('UNSUPPORTED_FEATURE.CREATE', 'Kindling supports CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW only (it has no persistent tables).');
+    }
+    ts.expectWord('VIEW');
+    const ifNotExists = ts.acceptWord('IF', 'NOT', 'EXISTS');
+    // A dotted name is refused by the catalog with Spark's TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS.
+    const name = this.multipartName().join('.');
+    const columns: string[] = [];
+    if (ts.acceptOp('(')) {
+      do columns.push(this.identifier());
+      while (ts.acceptOp(','));
+      ts.expectOp(')');
+    }
+    ts.expectWord('AS');
+    return { kind: 'createView', name, global, replace, ifNotExists, columns, query: this.query() };
+  }
+
+  query(): Query {
+    const ts = this.ts;
+    const ctes: { name: string; query: Query }[] = [];
+    if (ts.acceptWord('WITH')) {
+      do {
+        const name = this.identifier();
+        ts.acceptWord('AS');
+        ts.expectOp('(');
+        const q = this.query();
+        ts.expectOp(')');
+        if (ctes.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+          throw ts.unsupported('DUPLICATED_CTE_NAMES', `CTE definition can't have duplicate names: \`${name}\`.`);
+        }
+        ctes.push({ name, query: q });
+      } while (ts.acceptOp(','));
+    }
+    const body = this.setExpression();
+    const orderBy: SortOrder[] = [];
+    if (ts.acceptWord('ORDER')) {
+      ts.expectWord('BY');
+      do orderBy.push(this.sortItem());
+      while (ts.acceptOp(','));
+    }
+    let limit: number | null = null;
+    if (ts.acceptWord('LIMIT')) {
+      if (!ts.acceptWord('ALL')) limit = this.limitValue();
+    }
+    return { kind: 'queryBlock', ctes, body, orderBy, limit };
+  }
+
+  private limitValue(): number {
+    const ts = this.ts;
+    const negative = ts.acceptOp('-');
+    const t = ts.peek();
+    if (t.kind === 'eof') throw ts.error();
+    if (t.kind !== 'number' || !/^\d+$/.test(t.text)) {
+      throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE', 'The limit like expression must be an integer literal.');
+    }
+    ts.next();
+    const v = Number(t.text) * (negative ? -1 : 1);
+    if (v < 0) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${v}" is invalid. The limit expression must be equal to or greater than 0, but got ${v}.`, t);
+    return v;
+  }
+
+  /** UNION / EXCEPT (left-associative) over INTERSECT, which binds tighter, as in Spark. */
+  private setExpression(): QueryBody {
+    const ts = this.ts;
+    let left = this.intersection();
+    for (;;) {
+      const op = ts.acceptWord('UNION') ? 'union' : ts.acceptWord('EXCEPT') || ts.acceptWord('MINUS') ? 'except' : null;
+      if (!op) return left;
+      const all = ts.acceptWord('ALL');
+      if (!all) ts.acceptWord('DISTINCT');
+      left = { kind: 'setOp', op, all, left, right: this.intersection() };
+    }
+  }
+
+  private intersection(): QueryBody {
+    const ts = this.ts;
+    let left = this.queryPrimary();
+    while (ts.acceptWord('INTERSECT')) {
+      const all = ts.acceptWord('ALL');
+      if (!all) ts.acceptWord('DISTINCT');
+      left = { kind: 'setOp', op: 'intersect', all, left, right: this.queryPrimary() };
+    }
+    return left;
+  }
+
+  private queryPrimary(): QueryBody {
+    const ts = this.ts;
+    if (ts.isWord('SELECT')) return this.select();
+    if (ts.acceptWord('VALUES')) return this.values();
+    if (ts.isOp('(')) {
+      ts.next();
+      const q = this.query();
+      ts.expectOp(')');
+      return { kind: 'nested', query: q };
+    }
+    if (ts.acceptWord('TABLE')) {
+      const nameParts = this.multipartName();
+      return { kind: 'select', distinct: false, items: [{ expr: { kind: 'star' }, alias: null }], from: { kind: 'table', nameParts, alias: null }, where: null, groupBy: null, having: null };
+    }
+    throw ts.error();
+  }
+
+  private values(): QueryBody {
+    const ts = this.ts;
+    const rows: Expression[][] = [];
+    do {
+      if (ts.acceptOp('(')) rows.push(this.list(')'));
+      else rows.push([this.expression()]);
+    } while (ts.acceptOp(','));
+    let alias: string | null = null;
+    let columns: string[] = [];
+    if (ts.acceptWord('AS') || this.atImplicitAlias()) {
+      alias = this.identifier();
+      if (ts.acceptOp('(')) {
+        columns = [this.identifier()];
+        while (ts.acceptOp(',')) columns.push(this.identifier());
+        ts.expectOp(')');
+      }
+    }
+    return { kind: 'values', rows, alias, columns };
+  }
+
+  private select(): Select {
+    const ts = this.ts;
+    ts.expectWord('SELECT');
+    const distinct = ts.acceptWord('DISTINCT');
+    if (!distinct) ts.acceptWord('ALL');
+    const items: SelectItem[] = [];
+    do items.push(this.selectItem());
+    while (ts.acceptOp(','));
+    let from: Relation | null = null;
+    if (ts.acceptWord('FROM')) {
+      from = this.joinedRelation();
+      while (ts.acceptOp(',')) {
+        from = { kind: 'join', left: from, right: this.joinedRelation(), joinType: 'inner', natural: false, on: null, using: null };
+      }
+    }
+    const where = ts.acceptWord('WHERE') ? this.expression() : null;
+    let groupBy: Expression[] | null = null;
+    if (ts.acceptWord('GROUP')) {
+      ts.expectWord('BY');
+      groupBy = [];
+      do groupBy.push(this.expression());
+      while (ts.acceptOp(','));
+      if (ts.isWord('WITH') && (ts.isWord('ROLLUP', 1) || ts.isWord('CUBE', 1))) {
+        throw ts.unsupported('UNSUPPORTED_FEATURE.GROUPING_SETS', 'GROUP BY … WITH ROLLUP/CUBE is not supported by Kindling yet.');
+      }
+    }
+    const having = ts.acceptWord('HAVING') ? this.expression() : null;
+    if (ts.isWord('WINDOW')) throw ts.unsupported('UNSUPPORTED_FEATURE.WINDOW_CLAUSE', 'Named WINDOW clauses are not supported by Kindling yet; write the window in OVER (…).');
+    return { kind: 'select', distinct, items, from, where, groupBy, having };
+  }
+
+  private selectItem(): SelectItem {
+    const ts = this.ts;
+    const expr = this.expression();
+    if (ts.acceptWord('AS')) return { expr, alias: this.identifier() };
+    if (this.atImplicitAlias()) return { expr, alias: this.identifier() };
+    return { expr, alias: null };
+  }
+
+  /** True when the next token can be an alias written without AS. */
+  private atImplicitAlias(): boolean {
+    const t = this.ts.peek();
+    return t.kind === 'quotedIdent' || (t.kind === 'word' && !CLAUSE_WORDS.has(t.text.toUpperCase()));
+  }
+
+  identifier(): string {
+    const ts = this.ts;
+    const t = ts.peek();
+    if (t.kind === 'quotedIdent' || t.kind === 'word') {
+      ts.next();
+      return t.text;
+    }
+    throw ts.error('expected an identifier');
+  }
+
+  private multipartName(): string[] {
+    const parts = [this.identifier()];
+    while (this.ts.acceptOp('.')) parts.push(this.identifier());
+    return parts;
+  }
+
+  private joinedRelation(): Relation {
+    const ts = this.ts;
+    let left = this.primaryRelation();
+    for (;;) {
+      const natural = ts.acceptWord('NATURAL');
+      const joinType = this.joinType();
+      if (joinType === null) {
+        if (natural) throw ts.error("expected 'JOIN'");
+        return left;
+      }
+      const right = this.primaryRelation();
+      let on: Expression | null = null;
+      let using: string[] | null = null;
+      if (!natural && ts.acceptWord('ON')) on = this.expression();
+      else if (!natural && ts.acceptWord('USING')) {
+        ts.expectOp('(');
+        using = [this.identifier()];
+        while (ts.acceptOp(',')) using.push(this.identifier());
+        ts.expectOp(')');
+      }
+      left = { kind: 'join', left, right, joinType, natural, on, using };
+    }
+  }
+
+  /** The join type words before JOIN, or null when no join follows. */
+  private joinType(): JoinType | null {
+    const ts = this.ts;
+    const pairs: [string[], JoinType][] = [
+      [['JOIN'], 'inner'], [['INNER', 'JOIN'], 'inner'], [['CROSS', 'JOIN'], 'cross'],
+      [['LEFT', 'OUTER', 'JOIN'], 'left'], [['LEFT', 'SEMI', 'JOIN'], 'leftsemi'], [['LEFT', 'ANTI', 'JOIN'], 'leftanti'], [['LEFT', 'JOIN'], 'left'],
+      [['RIGHT', 'OUTER', 'JOIN'], 'right'], [['RIGHT', 'JOIN'], 'right'],
+      [['FULL', 'OUTER', 'JOIN'], 'full'], [['FULL', 'JOIN'], 'full'],
+      [['SEMI', 'JOIN'], 'leftsemi'], [['ANTI', 'JOIN'], 'leftanti'],
+    ];
+    for (const [words, type] of pairs) if (ts.acceptWord(...words)) return type;
+    if (ts.isWord('LEFT') || ts.isWord('RIGHT') || ts.isWord('FULL') || ts.isWord('INNER') || ts.isWord('CROSS')) {
+      // Point at the first word that cannot continue a join type (`LEFT SEMI OUTER` → OUTER).
+      ts.next();
+      if (ts.isWord('SEMI') || ts.isWord('ANTI') || ts.isWord('OUTER')) ts.next();
+      throw ts.error("expected 'JOIN'");
+    }
+    return null;
+  }
+
+  private primaryRelation(): Relation {
+    const ts = this.ts;
+    if (ts.isOp('(')) {
+      ts.next();
+      if (ts.isWord('SELECT') || ts.isWord('WITH') || ts.isWord('VALUES') || ts.isOp('(')) {
+        const query = this.query();
+        ts.expectOp(')');
+        return { kind: 'subquery', query, alias: this.relationAlias() };
+      }
+      const inner = this.joinedRelation();
+      ts.expectOp(')');
+      return inner;
+    }
+    if (ts.acceptWord('VALUES')) {
+      const body = this.values();
+      return { kind: 'subquery', query: { kind: 'queryBlock', ctes: [], body, orderBy: [], limit: null }, alias: null };
+    }
+    const first = ts.peek();
+    if (first.kind === 'word' && ts.isOp('(', 1)) {
+      ts.next();
+      ts.next();
+      const args = this.list(')');
+      return { kind: 'tableFunction', name: first.text.toLowerCase(), args, alias: this.relationAlias() };
+    }
+    const nameParts = this.multipartName();
+    return { kind: 'table', nameParts, alias: this.relationAlias() };
+  }
+
+  private relationAlias(): string | null {
+    if (this.ts.acceptWord('AS')) return this.identifier();
+    if (this.atImplicitAlias()) return this.identifier();
+    return null;
+  }
+}

@@ -1,0 +1,60 @@
+// What AST→plan translation carries: the session, the CTEs in scope, and a helper that builds each node over
+// analysed children and analyses it at once, as the DataFrame API does, keeping the parsed tree for EXPLAIN.
+import type { SparkSession } from '@kindling/core';
+import { type AnalyzerOptions, type Expression, type LogicalPlan, analyzeNode, transformUp } from '@kindling/core/internal';
+import type { Query } from './ast.js';
+
+/** A plan as parsed (unresolved, for `EXPLAIN EXTENDED`) and as analysed. */
+export interface Built {
+  readonly parsed: LogicalPlan;
+  readonly plan: LogicalPlan;
+}
+
+export class PlanContext {
+  readonly opts: AnalyzerOptions;
+
+  constructor(
+    readonly session: SparkSession,
+    /** Subqueries of the statement, by the index their marker calls carry. */
+    readonly subqueries: readonly Query[] = [],
+    /** CTEs by lower-cased name, innermost scope first. */
+    private readonly ctes: ReadonlyMap<string, Built> = new Map(),
+    private readonly parent: PlanContext | null = null,
+  ) {
+    this.opts = { caseSensitive: session.engine.conf.bool('spark.sql.caseSensitive') };
+  }
+
+  /** A child scope with more CTEs (a WITH clause). */
+  withCtes(ctes: ReadonlyMap<string, Built>): PlanContext {
+    return new PlanContext(this.session, this.subqueries, ctes, this);
+  }
+
+  cte(name: string): Built | undefined {
+    return this.ctes.get(name.toLowerCase()) ?? this.parent?.cte(name);
+  }
+
+  /** Builds a node over the children's parsed and analysed plans; analysis errors surface here. */
+  derive(children: readonly Built[], build: (...children: LogicalPlan[]) => LogicalPlan): Built {
+    const parsed = build(...children.map((c) => c.parsed));
+    const plan = analyzeNode(build(...children.map((c) => c.plan)), this.opts);
+    return { parsed, plan };
+  }
+
+  /** A leaf or an already analysed plan, used as is on both sides. */
+  leaf(plan: LogicalPlan, parsed: LogicalPlan = plan): Built {
+    return { parsed, plan: analyzeNode(plan, this.opts) };
+  }
+
+  /**
+   * Replaces calls of functions registered on the session (`spark.udf.register`) by the expression their builder
+   * makes; built-in names are left for the analyzer's function registry.
+   */
+  functions(e: Expression): Expression {
+    const registry = this.session.engine.functions;
+    return transformUp(e, (x) => {
+      if (x.kind !== 'unresolvedFunction') return x;
+      const build = registry.lookup(x.name);
+      return build ? build(x.args) : x;
+    });
+  }
+}

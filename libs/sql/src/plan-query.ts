@@ -1,0 +1,108 @@
+// Query blocks → plans: WITH scopes, set operations (UNION [ALL], INTERSECT, EXCEPT), VALUES, ORDER BY, LIMIT.
+// INTERSECT and EXCEPT become null-safe semi/anti joins under a Distinct, as Spark's optimizer rewrites them.
+import { AnalysisError } from '@kindling/core';
+import {
+  type Expression,
+  type LogicalPlan,
+  alias,
+  outputOf,
+  withFreshExprIds,
+} from '@kindling/core/internal';
+import type { Query, QueryBody } from './ast.js';
+import type { Built, PlanContext } from './plan-context.js';
+import { planSelect, sortBy } from './plan-select.js';
+
+export function planQuery(q: Query, outer: PlanContext): Built {
+  let ctx = outer;
+  if (q.ctes.length > 0) {
+    const defs = new Map<string, Built>();
+    for (const cte of q.ctes) {
+      // Each CTE sees the ones defined before it.
+      defs.set(cte.name.toLowerCase(), planQuery(cte.query, outer.withCtes(new Map(defs))));
+    }
+    ctx = outer.withCtes(defs);
+  }
+  let b = q.body.kind === 'select' ? planSelect(q.body, ctx, q.orderBy) : sortBy(planBody(q.body, ctx), q.orderBy, ctx);
+  if (q.limit !== null) {
+    const n = q.limit;
+    b = ctx.derive([b], (c) => ({ kind: 'limit', limit: n, child: c }));
+  }
+  return b;
+}
+
+function planBody(body: QueryBody, ctx: PlanContext): Built {
+  switch (body.kind) {
+    case 'select':
+      return planSelect(body, ctx, []);
+    case 'nested':
+      return planQuery(body.query, ctx);
+    case 'values':
+      return planValues(body, ctx);
+    case 'setOp':
+      return planSetOp(body, ctx);
+  }
+}
+
+function planSetOp(body: Extract<QueryBody, { kind: 'setOp' }>, ctx: PlanContext): Built {
+  const left = planBody(body.left, ctx);
+  const right = planBody(body.right, ctx);
+  if (body.op === 'union') {
+    const u = ctx.derive([left, right], (l, r) => ({ kind: 'union', children: [l, r], byName: false, allowMissingColumns: false }));
+    return body.all ? u : ctx.derive([u], (c) => ({ kind: 'distinct', child: c }));
+  }
+  const name = body.op.toUpperCase();
+  if (body.all) {
+    throw new AnalysisError('UNSUPPORTED_FEATURE.SET_OPERATION', `${name} ALL is not supported by Kindling yet; ${name} (DISTINCT) is.`, { operator: `${name} ALL` });
+  }
+  const lo = outputOf(left.plan);
+  let ro = outputOf(right.plan);
+  if (lo.length !== ro.length) {
+    throw new AnalysisError(
+      'NUM_COLUMNS_MISMATCH',
+      `${name} can only be performed on inputs with the same number of columns, but the first input has ${lo.length} columns and the second input has ${ro.length} columns.`,
+      { operator: name, firstNumColumns: String(lo.length), invalidNumColumns: String(ro.length) },
+    );
+  }
+  // The right side may share attribute ids with the left (t INTERSECT t): give it fresh ones first.
+  const ids = new Set(lo.map((a) => a.exprId));
+  let rightPlan = right.plan;
+  if (ro.some((a) => ids.has(a.exprId))) {
+    rightPlan = withFreshExprIds(rightPlan);
+    ro = outputOf(rightPlan);
+  }
+  let cond: Expression | null = null;
+  lo.forEach((l, i) => {
+    const eq: Expression = { kind: 'cmp', op: '<=>', left: l, right: ro[i]! };
+    cond = cond ? { kind: 'and', left: cond, right: eq } : eq;
+  });
+  const joinType = body.op === 'intersect' ? 'leftsemi' : 'leftanti';
+  const fixedRight: Built = { parsed: right.parsed, plan: rightPlan };
+  const joined = ctx.derive([left, fixedRight], (l, r): LogicalPlan => ({ kind: 'join', left: l, right: r, joinType, condition: cond }));
+  return ctx.derive([joined], (c) => ({ kind: 'distinct', child: c }));
+}
+
+/** `VALUES (1, 'a'), (2, 'b') [AS t(x, y)]`: a union of one-row projections, columns `col1`, `col2`… by default. */
+function planValues(body: Extract<QueryBody, { kind: 'values' }>, ctx: PlanContext): Built {
+  const width = body.rows[0]!.length;
+  body.rows.forEach((r, i) => {
+    if (r.length !== width) {
+      throw new AnalysisError('INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH', `Invalid inline table. Inline table expected ${width} columns but found ${r.length} columns in row ${i}.`, { expectedNumCols: String(width), actualNumCols: String(r.length), rowIndex: String(i) });
+    }
+  });
+  if (body.columns.length > 0 && body.columns.length !== width) {
+    throw new AnalysisError('INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH', `Invalid inline table. Inline table expected ${body.columns.length} columns but found ${width} columns.`);
+  }
+  const names = body.columns.length > 0 ? body.columns : Array.from({ length: width }, (_, i) => `col${i + 1}`);
+  const rows = body.rows.map((r) =>
+    planSelectOfRow(r.map((e, i) => alias(ctx.functions(e), names[i]!)), ctx));
+  let b = rows.length === 1 ? rows[0]! : ctx.derive(rows, (...cs) => ({ kind: 'union', children: cs, byName: false, allowMissingColumns: false }));
+  if (body.alias) {
+    const a = body.alias;
+    b = ctx.derive([b], (c) => ({ kind: 'subqueryAlias', alias: a, child: c }));
+  }
+  return b;
+}
+
+function planSelectOfRow(exprs: Expression[], ctx: PlanContext): Built {
+  return planSelect({ kind: 'select', distinct: false, items: exprs.map((expr) => ({ expr, alias: null })), from: null, where: null, groupBy: null, having: null }, ctx, []);
+}

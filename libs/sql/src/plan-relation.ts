@@ -1,0 +1,74 @@
+// FROM clauses → plans: views and CTEs by name, subqueries, table functions (range), and joins with
+// ON / USING / NATURAL, each node analysed as it is built.
+import { AnalysisError, LongT } from '@kindling/core';
+import { type Expression, type LogicalPlan, attr, lookupRelation, outputOf } from '@kindling/core/internal';
+import type { Relation } from './ast.js';
+import type { Built, PlanContext } from './plan-context.js';
+import { planQuery } from './plan-query.js';
+import { hasSubquery, subqueryUnsupported } from './plan-subquery.js';
+
+export function planRelation(r: Relation, ctx: PlanContext): Built {
+  switch (r.kind) {
+    case 'table': {
+      const cte = r.nameParts.length === 1 ? ctx.cte(r.nameParts[0]!) : undefined;
+      const base: Built = cte
+        ? ctx.derive([cte], (c) => ({ kind: 'subqueryAlias', alias: r.nameParts[0]!, child: c }))
+        : relationOf(r.nameParts, ctx);
+      return aliased(base, r.alias, ctx);
+    }
+    case 'subquery':
+      return aliased(planQuery(r.query, ctx), r.alias, ctx);
+    case 'tableFunction':
+      return aliased(tableFunction(r.name, r.args, ctx), r.alias, ctx);
+    case 'join':
+      return planJoin(r, ctx);
+  }
+}
+
+function relationOf(nameParts: readonly string[], ctx: PlanContext): Built {
+  const plan = lookupRelation(nameParts, ctx.session.engine.tempViews);
+  // The parsed plan names the relation only, as Spark's `'UnresolvedRelation [v]`.
+  return { parsed: { kind: 'subqueryAlias', alias: nameParts.join('.'), child: plan }, plan };
+}
+
+function aliased(b: Built, alias: string | null, ctx: PlanContext): Built {
+  if (alias === null) return b;
+  return ctx.derive([b], (c) => ({ kind: 'subqueryAlias', alias, child: c }));
+}
+
+/** `range(end)`, `range(start, end[, step[, numPartitions]])` with integer literal arguments. */
+function tableFunction(name: string, args: readonly Expression[], ctx: PlanContext): Built {
+  if (name !== 'range') {
+    throw new AnalysisError('UNRESOLVABLE_TABLE_VALUED_FUNCTION', `Could not resolve \`${name}\` to a table-valued function. Kindling has range(…) only.`, { name: `\`${name}\`` });
+  }
+  const values = args.map((a, i) => {
+    if (a.kind === 'literal' && (typeof a.value === 'number' || typeof a.value === 'bigint') && Number.isInteger(Number(a.value))) return BigInt(a.value);
+    throw new AnalysisError('TABLE_VALUED_FUNCTION_FAILED_TO_ANALYZE_IN_PYTHON', `range(): argument ${i + 1} must be an integer literal.`);
+  });
+  if (values.length < 1 || values.length > 4) {
+    throw new AnalysisError('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${values.length}.`, { functionName: '`range`' });
+  }
+  const [start, end] = values.length === 1 ? [0n, values[0]!] : [values[0]!, values[1]!];
+  const step = values[2] ?? 1n;
+  if (step === 0n) throw new AnalysisError('FAILED_FUNCTION_CALL', 'range(): the step must not be 0.');
+  const numPartitions = values[3] !== undefined ? Number(values[3]) : ctx.session.defaultParallelism;
+  return ctx.leaf({ kind: 'range', start, end, step, numPartitions, output: [attr('id', LongT, false)] });
+}
+
+function planJoin(r: Extract<Relation, { kind: 'join' }>, ctx: PlanContext): Built {
+  const left = planRelation(r.left, ctx);
+  const right = planRelation(r.right, ctx);
+  let usingColumns = r.using ? [...r.using] : undefined;
+  if (r.natural) {
+    // NATURAL JOIN: USING every column name both sides share (none shared: a cross product).
+    const rightNames = new Set(outputOf(right.plan).map((a) => a.name.toLowerCase()));
+    usingColumns = outputOf(left.plan).map((a) => a.name).filter((n) => rightNames.has(n.toLowerCase()));
+  }
+  const on = r.on ? ctx.functions(r.on) : null;
+  if (on && hasSubquery(on)) throw subqueryUnsupported('in a join condition');
+  const joinType = r.joinType === 'cross' && on ? 'inner' : r.joinType;
+  return ctx.derive([left, right], (l, rt): LogicalPlan =>
+    usingColumns && usingColumns.length > 0
+      ? { kind: 'join', left: l, right: rt, joinType, condition: null, usingColumns }
+      : { kind: 'join', left: l, right: rt, joinType, condition: on });
+}

@@ -1,0 +1,157 @@
+// One SELECT block → plan: FROM, WHERE, then a Project or (with GROUP BY, HAVING or aggregate calls) an
+// Aggregate, DISTINCT and ORDER BY. HAVING and ORDER BY may use select aliases, ordinals and aggregates that
+// are not in the select list: those become hidden aggregate outputs, projected away above (Spark's
+// ResolveAggregateFunctions).
+import { AnalysisError, LongT } from '@kindling/core';
+import {
+  type Expression,
+  type SortOrder,
+  alias,
+  attr,
+  children,
+  exists,
+  lookupAggregateFunction,
+  outputOf,
+  transformUp,
+} from '@kindling/core/internal';
+import type { Select } from './ast.js';
+import type { Built, PlanContext } from './plan-context.js';
+import { planRelation } from './plan-relation.js';
+import { hasSubquery, joinScalarSubqueries, planWhere, subqueryUnsupported } from './plan-subquery.js';
+
+const HIDDEN = '__kindling_hidden_';
+
+/** The one-row, no-column input of a SELECT without FROM (Spark's OneRowRelation). */
+function oneRow(ctx: PlanContext): Built {
+  const range = ctx.leaf({ kind: 'range', start: 0n, end: 1n, step: 1n, numPartitions: 1, output: [attr('__one_row', LongT, false)] });
+  return ctx.derive([range], (c) => ({ kind: 'project', projectList: [], child: c }));
+}
+
+/** True when `e` calls an aggregate outside any OVER clause (an aggregate over a window is not one). */
+function isAggregateCall(e: Expression, ctx: PlanContext): boolean {
+  if (e.kind === 'windowExpr') return false;
+  if (e.kind === 'unresolvedFunction' && lookupAggregateFunction(e.name) !== undefined && !ctx.session.engine.functions.lookup(e.name)) return true;
+  return children(e).some((c) => isAggregateCall(c, ctx));
+}
+
+function intLiteral(e: Expression): number | null {
+  return e.kind === 'literal' && e.dataType.kind === 'int32' && typeof e.value === 'number' ? e.value : null;
+}
+
+/** Replaces bare names that are select aliases (and not input columns) by the aliased expression. */
+function substituteAliases(e: Expression, items: readonly { expr: Expression; alias: string | null }[], inputNames: ReadonlySet<string>): Expression {
+  return transformUp(e, (x) => {
+    if (x.kind !== 'unresolvedColumn' || x.nameParts.length !== 1) return x;
+    const n = x.nameParts[0]!.toLowerCase();
+    if (inputNames.has(n)) return x;
+    const hit = items.find((i) => i.alias?.toLowerCase() === n);
+    return hit ? hit.expr : x;
+  });
+}
+
+/** Sorts `b` by `order`, where an integer literal key is a 1-based position in `b`'s output. */
+export function sortBy(b: Built, order: readonly SortOrder[], ctx: PlanContext): Built {
+  if (order.length === 0) return b;
+  const out = outputOf(b.plan);
+  const keys = order.map((o): SortOrder => {
+    const pos = intLiteral(o.child);
+    if (pos === null) return { ...o, child: ctx.functions(o.child) };
+    if (pos < 1 || pos > out.length) {
+      throw new AnalysisError('ORDER_BY_POS_OUT_OF_RANGE', `ORDER BY position ${pos} is not in select list (valid range is [1, ${out.length}]).`, { index: String(pos), size: String(out.length) });
+    }
+    return { ...o, child: out[pos - 1]! };
+  });
+  return ctx.derive([b], (c) => ({ kind: 'sort', order: keys, global: true, child: c }));
+}
+
+export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOrder[]): Built {
+  let input = s.from ? planRelation(s.from, ctx) : oneRow(ctx);
+  if (s.where) {
+    const cond = ctx.functions(s.where);
+    input = hasSubquery(cond) ? planWhere(input, cond, ctx) : ctx.derive([input], (c) => ({ kind: 'filter', condition: cond, child: c }));
+  }
+  let items = s.items.map((it) => ({ expr: ctx.functions(it.expr), alias: it.alias }));
+  if (items.some((i) => hasSubquery(i.expr))) {
+    const joined = joinScalarSubqueries(input, items.map((i) => i.expr), ctx);
+    input = joined.input;
+    items = items.map((i, k) => ({ expr: joined.exprs[k]!, alias: i.alias }));
+  }
+  if (!s.from && items.some((i) => exists(i.expr, (x) => x.kind === 'star'))) {
+    throw new AnalysisError('INVALID_USAGE_OF_STAR_OR_REGEX', "Invalid usage of '*' in a SELECT without FROM.", { elem: "'*'", prettyName: 'SELECT' });
+  }
+  for (const [clause, es] of [['GROUP BY', s.groupBy ?? []], ['HAVING', s.having ? [s.having] : []], ['ORDER BY', orderBy.map((o) => o.child)]] as const) {
+    if (es.some(hasSubquery)) throw subqueryUnsupported(`in ${clause}`);
+  }
+  const named = items.map((it) => (it.alias !== null ? alias(it.expr, it.alias) : it.expr));
+  const isAggregate = s.groupBy !== null || s.having !== null || items.some((i) => isAggregateCall(i.expr, ctx));
+  if (!isAggregate) {
+    let out = ctx.derive([input], (c) => ({ kind: 'project', projectList: named, child: c }));
+    if (s.distinct) out = ctx.derive([out], (c) => ({ kind: 'distinct', child: c }));
+    return sortBy(out, orderBy, ctx);
+  }
+
+  const inputNames = new Set(outputOf(input.plan).map((a) => a.name.toLowerCase()));
+  const grouping = (s.groupBy ?? []).map((g) => {
+    const pos = intLiteral(g);
+    if (pos !== null) {
+      if (pos < 1 || pos > items.length) {
+        throw new AnalysisError('GROUP_BY_POS_OUT_OF_RANGE', `GROUP BY position ${pos} is not in select list (valid range is [1, ${items.length}]).`, { index: String(pos), size: String(items.length) });
+      }
+      const target = items[pos - 1]!.expr;
+      if (isAggregateCall(target, ctx)) {
+        throw new AnalysisError('GROUP_BY_POS_AGGREGATE', `GROUP BY ${pos} refers to an expression that contains an aggregate function. Aggregate functions are not allowed in GROUP BY.`, { index: String(pos) });
+      }
+      return target;
+    }
+    return substituteAliases(ctx.functions(g), items, inputNames);
+  });
+
+  const having = s.having ? ctx.functions(s.having) : null;
+  const build = (extra: readonly Expression[]): Built => {
+    const list = [...named, ...extra.map((e, i) => alias(e, `${HIDDEN}${i}`))];
+    return ctx.derive([input], (c) => ({ kind: 'aggregate', groupingExprs: grouping, aggregateExprs: list, child: c }));
+  };
+  const finish = (b: Built): Built => (s.distinct ? ctx.derive([b], (c) => ({ kind: 'distinct', child: c })) : b);
+
+  // First as written: HAVING and ORDER BY over the aggregate's output columns (not when ORDER BY calls an
+  // aggregate: a Sort would take it for a row expression).
+  let firstError: unknown = null;
+  if (!orderBy.some((o) => isAggregateCall(o.child, ctx))) try {
+    let out = build([]);
+    if (having) out = ctx.derive([out], (c) => ({ kind: 'filter', condition: having, child: c }));
+    return sortBy(finish(out), orderBy, ctx);
+  } catch (e) {
+    if (!(e instanceof AnalysisError)) throw e;
+    firstError = e;
+  }
+  // Then with HAVING and the ORDER BY keys computed by the aggregate itself as hidden columns.
+  const sub = (e: Expression) => substituteAliases(e, items, inputNames);
+  const keyed = orderBy.map((o) => intLiteral(o.child) === null);
+  const extra = [...(having ? [sub(having)] : []), ...orderBy.filter((_, i) => keyed[i]).map((o) => sub(ctx.functions(o.child)))];
+  let agg: Built;
+  try {
+    agg = build(extra);
+  } catch (e) {
+    throw e instanceof AnalysisError && !e.errorClass.startsWith('UNRESOLVED_COLUMN') ? e : (firstError ?? e);
+  }
+  const out = outputOf(agg.plan);
+  const visible = out.slice(0, named.length);
+  const hidden = out.slice(named.length);
+  let b = agg;
+  let h = 0;
+  if (having) {
+    const cond = hidden[h++]!;
+    b = ctx.derive([b], (c) => ({ kind: 'filter', condition: cond, child: c }));
+  }
+  const order = orderBy.map((o): SortOrder => {
+    if (keyed[orderBy.indexOf(o)]) return { ...o, child: hidden[h++]! };
+    const pos = intLiteral(o.child)!;
+    if (pos < 1 || pos > visible.length) {
+      throw new AnalysisError('ORDER_BY_POS_OUT_OF_RANGE', `ORDER BY position ${pos} is not in select list (valid range is [1, ${visible.length}]).`, { index: String(pos), size: String(visible.length) });
+    }
+    return { ...o, child: visible[pos - 1]! };
+  });
+  if (order.length > 0) b = ctx.derive([b], (c) => ({ kind: 'sort', order, global: true, child: c }));
+  b = ctx.derive([b], (c) => ({ kind: 'project', projectList: visible, child: c }));
+  return finish(b);
+}

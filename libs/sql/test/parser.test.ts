@@ -1,0 +1,115 @@
+// The parser alone: statement shapes, precedence, literals, and ParseError positions.
+import { describe, expect, it } from 'vitest';
+import { ParseError, parseExpression, parseStatement, tokenize } from '../src/index.js';
+import { exprToString } from '@kindling/core/internal';
+
+const expr = (s: string) => exprToString(parseExpression(s));
+
+function parseError(sql: string): ParseError {
+  try {
+    parseStatement(sql);
+  } catch (e) {
+    if (e instanceof ParseError) return e;
+    throw e;
+  }
+  throw new Error(`no error for ${sql}`);
+}
+
+describe('tokenizer', () => {
+  it('reads backquotes, strings with escapes, numbers with suffixes and comments with positions', () => {
+    const toks = tokenize("SELECT `a``b`, 'x\\'y', 10L, 1.5e3 -- c\n/* x\n */ FROM t");
+    expect(toks.map((t) => [t.kind, t.text])).toEqual([
+      ['word', 'SELECT'], ['quotedIdent', 'a`b'], ['op', ','], ['string', "x'y"], ['op', ','], ['number', '10L'], ['op', ','], ['number', '1.5e3'],
+      ['word', 'FROM'], ['word', 't'], ['eof', ''],
+    ]);
+    const from = toks.find((t) => t.text === 'FROM')!;
+    expect([from.line, from.pos]).toEqual([3, 4]);
+  });
+});
+
+describe('expressions', () => {
+  it('follows Spark precedence: OR < AND < NOT < comparison < + < *', () => {
+    expect(expr('a OR b AND NOT c = 1 + 2 * 3')).toBe("('a OR ('b AND (NOT ('c = (1 + (2 * 3))))))");
+  });
+
+  it('reads BETWEEN, IN, LIKE, IS NULL and their negations', () => {
+    expect(expr('x BETWEEN 1 AND 3')).toBe("(('x >= 1) AND ('x <= 3))");
+    expect(expr('x NOT IN (1, 2)')).toBe("(NOT ('x IN (1, 2)))");
+    expect(expr("s NOT LIKE 'a%'")).toBe("(NOT 'like('s, a%))");
+    expect(expr('x IS NOT NULL')).toBe("('x IS NOT NULL)");
+  });
+
+  it('types literals as Spark does', () => {
+    const types = (s: string) => {
+      const e = parseExpression(s);
+      return e.kind === 'literal' ? e.dataType.kind : e.kind;
+    };
+    expect([types('1'), types('2147483648'), types('1L'), types('1.5'), types('1e2'), types("DATE '2020-01-01'"), types("TIMESTAMP '2020-01-01 10:00:00'"), types('-2147483648')])
+      .toEqual(['int32', 'int64', 'int64', 'float64', 'float64', 'date', 'timestamp', 'int32']);
+    expect(expr("'a' 'b'")).toBe('ab');
+  });
+
+  it('reads CASE, CAST, count(*), DISTINCT and qualified names', () => {
+    expect(expr("CASE WHEN a > 1 THEN 'x' ELSE 'y' END")).toBe("CASE WHEN ('a > 1) THEN x ELSE y END");
+    expect(expr('CASE a WHEN 1 THEN 2 END')).toBe("CASE WHEN ('a = 1) THEN 2 END");
+    expect(expr('CAST(a AS bigint)')).toBe("CAST('a AS BIGINT)");
+    expect(expr('count(*)')).toBe("'count(1)");
+    expect(expr('count(DISTINCT a, b)')).toBe("'count(DISTINCT 'a, 'b)");
+    expect(expr('t.`my col`')).toBe("'t.my col");
+  });
+});
+
+describe('statements', () => {
+  it('parses a full query block', () => {
+    const st = parseStatement('WITH c AS (SELECT 1 AS x) SELECT DISTINCT x AS y FROM c WHERE x > 0 GROUP BY 1 HAVING count(*) > 0 ORDER BY y DESC NULLS FIRST LIMIT 5;');
+    expect(st.kind).toBe('query');
+    if (st.kind !== 'query') return;
+    expect(st.query.ctes.map((c) => c.name)).toEqual(['c']);
+    expect(st.query.limit).toBe(5);
+    expect(st.query.orderBy[0]).toMatchObject({ direction: 'desc', nullOrdering: 'nullsFirst' });
+    expect(st.query.body).toMatchObject({ kind: 'select', distinct: true, groupBy: [{ kind: 'literal', value: 1 }] });
+  });
+
+  it('binds INTERSECT tighter than UNION and EXCEPT', () => {
+    const st = parseStatement('SELECT 1 UNION SELECT 2 INTERSECT SELECT 3 EXCEPT SELECT 4');
+    if (st.kind !== 'query') throw new Error('query expected');
+    expect(st.query.body).toMatchObject({ kind: 'setOp', op: 'except', left: { kind: 'setOp', op: 'union', right: { kind: 'setOp', op: 'intersect' } } });
+  });
+
+  it('parses every join type', () => {
+    const types = ['JOIN', 'INNER JOIN', 'CROSS JOIN', 'LEFT JOIN', 'LEFT OUTER JOIN', 'RIGHT JOIN', 'FULL OUTER JOIN', 'LEFT SEMI JOIN', 'ANTI JOIN'].map((j) => {
+      const st = parseStatement(`SELECT * FROM a ${j} b ON a.k = b.k`);
+      return st.kind === 'query' && st.query.body.kind === 'select' && st.query.body.from?.kind === 'join' ? st.query.body.from.joinType : null;
+    });
+    expect(types).toEqual(['inner', 'inner', 'cross', 'left', 'left', 'right', 'full', 'leftsemi', 'leftanti']);
+  });
+
+  it('parses EXPLAIN, SHOW TABLES, DESCRIBE and view commands', () => {
+    expect(parseStatement('EXPLAIN EXTENDED SELECT 1')).toMatchObject({ kind: 'explain', mode: 'extended' });
+    expect(parseStatement("SHOW TABLES IN global_temp LIKE 'x*'")).toMatchObject({ kind: 'showTables', database: 'global_temp', pattern: 'x*' });
+    expect(parseStatement('DESCRIBE TABLE t')).toMatchObject({ kind: 'describe', relation: { kind: 'table', nameParts: ['t'] } });
+    expect(parseStatement('CREATE OR REPLACE GLOBAL TEMP VIEW v (a) AS SELECT 1')).toMatchObject({ kind: 'createView', global: true, replace: true, columns: ['a'] });
+    expect(parseStatement('DROP VIEW IF EXISTS global_temp.v')).toMatchObject({ kind: 'dropView', ifExists: true, nameParts: ['global_temp', 'v'] });
+  });
+});
+
+describe('parse errors', () => {
+  it("points at the offending token with Spark's line, position and caret", () => {
+    const e = parseError('SELECT a,\n  b FROM t WHERE AND x');
+    expect(e.errorClass).toBe('PARSE_SYNTAX_ERROR');
+    expect([e.line, e.pos]).toEqual([2, 17]);
+    expect(e.message).toBe("[PARSE_SYNTAX_ERROR] Syntax error at or near 'AND'.(line 2, pos 17)\n\n== SQL ==\nSELECT a,\n  b FROM t WHERE AND x\n-----------------^^^");
+    expect(e.messageParameters).toMatchObject({ error: "'AND'" });
+  });
+
+  it('reports the end of input', () => {
+    expect(parseError('SELECT a FROM').message).toContain('Syntax error at or near end of input.(line 1, pos 13)');
+  });
+
+  it('rejects trailing tokens, unclosed strings and bad typed literals', () => {
+    expect(parseError('SELECT 1 2').message).toContain("at or near '2'");
+    expect(parseError("SELECT 'abc").message).toContain('unclosed string literal');
+    expect(parseError("SELECT DATE '2020-02-30'").errorClass).toBe('INVALID_TYPED_LITERAL');
+    expect(parseError('').message).toContain('end of input');
+  });
+});

@@ -1,0 +1,45 @@
+// Renders result cells as .slt text, identically in every runner: NULL, (empty), true/false, doubles to 12
+// significant digits, dates YYYY-MM-DD, timestamps YYYY-MM-DD HH:MM:SS[.fff] (UTC), arrays as [a, b].
+
+/** The type letter of a Spark simpleString type. */
+export function typeLetter(simpleType: string): string {
+  if (simpleType === 'int' || simpleType === 'bigint') return 'I';
+  if (simpleType === 'double') return 'R';
+  if (simpleType === 'string') return 'T';
+  if (simpleType === 'boolean') return 'B';
+  if (simpleType === 'date') return 'D';
+  if (simpleType === 'timestamp') return 'P';
+  return '?';
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+export function renderDouble(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '-Infinity';
+  const r = Number(v.toPrecision(12));
+  if (Number.isInteger(r) && Math.abs(r) < 1e15) return `${r.toFixed(1)}`;
+  return String(r);
+}
+
+export function renderCell(v: unknown, simpleType: string, top = true): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (Array.isArray(v)) {
+    const inner = /^array<(.*)>$/.exec(simpleType)?.[1] ?? '';
+    return `[${v.map((x) => renderCell(x, inner, false)).join(', ')}]`;
+  }
+  if (v instanceof Date) {
+    const base = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+    if (simpleType === 'date') return base;
+    const ms = v.getUTCMilliseconds();
+    const t = `${base} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}:${pad(v.getUTCSeconds())}`;
+    return ms === 0 ? t : `${t}.${pad(ms, 3).replace(/0+$/, '')}`;
+  }
+  if (typeof v === 'number') return simpleType === 'double' ? renderDouble(v) : String(v);
+  if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return top && v === '' ? '(empty)' : v;
+  return String(v);
+}
