@@ -211,9 +211,21 @@ def test_map_in_pandas_and_map_in_arrow(spark):
     assert spark.range(3).mapInArrow(to_text, "t string").orderBy("t").collect() == [Row(t="#0"), Row(t="#1"), Row(t="#2")]
 
 
-def test_udf_register_returns_a_working_udf(spark):
+def test_udf_register_returns_a_working_udf_callable_from_sql(spark):
     strlen = spark.udf.register("strlen_test", lambda s: len(s), IntegerType())
-    assert spark.createDataFrame([("abc",), ("",)], "s string").select(strlen("s").alias("n")).collect() == [Row(n=3), Row(n=0)]
+    df = spark.createDataFrame([("abc",), ("",)], "s string")
+    assert df.select(strlen("s").alias("n")).collect() == [Row(n=3), Row(n=0)]
+    df.createOrReplaceTempView("udf_words")
+    assert spark.sql("SELECT strlen_test(s) AS n FROM udf_words ORDER BY n").collect() == [Row(n=0), Row(n=3)]
+
+    @pandas_udf("double")
+    def halve(v: pd.Series) -> pd.Series:
+        return v / 2
+
+    spark.udf.register("halve_test", halve)
+    assert spark.sql("SELECT halve_test(CAST(strlen_test(s) AS DOUBLE)) AS h FROM udf_words ORDER BY h").collect() == [
+        Row(h=0.0), Row(h=1.5)]
+    spark.catalog.dropTempView("udf_words")
 
 
 # ---------------------------------------------------------------------------------------------- failures

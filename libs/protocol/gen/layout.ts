@@ -427,6 +427,7 @@ export const LAYOUT = {
         { name: "df", slot: 1, kind: "scalar", size: 8, required: false },
         { name: "name", slot: 2, kind: "string", required: false },
         { name: "database", slot: 3, kind: "string", required: false },
+        { name: "udf", slot: 4, kind: "table", table: "PythonUdf", required: false },
       ],
     },
     TableInfo: {

@@ -427,6 +427,7 @@ LAYOUT = {
                 { "name": "df", "slot": 1, "kind": "scalar", "size": 8, "required": False },
                 { "name": "name", "slot": 2, "kind": "string", "required": False },
                 { "name": "database", "slot": 3, "kind": "string", "required": False },
+                { "name": "udf", "slot": 4, "kind": "table", "table": "PythonUdf", "required": False },
             ],
         },
         "TableInfo": {

@@ -52,3 +52,19 @@ def catalog(op: int, df: int = 0, name: Optional[str] = None, database: Optional
         return _CatalogRequest.End(b)
 
     return build
+
+
+def register_function(op: int, name: str, udf) -> Build:
+    """``spark.udf.register``: ``udf`` (a PythonUdf node without args) becomes callable by ``name``."""
+    def build(b):
+        from ._expr import _encode_node
+
+        fn = _encode_node(b, udf)[1]
+        n = b.CreateString(name)
+        _CatalogRequest.Start(b)
+        _CatalogRequest.AddOp(b, op)
+        _CatalogRequest.AddName(b, n)
+        _CatalogRequest.AddUdf(b, fn)
+        return _CatalogRequest.End(b)
+
+    return build

@@ -264,14 +264,16 @@ class UDFRegistration:
     >>> strlen = spark.udf.register("strlen", lambda s: len(s), IntegerType())
     >>> spark.createDataFrame([("abc",)], "s string").select(strlen("s").alias("n")).collect()
     [Row(n=3)]
+    >>> spark.sql("SELECT strlen('hello') AS n").collect()
+    [Row(n=5)]
     """
 
     def __init__(self, session: Any) -> None:
         self._session = session
-        self._functions: dict = {}
 
     def register(self, name: str, f: Any, returnType: Union[DataType, str, None] = None) -> UserDefinedFunction:
-        """Registers ``f`` (a function or a UserDefinedFunction) as ``name``; returns the UDF, usable on Columns."""
+        """Registers ``f`` (a function or a UserDefinedFunction) as ``name`` in the session, callable from SQL
+        (``spark.sql("SELECT name(x) FROM t")``); returns the UDF, usable on Columns too."""
         if not isinstance(name, str):
             raise _err.type_error("NOT_STR", arg_name="name", arg_type=type(name).__name__)
         if isinstance(f, UserDefinedFunction):
@@ -280,5 +282,12 @@ class UDFRegistration:
             u = UserDefinedFunction(f.func, f._returnType, name, f.evalType, f.deterministic, f._useArrow)
         else:
             u = UserDefinedFunction(f, returnType if returnType is not None else StringType(), name)
-        self._functions[name.lower()] = u
+        from .._gen.kindling.protocol.Body import Body
+        from .._gen.kindling.protocol.CatalogOp import CatalogOp
+        from . import _catalog_requests as crq
+
+        self._session._check_active()
+        node = E.PythonUdf(name, u._eval_type_now(), u._pickled(), u.returnType, (), u.deterministic)
+        self._session._client.call(Body.CatalogRequest, crq.register_function(CatalogOp.RegisterFunction, name, node),
+                                   Body.CatalogResponse)
         return u

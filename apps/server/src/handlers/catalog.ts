@@ -3,6 +3,7 @@ import { fb } from '@kindling/protocol';
 import { IllegalArgumentError, type Table } from '@kindling/core';
 import { envelope } from '../wire.js';
 import type { RequestContext } from './context.js';
+import { pythonUdf } from '../decode-expression.js';
 
 function viewName(req: fb.CatalogRequest): string {
   const name = req.name();
@@ -34,6 +35,13 @@ export function catalog(ctx: RequestContext, req: fb.CatalogRequest): Uint8Array
       return reply(true, spark.catalog.listTables(req.database() ?? undefined));
     case fb.CatalogOp.TableExists:
       return reply(spark.catalog.tableExists(viewName(req), req.database() ?? undefined));
+    case fb.CatalogOp.RegisterFunction: {
+      const fn = req.udf();
+      if (!fn) throw new IllegalArgumentError('INVALID_CATALOG_REQUEST', 'RegisterFunction is missing its udf.', { field: 'udf' });
+      const template = pythonUdf(fn, (id) => ctx.session.handle(id), 0);
+      spark.engine.functions.register(viewName(req), (args) => ({ ...template, args }));
+      return reply(true);
+    }
     default:
       throw new IllegalArgumentError('INVALID_CATALOG_REQUEST', `Unknown catalog op ${String(req.op())}.`, { op: String(req.op()) });
   }

@@ -14,5 +14,10 @@ export enum CatalogOp {
   DropTempView = 4,
   DropGlobalTempView = 5,
   ListTables = 6,
-  TableExists = 7
+  TableExists = 7,
+
+  /**
+   * `spark.udf.register`: `udf` (a PythonUdf without args) becomes callable by `name`, from SQL too.
+   */
+  RegisterFunction = 8
 }

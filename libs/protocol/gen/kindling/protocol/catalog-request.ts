@@ -6,6 +6,7 @@
 import * as flatbuffers from 'flatbuffers';
 
 import { CatalogOp } from '../../kindling/protocol/catalog-op.js';
+import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 
 
 /**
@@ -53,8 +54,13 @@ database(optionalEncoding?:any):string|Uint8Array|null {
   return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
 }
 
+udf(obj?:PythonUdf):PythonUdf|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? (obj || new PythonUdf()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
+}
+
 static startCatalogRequest(builder:flatbuffers.Builder) {
-  builder.startObject(4);
+  builder.startObject(5);
 }
 
 static addOp(builder:flatbuffers.Builder, op:CatalogOp) {
@@ -73,26 +79,23 @@ static addDatabase(builder:flatbuffers.Builder, databaseOffset:flatbuffers.Offse
   builder.addFieldOffset(3, databaseOffset, 0);
 }
 
+static addUdf(builder:flatbuffers.Builder, udfOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(4, udfOffset, 0);
+}
+
 static endCatalogRequest(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createCatalogRequest(builder:flatbuffers.Builder, op:CatalogOp, df:bigint, nameOffset:flatbuffers.Offset, databaseOffset:flatbuffers.Offset):flatbuffers.Offset {
-  CatalogRequest.startCatalogRequest(builder);
-  CatalogRequest.addOp(builder, op);
-  CatalogRequest.addDf(builder, df);
-  CatalogRequest.addName(builder, nameOffset);
-  CatalogRequest.addDatabase(builder, databaseOffset);
-  return CatalogRequest.endCatalogRequest(builder);
-}
 
 unpack(): CatalogRequestT {
   return new CatalogRequestT(
     this.op(),
     this.df(),
     this.name(),
-    this.database()
+    this.database(),
+    (this.udf() !== null ? this.udf()!.unpack() : null)
   );
 }
 
@@ -102,6 +105,7 @@ unpackTo(_o: CatalogRequestT): void {
   _o.df = this.df();
   _o.name = this.name();
   _o.database = this.database();
+  _o.udf = (this.udf() !== null ? this.udf()!.unpack() : null);
 }
 }
 
@@ -110,19 +114,23 @@ constructor(
   public op: CatalogOp = CatalogOp.CreateTempView,
   public df: bigint = BigInt('0'),
   public name: string|Uint8Array|null = null,
-  public database: string|Uint8Array|null = null
+  public database: string|Uint8Array|null = null,
+  public udf: PythonUdfT|null = null
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const name = (this.name !== null ? builder.createString(this.name!) : 0);
   const database = (this.database !== null ? builder.createString(this.database!) : 0);
+  const udf = (this.udf !== null ? this.udf!.pack(builder) : 0);
 
-  return CatalogRequest.createCatalogRequest(builder,
-    this.op,
-    this.df,
-    name,
-    database
-  );
+  CatalogRequest.startCatalogRequest(builder);
+  CatalogRequest.addOp(builder, this.op);
+  CatalogRequest.addDf(builder, this.df);
+  CatalogRequest.addName(builder, name);
+  CatalogRequest.addDatabase(builder, database);
+  CatalogRequest.addUdf(builder, udf);
+
+  return CatalogRequest.endCatalogRequest(builder);
 }
 }

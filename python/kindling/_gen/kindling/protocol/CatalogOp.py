@@ -13,3 +13,5 @@ class CatalogOp(object):
     DropGlobalTempView = 5
     ListTables = 6
     TableExists = 7
+    # `spark.udf.register`: `udf` (a PythonUdf without args) becomes callable by `name`, from SQL too.
+    RegisterFunction = 8

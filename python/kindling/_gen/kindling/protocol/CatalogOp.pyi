@@ -17,4 +17,5 @@ class CatalogOp(object):
   DropGlobalTempView = cast(int, ...)
   ListTables = cast(int, ...)
   TableExists = cast(int, ...)
+  RegisterFunction = cast(int, ...)
 

@@ -3,6 +3,8 @@
 
 # namespace: protocol
 
+from __future__ import annotations
+
 import flatbuffers
 from flatbuffers.compat import import_numpy
 from typing import Any
@@ -60,8 +62,18 @@ class CatalogRequest(object):
             return self._tab.String(o + self._tab.Pos)
         return None
 
+    # CatalogRequest
+    def Udf(self) -> Optional[PythonUdf]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            x = self._tab.Indirect(o + self._tab.Pos)
+            obj = PythonUdf()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
 def CatalogRequestStart(builder: flatbuffers.Builder):
-    builder.StartObject(4)
+    builder.StartObject(5)
 
 def Start(builder: flatbuffers.Builder):
     CatalogRequestStart(builder)
@@ -90,8 +102,17 @@ def CatalogRequestAddDatabase(builder: flatbuffers.Builder, database: int):
 def AddDatabase(builder: flatbuffers.Builder, database: int):
     CatalogRequestAddDatabase(builder, database)
 
+def CatalogRequestAddUdf(builder: flatbuffers.Builder, udf: int):
+    builder.PrependUOffsetTRelativeSlot(4, flatbuffers.number_types.UOffsetTFlags.py_type(udf), 0)
+
+def AddUdf(builder: flatbuffers.Builder, udf: int):
+    CatalogRequestAddUdf(builder, udf)
+
 def CatalogRequestEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
 
 def End(builder: flatbuffers.Builder) -> int:
     return CatalogRequestEnd(builder)
+
+# Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.PythonUdf import PythonUdf
