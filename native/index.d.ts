@@ -241,20 +241,23 @@ export function groupMinMax<T extends NumericValues>(
 
 /** A join key column: [kind, values, offsets (strings) | null, bitOffset (booleans)]. */
 export type JoinKeyColumn = [KeyKindCode, Int32Array | BigInt64Array | Float64Array | Uint8Array, Int32Array | null, number];
-/** Chained hash table over build rows [0, n) by their row hashes; rows with skip[r] != 0 are left out. */
-export function joinTableBuild(hashes: Uint32Array, skip: Uint8Array | null, n: number): JoinTable;
 /**
- * Writes up to si.length key-equal (stream row, build row) pairs, in stream order and chain (= build input)
- * order, resuming at cursor = [row, chain] (start a batch at [0, -1]); returns the count, 0 when done.
- * NaN = NaN and -0.0 = 0.0 for doubles.
+ * Hash table over build rows [0, n) grouped by their row hashes; rows with skip[r] != 0 are left out.
+ * `buildKeys` are the key columns probes will compare (a single int/long/double key is copied into the table).
+ */
+export function joinTableBuild(hashes: Uint32Array, skip: Uint8Array | null, n: number, buildKeys: readonly JoinKeyColumn[]): JoinTable;
+/**
+ * Writes up to si.length key-equal (stream row, build row) pairs, in stream order and, per stream row, in
+ * build input order, resuming at cursor = [row, position] (start a batch at [0, -1]); returns the count, 0
+ * when done. buildKeys/streamKeys must have the kinds the table was built with. NaN = NaN, -0.0 = 0.0.
  */
 export function joinTableProbe(
   table: JoinTable,
   streamHashes: Uint32Array,
   streamSkip: Uint8Array | null,
   m: number,
-  buildKeys: JoinKeyColumn[],
-  streamKeys: JoinKeyColumn[],
+  buildKeys: readonly JoinKeyColumn[],
+  streamKeys: readonly JoinKeyColumn[],
   firstMatchOnly: boolean,
   cursor: Float64Array,
   si: Int32Array,

@@ -1,5 +1,5 @@
-// Chained hash table: head[bucket] → first build row, next[row] → the next one; rows are inserted
-// backwards so each chain lists rows in input order (the output order the engine has always had).
+// Bucket-sorted join table: a probe reads starts_[bucket] and then that bucket's contiguous entries, so a
+// stream row costs about two cache misses, and the probe prefetches them for the rows a little ahead.
 #include "kernels/join_table.h"
 
 #include <cstring>
@@ -36,20 +36,62 @@ inline int KeyEquals(const KeyColumn& b, int64_t bi, const KeyColumn& s, int64_t
   return 0;
 }
 
+inline bool IsFixed(KeyKind k) { return k == KeyKind::kInt32 || k == KeyKind::kInt64 || k == KeyKind::kFloat64; }
+
+// Key bits under which join-equal values are equal: -0.0 → 0.0, every NaN → the canonical NaN.
+inline uint64_t FixedKeyBits(const KeyColumn& c, int64_t i) {
+  switch (c.kind) {
+    case KeyKind::kInt32:
+      return static_cast<uint64_t>(static_cast<int64_t>(static_cast<const int32_t*>(c.values)[i]));
+    case KeyKind::kInt64:
+      return static_cast<uint64_t>(static_cast<const int64_t*>(c.values)[i]);
+    case KeyKind::kFloat64: {
+      const double x = static_cast<const double*>(c.values)[i];
+      if (x != x) return 0x7ff8000000000000ULL;
+      if (x == 0) return 0;
+      uint64_t bits;
+      std::memcpy(&bits, &x, 8);
+      return bits;
+    }
+    default:
+      return 0;
+  }
+}
+
+constexpr int64_t kPrefetch = 16;
+
 }  // namespace
 
-JoinTable::JoinTable(const uint32_t* hashes, const uint8_t* skip, int64_t n) : hashes_(hashes, hashes + n) {
+JoinTable::JoinTable(const uint32_t* hashes, const uint8_t* skip, int64_t n, const KeyColumn* keys, int num_keys)
+    : num_rows_(n) {
+  for (int k = 0; k < num_keys; ++k) key_kinds_.push_back(keys[k].kind);
   uint64_t size = 16;
   while (size < 2 * static_cast<uint64_t>(n)) size *= 2;
   mask_ = size - 1;
-  head_.assign(size, -1);
-  next_.assign(static_cast<size_t>(n), -1);
-  for (int64_t r = n - 1; r >= 0; --r) {
+  starts_.assign(size + 1, 0);
+  int64_t total = 0;
+  for (int64_t r = 0; r < n; ++r) {
     if (skip != nullptr && skip[r] != 0) continue;
-    const uint64_t b = hashes[r] & mask_;
-    next_[r] = head_[b];
-    head_[b] = static_cast<int32_t>(r);
+    ++starts_[(hashes[r] & mask_) + 1];
+    ++total;
   }
+  for (uint64_t b = 0; b < size; ++b) starts_[b + 1] += starts_[b];
+  rows_.resize(static_cast<size_t>(total));
+  hashes_.resize(static_cast<size_t>(total));
+  const bool inline_keys = num_keys == 1 && IsFixed(keys[0].kind);
+  if (inline_keys) fixed_keys_.resize(static_cast<size_t>(total));
+  std::vector<int32_t> fill(starts_.begin(), starts_.end() - 1);
+  for (int64_t r = 0; r < n; ++r) {
+    if (skip != nullptr && skip[r] != 0) continue;
+    const int32_t e = fill[hashes[r] & mask_]++;
+    rows_[e] = static_cast<int32_t>(r);
+    hashes_[e] = hashes[r];
+    if (inline_keys) fixed_keys_[e] = FixedKeyBits(keys[0], r);
+  }
+}
+
+int64_t JoinTable::bytes() const {
+  return static_cast<int64_t>(starts_.size() * 4 + rows_.size() * 8 + fixed_keys_.size() * 8);
 }
 
 int64_t JoinTable::Probe(const uint32_t* stream_hashes, const uint8_t* stream_skip, int64_t m, const KeyColumn* build,
@@ -58,52 +100,58 @@ int64_t JoinTable::Probe(const uint32_t* stream_hashes, const uint8_t* stream_sk
   *bad_row = -1;
   int64_t count = 0;
   int64_t s = cursor->row;
-  int64_t c = cursor->chain;
-  const int32_t* head = head_.data();
-  const int32_t* next = next_.data();
+  int64_t pos = cursor->pos;
+  const int32_t* starts = starts_.data();
+  const int32_t* rows = rows_.data();
   const uint32_t* hashes = hashes_.data();
-  while (s < m) {
-    if (c == -1) {
-      if (stream_skip != nullptr && stream_skip[s] != 0) {
-        ++s;
-        continue;
+  const bool inline_keys = !fixed_keys_.empty();
+  const uint64_t* fixed = fixed_keys_.data();
+  for (; s < m; ++s, pos = -1) {
+    if (pos == -1) {
+      if (s + kPrefetch < m) __builtin_prefetch(starts + (stream_hashes[s + kPrefetch] & mask_));
+      if (s + kPrefetch / 2 < m) {
+        // The bucket bounds of this row were prefetched a few rows ago; now fetch its first entries.
+        const int32_t e = starts[stream_hashes[s + kPrefetch / 2] & mask_];
+        if (e < static_cast<int32_t>(hashes_.size())) {
+          __builtin_prefetch(hashes + e);
+          if (inline_keys) __builtin_prefetch(fixed + e);
+        }
       }
-      c = head[stream_hashes[s] & mask_];
-      if (c == -1) {
-        ++s;
-        continue;
-      }
+      if (stream_skip != nullptr && stream_skip[s] != 0) continue;
+      pos = starts[stream_hashes[s] & mask_];
     }
     const uint32_t h = stream_hashes[s];
-    while (c != -1) {
-      if (count == cap) {
-        cursor->row = s;
-        cursor->chain = c;
-        return count;
-      }
-      if (hashes[c] == h) {
-        int eq = 1;
-        for (int k = 0; k < num_keys && eq == 1; ++k) eq = KeyEquals(build[k], c, stream[k], s);
+    const int64_t end = starts[(h & mask_) + 1];
+    const uint64_t key = inline_keys ? FixedKeyBits(stream[0], s) : 0;
+    for (; pos < end; ++pos) {
+      if (hashes[pos] != h) continue;
+      int eq;
+      if (inline_keys) {
+        eq = fixed[pos] == key;
+      } else {
+        eq = 1;
+        for (int k = 0; k < num_keys && eq == 1; ++k) eq = KeyEquals(build[k], rows[pos], stream[k], s);
         if (eq < 0) {
-          *bad_row = eq == -1 ? s : -2 - c;
+          *bad_row = eq == -1 ? s : -2 - rows[pos];
           cursor->row = m;
-          cursor->chain = -1;
+          cursor->pos = -1;
           return count;
         }
-        if (eq == 1) {
-          si[count] = static_cast<int32_t>(s);
-          bi[count] = static_cast<int32_t>(c);
-          ++count;
-          if (first_match_only) break;
-        }
       }
-      c = next[c];
+      if (eq == 0) continue;
+      if (count == cap) {
+        cursor->row = s;
+        cursor->pos = pos;
+        return count;
+      }
+      si[count] = static_cast<int32_t>(s);
+      bi[count] = rows[pos];
+      ++count;
+      if (first_match_only) break;
     }
-    c = -1;
-    ++s;
   }
-  cursor->row = s;
-  cursor->chain = -1;
+  cursor->row = m;
+  cursor->pos = -1;
   return count;
 }
 

@@ -48,7 +48,10 @@ class KeyDictionary {
   };
   int32_t AddCode();
   void Grow();
-  int32_t FindOrAddFixed(uint64_t key);
+  int32_t FindOrAddFixed(uint64_t key, uint64_t hash);
+  // Encodes fixed-width keys key_of(i) for valid rows, prefetching slots a few rows ahead.
+  template <typename KeyOf>
+  void EncodeFixed(const Validity& v, int64_t n, int32_t* out, KeyOf&& key_of);
   int32_t FindOrAddString(const uint8_t* p, int64_t len);
   static uint64_t HashBytes(const uint8_t* p, int64_t len);
 
@@ -60,6 +63,7 @@ class KeyDictionary {
   std::vector<uint64_t> keys_;     // fixed kinds: value bits per code
   std::vector<uint8_t> arena_;     // strings: bytes of every distinct value, back to back
   std::vector<int64_t> starts_;    // strings: starts_[c] .. starts_[c + 1] in arena_
+  std::vector<uint64_t> scratch_;  // per-batch keys and hashes
 };
 
 // Dense ids for pairs of codes (a, b), in first-seen order: combines per-column codes into tuple ids.

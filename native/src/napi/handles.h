@@ -22,7 +22,9 @@ template <typename T>
 Napi::External<Owned<T>> NewHandle(Napi::Env env, std::unique_ptr<T> object, const napi_type_tag* tag) {
   auto* owned = new Owned<T>{std::move(object), 0};
   auto ext = Napi::External<Owned<T>>::New(env, owned, [](Napi::Env env, Owned<T>* o) {
-    if (o->bytes_reported != 0) Napi::MemoryManagement::AdjustExternalMemory(env, -o->bytes_reported);
+    // The raw call: a finalizer running while the environment shuts down must not throw.
+    int64_t ignored;
+    if (o->bytes_reported != 0) napi_adjust_external_memory(env, -o->bytes_reported, &ignored);
     delete o;
   });
   ext.TypeTag(tag);
@@ -47,8 +49,8 @@ void ReportBytes(Napi::Env env, Owned<T>* o, int64_t bytes) {
   const int64_t delta = bytes - o->bytes_reported;
   // Report in steps of 1 MB or more: each call has a cost, and small drifts do not matter to GC.
   if (delta > (int64_t{1} << 20) || delta < -(int64_t{1} << 20) || (bytes == 0 && delta != 0)) {
-    Napi::MemoryManagement::AdjustExternalMemory(env, delta);
-    o->bytes_reported = bytes;
+    int64_t ignored;
+    if (napi_adjust_external_memory(env, delta, &ignored) == napi_ok) o->bytes_reported = bytes;
   }
 }
 

@@ -20,17 +20,27 @@ import {
 /** Differs from the partitioning seed: in a shuffled join every row of a partition shares hash % numPartitions. */
 const TABLE_SEED = 0x2f0b5a71;
 
-/** The build side: its key columns and the native chained hash table over their row hashes. */
+/** The build side: its key columns and the native hash table over their row hashes. */
 interface HashTable {
   readonly keys: readonly arrow.Data[];
+  /** The key columns the native probe compares (all but null- and array-typed ones), and their indices. */
+  readonly nativeCols: readonly native.JoinKeyColumn[];
+  readonly nativeKeys: readonly number[];
   readonly native: native.JoinTable;
-  readonly numRows: number;
 }
 
 function buildTable(keys: readonly arrow.Data[], keyTypes: readonly DataType[], n: number): HashTable {
   const hashes = hashColumns(keys, keyTypes, n, TABLE_SEED);
-  // Rows with a NULL key never match an equi-join key, so they are in no chain.
-  return { keys, native: native.joinTableBuild(hashes, anyNullKey(keys, n), n), numRows: n };
+  const nativeKeys: number[] = [];
+  const nativeCols: native.JoinKeyColumn[] = [];
+  keyTypes.forEach((t, k) => {
+    const kind = keyKindOf(t);
+    if (kind === undefined) return;
+    nativeKeys.push(k);
+    nativeCols.push(joinKeyColumn(keys[k]!, t, kind));
+  });
+  // Rows with a NULL key never match an equi-join key, so they are left out of the table.
+  return { keys, nativeCols, nativeKeys, native: native.joinTableBuild(hashes, anyNullKey(keys, n), n, nativeCols) };
 }
 
 export async function* executeHashJoin(plan: HashJoinExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
@@ -136,11 +146,11 @@ export async function* executeHashJoin(plan: HashJoinExec, partition: number, ct
  * primitive or string type; array-typed key columns (rare) are compared here, on the pairs it returns.
  */
 class Prober {
+  /** [next stream row, next table entry of its bucket] (see joinTableProbe). */
   private readonly cursor = new Float64Array([0, -1]);
   private readonly hashes: Uint32Array;
   private readonly skip: Uint8Array | null;
-  private readonly buildCols: native.JoinKeyColumn[] = [];
-  private readonly streamCols: native.JoinKeyColumn[] = [];
+  private readonly streamCols: native.JoinKeyColumn[];
   private readonly arrayEquals: ((buildRow: number, streamRow: number) => boolean) | null;
   private readonly firstMatchOnly: boolean;
 
@@ -154,15 +164,9 @@ class Prober {
   ) {
     this.hashes = hashColumns(keys, keyTypes, numRows, TABLE_SEED);
     this.skip = anyNullKey(keys, numRows);
-    const arrayKeys: number[] = [];
-    keyTypes.forEach((t, k) => {
-      const kind = keyKindOf(t);
-      // Null-typed keys are NULL on every row: such rows are skipped before any comparison.
-      if (kind !== undefined) {
-        this.buildCols.push(joinKeyColumn(table.keys[k]!, t, kind));
-        this.streamCols.push(joinKeyColumn(keys[k]!, t, kind));
-      } else if (t.kind === 'array') arrayKeys.push(k);
-    });
+    this.streamCols = table.nativeKeys.map((k) => joinKeyColumn(keys[k]!, keyTypes[k]!, keyKindOf(keyTypes[k]!)!));
+    // Null-typed keys are NULL on every row: such rows are skipped before any comparison.
+    const arrayKeys = keyTypes.flatMap((t, k) => (t.kind === 'array' ? [k] : []));
     this.arrayEquals = arrayKeys.length === 0 ? null : makeArrayKeyEquals(arrayKeys.map((k) => table.keys[k]!), arrayKeys.map((k) => keys[k]!));
     // With array keys the native probe sees only some columns, so its first match may not be a real one.
     this.firstMatchOnly = firstMatchOnly && this.arrayEquals === null;
@@ -172,7 +176,7 @@ class Prober {
   fill(si: Int32Array, bi: Int32Array): number {
     for (;;) {
       const count = native.joinTableProbe(
-        this.table.native, this.hashes, this.skip, this.numRows, this.buildCols, this.streamCols, this.firstMatchOnly, this.cursor, si, bi,
+        this.table.native, this.hashes, this.skip, this.numRows, this.table.nativeCols, this.streamCols, this.firstMatchOnly, this.cursor, si, bi,
       );
       const eq = this.arrayEquals;
       if (count === 0 || eq === null) return count;
