@@ -76,22 +76,18 @@ JoinTable::JoinTable(const uint32_t* hashes, const uint8_t* skip, int64_t n, con
     ++total;
   }
   for (uint64_t b = 0; b < size; ++b) starts_[b + 1] += starts_[b];
-  rows_.resize(static_cast<size_t>(total));
-  hashes_.resize(static_cast<size_t>(total));
-  const bool inline_keys = num_keys == 1 && IsFixed(keys[0].kind);
-  if (inline_keys) fixed_keys_.resize(static_cast<size_t>(total));
+  entries_.resize(static_cast<size_t>(total));
+  inline_keys_ = num_keys == 1 && IsFixed(keys[0].kind);
   std::vector<int32_t> fill(starts_.begin(), starts_.end() - 1);
   for (int64_t r = 0; r < n; ++r) {
     if (skip != nullptr && skip[r] != 0) continue;
     const int32_t e = fill[hashes[r] & mask_]++;
-    rows_[e] = static_cast<int32_t>(r);
-    hashes_[e] = hashes[r];
-    if (inline_keys) fixed_keys_[e] = FixedKeyBits(keys[0], r);
+    entries_[e] = Entry{hashes[r], static_cast<int32_t>(r), inline_keys_ ? FixedKeyBits(keys[0], r) : 0};
   }
 }
 
 int64_t JoinTable::bytes() const {
-  return static_cast<int64_t>(starts_.size() * 4 + rows_.size() * 8 + fixed_keys_.size() * 8);
+  return static_cast<int64_t>(starts_.size() * sizeof(int32_t) + entries_.size() * sizeof(Entry));
 }
 
 int64_t JoinTable::Probe(const uint32_t* stream_hashes, const uint8_t* stream_skip, int64_t m, const KeyColumn* build,
@@ -102,20 +98,16 @@ int64_t JoinTable::Probe(const uint32_t* stream_hashes, const uint8_t* stream_sk
   int64_t s = cursor->row;
   int64_t pos = cursor->pos;
   const int32_t* starts = starts_.data();
-  const int32_t* rows = rows_.data();
-  const uint32_t* hashes = hashes_.data();
-  const bool inline_keys = !fixed_keys_.empty();
-  const uint64_t* fixed = fixed_keys_.data();
+  const Entry* entries = entries_.data();
+  const int32_t num_entries = static_cast<int32_t>(entries_.size());
+  const bool inline_keys = inline_keys_;
   for (; s < m; ++s, pos = -1) {
     if (pos == -1) {
       if (s + kPrefetch < m) __builtin_prefetch(starts + (stream_hashes[s + kPrefetch] & mask_));
       if (s + kPrefetch / 2 < m) {
-        // The bucket bounds of this row were prefetched a few rows ago; now fetch its first entries.
+        // The bucket bounds of this row were prefetched a few rows ago; now fetch its first entry.
         const int32_t e = starts[stream_hashes[s + kPrefetch / 2] & mask_];
-        if (e < static_cast<int32_t>(hashes_.size())) {
-          __builtin_prefetch(hashes + e);
-          if (inline_keys) __builtin_prefetch(fixed + e);
-        }
+        if (e < num_entries) __builtin_prefetch(entries + e);
       }
       if (stream_skip != nullptr && stream_skip[s] != 0) continue;
       pos = starts[stream_hashes[s] & mask_];
@@ -124,15 +116,16 @@ int64_t JoinTable::Probe(const uint32_t* stream_hashes, const uint8_t* stream_sk
     const int64_t end = starts[(h & mask_) + 1];
     const uint64_t key = inline_keys ? FixedKeyBits(stream[0], s) : 0;
     for (; pos < end; ++pos) {
-      if (hashes[pos] != h) continue;
+      const Entry& en = entries[pos];
+      if (en.hash != h) continue;
       int eq;
       if (inline_keys) {
-        eq = fixed[pos] == key;
+        eq = en.key == key;
       } else {
         eq = 1;
-        for (int k = 0; k < num_keys && eq == 1; ++k) eq = KeyEquals(build[k], rows[pos], stream[k], s);
+        for (int k = 0; k < num_keys && eq == 1; ++k) eq = KeyEquals(build[k], en.row, stream[k], s);
         if (eq < 0) {
-          *bad_row = eq == -1 ? s : -2 - rows[pos];
+          *bad_row = eq == -1 ? s : -2 - en.row;
           cursor->row = m;
           cursor->pos = -1;
           return count;
@@ -145,7 +138,7 @@ int64_t JoinTable::Probe(const uint32_t* stream_hashes, const uint8_t* stream_sk
         return count;
       }
       si[count] = static_cast<int32_t>(s);
-      bi[count] = rows[pos];
+      bi[count] = en.row;
       ++count;
       if (first_match_only) break;
     }

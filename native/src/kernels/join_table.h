@@ -22,7 +22,7 @@ class JoinTable {
   int64_t num_rows() const { return num_rows_; }
   // Kinds of the key columns the table was built with; probes must pass columns of the same kinds.
   const std::vector<KeyKind>& key_kinds() const { return key_kinds_; }
-  int64_t num_entries() const { return static_cast<int64_t>(rows_.size()); }
+  int64_t num_entries() const { return static_cast<int64_t>(entries_.size()); }
   int64_t bytes() const;
 
   struct Cursor {
@@ -42,10 +42,16 @@ class JoinTable {
   int64_t num_rows_;
   std::vector<KeyKind> key_kinds_;
   uint64_t mask_;
-  std::vector<int32_t> starts_;     // bucket b's entries are [starts_[b], starts_[b + 1])
-  std::vector<int32_t> rows_;       // build row of each entry
-  std::vector<uint32_t> hashes_;    // row hash of each entry
-  std::vector<uint64_t> fixed_keys_;  // normalised key of each entry (single fixed-width key only)
+  // One entry per inserted build row, 16 bytes: a probe's hash check, key check and row id share a
+  // cache line.
+  struct Entry {
+    uint32_t hash;
+    int32_t row;
+    uint64_t key;  // normalised key (single fixed-width key only, else 0)
+  };
+  std::vector<int32_t> starts_;  // bucket b's entries are [starts_[b], starts_[b + 1])
+  std::vector<Entry> entries_;
+  bool inline_keys_ = false;
 };
 
 }  // namespace kindling::kernels

@@ -188,6 +188,7 @@ void KeyDictionary::GatherFixed(const int32_t* codes, int64_t n, void* out) cons
     }
     case KeyKind::kBoolean: {
       uint8_t* o = static_cast<uint8_t*>(out);
+      if (n == 0) return;  // `out` may be null then
       std::memset(o, 0, static_cast<size_t>(BitmapBytes(n)));
       for (int64_t j = 0; j < n; ++j) {
         if (keys_[codes[j]] != 0) o[j >> 3] |= static_cast<uint8_t>(1u << (j & 7));
