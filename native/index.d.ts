@@ -270,6 +270,24 @@ export function partitionIdsFromHashes(hashes: Uint32Array, n: number, numPartit
 /** Rows of partition p are order[starts[p] .. starts[p + 1]), in input order. */
 export function partitionOrder(pids: Int32Array, n: number, numPartitions: number): { starts: Int32Array; order: Int32Array };
 
+/** A sort key: a key column (as for joins) with its validity, direction and NULL placement. */
+export type SortKeyColumn = [
+  KeyKindCode,
+  Int32Array | BigInt64Array | Float64Array | Uint8Array,
+  Int32Array | null,
+  number,
+  Validity,
+  number,
+  boolean,
+  boolean,
+];
+/**
+ * The stable permutation ordering rows [0, n) by `keys` ([kind, values, offsets, bitOffset, validity,
+ * validityOffset, descending, nullsFirst]): Spark's order (NaN largest, -0.0 = 0.0, strings by UTF-8 bytes).
+ * Fixed-width keys only use a radix sort; a string key makes it a comparison sort.
+ */
+export function sortIndices(keys: readonly SortKeyColumn[], n: number): Int32Array;
+
 /**
  * A mapped POSIX shared-memory segment. Names start with "/kindling-", have no further '/', at most 250
  * bytes (an invalid name throws TypeError with code ERR_INVALID_ARG_VALUE). System-call failures throw an

@@ -17,6 +17,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterGroupAggregate(env, exports);
   RegisterJoin(env, exports);
   RegisterPartition(env, exports);
+  RegisterSortIndices(env, exports);
   RegisterShm(env, exports);
   exports.Set("napiVersion", Napi::Number::New(env, NAPI_VERSION));
   return exports;

@@ -15,6 +15,7 @@ void RegisterKeyDictionary(Napi::Env env, Napi::Object exports);
 void RegisterGroupAggregate(Napi::Env env, Napi::Object exports);
 void RegisterJoin(Napi::Env env, Napi::Object exports);
 void RegisterPartition(Napi::Env env, Napi::Object exports);
+void RegisterSortIndices(Napi::Env env, Napi::Object exports);
 void RegisterShm(Napi::Env env, Napi::Object exports);
 
 }  // namespace kindling::napi
