@@ -2,6 +2,7 @@
 // hit costs one cache line.
 #include "kernels/key_dictionary.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -47,13 +48,27 @@ uint64_t KeyDictionary::HashBytes(const uint8_t* p, int64_t len) {
 }
 
 void KeyDictionary::Grow() {
+  // Rehashing writes every entry to a random slot of a table beyond the caches: hash a run of entries
+  // first and prefetch their new slots, then place them.
   std::vector<Slot> bigger(slots_.size() * 2, Slot{0, -1});
   const uint64_t mask = bigger.size() - 1;
-  for (const Slot& s : slots_) {
-    if (s.code < 0) continue;
-    uint64_t pos = (kind_ == KeyKind::kString ? s.key : Fmix64(s.key)) & mask;
-    while (bigger[pos].code >= 0) pos = (pos + 1) & mask;
-    bigger[pos] = s;
+  const bool strings = kind_ == KeyKind::kString;
+  constexpr size_t kRun = 32;
+  uint64_t pos[kRun];
+  for (size_t base = 0; base < slots_.size(); base += kRun) {
+    const size_t m = std::min(kRun, slots_.size() - base);
+    for (size_t k = 0; k < m; ++k) {
+      const Slot& s = slots_[base + k];
+      pos[k] = (strings ? s.key : Fmix64(s.key)) & mask;
+      if (s.code >= 0) __builtin_prefetch(&bigger[pos[k]], 1);
+    }
+    for (size_t k = 0; k < m; ++k) {
+      const Slot& s = slots_[base + k];
+      if (s.code < 0) continue;
+      uint64_t p = pos[k];
+      while (bigger[p].code >= 0) p = (p + 1) & mask;
+      bigger[p] = s;
+    }
   }
   slots_.swap(bigger);
   mask_ = mask;
