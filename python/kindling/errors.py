@@ -183,7 +183,9 @@ class PySparkKeyError(KindlingException, KeyError):
 
 
 class PythonException(KindlingException):
-    """An exception raised inside a Python UDF (reserved: UDF workers are a later milestone)."""
+    """A Python UDF raised in a worker, or returned a value its declared type cannot hold. The message holds the
+    worker's traceback, trimmed to the user's own frames unless
+    ``spark.sql.execution.pyspark.udf.simplifiedTraceback.enabled`` is false."""
 
 
 class SparkConnectionError(KindlingException, ConnectionError):
@@ -195,7 +197,7 @@ class EngineDiedError(SparkConnectionError):
 
 
 # Engine ErrorKind values (messages.fbs): Analysis, Execution, IllegalArgument, Protocol, Internal, Cancelled.
-_KIND_ANALYSIS, _KIND_EXECUTION, _KIND_ILLEGAL, _KIND_PROTOCOL, _KIND_INTERNAL, _KIND_CANCELLED = range(6)
+_KIND_ANALYSIS, _KIND_EXECUTION, _KIND_ILLEGAL, _KIND_PROTOCOL, _KIND_INTERNAL, _KIND_CANCELLED, _KIND_PYTHON = range(7)
 
 _EXECUTION_SUBCLASSES = {
     "DIVIDE_BY_ZERO": ArithmeticException,
@@ -231,6 +233,8 @@ def _from_engine_error(kind: int, error_class: Optional[str], message: str, para
         cls = IllegalArgumentException
     elif kind == _KIND_PROTOCOL:
         cls = SparkConnectionError
+    elif kind == _KIND_PYTHON:
+        cls = PythonException
     elif kind == _KIND_EXECUTION:
         base = (error_class or "").split(".")[0]
         cls = _EXECUTION_SUBCLASSES.get(base, SparkRuntimeException)

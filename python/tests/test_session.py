@@ -93,7 +93,7 @@ def test_set_log_level(spark):
 
 def test_no_sql_entry_points_yet(spark):
     # A name that exists must work: spark.sql / read / udf arrive with later engine features.
-    for name in ("sql", "read", "udf", "table", "readStream"):
+    for name in ("sql", "read", "table", "readStream"):
         assert not hasattr(spark, name), name
 
 

@@ -9,6 +9,7 @@ import { handleRequest, REQUEST_NAMES } from './handlers/index.js';
 import type { RequestContext } from './handlers/context.js';
 import { log, logError } from './log.js';
 import type { EngineOptions } from './options.js';
+import type { PythonSupport } from '@kindling/core';
 import { Session } from './session.js';
 import { errorEnvelopeOf, handshakeOkOf, helloOf } from './wire.js';
 
@@ -21,6 +22,8 @@ export const PRE_AUTH_MAX_FRAME = 64 * 1024;
 /** What a connection needs from the engine that owns it. */
 export interface ConnectionHost {
   readonly options: EngineOptions;
+  /** Where sessions get Python workers; absent in hosts without Python. */
+  readonly python?: { support(): PythonSupport };
   newSessionId(): bigint;
   sessionOpened(session: Session): void;
   sessionClosed(session: Session): void;
@@ -171,7 +174,7 @@ export class Connection {
       this.reject(requestId, 'HANDSHAKE_REQUIRED', 'Requests were sent before HandshakeOk.');
       return;
     }
-    this.session = new Session(this.host.newSessionId(), this.host.options);
+    this.session = new Session(this.host.newSessionId(), this.host.options, this.host.python?.support() ?? null);
     this.host.sessionOpened(this.session);
     this.send(handshakeOkOf(requestId, this.session.id, KINDLING_VERSION), requestId);
     // Start the SparkSession (its executor threads take a few hundred ms to load) and the LocalData checker while

@@ -4,6 +4,8 @@ import { fb, decodeDataType } from '@kindling/protocol';
 import {
   type DataFrame,
   type DataType,
+  type PythonEvalType,
+  type PythonUdf,
   BooleanT,
   Column,
   DateT,
@@ -114,6 +116,50 @@ function call(c: fb.Call, lookup: HandleLookup, depth: number): Expression {
   }
 }
 
+const EVAL_TYPES = new Map<fb.PythonEvalType, PythonEvalType>([
+  [fb.PythonEvalType.Batched, 'batched'],
+  [fb.PythonEvalType.ArrowBatched, 'arrowBatched'],
+  [fb.PythonEvalType.ScalarPandas, 'scalarPandas'],
+  [fb.PythonEvalType.ScalarPandasIter, 'scalarPandasIter'],
+  [fb.PythonEvalType.GroupedAggPandas, 'groupedAggPandas'],
+  [fb.PythonEvalType.GroupedMapPandas, 'groupedMapPandas'],
+  [fb.PythonEvalType.MapPandasIter, 'mapPandasIter'],
+  [fb.PythonEvalType.MapArrowIter, 'mapArrowIter'],
+]);
+
+let nextUdfId = 1;
+/** One id per distinct pickled function, so two calls of the same UDF on the same columns are one expression. */
+const udfIds = new Map<string, number>();
+
+/** Decodes a PythonUdf node: its function stays opaque bytes, run only by Python workers. */
+export function pythonUdf(u: fb.PythonUdf, lookup: HandleLookup, depth: number): PythonUdf {
+  const evalType = EVAL_TYPES.get(u.evalType());
+  if (!evalType) throw bad(`Unknown Python eval type ${String(u.evalType())}.`, { evalType: String(u.evalType()) });
+  const command = u.commandArray();
+  if (!command || command.length === 0) throw bad('A PythonUdf needs its pickled function (command).');
+  const rt = u.returnType();
+  if (!rt) throw bad('A PythonUdf needs its return type.');
+  const args: Expression[] = [];
+  for (let i = 0; i < u.argsLength(); i++) args.push(decode(u.args(i)!, lookup, depth + 1));
+  const copy = new Uint8Array(command); // the frame's buffer is reused; plans outlive it
+  const key = `${evalType}:${Buffer.from(copy).toString('base64')}`;
+  let udfId = udfIds.get(key);
+  if (udfId === undefined) {
+    udfId = nextUdfId++;
+    if (udfIds.size < 10_000) udfIds.set(key, udfId);
+  }
+  return {
+    kind: 'pythonUdf',
+    name: u.name() || '<lambda>',
+    evalType,
+    command: copy,
+    args,
+    dataType: decodeDataType(rt, 'PythonUdf.return_type'),
+    deterministic: u.deterministic(),
+    udfId,
+  };
+}
+
 function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expression {
   if (depth > MAX_EXPRESSION_DEPTH) throw bad(`Expression nesting is deeper than ${MAX_EXPRESSION_DEPTH}.`);
   switch (e.nodeType()) {
@@ -159,6 +205,8 @@ function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expressi
       const other = c.otherwise();
       return { kind: 'caseWhen', branches, otherwise: other ? decode(other, lookup, depth + 1) : null };
     }
+    case fb.ExprNode.PythonUdf:
+      return pythonUdf(e.node(new fb.PythonUdf()) as fb.PythonUdf, lookup, depth);
     case fb.ExprNode.SortOrder: {
       const s = e.node(new fb.SortOrder()) as fb.SortOrder;
       return {

@@ -1,6 +1,6 @@
 // Failures → Error envelopes: the core's error classes map onto ErrorKind; anything else is Internal and logged.
 import { fb, ProtocolError } from '@kindling/protocol';
-import { AnalysisError, ExecutionError, IllegalArgumentError, KindlingError } from '@kindling/core';
+import { AnalysisError, ExecutionError, IllegalArgumentError, KindlingError, PythonError } from '@kindling/core';
 import { logError } from './log.js';
 import { errorEnvelopeOf } from './wire.js';
 
@@ -28,6 +28,12 @@ export function errorParts(err: unknown, requestName: string, cancelled: boolean
     const msg = err instanceof KindlingError && err.errorClass === 'JOB_CANCELLED' ? bareMessage(err) : `The ${requestName} request was cancelled.`;
     return { kind: fb.ErrorKind.Cancelled, errorClass: 'JOB_CANCELLED', message: msg, parameters: err instanceof KindlingError ? err.messageParameters : {} };
   }
+  // A job failed by a Python UDF raises the UDF's error itself (PySpark's PythonException), traceback included.
+  if (err instanceof ExecutionError && err.errorClass === 'TASK_FAILED' && err.cause instanceof PythonError) {
+    const py = err.cause;
+    return { kind: fb.ErrorKind.Python, errorClass: py.errorClass, message: bareMessage(py), parameters: py.messageParameters };
+  }
+  if (err instanceof PythonError) return { kind: fb.ErrorKind.Python, errorClass: err.errorClass, message: bareMessage(err), parameters: err.messageParameters };
   if (err instanceof ProtocolError) return { kind: fb.ErrorKind.Protocol, errorClass: err.errorClass, message: err.message, parameters: {} };
   if (err instanceof KindlingError) {
     const kind = err instanceof AnalysisError

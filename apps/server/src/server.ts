@@ -1,6 +1,7 @@
 // The engine's listener: a private 0700 directory with a Unix socket (or 127.0.0.1:0), the live connections and
 // sessions, and an orderly shutdown that frees every session and removes the directory and shm segments.
 import fs from 'node:fs';
+import { PythonDaemon } from './python/daemon.js';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,8 @@ export class EngineServer implements ConnectionHost {
   private readonly sessions = new Set<Session>();
   private nextSession = 1n;
   private shutdownPromise: Promise<void> | null = null;
+  /** Python UDF workers: one daemon per engine, shared by its sessions, started when a plan first needs it. */
+  readonly python = new PythonDaemon(process.env['KINDLING_PYTHON'] || 'python3', () => this.dir);
 
   /** `onStop` runs when a Stop from an owning client asks the engine to end (main.ts exits the process). */
   constructor(
@@ -146,6 +149,7 @@ export class EngineServer implements ConnectionHost {
         Promise.allSettled(closing),
         new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref()),
       ]);
+      this.python.stop();
       removeOwnSegments();
       if (this.dir) {
         try {

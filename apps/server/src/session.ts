@@ -1,5 +1,5 @@
 // One client session: its SparkSession, handle table (ulong id → DataFrame), running requests and shm segments.
-import { type DataFrame, IllegalArgumentError, SparkSession } from '@kindling/core';
+import { type DataFrame, IllegalArgumentError, type PythonSupport, SparkSession, type TaskMetrics } from '@kindling/core';
 import type { EngineOptions } from './options.js';
 import { IpcGuard } from './ipc-guard.js';
 import { SegmentSet } from './shm.js';
@@ -9,6 +9,8 @@ export class Session {
   private sparkSession: SparkSession | null = null;
   private readonly handles = new Map<bigint, DataFrame>();
   private nextHandle = 1n;
+  /** Task metrics of the last action on each handle (AnalyzeKind.JobMetrics); dropped with the handle. */
+  readonly jobMetrics = new Map<bigint, TaskMetrics[]>();
   /** Requests in progress by request id, for Cancel and for aborting everything at close. */
   readonly running = new Map<bigint, AbortController>();
   readonly segments: SegmentSet;
@@ -19,6 +21,7 @@ export class Session {
   constructor(
     readonly id: bigint,
     private readonly options: EngineOptions,
+    private readonly python: PythonSupport | null = null,
   ) {
     this.segments = new SegmentSet(id);
   }
@@ -34,9 +37,18 @@ export class Session {
       const builder = SparkSession.builder();
       if (this.options.master) builder.master(this.options.master);
       for (const [k, v] of Object.entries(this.options.conf)) builder.config(k, v);
+      if (this.python) builder.pythonSupport(this.python);
       this.sparkSession = builder.create();
     }
     return this.sparkSession;
+  }
+
+  /**
+   * Starts the Python worker daemon in the background (it imports pandas and pyarrow once, which takes a few
+   * hundred ms) as soon as a plan calls Python, so the first action need not wait for it. Errors surface there.
+   */
+  prewarmPython(): void {
+    this.spark.engine.preparePython();
   }
 
   /** Stores a DataFrame under a new handle id (ids are never reused). */
@@ -60,6 +72,7 @@ export class Session {
 
   release(id: bigint): void {
     this.handles.delete(id);
+    this.jobMetrics.delete(id);
   }
 
   /** Frees everything: aborts running requests, drops handles, unlinks leftover segments, stops the SparkSession. */

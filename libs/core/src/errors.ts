@@ -19,6 +19,12 @@ export class AnalysisError extends KindlingError {}
 /** A job failed while running (a task failed more than `spark.task.maxFailures` times, a bad cast under ANSI mode…). */
 export class ExecutionError extends KindlingError {}
 
+/**
+ * A Python UDF raised, or returned what its declared type cannot hold (Spark's `PythonException`). The message
+ * carries the Python traceback. Not retried: the same input fails the same way.
+ */
+export class PythonError extends KindlingError {}
+
 /** A caller passed an argument of the wrong type or value. */
 export class IllegalArgumentError extends KindlingError {}
 

@@ -12,3 +12,12 @@ export type { SchedulerEvent, SchedulerListener } from './scheduler/events.js';
 export type { TaskMetrics } from './execution/task-context.js';
 export * as functions from './api/functions.js';
 export { col, lit, when } from './api/functions.js';
+// Python UDF support, for hosts that run Python workers (the engine server): expression shape, runner contract.
+export type { PythonUdf, PythonEvalType } from './expr/expression.js';
+export type { PythonFunction } from './physical/physical-plan.js';
+export type { PythonRunner, PythonSupport, PythonTask, CreatePythonRunner } from './execution/python-runner.js';
+export type { PythonTaskMetrics, TaskContext } from './execution/task-context.js';
+export { summarizeTaskMetrics } from './execution/task-context.js';
+export { makeBatch, dataFromValues } from './execution/vectors.js';
+export { plainValueAt, dataFromPlainValues } from './execution/plain-values.js';
+export { hasPythonFunctions, nodeCallsPython } from './plan/logical-plan.js';

@@ -93,6 +93,16 @@ export const LAYOUT = {
         { name: "nulls_first", slot: 2, kind: "scalar", size: 1, required: false },
       ],
     },
+    PythonUdf: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: true },
+        { name: "eval_type", slot: 1, kind: "scalar", size: 2, required: false },
+        { name: "command", slot: 2, kind: "vector_scalar", size: 1, required: true },
+        { name: "return_type", slot: 3, kind: "table", table: "DataType", required: true },
+        { name: "args", slot: 4, kind: "vector_table", table: "Expression", required: false },
+        { name: "deterministic", slot: 5, kind: "scalar", size: 1, required: false },
+      ],
+    },
     Expression: {
       fields: [
         { name: "node_type", slot: 0, kind: "scalar", size: 1, required: false },
@@ -202,6 +212,103 @@ export const LAYOUT = {
       fields: [
         { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "alias", slot: 1, kind: "string", required: true },
+      ],
+    },
+    MapInPython: {
+      fields: [
+        { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
+        { name: "func", slot: 1, kind: "table", table: "PythonUdf", required: true },
+        { name: "schema", slot: 2, kind: "table", table: "Schema", required: true },
+      ],
+    },
+    FlatMapGroupsInPython: {
+      fields: [
+        { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
+        { name: "grouping", slot: 1, kind: "vector_table", table: "Expression", required: false },
+        { name: "func", slot: 2, kind: "table", table: "PythonUdf", required: true },
+        { name: "schema", slot: 3, kind: "table", table: "Schema", required: true },
+      ],
+    },
+    WorkerHello: {
+      fields: [
+        { name: "nonce", slot: 0, kind: "vector_scalar", size: 1, required: false },
+        { name: "pid", slot: 1, kind: "scalar", size: 4, required: false },
+        { name: "python_version", slot: 2, kind: "string", required: false },
+      ],
+    },
+    WorkerAuth: {
+      fields: [
+        { name: "proof", slot: 0, kind: "vector_scalar", size: 1, required: false },
+        { name: "nonce", slot: 1, kind: "vector_scalar", size: 1, required: false },
+      ],
+    },
+    WorkerAuthOk: {
+      fields: [
+        { name: "proof", slot: 0, kind: "vector_scalar", size: 1, required: false },
+      ],
+    },
+    UdfSpec: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: false },
+        { name: "command", slot: 1, kind: "vector_scalar", size: 1, required: true },
+        { name: "return_type", slot: 2, kind: "table", table: "DataType", required: true },
+        { name: "args", slot: 3, kind: "vector_scalar", size: 4, required: false },
+        { name: "is_output", slot: 4, kind: "scalar", size: 1, required: false },
+      ],
+    },
+    TaskStart: {
+      fields: [
+        { name: "task_id", slot: 0, kind: "scalar", size: 8, required: false },
+        { name: "stage_id", slot: 1, kind: "scalar", size: 4, required: false },
+        { name: "partition", slot: 2, kind: "scalar", size: 4, required: false },
+        { name: "attempt", slot: 3, kind: "scalar", size: 4, required: false },
+        { name: "eval_type", slot: 4, kind: "scalar", size: 2, required: false },
+        { name: "udfs", slot: 5, kind: "vector_table", table: "UdfSpec", required: false },
+        { name: "output_schema", slot: 6, kind: "table", table: "Schema", required: false },
+        { name: "conf", slot: 7, kind: "vector_table", table: "KeyValue", required: false },
+      ],
+    },
+    InputBatch: {
+      fields: [
+        { name: "arrow_ipc", slot: 0, kind: "vector_scalar", size: 1, required: false },
+        { name: "pickled", slot: 1, kind: "vector_scalar", size: 1, required: false },
+        { name: "num_rows", slot: 2, kind: "scalar", size: 4, required: false },
+      ],
+    },
+    EndOfInput: {
+      fields: [],
+    },
+    OutputBatch: {
+      fields: [
+        { name: "arrow_ipc", slot: 0, kind: "vector_scalar", size: 1, required: false },
+        { name: "pickled", slot: 1, kind: "vector_scalar", size: 1, required: false },
+        { name: "num_rows", slot: 2, kind: "scalar", size: 4, required: false },
+      ],
+    },
+    WorkerTaskMetrics: {
+      fields: [
+        { name: "startup_ns", slot: 0, kind: "scalar", size: 8, required: false },
+        { name: "deserialize_ns", slot: 1, kind: "scalar", size: 8, required: false },
+        { name: "compute_ns", slot: 2, kind: "scalar", size: 8, required: false },
+        { name: "serialize_ns", slot: 3, kind: "scalar", size: 8, required: false },
+        { name: "rows_in", slot: 4, kind: "scalar", size: 8, required: false },
+        { name: "rows_out", slot: 5, kind: "scalar", size: 8, required: false },
+        { name: "bytes_in", slot: 6, kind: "scalar", size: 8, required: false },
+        { name: "bytes_out", slot: 7, kind: "scalar", size: 8, required: false },
+        { name: "reuse_count", slot: 8, kind: "scalar", size: 4, required: false },
+      ],
+    },
+    TaskDone: {
+      fields: [
+        { name: "metrics", slot: 0, kind: "table", table: "WorkerTaskMetrics", required: false },
+      ],
+    },
+    TaskFailed: {
+      fields: [
+        { name: "error_class", slot: 0, kind: "string", required: false },
+        { name: "udf_name", slot: 1, kind: "string", required: false },
+        { name: "message", slot: 2, kind: "string", required: true },
+        { name: "traceback", slot: 3, kind: "string", required: false },
       ],
     },
     Handshake: {
@@ -331,8 +438,8 @@ export const LAYOUT = {
     },
   },
   unions: {
-    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder"],
-    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias"],
-    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress"],
+    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf"],
+    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython"],
+    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed"],
   },
 } as const;

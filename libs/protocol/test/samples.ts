@@ -34,7 +34,13 @@ export function everyExpression(): fb.ExpressionT[] {
     E(fb.ExprNode.CaseWhen, new fb.CaseWhenT([call('>', col('a'), lit(0))], [lit(1)], lit(-1))),
     E(fb.ExprNode.CaseWhen, new fb.CaseWhenT([], [], null)),
     E(fb.ExprNode.SortOrder, new fb.SortOrderT(col('a'), true, false)),
+    E(fb.ExprNode.PythonUdf, pyUdf(fb.PythonEvalType.ScalarPandas, [col('a'), lit(2)])),
   ];
+}
+
+/** A Python UDF node (the command bytes are opaque to the engine: any bytes verify). */
+function pyUdf(evalType: fb.PythonEvalType, args: fb.ExpressionT[]): fb.PythonUdfT {
+  return new fb.PythonUdfT('plus_one', evalType, [0x80, 0x05, 0x2e], longType(), args, true);
 }
 
 function transform(opType: fb.RelationOp, op: fb.TransformT['op']): fb.TransformT {
@@ -62,6 +68,8 @@ export function everyTransform(): fb.TransformT[] {
     transform(R.SetOp, new fb.SetOpT(11n, 12n, true, true)),
     transform(R.Repartition, new fb.RepartitionT(13n, 8, false, [col('a')])),
     transform(R.SubqueryAlias, new fb.SubqueryAliasT(14n, 't')),
+    transform(R.MapInPython, new fb.MapInPythonT(15n, pyUdf(fb.PythonEvalType.MapPandasIter, []), sampleSchema())),
+    transform(R.FlatMapGroupsInPython, new fb.FlatMapGroupsInPythonT(16n, [col('k')], pyUdf(fb.PythonEvalType.GroupedMapPandas, []), sampleSchema())),
   ];
 }
 
@@ -99,6 +107,18 @@ export function validSamples(): Sample[] {
     packed('Cancel', 8n, B.Cancel, new fb.CancelT(5n)),
     packed('Stop', 9n, B.Stop, new fb.StopT()),
     packed('Progress', 0n, B.Progress, new fb.ProgressT(1n, 2n, 3, 4)),
+    packed('WorkerHello', 0n, B.WorkerHello, new fb.WorkerHelloT([1, 2, 3], 4242, '3.11.7')),
+    packed('WorkerAuth', 0n, B.WorkerAuth, new fb.WorkerAuthT([4, 5], [6, 7])),
+    packed('WorkerAuthOk', 0n, B.WorkerAuthOk, new fb.WorkerAuthOkT([8, 9])),
+    packed('TaskStart', 0n, B.TaskStart, new fb.TaskStartT(1n, 2, 3, 0, fb.PythonEvalType.ArrowBatched, [
+      new fb.UdfSpecT('f', [1, 2], longType(), [0, -1], false),
+      new fb.UdfSpecT('g', [3], arrayType(), [-1], true),
+    ], sampleSchema(), [new fb.KeyValueT('spark.python.worker.reuse', 'true')])),
+    packed('InputBatch', 0n, B.InputBatch, new fb.InputBatchT([1, 2, 3], [], 3)),
+    packed('EndOfInput', 0n, B.EndOfInput, new fb.EndOfInputT()),
+    packed('OutputBatch', 0n, B.OutputBatch, new fb.OutputBatchT([], [0x80, 2, 0x5d, 0x2e], 0)),
+    packed('TaskDone', 0n, B.TaskDone, new fb.TaskDoneT(new fb.WorkerTaskMetricsT(1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9))),
+    packed('TaskFailed', 0n, B.TaskFailed, new fb.TaskFailedT('PYTHON_EXCEPTION', 'f', 'boom', 'Traceback (most recent call last):')),
   ];
   everyTransform().forEach((t, i) => out.push(packed(`Transform ${fb.RelationOp[t.opType]} #${i}`, BigInt(100 + i), B.Transform, t)));
   return out;

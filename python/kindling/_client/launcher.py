@@ -164,6 +164,8 @@ def launch(master: str, conf: Dict[str, str], secret_hex: str, *, transport: str
         "KINDLING_MASTER": master,
         "KINDLING_CONF": json.dumps(conf),
         "KINDLING_TRANSPORT": transport,
+        # The interpreter (and, through the inherited environment, the packages) Python UDF workers run with.
+        "KINDLING_PYTHON": sys.executable,
     })
     # Its own process group: a Ctrl-C in the terminal interrupts the Python program (which cancels the job),
     # not the engine, so the session survives it.

@@ -19,7 +19,9 @@ from .._gen.kindling.protocol import Drop as _Drop
 from .._gen.kindling.protocol import ExecuteRequest as _ExecuteRequest
 from .._gen.kindling.protocol import Filter as _Filter
 from .._gen.kindling.protocol import Join as _Join
+from .._gen.kindling.protocol import FlatMapGroupsInPython as _FlatMapGroupsInPython
 from .._gen.kindling.protocol import Limit as _Limit
+from .._gen.kindling.protocol import MapInPython as _MapInPython
 from .._gen.kindling.protocol import LocalData as _LocalData
 from .._gen.kindling.protocol import PersistRequest as _PersistRequest
 from .._gen.kindling.protocol import Project as _Project
@@ -110,6 +112,46 @@ def project(input_id: int, exprs: Sequence) -> Build:
         _Project.AddInput(b, input_id)
         _Project.AddExprs(b, vec)
         return _transform(b, RelationOp.Project, _Project.End(b))
+
+    return build
+
+
+def _python_function(b: flatbuffers.Builder, udf) -> int:
+    from ..sql._expr import _encode_node
+
+    return _encode_node(b, udf)[1]
+
+
+def map_in_python(input_id: int, udf, schema) -> Build:
+    """``mapInPandas`` / ``mapInArrow``: ``udf`` is a PythonUdf node (no args), ``schema`` a StructType."""
+    def build(b):
+        from ..sql._expr import encode_schema
+
+        fn = _python_function(b, udf)
+        sc = encode_schema(b, schema)
+        _MapInPython.Start(b)
+        _MapInPython.AddInput(b, input_id)
+        _MapInPython.AddFunc(b, fn)
+        _MapInPython.AddSchema(b, sc)
+        return _transform(b, RelationOp.MapInPython, _MapInPython.End(b))
+
+    return build
+
+
+def flat_map_groups_in_python(input_id: int, grouping: Sequence, udf, schema) -> Build:
+    """``groupBy(grouping).applyInPandas(udf, schema)``."""
+    def build(b):
+        from ..sql._expr import encode_schema
+
+        keys = _exprs(b, grouping)
+        fn = _python_function(b, udf)
+        sc = encode_schema(b, schema)
+        _FlatMapGroupsInPython.Start(b)
+        _FlatMapGroupsInPython.AddInput(b, input_id)
+        _FlatMapGroupsInPython.AddGrouping(b, keys)
+        _FlatMapGroupsInPython.AddFunc(b, fn)
+        _FlatMapGroupsInPython.AddSchema(b, sc)
+        return _transform(b, RelationOp.FlatMapGroupsInPython, _FlatMapGroupsInPython.End(b))
 
     return build
 

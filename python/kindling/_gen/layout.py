@@ -93,6 +93,16 @@ LAYOUT = {
                 { "name": "nulls_first", "slot": 2, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "PythonUdf": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": True },
+                { "name": "eval_type", "slot": 1, "kind": "scalar", "size": 2, "required": False },
+                { "name": "command", "slot": 2, "kind": "vector_scalar", "size": 1, "required": True },
+                { "name": "return_type", "slot": 3, "kind": "table", "table": "DataType", "required": True },
+                { "name": "args", "slot": 4, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "deterministic", "slot": 5, "kind": "scalar", "size": 1, "required": False },
+            ],
+        },
         "Expression": {
             "fields": [
                 { "name": "node_type", "slot": 0, "kind": "scalar", "size": 1, "required": False },
@@ -202,6 +212,103 @@ LAYOUT = {
             "fields": [
                 { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "alias", "slot": 1, "kind": "string", "required": True },
+            ],
+        },
+        "MapInPython": {
+            "fields": [
+                { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
+                { "name": "func", "slot": 1, "kind": "table", "table": "PythonUdf", "required": True },
+                { "name": "schema", "slot": 2, "kind": "table", "table": "Schema", "required": True },
+            ],
+        },
+        "FlatMapGroupsInPython": {
+            "fields": [
+                { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
+                { "name": "grouping", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "func", "slot": 2, "kind": "table", "table": "PythonUdf", "required": True },
+                { "name": "schema", "slot": 3, "kind": "table", "table": "Schema", "required": True },
+            ],
+        },
+        "WorkerHello": {
+            "fields": [
+                { "name": "nonce", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
+                { "name": "pid", "slot": 1, "kind": "scalar", "size": 4, "required": False },
+                { "name": "python_version", "slot": 2, "kind": "string", "required": False },
+            ],
+        },
+        "WorkerAuth": {
+            "fields": [
+                { "name": "proof", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
+                { "name": "nonce", "slot": 1, "kind": "vector_scalar", "size": 1, "required": False },
+            ],
+        },
+        "WorkerAuthOk": {
+            "fields": [
+                { "name": "proof", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
+            ],
+        },
+        "UdfSpec": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": False },
+                { "name": "command", "slot": 1, "kind": "vector_scalar", "size": 1, "required": True },
+                { "name": "return_type", "slot": 2, "kind": "table", "table": "DataType", "required": True },
+                { "name": "args", "slot": 3, "kind": "vector_scalar", "size": 4, "required": False },
+                { "name": "is_output", "slot": 4, "kind": "scalar", "size": 1, "required": False },
+            ],
+        },
+        "TaskStart": {
+            "fields": [
+                { "name": "task_id", "slot": 0, "kind": "scalar", "size": 8, "required": False },
+                { "name": "stage_id", "slot": 1, "kind": "scalar", "size": 4, "required": False },
+                { "name": "partition", "slot": 2, "kind": "scalar", "size": 4, "required": False },
+                { "name": "attempt", "slot": 3, "kind": "scalar", "size": 4, "required": False },
+                { "name": "eval_type", "slot": 4, "kind": "scalar", "size": 2, "required": False },
+                { "name": "udfs", "slot": 5, "kind": "vector_table", "table": "UdfSpec", "required": False },
+                { "name": "output_schema", "slot": 6, "kind": "table", "table": "Schema", "required": False },
+                { "name": "conf", "slot": 7, "kind": "vector_table", "table": "KeyValue", "required": False },
+            ],
+        },
+        "InputBatch": {
+            "fields": [
+                { "name": "arrow_ipc", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
+                { "name": "pickled", "slot": 1, "kind": "vector_scalar", "size": 1, "required": False },
+                { "name": "num_rows", "slot": 2, "kind": "scalar", "size": 4, "required": False },
+            ],
+        },
+        "EndOfInput": {
+            "fields": [],
+        },
+        "OutputBatch": {
+            "fields": [
+                { "name": "arrow_ipc", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
+                { "name": "pickled", "slot": 1, "kind": "vector_scalar", "size": 1, "required": False },
+                { "name": "num_rows", "slot": 2, "kind": "scalar", "size": 4, "required": False },
+            ],
+        },
+        "WorkerTaskMetrics": {
+            "fields": [
+                { "name": "startup_ns", "slot": 0, "kind": "scalar", "size": 8, "required": False },
+                { "name": "deserialize_ns", "slot": 1, "kind": "scalar", "size": 8, "required": False },
+                { "name": "compute_ns", "slot": 2, "kind": "scalar", "size": 8, "required": False },
+                { "name": "serialize_ns", "slot": 3, "kind": "scalar", "size": 8, "required": False },
+                { "name": "rows_in", "slot": 4, "kind": "scalar", "size": 8, "required": False },
+                { "name": "rows_out", "slot": 5, "kind": "scalar", "size": 8, "required": False },
+                { "name": "bytes_in", "slot": 6, "kind": "scalar", "size": 8, "required": False },
+                { "name": "bytes_out", "slot": 7, "kind": "scalar", "size": 8, "required": False },
+                { "name": "reuse_count", "slot": 8, "kind": "scalar", "size": 4, "required": False },
+            ],
+        },
+        "TaskDone": {
+            "fields": [
+                { "name": "metrics", "slot": 0, "kind": "table", "table": "WorkerTaskMetrics", "required": False },
+            ],
+        },
+        "TaskFailed": {
+            "fields": [
+                { "name": "error_class", "slot": 0, "kind": "string", "required": False },
+                { "name": "udf_name", "slot": 1, "kind": "string", "required": False },
+                { "name": "message", "slot": 2, "kind": "string", "required": True },
+                { "name": "traceback", "slot": 3, "kind": "string", "required": False },
             ],
         },
         "Handshake": {
@@ -331,8 +438,8 @@ LAYOUT = {
         },
     },
     "unions": {
-        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder"],
-        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias"],
-        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress"],
+        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf"],
+        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython"],
+        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed"],
     },
 }

@@ -96,6 +96,19 @@ class SortOrder:
     nulls_first: bool
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class PythonUdf:
+    """A call of a Python function: ``command`` is the cloudpickled function, run by the engine's Python workers;
+    ``eval_type`` is a ``PythonEvalType`` value of the protocol schema."""
+
+    name: str
+    eval_type: int
+    command: bytes
+    return_type: DataType
+    args: Tuple[Any, ...] = ()
+    deterministic: bool = True
+
+
 Expr = Any  # one of the node classes above
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -243,6 +256,21 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         if other is not None:
             m.AddOtherwise(builder, other)
         return "CaseWhen", m.End(builder)
+    if isinstance(e, PythonUdf):
+        m = gen("PythonUdf")
+        args = [encode_expression(builder, a) for a in e.args]
+        name = builder.CreateString(e.name)
+        command = builder.CreateByteVector(e.command)
+        rt = encode_data_type(builder, e.return_type)
+        vec = _offset_vector(builder, m.StartArgsVector, args)
+        m.Start(builder)
+        m.AddName(builder, name)
+        m.AddEvalType(builder, e.eval_type)
+        m.AddCommand(builder, command)
+        m.AddReturnType(builder, rt)
+        m.AddArgs(builder, vec)
+        m.AddDeterministic(builder, bool(e.deterministic))
+        return "PythonUdf", m.End(builder)
     if isinstance(e, SortOrder):
         m = gen("SortOrder")
         child = encode_expression(builder, e.child)
@@ -345,6 +373,8 @@ def pretty(e: Expr) -> str:
         return f"{pretty(e.child)} {direction} {nulls}"
     if isinstance(e, Call):
         return _pretty_call(e)
+    if isinstance(e, PythonUdf):
+        return f"{e.name}({', '.join(pretty(a) for a in e.args)})"
     raise TypeError(f"not an expression node: {e!r}")
 
 

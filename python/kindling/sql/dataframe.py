@@ -24,6 +24,7 @@ from ..errors import (
 )
 from . import _dataframe_ops as _ops
 from ._expr import ColumnRef, SortOrder, Star
+from ._expr import PythonUdf as E_PythonUdf
 from .column import Column, _to_col
 from .types import Row, StructType, _create_row
 
@@ -103,6 +104,16 @@ class DataFrame:
 
     def _analyze(self, kind: int, explain_mode: Optional[str] = None):
         return self._client.call(Body.AnalyzeRequest, rq.analyze(self._id, kind, explain_mode), Body.AnalyzeResponse)
+
+    def _last_job_metrics(self) -> Dict[str, float]:
+        """Summed task metrics of the last action on this DataFrame, as the engine recorded them: ``tasks``,
+        rows and bytes, and for Python UDFs ``python.coldStarts``, ``python.workerStartMs``, engine-side
+        ``python.serializeMs``/``python.deserializeMs``, worker-side ``python.workerDeserializeMs``/
+        ``python.computeMs``/``python.workerSerializeMs``, ``python.rowsIn``/``rowsOut``, ``python.bytesSent``/
+        ``bytesReceived``. A Kindling extension (PySpark shows these only in its UI)."""
+        import json
+
+        return json.loads(self._analyze(AnalyzeKind.JobMetrics).Text() or b"{}")
 
     def _rows(self, action: int, n: int = 0) -> List[Row]:
         """Collect/Take as Rows, through Arrow or pickled rows as spark.sql.execution.arrow.pyspark.enabled says."""
@@ -218,6 +229,41 @@ class DataFrame:
         """Projects columns or expressions: ``df.select("a", F.col("b") + 1)``."""
         exprs = [_expr_of(c, "cols") for c in _flatten(cols)]
         return self._transform(rq.project(self._id, exprs))
+
+    def mapInPandas(self, func: Callable[[Iterator[Any]], Iterator[Any]], schema: Union[StructType, str]) -> "DataFrame":
+        """Maps each partition with ``func``, an iterator of ``pandas.DataFrame`` to an iterator of
+        ``pandas.DataFrame`` of ``schema``, run in Python workers.
+
+        Examples
+        --------
+        >>> def evens(it):
+        ...     for pdf in it:
+        ...         yield pdf[pdf.id % 2 == 0]
+        >>> spark.range(6).mapInPandas(evens, "id long").collect()
+        [Row(id=0), Row(id=2), Row(id=4)]
+        """
+        return self._map_in_python(func, schema, 205)
+
+    def mapInArrow(self, func: Callable[[Iterator[Any]], Iterator[Any]], schema: Union[StructType, str]) -> "DataFrame":
+        """Maps each partition with ``func``, an iterator of ``pyarrow.RecordBatch`` to an iterator of
+        ``pyarrow.RecordBatch`` of ``schema``, run in Python workers.
+
+        Examples
+        --------
+        >>> import pyarrow.compute as pc
+        >>> def double(it):
+        ...     for rb in it:
+        ...         yield rb.set_column(0, "id", pc.multiply(rb.column(0), 2))
+        >>> spark.range(3).mapInArrow(double, "id long").collect()
+        [Row(id=0), Row(id=2), Row(id=4)]
+        """
+        return self._map_in_python(func, schema, 207)
+
+    def _map_in_python(self, func: Any, schema: Union[StructType, str], eval_type: int) -> "DataFrame":
+        from .udf import _whole_row_function, _struct_schema
+
+        st = _struct_schema(schema)
+        return self._transform(rq.map_in_python(self._id, _whole_row_function(func, eval_type), st))
 
     def filter(self, condition: Column) -> "DataFrame":
         """Rows where ``condition`` is true (NULL counts as false)."""

@@ -12,8 +12,11 @@ from typing import Any, Union
 from kindling.sql import _expr as E
 from kindling.sql._utils import errors as _err
 from kindling.sql.column import Column, _call, _literal, _name_expr, _to_col, _to_expr
+from kindling.sql.udf import PandasUDFType, pandas_udf, udf
 
 __all__ = [
+    "udf",
+    "pandas_udf",
     "col",
     "column",
     "lit",

@@ -50,6 +50,26 @@ class GroupedData:
                                        message_parameters={"arg_name": "exprs", "arg_type": type(e).__name__})
         return self._aggregate([e._expr for e in exprs])  # type: ignore[union-attr]
 
+    def applyInPandas(self, func: Any, schema: Any) -> "DataFrame":
+        """Calls ``func`` once per group with the group's rows as a ``pandas.DataFrame``; it returns a
+        ``pandas.DataFrame`` of ``schema`` (a StructType or DDL string). Runs in Python workers.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, 1.0), (1, 2.0), (2, 3.0)], "id long, v double")
+        >>> def center(pdf):
+        ...     return pdf.assign(v=pdf.v - pdf.v.mean())
+        >>> df.groupBy("id").applyInPandas(center, "id long, v double").orderBy("id", "v").collect()
+        [Row(id=1, v=-0.5), Row(id=1, v=0.5), Row(id=2, v=0.0)]
+        """
+        from .udf import PythonEvalType, UserDefinedFunction, _struct_schema, _whole_row_function
+
+        st = _struct_schema(schema)
+        if isinstance(func, UserDefinedFunction):
+            func = func.func
+        node = _whole_row_function(func, PythonEvalType.SQL_GROUPED_MAP_PANDAS_UDF)
+        return self._df._transform(rq.flat_map_groups_in_python(self._df._id, self._grouping, node, st))
+
     def count(self) -> "DataFrame":
         """Rows per group, in a column named ``count``."""
         return self._aggregate([Alias(Call("count", ()), "count")])

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .context import SparkContext
     from .dataframe import DataFrame
     from .types import StructType
+    from .udf import UDFRegistration
 
 __all__ = ["SparkSession"]
 
@@ -170,6 +171,16 @@ class SparkSession:
         self._check_active()
         client = Client.connect(self._client.address, self._client.secret_hex)
         return SparkSession(client, {})
+
+    @property
+    def udf(self) -> "UDFRegistration":
+        """Registers Python functions as named UDFs: ``spark.udf.register("f", f, "int")``."""
+        from .udf import UDFRegistration
+
+        reg = self.__dict__.get("_udf_registration")
+        if reg is None:
+            reg = self.__dict__["_udf_registration"] = UDFRegistration(self)
+        return reg
 
     @property
     def conf(self) -> RuntimeConfig:

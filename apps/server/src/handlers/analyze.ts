@@ -1,6 +1,6 @@
 // AnalyzeRequest: a handle's schema, its explain text, or whether it is cached.
 import { fb } from '@kindling/protocol';
-import { IllegalArgumentError } from '@kindling/core';
+import { IllegalArgumentError, summarizeTaskMetrics } from '@kindling/core';
 import { analyzeResponseOf } from '../wire.js';
 import type { RequestContext } from './context.js';
 
@@ -25,6 +25,8 @@ export function analyze(ctx: RequestContext, req: fb.AnalyzeRequest): Uint8Array
     }
     case fb.AnalyzeKind.IsCached:
       return analyzeResponseOf(ctx.requestId, { flag: df.isCached });
+    case fb.AnalyzeKind.JobMetrics:
+      return analyzeResponseOf(ctx.requestId, { text: JSON.stringify(summarizeTaskMetrics(ctx.session.jobMetrics.get(req.df()) ?? [])) });
     default:
       throw new IllegalArgumentError('INVALID_ANALYZE_KIND', `Unknown analyze kind ${String(req.kind())}.`);
   }

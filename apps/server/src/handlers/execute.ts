@@ -2,7 +2,7 @@
 // pickled rows. Jobs run with the request's AbortSignal, so Cancel stops them.
 import * as arrow from 'apache-arrow';
 import { fb } from '@kindling/protocol';
-import { type DataFrame, IllegalArgumentError } from '@kindling/core';
+import { type DataFrame, IllegalArgumentError, type TaskMetrics } from '@kindling/core';
 import { pickleRows } from '../pickle.js';
 import { executeResponseOf } from '../wire.js';
 import { type RequestContext, intArg, raceAbort } from './context.js';
@@ -14,8 +14,8 @@ export const DEFAULT_SHM_THRESHOLD = 1024 * 1024;
  * Runs `df`'s job under the request's signal and returns its batches (collect/take need them for both result
  * formats); the race answers a Cancel at once even while an executor thread finishes the batch it is on.
  */
-function run(df: DataFrame, description: string, ctx: RequestContext): Promise<arrow.RecordBatch[]> {
-  return raceAbort(df.queryExecution().execute(description, ctx.signal), ctx.signal);
+function run(df: DataFrame, description: string, ctx: RequestContext, metrics: TaskMetrics[]): Promise<arrow.RecordBatch[]> {
+  return raceAbort(df.queryExecution().execute(description, ctx.signal, metrics), ctx.signal);
 }
 
 function numRowsOf(batches: readonly arrow.RecordBatch[]): number {
@@ -33,22 +33,22 @@ function shmThreshold(ctx: RequestContext): number {
   return n;
 }
 
-async function count(ctx: RequestContext, df: DataFrame): Promise<Uint8Array> {
-  const value = BigInt(await raceAbort(df.count({ signal: ctx.signal }), ctx.signal));
+async function count(ctx: RequestContext, df: DataFrame, metrics: TaskMetrics[]): Promise<Uint8Array> {
+  const value = BigInt(await raceAbort(df.count({ signal: ctx.signal, metrics }), ctx.signal));
   return executeResponseOf(ctx.requestId, { count: value, numRows: value, schema: df.schema });
 }
 
-async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest): Promise<Uint8Array> {
+async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, metrics: TaskMetrics[]): Promise<Uint8Array> {
   const n = Math.max(0, intArg(req.n(), 'n', -2147483648, 2147483646));
   const truncate = req.truncate();
   if (truncate < 0) throw new IllegalArgumentError('VALUE_OUT_OF_RANGE', `Argument \`truncate\` must be 0 (no truncation) or a positive width, got ${truncate}.`, { argName: 'truncate' });
-  const text = await raceAbort(df.showString(n, truncate, req.vertical(), { signal: ctx.signal }), ctx.signal);
+  const text = await raceAbort(df.showString(n, truncate, req.vertical(), { signal: ctx.signal, metrics }), ctx.signal);
   return executeResponseOf(ctx.requestId, { text, numRows: BigInt(n), schema: df.schema });
 }
 
-async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean): Promise<Uint8Array> {
+async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean, metrics: TaskMetrics[]): Promise<Uint8Array> {
   const source = take ? df.limit(intArg(req.n(), 'n', 0, 2147483647)) : df;
-  const batches = await run(source, take ? 'take' : 'collect', ctx);
+  const batches = await run(source, take ? 'take' : 'collect', ctx, metrics);
   const numRows = BigInt(numRowsOf(batches));
   const schema = df.schema;
   if (req.format() === fb.ResultFormat.PickledRows) {
@@ -74,11 +74,14 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
 
 export async function execute(ctx: RequestContext, req: fb.ExecuteRequest): Promise<Uint8Array> {
   const df = ctx.session.handle(req.df());
+  // Kept for AnalyzeKind.JobMetrics, even when the action fails (its failed attempts count too).
+  const metrics: TaskMetrics[] = [];
+  ctx.session.jobMetrics.set(req.df(), metrics);
   switch (req.action()) {
-    case fb.Action.Count: return count(ctx, df);
-    case fb.Action.Show: return show(ctx, df, req);
-    case fb.Action.Collect: return rows(ctx, df, req, false);
-    case fb.Action.Take: return rows(ctx, df, req, true);
+    case fb.Action.Count: return count(ctx, df, metrics);
+    case fb.Action.Show: return show(ctx, df, req, metrics);
+    case fb.Action.Collect: return rows(ctx, df, req, false, metrics);
+    case fb.Action.Take: return rows(ctx, df, req, true, metrics);
     default:
       throw new IllegalArgumentError('INVALID_ACTION', `Unknown action ${String(req.action())}.`);
   }

@@ -1,7 +1,8 @@
 // Transform: one RelationOp → one SDK call → a new engine-side DataFrame, answered with its handle and schema.
 import { fb } from '@kindling/protocol';
-import { Column, type DataFrame, IllegalArgumentError } from '@kindling/core';
-import { decodeColumns, decodeExpression, type HandleLookup } from '../decode-expression.js';
+import { Column, type DataFrame, IllegalArgumentError, nodeCallsPython } from '@kindling/core';
+import { decodeColumns, decodeExpression, pythonUdf, type HandleLookup } from '../decode-expression.js';
+import { decodeSchema } from '@kindling/protocol';
 import { dataFrameHandleOf } from '../wire.js';
 import { type RequestContext, intArg, strings } from './context.js';
 import { localData } from './local-data.js';
@@ -18,6 +19,10 @@ function partitions(n: number, what: string): number {
 
 function missing(what: string): IllegalArgumentError {
   return new IllegalArgumentError('INVALID_RELATION', `The relation is missing its ${what}.`, { field: what });
+}
+
+function wrongEvalType(op: string, fn: { name: string; evalType: string }): IllegalArgumentError {
+  return new IllegalArgumentError('INVALID_PYTHON_EVAL_TYPE', `${op}: function ${fn.name} has eval type ${fn.evalType}, which this operation cannot run.`, { evalType: fn.evalType });
 }
 
 function sameLength(a: readonly unknown[], b: readonly unknown[], what: string): void {
@@ -124,6 +129,21 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       if (!r.shuffle()) return input.coalesce(n);
       return input.repartition(n, ...exprs);
     }
+    case fb.RelationOp.MapInPython: {
+      const m = t.op(new fb.MapInPython()) as fb.MapInPython;
+      const input = df(m.input());
+      const fn = pythonUdf(m.func()!, df, 0);
+      if (fn.evalType !== 'mapPandasIter' && fn.evalType !== 'mapArrowIter') throw wrongEvalType('MapInPython', fn);
+      return input.mapInPython(fn, decodeSchema(m.schema()!));
+    }
+    case fb.RelationOp.FlatMapGroupsInPython: {
+      const g = t.op(new fb.FlatMapGroupsInPython()) as fb.FlatMapGroupsInPython;
+      const input = df(g.input());
+      const keys = decodeColumns(g.groupingLength(), (i) => g.grouping(i), df);
+      const fn = pythonUdf(g.func()!, df, 0);
+      if (fn.evalType !== 'groupedMapPandas') throw wrongEvalType('FlatMapGroupsInPython', fn);
+      return input.groupBy(keys).flatMapGroupsInPython(fn, decodeSchema(g.schema()!));
+    }
     case fb.RelationOp.SubqueryAlias: {
       const a = t.op(new fb.SubqueryAlias()) as fb.SubqueryAlias;
       return df(a.input()).alias(a.alias() ?? '');
@@ -135,6 +155,8 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
 
 export async function transform(ctx: RequestContext, t: fb.Transform): Promise<Uint8Array> {
   const result = await buildRelation(ctx, t);
+  // Only the new node can add a Python call: its children were checked when they were made.
+  if (nodeCallsPython(result.plan)) ctx.session.prewarmPython();
   const id = ctx.session.addHandle(result);
   return dataFrameHandleOf(ctx.requestId, id, result.schema);
 }

@@ -15,7 +15,7 @@ import {
   semanticEquals,
   toAttribute,
 } from '../expr/expression.js';
-import { type Aggregate, type Join, type LogicalPlan, type Union, outputOf, planChildren, transformPlanUp } from '../plan/logical-plan.js';
+import { type Aggregate, type FlatMapGroupsInPython, type Join, type LogicalPlan, type MapInPython, type Union, outputOf, planChildren, transformPlanUp } from '../plan/logical-plan.js';
 import { simpleString } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
@@ -103,6 +103,9 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
       }
       return { ...p, partitionExprs: p.partitionExprs.map((e) => resolveExpression(e, scope)) };
     }
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
+      return analyzePythonMap(p, opts);
     default:
       return assertNever(p, 'logical plan');
   }
@@ -142,6 +145,17 @@ function resolveWithMissing<P extends LogicalPlan & { child: LogicalPlan }>(
   }
 }
 
+function analyzePythonMap(p: MapInPython | FlatMapGroupsInPython, opts: AnalyzerOptions): LogicalPlan {
+  if (p.kind === 'mapInPython') return p;
+  const scope = scopeOf([p.child], opts);
+  const groupingExprs = p.groupingExprs.map((e) => {
+    let r = resolveExpression(e, scope);
+    while (r.kind === 'alias') r = r.child;
+    return r;
+  });
+  return { ...p, groupingExprs };
+}
+
 function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
   const scope = scopeOf([p.child], opts);
   const grouping = p.groupingExprs.map((e) => {
@@ -156,7 +170,7 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
   // Every column outside an aggregate function must be (part of) a grouping expression.
   const check = (e: Expression): void => {
     if (grouping.some((g) => semanticEquals(g, e))) return;
-    if (e.kind === 'agg') {
+    if (e.kind === 'agg' || (e.kind === 'pythonUdf' && e.evalType === 'groupedAggPandas')) {
       for (const a of e.args) if (containsAggregate(a)) throw new AnalysisError('NESTED_AGGREGATE_FUNCTION', `It is not allowed to use an aggregate function in the argument of another aggregate function: ${prettyName(e)}.`);
       return;
     }
@@ -177,6 +191,11 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
     children(e).forEach(check);
   };
   aggs.forEach(check);
+  const pandasAggs = aggs.some((e) => exists(e, (x) => x.kind === 'pythonUdf' && x.evalType === 'groupedAggPandas'));
+  if (pandasAggs && aggs.some((e) => exists(e, (x) => x.kind === 'agg'))) {
+    // As in Spark: the two run in different operators (one in Python workers, one in the engine).
+    throw new AnalysisError('INVALID_PANDAS_UDF_PLACEMENT', 'Cannot use a mixture of aggregate function and group aggregate pandas UDF.');
+  }
   // Grouping expressions that are not plain columns get names so the final projection can refer to them.
   return { ...p, groupingExprs: grouping, aggregateExprs: aggs };
 }

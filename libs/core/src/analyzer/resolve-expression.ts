@@ -122,6 +122,7 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
     case 'boundRef':
     case 'fn':
     case 'agg':
+    case 'pythonUdf':
     case 'alias':
     case 'sortOrder':
     case 'isNull':

@@ -4,8 +4,10 @@ import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
 import {
   type Expression,
+  type PythonUdf,
   type SortOrder,
   alias,
+  attr,
   unresolvedColumn,
 } from '../expr/expression.js';
 import { analyzeNode } from '../analyzer/analyzer.js';
@@ -20,6 +22,7 @@ import { type Row, rowsOf } from './row.js';
 import { showString } from './show.js';
 import { schemaOf } from '../execution/schema-of.js';
 import { emptyBatch, recordBatch, unaliasBatch } from '../execution/vectors.js';
+import type { TaskMetrics } from '../execution/task-context.js';
 
 type ColumnLike = string | Column;
 
@@ -29,6 +32,8 @@ let nextPlanId = 1;
 export interface ActionOptions {
   /** Aborting it cancels the running job. */
   readonly signal?: AbortSignal;
+  /** Receives the metrics of every task attempt the action runs (see `summarizeTaskMetrics`). */
+  readonly metrics?: TaskMetrics[];
 }
 
 const JOIN_TYPES: Record<string, JoinType> = {
@@ -108,6 +113,15 @@ export class DataFrame {
   }
 
   // ------------------------------------------------------------------ transformations
+
+  /**
+   * @internal `mapInPandas` / `mapInArrow` of the Python client: `func` (a cloudpickled Python function, eval
+   * type `mapPandasIter` or `mapArrowIter`) maps each partition's batches to rows of `schema`.
+   */
+  mapInPython(func: PythonUdf, schema: StructType): DataFrame {
+    const output = schema.fields.map((f) => attr(f.name, f.dataType, f.nullable));
+    return this.derive((child) => ({ kind: 'mapInPython', func, output, child }));
+  }
 
   select(...cols: (ColumnLike | readonly ColumnLike[])[]): DataFrame {
     const exprs = flatten(cols).map((c) => toColumnExpr(c));
@@ -327,19 +341,19 @@ export class DataFrame {
   }
 
   /** @internal Runs the query and returns its batches. */
-  async executeBatches(description: string, signal?: AbortSignal): Promise<arrow.RecordBatch[]> {
-    return this.queryExecution().execute(description, signal);
+  async executeBatches(description: string, signal?: AbortSignal, metrics?: TaskMetrics[]): Promise<arrow.RecordBatch[]> {
+    return this.queryExecution().execute(description, signal, metrics);
   }
 
   /** All rows. `options.signal` cancels the job (the promise rejects with JOB_CANCELLED). */
   async collect(options: ActionOptions = {}): Promise<Row[]> {
-    const batches = await this.executeBatches('collect', options.signal);
+    const batches = await this.executeBatches('collect', options.signal, options.metrics);
     return rowsOf(this.columns, outputOf(this.plan).map((a) => a.dataType), batches);
   }
 
   /** The result as an Arrow table (no per-row conversion). */
   async toArrow(options: ActionOptions = {}): Promise<arrow.Table> {
-    return this.tableOf(await this.executeBatches('toArrow', options.signal));
+    return this.tableOf(await this.executeBatches('toArrow', options.signal, options.metrics));
   }
 
   /** @internal This DataFrame's result batches as a table with its schema, safe to write as Arrow IPC. */
@@ -384,7 +398,7 @@ export class DataFrame {
   async showString(n = 20, truncate: boolean | number = true, vertical = false, options: ActionOptions = {}): Promise<string> {
     if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `show(): argument \`n\` should be an integer, got ${String(n)}.`);
     const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
-    const batches = await this.limit(Math.max(0, n) + 1).executeBatches('show', options.signal);
+    const batches = await this.limit(Math.max(0, n) + 1).executeBatches('show', options.signal, options.metrics);
     return showString(this.columns, outputOf(this.plan).map((a) => a.dataType), batches, Math.max(0, n), width, vertical);
   }
 

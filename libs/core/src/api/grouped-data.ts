@@ -1,6 +1,7 @@
 // GroupedData: the result of groupBy(), turned back into a DataFrame by agg() or a shorthand aggregate.
 import { IllegalArgumentError } from '../errors.js';
-import { type Expression, alias } from '../expr/expression.js';
+import { type Expression, type PythonUdf, alias, attr } from '../expr/expression.js';
+import type { StructType } from '../types/schema.js';
 import { Column } from './column.js';
 import type { DataFrame } from './dataframe.js';
 
@@ -31,6 +32,17 @@ export class GroupedData {
       this.df.engine,
       { kind: 'aggregate', groupingExprs: this.keys, aggregateExprs, child: this.df.parsed },
       { kind: 'aggregate', groupingExprs: this.keys, aggregateExprs, child: this.df.plan },
+    );
+  }
+
+  /** @internal `applyInPandas` of the Python client: `func` is called once per group with all of its rows. */
+  flatMapGroupsInPython(func: PythonUdf, schema: StructType): DataFrame {
+    const output = schema.fields.map((f) => attr(f.name, f.dataType, f.nullable));
+    const DataFrameCtor = this.df.constructor as typeof DataFrame;
+    return DataFrameCtor.create(
+      this.df.engine,
+      { kind: 'flatMapGroupsInPython', groupingExprs: this.keys, func, output, child: this.df.parsed },
+      { kind: 'flatMapGroupsInPython', groupingExprs: this.keys, func, output, child: this.df.plan },
     );
   }
 

@@ -10,6 +10,7 @@ import { type InputRow, batchesFromArrow, batchesFromRows } from '../session/loc
 import type { SchedulerListener } from '../scheduler/events.js';
 import { DataFrame } from './dataframe.js';
 import { shareBatch } from '../execution/wire-batch.js';
+import type { PythonSupport } from '../execution/python-runner.js';
 
 export const KINDLING_VERSION = '0.1.0';
 
@@ -18,6 +19,16 @@ let active: SparkSession | null = null;
 /** Builds or returns the active session: `SparkSession.builder().master('local[2]').getOrCreate()`. */
 export class Builder {
   private readonly options: Record<string, string> = {};
+  private python: PythonSupport | null = null;
+
+  /**
+   * Lets the session run Python UDFs through `support` (the engine server plugs in its Python worker pool here;
+   * in-process TypeScript sessions have none, as they have no Python functions to run).
+   */
+  pythonSupport(support: PythonSupport): this {
+    this.python = support;
+    return this;
+  }
 
   master(master: string): this {
     return this.config('spark.master', master);
@@ -39,13 +50,13 @@ export class Builder {
       for (const [k, v] of Object.entries(this.options)) if (k !== 'spark.master') active.conf.set(k, v);
       return active;
     }
-    active = new SparkSession(new Conf(this.options));
+    active = new SparkSession(new Conf(this.options), this.python);
     return active;
   }
 
   /** Always starts a new, independent session. */
   create(): SparkSession {
-    return new SparkSession(new Conf(this.options));
+    return new SparkSession(new Conf(this.options), this.python);
   }
 }
 
@@ -56,8 +67,8 @@ export class SparkSession {
   stopped = false;
 
   /** @internal */
-  constructor(conf: RuntimeConfig) {
-    this.engine = new Engine(conf);
+  constructor(conf: RuntimeConfig, python: PythonSupport | null = null) {
+    this.engine = new Engine(conf, python);
   }
 
   static builder(): Builder {

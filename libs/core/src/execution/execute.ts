@@ -10,6 +10,7 @@ import { executeFilter, executeProject } from './operators/project.js';
 import { executeRange } from './operators/range.js';
 import { executeBroadcastRead, executeInMemoryScan, executeLocalTableScan, executeShuffleRead } from './operators/scan.js';
 import { executeSort } from './operators/sort.js';
+import { executeGroupedPython, executeMapInPython, executePythonEval } from './operators/python.js';
 import type { TaskContext } from './task-context.js';
 
 export function execute(plan: PhysicalPlan, partition: number, ctx: TaskContext): AsyncGenerator<arrow.RecordBatch> {
@@ -28,6 +29,9 @@ export function execute(plan: PhysicalPlan, partition: number, ctx: TaskContext)
     case 'limit': return executeLimit(plan, partition, ctx, execute);
     case 'union': return executeUnion(plan, partition, ctx, execute);
     case 'coalesce': return executeCoalesce(plan, partition, ctx, execute);
+    case 'pythonEval': return executePythonEval(plan, partition, ctx, execute);
+    case 'mapInPython': return executeMapInPython(plan, partition, ctx, execute);
+    case 'groupedPython': return executeGroupedPython(plan, partition, ctx, execute);
     case 'shuffleExchange':
     case 'broadcastExchange':
       throw new Error(`${plan.kind} is a stage boundary: the DAG scheduler replaces it before tasks run`);

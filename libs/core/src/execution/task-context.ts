@@ -1,5 +1,6 @@
 // What a running task can see: its identity, its inputs from earlier stages, cancellation, and metrics.
 import type * as arrow from 'apache-arrow';
+import type { PythonRunner } from './python-runner.js';
 
 export interface TaskMetrics {
   rowsIn: number;
@@ -8,6 +9,27 @@ export interface TaskMetrics {
   bytesOut: number;
   shuffleBytesWritten: number;
   shuffleBytesRead: number;
+  /** Python operators: where the task's time went across the bridge to the Python worker. */
+  python?: PythonTaskMetrics;
+}
+
+/** Per-task costs of Python UDFs, summed over the task's Python operators. Times in milliseconds. */
+export interface PythonTaskMetrics {
+  /** The worker was started for this task (fork + handshake) rather than reused. */
+  coldStart: boolean;
+  /** Connect + fork + handshake time of a fresh worker (0 when reused). */
+  workerStartMs: number;
+  /** Engine side: encoding input batches for Python and decoding its results. */
+  serializeMs: number;
+  deserializeMs: number;
+  /** Python side: decoding input, the user's function, encoding results. */
+  workerDeserializeMs: number;
+  computeMs: number;
+  workerSerializeMs: number;
+  rowsIn: number;
+  rowsOut: number;
+  bytesSent: number;
+  bytesReceived: number;
 }
 
 export interface TaskContext {
@@ -28,6 +50,30 @@ export interface TaskContext {
   readonly signal: AbortSignal;
   /** Expression evaluation settings (`spark.sql.ansi.enabled`); absent means non-ANSI. */
   readonly eval?: { readonly ansi: boolean };
+  /** Runs Python operators; present when the task's plan has any. */
+  readonly python?: PythonRunner;
+  /** Settings Python workers read (spark.python.*, arrow batch size, traceback mode), for tasks with Python. */
+  readonly pythonConf?: Readonly<Record<string, string>>;
+}
+
+/** Sums task metrics (e.g. all tasks of an action): counts add up, `coldStarts` counts fresh Python workers. */
+export function summarizeTaskMetrics(tasks: readonly TaskMetrics[]): Record<string, number> {
+  const out: Record<string, number> = { tasks: tasks.length, rowsIn: 0, rowsOut: 0, bytesOut: 0, shuffleBytesWritten: 0, shuffleBytesRead: 0 };
+  const py: Record<string, number> = {};
+  for (const t of tasks) {
+    out.rowsIn! += t.rowsIn;
+    out.rowsOut! += t.rowsOut;
+    out.bytesOut! += t.bytesOut;
+    out.shuffleBytesWritten! += t.shuffleBytesWritten;
+    out.shuffleBytesRead! += t.shuffleBytesRead;
+    if (!t.python) continue;
+    py.pythonTasks = (py.pythonTasks ?? 0) + 1;
+    for (const [k, v] of Object.entries(t.python)) {
+      const key = k === 'coldStart' ? 'coldStarts' : k;
+      py[key] = (py[key] ?? 0) + (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+    }
+  }
+  return { ...out, ...Object.fromEntries(Object.entries(py).map(([k, v]) => [`python.${k}`, v])) };
 }
 
 export function newTaskMetrics(): TaskMetrics {

@@ -3,6 +3,11 @@
 import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, DateT, TimestampT, IntegerT, ArrayT } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 
+/** True for Python UDF calls, which only Python workers can evaluate. */
+export function containsPythonUdf(e: Expression): boolean {
+  return exists(e, (x) => x.kind === 'pythonUdf');
+}
+
 /** A literal's value: int32/float64/date(days) as number, int64/timestamp(µs) as bigint. */
 export type LiteralValue = null | boolean | number | bigint | string;
 
@@ -66,6 +71,35 @@ export interface AggregateCall {
   readonly dataType: DataType;
   readonly nullable: boolean;
 }
+/**
+ * How a Python function is called; the wire enum `PythonEvalType` of the protocol schema maps onto these.
+ * `batched` is the classic pickled-rows path, `arrowBatched` the same row-at-a-time call over Arrow batches.
+ */
+export type PythonEvalType =
+  | 'batched'
+  | 'arrowBatched'
+  | 'scalarPandas'
+  | 'scalarPandasIter'
+  | 'groupedAggPandas'
+  | 'groupedMapPandas'
+  | 'mapPandasIter'
+  | 'mapArrowIter';
+
+/**
+ * A Python function over `args` (`@udf`, `@pandas_udf`): `command` is the cloudpickled function, run by Python
+ * workers. `udfId` identifies one definition, so equal calls of the same function compare equal.
+ */
+export interface PythonUdf {
+  readonly kind: 'pythonUdf';
+  readonly name: string;
+  readonly evalType: PythonEvalType;
+  readonly command: Uint8Array;
+  readonly args: readonly Expression[];
+  readonly dataType: DataType;
+  readonly deterministic: boolean;
+  readonly udfId: number;
+}
+
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
 
 export type Expression =
@@ -89,6 +123,7 @@ export type Expression =
   | In
   | ScalarFunction
   | AggregateCall
+  | PythonUdf
   | SortOrder;
 
 export type NamedExpression = AttributeReference | Alias;
@@ -168,6 +203,7 @@ export function dataTypeOf(e: Expression): DataType {
     case 'literal':
     case 'fn':
     case 'agg':
+    case 'pythonUdf':
       return e.dataType;
     case 'alias':
     case 'negate':
@@ -205,6 +241,8 @@ export function nullableOf(e: Expression): boolean {
     case 'fn':
     case 'agg':
       return e.nullable;
+    case 'pythonUdf':
+      return true;
     case 'literal':
       return e.value === null;
     case 'alias':
@@ -257,6 +295,7 @@ export function children(e: Expression): Expression[] {
     case 'unresolvedFunction':
     case 'fn':
     case 'agg':
+    case 'pythonUdf':
       return [...e.args];
     case 'alias':
     case 'not':
@@ -298,6 +337,7 @@ export function withNewChildren(e: Expression, c: readonly Expression[]): Expres
     case 'unresolvedFunction':
     case 'fn':
     case 'agg':
+    case 'pythonUdf':
       return { ...e, args: c };
     case 'alias':
     case 'not':
@@ -357,7 +397,12 @@ export function references(e: Expression): Map<number, AttributeReference> {
 }
 
 export function containsAggregate(e: Expression): boolean {
-  return exists(e, (x) => x.kind === 'agg');
+  return exists(e, isAggregateCall);
+}
+
+/** A built-in aggregate call or a grouped-aggregate pandas UDF. */
+export function isAggregateCall(e: Expression): boolean {
+  return e.kind === 'agg' || (e.kind === 'pythonUdf' && e.evalType === 'groupedAggPandas');
 }
 
 /** Structural equality that ignores Alias ids; attributes compare by exprId. */
@@ -375,6 +420,7 @@ export function semanticEquals(a: Expression, b: Expression): boolean {
     if (va !== vb) return false;
   }
   if (a.kind === 'cast' && b.kind === 'cast' && JSON.stringify(a.to) !== JSON.stringify(b.to)) return false;
+  if (a.kind === 'pythonUdf' && b.kind === 'pythonUdf' && (a.udfId !== b.udfId || !a.deterministic)) return false;
   const ca = children(a);
   const cb = children(b);
   return ca.length === cb.length && ca.every((x, i) => semanticEquals(x, cb[i]!));
@@ -485,6 +531,8 @@ function render(e: Expression, pretty: boolean): string {
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
       return renderFunction(e.displayName ?? e.name, e.args.map(r));
+    case 'pythonUdf':
+      return `${e.name}(${e.args.map(r).join(', ')})`;
     case 'agg':
       if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
       // first(x, ignoreNulls): the flag is an option, not a child, in Spark's name.

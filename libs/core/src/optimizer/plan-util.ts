@@ -45,7 +45,7 @@ export function outputIds(p: LogicalPlan): Set<number> {
 const NON_DETERMINISTIC_FUNCTIONS = new Set(['rand', 'randn', 'uuid', 'shuffle', 'monotonically_increasing_id', 'spark_partition_id', 'input_file_name']);
 
 export function isDeterministic(e: Expression): boolean {
-  return !exists(e, (x) => x.kind === 'fn' && NON_DETERMINISTIC_FUNCTIONS.has(x.name.toLowerCase()));
+  return !exists(e, (x) => (x.kind === 'fn' && NON_DETERMINISTIC_FUNCTIONS.has(x.name.toLowerCase())) || (x.kind === 'pythonUdf' && !x.deterministic));
 }
 
 /** exprId → the aliased expression, for the Alias entries of a project or aggregate list. */
@@ -102,6 +102,12 @@ export function mapPlanExpressions(p: LogicalPlan, f: (e: Expression) => Express
       const partitionExprs = mapList(p.partitionExprs);
       return partitionExprs === p.partitionExprs ? p : { ...p, partitionExprs };
     }
+    case 'mapInPython':
+      return p;
+    case 'flatMapGroupsInPython': {
+      const groupingExprs = mapList(p.groupingExprs);
+      return groupingExprs === p.groupingExprs ? p : { ...p, groupingExprs };
+    }
     default:
       return assertNever(p, 'logical plan');
   }
@@ -149,6 +155,8 @@ export function maxRows(p: LogicalPlan): number | undefined {
     }
     case 'join':
     case 'cachedRelation':
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
       return undefined;
     default:
       return assertNever(p, 'logical plan');

@@ -64,6 +64,9 @@ function rows(p: LogicalPlan): Row[] {
       return aggregateRows(p.groupingExprs, p.aggregateExprs, rows(p.child));
     case 'join':
       return joinRows(p, rows(p.left), rows(p.right));
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
+      throw new Error('the test interpreter does not run Python functions');
     default:
       return assertNever(p, 'logical plan');
   }

@@ -74,6 +74,16 @@ export function physicalNodeString(p: PhysicalPlan): string {
       return 'Union';
     case 'coalesce':
       return `Coalesce ${p.numPartitions}`;
+    case 'pythonEval': {
+      const name = p.evalType === 'batched' ? 'BatchEvalPython' : 'ArrowEvalPython';
+      const fns = p.functions.filter((f) => f.isOutput).map((f) => f.name);
+      return `${name} [${fns.join(', ')}], [${list(p.argExprs, p.child.output)}], ${out(p.output)}`;
+    }
+    case 'mapInPython':
+      return `${p.evalType === 'mapArrowIter' ? 'MapInArrow' : 'MapInPandas'} ${p.fn.name}, ${out(p.output)}`;
+    case 'groupedPython':
+      if (p.evalType === 'groupedMapPandas') return `FlatMapGroupsInPandas ${list(p.groupingExprs, p.child.output)}, ${p.functions[0]?.name ?? ''}, ${out(p.output)}`;
+      return `AggregateInPandas ${list(p.groupingExprs, p.child.output)}, [${p.functions.map((f) => f.name).join(', ')}], ${out(p.output)}`;
     default:
       return assertNever(p, 'physical plan');
   }

@@ -1,7 +1,8 @@
 // Physical plans: what runs. Expressions here are bound (BoundReference ordinals into the child's output).
 // Each operator declares its output and partitioning; the DAG scheduler cuts stages at exchanges.
 import type * as arrow from 'apache-arrow';
-import type { AggregateCall, AttributeReference, Expression, SortOrder } from '../expr/expression.js';
+import type { AggregateCall, AttributeReference, Expression, PythonEvalType, SortOrder } from '../expr/expression.js';
+import type { DataType } from '../types/data-type.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 
@@ -94,6 +95,52 @@ export interface UnionExec extends ExecBase { readonly kind: 'union'; readonly c
 /** Merges partitions without a shuffle: output partition i reads input partitions assigned to it. */
 export interface CoalesceExec extends ExecBase { readonly kind: 'coalesce'; readonly numPartitions: number; readonly child: PhysicalPlan }
 
+/**
+ * One Python function of a Python operator. `args[i] >= 0` reads argument column i of the operator's input to
+ * the worker; `-(k+1)` is the result of function k of the same operator (chained UDFs, one trip to Python).
+ */
+export interface PythonFunction {
+  readonly name: string;
+  readonly command: Uint8Array;
+  readonly returnType: DataType;
+  readonly args: readonly number[];
+  readonly isOutput: boolean;
+}
+
+/**
+ * Evaluates Python UDFs of one eval type over each batch (Spark's `BatchEvalPython` / `ArrowEvalPython`):
+ * `argExprs` (bound to the child) are computed by the engine and sent; output = child output ++ one column per
+ * output function.
+ */
+export interface PythonEvalExec extends ExecBase {
+  readonly kind: 'pythonEval';
+  readonly evalType: PythonEvalType;
+  readonly argExprs: readonly Expression[];
+  readonly functions: readonly PythonFunction[];
+  readonly child: PhysicalPlan;
+}
+/** `mapInPandas` / `mapInArrow`: the child's batches go to Python whole; output is the declared schema. */
+export interface MapInPythonExec extends ExecBase {
+  readonly kind: 'mapInPython';
+  readonly evalType: PythonEvalType;
+  readonly fn: PythonFunction;
+  readonly child: PhysicalPlan;
+}
+/**
+ * Grouped Python functions over a child hash-partitioned by `groupingExprs` (bound to the child):
+ * - `groupedMapPandas` (applyInPandas): each group's rows go to Python; output is the declared schema.
+ * - `groupedAggPandas`: each group's `argExprs` go; output = `resultExprs` over [grouping values…, results…].
+ */
+export interface GroupedPythonExec extends ExecBase {
+  readonly kind: 'groupedPython';
+  readonly evalType: 'groupedMapPandas' | 'groupedAggPandas';
+  readonly groupingExprs: readonly Expression[];
+  readonly argExprs: readonly Expression[];
+  readonly functions: readonly PythonFunction[];
+  readonly resultExprs: readonly Expression[];
+  readonly child: PhysicalPlan;
+}
+
 export type PhysicalPlan =
   | RangeExec
   | LocalTableScanExec
@@ -110,7 +157,10 @@ export type PhysicalPlan =
   | SortExec
   | LimitExec
   | UnionExec
-  | CoalesceExec;
+  | CoalesceExec
+  | PythonEvalExec
+  | MapInPythonExec
+  | GroupedPythonExec;
 
 /** Rebuilds `p` with new children (in `physicalChildren` order); leaves are returned as they are. */
 export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): PhysicalPlan {
@@ -129,6 +179,9 @@ export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly Physical
     case 'sort':
     case 'limit':
     case 'coalesce':
+    case 'pythonEval':
+    case 'mapInPython':
+    case 'groupedPython':
       return { ...p, child: kids[0]! };
     case 'hashJoin':
     case 'nestedLoopJoin':
@@ -157,6 +210,9 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
     case 'sort':
     case 'limit':
     case 'coalesce':
+    case 'pythonEval':
+    case 'mapInPython':
+    case 'groupedPython':
       return [p.child];
     case 'hashJoin':
     case 'nestedLoopJoin':

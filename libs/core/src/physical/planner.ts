@@ -6,9 +6,12 @@ import {
   type AggregateCall,
   type AttributeReference,
   type Expression,
+  type PythonUdf,
   type SortOrder,
   attr,
   dataTypeOf,
+  exists,
+  forEachExpr,
   nullableOf,
   prettyName,
   references,
@@ -21,6 +24,7 @@ import { assertNever } from '../util/assert.js';
 import { aggregateStateTypes } from '../expr/aggregates/registry.js';
 import { batchBytes } from '../execution/vectors.js';
 import { bindReferences } from './bind.js';
+import { extractPythonUdfs, wholeRowFunction } from './plan-python.js';
 import { type HashAggregateExec, type Partitioning, type PhysicalPlan, numPartitionsOf } from './physical-plan.js';
 
 export interface PlannerOptions {
@@ -66,6 +70,10 @@ export function outputPartitions(p: PhysicalPlan): number {
       return p.children.reduce((s, c) => s + outputPartitions(c), 0);
     case 'coalesce':
       return p.numPartitions;
+    case 'pythonEval':
+    case 'mapInPython':
+    case 'groupedPython':
+      return outputPartitions(p.child);
     default:
       return assertNever(p, 'physical plan');
   }
@@ -90,6 +98,9 @@ export function estimateBytes(p: LogicalPlan): number {
     case 'subqueryAlias':
     case 'aggregate':
       return estimateBytes(p.child);
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
+      return Infinity;
     case 'limit':
       return Math.min(estimateBytes(p.child), p.limit * 64);
     case 'join':
@@ -118,12 +129,25 @@ class Planner {
       case 'cachedRelation':
         return { kind: 'inMemoryScan', cacheId: p.cacheId, child: this.plan(p.child), output };
       case 'project': {
-        const child = this.plan(p.child);
-        return { kind: 'project', exprs: p.projectList.map((e) => bindReferences(e, child.output)), child, output };
+        const { exprs, child } = extractPythonUdfs(p.projectList, this.plan(p.child));
+        return { kind: 'project', exprs: exprs.map((e) => bindReferences(e, child.output)), child, output };
       }
       case 'filter': {
+        const planned = this.plan(p.child);
+        const { exprs, child } = extractPythonUdfs([p.condition], planned);
+        if (child === planned) return { kind: 'filter', condition: bindReferences(p.condition, child.output), child, output };
+        // The UDF result columns served the condition only: project them away again.
+        const filter: PhysicalPlan = { kind: 'filter', condition: bindReferences(exprs[0]!, child.output), child, output: child.output };
+        return { kind: 'project', exprs: output.map((a) => bindReferences(a, child.output)), child: filter, output };
+      }
+      case 'mapInPython': {
         const child = this.plan(p.child);
-        return { kind: 'filter', condition: bindReferences(p.condition, child.output), child, output };
+        return { kind: 'mapInPython', evalType: p.func.evalType, fn: wholeRowFunction(p.func), child, output };
+      }
+      case 'flatMapGroupsInPython': {
+        const child = this.groupedBy(p.groupingExprs, this.plan(p.child));
+        const groupingExprs = p.groupingExprs.map((e) => bindReferences(e, child.output));
+        return { kind: 'groupedPython', evalType: 'groupedMapPandas', groupingExprs, argExprs: [], functions: [wholeRowFunction(p.func)], resultExprs: [], child, output };
       }
       case 'subqueryAlias':
         return this.plan(p.child);
@@ -174,8 +198,69 @@ class Planner {
     }
   }
 
+  /** Hash-partitions `child` by `keys` (unbound) so each group is in one partition; one partition if there are none. */
+  private groupedBy(keys: readonly Expression[], child: PhysicalPlan): PhysicalPlan {
+    if (outputPartitions(child) === 1) return child;
+    const partitioning: Partitioning = keys.length > 0
+      ? { kind: 'hash', exprs: keys.map((k) => bindReferences(k, child.output)), numPartitions: this.opts.shufflePartitions }
+      : { kind: 'single' };
+    return { kind: 'shuffleExchange', partitioning, child, output: child.output };
+  }
+
+  /** `groupBy(...).agg(pandas_udf…)`: groups are gathered by a hash exchange and each is sent to Python whole. */
+  private planPandasAggregate(p: Aggregate): PhysicalPlan {
+    const output = outputOf(p);
+    const planned = this.plan(p.child);
+    const calls: PythonUdf[] = [];
+    p.aggregateExprs.forEach((e) => forEachExpr(e, (x) => {
+      if (x.kind === 'pythonUdf' && x.evalType === 'groupedAggPandas' && !calls.some((c) => semanticEquals(c, x))) calls.push(x);
+    }));
+    // Scalar UDFs inside the aggregate's arguments run first, below the exchange.
+    const argList = calls.flatMap((c) => c.args);
+    const extracted = extractPythonUdfs(argList, planned);
+    const child = this.groupedBy(p.groupingExprs, extracted.child);
+    const argExprs: Expression[] = [];
+    const argIndex = (e: Expression): number => {
+      const i = argExprs.findIndex((a) => semanticEquals(a, e));
+      if (i >= 0) return i;
+      argExprs.push(e);
+      return argExprs.length - 1;
+    };
+    let k = 0;
+    const functions = calls.map((c) => ({ name: c.name, command: c.command, returnType: c.dataType, args: c.args.map(() => argIndex(extracted.exprs[k++]!)), isOutput: true }));
+    const groupAttrs: AttributeReference[] = p.groupingExprs.map((g) => (g.kind === 'attr' ? g : attr(prettyName(g), dataTypeOf(g), nullableOf(g))));
+    const resultAttrs = calls.map((c) => attr(prettyName(c), c.dataType, true));
+    const resultExprs = p.aggregateExprs.map((e) =>
+      bindReferences(
+        transformDown(e, (x) => {
+          if (x.kind === 'alias') return x;
+          const gi = p.groupingExprs.findIndex((g) => semanticEquals(g, x));
+          if (gi >= 0) return groupAttrs[gi]!;
+          if (x.kind === 'pythonUdf') return resultAttrs[calls.findIndex((c) => semanticEquals(c, x))]!;
+          return x;
+        }),
+        [...groupAttrs, ...resultAttrs],
+      ),
+    );
+    return {
+      kind: 'groupedPython',
+      evalType: 'groupedAggPandas',
+      groupingExprs: p.groupingExprs.map((g) => bindReferences(g, child.output)),
+      argExprs: argExprs.map((e) => bindReferences(e, child.output)),
+      functions,
+      resultExprs,
+      child,
+      output,
+    };
+  }
+
   private planAggregate(p: Aggregate): PhysicalPlan {
-    const child = this.plan(p.child);
+    if (p.aggregateExprs.some((e) => exists(e, (x) => x.kind === 'pythonUdf' && x.evalType === 'groupedAggPandas'))) return this.planPandasAggregate(p);
+    // Python UDFs in keys or aggregate arguments (groupBy(f(x)), sum(f(x))) run in a PythonEval below.
+    const g = p.groupingExprs.length;
+    const extracted = extractPythonUdfs([...p.groupingExprs, ...p.aggregateExprs], this.plan(p.child));
+    const child = extracted.child;
+    p = { ...p, groupingExprs: extracted.exprs.slice(0, g), aggregateExprs: extracted.exprs.slice(g) };
     const output = outputOf(p);
     // Distinct aggregate calls, in first-seen order.
     const calls: AggregateCall[] = [];

@@ -4,7 +4,9 @@ import {
   type AttributeReference,
   type Expression,
   type NamedExpression,
+  type PythonUdf,
   type SortOrder,
+  exists,
   exprToString,
   toAttribute,
 } from '../expr/expression.js';
@@ -81,6 +83,25 @@ export interface Repartition extends PlanBase {
 /** `df.alias('t')`: gives the child's columns the qualifier `t`. */
 export interface SubqueryAlias extends PlanBase { readonly kind: 'subqueryAlias'; readonly alias: string; readonly child: LogicalPlan }
 
+/**
+ * `mapInPandas` / `mapInArrow`: the Python function `func` maps each partition's batches to rows of `output`
+ * (declared by the user). Spark's `MapInPandas` / `MapInArrow`.
+ */
+export interface MapInPython extends PlanBase {
+  readonly kind: 'mapInPython';
+  readonly func: PythonUdf;
+  readonly output: readonly AttributeReference[];
+  readonly child: LogicalPlan;
+}
+/** `groupBy(keys).applyInPandas(func, schema)`: one call of `func` per group with all of its rows (Spark's `FlatMapGroupsInPandas`). */
+export interface FlatMapGroupsInPython extends PlanBase {
+  readonly kind: 'flatMapGroupsInPython';
+  readonly groupingExprs: readonly Expression[];
+  readonly func: PythonUdf;
+  readonly output: readonly AttributeReference[];
+  readonly child: LogicalPlan;
+}
+
 export type LogicalPlan =
   | Range
   | LocalRelation
@@ -94,7 +115,9 @@ export type LogicalPlan =
   | Distinct
   | Union
   | Repartition
-  | SubqueryAlias;
+  | SubqueryAlias
+  | MapInPython
+  | FlatMapGroupsInPython;
 
 // ---------------------------------------------------------------------------------------------
 // Structure
@@ -113,6 +136,8 @@ export function planChildren(p: LogicalPlan): LogicalPlan[] {
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
       return [p.child];
     case 'join':
       return [p.left, p.right];
@@ -139,6 +164,8 @@ export function withNewPlanChildren(p: LogicalPlan, c: readonly LogicalPlan[]): 
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
       return { ...p, child: c[0]! };
     case 'join':
       return { ...p, left: c[0]!, right: c[1]! };
@@ -183,6 +210,10 @@ export function planExpressions(p: LogicalPlan): Expression[] {
       return [...p.order];
     case 'repartition':
       return [...p.partitionExprs];
+    case 'mapInPython':
+      return [p.func];
+    case 'flatMapGroupsInPython':
+      return [...p.groupingExprs, p.func];
     default:
       return assertNever(p, 'logical plan');
   }
@@ -194,6 +225,8 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
     case 'range':
     case 'localRelation':
     case 'cachedRelation':
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
       return [...p.output];
     case 'project':
       return p.projectList.map((e) => toAttribute(e as NamedExpression));
@@ -236,6 +269,17 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
     default:
       return assertNever(p, 'logical plan');
   }
+}
+
+/** True when running `p` needs Python workers (a Python UDF, or a map / grouped-map Python function). */
+export function hasPythonFunctions(p: LogicalPlan): boolean {
+  return nodeCallsPython(p) || planChildren(p).some(hasPythonFunctions);
+}
+
+/** True when the node itself (not its children) calls Python. */
+export function nodeCallsPython(p: LogicalPlan): boolean {
+  if (p.kind === 'mapInPython' || p.kind === 'flatMapGroupsInPython') return true;
+  return planExpressions(p).some((e) => exists(e, (x) => x.kind === 'pythonUdf'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,6 +327,10 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
         : `${q}Repartition ${p.numPartitions}, ${p.shuffle}`;
     case 'subqueryAlias':
       return `SubqueryAlias ${p.alias}`;
+    case 'mapInPython':
+      return `${q}${p.func.evalType === 'mapArrowIter' ? 'MapInArrow' : 'MapInPandas'} ${exprToString(p.func)}, ${list(p.output)}`;
+    case 'flatMapGroupsInPython':
+      return `${q}FlatMapGroupsInPandas ${list(p.groupingExprs)}, ${exprToString(p.func)}, ${list(p.output)}`;
     default:
       return assertNever(p, 'logical plan');
   }

@@ -16,12 +16,23 @@ import { runTasks } from './task-scheduler.js';
 import { type TaskOutput, type TaskSpec, runTaskBody } from './task-body.js';
 import { type TaskInputs, decodeBatches, encodeBatches, encodePlan } from './wire-task.js';
 import type { ExecutorPool } from './executor-pool.js';
+import { ExecutionError } from '../errors.js';
+import { type PythonRunner, type PythonSupport, loadPythonRunner } from '../execution/python-runner.js';
 
 export interface DAGSchedulerOptions {
   readonly slots: number;
   readonly maxFailures: number;
   readonly batchSize: number;
   readonly ansi: boolean;
+  /** Settings Python workers read; sent with tasks that run Python. */
+  readonly pythonConf: Readonly<Record<string, string>>;
+}
+
+/** True when a stage plan runs Python functions. */
+export function hasPythonOperators(p: PhysicalPlan): boolean {
+  if (p.kind === 'pythonEval' || p.kind === 'mapInPython' || p.kind === 'groupedPython') return true;
+  if (p.kind === 'inMemoryScan') return false;
+  return physicalChildren(p).some(hasPythonOperators);
 }
 
 /** Test hook: called before each task attempt; throwing fails that attempt. */
@@ -40,11 +51,13 @@ export class DAGScheduler {
     private readonly opts: () => DAGSchedulerOptions,
     /** Executor threads, or null to run tasks inline on the driver thread. */
     private readonly pool: () => ExecutorPool | null = () => null,
+    /** The host's Python support, for plans with Python UDFs; null when the engine has none. */
+    private readonly python: () => PythonSupport | null = () => null,
   ) {}
 
   /** Runs `root` to completion and returns its output batches, partition by partition. */
-  async runJob(root: PhysicalPlan, description: string, signal: AbortSignal): Promise<arrow.RecordBatch[][]> {
-    await this.materializeCaches(root, signal);
+  async runJob(root: PhysicalPlan, description: string, signal: AbortSignal, metrics?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
+    await this.materializeCaches(root, signal, metrics);
     const jobId = this.jobId++;
     const result = buildStages(root, {
       nextStageId: () => this.stageId++,
@@ -57,7 +70,7 @@ export class DAGScheduler {
     try {
       let output: arrow.RecordBatch[][] = [];
       for (const stage of stages) {
-        const out = await this.runStage(jobId, stage, signal);
+        const out = await this.runStage(jobId, stage, signal, metrics);
         if (stage.kind === 'result') output = out;
       }
       this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: performance.now() - started, time: Date.now() });
@@ -75,7 +88,7 @@ export class DAGScheduler {
   }
 
   /** Fills persisted DataFrames the plan reads that are not in the block manager yet (innermost first). */
-  private async materializeCaches(root: PhysicalPlan, signal: AbortSignal): Promise<void> {
+  private async materializeCaches(root: PhysicalPlan, signal: AbortSignal, metrics?: TaskMetrics[]): Promise<void> {
     const scans: InMemoryScanExec[] = [];
     const visit = (p: PhysicalPlan) => {
       if (p.kind === 'inMemoryScan') {
@@ -89,18 +102,19 @@ export class DAGScheduler {
     for (const scan of scans.reverse()) {
       const n = outputPartitions(scan.child);
       if (this.blocks.isCached(scan.cacheId, n)) continue;
-      const parts = await this.runJob(scan.child, `cache ${scan.cacheId}`, signal);
+      const parts = await this.runJob(scan.child, `cache ${scan.cacheId}`, signal, metrics);
       parts.forEach((batches, i) => this.blocks.putCachedPartition(scan.cacheId, i, batches));
     }
   }
 
-  private async runStage(jobId: number, stage: Stage, signal: AbortSignal): Promise<arrow.RecordBatch[][]> {
+  private async runStage(jobId: number, stage: Stage, signal: AbortSignal, sink?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
     const opts = this.opts();
     const started = performance.now();
     this.events.emit({ type: 'stageSubmitted', jobId, stageId: stage.id, kind: stage.kind, numTasks: stage.numTasks, time: Date.now() });
     const types = stage.plan.output.map((a) => a.dataType);
     // Range shuffles need the whole map output to sample bounds: tasks keep it unsplit, split afterwards.
     const deferSplit = stage.partitioning?.kind === 'range';
+    const python = hasPythonOperators(stage.plan) ? await this.pythonFor(opts) : undefined;
     const spec: TaskSpec = {
       jobId,
       stageId: stage.id,
@@ -110,6 +124,7 @@ export class DAGScheduler {
       deferSplit,
       batchSize: opts.batchSize,
       ansi: opts.ansi,
+      ...(python ? { python: python.spec } : {}),
     };
     const pool = this.pool();
     // On executor threads, the plan and the stage's inputs are encoded once per stage; the data stays in shared memory.
@@ -133,14 +148,17 @@ export class DAGScheduler {
             metrics = r.metrics;
             out = { batches: decodeBatches(r.batches), buckets: r.buckets ? r.buckets.map(decodeBatches) : null };
           } else {
-            const ctx = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
+            const base = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
+            const ctx: TaskContext = python?.runner ? { ...base, python: python.runner, pythonConf: opts.pythonConf } : base;
             out = await runTaskBody(spec, partition, ctx);
           }
           if (stage.kind === 'shuffleMap') metrics.shuffleBytesWritten = this.blocks.putShuffleOutput(stage.shuffleId!, partition, out.buckets!);
           this.taskEnd(jobId, stage, partition, attempt, t0, metrics, null);
+          sink?.push(metrics);
           return out.batches;
         } catch (err) {
           this.taskEnd(jobId, stage, partition, attempt, t0, metrics, err);
+          sink?.push(metrics);
           throw err;
         }
       },
@@ -202,6 +220,18 @@ export class DAGScheduler {
       }
       this.blocks.putShuffleOutput(stage.shuffleId!, mapPartition, buckets);
     }
+  }
+
+  /** Prepares the host's Python support for a stage (starting its workers' daemon if needed). */
+  private async pythonFor(opts: DAGSchedulerOptions): Promise<{ spec: NonNullable<TaskSpec['python']>; runner: PythonRunner | undefined }> {
+    const support = this.python();
+    if (!support) {
+      throw new ExecutionError('PYTHON_UNAVAILABLE', 'This plan calls Python functions, but this engine was started without Python workers (Python UDFs need the kindling Python client).');
+    }
+    const options = await support.prepare(new Map(Object.entries(opts.pythonConf)));
+    // Inline tasks run on this thread and need the runner here; executor threads load their own.
+    const runner = this.pool() ? undefined : await loadPythonRunner(support.module, options);
+    return { spec: { module: support.module, options, conf: opts.pythonConf }, runner };
   }
 
   private taskContext(jobId: number, stageId: number, partitionId: number, attempt: number, metrics: TaskMetrics, signal: AbortSignal, opts: DAGSchedulerOptions): TaskContext {

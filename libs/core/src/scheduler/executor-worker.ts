@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import type * as arrow from 'apache-arrow';
 import { newTaskMetrics, type TaskContext } from '../execution/task-context.js';
 import { runTaskBody } from './task-body.js';
+import { loadPythonRunner } from '../execution/python-runner.js';
 import { type DriverMessage, type ExecutorMessage, decodeBatches, decodePlan, encodeBatches, toWireError } from './wire-task.js';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
 
@@ -20,6 +21,11 @@ function send(m: ExecutorMessage): void {
 port.on('message', (m: DriverMessage) => {
   if (m.type === 'cancel') {
     running.get(m.taskId)?.abort(new Error('task cancelled'));
+    return;
+  }
+  if (m.type === 'preload') {
+    // A failure here resurfaces, with its message, when a task loads the module for real.
+    import(m.module).catch(() => undefined);
     return;
   }
   void run(m);
@@ -42,7 +48,10 @@ async function run(m: Extract<DriverMessage, { type: 'run' }>): Promise<void> {
     const missing = (what: string): never => {
       throw new Error(`executor: ${what} was not sent with the task`);
     };
+    const py = m.spec.python;
+    const python = py ? await loadPythonRunner(py.module, py.options) : undefined;
     const ctx: TaskContext = {
+      ...(py ? { python, pythonConf: py.conf } : {}),
       jobId: m.spec.jobId,
       stageId: m.spec.stageId,
       partitionId: m.partition,

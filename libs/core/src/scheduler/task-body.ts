@@ -22,6 +22,8 @@ export interface TaskSpec {
   readonly deferSplit: boolean;
   readonly batchSize: number;
   readonly ansi: boolean;
+  /** Stages with Python operators: the runner module to load, its options, and the Python-facing settings. */
+  readonly python?: { readonly module: string; readonly options: unknown; readonly conf: Readonly<Record<string, string>> };
 }
 
 export interface TaskOutput {

@@ -1,5 +1,5 @@
 // Runs a stage's tasks on a bounded number of task slots, retrying failed tasks up to spark.task.maxFailures.
-import { ExecutionError } from '../errors.js';
+import { ExecutionError, PythonError } from '../errors.js';
 
 export interface TaskSchedulerOptions {
   /** Concurrent task slots (`local[N]`). */
@@ -50,7 +50,8 @@ export async function runTasks<T>(
             failure ??= abort.signal.reason ?? err;
             return;
           }
-          if (attempt + 1 >= opts.maxFailures) {
+          // An exception raised by user code in Python fails the same way again: retrying only repeats it.
+          if (attempt + 1 >= opts.maxFailures || err instanceof PythonError) {
             const msg = err instanceof Error ? err.message : String(err);
             failure = new ExecutionError(
               'TASK_FAILED',

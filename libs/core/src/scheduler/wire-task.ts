@@ -1,6 +1,6 @@
 // Messages between the driver thread and executor threads: a task with its inputs, and its outcome.
 import type * as arrow from 'apache-arrow';
-import { AnalysisError, ExecutionError, IllegalArgumentError, KindlingError } from '../errors.js';
+import { AnalysisError, ExecutionError, IllegalArgumentError, KindlingError, PythonError } from '../errors.js';
 import type { TaskMetrics } from '../execution/task-context.js';
 import { type WireBatch, decodeBatch, encodeBatch } from '../execution/wire-batch.js';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
@@ -16,7 +16,9 @@ export interface TaskInputs {
 
 export type DriverMessage =
   | { readonly type: 'run'; readonly taskId: number; readonly spec: TaskSpec; readonly partition: number; readonly attempt: number; readonly inputs: TaskInputs }
-  | { readonly type: 'cancel'; readonly taskId: number };
+  | { readonly type: 'cancel'; readonly taskId: number }
+  /** Imports a module ahead of need (the Python runner, ~0.3 s of module loading), so no task waits for it. */
+  | { readonly type: 'preload'; readonly module: string };
 
 export interface WireError {
   readonly name: string;
@@ -74,6 +76,7 @@ export function fromWireError(w: WireError): Error {
     ExecutionError,
     IllegalArgumentError,
     KindlingError,
+    PythonError,
   };
   const Ctor = w.errorClass !== undefined ? ctors[w.name] : undefined;
   const err = Ctor ? new Ctor(w.errorClass!, w.message, w.parameters ?? {}) : Object.assign(new Error(w.message), { name: w.name });

@@ -12,6 +12,11 @@ export const CONF_DEFAULTS: Readonly<Record<string, string>> = {
   'spark.task.maxFailures': '4',
   'spark.sql.execution.arrow.maxRecordsPerBatch': '10000',
   'spark.sql.optimizer.excludedRules': '',
+  'spark.python.worker.reuse': 'true',
+  // PySpark 4 defaults to pickled row UDFs; Kindling moves them over Arrow unless asked (issue 5).
+  'spark.sql.execution.pythonUDF.arrow.enabled': 'true',
+  'spark.sql.execution.pyspark.udf.simplifiedTraceback.enabled': 'true',
+  'spark.kindling.python.worker.idleTimeoutSeconds': '60',
 };
 // Kindling's own keys: `spark.kindling.executor.mode` = threads | inline (default: threads when local[N>1]).
 

@@ -7,8 +7,12 @@ import { BlockManager } from '../storage/block-manager.js';
 import { EventBus } from '../scheduler/events.js';
 import { DAGScheduler } from '../scheduler/dag-scheduler.js';
 import { ExecutorPool } from '../scheduler/executor-pool.js';
-import { type RuntimeConfig, parseMaster } from './conf.js';
+import { CONF_DEFAULTS, type RuntimeConfig, parseMaster } from './conf.js';
 import { IllegalArgumentError } from '../errors.js';
+import type { PythonSupport } from '../execution/python-runner.js';
+
+/** Settings Python workers read: sent with every task that runs Python. */
+const PYTHON_CONF_PREFIXES = ['spark.python.', 'spark.sql.execution.pyspark.', 'spark.sql.execution.arrow.', 'spark.sql.execution.pythonUDF.', 'spark.sql.session.timeZone', 'spark.kindling.python.'];
 
 /** Remembers persisted plans (by identity) and the cache id their blocks live under. */
 export class CacheManager {
@@ -43,7 +47,11 @@ export class Engine {
   readonly slots: number;
   private executors: ExecutorPool | null = null;
 
-  constructor(readonly conf: RuntimeConfig) {
+  constructor(
+    readonly conf: RuntimeConfig,
+    /** How this engine runs Python UDFs (set by the host that speaks to Python, e.g. the engine server). */
+    readonly python: PythonSupport | null = null,
+  ) {
     this.slots = parseMaster(conf.get('spark.master'), os.availableParallelism());
     this.scheduler = new DAGScheduler(
       this.blocks,
@@ -53,8 +61,10 @@ export class Engine {
         maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
         batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
         ansi: conf.bool('spark.sql.ansi.enabled'),
+        pythonConf: Object.fromEntries(Object.entries({ ...CONF_DEFAULTS, ...conf.getAll() }).filter(([k]) => PYTHON_CONF_PREFIXES.some((p) => k.startsWith(p)))),
       }),
       () => this.executorPool(),
+      () => this.python,
     );
     // Start executor threads now, so their start-up overlaps the user's plan building.
     this.executorPool();
@@ -72,6 +82,18 @@ export class Engine {
   private executorPool(): ExecutorPool | null {
     if (this.executorMode === 'inline') return null;
     return (this.executors ??= new ExecutorPool(this.slots));
+  }
+
+  /**
+   * Gets Python UDF support ready ahead of the first job that needs it: the host's `prepare` (which starts the
+   * worker daemon) and the runner module on every executor thread. Errors are left for that job to report.
+   */
+  preparePython(): void {
+    const py = this.python;
+    if (!py) return;
+    py.prepare(new Map()).catch(() => undefined);
+    if (this.executorMode === 'inline') import(py.module).catch(() => undefined);
+    else this.executorPool()?.preload(py.module);
   }
 
   /** Default number of partitions for local data and ranges (Spark's `defaultParallelism`). */

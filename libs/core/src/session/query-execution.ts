@@ -5,6 +5,7 @@ import { planPhysical } from '../physical/planner.js';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
 import { physicalPlanString } from '../physical/explain.js';
 import type { Engine } from './engine.js';
+import type { TaskMetrics } from '../execution/task-context.js';
 
 export class QueryExecution {
   private _optimized: LogicalPlan | undefined;
@@ -35,8 +36,8 @@ export class QueryExecution {
   }
 
   /** Runs the query; batches come back in partition order. */
-  async execute(description: string, signal?: AbortSignal): Promise<arrow.RecordBatch[]> {
-    const parts = await this.engine.scheduler.runJob(this.physical, description, signal ?? new AbortController().signal);
+  async execute(description: string, signal?: AbortSignal, metrics?: TaskMetrics[]): Promise<arrow.RecordBatch[]> {
+    const parts = await this.engine.scheduler.runJob(this.physical, description, signal ?? new AbortController().signal, metrics);
     return parts.flat();
   }
 

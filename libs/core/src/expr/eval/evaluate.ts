@@ -72,6 +72,9 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'unresolvedFunction':
     case 'agg':
       throw new Error(`Expression ${exprToString(expr)} (${expr.kind}) must be resolved and bound before it can be evaluated`);
+    case 'pythonUdf':
+      // The planner moves Python UDFs into PythonEval operators; reaching one here is a planner bug.
+      throw new Error(`Python UDF ${expr.name} must run in a Python worker, not in the expression evaluator`);
     default:
       return assertNever(expr, 'expression');
   }

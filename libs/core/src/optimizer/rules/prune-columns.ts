@@ -78,6 +78,11 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
       return pruneJoin(p, req);
     case 'union':
       return pruneUnion(p, req);
+    case 'mapInPython':
+      // The Python function sees whole rows: its input keeps every column.
+      return withChild(p, prune(p.child, null));
+    case 'flatMapGroupsInPython':
+      return withChild(p, prune(p.child, null));
     default:
       return assertNever(p, 'logical plan');
   }

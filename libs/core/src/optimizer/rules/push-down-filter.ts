@@ -7,7 +7,7 @@
 //      :- Project [a#1, b#2, (a#1+1) AS x#3]  ==> :  +- Filter ((a#1 + 1) > 1)
 //      :  +- LocalRelation [a#1, b#2]             :     +- LocalRelation [a#1, b#2]
 //      +- LocalRelation [c#4]                     +- LocalRelation [c#4]
-import { type AttributeReference, type Expression, containsAggregate } from '../../expr/expression.js';
+import { type AttributeReference, type Expression, containsAggregate, containsPythonUdf } from '../../expr/expression.js';
 import {
   type Aggregate,
   type Filter,
@@ -44,6 +44,8 @@ function pushFilter(f: Filter): LogicalPlan {
     case 'project': {
       if (!isDeterministic(f.condition) || !child.projectList.every(isDeterministic)) return f;
       const condition = substitute(f.condition, aliasMap(child.projectList));
+      // Pushing a filter on a Python UDF's result below its project would run the UDF twice.
+      if (containsPythonUdf(condition)) return f;
       return { ...child, child: { ...f, condition, child: child.child } };
     }
     case 'sort':
@@ -64,6 +66,8 @@ function pushFilter(f: Filter): LogicalPlan {
     case 'filter':
     case 'limit':
     case 'distinct':
+    case 'mapInPython':
+    case 'flatMapGroupsInPython':
       return f;
     default:
       return assertNever(child, 'logical plan');

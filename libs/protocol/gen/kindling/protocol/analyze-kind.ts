@@ -3,8 +3,12 @@
 
 /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any, @typescript-eslint/no-non-null-assertion */
 
+/**
+ * JobMetrics: the summed task metrics (rows, bytes, Python worker costs) of the last action on the handle, as JSON.
+ */
 export enum AnalyzeKind {
   Schema = 0,
   Explain = 1,
-  IsCached = 2
+  IsCached = 2,
+  JobMetrics = 3
 }

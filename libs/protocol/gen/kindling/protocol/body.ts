@@ -10,17 +10,26 @@ import { Cancel, CancelT } from '../../kindling/protocol/cancel.js';
 import { ConfigRequest, ConfigRequestT } from '../../kindling/protocol/config-request.js';
 import { ConfigResponse, ConfigResponseT } from '../../kindling/protocol/config-response.js';
 import { DataFrameHandle, DataFrameHandleT } from '../../kindling/protocol/data-frame-handle.js';
+import { EndOfInput, EndOfInputT } from '../../kindling/protocol/end-of-input.js';
 import { Error, ErrorT } from '../../kindling/protocol/error.js';
 import { ExecuteRequest, ExecuteRequestT } from '../../kindling/protocol/execute-request.js';
 import { ExecuteResponse, ExecuteResponseT } from '../../kindling/protocol/execute-response.js';
 import { Handshake, HandshakeT } from '../../kindling/protocol/handshake.js';
 import { HandshakeOk, HandshakeOkT } from '../../kindling/protocol/handshake-ok.js';
 import { Hello, HelloT } from '../../kindling/protocol/hello.js';
+import { InputBatch, InputBatchT } from '../../kindling/protocol/input-batch.js';
+import { OutputBatch, OutputBatchT } from '../../kindling/protocol/output-batch.js';
 import { PersistRequest, PersistRequestT } from '../../kindling/protocol/persist-request.js';
 import { Progress, ProgressT } from '../../kindling/protocol/progress.js';
 import { Release, ReleaseT } from '../../kindling/protocol/release.js';
 import { Stop, StopT } from '../../kindling/protocol/stop.js';
+import { TaskDone, TaskDoneT } from '../../kindling/protocol/task-done.js';
+import { TaskFailed, TaskFailedT } from '../../kindling/protocol/task-failed.js';
+import { TaskStart, TaskStartT } from '../../kindling/protocol/task-start.js';
 import { Transform, TransformT } from '../../kindling/protocol/transform.js';
+import { WorkerAuth, WorkerAuthT } from '../../kindling/protocol/worker-auth.js';
+import { WorkerAuthOk, WorkerAuthOkT } from '../../kindling/protocol/worker-auth-ok.js';
+import { WorkerHello, WorkerHelloT } from '../../kindling/protocol/worker-hello.js';
 
 
 export enum Body {
@@ -42,13 +51,22 @@ export enum Body {
   Stop = 15,
   Ack = 16,
   Error = 17,
-  Progress = 18
+  Progress = 18,
+  WorkerHello = 19,
+  WorkerAuth = 20,
+  WorkerAuthOk = 21,
+  TaskStart = 22,
+  InputBatch = 23,
+  EndOfInput = 24,
+  OutputBatch = 25,
+  TaskDone = 26,
+  TaskFailed = 27
 }
 
 export function unionToBody(
   type: Body,
-  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null {
+  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null
+): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(new Hello())! as Hello;
@@ -69,15 +87,24 @@ export function unionToBody(
     case 'Ack': return accessor(new Ack())! as Ack;
     case 'Error': return accessor(new Error())! as Error;
     case 'Progress': return accessor(new Progress())! as Progress;
+    case 'WorkerHello': return accessor(new WorkerHello())! as WorkerHello;
+    case 'WorkerAuth': return accessor(new WorkerAuth())! as WorkerAuth;
+    case 'WorkerAuthOk': return accessor(new WorkerAuthOk())! as WorkerAuthOk;
+    case 'TaskStart': return accessor(new TaskStart())! as TaskStart;
+    case 'InputBatch': return accessor(new InputBatch())! as InputBatch;
+    case 'EndOfInput': return accessor(new EndOfInput())! as EndOfInput;
+    case 'OutputBatch': return accessor(new OutputBatch())! as OutputBatch;
+    case 'TaskDone': return accessor(new TaskDone())! as TaskDone;
+    case 'TaskFailed': return accessor(new TaskFailed())! as TaskFailed;
     default: return null;
   }
 }
 
 export function unionListToBody(
   type: Body, 
-  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null, 
+  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null, 
   index: number
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|PersistRequest|Progress|Release|Stop|Transform|null {
+): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(index, new Hello())! as Hello;
@@ -98,6 +125,15 @@ export function unionListToBody(
     case 'Ack': return accessor(index, new Ack())! as Ack;
     case 'Error': return accessor(index, new Error())! as Error;
     case 'Progress': return accessor(index, new Progress())! as Progress;
+    case 'WorkerHello': return accessor(index, new WorkerHello())! as WorkerHello;
+    case 'WorkerAuth': return accessor(index, new WorkerAuth())! as WorkerAuth;
+    case 'WorkerAuthOk': return accessor(index, new WorkerAuthOk())! as WorkerAuthOk;
+    case 'TaskStart': return accessor(index, new TaskStart())! as TaskStart;
+    case 'InputBatch': return accessor(index, new InputBatch())! as InputBatch;
+    case 'EndOfInput': return accessor(index, new EndOfInput())! as EndOfInput;
+    case 'OutputBatch': return accessor(index, new OutputBatch())! as OutputBatch;
+    case 'TaskDone': return accessor(index, new TaskDone())! as TaskDone;
+    case 'TaskFailed': return accessor(index, new TaskFailed())! as TaskFailed;
     default: return null;
   }
 }

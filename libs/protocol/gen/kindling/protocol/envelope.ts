@@ -13,17 +13,26 @@ import { Cancel, CancelT } from '../../kindling/protocol/cancel.js';
 import { ConfigRequest, ConfigRequestT } from '../../kindling/protocol/config-request.js';
 import { ConfigResponse, ConfigResponseT } from '../../kindling/protocol/config-response.js';
 import { DataFrameHandle, DataFrameHandleT } from '../../kindling/protocol/data-frame-handle.js';
+import { EndOfInput, EndOfInputT } from '../../kindling/protocol/end-of-input.js';
 import { Error, ErrorT } from '../../kindling/protocol/error.js';
 import { ExecuteRequest, ExecuteRequestT } from '../../kindling/protocol/execute-request.js';
 import { ExecuteResponse, ExecuteResponseT } from '../../kindling/protocol/execute-response.js';
 import { Handshake, HandshakeT } from '../../kindling/protocol/handshake.js';
 import { HandshakeOk, HandshakeOkT } from '../../kindling/protocol/handshake-ok.js';
 import { Hello, HelloT } from '../../kindling/protocol/hello.js';
+import { InputBatch, InputBatchT } from '../../kindling/protocol/input-batch.js';
+import { OutputBatch, OutputBatchT } from '../../kindling/protocol/output-batch.js';
 import { PersistRequest, PersistRequestT } from '../../kindling/protocol/persist-request.js';
 import { Progress, ProgressT } from '../../kindling/protocol/progress.js';
 import { Release, ReleaseT } from '../../kindling/protocol/release.js';
 import { Stop, StopT } from '../../kindling/protocol/stop.js';
+import { TaskDone, TaskDoneT } from '../../kindling/protocol/task-done.js';
+import { TaskFailed, TaskFailedT } from '../../kindling/protocol/task-failed.js';
+import { TaskStart, TaskStartT } from '../../kindling/protocol/task-start.js';
 import { Transform, TransformT } from '../../kindling/protocol/transform.js';
+import { WorkerAuth, WorkerAuthT } from '../../kindling/protocol/worker-auth.js';
+import { WorkerAuthOk, WorkerAuthOkT } from '../../kindling/protocol/worker-auth-ok.js';
+import { WorkerHello, WorkerHelloT } from '../../kindling/protocol/worker-hello.js';
 
 
 export class Envelope implements flatbuffers.IUnpackableObject<EnvelopeT> {
@@ -129,7 +138,7 @@ export class EnvelopeT implements flatbuffers.IGeneratedObject {
 constructor(
   public requestId: bigint = BigInt('0'),
   public bodyType: Body = Body.NONE,
-  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|CancelT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|PersistRequestT|ProgressT|ReleaseT|StopT|TransformT|null = null
+  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|CancelT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|EndOfInputT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|InputBatchT|OutputBatchT|PersistRequestT|ProgressT|ReleaseT|StopT|TaskDoneT|TaskFailedT|TaskStartT|TransformT|WorkerAuthOkT|WorkerAuthT|WorkerHelloT|null = null
 ){}
 
 

@@ -3,11 +3,15 @@
 
 /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any, @typescript-eslint/no-non-null-assertion */
 
+/**
+ * Python: a Python UDF raised (or returned what its type cannot hold); the message carries the traceback.
+ */
 export enum ErrorKind {
   Analysis = 0,
   Execution = 1,
   IllegalArgument = 2,
   Protocol = 3,
   Internal = 4,
-  Cancelled = 5
+  Cancelled = 5,
+  Python = 6
 }

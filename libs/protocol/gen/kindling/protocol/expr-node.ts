@@ -9,6 +9,7 @@ import { CaseWhen, CaseWhenT } from '../../kindling/protocol/case-when.js';
 import { Cast, CastT } from '../../kindling/protocol/cast.js';
 import { ColumnRef, ColumnRefT } from '../../kindling/protocol/column-ref.js';
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
+import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
 
@@ -22,13 +23,14 @@ export enum ExprNode {
   Alias = 5,
   Cast = 6,
   CaseWhen = 7,
-  SortOrder = 8
+  SortOrder = 8,
+  PythonUdf = 9
 }
 
 export function unionToExprNode(
   type: ExprNode,
-  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|null
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|null {
+  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(new ColumnRef())! as ColumnRef;
@@ -39,15 +41,16 @@ export function unionToExprNode(
     case 'Cast': return accessor(new Cast())! as Cast;
     case 'CaseWhen': return accessor(new CaseWhen())! as CaseWhen;
     case 'SortOrder': return accessor(new SortOrder())! as SortOrder;
+    case 'PythonUdf': return accessor(new PythonUdf())! as PythonUdf;
     default: return null;
   }
 }
 
 export function unionListToExprNode(
   type: ExprNode, 
-  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|null, 
+  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null, 
   index: number
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|SortOrder|Star|null {
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(index, new ColumnRef())! as ColumnRef;
@@ -58,6 +61,7 @@ export function unionListToExprNode(
     case 'Cast': return accessor(index, new Cast())! as Cast;
     case 'CaseWhen': return accessor(index, new CaseWhen())! as CaseWhen;
     case 'SortOrder': return accessor(index, new SortOrder())! as SortOrder;
+    case 'PythonUdf': return accessor(index, new PythonUdf())! as PythonUdf;
     default: return null;
   }
 }

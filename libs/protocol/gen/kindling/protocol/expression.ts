@@ -12,6 +12,7 @@ import { Cast, CastT } from '../../kindling/protocol/cast.js';
 import { ColumnRef, ColumnRefT } from '../../kindling/protocol/column-ref.js';
 import { ExprNode, unionToExprNode, unionListToExprNode } from '../../kindling/protocol/expr-node.js';
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
+import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
 
@@ -94,7 +95,7 @@ unpackTo(_o: ExpressionT): void {
 export class ExpressionT implements flatbuffers.IGeneratedObject {
 constructor(
   public nodeType: ExprNode = ExprNode.NONE,
-  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|SortOrderT|StarT|null = null
+  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|PythonUdfT|SortOrderT|StarT|null = null
 ){}
 
 

@@ -7,9 +7,11 @@ import { Aggregate, AggregateT } from '../../kindling/protocol/aggregate.js';
 import { Distinct, DistinctT } from '../../kindling/protocol/distinct.js';
 import { Drop, DropT } from '../../kindling/protocol/drop.js';
 import { Filter, FilterT } from '../../kindling/protocol/filter.js';
+import { FlatMapGroupsInPython, FlatMapGroupsInPythonT } from '../../kindling/protocol/flat-map-groups-in-python.js';
 import { Join, JoinT } from '../../kindling/protocol/join.js';
 import { Limit, LimitT } from '../../kindling/protocol/limit.js';
 import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
+import { MapInPython, MapInPythonT } from '../../kindling/protocol/map-in-python.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
 import { Repartition, RepartitionT } from '../../kindling/protocol/repartition.js';
@@ -36,13 +38,15 @@ export enum RelationOp {
   Distinct = 12,
   SetOp = 13,
   Repartition = 14,
-  SubqueryAlias = 15
+  SubqueryAlias = 15,
+  MapInPython = 16,
+  FlatMapGroupsInPython = 17
 }
 
 export function unionToRelationOp(
   type: RelationOp,
-  accessor: (obj:Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null
-): Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+  accessor: (obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null
+): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(new Range())! as Range;
@@ -60,15 +64,17 @@ export function unionToRelationOp(
     case 'SetOp': return accessor(new SetOp())! as SetOp;
     case 'Repartition': return accessor(new Repartition())! as Repartition;
     case 'SubqueryAlias': return accessor(new SubqueryAlias())! as SubqueryAlias;
+    case 'MapInPython': return accessor(new MapInPython())! as MapInPython;
+    case 'FlatMapGroupsInPython': return accessor(new FlatMapGroupsInPython())! as FlatMapGroupsInPython;
     default: return null;
   }
 }
 
 export function unionListToRelationOp(
   type: RelationOp, 
-  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
+  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
   index: number
-): Aggregate|Distinct|Drop|Filter|Join|Limit|LocalData|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|Repartition|SetOp|Sort|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(index, new Range())! as Range;
@@ -86,6 +92,8 @@ export function unionListToRelationOp(
     case 'SetOp': return accessor(index, new SetOp())! as SetOp;
     case 'Repartition': return accessor(index, new Repartition())! as Repartition;
     case 'SubqueryAlias': return accessor(index, new SubqueryAlias())! as SubqueryAlias;
+    case 'MapInPython': return accessor(index, new MapInPython())! as MapInPython;
+    case 'FlatMapGroupsInPython': return accessor(index, new FlatMapGroupsInPython())! as FlatMapGroupsInPython;
     default: return null;
   }
 }

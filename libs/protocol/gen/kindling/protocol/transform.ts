@@ -9,9 +9,11 @@ import { Aggregate, AggregateT } from '../../kindling/protocol/aggregate.js';
 import { Distinct, DistinctT } from '../../kindling/protocol/distinct.js';
 import { Drop, DropT } from '../../kindling/protocol/drop.js';
 import { Filter, FilterT } from '../../kindling/protocol/filter.js';
+import { FlatMapGroupsInPython, FlatMapGroupsInPythonT } from '../../kindling/protocol/flat-map-groups-in-python.js';
 import { Join, JoinT } from '../../kindling/protocol/join.js';
 import { Limit, LimitT } from '../../kindling/protocol/limit.js';
 import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
+import { MapInPython, MapInPythonT } from '../../kindling/protocol/map-in-python.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
 import { RelationOp, unionToRelationOp, unionListToRelationOp } from '../../kindling/protocol/relation-op.js';
@@ -101,7 +103,7 @@ unpackTo(_o: TransformT): void {
 export class TransformT implements flatbuffers.IGeneratedObject {
 constructor(
   public opType: RelationOp = RelationOp.NONE,
-  public op: AggregateT|DistinctT|DropT|FilterT|JoinT|LimitT|LocalDataT|ProjectT|RangeT|RepartitionT|SetOpT|SortT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
+  public op: AggregateT|DistinctT|DropT|FilterT|FlatMapGroupsInPythonT|JoinT|LimitT|LocalDataT|MapInPythonT|ProjectT|RangeT|RepartitionT|SetOpT|SortT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
 ){}
 
 

@@ -3,7 +3,9 @@
 
 # namespace: protocol
 
+# JobMetrics: the summed task metrics (rows, bytes, Python worker costs) of the last action on the handle, as JSON.
 class AnalyzeKind(object):
     Schema = 0
     Explain = 1
     IsCached = 2
+    JobMetrics = 3

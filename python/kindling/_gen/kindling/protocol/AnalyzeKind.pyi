@@ -12,4 +12,5 @@ class AnalyzeKind(object):
   Schema = cast(int, ...)
   Explain = cast(int, ...)
   IsCached = cast(int, ...)
+  JobMetrics = cast(int, ...)
 

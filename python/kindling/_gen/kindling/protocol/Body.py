@@ -23,3 +23,12 @@ class Body(object):
     Ack = 16
     Error = 17
     Progress = 18
+    WorkerHello = 19
+    WorkerAuth = 20
+    WorkerAuthOk = 21
+    TaskStart = 22
+    InputBatch = 23
+    EndOfInput = 24
+    OutputBatch = 25
+    TaskDone = 26
+    TaskFailed = 27

@@ -28,4 +28,13 @@ class Body(object):
   Ack = cast(int, ...)
   Error = cast(int, ...)
   Progress = cast(int, ...)
+  WorkerHello = cast(int, ...)
+  WorkerAuth = cast(int, ...)
+  WorkerAuthOk = cast(int, ...)
+  TaskStart = cast(int, ...)
+  InputBatch = cast(int, ...)
+  EndOfInput = cast(int, ...)
+  OutputBatch = cast(int, ...)
+  TaskDone = cast(int, ...)
+  TaskFailed = cast(int, ...)
 

@@ -3,6 +3,7 @@
 
 # namespace: protocol
 
+# Python: a Python UDF raised (or returned what its type cannot hold); the message carries the traceback.
 class ErrorKind(object):
     Analysis = 0
     Execution = 1
@@ -10,3 +11,4 @@ class ErrorKind(object):
     Protocol = 3
     Internal = 4
     Cancelled = 5
+    Python = 6

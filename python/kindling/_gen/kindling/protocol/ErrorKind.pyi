@@ -15,4 +15,5 @@ class ErrorKind(object):
   Protocol = cast(int, ...)
   Internal = cast(int, ...)
   Cancelled = cast(int, ...)
+  Python = cast(int, ...)
 

@@ -13,3 +13,4 @@ class ExprNode(object):
     Cast = 6
     CaseWhen = 7
     SortOrder = 8
+    PythonUdf = 9

@@ -18,4 +18,5 @@ class ExprNode(object):
   Cast = cast(int, ...)
   CaseWhen = cast(int, ...)
   SortOrder = cast(int, ...)
+  PythonUdf = cast(int, ...)
 

@@ -20,3 +20,5 @@ class RelationOp(object):
     SetOp = 13
     Repartition = 14
     SubqueryAlias = 15
+    MapInPython = 16
+    FlatMapGroupsInPython = 17

@@ -25,4 +25,6 @@ class RelationOp(object):
   SetOp = cast(int, ...)
   Repartition = cast(int, ...)
   SubqueryAlias = cast(int, ...)
+  MapInPython = cast(int, ...)
+  FlatMapGroupsInPython = cast(int, ...)
 

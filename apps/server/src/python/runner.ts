@@ -1,0 +1,265 @@
+// The Python runner loaded on every executor thread: keeps at most one worker per task slot (this thread), reused
+// across tasks while `spark.python.worker.reuse` is on, and runs one task's trip: TaskStart, input batches streamed
+// as the worker takes them, results yielded as they arrive, then TaskDone (metrics) or TaskFailed (traceback).
+import * as arrow from 'apache-arrow';
+import {
+  type CreatePythonRunner,
+  type DataType,
+  ExecutionError,
+  type PythonEvalType,
+  type PythonRunner,
+  type PythonTask,
+  type PythonTaskMetrics,
+  PythonError,
+  type TaskContext,
+  dataFromPlainValues,
+  fromArrowType,
+  makeBatch,
+  sameType,
+  simpleString,
+  toArrowType,
+} from '@kindling/core';
+import { type Builder, buildEnvelope, encodeDataType, encodeSchema, fb } from '@kindling/protocol';
+import { pickleRows } from '../pickle.js';
+import { unpickleRows } from './unpickle.js';
+import { WorkerConnection } from './worker-connection.js';
+
+export interface RunnerOptions {
+  readonly socketPath: string;
+  readonly secretHex: string;
+}
+
+const EVAL_TYPES: Record<PythonEvalType, fb.PythonEvalType> = {
+  batched: fb.PythonEvalType.Batched,
+  arrowBatched: fb.PythonEvalType.ArrowBatched,
+  scalarPandas: fb.PythonEvalType.ScalarPandas,
+  scalarPandasIter: fb.PythonEvalType.ScalarPandasIter,
+  groupedAggPandas: fb.PythonEvalType.GroupedAggPandas,
+  groupedMapPandas: fb.PythonEvalType.GroupedMapPandas,
+  mapPandasIter: fb.PythonEvalType.MapPandasIter,
+  mapArrowIter: fb.PythonEvalType.MapArrowIter,
+};
+
+function newPythonMetrics(): PythonTaskMetrics {
+  return { coldStart: false, workerStartMs: 0, serializeMs: 0, deserializeMs: 0, workerDeserializeMs: 0, computeMs: 0, workerSerializeMs: 0, rowsIn: 0, rowsOut: 0, bytesSent: 0, bytesReceived: 0 };
+}
+
+class Runner implements PythonRunner {
+  private idle: WorkerConnection | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly secret: Buffer;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.secret = Buffer.from(options.secretHex, 'hex');
+  }
+
+  private async acquire(m: PythonTaskMetrics): Promise<WorkerConnection> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const w = this.idle;
+    this.idle = null;
+    if (w && !w.closed) return w;
+    const t0 = performance.now();
+    const fresh = await WorkerConnection.open(this.options.socketPath, this.secret);
+    m.coldStart = true;
+    m.workerStartMs += performance.now() - t0;
+    return fresh;
+  }
+
+  private park(w: WorkerConnection, conf: Readonly<Record<string, string>>): void {
+    if (conf['spark.python.worker.reuse'] === 'false' || w.closed) {
+      w.close();
+      return;
+    }
+    this.idle = w;
+    const secs = Number(conf['spark.kindling.python.worker.idleTimeoutSeconds'] ?? '60');
+    this.idleTimer = setTimeout(() => {
+      if (this.idle === w) this.idle = null;
+      w.close();
+    }, Math.max(0, Number.isFinite(secs) ? secs : 60) * 1000);
+    this.idleTimer.unref();
+  }
+
+  async *run(task: PythonTask, input: AsyncIterable<arrow.RecordBatch>, ctx: TaskContext): AsyncGenerator<arrow.RecordBatch> {
+    const m = (ctx.metrics.python ??= newPythonMetrics());
+    const conf = ctx.pythonConf ?? {};
+    const w = await this.acquire(m);
+    let finished = false;
+    const onAbort = () => w.kill();
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    const pickled = task.evalType === 'batched';
+    const outTypes = outputTypes(task);
+    try {
+      await w.send(taskStart(task, ctx, conf));
+      // Feed input concurrently with reading results; a failure on either side ends the task.
+      let feedError: unknown = null;
+      const feeding = (async () => {
+        for await (const b of input) {
+          const t0 = performance.now();
+          const payload = pickled ? inputPickled(b) : inputArrow(b);
+          m.serializeMs += performance.now() - t0;
+          m.bytesSent += payload.byteLength;
+          m.rowsIn += b.numRows;
+          await w.send(payload);
+        }
+        await w.send(buildEnvelope(0n, fb.Body.EndOfInput, (bb) => fb.EndOfInput.createEndOfInput(bb)));
+      })().catch((err: unknown) => {
+        feedError = err;
+        w.kill();
+      });
+      for (;;) {
+        const env = await w.next().catch((err: unknown) => {
+          throw feedError ?? (ctx.signal.aborted ? new ExecutionError('JOB_CANCELLED', 'The job was cancelled.') : err);
+        });
+        const type = env.bodyType();
+        if (type === fb.Body.OutputBatch) {
+          const o = env.body(new fb.OutputBatch()) as fb.OutputBatch;
+          const t0 = performance.now();
+          const batch = pickled ? outputPickled(o, outTypes, task) : outputArrow(o, outTypes, task);
+          m.deserializeMs += performance.now() - t0;
+          m.rowsOut += batch.numRows;
+          yield batch;
+        } else if (type === fb.Body.TaskDone) {
+          const wm = (env.body(new fb.TaskDone()) as fb.TaskDone).metrics();
+          if (wm) {
+            m.workerDeserializeMs += Number(wm.deserializeNs()) / 1e6;
+            m.computeMs += Number(wm.computeNs()) / 1e6;
+            m.workerSerializeMs += Number(wm.serializeNs()) / 1e6;
+            m.bytesReceived += Number(wm.bytesOut());
+          }
+          break;
+        } else if (type === fb.Body.TaskFailed) {
+          const f = env.body(new fb.TaskFailed()) as fb.TaskFailed;
+          await feeding;
+          finished = true; // the worker survives a Python exception and may be reused
+          throw new PythonError(f.errorClass() || 'PYTHON_EXCEPTION', f.message() ?? 'Python worker failed', {
+            udf: f.udfName() ?? '',
+            traceback: f.traceback() ?? '',
+          });
+        } else {
+          throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an unexpected frame (body type ${type}).`);
+        }
+      }
+      await feeding;
+      if (feedError) throw feedError;
+      finished = true;
+    } finally {
+      ctx.signal.removeEventListener('abort', onAbort);
+      w.tasksRun++;
+      if (finished && !ctx.signal.aborted) this.park(w, conf);
+      else w.kill();
+    }
+  }
+}
+
+function outputTypes(task: PythonTask): DataType[] {
+  if (task.outputSchema) return task.outputSchema.map((f) => f.dataType);
+  return task.functions.filter((f) => f.isOutput).map((f) => f.returnType);
+}
+
+function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<string, string>>): Uint8Array {
+  return buildEnvelope(0n, fb.Body.TaskStart, (b: Builder) => {
+    const udfs = task.functions.map((f) => {
+      const name = b.createString(f.name);
+      // createByteVector copies in one go; the generated create*Vector helpers add byte by byte.
+      const command = b.createByteVector(f.command);
+      const rt = encodeDataType(b, f.returnType);
+      const args = fb.UdfSpec.createArgsVector(b, [...f.args]);
+      fb.UdfSpec.startUdfSpec(b);
+      fb.UdfSpec.addName(b, name);
+      fb.UdfSpec.addCommand(b, command);
+      fb.UdfSpec.addReturnType(b, rt);
+      fb.UdfSpec.addArgs(b, args);
+      fb.UdfSpec.addIsOutput(b, f.isOutput);
+      return fb.UdfSpec.endUdfSpec(b);
+    });
+    const udfVec = fb.TaskStart.createUdfsVector(b, udfs);
+    const schema = task.outputSchema ? encodeSchema(b, task.outputSchema.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable }))) : 0;
+    const kvs = Object.entries(conf).map(([k, v]) => fb.KeyValue.createKeyValue(b, b.createString(k), b.createString(v)));
+    const confVec = fb.TaskStart.createConfVector(b, kvs);
+    fb.TaskStart.startTaskStart(b);
+    fb.TaskStart.addStageId(b, ctx.stageId);
+    fb.TaskStart.addPartition(b, ctx.partitionId);
+    fb.TaskStart.addAttempt(b, ctx.attempt);
+    fb.TaskStart.addEvalType(b, EVAL_TYPES[task.evalType]);
+    fb.TaskStart.addUdfs(b, udfVec);
+    if (schema) fb.TaskStart.addOutputSchema(b, schema);
+    fb.TaskStart.addConf(b, confVec);
+    return fb.TaskStart.endTaskStart(b);
+  });
+}
+
+function inputArrow(batch: arrow.RecordBatch): Uint8Array {
+  const ipc = arrow.tableToIPC(new arrow.Table(batch), 'stream');
+  return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
+    const v = b.createByteVector(ipc);
+    fb.InputBatch.startInputBatch(b);
+    fb.InputBatch.addArrowIpc(b, v);
+    fb.InputBatch.addNumRows(b, batch.numRows);
+    return fb.InputBatch.endInputBatch(b);
+  });
+}
+
+function inputPickled(batch: arrow.RecordBatch): Uint8Array {
+  const types = batch.schema.fields.map((f) => fromArrowType(f.type));
+  const rows = pickleRows(types, [batch]);
+  return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
+    const v = b.createByteVector(rows);
+    fb.InputBatch.startInputBatch(b);
+    fb.InputBatch.addPickled(b, v);
+    fb.InputBatch.addNumRows(b, batch.numRows);
+    return fb.InputBatch.endInputBatch(b);
+  });
+}
+
+function names(task: PythonTask): string {
+  return task.functions.filter((f) => f.isOutput).map((f) => f.name).join(', ');
+}
+
+function resultSchema(types: readonly DataType[], task: PythonTask): arrow.Schema {
+  const fields = task.outputSchema ? task.outputSchema.map((f, i) => new arrow.Field(f.name, toArrowType(types[i]!), true)) : types.map((t, i) => new arrow.Field(`_${i}`, toArrowType(t), true));
+  return new arrow.Schema(fields);
+}
+
+/** Arrow results: the worker already coerced them to the declared types; anything else is refused here. */
+function outputArrow(o: fb.OutputBatch, types: readonly DataType[], task: PythonTask): arrow.RecordBatch {
+  const bytes = o.arrowIpcArray();
+  if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
+  const table = arrow.tableFromIPC(bytes);
+  if (table.numCols !== types.length) {
+    throw new PythonError('PYTHON_UDF_RESULT_SCHEMA', `Python function ${names(task)} returned ${table.numCols} columns; ${types.length} were declared.`);
+  }
+  table.schema.fields.forEach((f, i) => {
+    const got = fromArrowType(f.type);
+    if (!sameType(got, types[i]!)) {
+      throw new PythonError('PYTHON_UDF_RESULT_SCHEMA', `Python function ${names(task)} returned column ${i} as ${simpleString(got)}; ${simpleString(types[i]!)} was declared.`);
+    }
+  });
+  const schema = resultSchema(types, task);
+  const batches = table.batches;
+  if (batches.length === 1) return makeBatch(schema, types.map((_, i) => batches[0]!.data.children[i]!), batches[0]!.numRows);
+  const cols = types.map((_, i) => {
+    const v = table.getChildAt(i)!;
+    return v.data.length === 1 ? v.data[0]! : arrow.makeVector(v.toArray() as never).data[0]!;
+  });
+  return makeBatch(schema, cols, table.numRows);
+}
+
+function outputPickled(o: fb.OutputBatch, types: readonly DataType[], task: PythonTask): arrow.RecordBatch {
+  const bytes = o.pickledArray();
+  if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
+  const rows = unpickleRows(bytes, types.length);
+  const cols = types.map((t, c) => dataFromPlainValues(t, rows.map((r) => toEngineValue(t, r[c]!))));
+  return makeBatch(resultSchema(types, task), cols, rows.length);
+}
+
+/** Pickled values arrive already coerced by the worker (dates as days, timestamps as µs); ints become bigint where the type is 64-bit. */
+function toEngineValue(t: DataType, v: unknown): unknown {
+  if (v === null) return null;
+  if ((t.kind === 'int64' || t.kind === 'timestamp') && typeof v === 'number') return BigInt(v);
+  if ((t.kind === 'int32' || t.kind === 'date' || t.kind === 'float64') && typeof v === 'bigint') return Number(v);
+  if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => toEngineValue(t.elementType, x));
+  return v;
+}
+
+export const createPythonRunner: CreatePythonRunner = (options) => new Runner(options as RunnerOptions);

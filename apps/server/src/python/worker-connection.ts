@@ -1,0 +1,137 @@
+// One connection to a Python worker forked by the daemon: mutual HMAC handshake, then verified Envelope frames.
+// The worker's death shows up at once as a closed socket, which fails whatever is waiting on it.
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { ExecutionError } from '@kindling/core';
+import { FrameDecoder, encodeFrame, fb, readEnvelope, buildEnvelope, proofFor, checkProof } from '@kindling/protocol';
+
+/** Output frames of a UDF can be large (a whole group of applyInPandas); the client protocol's limit applies. */
+const MAX_WORKER_FRAME = 1024 * 1024 * 1024;
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+
+export class WorkerLostError extends ExecutionError {}
+
+export class WorkerConnection {
+  private readonly decoder = new FrameDecoder(MAX_WORKER_FRAME);
+  private readonly frames: fb.Envelope[] = [];
+  private waiter: { resolve: (e: fb.Envelope) => void; reject: (e: Error) => void } | null = null;
+  private failure: Error | null = null;
+  pid = 0;
+  /** Tasks this worker finished (for metrics: 0 means the next task is its first). */
+  tasksRun = 0;
+
+  private constructor(private readonly socket: net.Socket) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        for (const f of this.decoder.push(chunk)) this.deliver(readEnvelope(f));
+      } catch (err) {
+        this.fail(err instanceof Error ? err : new Error(String(err)));
+        socket.destroy();
+      }
+    });
+    socket.on('error', (err) => this.fail(err));
+    socket.on('close', () => this.fail(null));
+  }
+
+  get closed(): boolean {
+    return this.failure !== null;
+  }
+
+  private deliver(env: fb.Envelope): void {
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w.resolve(env);
+    } else this.frames.push(env);
+  }
+
+  private fail(err: Error | null): void {
+    if (this.failure) return;
+    const why = err ? err.message : 'the connection closed';
+    this.failure = new WorkerLostError('PYTHON_WORKER_CRASHED', `Python worker${this.pid ? ` (pid ${this.pid})` : ''} exited unexpectedly: ${why}.`, { pid: String(this.pid) });
+    if (this.waiter) {
+      this.waiter.reject(this.failure);
+      this.waiter = null;
+    }
+  }
+
+  /** The next frame from the worker; rejects with WorkerLostError if it dies first. */
+  next(): Promise<fb.Envelope> {
+    const f = this.frames.shift();
+    if (f) return Promise.resolve(f);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
+  }
+
+  /** Sends one envelope; resolves once the socket can take more (back-pressure from a slow worker). */
+  send(payload: Uint8Array): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    const ok = this.socket.write(encodeFrame(payload));
+    if (ok) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onDrain = () => (cleanup(), resolve());
+      const onClose = () => (cleanup(), reject(this.failure ?? new Error('worker connection closed')));
+      const cleanup = () => {
+        this.socket.off('drain', onDrain);
+        this.socket.off('close', onClose);
+      };
+      this.socket.once('drain', onDrain);
+      this.socket.once('close', onClose);
+    });
+  }
+
+  /** Stops the worker process itself (a UDF stuck in a loop never reads its socket). */
+  kill(): void {
+    if (this.pid > 0) {
+      try {
+        process.kill(this.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    this.socket.destroy();
+  }
+
+  close(): void {
+    this.socket.end();
+    this.socket.destroy();
+  }
+
+  /** Connects to the daemon (which forks a worker for the connection) and authenticates both ways. */
+  static async open(socketPath: string, secret: Buffer): Promise<WorkerConnection> {
+    const socket = await new Promise<net.Socket>((resolve, reject) => {
+      const s = net.createConnection(socketPath);
+      s.once('connect', () => (s.off('error', reject), resolve(s)));
+      s.once('error', reject);
+    }).catch((err: unknown) => {
+      throw new WorkerLostError('PYTHON_WORKER_UNAVAILABLE', `Cannot reach the Python worker daemon at ${socketPath}: ${(err as Error).message}.`);
+    });
+    const conn = new WorkerConnection(socket);
+    const timer = setTimeout(() => conn.fail(new Error('the worker did not complete the handshake in time')), HANDSHAKE_TIMEOUT_MS);
+    try {
+      const hello = await conn.next();
+      if (hello.bodyType() !== fb.Body.WorkerHello) throw new Error(`expected WorkerHello, got body type ${hello.bodyType()}`);
+      const h = hello.body(new fb.WorkerHello()) as fb.WorkerHello;
+      conn.pid = h.pid();
+      const workerNonce = h.nonceArray() ?? new Uint8Array(0);
+      const nonce = randomBytes(32);
+      await conn.send(buildEnvelope(0n, fb.Body.WorkerAuth, (b) => {
+        const proof = fb.WorkerAuth.createProofVector(b, proofFor(secret, workerNonce));
+        const n = fb.WorkerAuth.createNonceVector(b, nonce);
+        return fb.WorkerAuth.createWorkerAuth(b, proof, n);
+      }));
+      const ok = await conn.next();
+      if (ok.bodyType() !== fb.Body.WorkerAuthOk) throw new Error(`expected WorkerAuthOk, got body type ${ok.bodyType()}`);
+      const proof = (ok.body(new fb.WorkerAuthOk()) as fb.WorkerAuthOk).proofArray() ?? new Uint8Array(0);
+      if (!checkProof(secret, nonce, proof)) throw new Error('the worker could not prove the daemon secret');
+      return conn;
+    } catch (err) {
+      conn.kill();
+      if (err instanceof WorkerLostError) throw err;
+      throw new WorkerLostError('PYTHON_WORKER_HANDSHAKE', `Python worker handshake failed: ${(err as Error).message}.`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

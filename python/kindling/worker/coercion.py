@@ -1,0 +1,212 @@
+"""What a Python UDF may return for each declared Spark type, applied alike by the pickled and Arrow transports.
+
+Row UDFs (``@udf``), per value:
+
+============  ==================================================================  =================
+declared      accepted (``None`` is always NULL)                                   refused (error)
+============  ==================================================================  =================
+boolean       ``bool``, ``numpy.bool_``                                            ints, strings
+int / bigint  ``int`` and numpy integers within the type's range                   ``bool``, floats,
+                                                                                   out of range
+double        ``float``, ``int``, numpy floats and integers (widened)              ``bool``, strings
+string        ``str``                                                              anything else
+date          ``datetime.date`` (not ``datetime``)                                 strings
+timestamp     ``datetime.datetime`` (naive = UTC), ``pandas.Timestamp``            dates, strings
+array<T>      ``list``/``tuple``/1-d ``numpy.ndarray`` of values accepted for T    scalars
+============  ==================================================================  =================
+
+A float NaN is a double NaN, never NULL. Pandas UDFs return Series/DataFrames, converted by pyarrow with
+``safe=True`` (no silent truncation; NaN in a float Series becomes NULL only for non-double types, as pandas
+uses NaN for missing values).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import numbers
+from typing import Any, Callable, List
+
+import numpy as np
+import pyarrow as pa
+
+_EPOCH_DAY = _dt.date(1970, 1, 1).toordinal()
+_UTC = _dt.timezone.utc
+_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+class CoercionError(TypeError):
+    """A returned value does not fit the declared type; the message names expected and actual types."""
+
+
+def arrow_type(t: dict) -> pa.DataType:
+    """The Arrow type the engine uses for a Kindling type_dict."""
+    k = t["kind"]
+    if k == "boolean":
+        return pa.bool_()
+    if k == "int32":
+        return pa.int32()
+    if k == "int64":
+        return pa.int64()
+    if k == "float64":
+        return pa.float64()
+    if k == "string":
+        return pa.string()
+    if k == "date":
+        return pa.date32()
+    if k == "timestamp":
+        return pa.timestamp("us", tz="UTC")
+    if k == "null":
+        return pa.null()
+    if k == "array":
+        return pa.list_(pa.field("element", arrow_type(t["element"]), t.get("containsNull", True)))
+    raise TypeError(f"unsupported type {t!r}")
+
+
+def type_name(t: dict) -> str:
+    k = t["kind"]
+    return {"int32": "int", "int64": "bigint", "float64": "double"}.get(k, k) if k != "array" else f"array<{type_name(t['element'])}>"
+
+
+def _refuse(t: dict, v: Any) -> CoercionError:
+    return CoercionError(f"expected {type_name(t)}, got {type(v).__name__} ({v!r:.60})")
+
+
+def converter(t: dict) -> Callable[[Any], Any]:
+    """A function that checks one returned value against ``t`` and gives the value to store (dates stay dates)."""
+    k = t["kind"]
+    if k == "boolean":
+        def conv(v):
+            if v is None or isinstance(v, (bool, np.bool_)):
+                return None if v is None else bool(v)
+            raise _refuse(t, v)
+    elif k in _RANGES:
+        lo, hi = _RANGES[k]
+
+        def conv(v):
+            if v is None:
+                return None
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Integral):
+                raise _refuse(t, v)
+            i = int(v)
+            if not lo <= i <= hi:
+                raise CoercionError(f"expected {type_name(t)}, got {i}, which is out of its range")
+            return i
+    elif k == "float64":
+        def conv(v):
+            if v is None:
+                return None
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real):
+                raise _refuse(t, v)
+            return float(v)
+    elif k == "string":
+        def conv(v):
+            if v is None or isinstance(v, str):
+                return v
+            raise _refuse(t, v)
+    elif k == "date":
+        def conv(v):
+            if v is None:
+                return None
+            if isinstance(v, _dt.datetime) or not isinstance(v, _dt.date):
+                raise _refuse(t, v)
+            return v
+    elif k == "timestamp":
+        def conv(v):
+            if v is None:
+                return None
+            if not isinstance(v, _dt.datetime):
+                raise _refuse(t, v)
+            return v if v.tzinfo is not None else v.replace(tzinfo=_UTC)
+    elif k == "array":
+        inner = converter(t["element"])
+
+        def conv(v):
+            if v is None:
+                return None
+            if isinstance(v, np.ndarray) and v.ndim == 1:
+                v = v.tolist()
+            if not isinstance(v, (list, tuple)):
+                raise _refuse(t, v)
+            return [inner(x) for x in v]
+    elif k == "null":
+        def conv(v):
+            if v is None:
+                return None
+            raise _refuse(t, v)
+    else:
+        raise TypeError(f"unsupported return type {t!r}")
+    return conv
+
+
+def to_wire_value(t: dict, v: Any) -> Any:
+    """A coerced value as the pickled transport sends it: dates as days, timestamps as UTC microseconds."""
+    if v is None:
+        return None
+    k = t["kind"]
+    if k == "date":
+        return v.toordinal() - _EPOCH_DAY
+    if k == "timestamp":
+        d = v - _dt.datetime(1970, 1, 1, tzinfo=_UTC)
+        return (d.days * 86400 + d.seconds) * 1_000_000 + d.microseconds
+    if k == "array":
+        return [to_wire_value(t["element"], x) for x in v]
+    return v
+
+
+# Python types that need no per-value check for a declared kind (ints still get pyarrow's range check).
+_FAST_TYPES = {
+    "boolean": {bool, type(None)},
+    "int32": {int, type(None)},
+    "int64": {int, type(None)},
+    "float64": {float, int, type(None)},
+    "string": {str, type(None)},
+}
+
+
+def to_arrow(t: dict, values: List[Any]) -> pa.Array:
+    """Row UDF results as an Arrow array of ``t``: one type scan when every value is of a plain accepted type,
+    else the per-value rules above (which name the first refused value)."""
+    fast = _FAST_TYPES.get(t["kind"])
+    if fast is not None and set(map(type, values)) <= fast:
+        try:
+            return pa.array(values, type=arrow_type(t))
+        except (OverflowError, pa.ArrowInvalid):
+            pass  # out of range: the converter says which value
+    return pa.array(list(map(converter(t), values)), type=arrow_type(t))
+
+
+def coerce_list(t: dict, values: List[Any]) -> List[Any]:
+    """Row UDF results as checked Python values (the pickled transport), by the same rules as ``to_arrow``."""
+    fast = _FAST_TYPES.get(t["kind"])
+    if fast is not None and t["kind"] not in _RANGES and set(map(type, values)) <= fast:
+        return values if t["kind"] != "float64" else [v if type(v) is not int else float(v) for v in values]
+    return list(map(converter(t), values))
+
+
+def from_arrow(col: pa.Array) -> List[Any]:
+    """An input column as Python values (None for NULL). numpy's tolist is far cheaper than Arrow's to_pylist
+    for numbers and strings; dates, timestamps and lists keep Arrow's own conversion."""
+    t = col.type
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t) or pa.types.is_string(t):
+        if col.null_count == 0:
+            return col.to_numpy(zero_copy_only=False).tolist()
+        if pa.types.is_string(t):
+            return col.to_numpy(zero_copy_only=False).tolist()  # object array: None stays None
+        values = col.fill_null(False if pa.types.is_boolean(t) else 0).to_numpy(zero_copy_only=False).tolist()
+        for i in col.is_null().to_numpy(zero_copy_only=False).nonzero()[0].tolist():
+            values[i] = None
+        return values
+    return col.to_pylist()
+
+
+def series_to_arrow(t: dict, series: Any) -> pa.Array:
+    """A pandas UDF's result Series as an Arrow array of the declared type; refuses lossy or wrong-typed data."""
+    import pandas as pd
+
+    at = arrow_type(t)
+    if not isinstance(series, pd.Series):
+        raise CoercionError(f"expected a pandas.Series of {type_name(t)}, got {type(series).__name__}")
+    try:
+        return pa.Array.from_pandas(series, type=at, safe=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError) as e:
+        raise CoercionError(f"expected {type_name(t)}, got a Series of dtype {series.dtype}: {e}") from None

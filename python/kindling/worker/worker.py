@@ -1,0 +1,307 @@
+"""One Python worker: authenticates to the engine on its connection, then runs tasks until the engine closes it.
+
+A task is ``TaskStart`` (the cloudpickled functions, once), ``InputBatch`` frames (Arrow IPC, or pickled rows for
+the classic ``@udf`` path) and ``EndOfInput``; the worker answers ``OutputBatch`` frames as it goes, then
+``TaskDone`` with where the time went, or ``TaskFailed`` with the trimmed traceback. A failing UDF does not end the
+worker: it can serve the next task.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import secrets
+import socket
+import sys
+import time
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+
+import cloudpickle
+import flatbuffers
+import pyarrow as pa
+
+from kindling._gen.kindling.protocol import (
+    EndOfInput,
+    InputBatch,
+    KeyValue,  # noqa: F401  (imported for its accessor module)
+    OutputBatch,
+    TaskDone,
+    TaskFailed,
+    TaskStart,
+    WorkerAuth,
+    WorkerAuthOk,
+    WorkerHello,
+    WorkerTaskMetrics,
+)
+from kindling._gen.kindling.protocol.Body import Body
+from kindling._gen.kindling.protocol.PythonEvalType import PythonEvalType
+from kindling._protocol.auth import check_proof, proof_for
+from kindling._protocol.envelope import body_of, build_envelope
+from kindling._protocol.errors import ConnectionClosedError
+from kindling._protocol.framing import read_frame, send_frame
+from kindling._protocol.schema_codec import decode_data_type, decode_schema
+from kindling._protocol.verify import read_envelope
+
+from . import coercion
+from .tracebacks import format_exception
+
+#: Input and output frames may hold a whole group (applyInPandas): allow large ones.
+MAX_FRAME = 1024 * 1024 * 1024
+
+
+class UdfFailure(Exception):
+    """A user function raised or returned a value its declared type cannot hold."""
+
+    def __init__(self, udf: str, message: str, traceback_text: str) -> None:
+        super().__init__(message)
+        self.udf = udf
+        self.traceback_text = traceback_text
+
+
+class _Prefixed:
+    """stdout/stderr of user code: every line goes to the engine's stderr prefixed with the task."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.prefix = ""
+        self._pending = ""
+        self.encoding = "utf-8"
+
+    def write(self, s: str) -> int:
+        self._pending += s
+        if "\n" in self._pending:
+            *lines, self._pending = self._pending.split("\n")
+            data = "".join(f"{self.prefix}{line}\n" for line in lines)
+            os.write(self.fd, data.encode("utf-8", "replace"))
+        return len(s)
+
+    def flush(self) -> None:
+        if self._pending:
+            os.write(self.fd, f"{self.prefix}{self._pending}\n".encode("utf-8", "replace"))
+            self._pending = ""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _send(sock: socket.socket, body_type: int, build: Callable[[flatbuffers.Builder], int]) -> int:
+    payload = build_envelope(0, body_type, build)
+    send_frame(sock, payload)
+    return len(payload)
+
+
+def _recv(sock: socket.socket) -> Tuple[int, Any]:
+    return body_of(read_envelope(read_frame(sock, MAX_FRAME)))
+
+
+def handshake(sock: socket.socket, secret: bytes) -> None:
+    """Mutual proof of the daemon secret: the engine answers our nonce, we answer its own."""
+    nonce = secrets.token_bytes(32)
+
+    def hello(b: flatbuffers.Builder) -> int:
+        n = b.CreateByteVector(nonce)
+        v = b.CreateString(sys.version.split()[0])
+        WorkerHello.Start(b)
+        WorkerHello.AddNonce(b, n)
+        WorkerHello.AddPid(b, os.getpid())
+        WorkerHello.AddPythonVersion(b, v)
+        return WorkerHello.End(b)
+
+    _send(sock, Body.WorkerHello, hello)
+    t, auth = _recv(sock)
+    if t != Body.WorkerAuth or not check_proof(secret, nonce, bytes(auth.ProofAsNumpy()) if auth.ProofLength() else b""):
+        raise PermissionError("the engine could not prove the daemon secret")
+    engine_nonce = bytes(auth.NonceAsNumpy()) if auth.NonceLength() else b""
+
+    def ok(b: flatbuffers.Builder) -> int:
+        p = b.CreateByteVector(proof_for(secret, engine_nonce))
+        WorkerAuthOk.Start(b)
+        WorkerAuthOk.AddProof(b, p)
+        return WorkerAuthOk.End(b)
+
+    _send(sock, Body.WorkerAuthOk, ok)
+
+
+class _Udf:
+    def __init__(self, spec: Any) -> None:
+        self.name = (spec.Name() or b"<lambda>").decode()
+        self.func = cloudpickle.loads(spec.CommandAsNumpy().tobytes())
+        self.return_type = decode_data_type(spec.ReturnType(), f"udf {self.name} return type")
+        self.args = [spec.Args(i) for i in range(spec.ArgsLength())]
+        self.is_output = bool(spec.IsOutput())
+
+
+class _Task:
+    """The state of one task: its functions, settings, counters, and the socket it answers on."""
+
+    def __init__(self, sock: socket.socket, start: Any) -> None:
+        self.sock = sock
+        self.eval_type = start.EvalType()
+        self.udfs = [_Udf(start.Udfs(i)) for i in range(start.UdfsLength())]
+        self.conf: Dict[str, str] = {}
+        for i in range(start.ConfLength()):
+            kv = start.Conf(i)
+            self.conf[kv.Key().decode()] = (kv.Value() or b"").decode()
+        schema = start.OutputSchema()
+        self.output_schema = decode_schema(schema) if schema is not None else None
+        self.simplified = self.conf.get("spark.sql.execution.pyspark.udf.simplifiedTraceback.enabled", "true") != "false"
+        self.label = f"stage {start.StageId()} task {start.Partition()}.{start.Attempt()}"
+        self.deser_ns = self.compute_ns = self.ser_ns = 0
+        self.rows_in = self.rows_out = self.bytes_in = self.bytes_out = 0
+        self.input_done = False
+
+    # ---- input
+
+    def inputs(self) -> Iterator[Any]:
+        """Input payloads until EndOfInput: a pyarrow RecordBatch, or a list of row tuples (pickled path)."""
+        while True:
+            if self.input_done:
+                return
+            t, body = _recv(self.sock)
+            if t == Body.EndOfInput:
+                self.input_done = True
+                return
+            if t != Body.InputBatch:
+                raise RuntimeError(f"unexpected frame {t} during a task")
+            t0 = time.perf_counter_ns()
+            if body.PickledLength():
+                raw = body.PickledAsNumpy().tobytes()
+                self.bytes_in += len(raw)
+                value = pickle.loads(raw)
+            else:
+                buf = body.ArrowIpcAsNumpy()
+                self.bytes_in += buf.nbytes
+                table = pa.ipc.open_stream(pa.py_buffer(buf)).read_all()
+                batches = table.to_batches()
+                value = batches[0] if len(batches) == 1 else table.combine_chunks().to_batches()[0] if table.num_rows else pa.RecordBatch.from_pylist([], schema=table.schema)
+            self.deser_ns += time.perf_counter_ns() - t0
+            self.rows_in += body.NumRows()
+            yield value
+
+    # ---- output
+
+    def send_arrow(self, batch: pa.RecordBatch) -> None:
+        t0 = time.perf_counter_ns()
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, batch.schema) as w:
+            w.write_batch(batch)
+        data = sink.getvalue()
+        self.ser_ns += time.perf_counter_ns() - t0
+
+        def build(b: flatbuffers.Builder) -> int:
+            v = b.CreateByteVector(data.to_pybytes())
+            OutputBatch.Start(b)
+            OutputBatch.AddArrowIpc(b, v)
+            OutputBatch.AddNumRows(b, batch.num_rows)
+            return OutputBatch.End(b)
+
+        self.bytes_out += _send(self.sock, Body.OutputBatch, build)
+        self.rows_out += batch.num_rows
+
+    def send_pickled(self, rows: List[tuple]) -> None:
+        t0 = time.perf_counter_ns()
+        data = pickle.dumps(rows, protocol=2)
+        self.ser_ns += time.perf_counter_ns() - t0
+
+        def build(b: flatbuffers.Builder) -> int:
+            v = b.CreateByteVector(data)
+            OutputBatch.Start(b)
+            OutputBatch.AddPickled(b, v)
+            OutputBatch.AddNumRows(b, len(rows))
+            return OutputBatch.End(b)
+
+        self.bytes_out += _send(self.sock, Body.OutputBatch, build)
+        self.rows_out += len(rows)
+
+    def done(self, reuse_count: int) -> None:
+        def build(b: flatbuffers.Builder) -> int:
+            WorkerTaskMetrics.Start(b)
+            WorkerTaskMetrics.AddDeserializeNs(b, self.deser_ns)
+            WorkerTaskMetrics.AddComputeNs(b, self.compute_ns)
+            WorkerTaskMetrics.AddSerializeNs(b, self.ser_ns)
+            WorkerTaskMetrics.AddRowsIn(b, self.rows_in)
+            WorkerTaskMetrics.AddRowsOut(b, self.rows_out)
+            WorkerTaskMetrics.AddBytesIn(b, self.bytes_in)
+            WorkerTaskMetrics.AddBytesOut(b, self.bytes_out)
+            WorkerTaskMetrics.AddReuseCount(b, reuse_count)
+            m = WorkerTaskMetrics.End(b)
+            TaskDone.Start(b)
+            TaskDone.AddMetrics(b, m)
+            return TaskDone.End(b)
+
+        _send(self.sock, Body.TaskDone, build)
+
+    def failed(self, err: UdfFailure) -> None:
+        def build(b: flatbuffers.Builder) -> int:
+            cls = b.CreateString("PYTHON_EXCEPTION")
+            udf = b.CreateString(err.udf)
+            msg = b.CreateString(str(err))
+            tb = b.CreateString(err.traceback_text)
+            TaskFailed.Start(b)
+            TaskFailed.AddErrorClass(b, cls)
+            TaskFailed.AddUdfName(b, udf)
+            TaskFailed.AddMessage(b, msg)
+            TaskFailed.AddTraceback(b, tb)
+            return TaskFailed.End(b)
+
+        _send(self.sock, Body.TaskFailed, build)
+
+    # ---- user code
+
+    def call(self, udf_name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Calls user code, timing it; an exception becomes a UdfFailure carrying the trimmed traceback."""
+        t0 = time.perf_counter_ns()
+        try:
+            return fn(*args)
+        except UdfFailure:
+            raise
+        except Exception as e:  # noqa: BLE001 - any user exception fails the task, with its traceback
+            tb = format_exception(e, self.simplified)
+            raise UdfFailure(udf_name, f"An exception was thrown from the Python worker in {udf_name}. Please see the stack trace below.\n{tb}", tb) from None
+        finally:
+            self.compute_ns += time.perf_counter_ns() - t0
+
+    def coercion_failure(self, udf: str, e: Exception) -> UdfFailure:
+        msg = f"The return value of {udf} does not match its declared type: {e}"
+        return UdfFailure(udf, msg, msg)
+
+
+def serve(sock: socket.socket, secret: bytes, idle_timeout: Optional[float] = None) -> None:
+    """Handshake, then tasks until the engine closes the connection (or it stays idle past the timeout)."""
+    from . import eval_types
+
+    handshake(sock, secret)
+    out = _Prefixed(2)
+    sys.stdout = out  # type: ignore[assignment]
+    sys.stderr = out  # type: ignore[assignment]
+    tasks = 0
+    while True:
+        sock.settimeout(idle_timeout)
+        try:
+            t, body = _recv(sock)
+        except (ConnectionClosedError, socket.timeout, ConnectionResetError):
+            return
+        finally:
+            sock.settimeout(None)
+        if t != Body.TaskStart:
+            raise RuntimeError(f"expected TaskStart, got frame {t}")
+        task = _Task(sock, body)
+        out.prefix = f"[{task.label}] "
+        try:
+            eval_types.run(task)
+        except UdfFailure as e:
+            # Drain the rest of the input so the connection is at a frame boundary for the next task.
+            for _ in task.inputs():
+                pass
+            task.failed(e)
+        else:
+            task.done(tasks)
+        out.flush()
+        tasks += 1
+        idle = task.conf.get("spark.kindling.python.worker.idleTimeoutSeconds")
+        idle_timeout = float(idle) if idle else idle_timeout
+        if task.conf.get("spark.python.worker.reuse", "true") == "false":
+            return
+
+
+__all__ = ["serve", "handshake", "UdfFailure", "PythonEvalType", "EndOfInput", "InputBatch", "TaskStart", "WorkerAuth"]

@@ -1,0 +1,210 @@
+"""UDF benchmark: what Python UDFs cost in Kindling, beside the same work done in one Python process (the limits)
+and, when PySpark is installed (the ``bench`` extra), beside PySpark running the same program.
+
+Prints a Markdown table and writes tools/bench/results/udf-<date>.json. Not a test: nothing is asserted.
+
+    .venv/bin/python tools/bench/python/udf.py [--rows N] [--quick] [--no-pyspark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def best(fn, repeat: int) -> float:
+    """Best wall time in seconds over `repeat` runs (after one warm-up run)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int) -> dict:
+    spark = builder.master("local[2]").appName("bench-udf").config("spark.driver.memory", "8g").getOrCreate()
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "10000")
+    nums = spark.range(0, rows, 1, 2).cache()
+    nums.count()
+    strs = spark.range(0, rows, 1, 2).select(F.concat(F.lit("key-"), F.col("id").cast("string")).alias("s")).cache()
+    strs.count()
+
+    f_pickle = udf(lambda x: x * 2 + 1, "bigint", useArrow=False)
+    f_arrow = udf(lambda x: x * 2 + 1, "bigint", useArrow=True)
+
+    @pandas_udf("long")
+    def f_pandas(v: pd.Series) -> pd.Series:
+        return v * 2 + 1
+
+    s_pickle = udf(lambda s: s.upper(), "string", useArrow=False)
+    s_arrow = udf(lambda s: s.upper(), "string", useArrow=True)
+
+    @pandas_udf("string")
+    def s_pandas(v: pd.Series) -> pd.Series:
+        return v.str.upper()
+
+    def run_num(expr):
+        return nums.select(expr.alias("y")).agg(F.sum("y"))
+
+    def run_str(expr):
+        return strs.select(expr.alias("y")).agg(F.max("y"))
+
+    out: dict = {"engine": name, "rows": rows, "cases": {}}
+    cases = {
+        "native x*2+1": run_num(F.col("id") * 2 + 1),
+        "row UDF x*2+1, pickle": run_num(f_pickle("id")),
+        "row UDF x*2+1, Arrow": run_num(f_arrow("id")),
+        "pandas UDF x*2+1": run_num(f_pandas("id")),
+        "native upper(s)": run_str(F.upper("s")),
+        "row UDF upper(s), pickle": run_str(s_pickle("s")),
+        "row UDF upper(s), Arrow": run_str(s_arrow("s")),
+        "pandas UDF upper(s)": run_str(s_pandas("s")),
+    }
+    for label, df in cases.items():
+        secs = best(df.collect, repeat)
+        out["cases"][label] = {"seconds": secs, "rows_per_s": rows / secs}
+        if hasattr(df, "_last_job_metrics"):  # Kindling: where the time of the last run went
+            out["cases"][label]["metrics"] = {k: v for k, v in df._last_job_metrics().items() if k.startswith("python.")}
+        print(f"  {name}: {label}: {secs * 1e3:.0f} ms", file=sys.stderr)
+
+    # Per-task overhead with warm workers, and with reuse off (a fresh worker per task).
+    tiny = udf(lambda x: x, "bigint")
+    tasks = 100
+    many = spark.range(0, tasks, 1, tasks)
+    for reuse in ("true", "false"):
+        spark.conf.set("spark.python.worker.reuse", reuse)
+        secs = best(lambda: many.select(tiny("id")).agg(F.count("*")).collect(), max(1, repeat - 1))
+        spark.conf.set("spark.python.worker.reuse", "true")
+        base = best(lambda: many.select(F.col("id")).agg(F.count("*")).collect(), max(1, repeat - 1))
+        out[f"tasks_reuse_{reuse}"] = {"tasks": tasks, "seconds": secs, "tasks_per_s": tasks / secs,
+                                       "udf_overhead_per_task_ms": (secs - base) / tasks * 2 * 1e3}
+    spark.stop()
+    return out
+
+
+def cold_warm(builder, udf) -> dict:
+    """First-task latencies of Python UDFs in fresh sessions.
+
+    - first job: the action right after the plan is built; it may wait for the worker daemon's start-up
+      (imports of pandas and pyarrow), which begins when the plan first calls Python;
+    - cold worker: the plan built, the daemon given time to start, then the first task on a freshly forked worker;
+    - warm: the next tasks, on the reused worker.
+    """
+    out = {}
+    for key, pause in (("first_job_ms", 0.0), ("cold_worker_first_task_ms", 3.0)):
+        spark = builder.master("local[2]").appName("bench-udf-cold").getOrCreate()
+        spark.range(1).collect()  # the engine itself is up; only Python is cold
+        f = udf(lambda x: x + 1, "bigint")
+        df = spark.range(0, 1, 1, 1).select(f("id"))
+        time.sleep(pause)
+        t = time.perf_counter()
+        df.collect()
+        out[key] = (time.perf_counter() - t) * 1e3
+        if pause:
+            warm = []
+            for _ in range(20):
+                t = time.perf_counter()
+                df.collect()
+                warm.append(time.perf_counter() - t)
+            plain = spark.range(0, 1, 1, 1)
+            base = []
+            for _ in range(20):
+                t = time.perf_counter()
+                plain.collect()
+                base.append(time.perf_counter() - t)
+            out["warm_task_ms_median"] = statistics.median(warm) * 1e3
+            out["no_udf_job_ms_median"] = statistics.median(base) * 1e3
+        spark.stop()
+    return out
+
+
+def in_process(rows: int, repeat: int) -> dict:
+    """The same work in one Python process: the limits the UDF paths are measured against."""
+    data = list(range(rows))
+    series = pd.Series(range(rows), dtype="int64")
+    strs = [f"key-{i}" for i in range(rows)]
+    sseries = pd.Series(strs)
+    cases = {
+        "python loop x*2+1": lambda: sum(x * 2 + 1 for x in data),
+        "pandas x*2+1": lambda: int((series * 2 + 1).sum()),
+        "python loop upper(s)": lambda: max(s.upper() for s in strs),
+        "pandas upper(s)": lambda: sseries.str.upper().max(),
+    }
+    return {label: {"seconds": (s := best(fn, repeat)), "rows_per_s": rows / s} for label, fn in cases.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=5_000_000)
+    ap.add_argument("--quick", action="store_true", help="500k rows, one timed run")
+    ap.add_argument("--no-pyspark", action="store_true")
+    args = ap.parse_args()
+    rows = 500_000 if args.quick else args.rows
+    repeat = 1 if args.quick else 3
+
+    sys.path.insert(0, str(ROOT / "python"))
+    from kindling.sql import SparkSession as KSession
+    from kindling.sql import functions as KF
+
+    result: dict = {"date": dt.date.today().isoformat(), "rows": rows}
+    result["in_process"] = in_process(rows, repeat)
+    result["kindling"] = engine_cases("Kindling", KSession.builder, KF, KF.udf, KF.pandas_udf, rows, repeat)
+    result["kindling_cold_warm"] = cold_warm(KSession.builder, KF.udf)
+    if not args.no_pyspark:
+        try:
+            from pyspark.sql import SparkSession as PSession
+            from pyspark.sql import functions as PF
+        except ImportError:
+            print("PySpark not installed (pip install -e 'python[bench]'): skipping the peer", file=sys.stderr)
+        else:
+            result["pyspark"] = engine_cases("PySpark", PSession.builder, PF, PF.udf, PF.pandas_udf, rows, repeat)
+            result["pyspark_cold_warm"] = cold_warm(PSession.builder, PF.udf)
+
+    ip = result["in_process"]
+    print(f"\n5 cases over {rows:,} rows, best of {repeat}; rows/s (higher is better)\n")
+    engines = [k for k in ("kindling", "pyspark") if k in result]
+    print("| case | " + " | ".join(result[e]["engine"] for e in engines) + " | Kindling ÷ in-process limit |")
+    print("|---|" + "---:|" * (len(engines) + 1))
+    limit_of = {"row UDF x*2+1, Arrow": "python loop x*2+1", "row UDF x*2+1, pickle": "python loop x*2+1",
+                "pandas UDF x*2+1": "pandas x*2+1", "row UDF upper(s), Arrow": "python loop upper(s)",
+                "row UDF upper(s), pickle": "python loop upper(s)", "pandas UDF upper(s)": "pandas upper(s)"}
+    for label in result["kindling"]["cases"]:
+        cells = [f"{result[e]['cases'][label]['rows_per_s'] / 1e6:.2f} M" for e in engines]
+        lim = limit_of.get(label)
+        ratio = f"{result['kindling']['cases'][label]['rows_per_s'] / ip[lim]['rows_per_s']:.2f}× of {lim}" if lim else ""
+        print(f"| {label} | " + " | ".join(cells) + f" | {ratio} |")
+    for label, v in ip.items():
+        print(f"| in-process {label} | {v['rows_per_s'] / 1e6:.2f} M |" + " |" * len(engines))
+    for e in engines:
+        cw = result[f"{e}_cold_warm"]
+        r = result[e]
+        print(f"\n{result[e]['engine']}: first UDF job {cw['first_job_ms']:.0f} ms, first task on a cold worker {cw['cold_worker_first_task_ms']:.0f} ms, "
+              f"warm {cw['warm_task_ms_median']:.1f} ms (same job without UDF {cw['no_udf_job_ms_median']:.1f} ms); "
+              f"100 tiny tasks: reuse on {r['tasks_reuse_true']['tasks_per_s']:.0f}/s "
+              f"({r['tasks_reuse_true']['udf_overhead_per_task_ms']:.2f} ms UDF overhead per task), reuse off {r['tasks_reuse_false']['tasks_per_s']:.0f}/s")
+    print("\nKindling, where a UDF task's time went (sum over tasks of the last run, ms):\n")
+    print("| case | engine serialize | worker deserialize | user function | worker serialize | engine deserialize |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, c in result["kindling"]["cases"].items():
+        m = c.get("metrics") or {}
+        if "python.computeMs" in m:
+            print(f"| {label} | {m['python.serializeMs']:.0f} | {m['python.workerDeserializeMs']:.0f} | {m['python.computeMs']:.0f} | "
+                  f"{m['python.workerSerializeMs']:.0f} | {m['python.deserializeMs']:.0f} |")
+    out = ROOT / "tools" / "bench" / "results" / f"udf-{result['date']}{'-quick' if args.quick else ''}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\nwrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
