@@ -157,7 +157,7 @@ async function main(): Promise<void> {
 
     console.log(`\n## Engine benchmark — ${startedAt.toISOString().slice(0, 10)}\n`);
     console.log(`${count(opts.rows)} rows, median of ${opts.runs} runs after a warm-up; node ${process.version}, ` +
-      `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}. Rows/s = input rows ÷ median query time (load not timed). ` +
+      `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}. Cells: median time (best run); load not timed. ` +
       `memcpy moves ${(bandwidth / 1e9).toFixed(1)} GB/s (read + written); a case's bound is the bytes it must touch at that speed. ` +
       'Ratios are speeds (the other side\'s time ÷ this side\'s): above 1× is faster.\n');
     console.log(markdownTable(cases));

@@ -42,7 +42,7 @@ export function mismatches(expected: Record<string, number>, results: readonly E
   return out;
 }
 
-function si(n: number): string {
+export function si(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)} M`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
@@ -76,7 +76,7 @@ export function markdownTable(cases: readonly CaseResult[]): string {
       c.title,
       ...labels.map((l) => {
         const r = byLabel.get(l);
-        return r ? `${r.medianMs.toFixed(0)} ms (${si(r.rowsPerSec)} rows/s)` : '—';
+        return r ? `${r.medianMs.toFixed(0)} ms (best ${Math.min(...r.timingsMs).toFixed(0)})` : '—';
       }),
       `${c.boundMs.toFixed(1)} ms (${(c.bytesTouched / 1e6).toFixed(0)} MB)`,
       ratio(engine, duck1(c)),
