@@ -289,6 +289,12 @@ export type SortKeyColumn = [
 export function sortIndices(keys: readonly SortKeyColumn[], n: number): Int32Array;
 
 /**
+ * out[i] = -1, 0 or 1 comparing row i of `a` with row i of `b` (same kind; [kind, values, offsets,
+ * bitOffset] as for joins), in Spark's order: NaN = NaN and above everything, -0.0 = 0.0, strings by bytes.
+ */
+export function compareColumns(a: JoinKeyColumn, b: JoinKeyColumn, n: number, out: Int8Array): void;
+
+/**
  * A mapped POSIX shared-memory segment. Names start with "/kindling-", have no further '/', at most 250
  * bytes (an invalid name throws TypeError with code ERR_INVALID_ARG_VALUE). System-call failures throw an
  * Error with Node-style `code` ('EEXIST', 'ENOENT', 'ENOSPC'...), `errno` and `syscall`.

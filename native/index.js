@@ -85,6 +85,7 @@ export const joinTableRelease = fn('joinTableRelease');
 export const partitionIdsFromHashes = fn('partitionIdsFromHashes');
 export const partitionOrder = fn('partitionOrder');
 export const sortIndices = fn('sortIndices');
+export const compareColumns = fn('compareColumns');
 
 /** Key kinds of keyDictionaryNew and join key columns. */
 export const KeyKind = Object.freeze({ int32: 0, int64: 1, float64: 2, boolean: 3, string: 4 });

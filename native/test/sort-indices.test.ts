@@ -86,3 +86,58 @@ describe('sortIndices', () => {
     expect(() => n.sortIndices([bad], 3)).toThrow(/string offsets of row \d are out of bounds/);
   });
 });
+
+describe('compareColumns', () => {
+  it('gives -1/0/1 per row in Spark order for every kind', () => {
+    const r = rng(72);
+    for (const kind of KINDS) {
+      for (const len of [0, 1, 100, 3000]) {
+        const a = randomColumn(r, kind, len, 20, 3);
+        const b = randomColumn(r, kind, len, 20, 5);
+        const out = new Int8Array(len);
+        const [av, ao, abit] = encodeArgs(a);
+        const [bv, bo, bbit] = encodeArgs(b);
+        n.compareColumns([KIND_CODE[kind], av, ao, abit], [KIND_CODE[kind], bv, bo, bbit], len, out);
+        const want = Int8Array.from({ length: len }, (_, i) => {
+          // Row i of a against row i of b, through the reference comparator on a two-column view.
+          if (kind === 'boolean' && a.kind === 'boolean' && b.kind === 'boolean') {
+            return Math.sign(Number(getBit(a.bits, a.bitOffset + i)) - Number(getBit(b.bits, b.bitOffset + i)));
+          }
+          if (a.kind === 'string' && b.kind === 'string') {
+            return Math.sign(Buffer.compare(a.bytes.subarray(a.offsets[i], a.offsets[i + 1]), b.bytes.subarray(b.offsets[i], b.offsets[i + 1])));
+          }
+          if (a.kind === 'float64' && b.kind === 'float64') return Math.sign(compareDoubles(a.values[i], b.values[i]));
+          const x = (a as { values: ArrayLike<number | bigint> }).values[i];
+          const y = (b as { values: ArrayLike<number | bigint> }).values[i];
+          return x < y ? -1 : x > y ? 1 : 0;
+        });
+        expect(out, `${kind} len=${len}`).toEqual(want);
+      }
+    }
+  });
+
+  it('orders strings by unsigned bytes whatever their difference (no 8-bit wrap)', () => {
+    const enc = new TextEncoder();
+    const strs = (xs: string[]): n.JoinKeyColumn => {
+      const parts = xs.map((x) => enc.encode(x));
+      const offsets = new Int32Array(xs.length + 1);
+      parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
+      const bytes = new Uint8Array(offsets[xs.length]);
+      parts.forEach((p, i) => bytes.set(p, offsets[i]));
+      return [4, bytes, offsets, 0];
+    };
+    const out = new Int8Array(3);
+    n.compareColumns(strs(['é', 'x'.repeat(256), '']), strs(['A', '', 'x'.repeat(300)]), 3, out);
+    expect([...out]).toEqual([1, 1, -1]);
+  });
+
+  it('checks its arguments', () => {
+    const col: n.JoinKeyColumn = [1, new BigInt64Array(3), null, 0];
+    expect(() => n.compareColumns(col, [0, new Int32Array(3), null, 0], 3, new Int8Array(3))).toThrow(/differ in kind/);
+    expect(() => n.compareColumns(col, col, 4, new Int8Array(4))).toThrow(RangeError);
+    expect(() => n.compareColumns(col, col, 3, new Int8Array(2))).toThrow(RangeError);
+    expect(() => n.compareColumns(col, col, 3, new Uint8Array(3) as never)).toThrow(TypeError);
+    const bad: n.JoinKeyColumn = [4, new Uint8Array(1), Int32Array.from([0, 5]), 0];
+    expect(() => n.compareColumns(bad, bad, 1, new Int8Array(1))).toThrow(/out of bounds/);
+  });
+});

@@ -18,6 +18,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterJoin(env, exports);
   RegisterPartition(env, exports);
   RegisterSortIndices(env, exports);
+  RegisterCompare(env, exports);
   RegisterShm(env, exports);
   exports.Set("napiVersion", Napi::Number::New(env, NAPI_VERSION));
   return exports;

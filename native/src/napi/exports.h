@@ -16,6 +16,7 @@ void RegisterGroupAggregate(Napi::Env env, Napi::Object exports);
 void RegisterJoin(Napi::Env env, Napi::Object exports);
 void RegisterPartition(Napi::Env env, Napi::Object exports);
 void RegisterSortIndices(Napi::Env env, Napi::Object exports);
+void RegisterCompare(Napi::Env env, Napi::Object exports);
 void RegisterShm(Napi::Env env, Napi::Object exports);
 
 }  // namespace kindling::napi
