@@ -186,6 +186,16 @@ def test_apply_in_pandas(spark):
     assert out == [Row(id=1, v=-0.5, n=2), Row(id=1, v=0.5, n=2), Row(id=2, v=-1.0, n=2), Row(id=2, v=1.0, n=2)]
 
 
+def test_apply_in_pandas_with_the_group_key(spark):
+    df = spark.createDataFrame([(1, 1.0), (1, 2.0), (2, 3.0)], "id long, v double")
+
+    def total(key, pdf):
+        return pd.DataFrame({"id": [key[0]], "key_kind": [type(key).__name__], "total": [pdf.v.sum()]})
+
+    out = df.groupBy("id").applyInPandas(total, "id long, key_kind string, total double").orderBy("id").collect()
+    assert out == [Row(id=1, key_kind="tuple", total=3.0), Row(id=2, key_kind="tuple", total=3.0)]
+
+
 def test_map_in_pandas_and_map_in_arrow(spark):
     def evens(it):
         for pdf in it:
@@ -367,3 +377,21 @@ def test_udf_costs_are_recorded_per_task(spark):
     again = spark.range(0, 10, 1, 2).select(f("id"))
     again.collect()
     assert again._last_job_metrics()["python.coldStarts"] == 0  # reused workers
+
+
+def test_idle_workers_exit_after_the_timeout(new_engine):
+    s = new_engine()
+    s.conf.set("spark.kindling.python.worker.idleTimeoutSeconds", "0.5")
+    assert s.range(0, 4, 1, 2).select(udf(lambda x: x, "bigint")("id")).count() == 4
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _daemon_and_workers(s)[1]:
+        time.sleep(0.1)
+    daemons, workers = _daemon_and_workers(s)
+    assert len(daemons) == 1 and workers == []
+
+
+def test_same_udf_call_twice_is_evaluated_once(spark):
+    f = udf(lambda x: x * 2, "bigint")
+    df = spark.range(3).select(f("id").alias("a"), (f("id") + 1).alias("b"))
+    assert "ArrowEvalPython [<lambda>]" in _plan(df)
+    assert [tuple(r) for r in df.collect()] == [(0, 1), (2, 3), (4, 5)]

@@ -74,7 +74,7 @@ describe.each([['threads', threads], ['inline', inline]] as const)('Python opera
     expect(byKey).toEqual(new Map([[0, 4], [1, 3], [2, 3]]));
     const fn = (evalType: PythonEvalType) => udf({}, [], evalType, 'fn').expr as never;
     const first = spark.range(0, 10, 1, 3).groupBy(col('id').mod(5)).flatMapGroupsInPython(fn('groupedMapPandas'), spark.range(1).schema);
-    expect(await first.count()).toBe(5);
+    expect((await values(first, 'id')).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
     const same = spark.range(0, 10, 1, 3).mapInPython(fn('mapPandasIter'), spark.range(1).schema);
     expect((await values(same, 'id')).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i));
   });

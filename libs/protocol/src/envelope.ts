@@ -13,8 +13,9 @@ export const FILE_IDENTIFIER: string = LAYOUT.identifier;
  * Builds one Envelope payload (not yet framed): `build` writes the body table into the builder and returns its
  * offset; the buffer is finished with the "KDL1" identifier.
  */
-export function buildEnvelope(requestId: bigint, bodyType: fb.Body, build: (b: flatbuffers.Builder) => number): Uint8Array {
-  const b = new flatbuffers.Builder(256);
+export function buildEnvelope(requestId: bigint, bodyType: fb.Body, build: (b: flatbuffers.Builder) => number, sizeHint = 256): Uint8Array {
+  // A builder sized for the payload up front: growing one by doubling copies a large byte vector many times.
+  const b = new flatbuffers.Builder(sizeHint);
   const body = build(b);
   fb.Envelope.startEnvelope(b);
   fb.Envelope.addRequestId(b, requestId);

@@ -24,13 +24,15 @@ PROTOCOL_VERSION = 1
 FILE_IDENTIFIER: bytes = LAYOUT["identifier"].encode()
 
 
-def build_envelope(request_id: int, body_type: int, build_fn: Callable[[flatbuffers.Builder], int]) -> bytes:
+def build_envelope(request_id: int, body_type: int, build_fn: Callable[[flatbuffers.Builder], int],
+                   size_hint: int = 256) -> bytes:
     """Builds one Envelope payload (not yet framed).
 
     ``build_fn`` writes the body table into the builder and returns its offset; the buffer is finished with the
     "KDL1" identifier.
     """
-    b = flatbuffers.Builder(256)
+    # Sized for the payload up front: growing by doubling copies a large byte vector many times.
+    b = flatbuffers.Builder(size_hint)
     body = build_fn(b)
     _Envelope.Start(b)
     _Envelope.AddRequestId(b, request_id)

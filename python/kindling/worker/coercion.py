@@ -15,9 +15,9 @@ timestamp     ``datetime.datetime`` (naive = UTC), ``pandas.Timestamp``         
 array<T>      ``list``/``tuple``/1-d ``numpy.ndarray`` of values accepted for T    scalars
 ============  ==================================================================  =================
 
-A float NaN is a double NaN, never NULL. Pandas UDFs return Series/DataFrames, converted by pyarrow with
-``safe=True`` (no silent truncation; NaN in a float Series becomes NULL only for non-double types, as pandas
-uses NaN for missing values).
+A float NaN a row UDF returns is a double NaN, never NULL. Pandas UDFs return Series/DataFrames, converted by
+pyarrow with ``safe=True`` (no silent truncation); there NaN is a missing value and becomes NULL, as pandas
+uses it and as PySpark converts it.
 """
 
 from __future__ import annotations
@@ -177,9 +177,16 @@ def to_arrow(t: dict, values: List[Any]) -> pa.Array:
 
 def coerce_list(t: dict, values: List[Any]) -> List[Any]:
     """Row UDF results as checked Python values (the pickled transport), by the same rules as ``to_arrow``."""
-    fast = _FAST_TYPES.get(t["kind"])
-    if fast is not None and t["kind"] not in _RANGES and set(map(type, values)) <= fast:
-        return values if t["kind"] != "float64" else [v if type(v) is not int else float(v) for v in values]
+    k = t["kind"]
+    fast = _FAST_TYPES.get(k)
+    if fast is not None and set(map(type, values)) <= fast:
+        if k in _RANGES:
+            present = [v for v in values if v is not None]
+            lo, hi = _RANGES[k]
+            if not present or (lo <= min(present) and max(present) <= hi):
+                return values
+        else:
+            return values if k != "float64" else [v if type(v) is not int else float(v) for v in values]
     return list(map(converter(t), values))
 
 

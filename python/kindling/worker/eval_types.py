@@ -53,7 +53,7 @@ def _eval_rows(task: _Task, columns: List[List[Any]], n: int) -> List[List[Any]]
 
 def _checked(task: _Task, u: Any, convert: Callable[[dict, List[Any]], Any], values: List[Any]) -> Any:
     try:
-        return convert(u.return_type, values)
+        return task.from_python(convert, u.return_type, values)
     except coercion.CoercionError as e:
         raise task.coercion_failure(u.name, e) from None
 
@@ -63,17 +63,18 @@ def _row_udfs_pickled(task: _Task) -> None:
     for rows in task.inputs():
         n = len(rows)
         width = max((a + 1 for u in task.udfs for a in u.args if a >= 0), default=0)
-        columns = [[r[c] for r in rows] for c in range(width)]
+        columns = task.to_python(lambda: [[r[c] for r in rows] for c in range(width)])
         cols = [_checked(task, u, coercion.coerce_list, col) for u, col in zip(outs, _eval_rows(task, columns, n))]
         wire = [col if u.return_type["kind"] not in ("date", "timestamp", "array") else
-                [coercion.to_wire_value(u.return_type, v) for v in col] for u, col in zip(outs, cols)]
+                task.from_python(lambda t, c: [coercion.to_wire_value(t, v) for v in c], u.return_type, col)
+                for u, col in zip(outs, cols)]
         task.send_pickled(list(zip(*wire)) if wire else [() for _ in range(n)])
 
 
 def _row_udfs_arrow(task: _Task) -> None:
     outs = [task.udfs[i] for i in _outputs(task)]
     for batch in task.inputs():
-        columns = [coercion.from_arrow(c) for c in batch.columns]
+        columns = [task.to_python(coercion.from_arrow, c) for c in batch.columns]
         cols = _eval_rows(task, columns, batch.num_rows)
         arrays = [_checked(task, u, coercion.to_arrow, col) for u, col in zip(outs, cols)]
         task.send_arrow(pa.RecordBatch.from_arrays(arrays, names=[f"_{i}" for i in range(len(arrays))]))
@@ -96,14 +97,14 @@ def _check_length(task: _Task, name: str, result: Any, n: int) -> None:
 
 def _to_arrow(task: _Task, name: str, t: dict, series: Any) -> pa.Array:
     try:
-        return coercion.series_to_arrow(t, series)
+        return task.from_python(coercion.series_to_arrow, t, series)
     except coercion.CoercionError as e:
         raise task.coercion_failure(name, e) from None
 
 
 def _scalar_pandas(task: _Task) -> None:
     for batch in task.inputs():
-        series = [_to_pandas(c) for c in batch.columns]
+        series = [task.to_python(_to_pandas, c) for c in batch.columns]
         results: List[Any] = []
         arrays: List[pa.Array] = []
         for u in task.udfs:
@@ -179,10 +180,24 @@ def _frame_to_batch(task: _Task, name: str, pdf: Any) -> pa.RecordBatch:
 
 
 def _grouped_map_pandas(task: _Task) -> None:
+    """Each input batch is one group: its key columns first (``args[0]`` of them), then the group's rows.
+    ``func(pdf)`` gets the rows; ``func(key, pdf)`` also the key tuple, as in PySpark."""
+    import inspect
+
     u = task.udfs[0]
+    nkeys = u.args[0] if u.args else 0
+    try:
+        with_key = len(inspect.signature(u.func).parameters) == 2
+    except (TypeError, ValueError):
+        with_key = False
     for group in task.inputs():
-        pdf = group.to_pandas()
-        out = task.call(u.name, u.func, pdf)
+        rows = pa.RecordBatch.from_arrays(group.columns[nkeys:], names=group.schema.names[nkeys:])
+        pdf = task.to_python(rows.to_pandas)
+        if with_key:
+            key = tuple(group.column(i)[0].as_py() for i in range(nkeys))
+            out = task.call(u.name, u.func, key, pdf)
+        else:
+            out = task.call(u.name, u.func, pdf)
         task.send_arrow(_frame_to_batch(task, u.name, out))
 
 

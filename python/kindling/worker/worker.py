@@ -84,8 +84,8 @@ class _Prefixed:
         return False
 
 
-def _send(sock: socket.socket, body_type: int, build: Callable[[flatbuffers.Builder], int]) -> int:
-    payload = build_envelope(0, body_type, build)
+def _send(sock: socket.socket, body_type: int, build: Callable[[flatbuffers.Builder], int], size_hint: int = 256) -> int:
+    payload = build_envelope(0, body_type, build, size_hint)
     send_frame(sock, payload)
     return len(payload)
 
@@ -195,7 +195,7 @@ class _Task:
             OutputBatch.AddNumRows(b, batch.num_rows)
             return OutputBatch.End(b)
 
-        self.bytes_out += _send(self.sock, Body.OutputBatch, build)
+        self.bytes_out += _send(self.sock, Body.OutputBatch, build, data.size + 128)
         self.rows_out += batch.num_rows
 
     def send_pickled(self, rows: List[tuple]) -> None:
@@ -210,7 +210,7 @@ class _Task:
             OutputBatch.AddNumRows(b, len(rows))
             return OutputBatch.End(b)
 
-        self.bytes_out += _send(self.sock, Body.OutputBatch, build)
+        self.bytes_out += _send(self.sock, Body.OutputBatch, build, len(data) + 128)
         self.rows_out += len(rows)
 
     def done(self, reuse_count: int) -> None:
@@ -245,6 +245,22 @@ class _Task:
             return TaskFailed.End(b)
 
         _send(self.sock, Body.TaskFailed, build)
+
+    def to_python(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Converts input for the user's function (Arrow → Python/pandas), counted as deserialization."""
+        t0 = time.perf_counter_ns()
+        try:
+            return fn(*args)
+        finally:
+            self.deser_ns += time.perf_counter_ns() - t0
+
+    def from_python(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Converts results (checks included) for the engine, counted as serialization."""
+        t0 = time.perf_counter_ns()
+        try:
+            return fn(*args)
+        finally:
+            self.ser_ns += time.perf_counter_ns() - t0
 
     # ---- user code
 

@@ -93,8 +93,10 @@ class Runner implements PythonRunner {
       await w.send(taskStart(task, ctx, conf));
       // Feed input concurrently with reading results; a failure on either side ends the task.
       let feedError: unknown = null;
+      let stopFeeding = false;
       const feeding = (async () => {
         for await (const b of input) {
+          if (stopFeeding) break;
           const t0 = performance.now();
           const payload = pickled ? inputPickled(b) : inputArrow(b);
           m.serializeMs += performance.now() - t0;
@@ -115,10 +117,12 @@ class Runner implements PythonRunner {
         if (type === fb.Body.OutputBatch) {
           const o = env.body(new fb.OutputBatch()) as fb.OutputBatch;
           const t0 = performance.now();
-          const batch = pickled ? outputPickled(o, outTypes, task) : outputArrow(o, outTypes, task);
+          const batches = pickled ? [outputPickled(o, outTypes, task)] : outputArrow(o, outTypes, task);
           m.deserializeMs += performance.now() - t0;
-          m.rowsOut += batch.numRows;
-          yield batch;
+          for (const batch of batches) {
+            m.rowsOut += batch.numRows;
+            yield batch;
+          }
         } else if (type === fb.Body.TaskDone) {
           const wm = (env.body(new fb.TaskDone()) as fb.TaskDone).metrics();
           if (wm) {
@@ -130,6 +134,8 @@ class Runner implements PythonRunner {
           break;
         } else if (type === fb.Body.TaskFailed) {
           const f = env.body(new fb.TaskFailed()) as fb.TaskFailed;
+          // The worker drains the rest of the input; stop producing it and end the stream.
+          stopFeeding = true;
           await feeding;
           finished = true; // the worker survives a Python exception and may be reused
           throw new PythonError(f.errorClass() || 'PYTHON_EXCEPTION', f.message() ?? 'Python worker failed', {
@@ -197,7 +203,7 @@ function inputArrow(batch: arrow.RecordBatch): Uint8Array {
     fb.InputBatch.addArrowIpc(b, v);
     fb.InputBatch.addNumRows(b, batch.numRows);
     return fb.InputBatch.endInputBatch(b);
-  });
+  }, ipc.length + 128);
 }
 
 function inputPickled(batch: arrow.RecordBatch): Uint8Array {
@@ -209,7 +215,7 @@ function inputPickled(batch: arrow.RecordBatch): Uint8Array {
     fb.InputBatch.addPickled(b, v);
     fb.InputBatch.addNumRows(b, batch.numRows);
     return fb.InputBatch.endInputBatch(b);
-  });
+  }, rows.length + 128);
 }
 
 function names(task: PythonTask): string {
@@ -222,7 +228,7 @@ function resultSchema(types: readonly DataType[], task: PythonTask): arrow.Schem
 }
 
 /** Arrow results: the worker already coerced them to the declared types; anything else is refused here. */
-function outputArrow(o: fb.OutputBatch, types: readonly DataType[], task: PythonTask): arrow.RecordBatch {
+function outputArrow(o: fb.OutputBatch, types: readonly DataType[], task: PythonTask): arrow.RecordBatch[] {
   const bytes = o.arrowIpcArray();
   if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
   const table = arrow.tableFromIPC(bytes);
@@ -236,13 +242,7 @@ function outputArrow(o: fb.OutputBatch, types: readonly DataType[], task: Python
     }
   });
   const schema = resultSchema(types, task);
-  const batches = table.batches;
-  if (batches.length === 1) return makeBatch(schema, types.map((_, i) => batches[0]!.data.children[i]!), batches[0]!.numRows);
-  const cols = types.map((_, i) => {
-    const v = table.getChildAt(i)!;
-    return v.data.length === 1 ? v.data[0]! : arrow.makeVector(v.toArray() as never).data[0]!;
-  });
-  return makeBatch(schema, cols, table.numRows);
+  return table.batches.map((b) => makeBatch(schema, types.map((_, i) => b.data.children[i]!), b.numRows));
 }
 
 function outputPickled(o: fb.OutputBatch, types: readonly DataType[], task: PythonTask): arrow.RecordBatch {

@@ -128,12 +128,19 @@ export async function* executeGroupedPython(plan: GroupedPythonExec, partition: 
   const rowsOf = (g: number) => order.subarray(starts[g]!, starts[g + 1]!);
 
   if (plan.evalType === 'groupedMapPandas') {
+    // Each group travels with its key columns first (args[0] says how many), for functions taking (key, pdf).
+    const keyFields = keyTypes.map((t, i) => new arrow.Field(`_key${i}`, toArrowType(t), true));
+    const withKeysSchema = new arrow.Schema([...keyFields, ...childSchema.fields]);
+    const withKeysTypes = [...keyTypes, ...childTypes];
+    const keyCols = n > 0 ? plan.groupingExprs.map((e) => evaluate(e, all, evalCtx)) : [];
+    const withKeys = n > 0 ? makeBatch(withKeysSchema, [...keyCols, ...plan.child.output.map((_, i) => columnData(all, i))], n) : null;
     async function* groups(): AsyncGenerator<arrow.RecordBatch> {
-      for (let g = 0; g < numGroups; g++) yield n === 0 ? all : takeBatch(all, childTypes, rowsOf(g));
+      for (let g = 0; g < numGroups; g++) yield takeBatch(withKeys!, withKeysTypes, rowsOf(g));
     }
     const outputSchema = plan.output.map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable }));
     const schema = schemaOf(plan.output);
-    for await (const r of runner.run({ evalType: plan.evalType, functions: plan.functions, outputSchema }, groups(), ctx)) {
+    const functions = plan.functions.map((f) => ({ ...f, args: [keyTypes.length] }));
+    for await (const r of runner.run({ evalType: plan.evalType, functions, outputSchema }, groups(), ctx)) {
       yield makeBatch(schema, schema.fields.map((_, i) => columnData(r, i)), r.numRows);
     }
     return;
