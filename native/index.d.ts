@@ -113,6 +113,187 @@ export function groupByInt64SumAsync(
   length: number,
 ): Promise<GroupByInt64SumResult>;
 
+/** Boolean gather: bits [bitOffset, bitOffset + length) are the source rows; the result's bits start at 0. */
+export function takeBoolean(
+  bits: Uint8Array,
+  bitOffset: number,
+  validity: Validity,
+  validityOffset: number,
+  length: number,
+  indices: Int32Array,
+): TakeResult<Uint8Array>;
+
+/**
+ * String gather over Arrow's layout (offsets[i]..offsets[i + 1] into bytes, offsets.length >= length + 1).
+ * Offsets that decrease or reach past bytes are a RangeError.
+ */
+export function takeString(
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  validity: Validity,
+  validityOffset: number,
+  length: number,
+  indices: Int32Array,
+): { offsets: Int32Array; bytes: Uint8Array; validity: Uint8Array | null; nullCount: number };
+
+// Row hashes, bit for bit the engine's scheme (libs/core execution/hashing.ts): fill acc with the seed,
+// mix each key column in (a NULL mixes a fixed word), then hashFinish(acc, numColumns, n).
+export function hashMixInt32(acc: Uint32Array, values: Int32Array, validity: Validity, validityOffset: number, n: number): void;
+export function hashMixInt64(acc: Uint32Array, values: BigInt64Array, validity: Validity, validityOffset: number, n: number): void;
+/** -0.0 mixes as 0.0 and every NaN as the canonical NaN. */
+export function hashMixFloat64(acc: Uint32Array, values: Float64Array, validity: Validity, validityOffset: number, n: number): void;
+export function hashMixBoolean(
+  acc: Uint32Array,
+  bits: Uint8Array,
+  bitOffset: number,
+  validity: Validity,
+  validityOffset: number,
+  n: number,
+): void;
+export function hashMixString(
+  acc: Uint32Array,
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  validity: Validity,
+  validityOffset: number,
+  n: number,
+): void;
+export function hashMixNull(acc: Uint32Array, n: number): void;
+export function hashFinish(acc: Uint32Array, numColumns: number, n: number): void;
+
+/** Key kinds: int32 (also date), int64 (also timestamp), float64, boolean, string. */
+export const KeyKind: { readonly int32: 0; readonly int64: 1; readonly float64: 2; readonly boolean: 3; readonly string: 4 };
+export type KeyKindCode = 0 | 1 | 2 | 3 | 4;
+
+/** A native handle (type-tagged External); passing anything else, or a released one, throws. */
+export type KeyDictionary = { readonly __brand: 'KeyDictionary' };
+export type PairTable = { readonly __brand: 'PairTable' };
+export type JoinTable = { readonly __brand: 'JoinTable' };
+
+/** Dense codes 0, 1, 2… for the distinct values of a key column (NULL is one value), in first-seen order. */
+export function keyDictionaryNew(kind: KeyKindCode): KeyDictionary;
+/**
+ * Writes the codes of rows [0, n) into out; returns the dictionary's size. `values` by kind: Int32Array,
+ * BigInt64Array, Float64Array, boolean bits (from `bitOffset`), string bytes (with `offsets`).
+ */
+export function keyDictionaryEncode(
+  dictionary: KeyDictionary,
+  values: Int32Array | BigInt64Array | Float64Array | Uint8Array,
+  offsets: Int32Array | null,
+  bitOffset: number,
+  validity: Validity,
+  validityOffset: number,
+  n: number,
+  out: Int32Array,
+): number;
+/** The values of `codes` (each below the size); validity is null when no code is the NULL one. */
+export function keyDictionaryValues(
+  dictionary: KeyDictionary,
+  codes: Int32Array,
+): { values: Int32Array | BigInt64Array | Float64Array | Uint8Array; offsets: Int32Array | null; validity: Uint8Array | null };
+export function keyDictionarySize(dictionary: KeyDictionary): number;
+/** Dense ids for pairs of non-negative codes, in first-seen order. */
+export function pairTableNew(): PairTable;
+/** out[i] = id of (as[i], bs[i]); out may be as. Returns the table's size. */
+export function pairTableEncode(table: PairTable, as: Int32Array, bs: Int32Array, n: number, out: Int32Array): number;
+export function pairTableDecode(table: PairTable, ids: Int32Array): { lefts: Int32Array; rights: Int32Array };
+/** Frees a dictionary or pair table now (GC would later); later use throws. Idempotent. */
+export function keyTableRelease(handle: KeyDictionary | PairTable): void;
+
+/** An Int32Array, BigInt64Array or Float64Array column. */
+export type NumericValues = Int32Array | BigInt64Array | Float64Array;
+
+// Group-indexed aggregate folds: row i (when valid) goes to state slot gids[i]; a gid outside the state
+// arrays is a RangeError. The state's length is the number of groups.
+/** sums[g] += value as a double (int64 rounds to nearest), in row order; has[g] = 1. */
+export function groupSumAsDouble(
+  values: NumericValues,
+  validity: Validity,
+  validityOffset: number,
+  gids: Int32Array,
+  n: number,
+  sums: Float64Array,
+  has: Uint8Array | null,
+): void;
+/** sums[g] += value with 64-bit two's-complement wrap; has[g] = 1. */
+export function groupSumWrapping(
+  values: Int32Array | BigInt64Array,
+  validity: Validity,
+  validityOffset: number,
+  gids: Int32Array,
+  n: number,
+  sums: BigInt64Array,
+  has: Uint8Array | null,
+): void;
+/** counts[g] += 1 for rows valid in every bitmap of `validities` ([bits, offset, bits, offset, ...]). */
+export function groupCount(gids: Int32Array, n: number, counts: BigInt64Array, validities: (Uint8Array | number)[] | null): void;
+/** Keeps each group's minimum (sign -1) or maximum (1); doubles in Spark's order (NaN greatest, -0.0 = 0.0). */
+export function groupMinMax<T extends NumericValues>(
+  values: T,
+  validity: Validity,
+  validityOffset: number,
+  gids: Int32Array,
+  n: number,
+  state: T,
+  valid: Uint8Array,
+  sign: -1 | 1,
+): void;
+
+/** A join key column: [kind, values, offsets (strings) | null, bitOffset (booleans)]. */
+export type JoinKeyColumn = [KeyKindCode, Int32Array | BigInt64Array | Float64Array | Uint8Array, Int32Array | null, number];
+/**
+ * Hash table over build rows [0, n) grouped by their row hashes; rows with skip[r] != 0 are left out.
+ * `buildKeys` are the key columns probes will compare (a single int/long/double key is copied into the table).
+ */
+export function joinTableBuild(hashes: Uint32Array, skip: Uint8Array | null, n: number, buildKeys: readonly JoinKeyColumn[]): JoinTable;
+/**
+ * Writes up to si.length key-equal (stream row, build row) pairs, in stream order and, per stream row, in
+ * build input order, resuming at cursor = [row, position] (start a batch at [0, -1]); returns the count, 0
+ * when done. buildKeys/streamKeys must have the kinds the table was built with. NaN = NaN, -0.0 = 0.0.
+ */
+export function joinTableProbe(
+  table: JoinTable,
+  streamHashes: Uint32Array,
+  streamSkip: Uint8Array | null,
+  m: number,
+  buildKeys: readonly JoinKeyColumn[],
+  streamKeys: readonly JoinKeyColumn[],
+  firstMatchOnly: boolean,
+  cursor: Float64Array,
+  si: Int32Array,
+  bi: Int32Array,
+): number;
+export function joinTableRelease(table: JoinTable): void;
+
+/** pids[i] = hashes[i] % numPartitions. */
+export function partitionIdsFromHashes(hashes: Uint32Array, n: number, numPartitions: number): Int32Array;
+/** Rows of partition p are order[starts[p] .. starts[p + 1]), in input order. */
+export function partitionOrder(pids: Int32Array, n: number, numPartitions: number): { starts: Int32Array; order: Int32Array };
+
+/** A sort key: a key column (as for joins) with its validity, direction and NULL placement. */
+export type SortKeyColumn = [
+  KeyKindCode,
+  Int32Array | BigInt64Array | Float64Array | Uint8Array,
+  Int32Array | null,
+  number,
+  Validity,
+  number,
+  boolean,
+  boolean,
+];
+/**
+ * The stable permutation ordering rows [0, n) by `keys` ([kind, values, offsets, bitOffset, validity,
+ * validityOffset, descending, nullsFirst]): Spark's order (NaN largest, -0.0 = 0.0, strings by UTF-8 bytes).
+ * Fixed-width keys only use a radix sort; a string key makes it a comparison sort.
+ */
+export function sortIndices(keys: readonly SortKeyColumn[], n: number): Int32Array;
+
+/**
+ * out[i] = -1, 0 or 1 comparing row i of `a` with row i of `b` (same kind; [kind, values, offsets,
+ * bitOffset] as for joins), in Spark's order: NaN = NaN and above everything, -0.0 = 0.0, strings by bytes.
+ */
+export function compareColumns(a: JoinKeyColumn, b: JoinKeyColumn, n: number, out: Int8Array): void;
+
 /**
  * A mapped POSIX shared-memory segment. Names start with "/kindling-", have no further '/', at most 250
  * bytes (an invalid name throws TypeError with code ERR_INVALID_ARG_VALUE). System-call failures throw an

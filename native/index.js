@@ -58,6 +58,37 @@ export const takeInt32 = fn('takeInt32');
 export const hashInt64 = fn('hashInt64');
 export const groupByInt64Sum = fn('groupByInt64Sum');
 export const groupByInt64SumAsync = fn('groupByInt64SumAsync');
+export const takeBoolean = fn('takeBoolean');
+export const takeString = fn('takeString');
+export const hashMixInt32 = fn('hashMixInt32');
+export const hashMixInt64 = fn('hashMixInt64');
+export const hashMixFloat64 = fn('hashMixFloat64');
+export const hashMixBoolean = fn('hashMixBoolean');
+export const hashMixString = fn('hashMixString');
+export const hashMixNull = fn('hashMixNull');
+export const hashFinish = fn('hashFinish');
+export const keyDictionaryNew = fn('keyDictionaryNew');
+export const keyDictionaryEncode = fn('keyDictionaryEncode');
+export const keyDictionaryValues = fn('keyDictionaryValues');
+export const keyDictionarySize = fn('keyDictionarySize');
+export const pairTableNew = fn('pairTableNew');
+export const pairTableEncode = fn('pairTableEncode');
+export const pairTableDecode = fn('pairTableDecode');
+export const keyTableRelease = fn('keyTableRelease');
+export const groupSumAsDouble = fn('groupSumAsDouble');
+export const groupSumWrapping = fn('groupSumWrapping');
+export const groupCount = fn('groupCount');
+export const groupMinMax = fn('groupMinMax');
+export const joinTableBuild = fn('joinTableBuild');
+export const joinTableProbe = fn('joinTableProbe');
+export const joinTableRelease = fn('joinTableRelease');
+export const partitionIdsFromHashes = fn('partitionIdsFromHashes');
+export const partitionOrder = fn('partitionOrder');
+export const sortIndices = fn('sortIndices');
+export const compareColumns = fn('compareColumns');
+
+/** Key kinds of keyDictionaryNew and join key columns. */
+export const KeyKind = Object.freeze({ int32: 0, int64: 1, float64: 2, boolean: 3, string: 4 });
 export const shmUnlink = fn('shmUnlink');
 export const shmList = fn('shmList');
 

@@ -12,6 +12,13 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterTake(env, exports);
   RegisterHash(env, exports);
   RegisterGroupBy(env, exports);
+  RegisterRowHash(env, exports);
+  RegisterKeyDictionary(env, exports);
+  RegisterGroupAggregate(env, exports);
+  RegisterJoin(env, exports);
+  RegisterPartition(env, exports);
+  RegisterSortIndices(env, exports);
+  RegisterCompare(env, exports);
   RegisterShm(env, exports);
   exports.Set("napiVersion", Napi::Number::New(env, NAPI_VERSION));
   return exports;

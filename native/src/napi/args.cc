@@ -78,6 +78,36 @@ ArrayArg<uint8_t> Args::Uint8Array(size_t i, const char* name) const {
   return Typed<uint8_t>(i, name, napi_uint8_array, "a Uint8Array");
 }
 
+ArrayArg<uint32_t> Args::Uint32Array(size_t i, const char* name) const {
+  return Typed<uint32_t>(i, name, napi_uint32_array, "a Uint32Array");
+}
+
+ArrayArg<uint8_t> Args::OptionalUint8Array(size_t i, const char* name) const {
+  Napi::Value v = info_[i];
+  if (v.IsNull() || v.IsUndefined()) return ArrayArg<uint8_t>{nullptr, 0, Napi::Object()};
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    ThrowType(name, "a Uint8Array or null", i);
+  }
+  return Uint8Array(i, name);
+}
+
+bool Args::Boolean(size_t i, const char* name) const {
+  Napi::Value v = info_[i];
+  if (!v.IsBoolean()) ThrowType(name, "a boolean", i);
+  return v.As<Napi::Boolean>().Value();
+}
+
+int64_t Args::IntIn(size_t i, const char* name, int64_t lo, int64_t hi) const {
+  Napi::Value v = info_[i];
+  if (!v.IsNumber()) ThrowType(name, "a number", i);
+  const double d = v.As<Napi::Number>().DoubleValue();
+  if (!(d >= static_cast<double>(lo) && d <= static_cast<double>(hi)) || std::floor(d) != d) {
+    ThrowRange(std::string(name) + " must be an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+               "], got " + v.ToString().Utf8Value());
+  }
+  return static_cast<int64_t>(d);
+}
+
 int64_t Args::Count(size_t i, const char* name) const {
   Napi::Value v = info_[i];
   if (!v.IsNumber()) ThrowType(name, "a number", i);

@@ -23,6 +23,7 @@ class Args {
   Args(const Napi::CallbackInfo& info, const char* fn) : info_(info), fn_(fn) {}
 
   Napi::Env Env() const { return info_.Env(); }
+  const char* fn() const { return fn_; }
   Napi::Value operator[](size_t i) const { return info_[i]; }
 
   [[noreturn]] void ThrowType(const char* name, const char* expected, size_t i) const;
@@ -32,6 +33,12 @@ class Args {
   ArrayArg<double> Float64Array(size_t i, const char* name) const;
   ArrayArg<int32_t> Int32Array(size_t i, const char* name) const;
   ArrayArg<uint8_t> Uint8Array(size_t i, const char* name) const;  // Buffer is accepted
+  ArrayArg<uint32_t> Uint32Array(size_t i, const char* name) const;
+  // A Uint8Array, or null/undefined (data = nullptr, length 0).
+  ArrayArg<uint8_t> OptionalUint8Array(size_t i, const char* name) const;
+  bool Boolean(size_t i, const char* name) const;
+  // An integer number in [lo, hi].
+  int64_t IntIn(size_t i, const char* name, int64_t lo, int64_t hi) const;
 
   // A non-negative integer number <= 2^53 - 1.
   int64_t Count(size_t i, const char* name) const;

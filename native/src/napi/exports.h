@@ -10,6 +10,13 @@ void RegisterFilter(Napi::Env env, Napi::Object exports);
 void RegisterTake(Napi::Env env, Napi::Object exports);
 void RegisterHash(Napi::Env env, Napi::Object exports);
 void RegisterGroupBy(Napi::Env env, Napi::Object exports);
+void RegisterRowHash(Napi::Env env, Napi::Object exports);
+void RegisterKeyDictionary(Napi::Env env, Napi::Object exports);
+void RegisterGroupAggregate(Napi::Env env, Napi::Object exports);
+void RegisterJoin(Napi::Env env, Napi::Object exports);
+void RegisterPartition(Napi::Env env, Napi::Object exports);
+void RegisterSortIndices(Napi::Env env, Napi::Object exports);
+void RegisterCompare(Napi::Env env, Napi::Object exports);
 void RegisterShm(Napi::Env env, Napi::Object exports);
 
 }  // namespace kindling::napi

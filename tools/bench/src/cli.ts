@@ -1,7 +1,8 @@
 // Command-line options of the engine benchmark (`node dist/engine.js --rows N --quick --engines …`).
 
-export type EngineName = 'kindling' | 'duckdb';
-export const ALL_CASES = ['groupby-high', 'groupby-low', 'join'] as const;
+export type EngineName = 'kindling' | 'native' | 'ts' | 'duckdb';
+export const ALL_ENGINES: readonly EngineName[] = ['kindling', 'native', 'ts', 'duckdb'];
+export const ALL_CASES = ['filter', 'sum', 'groupby-high', 'groupby-low', 'join'] as const;
 export type CaseName = (typeof ALL_CASES)[number];
 
 export interface BenchOptions {
@@ -21,7 +22,8 @@ const USAGE = `usage: node dist/engine.js [options]
   --rows N             rows of the big table (default 10000000)
   --quick              1M rows (a smoke test of the bench itself)
   --runs N             timed runs after one warm-up; the median is reported (default 3)
-  --engines a,b        kindling,duckdb (default both)
+  --engines a,b        kindling (the engine, SDK), native (kernels, 1 thread), ts (the previous
+                       TypeScript loops, 1 thread), duckdb (default all)
   --cases a,b          ${ALL_CASES.join(',')} (default all)
   --duckdb-threads a,b DuckDB thread counts, one result line each (default 1,2)
   --master M           Kindling master URL (default local[2])
@@ -49,7 +51,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     rows: 10_000_000,
     quick: false,
     runs: 3,
-    engines: ['kindling', 'duckdb'],
+    engines: [...ALL_ENGINES],
     cases: [...ALL_CASES],
     duckdbThreads: [1, 2],
     master: 'local[2]',
@@ -67,7 +69,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--rows': opts.rows = positiveInt(flag, value()); rowsGiven = true; break;
       case '--quick': opts.quick = true; break;
       case '--runs': opts.runs = positiveInt(flag, value()); break;
-      case '--engines': opts.engines = list(flag, value(), ['kindling', 'duckdb'] as const); break;
+      case '--engines': opts.engines = list(flag, value(), ALL_ENGINES); break;
       case '--cases': opts.cases = list(flag, value(), ALL_CASES); break;
       case '--duckdb-threads':
         opts.duckdbThreads = (value() ?? '').split(',').map((s) => positiveInt(flag, s));

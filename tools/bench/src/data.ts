@@ -118,3 +118,23 @@ export function toArrow(t: KeyedTable, batchRows: number): arrow.Table {
   }
   return new arrow.Table(schema, batches);
 }
+
+/** What `SELECT count(*), sum(v) FROM t WHERE v < 500` must return. */
+export function filterAnswer(t: KeyedTable): { n: number; s: number } {
+  let n = 0;
+  let s = 0;
+  for (const x of t.values.data) {
+    if (x < 500) {
+      n++;
+      s += x;
+    }
+  }
+  return { n, s };
+}
+
+/** What `SELECT sum(v) FROM t` must return. */
+export function sumAnswer(t: KeyedTable): { s: number } {
+  let s = 0;
+  for (const x of t.values.data) s += x;
+  return { s };
+}

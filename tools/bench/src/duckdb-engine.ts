@@ -68,6 +68,8 @@ export class DuckDBEngine {
 
 /** The SQL of each case; every aggregate is consumed so neither engine may prune the work away. */
 export const SQL = {
+  filter: 'SELECT count(*) AS n, sum(v) AS s FROM t WHERE v < 500',
+  sum: 'SELECT sum(v) AS s FROM t',
   groupBy: 'SELECT count(*) AS groups, sum(s) AS total FROM (SELECT k, sum(v) AS s FROM t GROUP BY k)',
   join: 'SELECT count(*) AS n, sum(v * w) AS s FROM t1 JOIN t2 USING (k)',
 } as const;

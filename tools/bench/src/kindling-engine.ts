@@ -43,6 +43,21 @@ export class KindlingEngine {
     return this.spark.createDataFrame(table);
   }
 
+  /** filter(v < 500) then count and sum(v) (mirrors SQL.filter). */
+  async filter(df: DataFrame): Promise<{ n: number; s: number }> {
+    const { functions: F, col } = this.sdk;
+    const rows = await df.filter(col('v').lt(500)).agg(F.count('*').alias('n'), F.sum('v').alias('s')).collect();
+    if (rows.length !== 1) throw new Error(`global aggregate returned ${rows.length} rows`);
+    return { n: field(rows[0], 'n'), s: field(rows[0], 's') };
+  }
+
+  /** agg(sum('v')) (mirrors SQL.sum). */
+  async sum(df: DataFrame): Promise<{ s: number }> {
+    const rows = await df.agg(this.sdk.functions.sum('v').alias('s')).collect();
+    if (rows.length !== 1) throw new Error(`global aggregate returned ${rows.length} rows`);
+    return { s: field(rows[0], 's') };
+  }
+
   /** groupBy('k').agg(sum('v')), then count the groups and total their sums (mirrors SQL.groupBy). */
   async groupBy(df: DataFrame): Promise<{ groups: number; total: number }> {
     const F = this.sdk.functions;

@@ -2,7 +2,8 @@
 import type { CaseName } from './cli.js';
 
 export interface EngineResult {
-  engine: 'kindling' | 'duckdb';
+  /** kindling: the engine through its SDK; native / ts: kernel level, one thread; duckdb: the peer. */
+  engine: 'kindling' | 'native' | 'ts' | 'duckdb';
   label: string;
   threads: number;
   timingsMs: number[];
@@ -19,6 +20,10 @@ export interface CaseResult {
   expected: Record<string, number>;
   results: EngineResult[];
   mismatches: string[];
+  /** Bytes the case must read and write at least (its input columns, plus its output for the filter). */
+  bytesTouched: number;
+  /** bytesTouched at the measured memcpy bandwidth: no implementation can be faster. */
+  boundMs: number;
 }
 
 const REL_TOLERANCE = 1e-6;
@@ -37,34 +42,47 @@ export function mismatches(expected: Record<string, number>, results: readonly E
   return out;
 }
 
-function si(n: number): string {
+export function si(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)} M`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
   return n.toFixed(0);
 }
 
+/** Speed of `a` relative to `b` (time of b ÷ time of a: above 1 means a is faster). */
+function ratio(a: EngineResult | undefined, b: EngineResult | undefined): string {
+  return a && b ? `${(b.medianMs / a.medianMs).toFixed(2)}×` : '—';
+}
+
 export function markdownTable(cases: readonly CaseResult[]): string {
   const labels = [...new Set(cases.flatMap((c) => c.results.map((r) => r.label)))];
-  const duckLabels = [...new Set(cases.flatMap((c) => c.results.filter((r) => r.engine === 'duckdb').map((r) => r.label)))];
-  const hasKindling = cases.some((c) => c.results.some((r) => r.engine === 'kindling'));
-  const ratioLabels = hasKindling ? duckLabels : [];
-  const header = ['case', 'input rows', ...labels.map((l) => `${l} rows/s (median)`), ...ratioLabels.map((l) => `Kindling ÷ ${l}`)];
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`];
+  const duck1 = (c: CaseResult) => c.results.find((r) => r.engine === 'duckdb' && r.threads === 1);
+  const header = [
+    'case',
+    ...labels.map((l) => `${l}`),
+    'memory-bandwidth bound',
+    'Kindling ÷ DuckDB 1t',
+    'kernels ÷ DuckDB 1t',
+    'kernels ÷ TS loops',
+    'kernels, % of bandwidth',
+  ];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 1 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const c of cases) {
     const byLabel = new Map(c.results.map((r) => [r.label, r]));
-    const kindling = c.results.find((r) => r.engine === 'kindling');
+    const engine = c.results.find((r) => r.engine === 'kindling');
+    const kernels = c.results.find((r) => r.engine === 'native');
+    const ts = c.results.find((r) => r.engine === 'ts');
     const cells = [
       c.title,
-      c.inputRows.toLocaleString('en-US'),
       ...labels.map((l) => {
         const r = byLabel.get(l);
-        return r ? `${si(r.rowsPerSec)} (${r.medianMs.toFixed(0)} ms)` : '—';
+        return r ? `${r.medianMs.toFixed(0)} ms (best ${Math.min(...r.timingsMs).toFixed(0)})` : '—';
       }),
-      ...ratioLabels.map((l) => {
-        const d = byLabel.get(l);
-        return kindling && d ? `${(kindling.rowsPerSec / d.rowsPerSec).toFixed(2)}×` : '—';
-      }),
+      `${c.boundMs.toFixed(1)} ms (${(c.bytesTouched / 1e6).toFixed(0)} MB)`,
+      ratio(engine, duck1(c)),
+      ratio(kernels, duck1(c)),
+      ratio(kernels, ts),
+      kernels ? `${((100 * c.boundMs) / kernels.medianMs).toFixed(0)} %` : '—',
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }

@@ -8,6 +8,7 @@ import type { Partitioning } from '../physical/physical-plan.js';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { hashColumns } from './hashing.js';
+import { native } from './kernels.js';
 import { makeRowComparator, sortIndices } from './sort-indices.js';
 import { dataFromPlainValues, plainValueAt } from './plain-values.js';
 import { columnData, concatData, emptyBatch, takeBatch } from './vectors.js';
@@ -44,9 +45,7 @@ export function partitionBatch(
       const p = partitioning.numPartitions;
       const keys = evaluateKeys(partitioning.exprs, batch);
       const h = hashColumns(keys, partitioning.exprs.map(dataTypeOf), n);
-      const pids = new Int32Array(n);
-      for (let i = 0; i < n; i++) pids[i] = h[i]! % p;
-      return split(batch, types, pids, p);
+      return split(batch, types, native.partitionIdsFromHashes(h, n, p), p);
     }
     case 'roundRobin': {
       const p = partitioning.numPartitions;
@@ -93,16 +92,11 @@ function rangePartitionIds(batch: arrow.RecordBatch, order: readonly SortOrder[]
 /** Groups rows by partition id, keeping their order within each partition. */
 function split(batch: arrow.RecordBatch, types: readonly DataType[], pids: Int32Array, numPartitions: number): arrow.RecordBatch[] {
   const n = pids.length;
-  const starts = new Int32Array(numPartitions + 1);
-  for (let i = 0; i < n; i++) starts[pids[i]! + 1]++;
+  const { starts, order } = native.partitionOrder(pids, n, numPartitions);
   for (let p = 0; p < numPartitions; p++) {
     // All rows in one partition: hand the batch over as is.
-    if (starts[p + 1] === n) return Array.from({ length: numPartitions }, (_, q) => (q === p ? batch : emptyBatch(batch.schema)));
-    starts[p + 1] += starts[p]!;
+    if (starts[p + 1]! - starts[p]! === n) return Array.from({ length: numPartitions }, (_, q) => (q === p ? batch : emptyBatch(batch.schema)));
   }
-  const order = new Int32Array(n);
-  const pos = starts.slice(0, numPartitions);
-  for (let i = 0; i < n; i++) order[pos[pids[i]!]!++] = i;
   const out: arrow.RecordBatch[] = [];
   for (let p = 0; p < numPartitions; p++) {
     const a = starts[p]!;

@@ -1,9 +1,11 @@
 // Stable multi-key row ordering with Spark's semantics (NaN largest, -0.0 = 0.0, strings by UTF-8 bytes):
-// an LSD radix sort for fixed-width keys, a comparator sort otherwise, and row comparators for range partitioning.
+// the native sort kernel for every key type but arrays, a comparator sort for those, and row comparators for
+// range partitioning.
 import type * as arrow from 'apache-arrow';
 import type { NullOrdering, SortDirection } from '../expr/expression.js';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
+import { joinKeyColumn, keyKindOf, native, validityArg } from './kernels.js';
 import { isNullAt, valueAt } from './vectors.js';
 
 export interface KeyOrder {
@@ -14,21 +16,26 @@ export interface KeyOrder {
 /** Compares row `i` of one side with row `j` of the other; negative when i sorts first. */
 export type RowComparator = (i: number, j: number) => number;
 
-/** Below this many rows a comparator sort beats the radix sort's fixed per-pass costs. */
-const RADIX_MIN_ROWS = 512;
-const DIGIT_BITS = 11;
-
 /**
  * The permutation that orders rows 0..numRows-1 by `keys` (one Data per key, `numRows` rows each) under `order`.
  * Stable: rows with equal keys keep their input order.
  */
 export function sortIndices(keys: readonly arrow.Data[], types: readonly DataType[], order: readonly KeyOrder[], numRows: number): Int32Array {
+  // The native kernel sorts every key type but arrays (null-typed keys tie on every row and are dropped).
+  if (types.every((t) => t.kind !== 'array')) {
+    const nativeKeys: native.SortKeyColumn[] = [];
+    types.forEach((t, k) => {
+      const kind = keyKindOf(t);
+      if (kind === undefined) return;
+      const [bm, off] = validityArg(keys[k]!);
+      const o = order[k]!;
+      nativeKeys.push([...joinKeyColumn(keys[k]!, t, kind), bm, off, o.direction === 'desc', o.nullOrdering === 'nullsFirst']);
+    });
+    return native.sortIndices(nativeKeys, numRows);
+  }
   const idx = new Int32Array(numRows);
   for (let i = 0; i < numRows; i++) idx[i] = i;
   if (numRows < 2 || keys.length === 0) return idx;
-  if (numRows >= RADIX_MIN_ROWS && types.every((t) => t.kind !== 'string' && t.kind !== 'array')) {
-    return radixSort(idx, keys, types, order, numRows);
-  }
   const cmp = makeRowComparator(keys, keys, types, order);
   // Ties broken by position keep the sort stable whatever the engine's sort does.
   return idx.sort((a, b) => cmp(a, b) || a - b);
@@ -170,132 +177,4 @@ function compareCodePoints(x: string, y: string): number {
     if (d !== 0) return d;
   }
   return xs.length - ys.length;
-}
-
-// ---------------------------------------------------------------------------------------------
-// LSD radix sort over order-preserving unsigned words (most significant key last in the pass list).
-
-interface Pass {
-  readonly word: Uint32Array;
-  readonly shift: number;
-  readonly mask: number;
-}
-
-function radixSort(idx: Int32Array, keys: readonly arrow.Data[], types: readonly DataType[], order: readonly KeyOrder[], n: number): Int32Array {
-  const passes: Pass[] = [];
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const d = keys[k]!;
-    const { words, bits } = sortableWords(d, types[k]!, order[k]!.direction === 'desc', n);
-    for (let w = words.length - 1; w >= 0; w--) {
-      for (let shift = 0; shift < bits[w]!; shift += DIGIT_BITS) {
-        passes.push({ word: words[w]!, shift, mask: (1 << Math.min(DIGIT_BITS, bits[w]! - shift)) - 1 });
-      }
-    }
-    // The null rank is more significant than the key's value.
-    if (mayHaveNulls(d)) {
-      const rank = new Uint32Array(n);
-      const nullRank = order[k]!.nullOrdering === 'nullsFirst' ? 0 : 1;
-      for (let i = 0; i < n; i++) rank[i] = isNullAt(d, i) ? nullRank : 1 - nullRank;
-      passes.push({ word: rank, shift: 0, mask: 1 });
-    }
-  }
-  let cur: Int32Array = idx;
-  let tmp: Int32Array = new Int32Array(n);
-  const counts = new Int32Array(1 << DIGIT_BITS);
-  for (const { word, shift, mask } of passes) {
-    counts.fill(0);
-    for (let r = 0; r < n; r++) counts[(word[r]! >>> shift) & mask]++;
-    let sum = 0;
-    let uniform = false;
-    for (let b = 0; b <= mask; b++) {
-      const c = counts[b]!;
-      if (c === n) { uniform = true; break; }
-      counts[b] = sum;
-      sum += c;
-    }
-    if (uniform) continue;
-    for (let q = 0; q < n; q++) {
-      const r = cur[q]!;
-      tmp[counts[(word[r]! >>> shift) & mask]!++] = r;
-    }
-    const t = cur;
-    cur = tmp;
-    tmp = t;
-  }
-  return cur;
-}
-
-/** Unsigned words (most significant first, `bits` wide each) whose order is the key's order; nulls get 0. */
-function sortableWords(d: arrow.Data, type: DataType, desc: boolean, n: number): { words: Uint32Array[]; bits: number[] } {
-  const off = d.offset;
-  const flip = desc ? 0xffffffff : 0;
-  const hasNulls = mayHaveNulls(d);
-  switch (type.kind) {
-    case 'int32':
-    case 'date': {
-      const v = d.values as Int32Array;
-      const w = new Uint32Array(n);
-      for (let i = 0; i < n; i++) w[i] = (v[i]! ^ 0x80000000 ^ flip) >>> 0;
-      if (hasNulls) zeroNulls(d, n, [w]);
-      return { words: [w], bits: [32] };
-    }
-    case 'int64':
-    case 'timestamp': {
-      const v = d.values as BigInt64Array;
-      const src = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
-      const hi = new Uint32Array(n);
-      const lo = new Uint32Array(n);
-      for (let i = 0; i < n; i++) {
-        hi[i] = (src[2 * i + 1]! ^ 0x80000000 ^ flip) >>> 0;
-        lo[i] = (src[2 * i]! ^ flip) >>> 0;
-      }
-      if (hasNulls) zeroNulls(d, n, [hi, lo]);
-      return { words: [hi, lo], bits: [32, 32] };
-    }
-    case 'float64': {
-      const v = d.values as Float64Array;
-      const src = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
-      const hi = new Uint32Array(n);
-      const lo = new Uint32Array(n);
-      for (let i = 0; i < n; i++) {
-        const x = v[i]!;
-        let h: number;
-        let l: number;
-        if (x !== x) { h = 0x7ff80000; l = 0; } // one NaN, above +Infinity
-        else if (x === 0) { h = 0; l = 0; } // -0.0 sorts as 0.0
-        else { h = src[2 * i + 1]!; l = src[2 * i]!; }
-        // IEEE order → unsigned order: negative numbers flip all bits, positives flip the sign bit.
-        if (h < 0) { h = ~h; l = ~l; } else h ^= 0x80000000;
-        hi[i] = (h ^ flip) >>> 0;
-        lo[i] = (l ^ flip) >>> 0;
-      }
-      if (hasNulls) zeroNulls(d, n, [hi, lo]);
-      return { words: [hi, lo], bits: [32, 32] };
-    }
-    case 'boolean': {
-      const v = d.values as Uint8Array;
-      const w = new Uint32Array(n);
-      const f = desc ? 1 : 0;
-      for (let i = 0; i < n; i++) {
-        const j = off + i;
-        w[i] = ((v[j >> 3]! >> (j & 7)) & 1) ^ f;
-      }
-      if (hasNulls) zeroNulls(d, n, [w]);
-      return { words: [w], bits: [1] };
-    }
-    case 'null':
-      return { words: [], bits: [] };
-    case 'string':
-    case 'array':
-      throw new Error(`radix sort cannot order ${type.kind} keys`);
-    default:
-      return assertNever(type, 'data type');
-  }
-}
-
-/** Null rows must all share one value so the value passes keep their relative order. */
-function zeroNulls(d: arrow.Data, n: number, words: Uint32Array[]): void {
-  for (let i = 0; i < n; i++) {
-    if (isNullAt(d, i)) for (const w of words) w[i] = 0;
-  }
 }

@@ -5,6 +5,7 @@
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../types/data-type.js';
 import type { StructType } from '../types/schema.js';
+import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
 
 export type Column = arrow.Data;
 
@@ -103,83 +104,33 @@ export function valueAt(d: arrow.Data, i: number): unknown {
   return arrow.makeVector(d).get(i);
 }
 
-/** Gathers rows `indices` of `d` (index -1 gives null). */
+/** Gathers rows `indices` of `d` (index -1 gives null); an index outside [-1, length) is a RangeError. */
 export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): arrow.Data {
   const n = indices.length;
-  const hasNullIdx = indices.some((x) => x < 0);
-  const validity = d.nullCount > 0 || hasNullIdx ? new Uint8Array((n + 7) >> 3) : null;
-  const valid = (i: number, src: number) => {
-    if (validity) setBit(validity, i, src >= 0 && !isNullAt(d, src));
-  };
+  const [bm, off] = validityArg(d);
   switch (type.kind) {
     case 'int32':
     case 'date': {
-      const src = d.values as Int32Array;
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const s = indices[i]!;
-        if (s >= 0) out[i] = src[s]!;
-        valid(i, s);
-      }
-      return primitiveData(type, n, out, validity);
+      const r = native.takeInt32(fixedValues(d, type) as Int32Array, bm, off, indices);
+      return primitiveData(type, n, r.values, r.validity);
     }
     case 'int64':
     case 'timestamp': {
-      const src = d.values as BigInt64Array;
-      const out = new BigInt64Array(n);
-      for (let i = 0; i < n; i++) {
-        const s = indices[i]!;
-        if (s >= 0) out[i] = src[s]!;
-        valid(i, s);
-      }
-      return primitiveData(type, n, out, validity);
+      const r = native.takeInt64(fixedValues(d, type) as BigInt64Array, bm, off, indices);
+      return primitiveData(type, n, r.values, r.validity);
     }
     case 'float64': {
-      const src = d.values as Float64Array;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const s = indices[i]!;
-        if (s >= 0) out[i] = src[s]!;
-        valid(i, s);
-      }
-      return primitiveData(type, n, out, validity);
+      const r = native.takeFloat64(fixedValues(d, type) as Float64Array, bm, off, indices);
+      return primitiveData(type, n, r.values, r.validity);
     }
     case 'boolean': {
-      const src = d.values as Uint8Array;
-      const out = new Uint8Array((n + 7) >> 3);
-      for (let i = 0; i < n; i++) {
-        const s = indices[i]!;
-        if (s >= 0) {
-          const j = d.offset + s;
-          if (src[j >> 3]! & (1 << (j & 7))) out[i >> 3]! |= 1 << (i & 7);
-        }
-        valid(i, s);
-      }
-      return primitiveData(type, n, out, validity);
+      const r = native.takeBoolean(boolBits(d), d.offset, bm, off, d.length, indices);
+      return primitiveData(type, n, r.values, r.validity);
     }
     case 'string': {
-      const offs = d.valueOffsets as Int32Array;
-      const bytes = d.values as Uint8Array;
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const s = indices[i]!;
-        if (s >= 0) total += offs[s + 1]! - offs[s]!;
-      }
-      const outOffs = new Int32Array(n + 1);
-      const outBytes = new Uint8Array(total);
-      let pos = 0;
-      for (let i = 0; i < n; i++) {
-        const s = indices[i]!;
-        if (s >= 0) {
-          const a = offs[s]!;
-          const b = offs[s + 1]!;
-          outBytes.set(bytes.subarray(a, b), pos);
-          pos += b - a;
-        }
-        outOffs[i + 1] = pos;
-        valid(i, s);
-      }
-      return stringData(n, outOffs, outBytes, validity);
+      const { offsets, bytes } = stringBuffers(d);
+      const r = native.takeString(offsets, bytes, bm, off, d.length, indices);
+      return stringData(n, r.offsets, r.bytes, r.validity);
     }
     case 'null':
       return nullData(type, n);
@@ -306,12 +257,8 @@ export function takeBatch(batch: arrow.RecordBatch, types: readonly DataType[], 
 
 /** Rows whose mask bit is set; `mask` is one byte per row (1 = keep). */
 export function filterBatch(batch: arrow.RecordBatch, types: readonly DataType[], mask: Uint8Array): arrow.RecordBatch {
-  let n = 0;
-  for (let i = 0; i < batch.numRows; i++) if (mask[i]) n++;
-  if (n === batch.numRows) return batch;
-  const idx = new Int32Array(n);
-  let j = 0;
-  for (let i = 0; i < batch.numRows; i++) if (mask[i]) idx[j++] = i;
+  const idx = native.filterMaskToIndices(mask, batch.numRows);
+  if (idx.length === batch.numRows) return batch;
   return takeBatch(batch, types, idx);
 }
 

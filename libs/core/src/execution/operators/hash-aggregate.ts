@@ -8,7 +8,7 @@ import { aggregateStateTypes } from '../../expr/aggregates/registry.js';
 import { DEFAULT_EVAL_CONTEXT, evaluate } from '../../expr/eval/evaluate.js';
 import { dataTypeOf } from '../../expr/expression.js';
 import type { HashAggregateExec } from '../../physical/physical-plan.js';
-import { toArrowType } from '../../types/data-type.js';
+import { type DataType, toArrowType } from '../../types/data-type.js';
 import type { ExecuteFn } from '../execute-fn.js';
 import { schemaOf } from '../schema-of.js';
 import type { TaskContext } from '../task-context.js';
@@ -25,36 +25,53 @@ export async function* executeHashAggregate(plan: HashAggregateExec, partition: 
   for (const a of accs) a.grow(numGroups);
   let zeros = new Int32Array(0);
 
-  for await (const batch of exec(plan.child, partition, ctx)) {
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('task cancelled');
-    const n = batch.numRows;
-    ctx.metrics.rowsIn += n;
-    if (n === 0) continue;
-    let gids: Int32Array;
-    if (encoder) {
-      gids = encoder.encode(plan.groupingExprs.map((e) => evaluate(e, batch, evalCtx)), n);
-      numGroups = encoder.size;
-    } else {
-      if (zeros.length < n) zeros = new Int32Array(n);
-      gids = zeros;
+  // Native key tables are freed as soon as the last batch is out (or the task fails), not at some later GC.
+  try {
+    for await (const batch of exec(plan.child, partition, ctx)) {
+      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('task cancelled');
+      const n = batch.numRows;
+      ctx.metrics.rowsIn += n;
+      if (n === 0) continue;
+      let gids: Int32Array;
+      if (encoder) {
+        gids = encoder.encode(plan.groupingExprs.map((e) => evaluate(e, batch, evalCtx)), n);
+        numGroups = encoder.size;
+      } else {
+        if (zeros.length < n) zeros = new Int32Array(n);
+        gids = zeros;
+      }
+      if (plan.mode === 'final') {
+        let col = plan.groupingExprs.length;
+        accs.forEach((acc, k) => {
+          const states = Array.from({ length: stateWidths[k]! }, (_, j) => columnData(batch, col + j));
+          col += stateWidths[k]!;
+          acc.grow(numGroups);
+          acc.merge(states, gids, n);
+        });
+      } else {
+        plan.aggregates.forEach((call, k) => {
+          const acc = accs[k]!;
+          acc.grow(numGroups);
+          acc.update(call.args.map((e) => evaluate(e, batch, evalCtx)), gids, n);
+        });
+      }
     }
-    if (plan.mode === 'final') {
-      let col = plan.groupingExprs.length;
-      accs.forEach((acc, k) => {
-        const states = Array.from({ length: stateWidths[k]! }, (_, j) => columnData(batch, col + j));
-        col += stateWidths[k]!;
-        acc.grow(numGroups);
-        acc.merge(states, gids, n);
-      });
-    } else {
-      plan.aggregates.forEach((call, k) => {
-        const acc = accs[k]!;
-        acc.grow(numGroups);
-        acc.update(call.args.map((e) => evaluate(e, batch, evalCtx)), gids, n);
-      });
-    }
+    yield* emit(plan, ctx, encoder, accs, numGroups, keyTypes);
+  } finally {
+    encoder?.release();
+    for (const a of accs) a.release?.();
   }
+}
 
+function* emit(
+  plan: HashAggregateExec,
+  ctx: TaskContext,
+  encoder: KeyEncoder | null,
+  accs: readonly Accumulator[],
+  numGroups: number,
+  keyTypes: readonly DataType[],
+): Generator<arrow.RecordBatch> {
+  const evalCtx = ctx.eval ?? DEFAULT_EVAL_CONTEXT;
   const schema = schemaOf(plan.output);
   const virtualSchema =
     plan.mode === 'partial'

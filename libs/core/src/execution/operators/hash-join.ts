@@ -1,4 +1,4 @@
-// Equi-join by hash: materialises the build side into a chained hash table on its keys, streams the other side
+// Equi-join by hash: materialises the build side into a chained hash table on its keys (native), streams the other side
 // through it batch by batch, and emits unmatched build rows at the end for outer joins that preserve the build side.
 import type * as arrow from 'apache-arrow';
 import { ExecutionError } from '../../errors.js';
@@ -8,43 +8,39 @@ import type { HashJoinExec } from '../../physical/physical-plan.js';
 import type { DataType } from '../../types/data-type.js';
 import type { ExecuteFn } from '../execute-fn.js';
 import { hashColumns } from '../hashing.js';
+import { joinKeyColumn, keyKindOf, native } from '../kernels.js';
 import { evaluateKeys } from '../partitioner.js';
 import { schemaOf } from '../schema-of.js';
 import type { TaskContext } from '../task-context.js';
 import { concatBatches, filterBatch } from '../vectors.js';
 import {
-  BatchCoalescer, anyNullKey, gatherJoined, gatherRows, isSemiOrAnti, makeKeyEquals, nullIndices, preservesLeft, preservesRight, rowsWhere,
+  BatchCoalescer, anyNullKey, gatherJoined, gatherRows, isSemiOrAnti, makeArrayKeyEquals, nullIndices, preservesLeft, preservesRight, rowsWhere,
 } from './join-util.js';
 
 /** Differs from the partitioning seed: in a shuffled join every row of a partition shares hash % numPartitions. */
 const TABLE_SEED = 0x2f0b5a71;
 
+/** The build side: its key columns and the native hash table over their row hashes. */
 interface HashTable {
   readonly keys: readonly arrow.Data[];
-  readonly hashes: Uint32Array;
-  /** First row of each bucket's chain, -1 when empty. */
-  readonly head: Int32Array;
-  /** Next row in the same bucket's chain, -1 at the end; rows with a NULL key are in no chain. */
-  readonly next: Int32Array;
-  readonly mask: number;
+  /** The key columns the native probe compares (all but null- and array-typed ones), and their indices. */
+  readonly nativeCols: readonly native.JoinKeyColumn[];
+  readonly nativeKeys: readonly number[];
+  readonly native: native.JoinTable;
 }
 
 function buildTable(keys: readonly arrow.Data[], keyTypes: readonly DataType[], n: number): HashTable {
   const hashes = hashColumns(keys, keyTypes, n, TABLE_SEED);
-  let size = 16;
-  while (size < 2 * n) size *= 2;
-  const mask = size - 1;
-  const head = new Int32Array(size).fill(-1);
-  const next = new Int32Array(n).fill(-1);
-  const skip = anyNullKey(keys, n);
-  // Insert backwards so chains list rows in input order.
-  for (let r = n - 1; r >= 0; r--) {
-    if (skip && skip[r]) continue;
-    const b = hashes[r]! & mask;
-    next[r] = head[b]!;
-    head[b] = r;
-  }
-  return { keys, hashes, head, next, mask };
+  const nativeKeys: number[] = [];
+  const nativeCols: native.JoinKeyColumn[] = [];
+  keyTypes.forEach((t, k) => {
+    const kind = keyKindOf(t);
+    if (kind === undefined) return;
+    nativeKeys.push(k);
+    nativeCols.push(joinKeyColumn(keys[k]!, t, kind));
+  });
+  // Rows with a NULL key never match an equi-join key, so they are left out of the table.
+  return { keys, nativeCols, nativeKeys, native: native.joinTableBuild(hashes, anyNullKey(keys, n), n, nativeCols) };
 }
 
 export async function* executeHashJoin(plan: HashJoinExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
@@ -82,69 +78,81 @@ export async function* executeHashJoin(plan: HashJoinExec, partition: number, ct
   const nb = build.numRows;
   if (nb === 0 && !streamPreserved && joinType !== 'leftanti') return; // nothing can come out
   const table = buildTable(evaluateKeys(buildKeyExprs, build), keyTypes, nb);
-  const buildMatched = buildPreserved ? new Uint8Array(nb) : null;
+  try {
+    yield* probeAll();
+  } finally {
+    native.joinTableRelease(table.native);
+  }
 
-  /** Left/right-ordered gather of stream rows `si` with build rows `bi`. */
-  const joined = (schema: arrow.Schema, stream: arrow.RecordBatch, si: Int32Array, bi: Int32Array) =>
-    buildIsLeft ? gatherJoined(schema, leftTypes, build, bi, rightTypes, stream, si) : gatherJoined(schema, leftTypes, stream, si, rightTypes, build, bi);
+  async function* probeAll(): AsyncGenerator<arrow.RecordBatch> {
+    const buildMatched = buildPreserved ? new Uint8Array(nb) : null;
 
-  for await (const stream of exec(streamPlan, partition, ctx)) {
-    ctx.signal.throwIfAborted();
-    const m = stream.numRows;
-    if (m === 0) continue;
-    const streamMatched = new Uint8Array(m);
-    if (nb > 0) {
-      const probe = new Prober(table, evaluateKeys(streamKeyExprs, stream), keyTypes, m, semiAnti && !condition);
-      const si = new Int32Array(cap);
-      const bi = new Int32Array(cap);
-      for (let count = probe.fill(si, bi); count > 0; count = probe.fill(si, bi)) {
-        const s = si.subarray(0, count);
-        const b = bi.subarray(0, count);
-        if (!condition) {
-          for (let k = 0; k < count; k++) streamMatched[s[k]!] = 1;
-          if (buildMatched) for (let k = 0; k < count; k++) buildMatched[b[k]!] = 1;
-          if (!semiAnti) for (const o of out.push(joined(outSchema, stream, s, b))) yield o;
-          continue;
+    /** Left/right-ordered gather of stream rows `si` with build rows `bi`. */
+    const joined = (schema: arrow.Schema, stream: arrow.RecordBatch, si: Int32Array, bi: Int32Array) =>
+      buildIsLeft ? gatherJoined(schema, leftTypes, build, bi, rightTypes, stream, si) : gatherJoined(schema, leftTypes, stream, si, rightTypes, build, bi);
+
+    for await (const stream of exec(streamPlan, partition, ctx)) {
+      ctx.signal.throwIfAborted();
+      const m = stream.numRows;
+      if (m === 0) continue;
+      const streamMatched = new Uint8Array(m);
+      if (nb > 0) {
+        const probe = new Prober(table, evaluateKeys(streamKeyExprs, stream), keyTypes, m, semiAnti && !condition);
+        const si = new Int32Array(cap);
+        const bi = new Int32Array(cap);
+        for (let count = probe.fill(si, bi); count > 0; count = probe.fill(si, bi)) {
+          const s = si.subarray(0, count);
+          const b = bi.subarray(0, count);
+          if (!condition) {
+            for (let k = 0; k < count; k++) streamMatched[s[k]!] = 1;
+            if (buildMatched) for (let k = 0; k < count; k++) buildMatched[b[k]!] = 1;
+            if (!semiAnti) for (const o of out.push(joined(outSchema, stream, s, b))) yield o;
+            continue;
+          }
+          const candidates = joined(pairSchema, stream, s, b);
+          const pass = evaluatePredicate(condition, candidates);
+          for (let k = 0; k < count; k++) {
+            if (!pass[k]) continue;
+            streamMatched[s[k]!] = 1;
+            if (buildMatched) buildMatched[b[k]!] = 1;
+          }
+          if (!semiAnti) for (const o of out.push(filterBatch(candidates, outTypes, pass))) yield o;
         }
-        const candidates = joined(pairSchema, stream, s, b);
-        const pass = evaluatePredicate(condition, candidates);
-        for (let k = 0; k < count; k++) {
-          if (!pass[k]) continue;
-          streamMatched[s[k]!] = 1;
-          if (buildMatched) buildMatched[b[k]!] = 1;
-        }
-        if (!semiAnti) for (const o of out.push(filterBatch(candidates, outTypes, pass))) yield o;
+      }
+      if (semiAnti) {
+        const keep = rowsWhere(streamMatched, m, joinType === 'leftsemi' ? 1 : 0);
+        for (const o of out.push(gatherRows(outSchema, leftTypes, stream, keep))) yield o;
+      } else if (streamPreserved) {
+        const lone = rowsWhere(streamMatched, m, 0);
+        for (const o of out.push(joined(outSchema, stream, lone, nullIndices(lone.length)))) yield o;
       }
     }
-    if (semiAnti) {
-      const keep = rowsWhere(streamMatched, m, joinType === 'leftsemi' ? 1 : 0);
-      for (const o of out.push(gatherRows(outSchema, leftTypes, stream, keep))) yield o;
-    } else if (streamPreserved) {
-      const lone = rowsWhere(streamMatched, m, 0);
-      for (const o of out.push(joined(outSchema, stream, lone, nullIndices(lone.length)))) yield o;
-    }
-  }
 
-  if (buildMatched) {
-    const lone = rowsWhere(buildMatched, nb, 0);
-    // The stream side contributes only NULLs here; an empty batch of its schema stands in for it.
-    const noStream = concatBatches(schemaOf(streamPlan.output), buildIsLeft ? rightTypes : leftTypes, []);
-    for (let a = 0; a < lone.length; a += cap) {
-      const part = lone.subarray(a, a + cap);
-      for (const o of out.push(joined(outSchema, noStream, nullIndices(part.length), part))) yield o;
+    if (buildMatched) {
+      const lone = rowsWhere(buildMatched, nb, 0);
+      // The stream side contributes only NULLs here; an empty batch of its schema stands in for it.
+      const noStream = concatBatches(schemaOf(streamPlan.output), buildIsLeft ? rightTypes : leftTypes, []);
+      for (let a = 0; a < lone.length; a += cap) {
+        const part = lone.subarray(a, a + cap);
+        for (const o of out.push(joined(outSchema, noStream, nullIndices(part.length), part))) yield o;
+      }
     }
+    for (const o of out.flush()) yield o;
   }
-  for (const o of out.flush()) yield o;
 }
 
-/** Walks the build-side chains for each stream row, producing key-equal (stream, build) pairs a buffer at a time. */
+/**
+ * Finds key-equal (stream, build) pairs a buffer at a time: the native probe compares every key column of a
+ * primitive or string type; array-typed key columns (rare) are compared here, on the pairs it returns.
+ */
 class Prober {
-  private row = 0;
-  private cursor = -1;
-  private inChain = false;
+  /** [next stream row, next table entry of its bucket] (see joinTableProbe). */
+  private readonly cursor = new Float64Array([0, -1]);
   private readonly hashes: Uint32Array;
   private readonly skip: Uint8Array | null;
-  private readonly equals: (buildRow: number, streamRow: number) => boolean;
+  private readonly streamCols: native.JoinKeyColumn[];
+  private readonly arrayEquals: ((buildRow: number, streamRow: number) => boolean) | null;
+  private readonly firstMatchOnly: boolean;
 
   constructor(
     private readonly table: HashTable,
@@ -152,47 +160,33 @@ class Prober {
     keyTypes: readonly DataType[],
     private readonly numRows: number,
     /** Semi/anti without a condition only need to know whether any build row matches. */
-    private readonly firstMatchOnly: boolean,
+    firstMatchOnly: boolean,
   ) {
     this.hashes = hashColumns(keys, keyTypes, numRows, TABLE_SEED);
     this.skip = anyNullKey(keys, numRows);
-    this.equals = makeKeyEquals(table.keys, keys, keyTypes);
+    this.streamCols = table.nativeKeys.map((k) => joinKeyColumn(keys[k]!, keyTypes[k]!, keyKindOf(keyTypes[k]!)!));
+    // Null-typed keys are NULL on every row: such rows are skipped before any comparison.
+    const arrayKeys = keyTypes.flatMap((t, k) => (t.kind === 'array' ? [k] : []));
+    this.arrayEquals = arrayKeys.length === 0 ? null : makeArrayKeyEquals(arrayKeys.map((k) => table.keys[k]!), arrayKeys.map((k) => keys[k]!));
+    // With array keys the native probe sees only some columns, so its first match may not be a real one.
+    this.firstMatchOnly = firstMatchOnly && this.arrayEquals === null;
   }
 
   /** Fills `si`/`bi` with up to their length of pairs; 0 once every stream row is done. */
   fill(si: Int32Array, bi: Int32Array): number {
-    const { head, next, mask } = this.table;
-    const buildHashes = this.table.hashes;
-    const cap = si.length;
-    let count = 0;
-    let s = this.row;
-    let c = this.cursor;
-    while (s < this.numRows) {
-      if (!this.inChain) {
-        if (this.skip && this.skip[s]) { s++; continue; }
-        c = head[this.hashes[s]! & mask]!;
-        this.inChain = true;
+    for (;;) {
+      const count = native.joinTableProbe(
+        this.table.native, this.hashes, this.skip, this.numRows, this.table.nativeCols, this.streamCols, this.firstMatchOnly, this.cursor, si, bi,
+      );
+      const eq = this.arrayEquals;
+      if (count === 0 || eq === null) return count;
+      let kept = 0;
+      for (let k = 0; k < count; k++) {
+        if (!eq(bi[k]!, si[k]!)) continue;
+        si[kept] = si[k]!;
+        bi[kept++] = bi[k]!;
       }
-      const h = this.hashes[s]!;
-      while (c !== -1) {
-        if (count === cap) {
-          this.row = s;
-          this.cursor = c;
-          return count;
-        }
-        if (buildHashes[c] === h && this.equals(c, s)) {
-          si[count] = s;
-          bi[count] = c;
-          count++;
-          if (this.firstMatchOnly) break;
-        }
-        c = next[c]!;
-      }
-      this.inChain = false;
-      s++;
+      if (kept > 0) return kept;
     }
-    this.row = s;
-    this.cursor = -1;
-    return count;
   }
 }

@@ -3,7 +3,6 @@
 import type * as arrow from 'apache-arrow';
 import type { JoinType } from '../../plan/logical-plan.js';
 import type { DataType } from '../../types/data-type.js';
-import { assertNever } from '../../util/assert.js';
 import { compareValues } from '../sort-indices.js';
 import { concatBatches, isNullAt, makeBatch, takeData, valueAt } from '../vectors.js';
 
@@ -67,87 +66,14 @@ export function anyNullKey(keys: readonly arrow.Data[], n: number): Uint8Array |
 }
 
 /**
- * Equality of non-null keys, row i of `a` against row j of `b` (same key types), with Spark's join semantics:
- * NaN = NaN and -0.0 = 0.0.
+ * Equality of non-null array-typed keys, row i of `a` against row j of `b` (element-wise, Spark's join semantics).
+ * Keys of every other type are compared by the native join probe.
  */
-export function makeKeyEquals(a: readonly arrow.Data[], b: readonly arrow.Data[], types: readonly DataType[]): (i: number, j: number) => boolean {
-  const parts = types.map((t, k) => columnEquals(a[k]!, b[k]!, t));
-  if (parts.length === 1) return parts[0]!;
-  if (parts.length === 2) {
-    const [p, q] = parts as [(i: number, j: number) => boolean, (i: number, j: number) => boolean];
-    return (i, j) => p(i, j) && q(i, j);
-  }
+export function makeArrayKeyEquals(a: readonly arrow.Data[], b: readonly arrow.Data[]): (i: number, j: number) => boolean {
   return (i, j) => {
-    for (let k = 0; k < parts.length; k++) if (!parts[k]!(i, j)) return false;
+    for (let k = 0; k < a.length; k++) if (compareValues(valueAt(a[k]!, i), valueAt(b[k]!, j)) !== 0) return false;
     return true;
   };
-}
-
-function words64(v: BigInt64Array): Int32Array {
-  return new Int32Array(v.buffer, v.byteOffset, v.length * 2);
-}
-
-// Arrow JS pre-slices value and offset buffers of a sliced Data: `offset` applies only to bitmaps (validity, booleans).
-function columnEquals(a: arrow.Data, b: arrow.Data, type: DataType): (i: number, j: number) => boolean {
-  const ao = a.offset;
-  const bo = b.offset;
-  switch (type.kind) {
-    case 'int32':
-    case 'date': {
-      const av = a.values as Int32Array;
-      const bv = b.values as Int32Array;
-      return (i, j) => av[i] === bv[j];
-    }
-    case 'int64':
-    case 'timestamp': {
-      // Compare the two 32-bit halves: reading a BigInt64Array allocates a bigint per element.
-      const av = words64(a.values as BigInt64Array);
-      const bv = words64(b.values as BigInt64Array);
-      return (i, j) => {
-        const x = 2 * i;
-        const y = 2 * j;
-        return av[x] === bv[y] && av[x + 1] === bv[y + 1];
-      };
-    }
-    case 'float64': {
-      const av = a.values as Float64Array;
-      const bv = b.values as Float64Array;
-      return (i, j) => {
-        const x = av[i]!;
-        const y = bv[j]!;
-        return x === y || (x !== x && y !== y);
-      };
-    }
-    case 'boolean': {
-      const av = a.values as Uint8Array;
-      const bv = b.values as Uint8Array;
-      return (i, j) => {
-        const x = ao + i;
-        const y = bo + j;
-        return ((av[x >> 3]! >> (x & 7)) & 1) === ((bv[y >> 3]! >> (y & 7)) & 1);
-      };
-    }
-    case 'string': {
-      const aOff = a.valueOffsets as Int32Array;
-      const bOff = b.valueOffsets as Int32Array;
-      const ab = a.values as Uint8Array;
-      const bb = b.values as Uint8Array;
-      return (i, j) => {
-        const as = aOff[i]!;
-        const bs = bOff[j]!;
-        const len = aOff[i + 1]! - as;
-        if (bOff[j + 1]! - bs !== len) return false;
-        for (let k = 0; k < len; k++) if (ab[as + k] !== bb[bs + k]) return false;
-        return true;
-      };
-    }
-    case 'null':
-      return () => false;
-    case 'array':
-      return (i, j) => compareValues(valueAt(a, i), valueAt(b, j)) === 0;
-    default:
-      return assertNever(type, 'data type');
-  }
 }
 
 /**

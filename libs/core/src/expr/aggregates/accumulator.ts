@@ -12,6 +12,8 @@ export interface Accumulator {
   states(start: number, end: number): arrow.Data[];
   /** The final values of groups [start, end). Call only after the last update/merge. */
   result(start: number, end: number): arrow.Data;
+  /** Frees native state now; the accumulator is unusable afterwards. */
+  release?(): void;
 }
 
 export function grownF64(a: Float64Array, n: number): Float64Array {

@@ -11,7 +11,7 @@ export class DistinctAccumulator implements Accumulator {
   private readonly encoder: KeyEncoder;
   private readonly pairs = new PairTable();
   private numGroups = 0;
-  private sorted: { starts: Int32Array; order: Int32Array } | null = null;
+  private sorted: { starts: Int32Array; order: Int32Array; lefts: Int32Array; rights: Int32Array } | null = null;
 
   /** `plain` makes a fresh non-distinct accumulator of the same function, run over the distinct tuples. */
   constructor(private readonly argTypes: readonly DataType[], private readonly plain: () => Accumulator) {
@@ -26,7 +26,19 @@ export class DistinctAccumulator implements Accumulator {
     const ids = this.encoder.encode(args, n);
     let valid: Uint8Array | null = null;
     for (const a of args) valid = andValidity(valid, validityOf(a), n);
-    for (let i = 0; i < n; i++) if (valid === null || bit(valid, i)) this.pairs.find(gids[i]!, ids[i]!);
+    if (valid === null) {
+      this.pairs.encode(gids, ids, n, new Int32Array(n));
+      return;
+    }
+    const g = new Int32Array(n);
+    const t = new Int32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (!bit(valid, i)) continue;
+      g[m] = gids[i]!;
+      t[m++] = ids[i]!;
+    }
+    this.pairs.encode(g, t, m, new Int32Array(m));
   }
 
   merge(states: readonly arrow.Data[], gids: Int32Array, n: number): void {
@@ -38,29 +50,45 @@ export class DistinctAccumulator implements Accumulator {
     // Every state column has the same list lengths per row; each is sliced by its own offsets in case they differ in base.
     const children = states.map((s) => s.children[0]!.slice((s.valueOffsets as Int32Array)[0]!, m));
     const ids = this.encoder.encode(children, m);
+    const g = new Int32Array(m);
+    const t = new Int32Array(m);
+    let k = 0;
     for (let r = 0; r < n; r++) {
       if (v !== null && !bit(v, r)) continue;
-      const g = gids[r]!;
-      for (let e = offsets[r]!; e < offsets[r + 1]!; e++) this.pairs.find(g, ids[e - from]!);
+      for (let e = offsets[r]!; e < offsets[r + 1]!; e++) {
+        g[k] = gids[r]!;
+        t[k++] = ids[e - from]!;
+      }
     }
+    this.pairs.encode(g, t, k, new Int32Array(k));
   }
 
   /** The pairs of groups [start, end), ordered by group: their tuple columns and local group ids. */
   private slice(start: number, end: number): { columns: arrow.Data[]; local: Int32Array; offsets: Int32Array } {
-    this.sorted ??= groupOrder(this.pairs.lefts, this.pairs.size, this.numGroups);
-    const { starts, order } = this.sorted;
+    if (this.sorted === null) {
+      const all = new Int32Array(this.pairs.size);
+      for (let p = 0; p < all.length; p++) all[p] = p;
+      const { lefts, rights } = this.pairs.decode(all);
+      this.sorted = { ...groupOrder(lefts, lefts.length, this.numGroups), lefts, rights };
+    }
+    const { starts, order, lefts, rights } = this.sorted;
     const a = starts[start]!;
     const b = starts[end]!;
     const tuples = new Int32Array(b - a);
     const local = new Int32Array(b - a);
     for (let k = 0; k < b - a; k++) {
       const p = order[a + k]!;
-      tuples[k] = this.pairs.rights[p]!;
-      local[k] = this.pairs.lefts[p]! - start;
+      tuples[k] = rights[p]!;
+      local[k] = lefts[p]! - start;
     }
     const offsets = new Int32Array(end - start + 1);
     for (let j = 0; j <= end - start; j++) offsets[j] = starts[start + j]! - a;
     return { columns: this.encoder.decode(tuples), local, offsets };
+  }
+
+  release(): void {
+    this.encoder.release();
+    this.pairs.release();
   }
 
   states(start: number, end: number): arrow.Data[] {

@@ -1,6 +1,7 @@
 // One settable value per group (or per appended element), in typed storage chosen by the value's type.
-// Backs min/max/first states, collect_list elements and key dictionaries' output.
-import type * as arrow from 'apache-arrow';
+// Backs min/max/first states and collect_list elements.
+import * as arrow from 'apache-arrow';
+import { fixedValues, native, validityArg } from '../../execution/kernels.js';
 import { primitiveData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { bit, boolBitsOf, float64Values, int32Values, int64Words, stringParts, validityOf, wordsOf } from '../eval/columns.js';
@@ -60,7 +61,10 @@ export abstract class GroupValues {
     this.valid[g] = 1;
   }
 
-  /** Folds rows into slots gids[i], keeping the minimum (sign -1) or maximum (sign 1); NULL rows are skipped. */
+  /**
+   * Folds rows into slots gids[i], keeping the minimum (sign -1) or maximum (sign 1); NULL rows are skipped.
+   * Int, long and double storage override it with the native kernel; this loop serves booleans, strings, arrays.
+   */
   minMax(d: arrow.Data, gids: Int32Array, n: number, sign: number): void {
     this.use(d);
     const v = validityOf(d);
@@ -129,6 +133,11 @@ class Int32Values extends GroupValues {
     const b = this.vals[g]!;
     return a < b ? -1 : a > b ? 1 : 0;
   }
+  override minMax(d: arrow.Data, gids: Int32Array, n: number, sign: number): void {
+    if (d.typeId === arrow.Type.Null) return;
+    const [bm, off] = validityArg(d);
+    native.groupMinMax(fixedValues(d, this.type) as Int32Array, bm, off, gids, n, this.vals.subarray(0, this.cap), this.valid, sign > 0 ? 1 : -1);
+  }
   take(idx: Int32Array): arrow.Data {
     const out = new Int32Array(idx.length);
     for (let j = 0; j < idx.length; j++) if (idx[j]! >= 0) out[j] = this.vals[idx[j]!]!;
@@ -155,6 +164,11 @@ class Int64Values extends GroupValues {
   }
   protected cmp(g: number, i: number): number {
     return compareWords(this.src[2 * i]!, this.src[2 * i + 1]!, this.w[2 * g]!, this.w[2 * g + 1]!);
+  }
+  override minMax(d: arrow.Data, gids: Int32Array, n: number, sign: number): void {
+    if (d.typeId === arrow.Type.Null) return;
+    const [bm, off] = validityArg(d);
+    native.groupMinMax(fixedValues(d, this.type) as BigInt64Array, bm, off, gids, n, this.vals.subarray(0, this.cap), this.valid, sign > 0 ? 1 : -1);
   }
   take(idx: Int32Array): arrow.Data {
     const out = new BigInt64Array(idx.length);
@@ -185,6 +199,11 @@ class Float64Values extends GroupValues {
   }
   protected cmp(g: number, i: number): number {
     return compareDoubles(this.src[i]!, this.vals[g]!);
+  }
+  override minMax(d: arrow.Data, gids: Int32Array, n: number, sign: number): void {
+    if (d.typeId === arrow.Type.Null) return;
+    const [bm, off] = validityArg(d);
+    native.groupMinMax(fixedValues(d, this.type) as Float64Array, bm, off, gids, n, this.vals.subarray(0, this.cap), this.valid, sign > 0 ? 1 : -1);
   }
   take(idx: Int32Array): arrow.Data {
     const out = new Float64Array(idx.length);

@@ -1,50 +1,27 @@
 // Dense ids for multi-column keys: each column gets a dictionary code, and codes are combined pairwise
 // ((c1, c2) → id, (id, c3) → id', …) through integer pair tables. Ids are dense and in first-seen order.
 import type * as arrow from 'apache-arrow';
+import { native } from '../../execution/kernels.js';
 import type { DataType } from '../../types/data-type.js';
-import { hashWords } from '../eval/int64.js';
-import { type ColumnDictionary, createColumnDictionary, grownInt32 } from './column-dictionary.js';
+import { type ColumnDictionary, createColumnDictionary } from './column-dictionary.js';
 
-/** Maps pairs of non-negative ints to dense ids. */
+/** Maps pairs of non-negative ints to dense ids, in first-seen order (a native hash table). */
 export class PairTable {
   size = 0;
-  lefts: Int32Array = new Int32Array(16);
-  rights: Int32Array = new Int32Array(16);
-  private slots: Int32Array = new Int32Array(32);
+  private readonly handle = native.pairTableNew();
 
-  /** The id of (a, b), created when new. */
-  find(a: number, b: number): number {
-    let slots = this.slots;
-    let mask = slots.length - 1;
-    let h = hashWords(a, b) & mask;
-    for (;;) {
-      const s = slots[h]!;
-      if (s === 0) break;
-      if (this.lefts[s - 1] === a && this.rights[s - 1] === b) return s - 1;
-      h = (h + 1) & mask;
-    }
-    const id = this.size++;
-    this.lefts = grownInt32(this.lefts, this.size);
-    this.rights = grownInt32(this.rights, this.size);
-    this.lefts[id] = a;
-    this.rights[id] = b;
-    slots[h] = id + 1;
-    if (this.size * 2 > slots.length) {
-      slots = new Int32Array(slots.length * 2);
-      mask = slots.length - 1;
-      for (let c = 0; c < this.size; c++) {
-        let k = hashWords(this.lefts[c]!, this.rights[c]!) & mask;
-        while (slots[k] !== 0) k = (k + 1) & mask;
-        slots[k] = c + 1;
-      }
-      this.slots = slots;
-    }
-    return id;
+  /** out[i] = id of (as[i], bs[i]) for i < n, creating new ids; `out` may be `as`. */
+  encode(as: Int32Array, bs: Int32Array, n: number, out: Int32Array): void {
+    this.size = native.pairTableEncode(this.handle, as, bs, n, out);
   }
 
-  /** out[i] = id of (as[i], bs[i]) for i < n. */
-  encode(as: Int32Array, bs: Int32Array, n: number, out: Int32Array): void {
-    for (let i = 0; i < n; i++) out[i] = this.find(as[i]!, bs[i]!);
+  /** The pairs of ids `ids`. */
+  decode(ids: Int32Array): { lefts: Int32Array; rights: Int32Array } {
+    return native.pairTableDecode(this.handle, ids);
+  }
+
+  release(): void {
+    native.keyTableRelease(this.handle);
   }
 }
 
@@ -83,18 +60,18 @@ export class KeyEncoder {
     const perColumn: Int32Array[] = new Array(k);
     let cur = ids;
     for (let j = k - 1; j >= 1; j--) {
-      const p = this.pairs[j - 1]!;
-      const left = new Int32Array(cur.length);
-      const right = new Int32Array(cur.length);
-      for (let i = 0; i < cur.length; i++) {
-        left[i] = p.lefts[cur[i]!]!;
-        right[i] = p.rights[cur[i]!]!;
-      }
-      perColumn[j] = right;
-      cur = left;
+      const { lefts, rights } = this.pairs[j - 1]!.decode(cur);
+      perColumn[j] = rights;
+      cur = lefts;
     }
     perColumn[0] = cur;
     return this.dicts.map((d, j) => d.values(perColumn[j]!));
+  }
+
+  /** Frees the native tables now; the encoder is unusable afterwards. */
+  release(): void {
+    for (const d of this.dicts) d.release();
+    for (const p of this.pairs) p.release();
   }
 
   /** The key columns of ids [start, end). */

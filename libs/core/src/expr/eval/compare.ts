@@ -3,9 +3,8 @@
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../../types/data-type.js';
 import type { ComparisonOp } from '../expression.js';
-import { andValidity, bit, boolBitsOf, booleanData, float64Values, int32Values, int64Words, stringParts, validityOf } from './columns.js';
-import { compareWords } from './int64.js';
-import { compareBytes } from './strings.js';
+import { joinKeyColumn, keyKindOf, native } from '../../execution/kernels.js';
+import { andValidity, bit, booleanData, validityOf } from './columns.js';
 import { valueReader } from './values.js';
 
 /** Spark's `SQLOrderingUtil.compareDoubles`. */
@@ -72,58 +71,15 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number {
   }
 }
 
-/** -1/0/1 per row (arbitrary on null rows). */
+/** -1/0/1 per row (arbitrary on null rows); primitive and string columns compare in the native module. */
 export function compareColumns(left: arrow.Data, right: arrow.Data, type: DataType, n: number): Int8Array {
   const c = new Int8Array(n);
+  const kind = keyKindOf(type);
+  if (kind !== undefined) {
+    native.compareColumns(joinKeyColumn(left, type, kind), joinKeyColumn(right, type, kind), n, c);
+    return c;
+  }
   switch (type.kind) {
-    case 'int32':
-    case 'date': {
-      const a = int32Values(left);
-      const b = int32Values(right);
-      for (let i = 0; i < n; i++) {
-        const x = a[i]!;
-        const y = b[i]!;
-        c[i] = x < y ? -1 : x > y ? 1 : 0;
-      }
-      break;
-    }
-    case 'int64':
-    case 'timestamp': {
-      const a = int64Words(left);
-      const b = int64Words(right);
-      for (let i = 0; i < n; i++) c[i] = compareWords(a[2 * i]!, a[2 * i + 1]!, b[2 * i]!, b[2 * i + 1]!);
-      break;
-    }
-    case 'float64': {
-      const a = float64Values(left);
-      const b = float64Values(right);
-      for (let i = 0; i < n; i++) {
-        const x = a[i]!;
-        const y = b[i]!;
-        c[i] = x < y ? -1 : x > y ? 1 : x === y ? 0 : compareDoubles(x, y);
-      }
-      break;
-    }
-    case 'boolean': {
-      const a = boolBitsOf(left);
-      const b = boolBitsOf(right);
-      for (let i = 0; i < n; i++) {
-        const x = bit(a, i) ? 1 : 0;
-        const y = bit(b, i) ? 1 : 0;
-        c[i] = x - y;
-      }
-      break;
-    }
-    case 'string': {
-      const a = stringParts(left);
-      const b = stringParts(right);
-      for (let i = 0; i < n; i++) {
-        c[i] = compareBytes(a.bytes, a.offsets[i]!, a.offsets[i + 1]!, b.bytes, b.offsets[i]!, b.offsets[i + 1]!);
-      }
-      break;
-    }
-    case 'null':
-      break;
     case 'array': {
       const ra = valueReader(left, type);
       const rb = valueReader(right, type);
@@ -134,6 +90,8 @@ export function compareColumns(left: arrow.Data, right: arrow.Data, type: DataTy
       }
       break;
     }
+    default:
+      break; // null-typed columns: every row is NULL
   }
   return c;
 }

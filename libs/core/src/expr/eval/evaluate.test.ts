@@ -210,6 +210,11 @@ describe('comparisons', () => {
     expect(t['=']).toEqual([false, false, false, false, false, true, null]);
     expect(table(StringT, a, b, true)['<']).toEqual(t['<']);
   });
+  it('strings whose first differing bytes, or lengths, differ by more than 127 still order correctly', () => {
+    const t = table(StringT, ['é', 'A', 'x'.repeat(256), ''], ['A', 'é', '', 'x'.repeat(300)]);
+    expect(t['>']).toEqual([true, false, true, false]);
+    expect(t['=']).toEqual([false, false, false, false]);
+  });
   it('booleans and dates', () => {
     expect(table(BooleanT, [false, true, true], [true, true, false])['<']).toEqual([true, false, false]);
     expect(table(DateT, [0, 19000, -5], [1, 19000, -6])['<=']).toEqual([true, true, false]);

@@ -42,27 +42,6 @@ export function compareWords(alo: number, ahi: number, blo: number, bhi: number)
   return alo >>> 0 < blo >>> 0 ? -1 : 1;
 }
 
-/** Mixes a (lo, hi) pair into a 32-bit hash (murmur3 finaliser). */
-export function hashWords(lo: number, hi: number): number {
-  let h = Math.imul(lo, 0xcc9e2d51) ^ Math.imul(hi ^ 0x5bd1e995, 0x1b873593);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
-export function hashInt(x: number): number {
-  let h = Math.imul(x, 0xcc9e2d51);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
 /**
  * Wrapping 64-bit product of (alo, ahi) × (blo, bhi), written to out[2i], out[2i+1]: schoolbook multiplication
  * on 16-bit limbs (as Long.js does), exact in doubles and free of BigInt.
