@@ -115,61 +115,66 @@ export async function* executeGroupedPython(plan: GroupedPythonExec, partition: 
   const n = batches.length === 0 ? 0 : all.numRows;
   const keyTypes = plan.groupingExprs.map(dataTypeOf);
   const encoder = keyTypes.length > 0 ? new KeyEncoder(keyTypes) : null;
-  const gids = n > 0 && encoder ? encoder.encode(plan.groupingExprs.map((e) => evaluate(e, all, evalCtx)), n) : new Int32Array(0);
-  const numGroups = encoder ? encoder.size : n > 0 || plan.evalType === 'groupedAggPandas' ? 1 : 0;
-  // Row indices of each group, in input order.
-  const counts = new Int32Array(numGroups);
-  for (let i = 0; i < n; i++) counts[keyTypes.length === 0 ? 0 : gids[i]!]!++;
-  const starts = new Int32Array(numGroups + 1);
-  for (let g = 0; g < numGroups; g++) starts[g + 1] = starts[g]! + counts[g]!;
-  const order = new Int32Array(n);
-  const fill = starts.slice(0, numGroups);
-  for (let i = 0; i < n; i++) order[fill[keyTypes.length === 0 ? 0 : gids[i]!]!++] = i;
-  const rowsOf = (g: number) => order.subarray(starts[g]!, starts[g + 1]!);
+  // The encoder's key tables live in the native module: freed when the operator ends, however it ends.
+  try {
+    const gids = n > 0 && encoder ? encoder.encode(plan.groupingExprs.map((e) => evaluate(e, all, evalCtx)), n) : new Int32Array(0);
+    const numGroups = encoder ? encoder.size : n > 0 || plan.evalType === 'groupedAggPandas' ? 1 : 0;
+    // Row indices of each group, in input order.
+    const counts = new Int32Array(numGroups);
+    for (let i = 0; i < n; i++) counts[keyTypes.length === 0 ? 0 : gids[i]!]!++;
+    const starts = new Int32Array(numGroups + 1);
+    for (let g = 0; g < numGroups; g++) starts[g + 1] = starts[g]! + counts[g]!;
+    const order = new Int32Array(n);
+    const fill = starts.slice(0, numGroups);
+    for (let i = 0; i < n; i++) order[fill[keyTypes.length === 0 ? 0 : gids[i]!]!++] = i;
+    const rowsOf = (g: number) => order.subarray(starts[g]!, starts[g + 1]!);
 
-  if (plan.evalType === 'groupedMapPandas') {
-    // Each group travels with its key columns first (args[0] says how many), for functions taking (key, pdf).
-    const keyFields = keyTypes.map((t, i) => new arrow.Field(`_key${i}`, toArrowType(t), true));
-    const withKeysSchema = new arrow.Schema([...keyFields, ...childSchema.fields]);
-    const withKeysTypes = [...keyTypes, ...childTypes];
-    const keyCols = n > 0 ? plan.groupingExprs.map((e) => evaluate(e, all, evalCtx)) : [];
-    const withKeys = n > 0 ? makeBatch(withKeysSchema, [...keyCols, ...plan.child.output.map((_, i) => columnData(all, i))], n) : null;
+    if (plan.evalType === 'groupedMapPandas') {
+      // Each group travels with its key columns first (args[0] says how many), for functions taking (key, pdf).
+      const keyFields = keyTypes.map((t, i) => new arrow.Field(`_key${i}`, toArrowType(t), true));
+      const withKeysSchema = new arrow.Schema([...keyFields, ...childSchema.fields]);
+      const withKeysTypes = [...keyTypes, ...childTypes];
+      const keyCols = n > 0 ? plan.groupingExprs.map((e) => evaluate(e, all, evalCtx)) : [];
+      const withKeys = n > 0 ? makeBatch(withKeysSchema, [...keyCols, ...plan.child.output.map((_, i) => columnData(all, i))], n) : null;
+      async function* groups(): AsyncGenerator<arrow.RecordBatch> {
+        for (let g = 0; g < numGroups; g++) yield takeBatch(withKeys!, withKeysTypes, rowsOf(g));
+      }
+      const outputSchema = plan.output.map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable }));
+      const schema = schemaOf(plan.output);
+      const functions = plan.functions.map((f) => ({ ...f, args: [keyTypes.length] }));
+      for await (const r of runner.run({ evalType: plan.evalType, functions, outputSchema }, groups(), ctx)) {
+        yield makeBatch(schema, schema.fields.map((_, i) => columnData(r, i)), r.numRows);
+      }
+      return;
+    }
+
+    // Grouped aggregate: one result row per group, then the result expressions over [keys…, results…].
+    const args = argSchema(plan.argExprs);
+    const argCols = n > 0 ? plan.argExprs.map((e) => evaluate(e, all, evalCtx)) : [];
+    const argTypes = plan.argExprs.map(dataTypeOf);
+    const argBatch = n > 0 ? makeBatch(args, argCols, n) : makeBatch(args, argTypes.map((t) => arrow.makeData({ type: toArrowType(t), length: 0, nullCount: 0 } as never)), 0);
     async function* groups(): AsyncGenerator<arrow.RecordBatch> {
-      for (let g = 0; g < numGroups; g++) yield takeBatch(withKeys!, withKeysTypes, rowsOf(g));
+      for (let g = 0; g < numGroups; g++) yield n === 0 ? argBatch : takeBatch(argBatch, argTypes, rowsOf(g));
     }
-    const outputSchema = plan.output.map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable }));
-    const schema = schemaOf(plan.output);
-    const functions = plan.functions.map((f) => ({ ...f, args: [keyTypes.length] }));
-    for await (const r of runner.run({ evalType: plan.evalType, functions, outputSchema }, groups(), ctx)) {
-      yield makeBatch(schema, schema.fields.map((_, i) => columnData(r, i)), r.numRows);
+    const results: arrow.RecordBatch[] = [];
+    for await (const r of runner.run({ evalType: plan.evalType, functions: plan.functions }, groups(), ctx)) results.push(r);
+    const resultTypes = plan.functions.filter((f) => f.isOutput).map((f) => f.returnType);
+    const resultSchema = new arrow.Schema(resultTypes.map((t, i) => new arrow.Field(`r${i}`, toArrowType(t), true)));
+    const resultAll = results.length === 1 ? results[0]! : concatBatches(resultSchema, resultTypes, results);
+    const got = results.length === 0 ? 0 : resultAll.numRows;
+    if (got !== numGroups) {
+      throw new PythonError('PYTHON_UDF_RESULT_LENGTH', `Grouped aggregate UDF ${outputNames(plan.functions)} returned ${got} rows for ${numGroups} groups.`);
     }
-    return;
+    if (numGroups === 0) return;
+    const keys = encoder ? encoder.decodeRange(0, numGroups) : [];
+    const virtual = new arrow.Schema([
+      ...keyTypes.map((t, i) => new arrow.Field(`key${i}`, toArrowType(t), true)),
+      ...resultTypes.map((t, i) => new arrow.Field(`agg${i}`, toArrowType(t), true)),
+    ]);
+    const v = makeBatch(virtual, [...keys, ...resultTypes.map((_, i) => columnData(resultAll, i))], numGroups);
+    ctx.metrics.rowsOut += numGroups;
+    yield makeBatch(schemaOf(plan.output), plan.resultExprs.map((e) => evaluate(e, v, evalCtx)), numGroups);
+  } finally {
+    encoder?.release();
   }
-
-  // Grouped aggregate: one result row per group, then the result expressions over [keys…, results…].
-  const args = argSchema(plan.argExprs);
-  const argCols = n > 0 ? plan.argExprs.map((e) => evaluate(e, all, evalCtx)) : [];
-  const argTypes = plan.argExprs.map(dataTypeOf);
-  const argBatch = n > 0 ? makeBatch(args, argCols, n) : makeBatch(args, argTypes.map((t) => arrow.makeData({ type: toArrowType(t), length: 0, nullCount: 0 } as never)), 0);
-  async function* groups(): AsyncGenerator<arrow.RecordBatch> {
-    for (let g = 0; g < numGroups; g++) yield n === 0 ? argBatch : takeBatch(argBatch, argTypes, rowsOf(g));
-  }
-  const results: arrow.RecordBatch[] = [];
-  for await (const r of runner.run({ evalType: plan.evalType, functions: plan.functions }, groups(), ctx)) results.push(r);
-  const resultTypes = plan.functions.filter((f) => f.isOutput).map((f) => f.returnType);
-  const resultSchema = new arrow.Schema(resultTypes.map((t, i) => new arrow.Field(`r${i}`, toArrowType(t), true)));
-  const resultAll = results.length === 1 ? results[0]! : concatBatches(resultSchema, resultTypes, results);
-  const got = results.length === 0 ? 0 : resultAll.numRows;
-  if (got !== numGroups) {
-    throw new PythonError('PYTHON_UDF_RESULT_LENGTH', `Grouped aggregate UDF ${outputNames(plan.functions)} returned ${got} rows for ${numGroups} groups.`);
-  }
-  if (numGroups === 0) return;
-  const keys = encoder ? encoder.decodeRange(0, numGroups) : [];
-  const virtual = new arrow.Schema([
-    ...keyTypes.map((t, i) => new arrow.Field(`key${i}`, toArrowType(t), true)),
-    ...resultTypes.map((t, i) => new arrow.Field(`agg${i}`, toArrowType(t), true)),
-  ]);
-  const v = makeBatch(virtual, [...keys, ...resultTypes.map((_, i) => columnData(resultAll, i))], numGroups);
-  ctx.metrics.rowsOut += numGroups;
-  yield makeBatch(schemaOf(plan.output), plan.resultExprs.map((e) => evaluate(e, v, evalCtx)), numGroups);
 }
