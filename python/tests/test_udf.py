@@ -356,7 +356,7 @@ def test_killing_workers_at_random_in_50_jobs_leaves_no_zombies(spark, conf):
     daemons, workers = _daemon_and_workers(spark)
     assert len(daemons) == 1
     assert [p for p, st in workers if st == "Z"] == []
-    assert len(workers) <= 2
+    assert len(workers) <= 2, [(p, st, _processes().get(p)) for p, st in workers]
 
 
 def test_ctrl_c_stops_a_udf_that_runs_forever(spark):

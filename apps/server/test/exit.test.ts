@@ -67,9 +67,13 @@ describe('engine exit', () => {
     await victim.exited;
     expect(fs.existsSync(dir)).toBe(true);
     const next = await startEngine();
-    expect(fs.existsSync(dir)).toBe(false);
-    expect(next.stderr()).toMatch(/removed \d+ socket director/);
-    await next.stop();
+    try {
+      // Gone once a later engine has started. Which engine swept it is not asserted: engines started by other
+      // suites running at the same time sweep too.
+      expect(fs.existsSync(dir)).toBe(false);
+    } finally {
+      await next.stop();
+    }
   });
 
   it('serves over TCP on 127.0.0.1 with KINDLING_TRANSPORT=tcp', async () => {

@@ -67,7 +67,9 @@ class Runner implements PythonRunner {
   }
 
   private park(w: WorkerConnection, conf: Readonly<Record<string, string>>): void {
-    if (conf['spark.python.worker.reuse'] === 'false' || w.closed) {
+    // One idle worker per task slot: a task ending after the next one started on this thread (a failed or
+    // cancelled task cleans up late) must not leave a second one running.
+    if (conf['spark.python.worker.reuse'] === 'false' || w.closed || (this.idle !== null && !this.idle.closed)) {
       w.close();
       return;
     }
