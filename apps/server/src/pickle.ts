@@ -84,7 +84,11 @@ export class PickleWriter {
   }
 
   str(s: string): void {
-    const bytes = PickleWriter.encoder.encode(s);
+    this.utf8(PickleWriter.encoder.encode(s));
+  }
+
+  /** A str from UTF-8 bytes as they are (Arrow's string data): no decode and re-encode. */
+  utf8(bytes: Uint8Array): void {
     this.ensure(5 + bytes.length);
     this.buf[this.len] = BINUNICODE;
     this.view.setUint32(this.len + 1, bytes.length, true);
@@ -173,8 +177,6 @@ export function civilFromDays(days: number): [number, number, number] {
 
 type CellWriter = (w: PickleWriter, i: number) => void;
 
-const utf8 = new TextDecoder();
-
 function isValid(d: arrow.Data, i: number): boolean {
   if (d.nullCount === 0 || !d.nullBitmap || d.nullBitmap.length === 0) return true;
   const j = d.offset + i;
@@ -208,7 +210,7 @@ function cellWriter(type: DataType, d: arrow.Data): CellWriter {
     case 'string': {
       const o = d.valueOffsets as Int32Array;
       const v = d.values as Uint8Array;
-      return guard((w, i) => w.str(utf8.decode(v.subarray(o[i]!, o[i + 1]!))));
+      return guard((w, i) => w.utf8(v.subarray(o[i]!, o[i + 1]!)));
     }
     case 'date': {
       const v = d.values as Int32Array;

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import sys
 import time
@@ -33,7 +34,8 @@ def best(fn, repeat: int) -> float:
 
 
 def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int) -> dict:
-    spark = builder.master("local[2]").appName("bench-udf").config("spark.driver.memory", "8g").getOrCreate()
+    spark = (builder.master("local[2]").appName("bench-udf").config("spark.driver.memory", "8g")
+             .config("spark.ui.showConsoleProgress", "false").getOrCreate())
     spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "10000")
     nums = spark.range(0, rows, 1, 2).cache()
     nums.count()
@@ -54,11 +56,12 @@ def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int)
     def s_pandas(v: pd.Series) -> pd.Series:
         return v.str.upper()
 
+    # A new DataFrame per run: re-collecting the same one lets PySpark skip its finished shuffle-map stage.
     def run_num(expr):
-        return nums.select(expr.alias("y")).agg(F.sum("y"))
+        return lambda: nums.select(expr.alias("y")).agg(F.sum("y"))
 
     def run_str(expr):
-        return strs.select(expr.alias("y")).agg(F.max("y"))
+        return lambda: strs.select(expr.alias("y")).agg(F.max("y"))
 
     out: dict = {"engine": name, "rows": rows, "cases": {}}
     cases = {
@@ -71,22 +74,32 @@ def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int)
         "row UDF upper(s), Arrow": run_str(s_arrow("s")),
         "pandas UDF upper(s)": run_str(s_pandas("s")),
     }
-    for label, df in cases.items():
-        secs = best(df.collect, repeat)
+    for label, make in cases.items():
+        last = []
+
+        def run() -> None:
+            df = make()
+            df.collect()
+            last[:] = [df]
+
+        secs = best(run, repeat)
         out["cases"][label] = {"seconds": secs, "rows_per_s": rows / secs}
-        if hasattr(df, "_last_job_metrics"):  # Kindling: where the time of the last run went
-            out["cases"][label]["metrics"] = {k: v for k, v in df._last_job_metrics().items() if k.startswith("python.")}
+        if hasattr(last[0], "_last_job_metrics"):  # Kindling: where the time of the last run went
+            out["cases"][label]["metrics"] = {k: v for k, v in last[0]._last_job_metrics().items() if k.startswith("python.")}
         print(f"  {name}: {label}: {secs * 1e3:.0f} ms", file=sys.stderr)
 
     # Per-task overhead with warm workers, and with reuse off (a fresh worker per task).
     tiny = udf(lambda x: x, "bigint")
     tasks = 100
-    many = spark.range(0, tasks, 1, tasks)
     for reuse in ("true", "false"):
-        spark.conf.set("spark.python.worker.reuse", reuse)
-        secs = best(lambda: many.select(tiny("id")).agg(F.count("*")).collect(), max(1, repeat - 1))
+        try:
+            spark.conf.set("spark.python.worker.reuse", reuse)
+        except Exception:  # noqa: BLE001 - PySpark: a static config, fixed when the context starts
+            out[f"tasks_reuse_{reuse}"] = None
+            continue
+        secs = best(lambda: spark.range(0, tasks, 1, tasks).select(tiny("id").alias("v")).agg(F.sum("v")).collect(), max(1, repeat - 1))
         spark.conf.set("spark.python.worker.reuse", "true")
-        base = best(lambda: many.select(F.col("id")).agg(F.count("*")).collect(), max(1, repeat - 1))
+        base = best(lambda: spark.range(0, tasks, 1, tasks).select(F.col("id").alias("v")).agg(F.sum("v")).collect(), max(1, repeat - 1))
         out[f"tasks_reuse_{reuse}"] = {"tasks": tasks, "seconds": secs, "tasks_per_s": tasks / secs,
                                        "udf_overhead_per_task_ms": (secs - base) / tasks * 2 * 1e3}
     spark.stop()
@@ -115,13 +128,12 @@ def cold_warm(builder, udf) -> dict:
             warm = []
             for _ in range(20):
                 t = time.perf_counter()
-                df.collect()
+                spark.range(0, 1, 1, 1).select(f("id")).collect()
                 warm.append(time.perf_counter() - t)
-            plain = spark.range(0, 1, 1, 1)
             base = []
             for _ in range(20):
                 t = time.perf_counter()
-                plain.collect()
+                spark.range(0, 1, 1, 1).collect()
                 base.append(time.perf_counter() - t)
             out["warm_task_ms_median"] = statistics.median(warm) * 1e3
             out["no_udf_job_ms_median"] = statistics.median(base) * 1e3
@@ -165,6 +177,10 @@ def main() -> None:
     result["kindling"] = engine_cases("Kindling", KSession.builder, KF, KF.udf, KF.pandas_udf, rows, repeat)
     result["kindling_cold_warm"] = cold_warm(KSession.builder, KF.udf)
     if not args.no_pyspark:
+        # PySpark's workers run PYSPARK_PYTHON (default: python3 on PATH); give them this interpreter, as
+        # Kindling's workers get it, so both have the same pandas and pyarrow.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
         try:
             from pyspark.sql import SparkSession as PSession
             from pyspark.sql import functions as PF
@@ -192,10 +208,14 @@ def main() -> None:
     for e in engines:
         cw = result[f"{e}_cold_warm"]
         r = result[e]
-        print(f"\n{result[e]['engine']}: first UDF job {cw['first_job_ms']:.0f} ms, first task on a cold worker {cw['cold_worker_first_task_ms']:.0f} ms, "
-              f"warm {cw['warm_task_ms_median']:.1f} ms (same job without UDF {cw['no_udf_job_ms_median']:.1f} ms); "
-              f"100 tiny tasks: reuse on {r['tasks_reuse_true']['tasks_per_s']:.0f}/s "
-              f"({r['tasks_reuse_true']['udf_overhead_per_task_ms']:.2f} ms UDF overhead per task), reuse off {r['tasks_reuse_false']['tasks_per_s']:.0f}/s")
+        tasks = "; ".join(
+            f"reuse {k}: {r[f'tasks_reuse_{k}']['tasks_per_s']:.0f} tiny tasks/s "
+            f"({r[f'tasks_reuse_{k}']['udf_overhead_per_task_ms']:.2f} ms UDF overhead per task)"
+            if r.get(f"tasks_reuse_{k}") else f"reuse {k}: not settable at run time"
+            for k in ("true", "false"))
+        print(f"\n{r['engine']}: first UDF job {cw['first_job_ms']:.0f} ms, first task on a cold worker "
+              f"{cw['cold_worker_first_task_ms']:.0f} ms, warm {cw['warm_task_ms_median']:.1f} ms "
+              f"(same job without UDF {cw['no_udf_job_ms_median']:.1f} ms); {tasks}")
     print("\nKindling, where a UDF task's time went (sum over tasks of the last run, ms):\n")
     print("| case | engine serialize | worker deserialize | user function | worker serialize | engine deserialize |")
     print("|---|---:|---:|---:|---:|---:|")
