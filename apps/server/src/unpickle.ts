@@ -2,8 +2,19 @@
 // for None, booleans, ints, floats, str, tuples and lists (with memo references) — nothing that names a class.
 import { IllegalArgumentError } from '@kindling/core';
 
+/** A str kept as its (validated) UTF-8 bytes, for callers that write Arrow strings: no JS string is made. */
+export class Utf8Bytes {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
 /** A decoded value: what the client's rows hold. Ints beyond ±2^53 are bigints. */
-export type PickleValue = null | boolean | number | bigint | string | PickleValue[];
+export type PickleValue = null | boolean | number | bigint | string | Utf8Bytes | PickleValue[];
+
+/** Options of `unpickle`. */
+export interface UnpickleOptions {
+  /** Return str values as `Utf8Bytes` views into the input instead of JS strings. */
+  readonly utf8Bytes?: boolean;
+}
 
 /** Most memo entries / stack items one pickle may hold: bounded by its length, and by this. */
 const MAX_ITEMS = 50_000_000;
@@ -22,7 +33,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * corrupted pickle raises INVALID_PICKLED_ROWS naming the byte offset; any opcode outside the restricted set
  * (GLOBAL, REDUCE, BUILD, dicts, sets, bytes, persistent ids, …) is refused the same way, so nothing executes.
  */
-export function unpickle(data: Uint8Array): PickleValue {
+export function unpickle(data: Uint8Array, options: UnpickleOptions = {}): PickleValue {
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const n = data.length;
   const stack: Item[] = [];
@@ -61,13 +72,22 @@ export function unpickle(data: Uint8Array): PickleValue {
     if (!Array.isArray(l) || !lists.has(l)) throw bad(at, 'append to something that is not a list');
     return l;
   };
-  const text = (len: number, at: number): string => {
+  const text = (len: number, at: number): string | Utf8Bytes => {
     need(len, at);
+    const view = data.subarray(pos, (pos += len));
+    if (options.utf8Bytes) {
+      // ASCII needs no decoder to be valid UTF-8; anything else is checked by the strict decoder.
+      let ascii = true;
+      for (let i = 0; i < view.length; i++) if (view[i]! > 0x7f) { ascii = false; break; }
+      if (ascii) return new Utf8Bytes(view);
+    }
+    let s: string;
     try {
-      return utf8.decode(data.subarray(pos, (pos += len)));
+      s = utf8.decode(view);
     } catch {
       throw bad(at, 'string is not valid UTF-8');
     }
+    return options.utf8Bytes ? new Utf8Bytes(view) : s;
   };
   const memoGet = (i: number, at: number): PickleValue => {
     if (i >= memo.length) throw bad(at, `memo entry ${i} does not exist`);

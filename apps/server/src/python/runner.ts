@@ -22,6 +22,7 @@ import {
 import { type Builder, buildEnvelope, encodeDataType, encodeSchema, fb } from '@kindling/protocol';
 import { pickleRows } from '../pickle.js';
 import { unpickleRows } from './unpickle.js';
+import { type PickleValue, Utf8Bytes } from '../unpickle.js';
 import { WorkerConnection } from './worker-connection.js';
 
 export interface RunnerOptions {
@@ -251,16 +252,50 @@ function outputPickled(o: fb.OutputBatch, types: readonly DataType[], task: Pyth
   const bytes = o.pickledArray();
   if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
   const rows = unpickleRows(bytes, types.length);
-  const cols = types.map((t, c) => dataFromPlainValues(t, rows.map((r) => toEngineValue(t, r[c]!))));
+  const cols = types.map((t, c) => (t.kind === 'string' ? stringColumn(rows, c, task) : dataFromPlainValues(t, rows.map((r) => toEngineValue(t, r[c]!, task)))));
   return makeBatch(resultSchema(types, task), cols, rows.length);
 }
 
+/** A string result column straight from the pickle's UTF-8 bytes (no JS strings in between). */
+function stringColumn(rows: readonly PickleValue[][], c: number, task: PythonTask): arrow.Data {
+  const n = rows.length;
+  const offsets = new Int32Array(n + 1);
+  let total = 0;
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    const v = rows[i]![c]!;
+    if (v === null) nulls++;
+    else if (v instanceof Utf8Bytes) total += v.bytes.length;
+    else throw wrongValue(task, 'string', v);
+    offsets[i + 1] = total;
+  }
+  const data = new Uint8Array(total);
+  const validity = nulls > 0 ? new Uint8Array((n + 7) >> 3) : null;
+  for (let i = 0; i < n; i++) {
+    const v = rows[i]![c]!;
+    if (v instanceof Utf8Bytes) {
+      data.set(v.bytes, offsets[i]!);
+      if (validity) validity[i >> 3]! |= 1 << (i & 7);
+    }
+  }
+  return arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: nulls, valueOffsets: offsets, data, nullBitmap: validity ?? undefined });
+}
+
+function wrongValue(task: PythonTask, expected: string, v: unknown): ExecutionError {
+  return new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent a ${v instanceof Utf8Bytes ? 'str' : typeof v} where ${names(task)} returns ${expected}.`);
+}
+
 /** Pickled values arrive already coerced by the worker (dates as days, timestamps as µs); ints become bigint where the type is 64-bit. */
-function toEngineValue(t: DataType, v: unknown): unknown {
+function toEngineValue(t: DataType, v: unknown, task: PythonTask): unknown {
   if (v === null) return null;
+  if (v instanceof Utf8Bytes) {
+    // Strings nested in arrays come as bytes too.
+    if (t.kind !== 'string') throw wrongValue(task, simpleString(t), v);
+    return new TextDecoder().decode(v.bytes);
+  }
   if ((t.kind === 'int64' || t.kind === 'timestamp') && typeof v === 'number') return BigInt(v);
   if ((t.kind === 'int32' || t.kind === 'date' || t.kind === 'float64') && typeof v === 'bigint') return Number(v);
-  if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => toEngineValue(t.elementType, x));
+  if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => toEngineValue(t.elementType, x, task));
   return v;
 }
 

@@ -8,11 +8,11 @@ function bad(why: string): ExecutionError {
   return new ExecutionError('PYTHON_WORKER_PROTOCOL', `Malformed pickled result from a Python worker: ${why}.`);
 }
 
-/** Decodes `[tuple, …]` with `width` items per tuple. */
+/** Decodes `[tuple, …]` with `width` items per tuple; str values stay UTF-8 bytes (`Utf8Bytes`). */
 export function unpickleRows(bytes: Uint8Array, width: number): PickleValue[][] {
   let value: PickleValue;
   try {
-    value = unpickle(bytes);
+    value = unpickle(bytes, { utf8Bytes: true });
   } catch (err) {
     throw bad((err as Error).message.replace(/^\[[A-Z_]+\] /, ''));
   }
