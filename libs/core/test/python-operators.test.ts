@@ -5,7 +5,6 @@ import { Column, LongT, type PythonEvalType, type PythonSupport, SparkSession, c
 
 const support: PythonSupport = {
   module: new URL('./fixtures/scripted-python-runner.mjs', import.meta.url).href,
-  options: null,
   prepare: async () => null,
 };
 const threads = SparkSession.builder().master('local[2]').pythonSupport(support).create();

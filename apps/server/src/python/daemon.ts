@@ -30,7 +30,6 @@ export class PythonDaemon {
   support(): PythonSupport {
     return {
       module: new URL('./runner.js', import.meta.url).href,
-      options: null,
       prepare: () => this.start(),
     };
   }

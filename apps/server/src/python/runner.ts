@@ -10,6 +10,7 @@ import {
   type PythonRunner,
   type PythonTask,
   type PythonTaskMetrics,
+  newPythonTaskMetrics,
   PythonError,
   type TaskContext,
   dataFromPlainValues,
@@ -40,10 +41,6 @@ const EVAL_TYPES: Record<PythonEvalType, fb.PythonEvalType> = {
   mapPandasIter: fb.PythonEvalType.MapPandasIter,
   mapArrowIter: fb.PythonEvalType.MapArrowIter,
 };
-
-function newPythonMetrics(): PythonTaskMetrics {
-  return { coldStart: false, workerStartMs: 0, serializeMs: 0, deserializeMs: 0, workerDeserializeMs: 0, computeMs: 0, workerSerializeMs: 0, rowsIn: 0, rowsOut: 0, bytesSent: 0, bytesReceived: 0 };
-}
 
 class Runner implements PythonRunner {
   private idle: WorkerConnection | null = null;
@@ -84,7 +81,7 @@ class Runner implements PythonRunner {
   }
 
   async *run(task: PythonTask, input: AsyncIterable<arrow.RecordBatch>, ctx: TaskContext): AsyncGenerator<arrow.RecordBatch> {
-    const m = (ctx.metrics.python ??= newPythonMetrics());
+    const m = (ctx.metrics.python ??= newPythonTaskMetrics());
     const conf = ctx.pythonConf ?? {};
     const w = await this.acquire(m);
     let finished = false;
@@ -92,6 +89,7 @@ class Runner implements PythonRunner {
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     const pickled = task.evalType === 'batched';
     const outTypes = outputTypes(task);
+    const outSchema = resultSchema(outTypes, task);
     try {
       await w.send(taskStart(task, ctx, conf));
       // Feed input concurrently with reading results; a failure on either side ends the task.
@@ -120,7 +118,7 @@ class Runner implements PythonRunner {
         if (type === fb.Body.OutputBatch) {
           const o = env.body(new fb.OutputBatch()) as fb.OutputBatch;
           const t0 = performance.now();
-          const batches = pickled ? [outputPickled(o, outTypes, task)] : outputArrow(o, outTypes, task);
+          const batches = pickled ? [outputPickled(o, outTypes, outSchema, task)] : outputArrow(o, outTypes, outSchema, task);
           m.deserializeMs += performance.now() - t0;
           for (const batch of batches) {
             m.rowsOut += batch.numRows;
@@ -231,7 +229,7 @@ function resultSchema(types: readonly DataType[], task: PythonTask): arrow.Schem
 }
 
 /** Arrow results: the worker already coerced them to the declared types; anything else is refused here. */
-function outputArrow(o: fb.OutputBatch, types: readonly DataType[], task: PythonTask): arrow.RecordBatch[] {
+function outputArrow(o: fb.OutputBatch, types: readonly DataType[], schema: arrow.Schema, task: PythonTask): arrow.RecordBatch[] {
   const bytes = o.arrowIpcArray();
   if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
   const table = arrow.tableFromIPC(bytes);
@@ -244,16 +242,15 @@ function outputArrow(o: fb.OutputBatch, types: readonly DataType[], task: Python
       throw new PythonError('PYTHON_UDF_RESULT_SCHEMA', `Python function ${names(task)} returned column ${i} as ${simpleString(got)}; ${simpleString(types[i]!)} was declared.`);
     }
   });
-  const schema = resultSchema(types, task);
   return table.batches.map((b) => makeBatch(schema, types.map((_, i) => b.data.children[i]!), b.numRows));
 }
 
-function outputPickled(o: fb.OutputBatch, types: readonly DataType[], task: PythonTask): arrow.RecordBatch {
+function outputPickled(o: fb.OutputBatch, types: readonly DataType[], schema: arrow.Schema, task: PythonTask): arrow.RecordBatch {
   const bytes = o.pickledArray();
   if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
   const rows = unpickleRows(bytes, types.length);
   const cols = types.map((t, c) => (t.kind === 'string' ? stringColumn(rows, c, task) : dataFromPlainValues(t, rows.map((r) => toEngineValue(t, r[c]!, task)))));
-  return makeBatch(resultSchema(types, task), cols, rows.length);
+  return makeBatch(schema, cols, rows.length);
 }
 
 /** A string result column straight from the pickle's UTF-8 bytes (no JS strings in between). */

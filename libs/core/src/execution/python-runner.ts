@@ -25,12 +25,12 @@ export interface PythonRunner {
 
 /**
  * How an engine gets Python support: `module` (a URL) exports `createPythonRunner(options)`; it is imported on
- * every executor thread (and on the driver for inline tasks), so `options` must be structured-clone-able.
- * `prepare` runs on the driver before a job with Python operators (it may start the worker daemon).
+ * every executor thread (and on the driver for inline tasks). `prepare` runs on the driver before a job with
+ * Python operators (it may start the worker daemon) and resolves with those `options`, which travel with the
+ * tasks and so must be structured-clone-able.
  */
 export interface PythonSupport {
   readonly module: string;
-  readonly options: unknown;
   prepare(conf: ReadonlyMap<string, string>): Promise<unknown>;
 }
 

@@ -76,6 +76,10 @@ export function summarizeTaskMetrics(tasks: readonly TaskMetrics[]): Record<stri
   return { ...out, ...Object.fromEntries(Object.entries(py).map(([k, v]) => [`python.${k}`, v])) };
 }
 
+export function newPythonTaskMetrics(): PythonTaskMetrics {
+  return { coldStart: false, workerStartMs: 0, serializeMs: 0, deserializeMs: 0, workerDeserializeMs: 0, computeMs: 0, workerSerializeMs: 0, rowsIn: 0, rowsOut: 0, bytesSent: 0, bytesReceived: 0 };
+}
+
 export function newTaskMetrics(): TaskMetrics {
   return { rowsIn: 0, rowsOut: 0, batchesOut: 0, bytesOut: 0, shuffleBytesWritten: 0, shuffleBytesRead: 0 };
 }

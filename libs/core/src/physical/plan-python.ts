@@ -67,19 +67,25 @@ export function extractPythonUdfs(exprs: readonly Expression[], child: PhysicalP
   }
 }
 
+/** The argument columns a Python operator sends: each distinct expression once, referred to by its index. */
+export class ArgumentColumns {
+  readonly exprs: Expression[] = [];
+
+  index(e: Expression): number {
+    const i = this.exprs.findIndex((a) => semanticEquals(a, e));
+    if (i >= 0) return i;
+    this.exprs.push(e);
+    return this.exprs.length - 1;
+  }
+}
+
 /** One PythonEval over `plan` computing `udfs` (all of one group); returns the result attribute of each. */
 function pythonEval(udfs: readonly PythonUdf[], plan: PhysicalPlan): { node: PythonEvalExec; results: AttributeReference[] } {
-  const argExprs: Expression[] = [];
+  const argCols = new ArgumentColumns();
   const functions: PythonFunction[] = [];
-  const argIndex = (e: Expression): number => {
-    const i = argExprs.findIndex((a) => semanticEquals(a, e));
-    if (i >= 0) return i;
-    argExprs.push(e);
-    return argExprs.length - 1;
-  };
   // Post-order: a chained UDF's inner calls become earlier functions it reads by -(k+1).
   const add = (u: PythonUdf, isOutput: boolean): number => {
-    const args = u.args.map((a) => (isScalarUdf(a) ? -(add(a, false) + 1) : argIndex(a)));
+    const args = u.args.map((a) => (isScalarUdf(a) ? -(add(a, false) + 1) : argCols.index(a)));
     functions.push({ name: u.name, command: u.command, returnType: u.dataType, args, isOutput });
     return functions.length - 1;
   };
@@ -88,7 +94,7 @@ function pythonEval(udfs: readonly PythonUdf[], plan: PhysicalPlan): { node: Pyt
     return attr(prettyName(u), u.dataType, true);
   });
   const output = [...plan.output, ...results];
-  const bound = argExprs.map((e) => bindReferences(e, plan.output));
+  const bound = argCols.exprs.map((e) => bindReferences(e, plan.output));
   return { node: { kind: 'pythonEval', evalType: udfs[0]!.evalType, argExprs: bound, functions, child: plan, output }, results };
 }
 

@@ -24,7 +24,7 @@ import { assertNever } from '../util/assert.js';
 import { aggregateStateTypes } from '../expr/aggregates/registry.js';
 import { batchBytes } from '../execution/vectors.js';
 import { bindReferences } from './bind.js';
-import { extractPythonUdfs, wholeRowFunction } from './plan-python.js';
+import { ArgumentColumns, extractPythonUdfs, wholeRowFunction } from './plan-python.js';
 import { type HashAggregateExec, type Partitioning, type PhysicalPlan, numPartitionsOf } from './physical-plan.js';
 
 export interface PlannerOptions {
@@ -137,6 +137,29 @@ function hashPartitionedOn(p: PhysicalPlan, keys: readonly Expression[]): boolea
   return have.length === ks.length && have.every((e, i) => semanticEquals(e, ks[i]!));
 }
 
+/**
+ * An aggregate's result expressions, bound to [grouping values…, one value per call…], with the grouping attributes
+ * that layout starts with. `calls` are the distinct aggregate calls of `p` (built-in or Python), `resultAttrs` their
+ * result columns.
+ */
+function aggregateResults(p: Aggregate, calls: readonly Expression[], resultAttrs: readonly AttributeReference[]): { groupAttrs: AttributeReference[]; resultExprs: Expression[] } {
+  const groupAttrs = p.groupingExprs.map((g) => (g.kind === 'attr' ? g : attr(prettyName(g), dataTypeOf(g), nullableOf(g))));
+  const input = [...groupAttrs, ...resultAttrs];
+  const resultExprs = p.aggregateExprs.map((e) =>
+    bindReferences(
+      transformDown(e, (x) => {
+        if (x.kind === 'alias') return x;
+        const gi = p.groupingExprs.findIndex((g) => semanticEquals(g, x));
+        if (gi >= 0) return groupAttrs[gi]!;
+        const ci = calls.findIndex((c) => semanticEquals(c, x));
+        return ci >= 0 ? resultAttrs[ci]! : x;
+      }),
+      input,
+    ),
+  );
+  return { groupAttrs, resultExprs };
+}
+
 function splitConjuncts(e: Expression): Expression[] {
   return e.kind === 'and' ? [...splitConjuncts(e.left), ...splitConjuncts(e.right)] : [e];
 }
@@ -170,7 +193,8 @@ class Planner {
         return { kind: 'mapInPython', evalType: p.func.evalType, fn: wholeRowFunction(p.func), child, output };
       }
       case 'flatMapGroupsInPython': {
-        const child = this.groupedBy(p.groupingExprs, this.plan(p.child));
+        const planned = this.plan(p.child);
+        const child = this.clusteredBy(p.groupingExprs.map((g) => bindReferences(g, planned.output)), planned);
         const groupingExprs = p.groupingExprs.map((e) => bindReferences(e, child.output));
         return { kind: 'groupedPython', evalType: 'groupedMapPandas', groupingExprs, argExprs: [], functions: [wholeRowFunction(p.func)], resultExprs: [], child, output };
       }
@@ -227,25 +251,23 @@ class Planner {
 
   /** Window ← Sort(partition keys, order keys) ← Exchange(hash partition keys, or single without keys). */
   private planWindow(p: Window, output: AttributeReference[]): PhysicalPlan {
-    let child = this.plan(p.child);
-    const keys = p.partitionSpec.map((e) => bindReferences(e, child.output));
-    const order = p.orderSpec.map((o) => bindReferences(o, child.output) as SortOrder);
-    if (outputPartitions(child) > 1 && !(keys.length > 0 && hashPartitionedOn(child, keys))) {
-      const partitioning: Partitioning = keys.length > 0 ? { kind: 'hash', exprs: keys, numPartitions: this.opts.shufflePartitions } : { kind: 'single' };
-      child = { kind: 'shuffleExchange', partitioning, child, output: child.output };
-    }
+    const planned = this.plan(p.child);
+    const keys = p.partitionSpec.map((e) => bindReferences(e, planned.output));
+    const order = p.orderSpec.map((o) => bindReferences(o, planned.output) as SortOrder);
+    let child = this.clusteredBy(keys, planned);
     const sortOrder: SortOrder[] = [...keys.map((k): SortOrder => ({ kind: 'sortOrder', child: k, direction: 'asc', nullOrdering: 'nullsFirst' })), ...order];
     if (sortOrder.length > 0) child = { kind: 'sort', order: sortOrder, child, output: child.output };
     const exprs = p.windowExprs.map((a) => bindReferences(a.child, child.output));
     return { kind: 'window', exprs, partitionSpec: keys, orderSpec: order, child, output };
   }
 
-  /** Hash-partitions `child` by `keys` (unbound) so each group is in one partition; one partition if there are none. */
-  private groupedBy(keys: readonly Expression[], child: PhysicalPlan): PhysicalPlan {
-    if (outputPartitions(child) === 1) return child;
-    const partitioning: Partitioning = keys.length > 0
-      ? { kind: 'hash', exprs: keys.map((k) => bindReferences(k, child.output)), numPartitions: this.opts.shufflePartitions }
-      : { kind: 'single' };
+  /**
+   * Puts rows with equal `keys` (bound to `child`) in one partition: a hash exchange, or a single partition when
+   * there are no keys; nothing when the child is one partition or already hash-partitioned on the keys.
+   */
+  private clusteredBy(keys: readonly Expression[], child: PhysicalPlan): PhysicalPlan {
+    if (outputPartitions(child) === 1 || (keys.length > 0 && hashPartitionedOn(child, keys))) return child;
+    const partitioning: Partitioning = keys.length > 0 ? { kind: 'hash', exprs: keys, numPartitions: this.opts.shufflePartitions } : { kind: 'single' };
     return { kind: 'shuffleExchange', partitioning, child, output: child.output };
   }
 
@@ -260,35 +282,16 @@ class Planner {
     // Scalar UDFs inside the aggregate's arguments run first, below the exchange.
     const argList = calls.flatMap((c) => c.args);
     const extracted = extractPythonUdfs(argList, planned);
-    const child = this.groupedBy(p.groupingExprs, extracted.child);
-    const argExprs: Expression[] = [];
-    const argIndex = (e: Expression): number => {
-      const i = argExprs.findIndex((a) => semanticEquals(a, e));
-      if (i >= 0) return i;
-      argExprs.push(e);
-      return argExprs.length - 1;
-    };
+    const child = this.clusteredBy(p.groupingExprs.map((g) => bindReferences(g, extracted.child.output)), extracted.child);
+    const args = new ArgumentColumns();
     let k = 0;
-    const functions = calls.map((c) => ({ name: c.name, command: c.command, returnType: c.dataType, args: c.args.map(() => argIndex(extracted.exprs[k++]!)), isOutput: true }));
-    const groupAttrs: AttributeReference[] = p.groupingExprs.map((g) => (g.kind === 'attr' ? g : attr(prettyName(g), dataTypeOf(g), nullableOf(g))));
-    const resultAttrs = calls.map((c) => attr(prettyName(c), c.dataType, true));
-    const resultExprs = p.aggregateExprs.map((e) =>
-      bindReferences(
-        transformDown(e, (x) => {
-          if (x.kind === 'alias') return x;
-          const gi = p.groupingExprs.findIndex((g) => semanticEquals(g, x));
-          if (gi >= 0) return groupAttrs[gi]!;
-          if (x.kind === 'pythonUdf') return resultAttrs[calls.findIndex((c) => semanticEquals(c, x))]!;
-          return x;
-        }),
-        [...groupAttrs, ...resultAttrs],
-      ),
-    );
+    const functions = calls.map((c) => ({ name: c.name, command: c.command, returnType: c.dataType, args: c.args.map(() => args.index(extracted.exprs[k++]!)), isOutput: true }));
+    const { resultExprs } = aggregateResults(p, calls, calls.map((c) => attr(prettyName(c), c.dataType, true)));
     return {
       kind: 'groupedPython',
       evalType: 'groupedAggPandas',
       groupingExprs: p.groupingExprs.map((g) => bindReferences(g, child.output)),
-      argExprs: argExprs.map((e) => bindReferences(e, child.output)),
+      argExprs: args.exprs.map((e) => bindReferences(e, child.output)),
       functions,
       resultExprs,
       child,
@@ -312,22 +315,7 @@ class Planner {
         return x;
       });
     p.aggregateExprs.forEach(collect);
-    const groupAttrs: AttributeReference[] = p.groupingExprs.map((g) => (g.kind === 'attr' ? g : attr(prettyName(g), dataTypeOf(g), nullableOf(g))));
-    const resultAttrs: AttributeReference[] = calls.map((c) => attr(prettyName(c), c.dataType, c.nullable));
-    // Result expressions over [grouping values…, aggregate results…].
-    const resultInput = [...groupAttrs, ...resultAttrs];
-    const resultExprs = p.aggregateExprs.map((e) =>
-      bindReferences(
-        transformDown(e, (x) => {
-          if (x.kind === 'alias') return x;
-          const gi = p.groupingExprs.findIndex((g) => semanticEquals(g, x));
-          if (gi >= 0) return groupAttrs[gi]!;
-          if (x.kind === 'agg') return resultAttrs[calls.findIndex((c) => semanticEquals(c, x))]!;
-          return x;
-        }),
-        resultInput,
-      ),
-    );
+    const { groupAttrs, resultExprs } = aggregateResults(p, calls, calls.map((c) => attr(prettyName(c), c.dataType, c.nullable)));
     const boundGrouping = p.groupingExprs.map((g) => bindReferences(g, child.output));
     const boundCalls = calls.map((c) => ({ ...c, args: c.args.map((a) => bindReferences(a, child.output)) }));
     if (outputPartitions(child) === 1) {

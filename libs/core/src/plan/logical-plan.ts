@@ -290,12 +290,7 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
   }
 }
 
-/** True when running `p` needs Python workers (a Python UDF, or a map / grouped-map Python function). */
-export function hasPythonFunctions(p: LogicalPlan): boolean {
-  return nodeCallsPython(p) || planChildren(p).some(hasPythonFunctions);
-}
-
-/** True when the node itself (not its children) calls Python. */
+/** True when the node itself (not its children) calls Python: a Python UDF, or a map / grouped-map function. */
 export function nodeCallsPython(p: LogicalPlan): boolean {
   if (p.kind === 'mapInPython' || p.kind === 'flatMapGroupsInPython') return true;
   return planExpressions(p).some((e) => exists(e, (x) => x.kind === 'pythonUdf'));
