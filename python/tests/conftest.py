@@ -6,6 +6,7 @@ Nothing is mocked: every test talks to apps/server/dist/main.js over its socket.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -69,12 +70,39 @@ def new_engine():
             pass
 
 
+def _own_pids() -> set:
+    """This test process and the processes it started (the engines it launched)."""
+    me = os.getpid()
+    pids = {me}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        if int(stat[stat.rindex(")") + 2:].split()[1]) == me:
+            pids.add(int(d))
+    return pids
+
+
 @pytest.fixture
 def shm_files():
-    """A function listing the kindling-* files in the shared-memory directory."""
+    """A function listing the kindling-* files in the shared-memory directory that this test process or its
+    engines own (``kindling-<pid>-…``, ``kindling-client-<pid>-…``). Segments of other processes are left out:
+    suites running at the same time create them, and engines starting at the same time sweep those of dead ones."""
     from kindling._client.results import shm_dir
 
+    owner = re.compile(r"kindling-(?:client-)?(\d+)-")
+
     def list_files(prefix: str = "kindling-") -> list:
-        return sorted(n for n in os.listdir(shm_dir()) if n.startswith(prefix))
+        own = _own_pids()
+        names = []
+        for n in os.listdir(shm_dir()):
+            m = owner.match(n)
+            if n.startswith(prefix) and m and int(m.group(1)) in own:
+                names.append(n)
+        return sorted(names)
 
     return list_files
