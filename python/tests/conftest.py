@@ -1,6 +1,6 @@
 """Shared fixtures of the client tests: one real engine (local[2]) for the whole run, launched by the client itself.
 
-Nothing is mocked: every test talks to apps/server/dist/main.js over its socket.
+Nothing is mocked: every test talks to the engine apps/server/dist/bundle/main.js over its socket.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVER_JS = ROOT / "apps" / "server" / "dist" / "main.js"
+SERVER_JS = ROOT / "apps" / "server" / "dist" / "bundle" / "main.js"
 
 
 def _server_missing() -> bool:
@@ -23,7 +23,7 @@ def _server_missing() -> bool:
 def spark():
     """The session shared by the tests (``SparkSession.builder.master("local[2]").getOrCreate()``)."""
     if _server_missing():
-        pytest.fail(f"the engine is not built: {SERVER_JS} is missing (npx tsc -p apps/server/tsconfig.build.json)")
+        pytest.fail(f"the engine is not built: {SERVER_JS} is missing (npx nx run @kindling/server:build)")
     from kindling.sql import SparkSession
 
     session = SparkSession.builder.master("local[2]").appName("kindling-python-tests").getOrCreate()

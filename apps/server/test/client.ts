@@ -18,7 +18,8 @@ import {
 } from '@kindling/protocol';
 import type { StructType } from '@kindling/core';
 
-export const SERVER_JS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+/** The engine as users start it: the bundle of dist/ (scripts/bundle.mjs). */
+export const SERVER_JS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bundle/main.js');
 
 export interface Ready {
   ready: true;
@@ -40,10 +41,13 @@ export interface Engine {
   stop(): Promise<number | null>;
 }
 
-/** Starts `node dist/main.js` with a fresh secret and waits for its ready line. */
-export async function startEngine(env: Record<string, string> = {}): Promise<Engine> {
+/** The same engine unbundled (tsc's output), kept runnable for debugging. */
+export const UNBUNDLED_SERVER_JS = path.resolve(path.dirname(SERVER_JS), '../main.js');
+
+/** Starts `node dist/bundle/main.js` (or `script`) with a fresh secret and waits for its ready line. */
+export async function startEngine(env: Record<string, string> = {}, script = SERVER_JS): Promise<Engine> {
   const secret = newSecret();
-  const proc = spawn(process.execPath, [SERVER_JS], {
+  const proc = spawn(process.execPath, [script], {
     env: { ...process.env, KINDLING_SECRET: secret.toString('hex'), KINDLING_MASTER: 'local[2]', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -297,6 +301,7 @@ export class Client {
   private constructor(
     readonly conn: Conn,
     readonly sessionId: bigint,
+    readonly engineVersion = '',
   ) {}
 
   static async connect(engine: Pick<Engine, 'ready' | 'secret'>, name = 'vitest'): Promise<Client> {
@@ -307,7 +312,8 @@ export class Client {
     const id = conn.allocId();
     const res = await conn.send(id, handshakeEnvelope(id, proofFor(engine.secret, nonce), name));
     if (res.bodyType() !== fb.Body.HandshakeOk) throw errorOf(res);
-    return new Client(conn, (res.body(new fb.HandshakeOk()) as fb.HandshakeOk).sessionId());
+    const ok = res.body(new fb.HandshakeOk()) as fb.HandshakeOk;
+    return new Client(conn, ok.sessionId(), ok.engineVersion() ?? '');
   }
 
   /** Sends one request; resolves with the response envelope (Error included). */

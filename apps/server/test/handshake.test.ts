@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fb, encodeFrame, handshakeEnvelope, proofFor, ackEnvelope } from '@kindling/protocol';
-import { Client, Conn, type Engine, errorOf, startEngine } from './client.js';
+import { Client, Conn, type Engine, UNBUNDLED_SERVER_JS, errorOf, startEngine } from './client.js';
 
 let engine: Engine;
 
@@ -44,6 +44,23 @@ describe('engine process', () => {
     expect(df.id).toBe(1n);
     expect(await c.count(df.id)).toBe(10n);
     await c.close();
+  });
+
+  it('runs the same from the bundle and from tsc\'s unbundled output: version, executor threads', async () => {
+    const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const unbundled = await startEngine({}, UNBUNDLED_SERVER_JS);
+    try {
+      for (const e of [engine, unbundled]) {
+        const c = await Client.connect(e);
+        expect(c.engineVersion).toBe(version);
+        // A count runs tasks on the executor threads, whose script the bundle keeps beside main.js.
+        const df = await c.range(0n, 100_000n, 1n, 4);
+        expect(await c.count(df.id)).toBe(100_000n);
+        await c.close();
+      }
+    } finally {
+      await unbundled.stop();
+    }
   });
 
   it('gives each connection its own session id', async () => {
