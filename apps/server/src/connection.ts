@@ -12,6 +12,7 @@ import type { EngineOptions } from './options.js';
 import type { PythonSupport } from '@kindling/core';
 import { RequestAbort, Session } from './session.js';
 import { errorEnvelopeOf, handshakeOkOf, helloOf } from './wire.js';
+import type { SpinWindow } from './spin-window.js';
 
 /** KINDLING_TRACE=1 logs every request's start and end to stderr (debugging). */
 const TRACE = process.env['KINDLING_TRACE'] === '1';
@@ -22,6 +23,8 @@ export const PRE_AUTH_MAX_FRAME = 64 * 1024;
 /** What a connection needs from the engine that owns it. */
 export interface ConnectionHost {
   readonly options: EngineOptions;
+  /** Opened after every answer, so the client's next request finds the event loop awake. */
+  readonly spin?: SpinWindow;
   /** Where sessions get Python workers; absent in hosts without Python. */
   readonly python?: { support(): PythonSupport };
   newSessionId(): bigint;
@@ -230,10 +233,12 @@ export class Connection {
           if (controller.aborted) this.send(failureEnvelope(requestId, controller.reason, name, true), requestId);
           else this.send(response, requestId);
           if (type === fb.Body.Stop) ctx.stop();
+          else this.host.spin?.touch();
         },
         (err: unknown) => {
           done();
           this.send(failureEnvelope(requestId, err, name, controller.aborted), requestId);
+          this.host.spin?.touch();
         },
       )
       .catch((err: unknown) => logError(`sending the response to ${name} ${requestId}`, err));

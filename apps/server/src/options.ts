@@ -13,9 +13,19 @@ export interface EngineOptions {
   readonly owner: boolean;
   readonly handshakeTimeoutMs: number;
   readonly maxFrameBytes: number;
+  /** KINDLING_ENGINE_SPIN_US: how long the event loop stays awake after an answer (default 200 µs; 0 = off). */
+  readonly spinMicros: number;
 }
 
 export class OptionsError extends Error {}
+
+function nonNegativeInt(env: NodeJS.ProcessEnv, key: string, fallback: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0 || n > max) throw new OptionsError(`${key} must be an integer from 0 to ${max}, got ${JSON.stringify(raw)}`);
+  return n;
+}
 
 function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
   const raw = env[key];
@@ -55,5 +65,6 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): EngineOptions
     owner: env['KINDLING_OWNER'] === '1',
     handshakeTimeoutMs: positiveInt(env, 'KINDLING_HANDSHAKE_TIMEOUT_MS', 5000),
     maxFrameBytes: positiveInt(env, 'KINDLING_MAX_FRAME_BYTES', MAX_FRAME_BYTES),
+    spinMicros: nonNegativeInt(env, 'KINDLING_ENGINE_SPIN_US', 200, 10_000),
   };
 }

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection, type ConnectionHost } from './connection.js';
+import { SpinWindow } from './spin-window.js';
 import { log, logError } from './log.js';
 import type { EngineOptions } from './options.js';
 import type { Session } from './session.js';
@@ -63,12 +64,14 @@ export class EngineServer implements ConnectionHost {
   private shutdownPromise: Promise<void> | null = null;
   /** Python UDF workers: one daemon per engine, shared by its sessions, started when a plan first needs it. */
   readonly python = new PythonDaemon(process.env['KINDLING_PYTHON'] || 'python3', () => this.dir);
+  readonly spin: SpinWindow;
 
   /** `onStop` runs when a Stop from an owning client asks the engine to end (main.ts exits the process). */
   constructor(
     readonly options: EngineOptions,
     private readonly onStop: (reason: string) => void = () => undefined,
   ) {
+    this.spin = new SpinWindow(options.spinMicros);
     this.server.on('connection', (socket) => {
       if (this.shutdownPromise) {
         socket.destroy();

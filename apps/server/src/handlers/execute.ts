@@ -48,7 +48,9 @@ async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
 
 async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean, metrics: TaskMetrics[]): Promise<Uint8Array> {
   const source = take ? df.limit(intArg(req.n(), 'n', 0, 2147483647)) : df;
+  const t0 = performance.now();
   const batches = await run(source, take ? 'take' : 'collect', ctx, metrics);
+  const t1 = performance.now();
   const numRows = BigInt(numRowsOf(batches));
   const schema = df.schema;
   if (req.format() === fb.ResultFormat.PickledRows) {
@@ -68,7 +70,9 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
   if (size <= shmThreshold(ctx)) {
     return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: Buffer.concat(chunks, size), numRows, schema });
   }
+  const t2 = performance.now();
   const name = ctx.session.segments.writeChunks(chunks);
+  if (process.env['KINDLING_PHASES']) console.error(`phases job ${(t1 - t0).toFixed(0)} ipc ${(t2 - t1).toFixed(0)} write ${(performance.now() - t2).toFixed(0)} ms; ${chunks.length} pieces ${size} bytes ${batches.length} batches`);
   return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(size) }, numRows, schema });
 }
 
