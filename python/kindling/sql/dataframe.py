@@ -72,14 +72,32 @@ class DataFrame:
     [Row(name='Bob')]
     """
 
-    def __init__(self, handle_id: int, schema: StructType, session: "SparkSession") -> None:
+    def __init__(self, handle_id: int, schema: Optional[StructType], session: "SparkSession") -> None:
         self._id = handle_id
-        self._schema = schema
+        self._schema_value = schema
+        # The engine's answer, decoded on first use (most DataFrames of a chain are never asked for their schema):
+        # a verified Schema table of the DataFrameHandle that made this DataFrame.
+        self._schema_table: Any = None
         self._session = session
 
     @classmethod
     def _from_handle(cls, body: Any, session: "SparkSession") -> "DataFrame":
-        return cls(body.Id(), _schema_of(body.Schema()), session)
+        df = cls(body.Id(), None, session)
+        df._schema_table = body.Schema()
+        return df
+
+    @property
+    def _schema(self) -> StructType:
+        schema = self._schema_value
+        if schema is None:
+            schema = self._schema_value = _schema_of(self._schema_table)
+            self._schema_table = None
+        return schema
+
+    @_schema.setter
+    def _schema(self, schema: StructType) -> None:
+        self._schema_value = schema
+        self._schema_table = None
 
     def __del__(self) -> None:
         # Only queue the id: the socket is never used from a finalizer.
