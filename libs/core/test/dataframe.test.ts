@@ -2,6 +2,7 @@
 import * as arrow from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IllegalArgumentError, SparkSession, StructType, col, functions as F, lit, when } from '../src/index.js';
+import type { TaskMetrics } from '../src/index.js';
 
 const spark = SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 3).create();
 afterAll(() => spark.stop());
@@ -153,6 +154,23 @@ describe('DataFrame', () => {
     expect(spark.engine.blocks.memoryUsed).toBe(used);
     df.unpersist();
     expect(spark.engine.blocks.memoryUsed).toBe(0);
+  });
+
+  it('reads a cached DataFrame as it is from its blocks, without tasks, with the same rows', async () => {
+    const plain = spark.range(0, 5000, 1, 4).withColumn('s', col('id').cast('string'));
+    const df = spark.range(0, 5000, 1, 4).withColumn('s', col('id').cast('string')).cache();
+    const expected = (await plain.collect()).map((r) => r.toJSON());
+    const first: TaskMetrics[] = [];
+    expect((await df.collect({ metrics: first })).map((r) => r.toJSON())).toEqual(expected); // materialises
+    expect(first.length).toBeGreaterThan(0);
+    const again: TaskMetrics[] = [];
+    expect((await df.collect({ metrics: again })).map((r) => r.toJSON())).toEqual(expected);
+    expect(again).toEqual([]);
+    // Anything over the cache still runs tasks.
+    const over: TaskMetrics[] = [];
+    expect(await df.filter(col('id').lt(10)).count({ metrics: over })).toBe(10);
+    expect(over.length).toBeGreaterThan(0);
+    df.unpersist();
   });
 
   it('rejects bad arguments with clear errors', () => {
