@@ -40,6 +40,7 @@ export function broadcastLiteral(value: LiteralValue, type: DataType, n: number)
     case 'null':
       return nullColumn(type, n);
     case 'array':
-      throw new Error('array literals are not supported');
+    case 'struct':
+      throw new Error(`${type.kind} literals are not supported`);
   }
 }

@@ -115,6 +115,7 @@ function firstValue(d: arrow.Data, type: DataType): LiteralValue | undefined {
     case 'null':
       return null;
     case 'array':
+    case 'struct':
       return undefined;
     default:
       return assertNever(type, 'data type');

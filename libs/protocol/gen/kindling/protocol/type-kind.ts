@@ -12,5 +12,6 @@ export enum TypeKind {
   String = 5,
   Date = 6,
   Timestamp = 7,
-  Array = 8
+  Array = 8,
+  Struct = 9
 }

@@ -13,3 +13,4 @@ class TypeKind(object):
     Date = 6
     Timestamp = 7
     Array = 8
+    Struct = 9
