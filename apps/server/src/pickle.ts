@@ -235,6 +235,16 @@ function cellWriter(type: DataType, d: arrow.Data): CellWriter {
         }
       });
     }
+    case 'struct': {
+      // A tuple of the field values; the client makes it a Row from the schema's field names.
+      const inner = type.fields.map((f, k) => cellWriter(f.dataType, d.children[k]!));
+      return guard((w, i) => {
+        if (inner.length === 0) return w.byte(EMPTY_TUPLE);
+        w.byte(MARK);
+        for (const f of inner) f(w, i);
+        w.byte(TUPLE);
+      });
+    }
   }
 }
 
