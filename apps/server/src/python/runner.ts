@@ -209,7 +209,7 @@ function inputArrow(batch: arrow.RecordBatch): Uint8Array {
 
 function inputPickled(batch: arrow.RecordBatch): Uint8Array {
   const types = batch.schema.fields.map((f) => fromArrowType(f.type));
-  const rows = pickleRows(types, [batch]);
+  const rows = pickleRows(types, [batch], { structsAsRows: true });
   return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
     const v = b.createByteVector(rows);
     fb.InputBatch.startInputBatch(b);
