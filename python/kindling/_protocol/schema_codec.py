@@ -2,8 +2,8 @@
 
 A schema is a list of ``(name, type_dict, nullable)``; a type_dict is ``{"kind": "int64"}``, for arrays
 ``{"kind": "array", "element": {...}, "containsNull": True}``, for structs ``{"kind": "struct", "fields": [(name,
-type_dict, nullable), ...]}``. Kinds: boolean, int32, int64, float64, string, date, timestamp, null, array, struct
-(as in @kindling/core).
+type_dict, nullable), ...]}``. Kinds: boolean, int32, int64, float64, string, date, timestamp, null, binary, array,
+struct (as in @kindling/core).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _TO_KIND = {
     "date": TypeKind.Date,
     "timestamp": TypeKind.Timestamp,
     "array": TypeKind.Array,
+    "binary": TypeKind.Binary,
     "struct": TypeKind.Struct,
 }
 _FROM_KIND = {v: k for k, v in _TO_KIND.items()}

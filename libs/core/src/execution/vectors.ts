@@ -61,16 +61,10 @@ export function primitiveData(type: DataType, length: number, values: ArrayBuffe
 }
 
 /** Builds a Utf8 Data from offsets and bytes. */
-export function stringData(length: number, offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null): arrow.Data {
+export function stringData(length: number, offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null, binary = false): arrow.Data {
   const nullCount = countNulls(validity, length);
-  return arrow.makeData({
-    type: new arrow.Utf8(),
-    length,
-    valueOffsets: offsets,
-    data: bytes,
-    nullBitmap: nullCount === 0 ? undefined : validity!,
-    nullCount,
-  });
+  const props = { length, valueOffsets: offsets, data: bytes, nullBitmap: nullCount === 0 ? undefined : validity!, nullCount };
+  return binary ? arrow.makeData({ type: new arrow.Binary(), ...props }) : arrow.makeData({ type: new arrow.Utf8(), ...props });
 }
 
 /**
@@ -132,10 +126,12 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const r = native.takeBoolean(boolBits(d), d.offset, bm, off, d.length, indices);
       return primitiveData(type, n, r.values, r.validity);
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
+      // Binary has the string layout (offsets + bytes): same kernel, other Arrow type.
       const { offsets, bytes } = stringBuffers(d);
       const r = native.takeString(offsets, bytes, bm, off, d.length, indices);
-      return stringData(n, r.offsets, r.bytes, r.validity);
+      return stringData(n, r.offsets, r.bytes, r.validity, type.kind === 'binary');
     }
     case 'null':
       return nullData(type, n);
@@ -204,7 +200,8 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       }
       return primitiveData(type, total, out, validity);
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
       let bytesTotal = 0;
       for (const p of parts) {
         const o = p.valueOffsets as Int32Array;
@@ -223,7 +220,7 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
         row += p.length;
         bpos += end - start;
       }
-      return stringData(total, offs, bytes, validity);
+      return stringData(total, offs, bytes, validity, type.kind === 'binary');
     }
     case 'null':
       return nullData(type, total);

@@ -39,6 +39,7 @@ export function broadcastLiteral(value: LiteralValue, type: DataType, n: number)
     }
     case 'null':
       return nullColumn(type, n);
+    case 'binary':
     case 'array':
     case 'struct':
       throw new Error(`${type.kind} literals are not supported`);
