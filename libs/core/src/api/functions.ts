@@ -1,6 +1,6 @@
 // Spark's `functions`: column constructors, scalar functions and aggregates, by their Spark names.
 // Each wrapper only builds an expression; names, types and implementations live in the engine's registries.
-import { type Expression, lit as litExpr, unresolvedColumn } from '../expr/expression.js';
+import { type Expression, lit as litExpr } from '../expr/expression.js';
 import { IllegalArgumentError } from '../errors.js';
 import { Column, type ColumnOrValue, toColumnExpr, toExpr } from './column.js';
 
