@@ -217,6 +217,11 @@ class Column:
     def getField(self, name: str) -> "Column":
         """The field ``name`` of a struct column; NULL where the struct is NULL. Its generated name is ``s.name``.
 
+        Returns
+        -------
+        :class:`Column`
+            The field's column.
+
         Examples
         --------
         >>> df = spark.createDataFrame([((1, "x"),)], "s struct<a:int,b:string>")
@@ -228,7 +233,19 @@ class Column:
         return _call("get_field", self._expr, E.Literal("string", name))
 
     def getItem(self, key: Any) -> "Column":
-        """The field ``key`` of a struct column (``col[key]``)."""
+        """The field ``key`` of a struct column (``col[key]``).
+
+        Returns
+        -------
+        :class:`Column`
+            The field's column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([((1, "x"),)], "s struct<a:int,b:string>")
+        >>> df.select(df.s.getItem("b")).collect()
+        [Row(s.b='x')]
+        """
         return self[key]
 
     def __repr__(self) -> str:

@@ -58,7 +58,7 @@ export const namedStruct: ScalarFunctionDef = {
   eval: evalNamedStruct,
   doc: {
     description: 'A struct with the given field names and values: named_struct(name1, value1, name2, value2, …).',
-    example: "spark.sql(\"SELECT named_struct('a', 1, 'b', 'x') AS s\")",
+    example: "df.select(named_struct(lit('a'), col('id'), lit('b'), col('name')).alias('s'))",
   },
 };
 
