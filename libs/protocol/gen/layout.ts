@@ -13,6 +13,7 @@ export const LAYOUT = {
         { name: "kind", slot: 0, kind: "scalar", size: 1, required: false },
         { name: "element", slot: 1, kind: "table", table: "DataType", required: false },
         { name: "contains_null", slot: 2, kind: "scalar", size: 1, required: false },
+        { name: "fields", slot: 3, kind: "vector_table", table: "Field", required: false },
       ],
     },
     Field: {

@@ -11,11 +11,14 @@ const call = (name: string, ...args: fb.ExpressionT[]) => E(fb.ExprNode.Call, ne
 const longType = () => new fb.DataTypeT(fb.TypeKind.Int64, null, true);
 const binaryType = () => new fb.DataTypeT(fb.TypeKind.Binary, null, true);
 const arrayType = () => new fb.DataTypeT(fb.TypeKind.Array, new fb.DataTypeT(fb.TypeKind.String, null, true), false);
+const structType = () =>
+  new fb.DataTypeT(fb.TypeKind.Struct, null, true, [new fb.FieldT('x', longType(), false), new fb.FieldT('tags', arrayType(), true)]);
 export const sampleSchema = () =>
   new fb.SchemaT([
     new fb.FieldT('id', longType(), false),
     new fb.FieldT('tags', arrayType(), true),
     new fb.FieldT('naïve ☃ 𝄞', new fb.DataTypeT(fb.TypeKind.Timestamp, null, true), true),
+    new fb.FieldT('point', structType(), true),
   ]);
 
 /** One expression of every ExprNode kind, nested. */

@@ -158,6 +158,10 @@ def _naive(t: pa.DataType) -> pa.DataType:
         inner = _naive(f.type)
         if inner is not f.type:
             return pa.list_(pa.field(f.name, inner, f.nullable))
+    if pa.types.is_struct(t):
+        fields = [pa.field(f.name, _naive(f.type), f.nullable) for f in t]
+        if any(a.type is not f.type for a, f in zip(fields, t)):
+            return pa.struct(fields)
     return t
 
 

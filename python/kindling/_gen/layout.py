@@ -13,6 +13,7 @@ LAYOUT = {
                 { "name": "kind", "slot": 0, "kind": "scalar", "size": 1, "required": False },
                 { "name": "element", "slot": 1, "kind": "table", "table": "DataType", "required": False },
                 { "name": "contains_null", "slot": 2, "kind": "scalar", "size": 1, "required": False },
+                { "name": "fields", "slot": 3, "kind": "vector_table", "table": "Field", "required": False },
             ],
         },
         "Field": {

@@ -638,6 +638,7 @@ from kindling.sql._utils.conversion import (  # noqa: E402
     from_arrow_type,
     from_protocol_type,
     schema_from_protocol,
+    struct_value_converter,
     to_arrow_schema,
     to_arrow_type,
     to_protocol_type,

@@ -220,7 +220,7 @@ function inputArrow(batch: arrow.RecordBatch): Uint8Array {
 
 function inputPickled(batch: arrow.RecordBatch): Uint8Array {
   const types = batch.schema.fields.map((f) => fromArrowType(f.type));
-  const rows = pickleRows(types, [batch]);
+  const rows = pickleRows(types, [batch], { structsAsRows: true });
   return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
     const v = b.createByteVector(rows);
     fb.InputBatch.startInputBatch(b);
@@ -304,6 +304,11 @@ function toEngineValue(t: DataType, v: unknown, task: PythonTask): unknown {
   if ((t.kind === 'int64' || t.kind === 'timestamp') && typeof v === 'number') return BigInt(v);
   if ((t.kind === 'int32' || t.kind === 'date' || t.kind === 'float64') && typeof v === 'bigint') return Number(v);
   if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => toEngineValue(t.elementType, x, task));
+  // A struct arrives as the tuple of its fields, already coerced by the worker.
+  if (t.kind === 'struct') {
+    if (!Array.isArray(v) || v.length !== t.fields.length) throw wrongValue(task, simpleString(t), v);
+    return t.fields.map((f, k) => toEngineValue(f.dataType, v[k] ?? null, task));
+  }
   return v;
 }
 

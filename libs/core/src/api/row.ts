@@ -102,6 +102,9 @@ export function jsValue(type: DataType, d: arrow.Data, i: number): unknown {
       for (let k = 0; k < v.length; k++) out.push(jsValue(type.elementType, child, k));
       return out;
     }
+    case 'struct':
+      // A nested Row, as PySpark's collect() gives.
+      return new Row(type.fields.map((f) => f.name), type.fields.map((f, k) => jsValue(f.dataType, d.children[k]!, i)));
   }
 }
 

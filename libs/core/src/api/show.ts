@@ -33,6 +33,9 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
       for (let k = 0; k < v.length; k++) parts.push(cellText(type.elementType, child, k));
       return `[${parts.join(', ')}]`;
     }
+    case 'struct':
+      // Spark 3.x/4 render a struct as `{1, a}` (field values only, nested NULLs as NULL).
+      return `{${type.fields.map((f, k) => cellText(f.dataType, d.children[k]!, i)).join(', ')}}`;
   }
 }
 

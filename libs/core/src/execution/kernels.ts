@@ -26,6 +26,7 @@ export function keyKindOf(type: DataType): native.KeyKindCode | undefined {
       return native.KeyKind.string;
     case 'null':
     case 'array':
+    case 'struct':
       return undefined;
   }
 }

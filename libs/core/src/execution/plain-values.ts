@@ -3,6 +3,7 @@
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
+import { structData } from './struct-data.js';
 import { dataFromValues, isNullAt, nullData, primitiveData, stringData, valueAt } from './vectors.js';
 
 const utf8Decoder = new TextDecoder();
@@ -36,6 +37,9 @@ export function plainValueAt(d: arrow.Data, type: DataType, i: number): unknown 
       const toPlain = (v: unknown): unknown => (v !== null && typeof v === 'object' && Symbol.iterator in v ? [...(v as Iterable<unknown>)].map(toPlain) : v);
       return toPlain(valueAt(d, i));
     }
+    case 'struct':
+      // Positional field values: row i of the struct is row i of each child.
+      return type.fields.map((f, k) => plainValueAt(d.children[k]!, f.dataType, i));
     default:
       return assertNever(type, 'data type');
   }
@@ -80,6 +84,10 @@ export function dataFromPlainValues(type: DataType, values: readonly unknown[]):
       return nullData(type, n);
     case 'array':
       return dataFromValues(type, values);
+    case 'struct': {
+      const children = type.fields.map((f, k) => dataFromPlainValues(f.dataType, values.map((v) => (v === null ? null : (v as readonly unknown[])[k] ?? null))));
+      return structData(type, n, children, validity);
+    }
     default:
       return assertNever(type, 'data type');
   }

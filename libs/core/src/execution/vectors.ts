@@ -6,6 +6,7 @@ import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../types/data-type.js';
 import type { StructType } from '../types/schema.js';
 import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
+import { structData, structFieldColumns, validityOfValues } from './struct-data.js';
 
 export type Column = arrow.Data;
 
@@ -82,6 +83,10 @@ export function dataFromValues(type: DataType, values: readonly unknown[]): arro
       : BigInt64Array.from(values, (v) => (v as bigint | null) ?? 0n);
     return primitiveData(type, n, arr, validity);
   }
+  if (type.kind === 'struct') {
+    const columns = structFieldColumns(type, values);
+    return structData(type, values.length, type.fields.map((f, k) => dataFromValues(f.dataType, columns[k]!)), validityOfValues(values));
+  }
   const v = arrow.vectorFromArray(values as unknown[], toArrowType(type));
   if (v.data.length === 1) return v.data[0]!;
   return (v as arrow.Vector).data.reduce((a, b) => concatData(type, [a, b]));
@@ -139,6 +144,15 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
         vals[i] = v === null ? null : [...(v as Iterable<unknown>)];
       }
       return dataFromValues(type, vals);
+    }
+    case 'struct': {
+      const validity = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= d.length) throw new RangeError(`takeData: index ${s} is outside a column of ${d.length} rows`);
+        if (s >= 0 && !isNullAt(d, s)) setBit(validity, i, true);
+      }
+      return structData(type, n, type.fields.map((f, k) => takeData(f.dataType, d.children[k]!, indices)), validity);
     }
   }
 }
@@ -221,6 +235,8 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       }
       return dataFromValues(type, values);
     }
+    case 'struct':
+      return structData(type, total, type.fields.map((f, k) => concatData(f.dataType, parts.map((p) => p.children[k]!))), validity);
   }
 }
 

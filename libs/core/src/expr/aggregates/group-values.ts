@@ -305,6 +305,7 @@ export function createGroupValues(type: DataType): GroupValues {
     case 'null':
     case 'binary':
     case 'array':
+    case 'struct':
       return new GenericValues(type);
   }
 }

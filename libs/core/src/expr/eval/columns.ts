@@ -2,6 +2,7 @@
 // Arrow-js slices value and offset buffers but not validity bitmaps or boolean bits: those stay at `offset + i`.
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../../types/data-type.js';
+import { structData } from '../../execution/struct-data.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
 
 /** Copies `n` bits of `src` starting at bit `from` into a fresh bitmap starting at bit 0. */
@@ -121,6 +122,8 @@ export function nullColumn(type: DataType, n: number): arrow.Data {
         child,
       });
     }
+    case 'struct':
+      return structData(type, n, type.fields.map((f) => nullColumn(f.dataType, n)), validity);
   }
 }
 

@@ -76,6 +76,22 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number {
       }
       return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
     }
+    case 'struct': {
+      // Field by field, a NULL field below any value and equal to another NULL (Spark's struct ordering).
+      const x = a as readonly unknown[];
+      const y = b as readonly unknown[];
+      for (let k = 0; k < type.fields.length; k++) {
+        const u = x[k] ?? null;
+        const v = y[k] ?? null;
+        if (u === null || v === null) {
+          if (u === v) continue;
+          return u === null ? -1 : 1;
+        }
+        const c = compareValues(u, v, type.fields[k]!.dataType);
+        if (c !== 0) return c;
+      }
+      return 0;
+    }
   }
 }
 
@@ -88,7 +104,8 @@ export function compareColumns(left: arrow.Data, right: arrow.Data, type: DataTy
     return c;
   }
   switch (type.kind) {
-    case 'array': {
+    case 'array':
+    case 'struct': {
       const ra = valueReader(left, type);
       const rb = valueReader(right, type);
       for (let i = 0; i < n; i++) {

@@ -64,7 +64,7 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'fn': {
       const def = lookupScalarFunction(expr.name);
       if (!def) throw new Error(`unknown scalar function ${expr.name}`);
-      return def.eval(expr.args.map(ev), n, ctx);
+      return def.eval(expr.args.map(ev), n, ctx, expr);
     }
     case 'attr':
     case 'unresolvedColumn':

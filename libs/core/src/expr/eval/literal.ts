@@ -41,6 +41,7 @@ export function broadcastLiteral(value: LiteralValue, type: DataType, n: number)
       return nullColumn(type, n);
     case 'binary':
     case 'array':
+    case 'struct':
       throw new Error(`${type.kind} literals are not supported`);
   }
 }

@@ -85,7 +85,8 @@ export function gather(type: DataType, sources: readonly arrow.Data[], which: In
       return b.finish();
     }
     case 'binary':
-    case 'array': {
+    case 'array':
+    case 'struct': {
       const readers = sources.map((s) => valueReader(s, type));
       const values: unknown[] = new Array(n);
       for (let i = 0; i < n; i++) {

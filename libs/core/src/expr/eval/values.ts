@@ -1,6 +1,7 @@
 // Generic (slow-path) row access with Kindling's JS value conventions: date = days (number), timestamp = µs (bigint),
 // array = JS array. Arrow-js's own get/vectorFromArray use epoch milliseconds for both, so they are avoided here.
 import type * as arrow from 'apache-arrow';
+import { structData, structFieldColumns } from '../../execution/struct-data.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { bit, boolBitsOf, listData, nullColumn, stringParts, validityOf } from './columns.js';
@@ -44,6 +45,11 @@ export function valueReader(d: arrow.Data, type: DataType): (i: number) => unkno
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) out.push(read(k));
         return out;
       };
+    }
+    case 'struct': {
+      // Positional field values (row i of the struct is row i of each child).
+      const reads = type.fields.map((f, k) => valueReader(d.children[k]!, f.dataType));
+      return (i) => (ok(i) ? reads.map((r) => r(i)) : null);
     }
   }
 }
@@ -107,6 +113,10 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
         offsets[i + 1] = flat.length;
       }
       return listData(type, n, offsets, buildColumn(type.elementType, flat), validity);
+    }
+    case 'struct': {
+      const columns = structFieldColumns(type, values);
+      return structData(type, n, type.fields.map((f, k) => buildColumn(f.dataType, columns[k]!)), validity);
     }
   }
 }

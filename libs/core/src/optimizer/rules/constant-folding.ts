@@ -116,6 +116,7 @@ function firstValue(d: arrow.Data, type: DataType): LiteralValue | undefined {
       return null;
     case 'binary':
     case 'array':
+    case 'struct':
       return undefined;
     default:
       return assertNever(type, 'data type');

@@ -17,5 +17,6 @@ export enum TypeKind {
   /**
    * Arbitrary bytes (Spark's BinaryType); also how pickled RDD blocks travel.
    */
-  Binary = 9
+  Binary = 9,
+  Struct = 10
 }

@@ -15,3 +15,4 @@ class TypeKind(object):
     Array = 8
     # Arbitrary bytes (Spark's BinaryType); also how pickled RDD blocks travel.
     Binary = 9
+    Struct = 10

@@ -19,4 +19,5 @@ class TypeKind(object):
   Timestamp = cast(int, ...)
   Array = cast(int, ...)
   Binary = cast(int, ...)
+  Struct = cast(int, ...)
 
