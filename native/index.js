@@ -86,6 +86,17 @@ export const partitionIdsFromHashes = fn('partitionIdsFromHashes');
 export const partitionOrder = fn('partitionOrder');
 export const sortIndices = fn('sortIndices');
 export const compareColumns = fn('compareColumns');
+export const arithmetic = fn('arithmetic');
+export const negate = fn('negate');
+export const logic = fn('logic');
+export const trueMask = fn('trueMask');
+export const like = fn('like');
+export const caseTableNew = fn('caseTableNew');
+export const caseMap = fn('caseMap');
+
+/** Operators of arithmetic() and logic(). */
+export const ArithOp = Object.freeze({ add: 0, subtract: 1, multiply: 2, divide: 3, remainder: 4 });
+export const LogicOp = Object.freeze({ and: 0, or: 1, not: 2, isNull: 3, isNotNull: 4 });
 
 /** Key kinds of keyDictionaryNew and join key columns. */
 export const KeyKind = Object.freeze({ int32: 0, int64: 1, float64: 2, boolean: 3, string: 4 });
