@@ -198,6 +198,15 @@ export function pairTableNew(): PairTable;
 export function pairTableEncode(table: PairTable, as: Int32Array, bs: Int32Array, n: number, out: Int32Array): number;
 export function pairTableDecode(table: PairTable, ids: Int32Array): { lefts: Int32Array; rights: Int32Array };
 /** Frees a dictionary or pair table now (GC would later); later use throws. Idempotent. */
+/**
+ * Adds the pairs (as[i], bs[i]) of rows with as[i] >= 0 that are valid in every bitmap of `validities`
+ * ([bits, offset, ...]); returns the table's size. DISTINCT aggregates keep (group, tuple) pairs this way.
+ */
+export function pairTableInsert(table: PairTable, as: Int32Array, bs: Int32Array, n: number, validities: readonly (Uint8Array | number)[]): number;
+/** counts[g] += the number of pairs whose left code is g (COUNT(DISTINCT) per group). */
+export function pairTableCountLefts(table: PairTable, counts: BigInt64Array): void;
+/** For a list column's rows [0, n): the group gids[r] of every element of row r (-1 for NULL rows). */
+export function listElementGroups(offsets: Int32Array, validity: Uint8Array | null, validityOffset: number, gids: Int32Array, n: number): Int32Array;
 export function keyTableRelease(handle: KeyDictionary | PairTable): void;
 
 /** An Int32Array, BigInt64Array or Float64Array column. */
