@@ -303,6 +303,25 @@ export function sortIndices(keys: readonly SortKeyColumn[], n: number): Int32Arr
  */
 export function compareColumns(a: JoinKeyColumn, b: JoinKeyColumn, n: number, out: Int8Array): void;
 
+export const CmpOp: { readonly eq: 0; readonly ne: 1; readonly lt: 2; readonly le: 3; readonly gt: 4; readonly ge: 5; readonly nullSafeEq: 6 };
+export type CmpOpCode = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/**
+ * a op b as a boolean column (bits from 0), in the order of compareColumns. A scalar side is its row 0 for every
+ * row. NULL on either side gives NULL, except for <=> (nullSafeEq), which is never NULL.
+ */
+export function compareOp(
+  op: CmpOpCode,
+  a: JoinKeyColumn,
+  aValidity: Uint8Array | null,
+  aValidityOffset: number,
+  aScalar: boolean,
+  b: JoinKeyColumn,
+  bValidity: Uint8Array | null,
+  bValidityOffset: number,
+  bScalar: boolean,
+  n: number,
+): BitmapResult;
+
 export const ArithOp: { readonly add: 0; readonly subtract: 1; readonly multiply: 2; readonly divide: 3; readonly remainder: 4 };
 export type ArithOpCode = 0 | 1 | 2 | 3 | 4;
 export type NumericArray = Int32Array | BigInt64Array | Float64Array;

@@ -89,6 +89,7 @@ export const partitionIdsFromHashes = fn('partitionIdsFromHashes');
 export const partitionOrder = fn('partitionOrder');
 export const sortIndices = fn('sortIndices');
 export const compareColumns = fn('compareColumns');
+export const compareOp = fn('compareOp');
 export const arithmetic = fn('arithmetic');
 export const negate = fn('negate');
 export const logic = fn('logic');
@@ -99,6 +100,8 @@ export const caseMap = fn('caseMap');
 
 /** Operators of arithmetic() and logic(). */
 export const ArithOp = Object.freeze({ add: 0, subtract: 1, multiply: 2, divide: 3, remainder: 4 });
+/** Operators of compareOp(). */
+export const CmpOp = Object.freeze({ eq: 0, ne: 1, lt: 2, le: 3, gt: 4, ge: 5, nullSafeEq: 6 });
 export const LogicOp = Object.freeze({ and: 0, or: 1, not: 2, isNull: 3, isNotNull: 4 });
 
 /** Key kinds of keyDictionaryNew and join key columns. */

@@ -9,7 +9,7 @@ import { lookupScalarFunction } from '../functions/registry.js';
 import { type ArithOperand, arithmetic, negate } from './arithmetic.js';
 import { castColumn } from './cast.js';
 import { nullColumn } from './columns.js';
-import { compare } from './compare.js';
+import { compare, type CompareOperand } from './compare.js';
 import { caseWhen, evalIn } from './conditional.js';
 import { broadcastLiteral } from './literal.js';
 import { and, isNotNull, isNull, not, or, trueMask } from './logic.js';
@@ -41,8 +41,10 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
       const type = dataTypeOf(expr.left);
       return arithmetic(expr.op, operand(expr.left, type, batch, ctx), operand(expr.right, type, batch, ctx), type, n, ctx);
     }
-    case 'cmp':
-      return compare(expr.op, ev(expr.left), ev(expr.right), dataTypeOf(expr.left), n);
+    case 'cmp': {
+      const type = dataTypeOf(expr.left);
+      return compare(expr.op, operand(expr.left, type, batch, ctx), operand(expr.right, type, batch, ctx), type, n);
+    }
     case 'and':
     case 'or': {
       const left = ev(expr.left);
@@ -85,8 +87,8 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
   }
 }
 
-/** A literal of the operation's type goes to the kernel as a scalar instead of a broadcast column. */
-function operand(expr: Expression, type: DataType, batch: arrow.RecordBatch, ctx: EvalContext): ArithOperand {
+/** A literal of the operation's type (arithmetic, comparison) goes to the kernel as a scalar instead of a broadcast column. */
+function operand(expr: Expression, type: DataType, batch: arrow.RecordBatch, ctx: EvalContext): ArithOperand & CompareOperand {
   if (expr.kind === 'literal' && expr.dataType.kind === type.kind) return { scalar: expr.value };
   return evaluate(expr, batch, ctx);
 }
