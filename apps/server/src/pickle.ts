@@ -130,6 +130,18 @@ export class PickleWriter {
     this.byte(REDUCE);
   }
 
+  /** `bytearray(...)` (PySpark collects BinaryType so): protocol 2 spells it from a latin-1 string. */
+  bytearray(bytes: Uint8Array): void {
+    this.global('__builtin__', 'bytearray');
+    this.byte(MARK);
+    let s = '';
+    for (let k = 0; k < bytes.length; k += 8192) s += String.fromCharCode(...bytes.subarray(k, k + 8192));
+    this.str(s);
+    this.str('latin-1');
+    this.byte(TUPLE);
+    this.byte(REDUCE);
+  }
+
   /** `datetime.datetime(y, mo, d, h, mi, s, us)`, naive UTC. */
   datetime(micros: bigint): void {
     const dayMicros = 86_400_000_000n;
@@ -211,6 +223,11 @@ function cellWriter(type: DataType, d: arrow.Data): CellWriter {
       const o = d.valueOffsets as Int32Array;
       const v = d.values as Uint8Array;
       return guard((w, i) => w.utf8(v.subarray(o[i]!, o[i + 1]!)));
+    }
+    case 'binary': {
+      const o = d.valueOffsets as Int32Array;
+      const v = d.values as Uint8Array;
+      return guard((w, i) => w.bytearray(v.subarray(o[i]!, o[i + 1]!)));
     }
     case 'date': {
       const v = d.values as Int32Array;

@@ -1,7 +1,7 @@
 // Converts between core schemas (StructType / DataType) and the protocol's Schema / DataType tables.
 import type * as flatbuffers from 'flatbuffers';
 import {
-  ArrayT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructType, TimestampT,
+  ArrayT, BinaryT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructType, TimestampT,
   type DataType, type StructField,
 } from '@kindling/core';
 import * as fb from '../gen/kindling/protocol.js';
@@ -23,6 +23,7 @@ function kindOf(t: DataType): fb.TypeKind {
     case 'date': return fb.TypeKind.Date;
     case 'timestamp': return fb.TypeKind.Timestamp;
     case 'null': return fb.TypeKind.Null;
+    case 'binary': return fb.TypeKind.Binary;
     case 'array': return fb.TypeKind.Array;
     default: {
       const never: never = t;
@@ -74,6 +75,7 @@ export function decodeDataType(t: fb.DataType, where = 'DataType'): DataType {
     case fb.TypeKind.String: return StringT;
     case fb.TypeKind.Date: return DateT;
     case fb.TypeKind.Timestamp: return TimestampT;
+    case fb.TypeKind.Binary: return BinaryT;
     case fb.TypeKind.Array: {
       const element = t.element();
       if (!element) throw malformed(`${where}: an Array type needs an element type`);

@@ -170,7 +170,9 @@ def naive_timestamps(table: pa.Table) -> pa.Table:
 
 
 def table_columns(table: pa.Table) -> List[list]:
-    return [col.to_pylist() for col in naive_timestamps(table).columns]
+    # PySpark collects BinaryType values as bytearray.
+    return [[None if v is None else bytearray(v) for v in col.to_pylist()] if pa.types.is_binary(col.type) else col.to_pylist()
+            for col in naive_timestamps(table).columns]
 
 
 def table_to_pandas(table: pa.Table):

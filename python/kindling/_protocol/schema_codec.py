@@ -2,7 +2,7 @@
 
 A schema is a list of ``(name, type_dict, nullable)``; a type_dict is ``{"kind": "int64"}`` or, for arrays,
 ``{"kind": "array", "element": {...}, "containsNull": True}``. Kinds: boolean, int32, int64, float64, string,
-date, timestamp, null, array (as in @kindling/core).
+date, timestamp, null, binary, array (as in @kindling/core).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _TO_KIND = {
     "date": TypeKind.Date,
     "timestamp": TypeKind.Timestamp,
     "array": TypeKind.Array,
+    "binary": TypeKind.Binary,
 }
 _FROM_KIND = {v: k for k, v in _TO_KIND.items()}
 

@@ -118,6 +118,8 @@ class PythonUdf:
     return_type: DataType
     args: Tuple[Any, ...] = ()
     deterministic: bool = True
+    #: Ids of the broadcast variables the command refers to (``sc.broadcast``), shipped once per worker.
+    broadcast_ids: Tuple[int, ...] = ()
 
 
 Expr = Any  # one of the node classes above
@@ -135,6 +137,7 @@ _TYPE_KIND_NAMES = {
     "date": "Date",
     "timestamp": "Timestamp",
     "array": "Array",
+    "binary": "Binary",
 }
 
 
@@ -274,6 +277,12 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         command = builder.CreateByteVector(e.command)
         rt = encode_data_type(builder, e.return_type)
         vec = _offset_vector(builder, m.StartArgsVector, args)
+        bids = 0
+        if e.broadcast_ids:
+            m.StartBroadcastIdsVector(builder, len(e.broadcast_ids))
+            for bid in reversed(e.broadcast_ids):
+                builder.PrependInt64(bid)
+            bids = builder.EndVector()
         m.Start(builder)
         m.AddName(builder, name)
         m.AddEvalType(builder, e.eval_type)
@@ -281,6 +290,8 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         m.AddReturnType(builder, rt)
         m.AddArgs(builder, vec)
         m.AddDeterministic(builder, bool(e.deterministic))
+        if bids:
+            m.AddBroadcastIds(builder, bids)
         return "PythonUdf", m.End(builder)
     if isinstance(e, SortOrder):
         m = gen("SortOrder")

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from .group import GroupedData
     from .session import SparkSession
+    from ..rdd import RDD
 
 __all__ = ["DataFrame"]
 
@@ -99,8 +100,26 @@ class DataFrame:
 
     def _execute(self, action: int, n: int = 0, truncate: int = 20, vertical: bool = False,
                  fmt: int = ResultFormat.Arrow):
-        return self._client.call(Body.ExecuteRequest, rq.execute(self._id, action, n, truncate, vertical, fmt),
+        resp = self._client.call(Body.ExecuteRequest, rq.execute(self._id, action, n, truncate, vertical, fmt),
                                  Body.ExecuteResponse)
+        if resp.AccumulatorUpdatesLength():
+            from ..accumulators import apply_updates
+
+            apply_updates([resp.AccumulatorUpdates(i).DataAsNumpy().tobytes() for i in range(resp.AccumulatorUpdatesLength())])
+        return resp
+
+    @property
+    def rdd(self) -> "RDD":
+        """The rows of this DataFrame as an RDD of ``Row`` objects (converted in the Python workers when a
+        function runs on them).
+
+        >>> spark.range(3).rdd.map(lambda r: r.id * 10).collect()
+        [0, 10, 20]
+        """
+        from ..rdd import RDD
+        from ..rdd_io import IN_ROWS
+
+        return RDD(self, self._session.sparkContext, IN_ROWS, op="MapPartitionsRDD", site="javaToPython")
 
     def _analyze(self, kind: int, explain_mode: Optional[str] = None):
         return self._client.call(Body.AnalyzeRequest, rq.analyze(self._id, kind, explain_mode), Body.AnalyzeResponse)

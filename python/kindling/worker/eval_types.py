@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from kindling._gen.kindling.protocol.PythonEvalType import PythonEvalType as E
 
-from . import coercion
+from . import coercion, rdd_eval
 from .worker import UdfFailure, _Task
 
 
@@ -26,6 +26,7 @@ def run(task: _Task) -> None:
         E.GroupedMapPandas: _grouped_map_pandas,
         E.MapPandasIter: _map_in_pandas,
         E.MapArrowIter: _map_in_arrow,
+        E.NonUdf: rdd_eval.run,
     }
     handler = handlers.get(task.eval_type)
     if handler is None:

@@ -18,6 +18,11 @@ function run(df: DataFrame, description: string, ctx: RequestContext, metrics: T
   return raceAbort(df.queryExecution().execute(description, ctx.signal, metrics), ctx.signal);
 }
 
+/** What the action's successful Python tasks added to accumulators, for the client to apply. */
+function updatesOf(metrics: readonly TaskMetrics[]): Uint8Array[] {
+  return metrics.flatMap((m) => m.accumulatorUpdates ?? []);
+}
+
 function numRowsOf(batches: readonly arrow.RecordBatch[]): number {
   let n = 0;
   for (const b of batches) n += b.numRows;
@@ -35,7 +40,7 @@ function shmThreshold(ctx: RequestContext): number {
 
 async function count(ctx: RequestContext, df: DataFrame, metrics: TaskMetrics[]): Promise<Uint8Array> {
   const value = BigInt(await raceAbort(df.count({ signal: ctx.signal, metrics }), ctx.signal));
-  return executeResponseOf(ctx.requestId, { count: value, numRows: value, schema: df.schema });
+  return executeResponseOf(ctx.requestId, { count: value, numRows: value, schema: df.schema, accumulatorUpdates: updatesOf(metrics) });
 }
 
 async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, metrics: TaskMetrics[]): Promise<Uint8Array> {
@@ -43,7 +48,7 @@ async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
   const truncate = req.truncate();
   if (truncate < 0) throw new IllegalArgumentError('VALUE_OUT_OF_RANGE', `Argument \`truncate\` must be 0 (no truncation) or a positive width, got ${truncate}.`, { argName: 'truncate' });
   const text = await raceAbort(df.showString(n, truncate, req.vertical(), { signal: ctx.signal, metrics }), ctx.signal);
-  return executeResponseOf(ctx.requestId, { text, numRows: BigInt(n), schema: df.schema });
+  return executeResponseOf(ctx.requestId, { text, numRows: BigInt(n), schema: df.schema, accumulatorUpdates: updatesOf(metrics) });
 }
 
 async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean, metrics: TaskMetrics[]): Promise<Uint8Array> {
@@ -56,9 +61,9 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
     // Large pickles take the shared-memory route too (the frame limit would refuse them).
     if (data.length > shmThreshold(ctx)) {
       const name = ctx.session.segments.write(data);
-      return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, shm: { name, size: BigInt(data.length) }, numRows, schema });
+      return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, shm: { name, size: BigInt(data.length) }, numRows, schema, accumulatorUpdates: updatesOf(metrics) });
     }
-    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, data, numRows, schema });
+    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, data, numRows, schema, accumulatorUpdates: updatesOf(metrics) });
   }
   if (req.format() !== fb.ResultFormat.Arrow) {
     throw new IllegalArgumentError('INVALID_RESULT_FORMAT', `Unknown result format ${String(req.format())}.`);
@@ -66,10 +71,10 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
   // The SDK's table: duplicate column names kept, no two columns sharing buffers (which the IPC writer mangles).
   const { chunks, size } = await ipcChunks(df.tableOf(batches));
   if (size <= shmThreshold(ctx)) {
-    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: Buffer.concat(chunks, size), numRows, schema });
+    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: Buffer.concat(chunks, size), numRows, schema, accumulatorUpdates: updatesOf(metrics) });
   }
   const name = ctx.session.segments.writeChunks(chunks);
-  return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(size) }, numRows, schema });
+  return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(size) }, numRows, schema, accumulatorUpdates: updatesOf(metrics) });
 }
 
 /**

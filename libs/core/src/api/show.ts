@@ -19,6 +19,12 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
       const o = d.valueOffsets as Int32Array;
       return decoder.decode((d.values as Uint8Array).subarray(o[i]!, o[i + 1]!));
     }
+    case 'binary': {
+      // Spark shows bytes as upper-case hex pairs: [48 69].
+      const o = d.valueOffsets as Int32Array;
+      const b = (d.values as Uint8Array).subarray(o[i]!, o[i + 1]!);
+      return `[${Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ')}]`;
+    }
     case 'null': return 'NULL';
     case 'array': {
       const v = arrow.makeVector(d).get(i) as arrow.Vector;

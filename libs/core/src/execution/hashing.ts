@@ -55,7 +55,8 @@ function mixColumn(acc: Uint32Array, d: arrow.Data, type: DataType, n: number): 
     case 'boolean':
       native.hashMixBoolean(acc, boolBits(d), d.offset, bm, off, n);
       return;
-    case 'string': {
+    case 'string':
+    case 'binary': {
       const { offsets, bytes } = stringBuffers(d);
       native.hashMixString(acc, offsets, bytes, bm, off, n);
       return;

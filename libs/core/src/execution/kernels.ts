@@ -22,6 +22,7 @@ export function keyKindOf(type: DataType): native.KeyKindCode | undefined {
     case 'boolean':
       return native.KeyKind.boolean;
     case 'string':
+    case 'binary':
       return native.KeyKind.string;
     case 'null':
     case 'array':

@@ -26,6 +26,10 @@ export function plainValueAt(d: arrow.Data, type: DataType, i: number): unknown 
       const offs = d.valueOffsets as Int32Array;
       return utf8Decoder.decode((d.values as Uint8Array).subarray(offs[i]!, offs[i + 1]!));
     }
+    case 'binary': {
+      const offs = d.valueOffsets as Int32Array;
+      return (d.values as Uint8Array).slice(offs[i]!, offs[i + 1]!);
+    }
     case 'null':
       return null;
     case 'array': {
@@ -63,6 +67,14 @@ export function dataFromPlainValues(type: DataType, values: readonly unknown[]):
       const bytes = new Uint8Array(offsets[n]!);
       encoded.forEach((e, i) => bytes.set(e, offsets[i]!));
       return stringData(n, offsets, bytes, validity);
+    }
+    case 'binary': {
+      const parts = values.map((v) => (v as Uint8Array | null) ?? new Uint8Array(0));
+      const offsets = new Int32Array(n + 1);
+      parts.forEach((e, i) => { offsets[i + 1] = offsets[i]! + e.length; });
+      const bytes = new Uint8Array(offsets[n]!);
+      parts.forEach((e, i) => bytes.set(e, offsets[i]!));
+      return stringData(n, offsets, bytes, validity, true);
     }
     case 'null':
       return nullData(type, n);

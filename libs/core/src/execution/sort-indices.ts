@@ -119,7 +119,8 @@ function valueComparator(a: arrow.Data, b: arrow.Data, type: DataType): RowCompa
         return ((av[x >> 3]! >> (x & 7)) & 1) - ((bv[y >> 3]! >> (y & 7)) & 1);
       };
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
       const aOff = a.valueOffsets as Int32Array;
       const bOff = b.valueOffsets as Int32Array;
       const ab = a.values as Uint8Array;

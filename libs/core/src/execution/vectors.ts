@@ -61,16 +61,17 @@ export function primitiveData(type: DataType, length: number, values: ArrayBuffe
 }
 
 /** Builds a Utf8 Data from offsets and bytes. */
-export function stringData(length: number, offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null, knownNullCount?: number): arrow.Data {
+export function stringData(
+  length: number,
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  validity: Uint8Array | null,
+  binary = false,
+  knownNullCount?: number,
+): arrow.Data {
   const nullCount = knownNullCount ?? countNulls(validity, length);
-  return arrow.makeData({
-    type: new arrow.Utf8(),
-    length,
-    valueOffsets: offsets,
-    data: bytes,
-    nullBitmap: nullCount === 0 ? undefined : validity!,
-    nullCount,
-  });
+  const props = { length, valueOffsets: offsets, data: bytes, nullBitmap: nullCount === 0 ? undefined : validity!, nullCount };
+  return binary ? arrow.makeData({ type: new arrow.Binary(), ...props }) : arrow.makeData({ type: new arrow.Utf8(), ...props });
 }
 
 /**
@@ -128,10 +129,12 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const r = native.takeBoolean(boolBits(d), d.offset, bm, off, d.length, indices);
       return primitiveData(type, n, r.values, r.validity);
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
+      // Binary has the string layout (offsets + bytes): same kernel, other Arrow type.
       const { offsets, bytes } = stringBuffers(d);
       const r = native.takeString(offsets, bytes, bm, off, d.length, indices);
-      return stringData(n, r.offsets, r.bytes, r.validity);
+      return stringData(n, r.offsets, r.bytes, r.validity, type.kind === 'binary');
     }
     case 'null':
       return nullData(type, n);
@@ -191,7 +194,8 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       }
       return primitiveData(type, total, out, validity);
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
       let bytesTotal = 0;
       for (const p of parts) {
         const o = p.valueOffsets as Int32Array;
@@ -210,7 +214,7 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
         row += p.length;
         bpos += end - start;
       }
-      return stringData(total, offs, bytes, validity);
+      return stringData(total, offs, bytes, validity, type.kind === 'binary');
     }
     case 'null':
       return nullData(type, total);

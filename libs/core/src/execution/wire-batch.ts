@@ -45,6 +45,7 @@ function encodeData(type: DataType, d: arrow.Data, shared: boolean): WireData {
     case 'null':
       return base;
     case 'string':
+    case 'binary':
       return { ...base, validity, values: s(d.values as Uint8Array), offsets: s(d.valueOffsets as Int32Array) };
     case 'array':
       return { ...base, validity, offsets: s(d.valueOffsets as Int32Array), children: [encodeData(type.elementType, d.children[0]!, shared)] };
@@ -61,6 +62,8 @@ function decodeData(w: WireData): arrow.Data {
       return arrow.makeData({ type: new arrow.Null(), offset: w.offset, length: w.length, nullCount: w.length });
     case 'string':
       return arrow.makeData({ ...common, type: type as arrow.Utf8, valueOffsets: w.offsets!, data: w.values as Uint8Array });
+    case 'binary':
+      return arrow.makeData({ ...common, type: type as arrow.Binary, valueOffsets: w.offsets!, data: w.values as Uint8Array });
     case 'array':
       return arrow.makeData({ ...common, type: type as arrow.List, valueOffsets: w.offsets!, child: decodeData(w.children![0]!) });
     default:

@@ -76,6 +76,8 @@ export interface AggregateCall {
  * `batched` is the classic pickled-rows path, `arrowBatched` the same row-at-a-time call over Arrow batches.
  */
 export type PythonEvalType =
+  /** RDD functions over pickled blocks: `func(partitionIndex, iterator)` (PySpark's NON_UDF). */
+  | 'nonUdf'
   | 'batched'
   | 'arrowBatched'
   | 'scalarPandas'
@@ -98,6 +100,8 @@ export interface PythonUdf {
   readonly dataType: DataType;
   readonly deterministic: boolean;
   readonly udfId: number;
+  /** Broadcast variables (`sc.broadcast`) the pickled command refers to; shipped to each worker once. */
+  readonly broadcastIds?: readonly number[];
 }
 
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
@@ -635,6 +639,7 @@ function castTypeName(t: DataType): string {
     case 'date': return 'DATE';
     case 'timestamp': return 'TIMESTAMP';
     case 'null': return 'VOID';
+    case 'binary': return 'BINARY';
     case 'array': return `ARRAY<${castTypeName(t.elementType)}>`;
     default: return assertNever(t);
   }

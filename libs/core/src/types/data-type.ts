@@ -14,6 +14,8 @@ export type DateType = { readonly kind: 'date' };
 export type TimestampType = { readonly kind: 'timestamp' };
 /** The type of an untyped NULL literal (Spark's `void`). */
 export type NullType = { readonly kind: 'null' };
+/** Arbitrary bytes (Spark's BinaryType); pickled RDD blocks are a column of it. */
+export type BinaryType = { readonly kind: 'binary' };
 /** Element type is a nested DataType; produced by `collect_list`. */
 export type ArrayType = { readonly kind: 'array'; readonly elementType: DataType; readonly containsNull: boolean };
 
@@ -26,6 +28,7 @@ export type DataType =
   | DateType
   | TimestampType
   | NullType
+  | BinaryType
   | ArrayType;
 
 export const BooleanT: BooleanType = Object.freeze({ kind: 'boolean' });
@@ -36,6 +39,7 @@ export const StringT: StringType = Object.freeze({ kind: 'string' });
 export const DateT: DateType = Object.freeze({ kind: 'date' });
 export const TimestampT: TimestampType = Object.freeze({ kind: 'timestamp' });
 export const NullT: NullType = Object.freeze({ kind: 'null' });
+export const BinaryT: BinaryType = Object.freeze({ kind: 'binary' });
 export function ArrayT(elementType: DataType, containsNull = true): ArrayType {
   return { kind: 'array', elementType, containsNull };
 }
@@ -63,6 +67,7 @@ export function simpleString(t: DataType): string {
     case 'date': return 'date';
     case 'timestamp': return 'timestamp';
     case 'null': return 'void';
+    case 'binary': return 'binary';
     case 'array': return `array<${simpleString(t.elementType)}>`;
     default: return assertNever(t);
   }
@@ -79,6 +84,7 @@ export function typeName(t: DataType): string {
     case 'date': return 'date';
     case 'timestamp': return 'timestamp';
     case 'null': return 'void';
+    case 'binary': return 'binary';
     case 'array': return 'array';
     default: return assertNever(t);
   }
@@ -92,6 +98,7 @@ const DDL_NAMES: Record<string, DataType> = {
   string: StringT, varchar: StringT, text: StringT,
   date: DateT, timestamp: TimestampT,
   void: NullT, null: NullT,
+  binary: BinaryT,
 };
 
 /** Parses a type name as written in DDL strings or `cast('…')`; returns undefined when unknown. */
@@ -115,6 +122,7 @@ export function toArrowType(t: DataType): arrow.DataType {
     case 'date': return new arrow.DateDay();
     case 'timestamp': return new arrow.TimestampMicrosecond('UTC');
     case 'null': return new arrow.Null();
+    case 'binary': return new arrow.Binary();
     case 'array': return new arrow.List(new arrow.Field('element', toArrowType(t.elementType), t.containsNull));
     default: return assertNever(t);
   }
@@ -136,6 +144,8 @@ export function fromArrowType(t: arrow.DataType): DataType {
     case arrow.Type.Date: return DateT;
     case arrow.Type.Timestamp: return TimestampT;
     case arrow.Type.Null: return NullT;
+    case arrow.Type.Binary:
+    case arrow.Type.LargeBinary: return BinaryT;
     case arrow.Type.Dictionary: return fromArrowType((t as arrow.Dictionary).dictionary);
     case arrow.Type.List: {
       const child = (t as arrow.List).children[0]!;

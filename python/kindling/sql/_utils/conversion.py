@@ -10,6 +10,7 @@ from typing import Any, Dict, Sequence, Tuple
 from kindling.sql._utils import errors as _err
 from kindling.sql.types import (
     ArrayType,
+    BinaryType,
     BooleanType,
     DataType,
     DateType,
@@ -35,6 +36,7 @@ _KIND_OF: Dict[type, str] = {
     StringType: "string",
     DateType: "date",
     TimestampType: "timestamp",
+    BinaryType: "binary",
     ArrayType: "array",
 }
 _TYPE_OF_KIND: Dict[str, DataType] = {
@@ -46,6 +48,7 @@ _TYPE_OF_KIND: Dict[str, DataType] = {
     "string": StringType(),
     "date": DateType(),
     "timestamp": TimestampType(),
+    "binary": BinaryType(),
 }
 
 
@@ -106,6 +109,8 @@ def to_arrow_type(dt: DataType) -> Any:
         return pa.timestamp("us", tz="UTC")
     if isinstance(dt, NullType):
         return pa.null()
+    if isinstance(dt, BinaryType):
+        return pa.binary()
     if isinstance(dt, ArrayType):
         return pa.list_(pa.field("element", to_arrow_type(dt.elementType), nullable=dt.containsNull))
     raise _err.type_error("UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION", data_type=repr(dt))
@@ -142,6 +147,8 @@ def from_arrow_type(at: Any) -> DataType:
         return TimestampType()
     if pt.is_null(at):
         return NullType()
+    if pt.is_binary(at) or pt.is_large_binary(at):
+        return BinaryType()
     is_list_view = getattr(pt, "is_list_view", lambda _: False)
     if pt.is_list(at) or pt.is_large_list(at) or pt.is_fixed_size_list(at) or is_list_view(at):
         return ArrayType(from_arrow_type(at.value_type), at.value_field.nullable)

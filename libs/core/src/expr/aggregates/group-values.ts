@@ -303,6 +303,7 @@ export function createGroupValues(type: DataType): GroupValues {
     case 'string':
       return new StringValues(type);
     case 'null':
+    case 'binary':
     case 'array':
       return new GenericValues(type);
   }

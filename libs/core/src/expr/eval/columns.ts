@@ -106,7 +106,8 @@ export function nullColumn(type: DataType, n: number): arrow.Data {
     case 'boolean':
       return primitiveData(type, n, new Uint8Array((n + 7) >> 3), validity);
     case 'string':
-      return stringData(n, new Int32Array(n + 1), new Uint8Array(0), validity);
+    case 'binary':
+      return stringData(n, new Int32Array(n + 1), new Uint8Array(0), validity, type.kind === 'binary');
     case 'null':
       return arrow.makeData({ type: new arrow.Null(), length: n, nullCount: n });
     case 'array': {

@@ -52,6 +52,14 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number {
       return compareStrings(a as string, b as string);
     case 'null':
       return 0;
+    case 'binary': {
+      // Unsigned byte order, then length (Spark's binary ordering).
+      const x = a as Uint8Array;
+      const y = b as Uint8Array;
+      const m = Math.min(x.length, y.length);
+      for (let i = 0; i < m; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+      return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+    }
     case 'array': {
       const x = [...(a as Iterable<unknown>)];
       const y = [...(b as Iterable<unknown>)];

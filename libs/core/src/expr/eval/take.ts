@@ -84,6 +84,7 @@ export function gather(type: DataType, sources: readonly arrow.Data[], which: In
       }
       return b.finish();
     }
+    case 'binary':
     case 'array': {
       const readers = sources.map((s) => valueReader(s, type));
       const values: unknown[] = new Array(n);

@@ -1,7 +1,7 @@
 // Generic (slow-path) row access with Kindling's JS value conventions: date = days (number), timestamp = µs (bigint),
 // array = JS array. Arrow-js's own get/vectorFromArray use epoch milliseconds for both, so they are avoided here.
 import type * as arrow from 'apache-arrow';
-import { primitiveData } from '../../execution/vectors.js';
+import { primitiveData, stringData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { bit, boolBitsOf, listData, nullColumn, stringParts, validityOf } from './columns.js';
 import { decodeUtf8, StringBuilder } from './strings.js';
@@ -26,6 +26,10 @@ export function valueReader(d: arrow.Data, type: DataType): (i: number) => unkno
     case 'string': {
       const { offsets, bytes } = stringParts(d);
       return (i) => (ok(i) ? decodeUtf8(bytes, offsets[i]!, offsets[i + 1]!) : null);
+    }
+    case 'binary': {
+      const { offsets, bytes } = stringParts(d);
+      return (i) => (ok(i) ? bytes.slice(offsets[i]!, offsets[i + 1]!) : null);
     }
     case 'null':
       return () => null;
@@ -87,6 +91,14 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
       }
       return b.finish();
     }
+    case 'binary': {
+      const parts = values.map((v) => (isValidValue(v) ? (v as Uint8Array) : new Uint8Array(0)));
+      const offsets = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + parts[i]!.length;
+      const bytes = new Uint8Array(offsets[n]!);
+      for (let i = 0; i < n; i++) bytes.set(parts[i]!, offsets[i]!);
+      return stringData(n, offsets, bytes, validity, true);
+    }
     case 'array': {
       const offsets = new Int32Array(n + 1);
       const flat: unknown[] = [];
@@ -97,4 +109,8 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
       return listData(type, n, offsets, buildColumn(type.elementType, flat), validity);
     }
   }
+}
+
+function isValidValue(v: unknown): boolean {
+  return v !== null && v !== undefined;
 }

@@ -57,7 +57,7 @@ export function mapCase(d: arrow.Data, n: number, toUpper: boolean): arrow.Data 
     if (lowered.length !== r.offsets[row + 1]! - at) throw new Error(`lower: row ${row} changed length in its final-sigma form`);
     r.bytes.set(lowered, at);
   }
-  return stringData(n, r.offsets, r.bytes, r.validity, r.nullCount);
+  return stringData(n, r.offsets, r.bytes, r.validity, false, r.nullCount);
 }
 
 function caseFunction(name: 'upper' | 'lower', aliases: string[]): ScalarFunctionDef {

@@ -114,6 +114,7 @@ function firstValue(d: arrow.Data, type: DataType): LiteralValue | undefined {
     }
     case 'null':
       return null;
+    case 'binary':
     case 'array':
       return undefined;
     default:

@@ -13,3 +13,5 @@ class TypeKind(object):
     Date = 6
     Timestamp = 7
     Array = 8
+    # Arbitrary bytes (Spark's BinaryType); also how pickled RDD blocks travel.
+    Binary = 9
