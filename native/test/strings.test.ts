@@ -118,7 +118,7 @@ describe('caseMap', () => {
         const off = Math.floor(r() * 8);
         const s = stringColumn(values, off);
         let res = n.caseMap(toUpper, s.offsets, s.bytes, s.validity, off, len, null);
-        const hasNonAscii = values.some((v) => v !== null && /[^\x00-\x7f]/.test(v));
+        const hasNonAscii = values.some((v) => v !== null && [...v].some((c) => c.codePointAt(0)! > 0x7f));
         if (hasNonAscii) {
           expect(res).toBeNull();
           res = n.caseMap(toUpper, s.offsets, s.bytes, s.validity, off, len, caseTable(toUpper));
