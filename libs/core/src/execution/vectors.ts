@@ -49,8 +49,9 @@ function countNulls(validity: Uint8Array | null, n: number): number {
  * Wraps a primitive values array (Int32Array, BigInt64Array, Float64Array; Uint8Array bitmap for boolean;
  * Int32Array days for date; BigInt64Array µs for timestamp) into a Data of `type`. `validity` null = no nulls.
  */
-export function primitiveData(type: DataType, length: number, values: ArrayBufferView, validity: Uint8Array | null): arrow.Data {
-  const nullCount = countNulls(validity, length);
+export function primitiveData(type: DataType, length: number, values: ArrayBufferView, validity: Uint8Array | null, knownNullCount?: number): arrow.Data {
+  // A kernel that built the bitmap passes its NULL count, so it is not counted again row by row.
+  const nullCount = knownNullCount ?? countNulls(validity, length);
   return arrow.makeData({
     type: toArrowType(type) as arrow.Int32,
     length,
@@ -61,8 +62,15 @@ export function primitiveData(type: DataType, length: number, values: ArrayBuffe
 }
 
 /** Builds a Utf8 Data from offsets and bytes. */
-export function stringData(length: number, offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null, binary = false): arrow.Data {
-  const nullCount = countNulls(validity, length);
+export function stringData(
+  length: number,
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  validity: Uint8Array | null,
+  binary = false,
+  knownNullCount?: number,
+): arrow.Data {
+  const nullCount = knownNullCount ?? countNulls(validity, length);
   const props = { length, valueOffsets: offsets, data: bytes, nullBitmap: nullCount === 0 ? undefined : validity!, nullCount };
   return binary ? arrow.makeData({ type: new arrow.Binary(), ...props }) : arrow.makeData({ type: new arrow.Utf8(), ...props });
 }

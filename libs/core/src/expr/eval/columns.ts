@@ -88,8 +88,8 @@ export function clearBit(bm: Uint8Array, i: number): void {
 }
 
 /** A boolean column from a value bitmap and a validity bitmap. */
-export function booleanData(n: number, bits: Uint8Array, validity: Uint8Array | null): arrow.Data {
-  return primitiveData({ kind: 'boolean' }, n, bits, validity);
+export function booleanData(n: number, bits: Uint8Array, validity: Uint8Array | null, knownNullCount?: number): arrow.Data {
+  return primitiveData({ kind: 'boolean' }, n, bits, validity, knownNullCount);
 }
 
 /** A column of `n` NULLs of `type`, with real (zeroed) buffers so that kernels can read it like any other. */
