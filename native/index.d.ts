@@ -198,6 +198,15 @@ export function pairTableNew(): PairTable;
 export function pairTableEncode(table: PairTable, as: Int32Array, bs: Int32Array, n: number, out: Int32Array): number;
 export function pairTableDecode(table: PairTable, ids: Int32Array): { lefts: Int32Array; rights: Int32Array };
 /** Frees a dictionary or pair table now (GC would later); later use throws. Idempotent. */
+/**
+ * Adds the pairs (as[i], bs[i]) of rows with as[i] >= 0 that are valid in every bitmap of `validities`
+ * ([bits, offset, ...]); returns the table's size. DISTINCT aggregates keep (group, tuple) pairs this way.
+ */
+export function pairTableInsert(table: PairTable, as: Int32Array, bs: Int32Array, n: number, validities: readonly (Uint8Array | number)[]): number;
+/** counts[g] += the number of pairs whose left code is g (COUNT(DISTINCT) per group). */
+export function pairTableCountLefts(table: PairTable, counts: BigInt64Array): void;
+/** For a list column's rows [0, n): the group gids[r] of every element of row r (-1 for NULL rows). */
+export function listElementGroups(offsets: Int32Array, validity: Uint8Array | null, validityOffset: number, gids: Int32Array, n: number): Int32Array;
 export function keyTableRelease(handle: KeyDictionary | PairTable): void;
 
 /** An Int32Array, BigInt64Array or Float64Array column. */
@@ -293,6 +302,121 @@ export function sortIndices(keys: readonly SortKeyColumn[], n: number): Int32Arr
  * bitOffset] as for joins), in Spark's order: NaN = NaN and above everything, -0.0 = 0.0, strings by bytes.
  */
 export function compareColumns(a: JoinKeyColumn, b: JoinKeyColumn, n: number, out: Int8Array): void;
+
+export const CmpOp: { readonly eq: 0; readonly ne: 1; readonly lt: 2; readonly le: 3; readonly gt: 4; readonly ge: 5; readonly nullSafeEq: 6 };
+export type CmpOpCode = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/**
+ * a op b as a boolean column (bits from 0), in the order of compareColumns. A scalar side is its row 0 for every
+ * row. NULL on either side gives NULL, except for <=> (nullSafeEq), which is never NULL.
+ */
+export function compareOp(
+  op: CmpOpCode,
+  a: JoinKeyColumn,
+  aValidity: Uint8Array | null,
+  aValidityOffset: number,
+  aScalar: boolean,
+  b: JoinKeyColumn,
+  bValidity: Uint8Array | null,
+  bValidityOffset: number,
+  bScalar: boolean,
+  n: number,
+): BitmapResult;
+
+export const ArithOp: { readonly add: 0; readonly subtract: 1; readonly multiply: 2; readonly divide: 3; readonly remainder: 4 };
+export type ArithOpCode = 0 | 1 | 2 | 3 | 4;
+export type NumericArray = Int32Array | BigInt64Array | Float64Array;
+/** A fresh column: values, validity from bit 0 (null when no row is NULL), and, for ANSI mode, the first row that raised. */
+export interface ArithResult<T extends NumericArray> {
+  values: T;
+  validity: Uint8Array | null;
+  nullCount: number;
+  /** ANSI only: the first valid row that overflows (+ - * on integers) or divides by zero (/ %), else -1. */
+  errorAt: number;
+}
+/**
+ * a op b over n rows, Spark's non-ANSI semantics: integers wrap, a zero divisor gives NULL (ansi: errorAt).
+ * A scalar operand is one element used for every row (its validity is ignored: pass NULL scalars as NULL
+ * columns). Both operands have one array type; `/` is defined on Float64Array only.
+ */
+export function arithmetic<T extends NumericArray>(
+  op: ArithOpCode,
+  a: T,
+  aValidity: Uint8Array | null,
+  aValidityOffset: number,
+  aScalar: boolean,
+  b: T,
+  bValidity: Uint8Array | null,
+  bValidityOffset: number,
+  bScalar: boolean,
+  n: number,
+  ansi: boolean,
+): ArithResult<T>;
+/** Unary minus; -MIN wraps to MIN (ansi: errorAt). */
+export function negate<T extends NumericArray>(values: T, validity: Uint8Array | null, validityOffset: number, n: number, ansi: boolean): ArithResult<T>;
+
+export const LogicOp: { readonly and: 0; readonly or: 1; readonly not: 2; readonly isNull: 3; readonly isNotNull: 4 };
+export type LogicOpCode = 0 | 1 | 2 | 3 | 4;
+export interface BitmapResult {
+  values: Uint8Array;
+  validity: Uint8Array | null;
+  nullCount: number;
+}
+/**
+ * Three-valued AND / OR (FALSE, resp. TRUE, wins over NULL), NOT, IS NULL, IS NOT NULL over boolean
+ * bitmaps starting at any bit offset; the result starts at bit 0. aBits may be null for the NULL tests;
+ * the b arguments are read by AND / OR only.
+ */
+export function logic(
+  op: LogicOpCode,
+  n: number,
+  aBits: Uint8Array | null,
+  aBitOffset: number,
+  aValidity: Uint8Array | null,
+  aValidityOffset: number,
+  bBits?: Uint8Array | null,
+  bBitOffset?: number,
+  bValidity?: Uint8Array | null,
+  bValidityOffset?: number,
+): BitmapResult;
+/** One byte per row, 1 where the row is TRUE (NULL and FALSE give 0). */
+export function trueMask(bits: Uint8Array, bitOffset: number, validity: Uint8Array | null, validityOffset: number, n: number): Uint8Array;
+
+/**
+ * s LIKE p (Spark: '%' any run, '_' one code point, '\\' escapes '_', '%' and itself); NULL if either is NULL.
+ * A scalar side is row 0 for every row. badPatternAt is the first row whose pattern is malformed, else -1.
+ */
+export function like(
+  sOffsets: Int32Array,
+  sBytes: Uint8Array,
+  sValidity: Uint8Array | null,
+  sValidityOffset: number,
+  sScalar: boolean,
+  pOffsets: Int32Array,
+  pBytes: Uint8Array,
+  pValidity: Uint8Array | null,
+  pValidityOffset: number,
+  pScalar: boolean,
+  n: number,
+): BitmapResult & { badPatternAt: number };
+
+/** A native handle (type-tagged External) holding a code point → UTF-8 case mapping. */
+export type CaseTable = { readonly __brand: 'CaseTable' };
+/** keys: code points above ASCII, strictly ascending; key k maps to bytes[offsets[k] .. offsets[k+1]). */
+export function caseTableNew(keys: Int32Array, offsets: Int32Array, bytes: Uint8Array): CaseTable;
+/**
+ * upper (toUpper) or lower of each string. ASCII rows need no table; null is returned when a row is not
+ * ASCII and `table` is null. sigmaRows: rows (lower only) holding U+03A3, mapped to σ here, whose final
+ * form ς depends on the context (the caller fixes them in place: both are two bytes).
+ */
+export function caseMap(
+  toUpper: boolean,
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  validity: Uint8Array | null,
+  validityOffset: number,
+  n: number,
+  table: CaseTable | null,
+): { offsets: Int32Array; bytes: Uint8Array; validity: Uint8Array | null; nullCount: number; sigmaRows: Int32Array } | null;
 
 /**
  * A mapped POSIX shared-memory segment. Names start with "/kindling-", have no further '/', at most 250

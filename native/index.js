@@ -74,6 +74,9 @@ export const keyDictionarySize = fn('keyDictionarySize');
 export const pairTableNew = fn('pairTableNew');
 export const pairTableEncode = fn('pairTableEncode');
 export const pairTableDecode = fn('pairTableDecode');
+export const pairTableInsert = fn('pairTableInsert');
+export const pairTableCountLefts = fn('pairTableCountLefts');
+export const listElementGroups = fn('listElementGroups');
 export const keyTableRelease = fn('keyTableRelease');
 export const groupSumAsDouble = fn('groupSumAsDouble');
 export const groupSumWrapping = fn('groupSumWrapping');
@@ -86,6 +89,20 @@ export const partitionIdsFromHashes = fn('partitionIdsFromHashes');
 export const partitionOrder = fn('partitionOrder');
 export const sortIndices = fn('sortIndices');
 export const compareColumns = fn('compareColumns');
+export const compareOp = fn('compareOp');
+export const arithmetic = fn('arithmetic');
+export const negate = fn('negate');
+export const logic = fn('logic');
+export const trueMask = fn('trueMask');
+export const like = fn('like');
+export const caseTableNew = fn('caseTableNew');
+export const caseMap = fn('caseMap');
+
+/** Operators of arithmetic() and logic(). */
+export const ArithOp = Object.freeze({ add: 0, subtract: 1, multiply: 2, divide: 3, remainder: 4 });
+/** Operators of compareOp(). */
+export const CmpOp = Object.freeze({ eq: 0, ne: 1, lt: 2, le: 3, gt: 4, ge: 5, nullSafeEq: 6 });
+export const LogicOp = Object.freeze({ and: 0, or: 1, not: 2, isNull: 3, isNotNull: 4 });
 
 /** Key kinds of keyDictionaryNew and join key columns. */
 export const KeyKind = Object.freeze({ int32: 0, int64: 1, float64: 2, boolean: 3, string: 4 });

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import pytest
+from kindling.sql.types import Row
 
 ROOT = Path(__file__).resolve().parents[2]
 SLT_DIR = ROOT / "tools" / "conformance" / "slt"
@@ -87,9 +88,31 @@ def render_double(v: float) -> str:
     return repr(r)
 
 
+def struct_field_types(simple: str) -> list:
+    """The field types of a ``struct<a:int,b:array<string>>`` simpleString, in order."""
+    m = re.fullmatch(r"struct<(.*)>", simple)
+    if not m:
+        return []
+    out, depth, cur = [], 0, ""
+    for ch in m.group(1):
+        depth += ch == "<"
+        depth -= ch == ">"
+        if ch == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return [f[f.index(":") + 1:] for f in out]
+
+
 def render_cell(v: Any, simple: str, top: bool = True) -> str:
     if v is None:
         return "NULL"
+    if isinstance(v, Row):
+        types = struct_field_types(simple)
+        return "{" + ", ".join(render_cell(x, types[k] if k < len(types) else "", False) for k, x in enumerate(v)) + "}"
     if isinstance(v, list):
         inner = re.fullmatch(r"array<(.*)>", simple)
         return "[" + ", ".join(render_cell(x, inner.group(1) if inner else "", False) for x in v) + "]"

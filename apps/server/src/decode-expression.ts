@@ -117,6 +117,7 @@ function call(c: fb.Call, lookup: HandleLookup, depth: number): Expression {
 }
 
 const EVAL_TYPES = new Map<fb.PythonEvalType, PythonEvalType>([
+  [fb.PythonEvalType.NonUdf, 'nonUdf'],
   [fb.PythonEvalType.Batched, 'batched'],
   [fb.PythonEvalType.ArrowBatched, 'arrowBatched'],
   [fb.PythonEvalType.ScalarPandas, 'scalarPandas'],
@@ -157,7 +158,18 @@ export function pythonUdf(u: fb.PythonUdf, lookup: HandleLookup, depth: number):
     dataType: decodeDataType(rt, 'PythonUdf.return_type'),
     deterministic: u.deterministic(),
     udfId,
+    broadcastIds: broadcastIds(u),
   };
+}
+
+function broadcastIds(u: fb.PythonUdf): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < u.broadcastIdsLength(); i++) {
+    const id = u.broadcastIds(i)!;
+    if (id < 0n || id > BigInt(Number.MAX_SAFE_INTEGER)) throw bad(`Broadcast id ${id} is out of range.`);
+    out.push(Number(id));
+  }
+  return out;
 }
 
 /** `fn OVER (…)`: order keys must be SortOrder nodes; unbounded flags win over the offsets. */

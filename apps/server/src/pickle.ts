@@ -130,6 +130,18 @@ export class PickleWriter {
     this.byte(REDUCE);
   }
 
+  /** `bytearray(...)` (PySpark collects BinaryType so): protocol 2 spells it from a latin-1 string. */
+  bytearray(bytes: Uint8Array): void {
+    this.global('__builtin__', 'bytearray');
+    this.byte(MARK);
+    let s = '';
+    for (let k = 0; k < bytes.length; k += 8192) s += String.fromCharCode(...bytes.subarray(k, k + 8192));
+    this.str(s);
+    this.str('latin-1');
+    this.byte(TUPLE);
+    this.byte(REDUCE);
+  }
+
   /** `datetime.datetime(y, mo, d, h, mi, s, us)`, naive UTC. */
   datetime(micros: bigint): void {
     const dayMicros = 86_400_000_000n;
@@ -184,7 +196,13 @@ function isValid(d: arrow.Data, i: number): boolean {
 }
 
 /** A writer for the cells of one column (values/offsets of a sliced Data are pre-sliced; bitmaps use offset). */
-function cellWriter(type: DataType, d: arrow.Data): CellWriter {
+/** How struct cells are written: plain tuples (for the client, which names them from the schema) or Rows. */
+export interface PickleOptions {
+  /** `kindling.sql.types._create_row(names, values)`, what Python workers hand to row UDFs (as PySpark's Rows). */
+  readonly structsAsRows?: boolean;
+}
+
+function cellWriter(type: DataType, d: arrow.Data, opts: PickleOptions = {}): CellWriter {
   if (d.typeId === arrow.Type.Null || type.kind === 'null') return (w) => w.none();
   const guard = (f: CellWriter): CellWriter => (w, i) => (isValid(d, i) ? f(w, i) : w.none());
   switch (type.kind) {
@@ -212,6 +230,11 @@ function cellWriter(type: DataType, d: arrow.Data): CellWriter {
       const v = d.values as Uint8Array;
       return guard((w, i) => w.utf8(v.subarray(o[i]!, o[i + 1]!)));
     }
+    case 'binary': {
+      const o = d.valueOffsets as Int32Array;
+      const v = d.values as Uint8Array;
+      return guard((w, i) => w.bytearray(v.subarray(o[i]!, o[i + 1]!)));
+    }
     case 'date': {
       const v = d.values as Int32Array;
       return guard((w, i) => w.date(v[i]!));
@@ -223,7 +246,7 @@ function cellWriter(type: DataType, d: arrow.Data): CellWriter {
     case 'array': {
       const o = d.valueOffsets as Int32Array;
       const child = d.children[0]!;
-      const inner = cellWriter(type.elementType, child);
+      const inner = cellWriter(type.elementType, child, opts);
       return guard((w, i) => {
         w.byte(EMPTY_LIST);
         const from = o[i]!;
@@ -235,18 +258,42 @@ function cellWriter(type: DataType, d: arrow.Data): CellWriter {
         }
       });
     }
+    case 'struct': {
+      // A tuple of the field values; the client makes it a Row from the schema's field names.
+      const inner = type.fields.map((f, k) => cellWriter(f.dataType, d.children[k]!, opts));
+      const values = (w: PickleWriter, i: number) => {
+        if (inner.length === 0) return w.byte(EMPTY_TUPLE);
+        w.byte(MARK);
+        for (const f of inner) f(w, i);
+        w.byte(TUPLE);
+      };
+      if (!opts.structsAsRows) return guard(values);
+      return guard((w, i) => {
+        w.global('kindling.sql.types', '_create_row');
+        w.byte(MARK);
+        w.byte(EMPTY_LIST);
+        if (type.fields.length > 0) {
+          w.byte(MARK);
+          for (const f of type.fields) w.str(f.name);
+          w.byte(APPENDS);
+        }
+        values(w, i);
+        w.byte(TUPLE);
+        w.byte(REDUCE);
+      });
+    }
   }
 }
 
 /** One pickle of `[tuple(row) for row in rows]` over engine batches with the given column types. */
-export function pickleRows(types: readonly DataType[], batches: readonly arrow.RecordBatch[]): Uint8Array {
+export function pickleRows(types: readonly DataType[], batches: readonly arrow.RecordBatch[], opts: PickleOptions = {}): Uint8Array {
   const w = new PickleWriter();
   w.byte(PROTO);
   w.byte(2);
   w.byte(EMPTY_LIST);
   let inBatch = 0;
   for (const b of batches) {
-    const writers = types.map((t, c) => cellWriter(t, b.data.children[c]!));
+    const writers = types.map((t, c) => cellWriter(t, b.data.children[c]!, opts));
     for (let i = 0; i < b.numRows; i++) {
       if (inBatch === 0) w.byte(MARK);
       if (writers.length === 0) w.byte(EMPTY_TUPLE);

@@ -69,7 +69,7 @@ export function dataFrameHandleOf(requestId: bigint, id: bigint, schema: StructT
   });
 }
 
-export function analyzeResponseOf(requestId: bigint, r: { text?: string; schema?: StructType; flag?: boolean }): Uint8Array {
+export function analyzeResponseOf(requestId: bigint, r: { text?: string; schema?: StructType; flag?: boolean; numPartitions?: number }): Uint8Array {
   return envelope(requestId, fb.Body.AnalyzeResponse, (b) => {
     const t = r.text !== undefined ? b.createString(r.text) : 0;
     const s = r.schema ? encodeSchema(b, r.schema.fields) : 0;
@@ -77,6 +77,7 @@ export function analyzeResponseOf(requestId: bigint, r: { text?: string; schema?
     if (t) fb.AnalyzeResponse.addText(b, t);
     if (s) fb.AnalyzeResponse.addSchema(b, s);
     if (r.flag !== undefined) fb.AnalyzeResponse.addFlag(b, r.flag);
+    if (r.numPartitions !== undefined) fb.AnalyzeResponse.addNumPartitions(b, r.numPartitions);
     return fb.AnalyzeResponse.endAnalyzeResponse(b);
   });
 }
@@ -89,6 +90,8 @@ export interface ExecuteResult {
   shm?: { name: string; size: bigint };
   numRows: bigint;
   schema: StructType;
+  /** One pickled list of accumulator updates per successful Python task. */
+  accumulatorUpdates?: readonly Uint8Array[];
 }
 
 export function executeResponseOf(requestId: bigint, r: ExecuteResult): Uint8Array {
@@ -104,6 +107,9 @@ export function executeResponseOf(requestId: bigint, r: ExecuteResult): Uint8Arr
       shm = fb.ShmRef.endShmRef(b);
     }
     const s = encodeSchema(b, r.schema.fields);
+    const updates = r.accumulatorUpdates && r.accumulatorUpdates.length > 0
+      ? fb.ExecuteResponse.createAccumulatorUpdatesVector(b, r.accumulatorUpdates.map((u) => fb.AccumulatorUpdates.createAccumulatorUpdates(b, b.createByteVector(u))))
+      : 0;
     fb.ExecuteResponse.startExecuteResponse(b);
     if (r.count !== undefined) fb.ExecuteResponse.addCount(b, r.count);
     if (t) fb.ExecuteResponse.addText(b, t);
@@ -112,6 +118,7 @@ export function executeResponseOf(requestId: bigint, r: ExecuteResult): Uint8Arr
     if (shm) fb.ExecuteResponse.addShm(b, shm);
     fb.ExecuteResponse.addNumRows(b, r.numRows);
     fb.ExecuteResponse.addSchema(b, s);
+    if (updates) fb.ExecuteResponse.addAccumulatorUpdates(b, updates);
     return fb.ExecuteResponse.endExecuteResponse(b);
   });
 }

@@ -13,6 +13,7 @@ export const LAYOUT = {
         { name: "kind", slot: 0, kind: "scalar", size: 1, required: false },
         { name: "element", slot: 1, kind: "table", table: "DataType", required: false },
         { name: "contains_null", slot: 2, kind: "scalar", size: 1, required: false },
+        { name: "fields", slot: 3, kind: "vector_table", table: "Field", required: false },
       ],
     },
     Field: {
@@ -101,6 +102,7 @@ export const LAYOUT = {
         { name: "return_type", slot: 3, kind: "table", table: "DataType", required: true },
         { name: "args", slot: 4, kind: "vector_table", table: "Expression", required: false },
         { name: "deterministic", slot: 5, kind: "scalar", size: 1, required: false },
+        { name: "broadcast_ids", slot: 6, kind: "vector_scalar", size: 8, required: false },
       ],
     },
     WindowExpr: {
@@ -220,6 +222,7 @@ export const LAYOUT = {
         { name: "num_partitions", slot: 1, kind: "scalar", size: 4, required: false },
         { name: "shuffle", slot: 2, kind: "scalar", size: 1, required: false },
         { name: "exprs", slot: 3, kind: "vector_table", table: "Expression", required: false },
+        { name: "by_partition_id", slot: 4, kind: "scalar", size: 1, required: false },
       ],
     },
     SubqueryAlias: {
@@ -280,6 +283,13 @@ export const LAYOUT = {
         { name: "is_output", slot: 4, kind: "scalar", size: 1, required: false },
       ],
     },
+    BroadcastValue: {
+      fields: [
+        { name: "id", slot: 0, kind: "scalar", size: 8, required: false },
+        { name: "version", slot: 1, kind: "scalar", size: 4, required: false },
+        { name: "data", slot: 2, kind: "vector_scalar", size: 1, required: true },
+      ],
+    },
     TaskStart: {
       fields: [
         { name: "task_id", slot: 0, kind: "scalar", size: 8, required: false },
@@ -290,6 +300,7 @@ export const LAYOUT = {
         { name: "udfs", slot: 5, kind: "vector_table", table: "UdfSpec", required: false },
         { name: "output_schema", slot: 6, kind: "table", table: "Schema", required: false },
         { name: "conf", slot: 7, kind: "vector_table", table: "KeyValue", required: false },
+        { name: "broadcasts", slot: 8, kind: "vector_table", table: "BroadcastValue", required: false },
       ],
     },
     InputBatch: {
@@ -325,6 +336,7 @@ export const LAYOUT = {
     TaskDone: {
       fields: [
         { name: "metrics", slot: 0, kind: "table", table: "WorkerTaskMetrics", required: false },
+        { name: "accumulator_updates", slot: 1, kind: "vector_scalar", size: 1, required: false },
       ],
     },
     TaskFailed: {
@@ -392,6 +404,7 @@ export const LAYOUT = {
         { name: "text", slot: 0, kind: "string", required: false },
         { name: "schema", slot: 1, kind: "table", table: "Schema", required: false },
         { name: "flag", slot: 2, kind: "scalar", size: 1, required: false },
+        { name: "num_partitions", slot: 3, kind: "scalar", size: 4, required: false },
       ],
     },
     ExecuteRequest: {
@@ -413,6 +426,20 @@ export const LAYOUT = {
         { name: "shm", slot: 4, kind: "table", table: "ShmRef", required: false },
         { name: "num_rows", slot: 5, kind: "scalar", size: 8, required: false },
         { name: "schema", slot: 6, kind: "table", table: "Schema", required: false },
+        { name: "accumulator_updates", slot: 7, kind: "vector_table", table: "AccumulatorUpdates", required: false },
+      ],
+    },
+    AccumulatorUpdates: {
+      fields: [
+        { name: "data", slot: 0, kind: "vector_scalar", size: 1, required: true },
+      ],
+    },
+    BroadcastRequest: {
+      fields: [
+        { name: "op", slot: 0, kind: "scalar", size: 1, required: false },
+        { name: "id", slot: 1, kind: "scalar", size: 8, required: false },
+        { name: "data", slot: 2, kind: "vector_scalar", size: 1, required: false },
+        { name: "shm", slot: 3, kind: "table", table: "ShmRef", required: false },
       ],
     },
     PersistRequest: {
@@ -487,6 +514,6 @@ export const LAYOUT = {
   unions: {
     ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr"],
     RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
-    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse"],
+    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest"],
   },
 } as const;

@@ -1,7 +1,7 @@
 // Converts between core schemas (StructType / DataType) and the protocol's Schema / DataType tables.
 import type * as flatbuffers from 'flatbuffers';
 import {
-  ArrayT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructType, TimestampT,
+  ArrayT, BinaryT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, StructType, TimestampT,
   type DataType, type StructField,
 } from '@kindling/core';
 import * as fb from '../gen/kindling/protocol.js';
@@ -23,7 +23,9 @@ function kindOf(t: DataType): fb.TypeKind {
     case 'date': return fb.TypeKind.Date;
     case 'timestamp': return fb.TypeKind.Timestamp;
     case 'null': return fb.TypeKind.Null;
+    case 'binary': return fb.TypeKind.Binary;
     case 'array': return fb.TypeKind.Array;
+    case 'struct': return fb.TypeKind.Struct;
     default: {
       const never: never = t;
       throw new Error(`Unexpected data type ${JSON.stringify(never)}`);
@@ -31,29 +33,33 @@ function kindOf(t: DataType): fb.TypeKind {
   }
 }
 
-/** Writes a DataType table (recursively for arrays) and returns its offset. */
+/** Writes a DataType table (recursively for arrays and structs) and returns its offset. */
 export function encodeDataType(b: flatbuffers.Builder, t: DataType): number {
   const element = t.kind === 'array' ? encodeDataType(b, t.elementType) : 0;
+  const fields = t.kind === 'struct' ? fb.DataType.createFieldsVector(b, t.fields.map((f) => encodeField(b, f))) : 0;
   fb.DataType.startDataType(b);
   fb.DataType.addKind(b, kindOf(t));
   if (t.kind === 'array') {
     fb.DataType.addElement(b, element);
     fb.DataType.addContainsNull(b, t.containsNull);
   }
+  if (t.kind === 'struct') fb.DataType.addFields(b, fields);
   return fb.DataType.endDataType(b);
+}
+
+function encodeField(b: flatbuffers.Builder, f: SchemaFieldInput): number {
+  const name = b.createString(f.name);
+  const type = encodeDataType(b, f.dataType);
+  fb.Field.startField(b);
+  fb.Field.addName(b, name);
+  fb.Field.addType(b, type);
+  fb.Field.addNullable(b, f.nullable);
+  return fb.Field.endField(b);
 }
 
 /** Writes a Schema table holding `fields` in order and returns its offset. */
 export function encodeSchema(b: flatbuffers.Builder, fields: readonly SchemaFieldInput[]): number {
-  const offsets = fields.map((f) => {
-    const name = b.createString(f.name);
-    const type = encodeDataType(b, f.dataType);
-    fb.Field.startField(b);
-    fb.Field.addName(b, name);
-    fb.Field.addType(b, type);
-    fb.Field.addNullable(b, f.nullable);
-    return fb.Field.endField(b);
-  });
+  const offsets = fields.map((f) => encodeField(b, f));
   const vec = fb.Schema.createFieldsVector(b, offsets);
   return fb.Schema.createSchema(b, vec);
 }
@@ -74,10 +80,16 @@ export function decodeDataType(t: fb.DataType, where = 'DataType'): DataType {
     case fb.TypeKind.String: return StringT;
     case fb.TypeKind.Date: return DateT;
     case fb.TypeKind.Timestamp: return TimestampT;
+    case fb.TypeKind.Binary: return BinaryT;
     case fb.TypeKind.Array: {
       const element = t.element();
       if (!element) throw malformed(`${where}: an Array type needs an element type`);
       return ArrayT(decodeDataType(element, `${where}.element`), t.containsNull());
+    }
+    case fb.TypeKind.Struct: {
+      const fields: StructField[] = [];
+      for (let i = 0; i < t.fieldsLength(); i++) fields.push(decodeField(t.fields(i), `${where}.fields[${i}]`));
+      return StructT(fields);
     }
     default:
       throw malformed(`${where}: unknown TypeKind ${String(kind)}`);
@@ -88,12 +100,13 @@ export function decodeDataType(t: fb.DataType, where = 'DataType'): DataType {
 export function decodeSchema(s: fb.Schema): StructType {
   const fields: StructField[] = [];
   const n = s.fieldsLength();
-  for (let i = 0; i < n; i++) {
-    const f = s.fields(i);
-    const name = f?.name();
-    const type = f?.type();
-    if (!f || name == null || !type) throw malformed(`Schema.fields[${i}]: a field needs a name and a type`);
-    fields.push({ name, dataType: decodeDataType(type, `Schema.fields[${i}] (${name}).type`), nullable: f.nullable() });
-  }
+  for (let i = 0; i < n; i++) fields.push(decodeField(s.fields(i), `Schema.fields[${i}]`));
   return new StructType(fields);
+}
+
+function decodeField(f: fb.Field | null, where: string): StructField {
+  const name = f?.name();
+  const type = f?.type();
+  if (!f || name == null || !type) throw malformed(`${where}: a field needs a name and a type`);
+  return { name, dataType: decodeDataType(type, `${where} (${name}).type`), nullable: f.nullable() };
 }

@@ -1,6 +1,6 @@
 // Envelope builders and bodyOf, the schema codec and the handshake proof.
 import * as flatbuffers from 'flatbuffers';
-import { ArrayT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructType, TimestampT } from '@kindling/core';
+import { ArrayT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, StructType, TimestampT } from '@kindling/core';
 import { describe, expect, it } from 'vitest';
 import {
   FILE_IDENTIFIER, LAYOUT, PROTOCOL_VERSION, ProtocolError, ackEnvelope, bodyOf, buildEnvelope, checkProof,
@@ -88,6 +88,8 @@ describe('schema codec', () => {
       { name: 'n', dataType: NullT, nullable: true },
       { name: 'a', dataType: ArrayT(LongT, false), nullable: true },
       { name: 'aa', dataType: ArrayT(ArrayT(StringT, true), false), nullable: false },
+      { name: 'st', dataType: StructT([{ name: 'x', dataType: LongT, nullable: false }, { name: 'y', dataType: StructT([{ name: 'z', dataType: ArrayT(StringT), nullable: true }]), nullable: true }]), nullable: true },
+      { name: 'empty', dataType: StructT([]), nullable: false },
       { name: '', dataType: StringT, nullable: true },
     ];
     const decoded = roundTrip(fields);

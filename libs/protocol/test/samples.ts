@@ -9,12 +9,16 @@ const lit = (v: number) => E(fb.ExprNode.Literal, new fb.LiteralT(fb.TypeKind.In
 const call = (name: string, ...args: fb.ExpressionT[]) => E(fb.ExprNode.Call, new fb.CallT(name, args, false));
 
 const longType = () => new fb.DataTypeT(fb.TypeKind.Int64, null, true);
+const binaryType = () => new fb.DataTypeT(fb.TypeKind.Binary, null, true);
 const arrayType = () => new fb.DataTypeT(fb.TypeKind.Array, new fb.DataTypeT(fb.TypeKind.String, null, true), false);
+const structType = () =>
+  new fb.DataTypeT(fb.TypeKind.Struct, null, true, [new fb.FieldT('x', longType(), false), new fb.FieldT('tags', arrayType(), true)]);
 export const sampleSchema = () =>
   new fb.SchemaT([
     new fb.FieldT('id', longType(), false),
     new fb.FieldT('tags', arrayType(), true),
     new fb.FieldT('naïve ☃ 𝄞', new fb.DataTypeT(fb.TypeKind.Timestamp, null, true), true),
+    new fb.FieldT('point', structType(), true),
   ]);
 
 /** One expression of every ExprNode kind, nested. */
@@ -69,6 +73,8 @@ export function everyTransform(): fb.TransformT[] {
     transform(R.Distinct, new fb.DistinctT(10n, ['a'])),
     transform(R.SetOp, new fb.SetOpT(11n, 12n, true, true)),
     transform(R.Repartition, new fb.RepartitionT(13n, 8, false, [col('a')])),
+    transform(R.Repartition, new fb.RepartitionT(13n, 3, true, [col('_pid')], true)),
+    transform(R.MapInPython, new fb.MapInPythonT(15n, new fb.PythonUdfT('<lambda>', fb.PythonEvalType.NonUdf, [0x80, 0x05, 0x2e], binaryType(), [], true, [0n, 7n]), sampleSchema())),
     transform(R.SubqueryAlias, new fb.SubqueryAliasT(14n, 't')),
     transform(R.MapInPython, new fb.MapInPythonT(15n, pyUdf(fb.PythonEvalType.MapPandasIter, []), sampleSchema())),
     transform(R.FlatMapGroupsInPython, new fb.FlatMapGroupsInPythonT(16n, [col('k')], pyUdf(fb.PythonEvalType.GroupedMapPandas, []), sampleSchema())),
@@ -102,9 +108,10 @@ export function validSamples(): Sample[] {
     packed('ConfigResponse', 2n, B.ConfigResponse, new fb.ConfigResponseT([new fb.KeyValueT('a', '1'), new fb.KeyValueT('b', null)])),
     packed('DataFrameHandle', 3n, B.DataFrameHandle, new fb.DataFrameHandleT(17n, sampleSchema())),
     packed('AnalyzeRequest', 4n, B.AnalyzeRequest, new fb.AnalyzeRequestT(17n, fb.AnalyzeKind.Explain, 'extended')),
-    packed('AnalyzeResponse', 4n, B.AnalyzeResponse, new fb.AnalyzeResponseT('== Physical Plan ==', sampleSchema(), true)),
+    packed('AnalyzeResponse', 4n, B.AnalyzeResponse, new fb.AnalyzeResponseT('== Physical Plan ==', sampleSchema(), true, 0)),
+    packed('AnalyzeResponse numPartitions', 4n, B.AnalyzeResponse, new fb.AnalyzeResponseT(null, null, false, 8)),
     packed('ExecuteRequest', 5n, B.ExecuteRequest, new fb.ExecuteRequestT(17n, fb.Action.Take, 5n, 0, true, fb.ResultFormat.PickledRows)),
-    packed('ExecuteResponse', 5n, B.ExecuteResponse, new fb.ExecuteResponseT(3n, 'text', fb.ResultFormat.Arrow, [0, 1, 2, 3, 4, 5, 6, 7, 8], new fb.ShmRefT('/dev/shm/k', 9n), 3n, sampleSchema())),
+    packed('ExecuteResponse', 5n, B.ExecuteResponse, new fb.ExecuteResponseT(3n, 'text', fb.ResultFormat.Arrow, [0, 1, 2, 3, 4, 5, 6, 7, 8], new fb.ShmRefT('/dev/shm/k', 9n), 3n, sampleSchema(), [new fb.AccumulatorUpdatesT([0x80, 5, 0x5d, 0x2e])])),
     packed('PersistRequest', 6n, B.PersistRequest, new fb.PersistRequestT(17n, fb.PersistOp.Unpersist)),
     packed('Release', 7n, B.Release, new fb.ReleaseT([1n, 2n, 18446744073709551615n])),
     packed('Release empty', 7n, B.Release, new fb.ReleaseT([])),
@@ -117,11 +124,13 @@ export function validSamples(): Sample[] {
     packed('TaskStart', 0n, B.TaskStart, new fb.TaskStartT(1n, 2, 3, 0, fb.PythonEvalType.ArrowBatched, [
       new fb.UdfSpecT('f', [1, 2], longType(), [0, -1], false),
       new fb.UdfSpecT('g', [3], arrayType(), [-1], true),
-    ], sampleSchema(), [new fb.KeyValueT('spark.python.worker.reuse', 'true')])),
+    ], sampleSchema(), [new fb.KeyValueT('spark.python.worker.reuse', 'true')], [new fb.BroadcastValueT(3n, 2, [0x80, 5, 0x4b, 7, 0x2e])])),
     packed('InputBatch', 0n, B.InputBatch, new fb.InputBatchT([1, 2, 3], [], 3)),
     packed('EndOfInput', 0n, B.EndOfInput, new fb.EndOfInputT()),
     packed('OutputBatch', 0n, B.OutputBatch, new fb.OutputBatchT([], [0x80, 2, 0x5d, 0x2e], 0)),
-    packed('TaskDone', 0n, B.TaskDone, new fb.TaskDoneT(new fb.WorkerTaskMetricsT(1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9))),
+    packed('TaskDone', 0n, B.TaskDone, new fb.TaskDoneT(new fb.WorkerTaskMetricsT(1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9), [0x80, 5, 0x5d, 0x2e])),
+    packed('BroadcastRequest', 12n, B.BroadcastRequest, new fb.BroadcastRequestT(fb.BroadcastOp.Register, 3n, [0x80, 5, 0x4b, 7, 0x2e], null)),
+    packed('BroadcastRequest shm', 13n, B.BroadcastRequest, new fb.BroadcastRequestT(fb.BroadcastOp.Destroy, 4n, [], new fb.ShmRefT('/kindling-client-1-2', 64n))),
     packed('CatalogRequest', 10n, B.CatalogRequest, new fb.CatalogRequestT(fb.CatalogOp.CreateOrReplaceGlobalTempView, 17n, 'v', null)),
     packed('CatalogRequest listTables', 11n, B.CatalogRequest, new fb.CatalogRequestT(fb.CatalogOp.ListTables, 0n, null, 'global_temp')),
     packed('CatalogResponse', 11n, B.CatalogResponse, new fb.CatalogResponseT(true, [new fb.TableInfoT('v', 'global_temp', 'TEMPORARY', true), new fb.TableInfoT('w', '', 'TEMPORARY', true)])),

@@ -278,6 +278,7 @@ export class ExpressionParser {
       ts.expectOp('>');
       return { kind: 'array', elementType: inner, containsNull: true };
     }
+    if (name === 'struct') return this.structType();
     const alias: Record<string, string> = { smallint: 'int', tinyint: 'int', short: 'int', byte: 'int', char: 'string', real: 'double' };
     if (ts.acceptOp('(')) {
       while (!ts.isOp(')') && ts.peek().kind !== 'eof') ts.next();
@@ -287,6 +288,26 @@ export class ExpressionParser {
     const type = parseTypeName(alias[name] ?? name);
     if (!type) throw ts.unsupported('UNSUPPORTED_DATATYPE', `Unsupported data type "${t.text.toUpperCase()}".`, t);
     return type;
+  }
+
+  /** `struct<a: int, b string NOT NULL>` (after the word `struct`). */
+  private structType(): DataType {
+    const ts = this.ts;
+    ts.expectOp('<');
+    const fields: { name: string; dataType: DataType; nullable: boolean }[] = [];
+    if (!ts.isOp('>')) {
+      do {
+        const n = ts.next();
+        if (n.kind !== 'word' && n.kind !== 'quotedIdent') throw ts.error('expected a struct field name');
+        ts.acceptOp(':');
+        const dataType = this.dataType();
+        const notNull = ts.acceptWord('NOT');
+        if (notNull) ts.expectWord('NULL');
+        fields.push({ name: n.text, dataType, nullable: !notNull });
+      } while (ts.acceptOp(','));
+    }
+    ts.expectOp('>');
+    return { kind: 'struct', fields };
   }
 
   /** `a`, `t.a`, `` `x y` ``, `t.*`, or `fn(args)` with DISTINCT, `count(*)` and an optional OVER clause. */

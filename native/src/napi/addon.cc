@@ -19,6 +19,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterPartition(env, exports);
   RegisterSortIndices(env, exports);
   RegisterCompare(env, exports);
+  RegisterArithmetic(env, exports);
+  RegisterLogic(env, exports);
+  RegisterStrings(env, exports);
   RegisterShm(env, exports);
   exports.Set("napiVersion", Napi::Number::New(env, NAPI_VERSION));
   return exports;

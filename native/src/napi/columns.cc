@@ -28,6 +28,35 @@ NumericArg NumericArray(const Args& a, size_t i, const char* name) {
   a.ThrowType(name, "an Int32Array, BigInt64Array or Float64Array", i);
 }
 
+std::vector<kernels::Validity> ValiditiesArg(const Args& a, size_t i, int64_t n) {
+  Napi::Value list = a[i];
+  std::vector<kernels::Validity> validities;
+  if (list.IsUndefined() || list.IsNull()) return validities;
+  if (!list.IsArray()) a.ThrowType("validities", "an array [bits, offset, ...]", i);
+  Napi::Array arr = list.As<Napi::Array>();
+  if (arr.Length() % 2 != 0) a.ThrowRange("validities must hold (bits, offset) pairs");
+  for (uint32_t k = 0; k < arr.Length(); k += 2) {
+    Napi::Value bits = arr.Get(k);
+    Napi::Value off = arr.Get(k + 1);
+    if (!bits.IsTypedArray() || bits.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+      a.ThrowType("validities", "an array of (Uint8Array, offset) pairs", i);
+    }
+    if (!off.IsNumber()) a.ThrowType("validities", "an array of (Uint8Array, offset) pairs", i);
+    const double d = off.As<Napi::Number>().DoubleValue();
+    if (!(d >= 0 && d <= 9007199254740991.0) || static_cast<double>(static_cast<int64_t>(d)) != d) {
+      a.ThrowRange("validities[" + std::to_string(k + 1) + "] must be a non-negative safe integer");
+    }
+    Napi::Uint8Array b = bits.As<Napi::Uint8Array>();
+    const int64_t offset = static_cast<int64_t>(d);
+    if (static_cast<int64_t>(b.ByteLength()) * 8 < offset + n) {
+      a.ThrowRange("validities[" + std::to_string(k) + "] has " + std::to_string(b.ByteLength()) +
+                   " bytes, too few for offset " + std::to_string(offset) + " + n " + std::to_string(n));
+    }
+    validities.push_back(kernels::Validity{b.Data(), offset});
+  }
+  return validities;
+}
+
 kernels::KeyKind KeyKindArg(const Args& a, size_t i, const char* name) {
   return static_cast<kernels::KeyKind>(a.IntIn(i, name, 0, 4));
 }

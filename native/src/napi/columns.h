@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <vector>
 
 #include "kernels/group_aggregate.h"
 #include "kernels/key_dictionary.h"
@@ -30,6 +31,10 @@ kernels::KeyColumn KeyColumnArg(const Args& a, kernels::KeyKind kind, size_t val
 // The same from a JS array [kind, values, offsets | null, bitOffset] (element `index` of argument `name`).
 kernels::KeyColumn KeyColumnFromArray(const Args& a, const Napi::Value& tuple, const char* name, uint32_t index,
                                       int64_t n);
+
+// A flat JS array [bits, offset, bits, offset, ...] of validity bitmaps, each holding offset + n bits
+// (null/undefined = none).
+std::vector<kernels::Validity> ValiditiesArg(const Args& a, size_t i, int64_t n);
 
 kernels::KeyKind KeyKindArg(const Args& a, size_t i, const char* name);
 

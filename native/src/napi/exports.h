@@ -17,6 +17,9 @@ void RegisterJoin(Napi::Env env, Napi::Object exports);
 void RegisterPartition(Napi::Env env, Napi::Object exports);
 void RegisterSortIndices(Napi::Env env, Napi::Object exports);
 void RegisterCompare(Napi::Env env, Napi::Object exports);
+void RegisterArithmetic(Napi::Env env, Napi::Object exports);
+void RegisterLogic(Napi::Env env, Napi::Object exports);
+void RegisterStrings(Napi::Env env, Napi::Object exports);
 void RegisterShm(Napi::Env env, Napi::Object exports);
 
 }  // namespace kindling::napi

@@ -81,32 +81,7 @@ Napi::Value GroupCount(const Napi::CallbackInfo& info) {
   const int64_t n = a.Count(1, "n");
   const int32_t* gids = GidsArg(a, 0, n);
   const ArrayArg<int64_t> counts = a.BigInt64Array(2, "counts");
-  Napi::Value list = a[3];
-  std::vector<kernels::Validity> validities;
-  if (!list.IsUndefined() && !list.IsNull()) {
-    if (!list.IsArray()) a.ThrowType("validities", "an array [bits, offset, ...]", 3);
-    Napi::Array arr = list.As<Napi::Array>();
-    if (arr.Length() % 2 != 0) a.ThrowRange("validities must hold (bits, offset) pairs");
-    for (uint32_t k = 0; k < arr.Length(); k += 2) {
-      Napi::Value bits = arr.Get(k);
-      Napi::Value off = arr.Get(k + 1);
-      if (!bits.IsTypedArray() || bits.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
-        a.ThrowType("validities", "an array of (Uint8Array, offset) pairs", 3);
-      }
-      if (!off.IsNumber()) a.ThrowType("validities", "an array of (Uint8Array, offset) pairs", 3);
-      const double d = off.As<Napi::Number>().DoubleValue();
-      if (!(d >= 0 && d <= 9007199254740991.0) || static_cast<double>(static_cast<int64_t>(d)) != d) {
-        a.ThrowRange("validities[" + std::to_string(k + 1) + "] must be a non-negative safe integer");
-      }
-      Napi::Uint8Array b = bits.As<Napi::Uint8Array>();
-      const int64_t offset = static_cast<int64_t>(d);
-      if (static_cast<int64_t>(b.ByteLength()) * 8 < offset + n) {
-        a.ThrowRange("validities[" + std::to_string(k) + "] has " + std::to_string(b.ByteLength()) +
-                     " bytes, too few for offset " + std::to_string(offset) + " + n " + std::to_string(n));
-      }
-      validities.push_back(kernels::Validity{b.Data(), offset});
-    }
-  }
+  const std::vector<kernels::Validity> validities = ValiditiesArg(a, 3, n);
   const int64_t bad = kernels::GroupCount(validities.data(), static_cast<int>(validities.size()), gids, n,
                                           counts.data, counts.length);
   if (bad >= 0) ThrowBadGid(a, bad, gids, counts.length);

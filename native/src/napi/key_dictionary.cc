@@ -3,6 +3,8 @@
 #include <memory>
 #include <new>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "kernels/key_dictionary.h"
 #include "napi/args.h"
@@ -187,6 +189,83 @@ Napi::Value PairTableDecode(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// (table, as, bs, n, validities: [bits, offset, ...]) → size. Adds the pairs of rows whose as[i] >= 0 and that are
+// valid in every bitmap (DISTINCT aggregates: (group, tuple) pairs of the rows without a NULL argument).
+Napi::Value PairTableInsert(const Napi::CallbackInfo& info) {
+  Args a(info, "pairTableInsert");
+  Pairs* p = PairsArg(a);
+  const int64_t n = a.Count(3, "n");
+  const ArrayArg<int32_t> as = a.Int32Array(1, "as");
+  const ArrayArg<int32_t> bs = a.Int32Array(2, "bs");
+  a.RequireLength(as, "as", n);
+  a.RequireLength(bs, "bs", n);
+  const std::vector<kernels::Validity> validities = ValiditiesArg(a, 4, n);
+  for (int64_t i = 0; i < n; ++i) {
+    if (bs.data[i] < 0) a.ThrowRange("bs[" + std::to_string(i) + "] = " + std::to_string(bs.data[i]) + " is negative");
+  }
+  thread_local std::vector<int32_t> left, right;
+  left.clear();
+  right.clear();
+  for (int64_t i = 0; i < n; ++i) {
+    if (as.data[i] < 0) continue;
+    bool valid = true;
+    for (const kernels::Validity& v : validities) valid &= v.IsValid(i);
+    if (!valid) continue;
+    left.push_back(as.data[i]);
+    right.push_back(bs.data[i]);
+  }
+  try {
+    p->object->Encode(left.data(), right.data(), static_cast<int64_t>(left.size()), left.data());
+  } catch (const std::bad_alloc&) {
+    a.ThrowRange("out of memory building the pair table");
+  } catch (const std::length_error& e) {
+    a.ThrowRange(e.what());
+  }
+  ReportBytes(a.Env(), p, p->object->size() * 40 + 16384);
+  return Napi::Number::New(a.Env(), static_cast<double>(p->object->size()));
+}
+
+// (table, counts: BigInt64Array) → adds, per left code g, the number of pairs (g, ·) to counts[g]: COUNT(DISTINCT)
+// per group straight from the table. RangeError (nothing added) when a left code is not below counts.length.
+Napi::Value PairTableCountLefts(const Napi::CallbackInfo& info) {
+  Args a(info, "pairTableCountLefts");
+  Pairs* p = PairsArg(a);
+  const ArrayArg<int64_t> counts = a.BigInt64Array(1, "counts");
+  const auto& l = p->object->lefts();
+  for (size_t j = 0; j < l.size(); ++j) {
+    if (l[j] >= counts.length) {
+      a.ThrowRange("pair " + std::to_string(j) + " has left code " + std::to_string(l[j]) +
+                   ", not below counts.length " + std::to_string(counts.length));
+    }
+  }
+  for (int32_t g : l) ++counts.data[g];
+  return a.Env().Undefined();
+}
+
+// (offsets: Int32Array of n + 1, validity, validityOffset, gids: Int32Array, n) → Int32Array of
+// offsets[n] - offsets[0] entries: element e of row r gets gids[r], or -1 when row r is NULL.
+Napi::Value ListElementGroups(const Napi::CallbackInfo& info) {
+  Args a(info, "listElementGroups");
+  const int64_t n = a.Count(4, "n");
+  const ArrayArg<int32_t> offsets = a.Int32Array(0, "offsets");
+  if (offsets.length < n + 1) a.ThrowRange("offsets has " + std::to_string(offsets.length) + " elements, fewer than n + 1");
+  const kernels::Validity v = a.Validity(1, "validity", 2, "validityOffset", n);
+  const ArrayArg<int32_t> gids = a.Int32Array(3, "gids");
+  a.RequireLength(gids, "gids", n);
+  for (int64_t r = 0; r < n; ++r) {
+    if (offsets.data[r + 1] < offsets.data[r]) a.ThrowRange("offsets of row " + std::to_string(r) + " decrease");
+  }
+  const int64_t from = n == 0 ? 0 : offsets.data[0];
+  const int64_t total = n == 0 ? 0 : offsets.data[n] - from;
+  Napi::Int32Array out = Napi::Int32Array::New(a.Env(), static_cast<size_t>(total));
+  int32_t* o = out.Data();
+  for (int64_t r = 0; r < n; ++r) {
+    const int32_t g = v.IsValid(r) ? gids.data[r] : -1;
+    for (int64_t e = offsets.data[r]; e < offsets.data[r + 1]; ++e) o[e - from] = g;
+  }
+  return out;
+}
+
 // (handle): frees a dictionary or pair table now; idempotent.
 Napi::Value KeyTableRelease(const Napi::CallbackInfo& info) {
   Args a(info, "keyTableRelease");
@@ -214,6 +293,9 @@ void RegisterKeyDictionary(Napi::Env env, Napi::Object exports) {
   exports.Set("pairTableNew", Napi::Function::New(env, PairTableNew, "pairTableNew"));
   exports.Set("pairTableEncode", Napi::Function::New(env, PairTableEncode, "pairTableEncode"));
   exports.Set("pairTableDecode", Napi::Function::New(env, PairTableDecode, "pairTableDecode"));
+  exports.Set("pairTableInsert", Napi::Function::New(env, PairTableInsert, "pairTableInsert"));
+  exports.Set("pairTableCountLefts", Napi::Function::New(env, PairTableCountLefts, "pairTableCountLefts"));
+  exports.Set("listElementGroups", Napi::Function::New(env, ListElementGroups, "listElementGroups"));
   exports.Set("keyTableRelease", Napi::Function::New(env, KeyTableRelease, "keyTableRelease"));
 }
 

@@ -5,26 +5,11 @@
 #include "kernels/take.h"
 #include "napi/args.h"
 #include "napi/exports.h"
+#include "napi/validity_out.h"
 
 namespace kindling::napi {
 
 namespace {
-
-// The output bitmap is built in per-thread scratch and copied into a JS array only when the result has
-// NULLs: most gathers have none, and an allocation saved per call is GC work saved.
-std::vector<uint8_t>& ValidityScratch(int64_t n) {
-  thread_local std::vector<uint8_t> scratch;
-  scratch.resize(static_cast<size_t>(kernels::BitmapBytes(n)) + 1);  // + 1: data() is never null
-  return scratch;
-}
-
-Napi::Value ValidityResult(Napi::Env env, const std::vector<uint8_t>& bits, int64_t n, int64_t null_count) {
-  if (null_count == 0) return env.Null();
-  const size_t bytes = static_cast<size_t>(kernels::BitmapBytes(n));
-  Napi::Uint8Array v = Napi::Uint8Array::New(env, bytes);
-  std::memcpy(v.Data(), bits.data(), bytes);
-  return v;
-}
 
 // (values, validity, validityOffset, indices) → {values, validity: Uint8Array | null, nullCount}.
 // The logical length of the input is values.length, so pass values.subarray(0, data.length) for a Data

@@ -95,6 +95,8 @@ class Client:
         self.engine = engine
         self.owns_engine = engine is not None
         self._lock = threading.RLock()
+        #: The request the calling thread waits on (for cancel_inflight from another thread).
+        self._inflight: Optional[int] = None
         self._ids = itertools.count(1)
         self._pending_release: List[int] = []
         self._pending_since = 0.0
@@ -192,11 +194,14 @@ class Client:
             self.requests_sent += 1
             with _SigintGuard() as guard:
                 try:
+                    self._inflight = rid
                     self._conn.send(data)
                     resp_type, body = self._await(rid, guard)
                 except KeyboardInterrupt:
                     guard.fired += 1
                     resp_type, body = None, None
+                finally:
+                    self._inflight = None
                 if guard.fired:
                     if resp_type == Body.ExecuteResponse:
                         discard_segment(body)
@@ -209,6 +214,14 @@ class Client:
                     f"Expected {wire.BODY_NAMES.get(expect)} from the engine, got {wire.BODY_NAMES.get(resp_type)}.",
                     "PROTOCOL_UNEXPECTED_RESPONSE")
             return body
+
+    def cancel_inflight(self) -> None:
+        """Asks the engine to cancel the request another thread waits on (``sc.cancelAllJobs``); that call then
+        raises the engine's cancellation error. Nothing happens when no request is in flight."""
+        rid = self._inflight
+        if rid is None or self.stopped:
+            return
+        self._conn.send(wire.frame(next(self._ids), Body.Cancel, rq.cancel(rid)))
 
     def _await(self, rid: int, guard: _SigintGuard) -> Tuple[Optional[int], Any]:
         stop = lambda: guard.fired > 0  # noqa: E731

@@ -270,9 +270,34 @@ def _plain_converter(dt: Any) -> Callable[[Any], Any]:
     if isinstance(dt, T.ArrayType):
         inner = _plain_converter(dt.elementType)
         return lambda v: None if v is None else ([inner(x) for x in v] if isinstance(v, (list, tuple)) else fail(v))
+    if isinstance(dt, T.StructType):
+        inner_fields = [_plain_converter(f.dataType) for f in dt.fields]
+        names = dt.fieldNames()
+
+        def struct(v: Any) -> Any:
+            if v is None:
+                return None
+            values = _struct_values(v, names)
+            if values is None or len(values) != len(names):
+                return fail(v)
+            return tuple(c(x) for c, x in zip(inner_fields, values))
+        return struct
     if isinstance(dt, T.NullType):
         return lambda v: v if v is None else fail(v)
     return fail
+
+
+def _struct_values(v: Any, names: List[str]) -> Optional[Sequence[Any]]:
+    """A struct value's field values in schema order, as PySpark's StructType.toInternal reads them: a dict by
+    name, a tuple/list/Row by position, another object by its attributes; None when it is none of these."""
+    if isinstance(v, dict):
+        return [v.get(n) for n in names]
+    if isinstance(v, (tuple, list)):
+        return v
+    if hasattr(v, "__dict__"):
+        d = v.__dict__
+        return [d.get(n) for n in names]
+    return None
 
 
 def _plain_rows(struct: Any, rows: List[Sequence[Any]]) -> List[tuple]:
@@ -333,6 +358,15 @@ def _prepare(dt: Any, values: List[Any]) -> List[Any]:
         return [v.date() if isinstance(v, datetime.datetime) else v for v in values]
     if isinstance(dt, T.ArrayType):
         return [None if v is None else _prepare(dt.elementType, list(v)) for v in values]
+    if isinstance(dt, T.StructType):
+        # pyarrow takes tuples by position (also when field names repeat); nested fields are prepared alike.
+        names = dt.fieldNames()
+        rows = [None if v is None else _struct_values(v, names) for v in values]
+        for v, r in zip(values, rows):
+            if v is not None and (r is None or len(r) != len(names)):
+                raise TypeError(f"{v!r} ({type(v).__name__}) is not a struct value of {len(names)} fields")
+        columns = [_prepare(f.dataType, [None if r is None else r[k] for r in rows]) for k, f in enumerate(dt.fields)]
+        return [None if r is None else tuple(c[i] for c in columns) for i, r in enumerate(rows)]
     return values
 
 

@@ -12,6 +12,7 @@ import flatbuffers
 
 from .._gen.kindling.protocol import Aggregate as _Aggregate
 from .._gen.kindling.protocol import AnalyzeRequest as _AnalyzeRequest
+from .._gen.kindling.protocol import BroadcastRequest as _BroadcastRequest
 from .._gen.kindling.protocol import Cancel as _Cancel
 from .._gen.kindling.protocol import ConfigRequest as _ConfigRequest
 from .._gen.kindling.protocol import Distinct as _Distinct
@@ -299,16 +300,43 @@ def set_op(left: int, right: int, by_name: bool, allow_missing: bool) -> Build:
     return build
 
 
-def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequence) -> Build:
+def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequence, by_partition_id: bool = False) -> Build:
+    """``repartition`` / ``coalesce``; ``by_partition_id``: ``exprs[0]`` already is each row's partition (RDDs)."""
     def build(b):
         es = _exprs(b, exprs) if exprs else 0
         _Repartition.Start(b)
         _Repartition.AddInput(b, input_id)
         _Repartition.AddNumPartitions(b, num_partitions)
         _Repartition.AddShuffle(b, shuffle)
+        if by_partition_id:
+            _Repartition.AddByPartitionId(b, True)
         if es:
             _Repartition.AddExprs(b, es)
         return _transform(b, RelationOp.Repartition, _Repartition.End(b))
+
+    return build
+
+
+def broadcast(op: int, broadcast_id: int, data: Optional[bytes] = None, shm_name: Optional[str] = None,
+              shm_size: int = 0) -> Build:
+    """``sc.broadcast``: register (inline value or segment), unpersist or destroy broadcast ``broadcast_id``."""
+    def build(b):
+        d = b.CreateByteVector(data) if data else 0
+        shm = 0
+        if shm_name is not None:
+            n = b.CreateString(shm_name)
+            _ShmRef.Start(b)
+            _ShmRef.AddName(b, n)
+            _ShmRef.AddSize(b, shm_size)
+            shm = _ShmRef.End(b)
+        _BroadcastRequest.Start(b)
+        _BroadcastRequest.AddOp(b, op)
+        _BroadcastRequest.AddId(b, broadcast_id)
+        if d:
+            _BroadcastRequest.AddData(b, d)
+        if shm:
+            _BroadcastRequest.AddShm(b, shm)
+        return _BroadcastRequest.End(b)
 
     return build
 

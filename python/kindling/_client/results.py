@@ -158,6 +158,10 @@ def _naive(t: pa.DataType) -> pa.DataType:
         inner = _naive(f.type)
         if inner is not f.type:
             return pa.list_(pa.field(f.name, inner, f.nullable))
+    if pa.types.is_struct(t):
+        fields = [pa.field(f.name, _naive(f.type), f.nullable) for f in t]
+        if any(a.type is not f.type for a, f in zip(fields, t)):
+            return pa.struct(fields)
     return t
 
 
@@ -170,7 +174,9 @@ def naive_timestamps(table: pa.Table) -> pa.Table:
 
 
 def table_columns(table: pa.Table) -> List[list]:
-    return [col.to_pylist() for col in naive_timestamps(table).columns]
+    # PySpark collects BinaryType values as bytearray.
+    return [[None if v is None else bytearray(v) for v in col.to_pylist()] if pa.types.is_binary(col.type) else col.to_pylist()
+            for col in naive_timestamps(table).columns]
 
 
 def table_to_pandas(table: pa.Table):

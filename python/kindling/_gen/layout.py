@@ -13,6 +13,7 @@ LAYOUT = {
                 { "name": "kind", "slot": 0, "kind": "scalar", "size": 1, "required": False },
                 { "name": "element", "slot": 1, "kind": "table", "table": "DataType", "required": False },
                 { "name": "contains_null", "slot": 2, "kind": "scalar", "size": 1, "required": False },
+                { "name": "fields", "slot": 3, "kind": "vector_table", "table": "Field", "required": False },
             ],
         },
         "Field": {
@@ -101,6 +102,7 @@ LAYOUT = {
                 { "name": "return_type", "slot": 3, "kind": "table", "table": "DataType", "required": True },
                 { "name": "args", "slot": 4, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "deterministic", "slot": 5, "kind": "scalar", "size": 1, "required": False },
+                { "name": "broadcast_ids", "slot": 6, "kind": "vector_scalar", "size": 8, "required": False },
             ],
         },
         "WindowExpr": {
@@ -220,6 +222,7 @@ LAYOUT = {
                 { "name": "num_partitions", "slot": 1, "kind": "scalar", "size": 4, "required": False },
                 { "name": "shuffle", "slot": 2, "kind": "scalar", "size": 1, "required": False },
                 { "name": "exprs", "slot": 3, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "by_partition_id", "slot": 4, "kind": "scalar", "size": 1, "required": False },
             ],
         },
         "SubqueryAlias": {
@@ -280,6 +283,13 @@ LAYOUT = {
                 { "name": "is_output", "slot": 4, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "BroadcastValue": {
+            "fields": [
+                { "name": "id", "slot": 0, "kind": "scalar", "size": 8, "required": False },
+                { "name": "version", "slot": 1, "kind": "scalar", "size": 4, "required": False },
+                { "name": "data", "slot": 2, "kind": "vector_scalar", "size": 1, "required": True },
+            ],
+        },
         "TaskStart": {
             "fields": [
                 { "name": "task_id", "slot": 0, "kind": "scalar", "size": 8, "required": False },
@@ -290,6 +300,7 @@ LAYOUT = {
                 { "name": "udfs", "slot": 5, "kind": "vector_table", "table": "UdfSpec", "required": False },
                 { "name": "output_schema", "slot": 6, "kind": "table", "table": "Schema", "required": False },
                 { "name": "conf", "slot": 7, "kind": "vector_table", "table": "KeyValue", "required": False },
+                { "name": "broadcasts", "slot": 8, "kind": "vector_table", "table": "BroadcastValue", "required": False },
             ],
         },
         "InputBatch": {
@@ -325,6 +336,7 @@ LAYOUT = {
         "TaskDone": {
             "fields": [
                 { "name": "metrics", "slot": 0, "kind": "table", "table": "WorkerTaskMetrics", "required": False },
+                { "name": "accumulator_updates", "slot": 1, "kind": "vector_scalar", "size": 1, "required": False },
             ],
         },
         "TaskFailed": {
@@ -392,6 +404,7 @@ LAYOUT = {
                 { "name": "text", "slot": 0, "kind": "string", "required": False },
                 { "name": "schema", "slot": 1, "kind": "table", "table": "Schema", "required": False },
                 { "name": "flag", "slot": 2, "kind": "scalar", "size": 1, "required": False },
+                { "name": "num_partitions", "slot": 3, "kind": "scalar", "size": 4, "required": False },
             ],
         },
         "ExecuteRequest": {
@@ -413,6 +426,20 @@ LAYOUT = {
                 { "name": "shm", "slot": 4, "kind": "table", "table": "ShmRef", "required": False },
                 { "name": "num_rows", "slot": 5, "kind": "scalar", "size": 8, "required": False },
                 { "name": "schema", "slot": 6, "kind": "table", "table": "Schema", "required": False },
+                { "name": "accumulator_updates", "slot": 7, "kind": "vector_table", "table": "AccumulatorUpdates", "required": False },
+            ],
+        },
+        "AccumulatorUpdates": {
+            "fields": [
+                { "name": "data", "slot": 0, "kind": "vector_scalar", "size": 1, "required": True },
+            ],
+        },
+        "BroadcastRequest": {
+            "fields": [
+                { "name": "op", "slot": 0, "kind": "scalar", "size": 1, "required": False },
+                { "name": "id", "slot": 1, "kind": "scalar", "size": 8, "required": False },
+                { "name": "data", "slot": 2, "kind": "vector_scalar", "size": 1, "required": False },
+                { "name": "shm", "slot": 3, "kind": "table", "table": "ShmRef", "required": False },
             ],
         },
         "PersistRequest": {
@@ -487,6 +514,6 @@ LAYOUT = {
     "unions": {
         "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr"],
         "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
-        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse"],
+        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest"],
     },
 }

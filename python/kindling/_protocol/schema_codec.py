@@ -1,8 +1,9 @@
 """Converts between plain schema tuples and the protocol's Schema / DataType tables.
 
-A schema is a list of ``(name, type_dict, nullable)``; a type_dict is ``{"kind": "int64"}`` or, for arrays,
-``{"kind": "array", "element": {...}, "containsNull": True}``. Kinds: boolean, int32, int64, float64, string,
-date, timestamp, null, array (as in @kindling/core).
+A schema is a list of ``(name, type_dict, nullable)``; a type_dict is ``{"kind": "int64"}``, for arrays
+``{"kind": "array", "element": {...}, "containsNull": True}``, for structs ``{"kind": "struct", "fields": [(name,
+type_dict, nullable), ...]}``. Kinds: boolean, int32, int64, float64, string, date, timestamp, null, binary, array,
+struct (as in @kindling/core).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _TO_KIND = {
     "date": TypeKind.Date,
     "timestamp": TypeKind.Timestamp,
     "array": TypeKind.Array,
+    "binary": TypeKind.Binary,
+    "struct": TypeKind.Struct,
 }
 _FROM_KIND = {v: k for k, v in _TO_KIND.items()}
 
@@ -38,21 +41,23 @@ SchemaField = Tuple[str, dict, bool]
 
 
 def encode_data_type(builder: flatbuffers.Builder, type_dict: dict) -> int:
-    """Writes a DataType table (recursively for arrays) and returns its offset."""
+    """Writes a DataType table (recursively for arrays and structs) and returns its offset."""
     kind = type_dict.get("kind")
     if kind not in _TO_KIND:
         raise ValueError(f"Unknown data type kind {kind!r}")
     element = encode_data_type(builder, type_dict["element"]) if kind == "array" else 0
+    fields = _encode_fields_vector(builder, _DataType.StartFieldsVector, type_dict["fields"]) if kind == "struct" else 0
     _DataType.Start(builder)
     _DataType.AddKind(builder, _TO_KIND[kind])
     if kind == "array":
         _DataType.AddElement(builder, element)
         _DataType.AddContainsNull(builder, bool(type_dict.get("containsNull", True)))
+    if kind == "struct":
+        _DataType.AddFields(builder, fields)
     return _DataType.End(builder)
 
 
-def encode_schema(builder: flatbuffers.Builder, fields: Iterable[SchemaField]) -> int:
-    """Writes a Schema table holding ``fields`` (``(name, type_dict, nullable)``) in order; returns its offset."""
+def _encode_fields_vector(builder: flatbuffers.Builder, start: Any, fields: Iterable[SchemaField]) -> int:
     offsets = []
     for name, type_dict, nullable in fields:
         n = builder.CreateString(name)
@@ -62,10 +67,15 @@ def encode_schema(builder: flatbuffers.Builder, fields: Iterable[SchemaField]) -
         _Field.AddType(builder, t)
         _Field.AddNullable(builder, bool(nullable))
         offsets.append(_Field.End(builder))
-    _Schema.StartFieldsVector(builder, len(offsets))
+    start(builder, len(offsets))
     for o in reversed(offsets):
         builder.PrependUOffsetTRelative(o)
-    vec = builder.EndVector()
+    return builder.EndVector()
+
+
+def encode_schema(builder: flatbuffers.Builder, fields: Iterable[SchemaField]) -> int:
+    """Writes a Schema table holding ``fields`` (``(name, type_dict, nullable)``) in order; returns its offset."""
+    vec = _encode_fields_vector(builder, _Schema.StartFieldsVector, fields)
     _Schema.Start(builder)
     _Schema.AddFields(builder, vec)
     return _Schema.End(builder)
@@ -83,7 +93,9 @@ def _slot(table: str, field: str) -> int:
     raise KeyError(f"{table}.{field}")
 
 
-_DT_KIND, _DT_ELEMENT, _DT_CONTAINS_NULL = (_slot("DataType", n) for n in ("kind", "element", "contains_null"))
+_DT_KIND, _DT_ELEMENT, _DT_CONTAINS_NULL, _DT_FIELDS = (
+    _slot("DataType", n) for n in ("kind", "element", "contains_null", "fields")
+)
 _F_NAME, _F_TYPE, _F_NULLABLE = (_slot("Field", n) for n in ("name", "type", "nullable"))
 _S_FIELDS = _slot("Schema", "fields")
 # types.fbs: `contains_null: bool = true`, `nullable: bool = true` (builders omit fields equal to the default).
@@ -112,6 +124,9 @@ def _data_type_at(buf: Any, pos: int, where: str) -> dict:
     kind = _FROM_KIND.get(code)
     if kind is None:
         raise _malformed(f"{where}: unknown TypeKind {code}")
+    if kind == "struct":
+        at = _field(buf, pos, _DT_FIELDS)
+        return {"kind": "struct", "fields": _fields_at(buf, _ref(buf, at), f"{where}.fields") if at else []}
     if kind != "array":
         return {"kind": kind}
     at = _field(buf, pos, _DT_ELEMENT)
@@ -134,20 +149,23 @@ def decode_schema(fb_schema: Any) -> List[SchemaField]:
     transformation's answer); the verifier has already bounds-checked every offset followed here.
     """
     buf, pos = fb_schema._tab.Bytes, fb_schema._tab.Pos
-    out: List[SchemaField] = []
     at = _field(buf, pos, _S_FIELDS)
     if not at:
-        return out
-    vec = _ref(buf, at)
+        return []
+    return _fields_at(buf, _ref(buf, at), "Schema.fields")
+
+
+def _fields_at(buf: Any, vec: int, where: str) -> List[SchemaField]:
+    out: List[SchemaField] = []
     for i in range(_U32(buf, vec)[0]):
         fpos = _ref(buf, vec + 4 + 4 * i)
         name_at = _field(buf, fpos, _F_NAME)
         type_at = _field(buf, fpos, _F_TYPE)
         if not name_at or not type_at:
-            raise _malformed(f"Schema.fields[{i}]: a field needs a name and a type")
+            raise _malformed(f"{where}[{i}]: a field needs a name and a type")
         s = _ref(buf, name_at)
         name = bytes(buf[s + 4:s + 4 + _U32(buf, s)[0]]).decode("utf-8")
         nl = _field(buf, fpos, _F_NULLABLE)
-        out.append((name, _data_type_at(buf, _ref(buf, type_at), f"Schema.fields[{i}] ({name}).type"),
+        out.append((name, _data_type_at(buf, _ref(buf, type_at), f"{where}[{i}] ({name}).type"),
                     bool(buf[nl]) if nl else _DEFAULT_TRUE))
     return out

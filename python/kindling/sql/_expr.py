@@ -118,6 +118,8 @@ class PythonUdf:
     return_type: DataType
     args: Tuple[Any, ...] = ()
     deterministic: bool = True
+    #: Ids of the broadcast variables the command refers to (``sc.broadcast``), shipped once per worker.
+    broadcast_ids: Tuple[int, ...] = ()
 
 
 Expr = Any  # one of the node classes above
@@ -135,6 +137,8 @@ _TYPE_KIND_NAMES = {
     "date": "Date",
     "timestamp": "Timestamp",
     "array": "Array",
+    "binary": "Binary",
+    "struct": "Struct",
 }
 
 
@@ -152,18 +156,30 @@ def encode_data_type(builder: Any, dt: DataType) -> int:
     """Writes ``dt`` as a ``kindling.protocol.DataType`` table; returns its offset."""
     m = gen("DataType")
     element = encode_data_type(builder, dt.elementType) if isinstance(dt, ArrayType) else None
+    fields = _encode_fields(builder, dt, m.StartFieldsVector) if isinstance(dt, StructType) else None
     kind = _type_kind(_kind_of(dt))
     m.Start(builder)
     m.AddKind(builder, kind)
     if element is not None:
         m.AddElement(builder, element)
         m.AddContainsNull(builder, bool(dt.containsNull))
+    if fields is not None:
+        m.AddFields(builder, fields)
     return m.End(builder)
 
 
 def encode_schema(builder: Any, schema: StructType) -> int:
     """Writes a StructType as a ``kindling.protocol.Schema`` table (name, type, nullable per field); returns its
     offset."""
+    sm = gen("Schema")
+    vec = _encode_fields(builder, schema, sm.StartFieldsVector)
+    sm.Start(builder)
+    sm.AddFields(builder, vec)
+    return sm.End(builder)
+
+
+def _encode_fields(builder: Any, schema: StructType, start: Any) -> int:
+    """The vector of Field tables of a schema or struct type; ``start`` is the owning table's StartFieldsVector."""
     fm = gen("Field")
     offsets = []
     for f in schema.fields:
@@ -174,11 +190,7 @@ def encode_schema(builder: Any, schema: StructType) -> int:
         fm.AddType(builder, t)
         fm.AddNullable(builder, bool(f.nullable))
         offsets.append(fm.End(builder))
-    sm = gen("Schema")
-    vec = _offset_vector(builder, sm.StartFieldsVector, offsets)
-    sm.Start(builder)
-    sm.AddFields(builder, vec)
-    return sm.End(builder)
+    return _offset_vector(builder, start, offsets)
 
 
 def _offset_vector(builder: Any, start: Any, offsets: list) -> int:
@@ -274,6 +286,12 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         command = builder.CreateByteVector(e.command)
         rt = encode_data_type(builder, e.return_type)
         vec = _offset_vector(builder, m.StartArgsVector, args)
+        bids = 0
+        if e.broadcast_ids:
+            m.StartBroadcastIdsVector(builder, len(e.broadcast_ids))
+            for bid in reversed(e.broadcast_ids):
+                builder.PrependInt64(bid)
+            bids = builder.EndVector()
         m.Start(builder)
         m.AddName(builder, name)
         m.AddEvalType(builder, e.eval_type)
@@ -281,6 +299,8 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         m.AddReturnType(builder, rt)
         m.AddArgs(builder, vec)
         m.AddDeterministic(builder, bool(e.deterministic))
+        if bids:
+            m.AddBroadcastIds(builder, bids)
         return "PythonUdf", m.End(builder)
     if isinstance(e, SortOrder):
         m = gen("SortOrder")
@@ -447,6 +467,8 @@ def _quote_alias(name: str) -> str:
 
 def _pretty_call(e: Call) -> str:
     n, a = e.name, [pretty(x) for x in e.args]
+    if n == "get_field" and len(a) == 2 and isinstance(e.args[1], Literal):
+        return f"{a[0]}.{e.args[1].value}"
     if n in _BINARY and len(a) == 2:
         return f"({a[0]} {n} {a[1]})"
     if n == "!=" and len(a) == 2:

@@ -194,16 +194,59 @@ class Column:
         raise _err.type_error("NOT_ITERABLE", objectName="Column")
 
     def __getitem__(self, k: Any) -> "Column":
-        """``col[start:stop]`` is ``col.substr(start, stop)``."""
+        """``col["a"]`` is field ``a`` of a struct column (``col.getField("a")``); ``col[start:stop]`` is
+        ``col.substr(start, stop)``."""
         if isinstance(k, slice):
             if k.step is not None:
                 raise _err.value_error("SLICE_WITH_STEP")
             return self.substr(k.start, k.stop)
+        if isinstance(k, str):
+            return self.getField(k)
         raise _err.make(
             _err.PySparkNotImplementedError,
             "UNSUPPORTED_OPERATION",
-            operation="Accessing an element or a field of a column (getItem/getField)",
+            operation="Accessing an element of an array column (getItem with an index)",
         )
+
+    def __getattr__(self, item: str) -> "Column":
+        """``df.s.a`` is field ``a`` of struct column ``s``, as in PySpark."""
+        if item.startswith("__") or item == "_expr":
+            raise _err.make(_err.PySparkAttributeError, "ATTRIBUTE_NOT_SUPPORTED", attr_name=item)
+        return self.getField(item)
+
+    def getField(self, name: str) -> "Column":
+        """The field ``name`` of a struct column; NULL where the struct is NULL. Its generated name is ``s.name``.
+
+        Returns
+        -------
+        :class:`Column`
+            The field's column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([((1, "x"),)], "s struct<a:int,b:string>")
+        >>> df.select(df.s.getField("b"), df.s["a"], "s.a").collect()
+        [Row(s.b='x', s.a=1, a=1)]
+        """
+        if not isinstance(name, str):
+            raise _err.type_error("NOT_STR", arg_name="name", arg_type=type(name).__name__)
+        return _call("get_field", self._expr, E.Literal("string", name))
+
+    def getItem(self, key: Any) -> "Column":
+        """The field ``key`` of a struct column (``col[key]``).
+
+        Returns
+        -------
+        :class:`Column`
+            The field's column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([((1, "x"),)], "s struct<a:int,b:string>")
+        >>> df.select(df.s.getItem("b")).collect()
+        [Row(s.b='x')]
+        """
+        return self[key]
 
     def __repr__(self) -> str:
         return "Column<'%s'>" % E.pretty(self._expr)

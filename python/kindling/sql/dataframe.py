@@ -26,7 +26,7 @@ from . import _dataframe_ops as _ops
 from ._expr import ColumnRef, SortOrder, Star
 from ._expr import PythonUdf as E_PythonUdf
 from .column import Column, _to_col
-from .types import Row, StructType, _create_row
+from .types import Row, StructType, _create_row, struct_value_converter
 
 if TYPE_CHECKING:
     import pandas
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from .group import GroupedData
     from .session import SparkSession
+    from ..rdd import RDD
 
 __all__ = ["DataFrame"]
 
@@ -117,8 +118,26 @@ class DataFrame:
 
     def _execute(self, action: int, n: int = 0, truncate: int = 20, vertical: bool = False,
                  fmt: int = ResultFormat.Arrow):
-        return self._client.call(Body.ExecuteRequest, rq.execute(self._id, action, n, truncate, vertical, fmt),
+        resp = self._client.call(Body.ExecuteRequest, rq.execute(self._id, action, n, truncate, vertical, fmt),
                                  Body.ExecuteResponse)
+        if resp.AccumulatorUpdatesLength():
+            from ..accumulators import apply_updates
+
+            apply_updates([resp.AccumulatorUpdates(i).DataAsNumpy().tobytes() for i in range(resp.AccumulatorUpdatesLength())])
+        return resp
+
+    @property
+    def rdd(self) -> "RDD":
+        """The rows of this DataFrame as an RDD of ``Row`` objects (converted in the Python workers when a
+        function runs on them).
+
+        >>> spark.range(3).rdd.map(lambda r: r.id * 10).collect()
+        [0, 10, 20]
+        """
+        from ..rdd import RDD
+        from ..rdd_io import IN_ROWS
+
+        return RDD(self, self._session.sparkContext, IN_ROWS, op="MapPartitionsRDD", site="javaToPython")
 
     def _analyze(self, kind: int, explain_mode: Optional[str] = None):
         return self._client.call(Body.AnalyzeRequest, rq.analyze(self._id, kind, explain_mode), Body.AnalyzeResponse)
@@ -141,9 +160,21 @@ class DataFrame:
             columns = results.table_columns(table)
             if not columns:
                 return [_create_row([], ()) for _ in range(table.num_rows)]
-            return [_create_row(names, values) for values in zip(*columns)]
+            return [_create_row(names, values) for values in zip(*self._nested_rows(columns))]
         tuples = results.pickled_rows(self._execute(action, n, fmt=ResultFormat.PickledRows))
+        converters = [struct_value_converter(f.dataType) for f in self.schema.fields]
+        if any(c is not None for c in converters):
+            tuples = [tuple(v if c is None else c(v) for c, v in zip(converters, t)) for t in tuples]
         return [_create_row(names, values) for values in tuples]
+
+    def _nested_rows(self, columns: List[list]) -> List[list]:
+        """Struct values (dicts from Arrow) become Rows, as PySpark's collect() gives them."""
+        fields = self.schema.fields
+        for i, f in enumerate(fields):
+            convert = struct_value_converter(f.dataType)
+            if convert is not None:
+                columns[i] = [convert(v) for v in columns[i]]
+        return columns
 
     # ------------------------------------------------------------------ schema
 
@@ -674,10 +705,14 @@ class DataFrame:
     def toPandas(self) -> "pandas.DataFrame":
         """All rows as a pandas DataFrame, with PySpark's dtypes: integer columns holding nulls become float64,
         boolean ones object, dates stay ``datetime.date`` objects, timestamps are naive ``datetime64[ns]`` (UTC).
-        Uses Arrow unless ``spark.sql.execution.arrow.pyspark.enabled`` is false."""
+        Uses Arrow unless ``spark.sql.execution.arrow.pyspark.enabled`` is false. Struct columns hold ``dict``s
+        through Arrow and :class:`Row`s without it, as PySpark's default ``structHandlingMode`` ("legacy") gives."""
         if self._session.conf._arrow_enabled():
             return results.table_to_pandas(results.arrow_table(self._execute(Action.Collect)))
         tuples = results.pickled_rows(self._execute(Action.Collect, fmt=ResultFormat.PickledRows))
+        converters = [struct_value_converter(f.dataType) for f in self._schema.fields]
+        if any(c is not None for c in converters):
+            tuples = [tuple(v if c is None else c(v) for c, v in zip(converters, t)) for t in tuples]
         return results.records_to_pandas(tuples, self.columns, [f.dataType.typeName() for f in self._schema.fields])
 
     def show(self, n: int = 20, truncate: Union[bool, int] = True, vertical: bool = False) -> None:

@@ -7,7 +7,7 @@ PySpark.
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any, List, Tuple, Union
 
 from kindling.sql import _expr as E
 from kindling.sql._utils import errors as _err
@@ -22,6 +22,8 @@ __all__ = [
     "lit",
     "when",
     "coalesce",
+    "struct",
+    "named_struct",
     "isnull",
     "isnotnull",
     "isnan",
@@ -186,6 +188,60 @@ def when(condition: Column, value: Any) -> Column:
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Null handling and comparisons
+
+
+def struct(*cols: Union[ColumnOrName, List[ColumnOrName], Tuple[ColumnOrName, ...]]) -> Column:
+    """A struct column of the given columns; each field is named after its column or alias (others ``col1``,
+    ``col2``…).
+
+    Parameters
+    ----------
+    cols : :class:`Column` or str, or one list of them
+        The fields' columns.
+
+    Returns
+    -------
+    :class:`Column`
+        A struct column (never NULL itself; its fields may be).
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Alice", 2), ("Bob", 5)], ("name", "age"))
+    >>> df.select(struct("age", df.name.alias("who")).alias("s")).collect()
+    [Row(s=Row(age=2, who='Alice')), Row(s=Row(age=5, who='Bob'))]
+    >>> df.select(struct("name", "age")).show()
+    +-----------------+
+    |struct(name, age)|
+    +-----------------+
+    |       {Alice, 2}|
+    |         {Bob, 5}|
+    +-----------------+
+    """
+    if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+        cols = tuple(cols[0])
+    return _fn("struct", *cols)
+
+
+def named_struct(*cols: ColumnOrName) -> Column:
+    """A struct with the given field names and values: ``named_struct(lit(name1), value1, lit(name2), value2…)``.
+
+    Parameters
+    ----------
+    cols : :class:`Column` or str
+        Alternating field names (string literals) and value columns.
+
+    Returns
+    -------
+    :class:`Column`
+        A struct column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, 2)], ("a", "b"))
+    >>> df.select(named_struct(lit("x"), df.a, lit("y"), df.b).alias("r")).collect()
+    [Row(r=Row(x=1, y=2))]
+    """
+    return _fn("named_struct", *cols)
 
 
 def coalesce(*cols: ColumnOrName) -> Column:

@@ -230,6 +230,30 @@ class SparkSession:
 
     # ------------------------------------------------------------------ DataFrames
 
+    def _create_from_rdd(self, rdd: Any, schema: Any, samplingRatio: Optional[float]) -> "DataFrame":
+        """An RDD of tuples/Rows/dicts (or atomic values) as a DataFrame: one worker pass writes Arrow rows of the
+        schema, inferred from the first 100 elements when not given (PySpark samples the same way)."""
+        from . import types as T
+
+        if isinstance(schema, str):
+            schema = T._parse_datatype_string(schema)
+        if isinstance(schema, tuple):
+            schema = list(schema)
+        if isinstance(schema, T.DataType) and not isinstance(schema, T.StructType):
+            struct = T.StructType([T.StructField("value", schema, True)])
+        elif isinstance(schema, T.StructType):
+            struct = schema
+        else:
+            sample = rdd.take(100)
+            if not sample:
+                raise PySparkValueError("Cannot infer the schema of an empty RDD; pass a schema.",
+                                        "CANNOT_INFER_EMPTY_SCHEMA", {})
+            struct = T._infer_schema(sample, schema)
+            if isinstance(schema, list):
+                struct = T.StructType([T.StructField(schema[i] if i < len(schema) else f.name, f.dataType, f.nullable)
+                                       for i, f in enumerate(struct.fields)])
+        return rdd._to_df(struct)
+
     def _transform(self, build) -> "DataFrame":
         from .dataframe import DataFrame
 
@@ -315,6 +339,10 @@ class SparkSession:
         """A DataFrame from a list of tuples/Rows/dicts (or scalars with an atomic schema), a pandas DataFrame or a
         pyarrow Table. ``schema``: a StructType, a DDL string (``"id int, name string"``) or column names."""
         self._check_active()
+        from ..rdd import RDD
+
+        if isinstance(data, RDD):
+            return self._create_from_rdd(data, schema, samplingRatio)
         payload = create_local_data(data, schema, verifySchema, arrow=self.conf._arrow_enabled())
         try:
             return self._transform(payload.build)

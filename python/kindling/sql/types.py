@@ -30,6 +30,7 @@ __all__ = [
     "LongType",
     "DoubleType",
     "StringType",
+    "BinaryType",
     "DateType",
     "TimestampType",
     "ArrayType",
@@ -128,6 +129,10 @@ class StringType(AtomicType, metaclass=DataTypeSingleton):
 
 class BooleanType(AtomicType, metaclass=DataTypeSingleton):
     """Boolean data type."""
+
+
+class BinaryType(AtomicType, metaclass=DataTypeSingleton):
+    """Binary (byte array) data type: values are ``bytearray`` when collected."""
 
 
 class DateType(AtomicType, metaclass=DataTypeSingleton):
@@ -550,6 +555,7 @@ _DDL_NAMES: Dict[str, DataType] = {
     "real": DoubleType(),
     "double": DoubleType(),
     "string": StringType(),
+    "binary": BinaryType(),
     "date": DateType(),
     "timestamp": TimestampType(),
     "timestamp_ltz": TimestampType(),
@@ -597,6 +603,7 @@ _JSON_NAMES: Dict[str, DataType] = {
     "long": LongType(),
     "double": DoubleType(),
     "string": StringType(),
+    "binary": BinaryType(),
     "date": DateType(),
     "timestamp": TimestampType(),
     "void": NullType(),
@@ -631,6 +638,7 @@ from kindling.sql._utils.conversion import (  # noqa: E402
     from_arrow_type,
     from_protocol_type,
     schema_from_protocol,
+    struct_value_converter,
     to_arrow_schema,
     to_arrow_type,
     to_protocol_type,

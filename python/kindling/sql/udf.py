@@ -84,6 +84,7 @@ class UserDefinedFunction:
         self.deterministic = deterministic
         self._useArrow = useArrow
         self._command: Optional[bytes] = None
+        self._broadcast_ids: tuple = ()
         self.__doc__ = getattr(func, "__doc__", None)
 
     @property
@@ -106,12 +107,17 @@ class UserDefinedFunction:
 
     def _pickled(self) -> bytes:
         if self._command is None:
-            self._command = cloudpickle.dumps(self.func)
+            from ..broadcast import dumps_command
+
+            # The broadcast variables the function refers to travel with its node.
+            self._command, self._broadcast_ids = dumps_command(self.func)
         return self._command
 
     def _node(self, cols: tuple) -> E.PythonUdf:
         args = tuple(_to_col(c, "cols") for c in cols)
-        return E.PythonUdf(self._name, self._eval_type_now(), self._pickled(), self.returnType, args, self.deterministic)
+        command = self._pickled()
+        return E.PythonUdf(self._name, self._eval_type_now(), command, self.returnType, args, self.deterministic,
+                           self._broadcast_ids)
 
     def __call__(self, *cols: Any) -> Column:
         return Column(self._node(cols))
@@ -252,7 +258,10 @@ def _whole_row_function(func: Any, eval_type: int) -> E.PythonUdf:
     if not callable(func):
         raise _err.type_error("NOT_CALLABLE", arg_name="func", arg_type=type(func).__name__)
     name = getattr(func, "__name__", None) or type(func).__name__
-    return E.PythonUdf(name, eval_type, cloudpickle.dumps(func), NullType(), ())
+    from ..broadcast import dumps_command
+
+    command, bids = dumps_command(func)
+    return E.PythonUdf(name, eval_type, command, NullType(), (), True, bids)
 
 
 class UDFRegistration:

@@ -13,11 +13,22 @@ string        ``str``                                                           
 date          ``datetime.date`` (not ``datetime``)                                 strings
 timestamp     ``datetime.datetime`` (naive = UTC), ``pandas.Timestamp``            dates, strings
 array<T>      ``list``/``tuple``/1-d ``numpy.ndarray`` of values accepted for T    scalars
+struct<…>     a ``Row`` with field names or a ``dict``: by field name (a missing    scalars, lists,
+              dict key is NULL, a missing Row field an error); a plain ``tuple``,  wrong lengths,
+              ``list`` or ``Row`` without names: by position (length must         other objects
+              match); each field value by that field's rule
 ============  ==================================================================  =================
 
 A float NaN a row UDF returns is a double NaN, never NULL. Pandas UDFs return Series/DataFrames, converted by
 pyarrow with ``safe=True`` (no silent truncation); there NaN is a missing value and becomes NULL, as pandas
-uses it and as PySpark converts it.
+uses it and as PySpark converts it. A scalar pandas UDF declared with a struct type returns a
+``pandas.DataFrame`` of the same length: its columns are the fields, matched by name when any column label is a
+string (as PySpark's ``assignColumnsByName``), else by position (then the number of columns must match); each
+column follows the Series rules of its field's type.
+
+Both transports apply these rules through :func:`converter` (row UDFs) and :func:`series_to_arrow` (pandas
+UDFs), so a value is accepted or refused alike whichever transport carries it. Struct values reach row UDFs as
+``Row`` objects and pandas UDFs as ``pandas.DataFrame`` columns, as in PySpark.
 """
 
 from __future__ import annotations
@@ -59,12 +70,18 @@ def arrow_type(t: dict) -> pa.DataType:
         return pa.null()
     if k == "array":
         return pa.list_(pa.field("element", arrow_type(t["element"]), t.get("containsNull", True)))
+    if k == "struct":
+        return pa.struct([pa.field(n, arrow_type(ft), nullable) for n, ft, nullable in t["fields"]])
     raise TypeError(f"unsupported type {t!r}")
 
 
 def type_name(t: dict) -> str:
     k = t["kind"]
-    return {"int32": "int", "int64": "bigint", "float64": "double"}.get(k, k) if k != "array" else f"array<{type_name(t['element'])}>"
+    if k == "array":
+        return f"array<{type_name(t['element'])}>"
+    if k == "struct":
+        return "struct<" + ",".join(f"{n}:{type_name(ft)}" for n, ft, _ in t["fields"]) + ">"
+    return {"int32": "int", "int64": "bigint", "float64": "double"}.get(k, k)
 
 
 def _refuse(t: dict, v: Any) -> CoercionError:
@@ -128,6 +145,14 @@ def converter(t: dict) -> Callable[[Any], Any]:
             if not isinstance(v, (list, tuple)):
                 raise _refuse(t, v)
             return [inner(x) for x in v]
+    elif k == "struct":
+        names = [n for n, _, _ in t["fields"]]
+        convs = [converter(ft) for _, ft, _ in t["fields"]]
+
+        def conv(v):
+            if v is None:
+                return None
+            return tuple(c(x) for c, x in zip(convs, _struct_values(t, names, v)))
     elif k == "null":
         def conv(v):
             if v is None:
@@ -136,6 +161,23 @@ def converter(t: dict) -> Callable[[Any], Any]:
     else:
         raise TypeError(f"unsupported return type {t!r}")
     return conv
+
+
+def _struct_values(t: dict, names: List[str], v: Any) -> List[Any]:
+    """The field values of a returned struct value in declared order (the rules in the table above)."""
+    if isinstance(v, dict):
+        return [v.get(n) for n in names]
+    fields = getattr(v, "__fields__", None) if isinstance(v, tuple) else None
+    if fields is not None:
+        missing = [n for n in names if n not in fields]
+        if missing:
+            raise CoercionError(f"expected {type_name(t)}, got a Row without field {missing[0]!r} (has {list(fields)})")
+        return [v[fields.index(n)] for n in names]
+    if isinstance(v, (tuple, list)):
+        if len(v) != len(names):
+            raise CoercionError(f"expected {type_name(t)} ({len(names)} fields), got a {type(v).__name__} of {len(v)} values")
+        return list(v)
+    raise _refuse(t, v)
 
 
 def to_wire_value(t: dict, v: Any) -> Any:
@@ -150,7 +192,14 @@ def to_wire_value(t: dict, v: Any) -> Any:
         return (d.days * 86400 + d.seconds) * 1_000_000 + d.microseconds
     if k == "array":
         return [to_wire_value(t["element"], x) for x in v]
+    if k == "struct":
+        return tuple(to_wire_value(ft, x) for (_, ft, _), x in zip(t["fields"], v))
     return v
+
+
+def needs_wire_conversion(t: dict) -> bool:
+    """Whether coerced values of ``t`` differ from what the pickled transport sends (dates, timestamps, nesting)."""
+    return t["kind"] in ("date", "timestamp", "array", "struct")
 
 
 # Python types that need no per-value check for a declared kind (ints still get pyarrow's range check).
@@ -192,8 +241,10 @@ def coerce_list(t: dict, values: List[Any]) -> List[Any]:
 
 def from_arrow(col: pa.Array) -> List[Any]:
     """An input column as Python values (None for NULL). numpy's tolist is far cheaper than Arrow's to_pylist
-    for numbers and strings; dates, timestamps and lists keep Arrow's own conversion."""
+    for numbers and strings; dates, timestamps and lists keep Arrow's own conversion; structs become Rows."""
     t = col.type
+    if _has_struct(t):
+        return [row_value(t, v) for v in col.to_pylist()]
     if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t) or pa.types.is_string(t):
         if col.null_count == 0:
             return col.to_numpy(zero_copy_only=False).tolist()
@@ -206,10 +257,81 @@ def from_arrow(col: pa.Array) -> List[Any]:
     return col.to_pylist()
 
 
-def series_to_arrow(t: dict, series: Any) -> pa.Array:
-    """A pandas UDF's result Series as an Arrow array of the declared type; refuses lossy or wrong-typed data."""
+def _has_struct(t: pa.DataType) -> bool:
+    if pa.types.is_struct(t):
+        return True
+    return (pa.types.is_list(t) or pa.types.is_large_list(t)) and _has_struct(t.value_type)
+
+
+def row_value(t: pa.DataType, v: Any) -> Any:
+    """An input value (as Arrow's to_pylist or the pickled transport gives it) with structs as ``Row``s, which is
+    what PySpark passes to row UDFs."""
+    from kindling.sql.types import _create_row
+
+    if v is None:
+        return None
+    if pa.types.is_struct(t):
+        names = [f.name for f in t]
+        values = list(v.values()) if isinstance(v, dict) else list(v)
+        return _create_row(names, [row_value(f.type, x) for f, x in zip(t, values)])
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return [row_value(t.value_type, x) for x in v]
+    return v
+
+
+def frame_to_struct_arrow(t: dict, frame: Any) -> pa.Array:
+    """A pandas UDF's DataFrame result for a struct type: columns by name when any label is a string, else by
+    position; every column by the Series rules of its field."""
     import pandas as pd
 
+    if not isinstance(frame, pd.DataFrame):
+        raise CoercionError(f"expected a pandas.DataFrame for {type_name(t)}, got {type(frame).__name__}")
+    fields = t["fields"]
+    by_name = any(isinstance(c, str) for c in frame.columns)
+    if not by_name and len(frame.columns) != len(fields):
+        raise CoercionError(f"expected a pandas.DataFrame of {len(fields)} columns for {type_name(t)}, got {len(frame.columns)}")
+    arrays = []
+    for i, (name, ft, _) in enumerate(fields):
+        if by_name:
+            if name not in frame.columns:
+                raise CoercionError(f"expected {type_name(t)}, got a pandas.DataFrame without column {name!r} (has {list(frame.columns)})")
+            col = frame[name]
+        else:
+            col = frame.iloc[:, i]
+        if isinstance(col, pd.DataFrame):
+            raise CoercionError(f"expected {type_name(t)}, got a pandas.DataFrame with more than one column {name!r}")
+        arrays.append(_field_array(ft, col.reset_index(drop=True), name))
+    return pa.StructArray.from_arrays(arrays, fields=list(arrow_type(t)))
+
+
+def column_to_arrow(t: dict, series: Any, name: str) -> pa.Array:
+    """A DataFrame column of field/column ``name`` as an Arrow array of ``t``: a struct column holds one Row, dict
+    or tuple per row (the row rules), any other column follows :func:`series_to_arrow`."""
+    return _field_array(t, series, name)
+
+
+def _field_array(t: dict, series: Any, name: str) -> pa.Array:
+    try:
+        if t["kind"] == "struct":
+            # A nested struct is a column of Rows/dicts/tuples: the row rules apply per value.
+            conv = converter(t)
+            return pa.array([conv(None if _is_missing(v) else v) for v in series.tolist()], type=arrow_type(t))
+        return series_to_arrow(t, series)
+    except CoercionError as e:
+        raise CoercionError(f"field {name!r}: {e}") from None
+
+
+def _is_missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def series_to_arrow(t: dict, series: Any) -> pa.Array:
+    """A pandas UDF's result Series as an Arrow array of the declared type; refuses lossy or wrong-typed data.
+    A struct type takes a DataFrame (:func:`frame_to_struct_arrow`)."""
+    import pandas as pd
+
+    if t["kind"] == "struct":
+        return frame_to_struct_arrow(t, series)
     at = arrow_type(t)
     if not isinstance(series, pd.Series):
         raise CoercionError(f"expected a pandas.Series of {type_name(t)}, got {type(series).__name__}")

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, Iterator, List
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from kindling._gen.kindling.protocol.PythonEvalType import PythonEvalType as E
 
-from . import coercion
+from . import coercion, rdd_eval
 from .worker import UdfFailure, _Task
 
 
@@ -26,6 +27,7 @@ def run(task: _Task) -> None:
         E.GroupedMapPandas: _grouped_map_pandas,
         E.MapPandasIter: _map_in_pandas,
         E.MapArrowIter: _map_in_arrow,
+        E.NonUdf: rdd_eval.run,
     }
     handler = handlers.get(task.eval_type)
     if handler is None:
@@ -65,7 +67,7 @@ def _row_udfs_pickled(task: _Task) -> None:
         width = max((a + 1 for u in task.udfs for a in u.args if a >= 0), default=0)
         columns = task.to_python(lambda: [[r[c] for r in rows] for c in range(width)])
         cols = [_checked(task, u, coercion.coerce_list, col) for u, col in zip(outs, _eval_rows(task, columns, n))]
-        wire = [col if u.return_type["kind"] not in ("date", "timestamp", "array") else
+        wire = [col if not coercion.needs_wire_conversion(u.return_type) else
                 task.from_python(lambda t, c: [coercion.to_wire_value(t, v) for v in c], u.return_type, col)
                 for u, col in zip(outs, cols)]
         task.send_pickled(list(zip(*wire)) if wire else [() for _ in range(n)])
@@ -84,6 +86,20 @@ def _row_udfs_arrow(task: _Task) -> None:
 
 
 def _to_pandas(col: pa.Array) -> Any:
+    """A column as the pandas value a scalar pandas UDF gets: a Series, or for a struct a DataFrame of its fields
+    (as PySpark's ``df_for_struct``)."""
+    if pa.types.is_struct(col.type):
+        import pandas as pd
+
+        if isinstance(col, pa.ChunkedArray):
+            col = col.combine_chunks()
+        # A NULL struct gives NULL fields (its children may hold anything at that row).
+        fields = [_to_pandas(pc.if_else(col.is_valid(), col.field(i), pa.scalar(None, col.type.field(i).type))
+                              if col.null_count else col.field(i))
+                  for i in range(col.type.num_fields)]
+        frame = pd.concat(fields, axis=1) if fields else pd.DataFrame(index=range(len(col)))
+        frame.columns = [f.name for f in col.type]
+        return frame
     s = col.to_pandas()
     if pa.types.is_timestamp(col.type) and getattr(s.dt, "tz", None) is not None:
         s = s.dt.tz_convert("UTC").dt.tz_localize(None)
@@ -175,8 +191,16 @@ def _frame_to_batch(task: _Task, name: str, pdf: Any) -> pa.RecordBatch:
             s = pdf[fname]
         else:
             s = pdf.iloc[:, i]
-        arrays.append(_to_arrow(task, name, t, s.reset_index(drop=True)))
+        arrays.append(_column_to_arrow(task, name, fname, t, s.reset_index(drop=True)))
     return pa.RecordBatch.from_arrays(arrays, names=[f for f, _, _ in schema])
+
+
+def _column_to_arrow(task: _Task, name: str, column: str, t: dict, series: Any) -> pa.Array:
+    """One column of a returned DataFrame: a struct column holds Rows/dicts/tuples, checked value by value."""
+    try:
+        return task.from_python(lambda tt, s: coercion.column_to_arrow(tt, s, column), t, series)
+    except coercion.CoercionError as e:
+        raise task.coercion_failure(name, e) from None
 
 
 def _grouped_map_pandas(task: _Task) -> None:

@@ -42,6 +42,9 @@ from kindling._protocol.framing import read_frame, send_frame
 from kindling._protocol.schema_codec import decode_data_type, decode_schema
 from kindling._protocol.verify import read_envelope
 
+from kindling import accumulators as _accumulators
+from kindling import broadcast as _broadcast
+
 from . import coercion
 from .tracebacks import format_exception
 
@@ -137,6 +140,12 @@ class _Task:
     def __init__(self, sock: socket.socket, start: Any) -> None:
         self.sock = sock
         self.eval_type = start.EvalType()
+        self.partition = start.Partition()
+        # Before the functions are unpickled: they may refer to broadcasts and accumulators.
+        _accumulators.begin_task()
+        for i in range(start.BroadcastsLength()):
+            v = start.Broadcasts(i)
+            _broadcast.install(v.Id(), v.Version(), v.DataAsNumpy().tobytes())
         self.udfs = [_Udf(start.Udfs(i)) for i in range(start.UdfsLength())]
         self.conf: Dict[str, str] = {}
         for i in range(start.ConfLength()):
@@ -214,7 +223,10 @@ class _Task:
         self.rows_out += len(rows)
 
     def done(self, reuse_count: int) -> None:
+        updates = _accumulators.task_updates()
+
         def build(b: flatbuffers.Builder) -> int:
+            acc = b.CreateByteVector(updates) if updates else 0
             WorkerTaskMetrics.Start(b)
             WorkerTaskMetrics.AddDeserializeNs(b, self.deser_ns)
             WorkerTaskMetrics.AddComputeNs(b, self.compute_ns)
@@ -227,9 +239,11 @@ class _Task:
             m = WorkerTaskMetrics.End(b)
             TaskDone.Start(b)
             TaskDone.AddMetrics(b, m)
+            if acc:
+                TaskDone.AddAccumulatorUpdates(b, acc)
             return TaskDone.End(b)
 
-        _send(self.sock, Body.TaskDone, build)
+        _send(self.sock, Body.TaskDone, build, 256 + len(updates))
 
     def failed(self, err: UdfFailure) -> None:
         def build(b: flatbuffers.Builder) -> int:

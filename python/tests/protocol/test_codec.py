@@ -38,6 +38,11 @@ FIELDS = [
     ("n", {"kind": "null"}, True),
     ("a", {"kind": "array", "element": {"kind": "int64"}, "containsNull": False}, True),
     ("aa", {"kind": "array", "element": {"kind": "array", "element": {"kind": "string"}, "containsNull": True}, "containsNull": False}, False),
+    ("st", {"kind": "struct", "fields": [
+        ("x", {"kind": "int64"}, False),
+        ("y", {"kind": "struct", "fields": [("z", {"kind": "array", "element": {"kind": "string"}, "containsNull": True}, True)]}, True),
+    ]}, True),
+    ("empty", {"kind": "struct", "fields": []}, False),
     ("naïve ☃", {"kind": "string"}, True),
     ("", {"kind": "string"}, True),
 ]

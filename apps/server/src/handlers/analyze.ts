@@ -25,6 +25,8 @@ export function analyze(ctx: RequestContext, req: fb.AnalyzeRequest): Uint8Array
     }
     case fb.AnalyzeKind.IsCached:
       return analyzeResponseOf(ctx.requestId, { flag: df.isCached });
+    case fb.AnalyzeKind.NumPartitions:
+      return analyzeResponseOf(ctx.requestId, { numPartitions: df.numPartitions });
     case fb.AnalyzeKind.JobMetrics:
       return analyzeResponseOf(ctx.requestId, { text: JSON.stringify(summarizeTaskMetrics(ctx.session.jobMetrics.get(req.df()) ?? [])) });
     default:

@@ -1,6 +1,7 @@
 // Dispatch of a verified request envelope to its handler; every handler answers one response envelope.
 import { fb } from '@kindling/protocol';
 import { analyze } from './analyze.js';
+import { broadcast } from './broadcast.js';
 import { catalog } from './catalog.js';
 import { cancel } from './cancel.js';
 import { config } from './config.js';
@@ -22,6 +23,7 @@ export const REQUEST_NAMES: ReadonlyMap<fb.Body, string> = new Map([
   [fb.Body.Cancel, 'Cancel'],
   [fb.Body.Stop, 'Stop'],
   [fb.Body.CatalogRequest, 'CatalogRequest'],
+  [fb.Body.BroadcastRequest, 'BroadcastRequest'],
 ]);
 
 /** Serves one request (the envelope's body type must be one of REQUEST_NAMES). */
@@ -36,6 +38,7 @@ export async function handleRequest(ctx: RequestContext, env: fb.Envelope): Prom
     case fb.Body.Cancel: return cancel(ctx, env.body(new fb.Cancel()) as fb.Cancel);
     case fb.Body.Stop: return stop(ctx);
     case fb.Body.CatalogRequest: return catalog(ctx, env.body(new fb.CatalogRequest()) as fb.CatalogRequest);
+    case fb.Body.BroadcastRequest: return broadcast(ctx, env.body(new fb.BroadcastRequest()) as fb.BroadcastRequest);
     default:
       throw new Error(`handleRequest called with body type ${String(env.bodyType())}`);
   }

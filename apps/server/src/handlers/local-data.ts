@@ -36,6 +36,12 @@ function rowValue(v: PickleValue, type: StructType['fields'][number]['dataType']
     case 'array':
       if (Array.isArray(v)) return v.map((x) => rowValue(x, type.elementType, field, row, depth + 1));
       break;
+    case 'struct':
+      // The client pickles a struct value as the tuple of its fields in schema order.
+      if (Array.isArray(v) && v.length === type.fields.length) {
+        return type.fields.map((f, k) => rowValue(v[k]!, f.dataType, `${field}.${f.name}`, row, depth + 1));
+      }
+      break;
     default:
       // Scalars are checked by createDataFrame; a list where a scalar belongs is refused here (it could be cyclic).
       if (!Array.isArray(v)) return v;

@@ -127,13 +127,17 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       const exprs = decodeColumns(r.exprsLength(), (i) => r.exprs(i), df);
       const n = partitions(r.numPartitions() === 0 ? s.spark.defaultParallelism : r.numPartitions(), r.shuffle() ? 'repartition' : 'coalesce');
       if (!r.shuffle()) return input.coalesce(n);
+      if (r.byPartitionId()) {
+        if (exprs.length !== 1) throw new IllegalArgumentError('INVALID_PARTITION_ID', 'Repartition by partition id needs exactly one expression.');
+        return input.repartitionByPartitionId(n, exprs[0]!);
+      }
       return input.repartition(n, ...exprs);
     }
     case fb.RelationOp.MapInPython: {
       const m = t.op(new fb.MapInPython()) as fb.MapInPython;
       const input = df(m.input());
       const fn = pythonUdf(m.func()!, df, 0);
-      if (fn.evalType !== 'mapPandasIter' && fn.evalType !== 'mapArrowIter') throw wrongEvalType('MapInPython', fn);
+      if (fn.evalType !== 'mapPandasIter' && fn.evalType !== 'mapArrowIter' && fn.evalType !== 'nonUdf') throw wrongEvalType('MapInPython', fn);
       return input.mapInPython(fn, decodeSchema(m.schema()!));
     }
     case fb.RelationOp.FlatMapGroupsInPython: {

@@ -43,7 +43,9 @@ export class PythonDaemon {
     rmSync(socketPath, { force: true });
     const t0 = performance.now();
     const proc = spawn(this.python, ['-m', 'kindling.worker.daemon'], {
-      env: { ...process.env, KINDLING_WORKER_SOCKET: socketPath, KINDLING_WORKER_SECRET: this.secret.toString('hex') },
+      // PYTHONHASHSEED fixed (the client's, else 0, as PySpark sets it) so portable_hash of strings puts keys in
+      // the same partitions on every run and in every worker.
+      env: { ...process.env, PYTHONHASHSEED: process.env.PYTHONHASHSEED ?? '0', KINDLING_WORKER_SOCKET: socketPath, KINDLING_WORKER_SECRET: this.secret.toString('hex') },
       // stdout carries the ready line; stderr (and the workers' prints) goes where the engine's goes: the client.
       stdio: ['pipe', 'pipe', 'inherit'],
     });

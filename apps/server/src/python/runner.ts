@@ -6,6 +6,7 @@ import {
   type CreatePythonRunner,
   type DataType,
   ExecutionError,
+  type PythonBroadcastValue,
   type PythonEvalType,
   type PythonRunner,
   type PythonTask,
@@ -32,6 +33,7 @@ export interface RunnerOptions {
 }
 
 const EVAL_TYPES: Record<PythonEvalType, fb.PythonEvalType> = {
+  nonUdf: fb.PythonEvalType.NonUdf,
   batched: fb.PythonEvalType.Batched,
   arrowBatched: fb.PythonEvalType.ArrowBatched,
   scalarPandas: fb.PythonEvalType.ScalarPandas,
@@ -91,7 +93,9 @@ class Runner implements PythonRunner {
     const outTypes = outputTypes(task);
     const outSchema = resultSchema(outTypes, task);
     try {
-      await w.send(taskStart(task, ctx, conf));
+      const missing = (ctx.pythonBroadcasts ?? []).filter((v) => w.broadcasts.get(v.id) !== v.version);
+      await w.send(taskStart(task, ctx, conf, missing));
+      for (const v of missing) w.broadcasts.set(v.id, v.version);
       // Feed input concurrently with reading results; a failure on either side ends the task.
       let feedError: unknown = null;
       let stopFeeding = false;
@@ -125,7 +129,11 @@ class Runner implements PythonRunner {
             yield batch;
           }
         } else if (type === fb.Body.TaskDone) {
-          const wm = (env.body(new fb.TaskDone()) as fb.TaskDone).metrics();
+          const done = env.body(new fb.TaskDone()) as fb.TaskDone;
+          const updates = done.accumulatorUpdatesArray();
+          // Copied: the frame's buffer is reused once this loop reads on.
+          if (updates && updates.length > 0) (ctx.metrics.accumulatorUpdates ??= []).push(new Uint8Array(updates));
+          const wm = done.metrics();
           if (wm) {
             m.workerDeserializeMs += Number(wm.deserializeNs()) / 1e6;
             m.computeMs += Number(wm.computeNs()) / 1e6;
@@ -164,7 +172,7 @@ function outputTypes(task: PythonTask): DataType[] {
   return task.functions.filter((f) => f.isOutput).map((f) => f.returnType);
 }
 
-function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<string, string>>): Uint8Array {
+function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<string, string>>, broadcasts: readonly PythonBroadcastValue[]): Uint8Array {
   return buildEnvelope(0n, fb.Body.TaskStart, (b: Builder) => {
     const udfs = task.functions.map((f) => {
       const name = b.createString(f.name);
@@ -184,6 +192,8 @@ function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<str
     const schema = task.outputSchema ? encodeSchema(b, task.outputSchema.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable }))) : 0;
     const kvs = Object.entries(conf).map(([k, v]) => fb.KeyValue.createKeyValue(b, b.createString(k), b.createString(v)));
     const confVec = fb.TaskStart.createConfVector(b, kvs);
+    const bcs = broadcasts.map((v) => fb.BroadcastValue.createBroadcastValue(b, BigInt(v.id), v.version, b.createByteVector(v.data)));
+    const bcVec = bcs.length > 0 ? fb.TaskStart.createBroadcastsVector(b, bcs) : 0;
     fb.TaskStart.startTaskStart(b);
     fb.TaskStart.addStageId(b, ctx.stageId);
     fb.TaskStart.addPartition(b, ctx.partitionId);
@@ -192,8 +202,9 @@ function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<str
     fb.TaskStart.addUdfs(b, udfVec);
     if (schema) fb.TaskStart.addOutputSchema(b, schema);
     fb.TaskStart.addConf(b, confVec);
+    if (bcVec) fb.TaskStart.addBroadcasts(b, bcVec);
     return fb.TaskStart.endTaskStart(b);
-  });
+  }, 1024 + broadcasts.reduce((n, v) => n + v.data.byteLength, 0) + task.functions.reduce((n, f) => n + f.command.byteLength, 0));
 }
 
 function inputArrow(batch: arrow.RecordBatch): Uint8Array {
@@ -209,7 +220,7 @@ function inputArrow(batch: arrow.RecordBatch): Uint8Array {
 
 function inputPickled(batch: arrow.RecordBatch): Uint8Array {
   const types = batch.schema.fields.map((f) => fromArrowType(f.type));
-  const rows = pickleRows(types, [batch]);
+  const rows = pickleRows(types, [batch], { structsAsRows: true });
   return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
     const v = b.createByteVector(rows);
     fb.InputBatch.startInputBatch(b);
@@ -293,6 +304,11 @@ function toEngineValue(t: DataType, v: unknown, task: PythonTask): unknown {
   if ((t.kind === 'int64' || t.kind === 'timestamp') && typeof v === 'number') return BigInt(v);
   if ((t.kind === 'int32' || t.kind === 'date' || t.kind === 'float64') && typeof v === 'bigint') return Number(v);
   if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => toEngineValue(t.elementType, x, task));
+  // A struct arrives as the tuple of its fields, already coerced by the worker.
+  if (t.kind === 'struct') {
+    if (!Array.isArray(v) || v.length !== t.fields.length) throw wrongValue(task, simpleString(t), v);
+    return t.fields.map((f, k) => toEngineValue(f.dataType, v[k] ?? null, task));
+  }
   return v;
 }
 

@@ -19,6 +19,8 @@ export class WorkerConnection {
   pid = 0;
   /** Tasks this worker finished (for metrics: 0 means the next task is its first). */
   tasksRun = 0;
+  /** Broadcast variables this worker holds: id → version. */
+  readonly broadcasts = new Map<number, number>();
 
   private constructor(private readonly socket: net.Socket) {
     socket.setNoDelay(true);

@@ -17,7 +17,7 @@ import {
   toAttribute,
 } from '../expr/expression.js';
 import { type Aggregate, type FlatMapGroupsInPython, type Join, type LogicalPlan, type MapInPython, type Union, outputOf, planChildren, transformPlanUp } from '../plan/logical-plan.js';
-import { simpleString } from '../types/data-type.js';
+import { isIntegral, simpleString } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
 import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
@@ -47,7 +47,10 @@ export function resolveProjectList(exprs: readonly Expression[], scope: Resoluti
       out.push(...expandStar(e.qualifier, scope));
       continue;
     }
-    out.push(toNamed(resolveExpression(e, scope)));
+    const r = resolveExpression(e, scope);
+    // `col("s.a")` names its column after the field (`a`), while `col("s")["a"]` keeps the generated `s.a`.
+    if (e.kind === 'unresolvedColumn' && r.kind === 'fn' && r.name === 'get_field') out.push(alias(r, e.nameParts[e.nameParts.length - 1]!));
+    else out.push(toNamed(r));
   }
   return out;
 }
@@ -113,7 +116,11 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
       if (!Number.isInteger(p.numPartitions) || p.numPartitions <= 0) {
         throw new AnalysisError('INVALID_PARTITION_NUMBER', `The number of partitions must be positive, but got ${p.numPartitions}.`);
       }
-      return { ...p, partitionExprs: p.partitionExprs.map((e) => resolveExpression(e, scope)) };
+      const partitionExprs = p.partitionExprs.map((e) => resolveExpression(e, scope));
+      if (p.byPartitionId && (partitionExprs.length !== 1 || !isIntegral(dataTypeOf(partitionExprs[0]!)))) {
+        throw new AnalysisError('INVALID_PARTITION_ID', 'Repartitioning by partition id needs exactly one integer column.');
+      }
+      return { ...p, partitionExprs };
     }
     case 'mapInPython':
     case 'flatMapGroupsInPython':

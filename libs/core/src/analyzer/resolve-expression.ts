@@ -6,6 +6,7 @@ import {
   type NamedExpression,
   alias,
   dataTypeOf,
+  lit,
   nullableOf,
   prettyName,
   transformUp,
@@ -84,14 +85,55 @@ export function resolveColumn(nameParts: readonly string[], scope: ResolutionSco
   );
 }
 
-/** Expands `*` / `t.*` into the scope's attributes. */
-export function expandStar(qualifier: readonly string[] | undefined, scope: ResolutionScope): AttributeReference[] {
+/**
+ * Resolves a column name, or, when no column has that name, a column followed by struct fields (`s.a.b`): the longest
+ * prefix that names a column, then one `get_field` per remaining part (Spark's resolution of nested fields).
+ */
+export function resolveColumnOrField(nameParts: readonly string[], scope: ResolutionScope, planId?: number): Expression {
+  try {
+    return resolveColumn(nameParts, scope, planId);
+  } catch (err) {
+    if (!(err instanceof AnalysisError) || !err.errorClass.startsWith('UNRESOLVED_COLUMN') || nameParts.length < 2) throw err;
+    for (let k = nameParts.length - 1; k >= 1; k--) {
+      let base: Expression;
+      try {
+        base = resolveColumn(nameParts.slice(0, k), scope, planId);
+      } catch (inner) {
+        if (inner instanceof AnalysisError && inner.errorClass.startsWith('UNRESOLVED_COLUMN')) continue;
+        throw inner;
+      }
+      if (dataTypeOf(base).kind !== 'struct') continue;
+      for (const part of nameParts.slice(k)) base = resolveFunction('get_field', [base, lit(part)], false);
+      return base;
+    }
+    throw err;
+  }
+}
+
+/** Expands `*` / `t.*` into the scope's attributes; `s.*` of a struct column `s` into its fields. */
+export function expandStar(qualifier: readonly string[] | undefined, scope: ResolutionScope): NamedExpression[] {
   if (!qualifier) return [...scope.input];
   const matches = scope.input.filter((a) => qualifier.every((q, i) => a.qualifier[a.qualifier.length - qualifier.length + i] !== undefined && nameEq(a.qualifier[a.qualifier.length - qualifier.length + i]!, q, scope.caseSensitive)));
   if (matches.length === 0) {
+    const struct = structStarBase(qualifier, scope);
+    if (struct) {
+      const t = dataTypeOf(struct);
+      if (t.kind === 'struct') return t.fields.map((f) => alias(resolveFunction('get_field', [struct, lit(f.name)], false), f.name));
+    }
     throw new AnalysisError('CANNOT_RESOLVE_STAR_EXPAND', `Cannot resolve ${quote(qualifier)}.* given input columns ${scope.input.map((a) => quote([a.name])).join(', ')}.`, { targetString: quote(qualifier) });
   }
   return matches;
+}
+
+/** The struct-typed column (or nested field) `qualifier` names, if any. */
+function structStarBase(qualifier: readonly string[], scope: ResolutionScope): Expression | undefined {
+  try {
+    const e = resolveColumnOrField(qualifier, scope);
+    return dataTypeOf(e).kind === 'struct' ? e : undefined;
+  } catch (err) {
+    if (err instanceof AnalysisError) return undefined;
+    throw err;
+  }
 }
 
 /** Resolves one expression (no stars at top level: callers expand those). */
@@ -102,7 +144,7 @@ export function resolveExpression(e: Expression, scope: ResolutionScope): Expres
 function resolveNode(e: Expression, scope: ResolutionScope): Expression {
   switch (e.kind) {
     case 'unresolvedColumn':
-      return resolveColumn(e.nameParts, scope, e.planId);
+      return resolveColumnOrField(e.nameParts, scope, e.planId);
     case 'star':
       throw new AnalysisError('INVALID_USAGE_OF_STAR', `Invalid usage of '*' in expression ${prettyName(e)}.`);
     case 'unresolvedFunction':
@@ -155,6 +197,15 @@ export function resolveFunction(name: string, args: readonly Expression[], isDis
     throw new AnalysisError('UNRESOLVED_ROUTINE', `Cannot resolve routine \`${name}\` on search path [\`system\`.\`builtin\`].`, { routineName: `\`${name}\`` });
   }
   if (isDistinct) throw new AnalysisError('INVALID_DISTINCT', `DISTINCT is only allowed in aggregate functions, not in ${fn.name}.`);
+  if (fn.resolveArgs) {
+    const c = fn.resolveArgs(args);
+    if ('error' in c) {
+      const cls = c.errorClass ?? 'DATATYPE_MISMATCH';
+      const msg = cls.startsWith('DATATYPE_MISMATCH') ? `Cannot resolve "${sql}" due to data type mismatch: ${c.error}` : c.error;
+      throw new AnalysisError(cls, msg, { sqlExpr: sql });
+    }
+    return { kind: 'fn', name: c.name ?? fn.name, args: c.args, dataType: c.dataType, nullable: c.nullable, ...(c.displayName ? { displayName: c.displayName } : {}) };
+  }
   const r = fn.resolve(argTypes);
   if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
   const castArgs = args.map((a, i) => castTo(a, r.argTypes[i]!));

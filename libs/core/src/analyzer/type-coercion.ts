@@ -1,7 +1,7 @@
 // Implicit casts the analyzer inserts so every operator sees operands of one type (Spark's TypeCoercion, non-ANSI).
 import { AnalysisError } from '../errors.js';
 import { type Expression, type Cast, dataTypeOf, prettyName } from '../expr/expression.js';
-import { type DataType, DoubleT, StringT, TimestampT, isNumeric, sameType, simpleString } from '../types/data-type.js';
+import { type DataType, type StructDataType, type StructField, DoubleT, StringT, StructT, TimestampT, isNumeric, sameType, simpleString } from '../types/data-type.js';
 
 const NUMERIC_RANK: Record<string, number> = { int32: 1, int64: 2, float64: 3 };
 
@@ -12,7 +12,23 @@ export function tightestCommonType(a: DataType, b: DataType): DataType | undefin
   if (b.kind === 'null') return a;
   if (isNumeric(a) && isNumeric(b)) return NUMERIC_RANK[a.kind]! >= NUMERIC_RANK[b.kind]! ? a : b;
   if ((a.kind === 'date' && b.kind === 'timestamp') || (a.kind === 'timestamp' && b.kind === 'date')) return TimestampT;
+  if (a.kind === 'struct' && b.kind === 'struct') return commonStruct(a, b, tightestCommonType);
   return undefined;
+}
+
+/** Structs with the same field names (ignoring case) meet field by field, as Spark's findTightestCommonType. */
+function commonStruct(a: StructDataType, b: StructDataType, meet: (x: DataType, y: DataType) => DataType | undefined): DataType | undefined {
+  if (a.fields.length !== b.fields.length) return undefined;
+  const fields: StructField[] = [];
+  for (let k = 0; k < a.fields.length; k++) {
+    const fa = a.fields[k]!;
+    const fb = b.fields[k]!;
+    if (fa.name.toLowerCase() !== fb.name.toLowerCase()) return undefined;
+    const t = meet(fa.dataType, fb.dataType);
+    if (!t) return undefined;
+    fields.push({ name: fa.name, dataType: t, nullable: fa.nullable || fb.nullable });
+  }
+  return StructT(fields);
 }
 
 /** Common type for comparisons: like tightest, plus string vs number → double, string vs date/timestamp → the date type. */
@@ -36,7 +52,7 @@ export function widerType(a: DataType, b: DataType): DataType | undefined {
   const t = tightestCommonType(a, b);
   if (t) return t;
   // Strings absorb numbers and dates, but Spark has no common type of string and boolean.
-  const absorbs = (x: DataType) => x.kind !== 'array' && x.kind !== 'boolean';
+  const absorbs = (x: DataType) => x.kind !== 'array' && x.kind !== 'struct' && x.kind !== 'boolean';
   if ((a.kind === 'string' && absorbs(b)) || (b.kind === 'string' && absorbs(a))) return StringT;
   return undefined;
 }

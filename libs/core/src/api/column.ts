@@ -8,6 +8,7 @@ import {
   lit as litExpr,
   prettyName,
   unresolvedColumn,
+  parseColumnName,
 } from '../expr/expression.js';
 import { IllegalArgumentError } from '../errors.js';
 import { type DataType, parseTypeName } from '../types/data-type.js';
@@ -73,6 +74,9 @@ export class Column {
   contains(other: ColumnOrValue): Column { return this.fn('contains', toExpr(other)); }
   /** Substring starting at 1-based `pos` of `len` characters. */
   substr(pos: ColumnOrValue, len: ColumnOrValue): Column { return this.fn('substring', toExpr(pos), toExpr(len)); }
+
+  /** Field `name` of a struct column (`s.a` in generated names). */
+  getField(name: string): Column { return this.fn('get_field', litExpr(name)); }
 
   /** Gives the column a name. */
   alias(name: string): Column {
@@ -157,7 +161,12 @@ export function toExpr(x: ColumnOrValue): Expression {
 
 /** A column given by name or as a Column. */
 export function toColumnExpr(c: string | Column, argName = 'col'): Expression {
-  if (typeof c === 'string') return c === '*' ? { kind: 'star' } : unresolvedColumn(c);
+  if (typeof c === 'string') {
+    if (c === '*') return { kind: 'star' };
+    // `t.*` / `s.*`: every column of relation `t`, or every field of struct column `s`.
+    if (c.endsWith('.*')) return { kind: 'star', qualifier: parseColumnName(c.slice(0, -2)) };
+    return unresolvedColumn(c);
+  }
   if (Column.isColumn(c)) return c.expr;
   throw new IllegalArgumentError('NOT_COLUMN_OR_STR', `Argument \`${argName}\` should be a Column or a string, got ${c === null ? 'null' : typeof c}.`, { argName });
 }

@@ -15,6 +15,7 @@ import { type JoinType, type LogicalPlan, outputOf } from '../plan/logical-plan.
 import { StructType } from '../types/schema.js';
 import { simpleString } from '../types/data-type.js';
 import { QueryExecution } from '../session/query-execution.js';
+import { outputPartitions } from '../physical/planner.js';
 import type { Engine } from '../session/engine.js';
 import { Column, toColumnExpr } from './column.js';
 import { GroupedData } from './grouped-data.js';
@@ -301,6 +302,20 @@ export class DataFrame {
   repartition(numPartitions: number, ...cols: ColumnLike[]): DataFrame {
     const exprs = cols.map((c) => toColumnExpr(c));
     return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: true, partitionExprs: exprs, child }));
+  }
+
+  /**
+   * Shuffles each row to partition pmod(`partitionId`, numPartitions): the id is already computed (by a Python
+   * RDD's partition function, PySpark's `partitionBy`), so the engine only moves the rows.
+   */
+  repartitionByPartitionId(numPartitions: number, partitionId: ColumnLike): DataFrame {
+    const expr = toColumnExpr(partitionId);
+    return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: true, partitionExprs: [expr], byPartitionId: true, child }));
+  }
+
+  /** Partitions of this DataFrame's result as planned now (`df.rdd.getNumPartitions()`). */
+  get numPartitions(): number {
+    return outputPartitions(this.queryExecution().physical);
   }
 
   /** Merges partitions without a shuffle. */

@@ -1,6 +1,6 @@
 // Spark's `functions`: column constructors, scalar functions and aggregates, by their Spark names.
 // Each wrapper only builds an expression; names, types and implementations live in the engine's registries.
-import { type Expression, lit as litExpr, unresolvedColumn } from '../expr/expression.js';
+import { type Expression, lit as litExpr } from '../expr/expression.js';
 import { IllegalArgumentError } from '../errors.js';
 import { Column, type ColumnOrValue, toColumnExpr, toExpr } from './column.js';
 
@@ -17,7 +17,7 @@ function c(x: ColumnLike, argName = 'col'): Expression {
 /** A column by name (`'a'`, `'t.a'`, `` '`a.b`' ``). */
 export function col(name: string): Column {
   if (typeof name !== 'string') throw new IllegalArgumentError('NOT_STR', `Argument \`col\` should be a string, got ${typeof name}.`);
-  return new Column(name === '*' ? { kind: 'star' } : unresolvedColumn(name));
+  return new Column(toColumnExpr(name));
 }
 /** Same as `col`. */
 export const column = col;
@@ -41,6 +41,12 @@ export function nvl(x: ColumnLike, y: ColumnLike): Column { return call('nvl', [
 export function ifnull(x: ColumnLike, y: ColumnLike): Column { return call('ifnull', [c(x), c(y)]); }
 export function greatest(...cols: ColumnLike[]): Column { return call('greatest', cols.map((x) => c(x))); }
 export function least(...cols: ColumnLike[]): Column { return call('least', cols.map((x) => c(x))); }
+
+// Structs
+/** A struct of the columns, each field named after its column or alias (`struct('a', col('b').alias('x'))`). */
+export function struct(...cols: ColumnLike[]): Column { return call('struct', cols.map((x) => c(x))); }
+/** `named_struct(name1, value1, …)`: a struct with the given field names. */
+export function named_struct(...namesAndValues: ColumnOrValue[]): Column { return call('named_struct', namesAndValues.map((x) => toExpr(x))); }
 
 // Strings
 export function upper(x: ColumnLike): Column { return call('upper', [c(x)]); }

@@ -89,6 +89,10 @@ export function jsValue(type: DataType, d: arrow.Data, i: number): unknown {
       const o = d.valueOffsets as Int32Array;
       return decoder.decode((d.values as Uint8Array).subarray(o[i]!, o[i + 1]!));
     }
+    case 'binary': {
+      const o = d.valueOffsets as Int32Array;
+      return (d.values as Uint8Array).slice(o[i]!, o[i + 1]!);
+    }
     case 'null': return null;
     case 'array': {
       const v = arrow.makeVector(d).get(i) as arrow.Vector | null;
@@ -98,6 +102,9 @@ export function jsValue(type: DataType, d: arrow.Data, i: number): unknown {
       for (let k = 0; k < v.length; k++) out.push(jsValue(type.elementType, child, k));
       return out;
     }
+    case 'struct':
+      // A nested Row, as PySpark's collect() gives.
+      return new Row(type.fields.map((f) => f.name), type.fields.map((f, k) => jsValue(f.dataType, d.children[k]!, i)));
   }
 }
 

@@ -19,6 +19,12 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
       const o = d.valueOffsets as Int32Array;
       return decoder.decode((d.values as Uint8Array).subarray(o[i]!, o[i + 1]!));
     }
+    case 'binary': {
+      // Spark shows bytes as upper-case hex pairs: [48 69].
+      const o = d.valueOffsets as Int32Array;
+      const b = (d.values as Uint8Array).subarray(o[i]!, o[i + 1]!);
+      return `[${Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ')}]`;
+    }
     case 'null': return 'NULL';
     case 'array': {
       const v = arrow.makeVector(d).get(i) as arrow.Vector;
@@ -27,6 +33,9 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
       for (let k = 0; k < v.length; k++) parts.push(cellText(type.elementType, child, k));
       return `[${parts.join(', ')}]`;
     }
+    case 'struct':
+      // Spark 3.x/4 render a struct as `{1, a}` (field values only, nested NULLs as NULL).
+      return `{${type.fields.map((f, k) => cellText(f.dataType, d.children[k]!, i)).join(', ')}}`;
   }
 }
 

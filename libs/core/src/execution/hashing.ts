@@ -4,6 +4,7 @@ import type * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
+import { plainValueAt } from './plain-values.js';
 import { valueAt } from './vectors.js';
 
 /** The seed hash partitioning uses; operators that re-hash rows of one partition should pick another. */
@@ -55,7 +56,8 @@ function mixColumn(acc: Uint32Array, d: arrow.Data, type: DataType, n: number): 
     case 'boolean':
       native.hashMixBoolean(acc, boolBits(d), d.offset, bm, off, n);
       return;
-    case 'string': {
+    case 'string':
+    case 'binary': {
       const { offsets, bytes } = stringBuffers(d);
       native.hashMixString(acc, offsets, bytes, bm, off, n);
       return;
@@ -64,9 +66,10 @@ function mixColumn(acc: Uint32Array, d: arrow.Data, type: DataType, n: number): 
       native.hashMixNull(acc, n);
       return;
     case 'array':
+    case 'struct':
       // Rare as a key; a slow but consistent path through the values' text.
       for (let i = 0; i < n; i++) {
-        const v = valueAt(d, i);
+        const v = type.kind === 'struct' ? plainValueAt(d, type, i) : valueAt(d, i);
         acc[i] = v === null ? mixH(acc[i]!, NULL_WORD) : mixText(acc[i]!, canonicalText(v));
       }
       return;

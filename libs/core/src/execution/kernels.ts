@@ -22,9 +22,11 @@ export function keyKindOf(type: DataType): native.KeyKindCode | undefined {
     case 'boolean':
       return native.KeyKind.boolean;
     case 'string':
+    case 'binary':
       return native.KeyKind.string;
     case 'null':
     case 'array':
+    case 'struct':
       return undefined;
   }
 }
@@ -76,3 +78,12 @@ export function joinKeyColumn(d: arrow.Data, type: DataType, kind: native.KeyKin
       return [kind, fixedValues(d, type), null, 0];
   }
 }
+
+/** As validityArg, but a null-typed column (every row NULL, no bitmap) reads as an all-zero bitmap. */
+export function validityArgOrNull(d: arrow.Data): [Uint8Array | null, number] {
+  if (d.type.typeId === NULL_TYPE_ID) return [new Uint8Array((d.length + 7) >> 3), 0];
+  return validityArg(d);
+}
+
+// arrow.Type.Null, without importing apache-arrow's runtime here.
+const NULL_TYPE_ID = 1;

@@ -54,6 +54,11 @@ export function partitionBatch(
       for (let i = 0; i < n; i++) pids[i] = (start + i) % p;
       return split(batch, types, pids, p);
     }
+    case 'direct': {
+      const p = partitioning.numPartitions;
+      const [ids] = evaluateKeys([partitioning.expr], batch);
+      return split(batch, types, directPartitionIds(ids!, n, p), p);
+    }
     case 'range': {
       if (!opts.rangeBounds) throw new ExecutionError('INTERNAL_ERROR', 'range partitioning needs range bounds sampled before the shuffle');
       const p = partitioning.numPartitions;
@@ -64,6 +69,20 @@ export function partitionBatch(
     default:
       return assertNever(partitioning, 'partitioning');
   }
+}
+
+/** pmod(id, n) of an integer id column; a null id is refused (an RDD partition function never returns one). */
+function directPartitionIds(ids: arrow.Data, n: number, p: number): Int32Array {
+  if (ids.nullCount > 0) throw new ExecutionError('INTERNAL_ERROR', 'a partition id computed in Python was null');
+  const vals = ids.values as Int32Array | BigInt64Array;
+  const out = new Int32Array(n);
+  if (vals instanceof BigInt64Array) {
+    const bp = BigInt(p);
+    for (let i = 0; i < n; i++) out[i] = Number(((vals[i]! % bp) + bp) % bp);
+  } else {
+    for (let i = 0; i < n; i++) out[i] = ((vals[i]! % p) + p) % p;
+  }
+  return out;
 }
 
 /** Row i's partition: the first bound it is ≤ to (so equal keys never straddle partitions). */

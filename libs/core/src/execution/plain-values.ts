@@ -3,6 +3,7 @@
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
+import { structData } from './struct-data.js';
 import { dataFromValues, isNullAt, nullData, primitiveData, stringData, valueAt } from './vectors.js';
 
 const utf8Decoder = new TextDecoder();
@@ -26,12 +27,19 @@ export function plainValueAt(d: arrow.Data, type: DataType, i: number): unknown 
       const offs = d.valueOffsets as Int32Array;
       return utf8Decoder.decode((d.values as Uint8Array).subarray(offs[i]!, offs[i + 1]!));
     }
+    case 'binary': {
+      const offs = d.valueOffsets as Int32Array;
+      return (d.values as Uint8Array).slice(offs[i]!, offs[i + 1]!);
+    }
     case 'null':
       return null;
     case 'array': {
       const toPlain = (v: unknown): unknown => (v !== null && typeof v === 'object' && Symbol.iterator in v ? [...(v as Iterable<unknown>)].map(toPlain) : v);
       return toPlain(valueAt(d, i));
     }
+    case 'struct':
+      // Positional field values: row i of the struct is row i of each child.
+      return type.fields.map((f, k) => plainValueAt(d.children[k]!, f.dataType, i));
     default:
       return assertNever(type, 'data type');
   }
@@ -64,10 +72,22 @@ export function dataFromPlainValues(type: DataType, values: readonly unknown[]):
       encoded.forEach((e, i) => bytes.set(e, offsets[i]!));
       return stringData(n, offsets, bytes, validity);
     }
+    case 'binary': {
+      const parts = values.map((v) => (v as Uint8Array | null) ?? new Uint8Array(0));
+      const offsets = new Int32Array(n + 1);
+      parts.forEach((e, i) => { offsets[i + 1] = offsets[i]! + e.length; });
+      const bytes = new Uint8Array(offsets[n]!);
+      parts.forEach((e, i) => bytes.set(e, offsets[i]!));
+      return stringData(n, offsets, bytes, validity, true);
+    }
     case 'null':
       return nullData(type, n);
     case 'array':
       return dataFromValues(type, values);
+    case 'struct': {
+      const children = type.fields.map((f, k) => dataFromPlainValues(f.dataType, values.map((v) => (v === null ? null : (v as readonly unknown[])[k] ?? null))));
+      return structData(type, n, children, validity);
+    }
     default:
       return assertNever(type, 'data type');
   }

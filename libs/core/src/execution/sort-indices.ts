@@ -6,6 +6,7 @@ import type { NullOrdering, SortDirection } from '../expr/expression.js';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { joinKeyColumn, keyKindOf, native, validityArg } from './kernels.js';
+import { plainValueAt } from './plain-values.js';
 import { isNullAt, valueAt } from './vectors.js';
 
 export interface KeyOrder {
@@ -22,7 +23,7 @@ export type RowComparator = (i: number, j: number) => number;
  */
 export function sortIndices(keys: readonly arrow.Data[], types: readonly DataType[], order: readonly KeyOrder[], numRows: number): Int32Array {
   // The native kernel sorts every key type but arrays (null-typed keys tie on every row and are dropped).
-  if (types.every((t) => t.kind !== 'array')) {
+  if (types.every((t) => t.kind !== 'array' && t.kind !== 'struct')) {
     const nativeKeys: native.SortKeyColumn[] = [];
     types.forEach((t, k) => {
       const kind = keyKindOf(t);
@@ -119,7 +120,8 @@ function valueComparator(a: arrow.Data, b: arrow.Data, type: DataType): RowCompa
         return ((av[x >> 3]! >> (x & 7)) & 1) - ((bv[y >> 3]! >> (y & 7)) & 1);
       };
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
       const aOff = a.valueOffsets as Int32Array;
       const bOff = b.valueOffsets as Int32Array;
       const ab = a.values as Uint8Array;
@@ -130,6 +132,8 @@ function valueComparator(a: arrow.Data, b: arrow.Data, type: DataType): RowCompa
       return () => 0;
     case 'array':
       return (i, j) => compareValues(valueAt(a, i), valueAt(b, j));
+    case 'struct':
+      return (i, j) => compareValues(plainValueAt(a, type, i), plainValueAt(b, type, j));
     default:
       return assertNever(type, 'data type');
   }

@@ -11,6 +11,8 @@ export interface TaskMetrics {
   shuffleBytesRead: number;
   /** Python operators: where the task's time went across the bridge to the Python worker. */
   python?: PythonTaskMetrics;
+  /** What Python code in the task added to accumulators (pickled by the worker, read by the client only). */
+  accumulatorUpdates?: Uint8Array[];
 }
 
 /** Per-task costs of Python UDFs, summed over the task's Python operators. Times in milliseconds. */
@@ -54,6 +56,15 @@ export interface TaskContext {
   readonly python?: PythonRunner;
   /** Settings Python workers read (spark.python.*, arrow batch size, traceback mode), for tasks with Python. */
   readonly pythonConf?: Readonly<Record<string, string>>;
+  /** Broadcast variables the task's Python functions refer to. */
+  readonly pythonBroadcasts?: readonly PythonBroadcastValue[];
+}
+
+/** A broadcast variable's pickled value; `version` changes when it is unpersisted, so workers fetch it again. */
+export interface PythonBroadcastValue {
+  readonly id: number;
+  readonly version: number;
+  readonly data: Uint8Array;
 }
 
 /** Sums task metrics (e.g. all tasks of an action): counts add up, `coldStarts` counts fresh Python workers. */

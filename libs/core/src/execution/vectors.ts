@@ -6,6 +6,7 @@ import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../types/data-type.js';
 import type { StructType } from '../types/schema.js';
 import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
+import { structData, structFieldColumns, validityOfValues } from './struct-data.js';
 
 export type Column = arrow.Data;
 
@@ -48,8 +49,9 @@ function countNulls(validity: Uint8Array | null, n: number): number {
  * Wraps a primitive values array (Int32Array, BigInt64Array, Float64Array; Uint8Array bitmap for boolean;
  * Int32Array days for date; BigInt64Array µs for timestamp) into a Data of `type`. `validity` null = no nulls.
  */
-export function primitiveData(type: DataType, length: number, values: ArrayBufferView, validity: Uint8Array | null): arrow.Data {
-  const nullCount = countNulls(validity, length);
+export function primitiveData(type: DataType, length: number, values: ArrayBufferView, validity: Uint8Array | null, knownNullCount?: number): arrow.Data {
+  // A kernel that built the bitmap passes its NULL count, so it is not counted again row by row.
+  const nullCount = knownNullCount ?? countNulls(validity, length);
   return arrow.makeData({
     type: toArrowType(type) as arrow.Int32,
     length,
@@ -60,16 +62,17 @@ export function primitiveData(type: DataType, length: number, values: ArrayBuffe
 }
 
 /** Builds a Utf8 Data from offsets and bytes. */
-export function stringData(length: number, offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null): arrow.Data {
-  const nullCount = countNulls(validity, length);
-  return arrow.makeData({
-    type: new arrow.Utf8(),
-    length,
-    valueOffsets: offsets,
-    data: bytes,
-    nullBitmap: nullCount === 0 ? undefined : validity!,
-    nullCount,
-  });
+export function stringData(
+  length: number,
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  validity: Uint8Array | null,
+  binary = false,
+  knownNullCount?: number,
+): arrow.Data {
+  const nullCount = knownNullCount ?? countNulls(validity, length);
+  const props = { length, valueOffsets: offsets, data: bytes, nullBitmap: nullCount === 0 ? undefined : validity!, nullCount };
+  return binary ? arrow.makeData({ type: new arrow.Binary(), ...props }) : arrow.makeData({ type: new arrow.Utf8(), ...props });
 }
 
 /**
@@ -87,6 +90,10 @@ export function dataFromValues(type: DataType, values: readonly unknown[]): arro
       ? Int32Array.from(values, (v) => (v as number | null) ?? 0)
       : BigInt64Array.from(values, (v) => (v as bigint | null) ?? 0n);
     return primitiveData(type, n, arr, validity);
+  }
+  if (type.kind === 'struct') {
+    const columns = structFieldColumns(type, values);
+    return structData(type, values.length, type.fields.map((f, k) => dataFromValues(f.dataType, columns[k]!)), validityOfValues(values));
   }
   const v = arrow.vectorFromArray(values as unknown[], toArrowType(type));
   if (v.data.length === 1) return v.data[0]!;
@@ -127,10 +134,12 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const r = native.takeBoolean(boolBits(d), d.offset, bm, off, d.length, indices);
       return primitiveData(type, n, r.values, r.validity);
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
+      // Binary has the string layout (offsets + bytes): same kernel, other Arrow type.
       const { offsets, bytes } = stringBuffers(d);
       const r = native.takeString(offsets, bytes, bm, off, d.length, indices);
-      return stringData(n, r.offsets, r.bytes, r.validity);
+      return stringData(n, r.offsets, r.bytes, r.validity, type.kind === 'binary');
     }
     case 'null':
       return nullData(type, n);
@@ -143,6 +152,15 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
         vals[i] = v === null ? null : [...(v as Iterable<unknown>)];
       }
       return dataFromValues(type, vals);
+    }
+    case 'struct': {
+      const validity = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= d.length) throw new RangeError(`takeData: index ${s} is outside a column of ${d.length} rows`);
+        if (s >= 0 && !isNullAt(d, s)) setBit(validity, i, true);
+      }
+      return structData(type, n, type.fields.map((f, k) => takeData(f.dataType, d.children[k]!, indices)), validity);
     }
   }
 }
@@ -190,7 +208,8 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       }
       return primitiveData(type, total, out, validity);
     }
-    case 'string': {
+    case 'string':
+    case 'binary': {
       let bytesTotal = 0;
       for (const p of parts) {
         const o = p.valueOffsets as Int32Array;
@@ -209,7 +228,7 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
         row += p.length;
         bpos += end - start;
       }
-      return stringData(total, offs, bytes, validity);
+      return stringData(total, offs, bytes, validity, type.kind === 'binary');
     }
     case 'null':
       return nullData(type, total);
@@ -224,6 +243,8 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
       }
       return dataFromValues(type, values);
     }
+    case 'struct':
+      return structData(type, total, type.fields.map((f, k) => concatData(f.dataType, parts.map((p) => p.children[k]!))), validity);
   }
 }
 

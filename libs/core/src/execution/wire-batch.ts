@@ -45,9 +45,12 @@ function encodeData(type: DataType, d: arrow.Data, shared: boolean): WireData {
     case 'null':
       return base;
     case 'string':
+    case 'binary':
       return { ...base, validity, values: s(d.values as Uint8Array), offsets: s(d.valueOffsets as Int32Array) };
     case 'array':
       return { ...base, validity, offsets: s(d.valueOffsets as Int32Array), children: [encodeData(type.elementType, d.children[0]!, shared)] };
+    case 'struct':
+      return { ...base, validity, children: type.fields.map((f, k) => encodeData(f.dataType, d.children[k]!, shared)) };
     default:
       return { ...base, validity, values: s(d.values as Buffer) };
   }
@@ -61,8 +64,12 @@ function decodeData(w: WireData): arrow.Data {
       return arrow.makeData({ type: new arrow.Null(), offset: w.offset, length: w.length, nullCount: w.length });
     case 'string':
       return arrow.makeData({ ...common, type: type as arrow.Utf8, valueOffsets: w.offsets!, data: w.values as Uint8Array });
+    case 'binary':
+      return arrow.makeData({ ...common, type: type as arrow.Binary, valueOffsets: w.offsets!, data: w.values as Uint8Array });
     case 'array':
       return arrow.makeData({ ...common, type: type as arrow.List, valueOffsets: w.offsets!, child: decodeData(w.children![0]!) });
+    case 'struct':
+      return arrow.makeData({ ...common, type: type as arrow.Struct, children: w.children!.map(decodeData) });
     default:
       return arrow.makeData({ ...common, type: type as arrow.Int32, data: w.values as Int32Array });
   }

@@ -76,6 +76,8 @@ export interface AggregateCall {
  * `batched` is the classic pickled-rows path, `arrowBatched` the same row-at-a-time call over Arrow batches.
  */
 export type PythonEvalType =
+  /** RDD functions over pickled blocks: `func(partitionIndex, iterator)` (PySpark's NON_UDF). */
+  | 'nonUdf'
   | 'batched'
   | 'arrowBatched'
   | 'scalarPandas'
@@ -98,6 +100,8 @@ export interface PythonUdf {
   readonly dataType: DataType;
   readonly deterministic: boolean;
   readonly udfId: number;
+  /** Broadcast variables (`sc.broadcast`) the pickled command refers to; shipped to each worker once. */
+  readonly broadcastIds?: readonly number[];
 }
 
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
@@ -577,6 +581,13 @@ function render(e: Expression, pretty: boolean): string {
     case 'in':
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
+      if (e.name === 'get_field' && e.args[1]?.kind === 'literal') return `${r(e.args[0]!)}.${String(e.args[1].value)}`;
+      if (e.name === 'named_struct' && e.dataType.kind === 'struct') {
+        // struct(a, b AS x) as Spark prints CreateStruct; named_struct(a, 1, b, 2) with its names.
+        if (e.displayName === 'struct') return `struct(${e.args.map((x) => (x.kind === 'alias' ? `${r(x.child)} AS ${x.name}` : r(x))).join(', ')})`;
+        const fields = e.dataType.fields;
+        return `named_struct(${e.args.map((x, k) => `${fields[k]!.name}, ${r(x)}`).join(', ')})`;
+      }
       return renderFunction(e.displayName ?? e.name, e.args.map(r));
     case 'pythonUdf':
       return `${e.name}(${e.args.map(r).join(', ')})`;
@@ -625,6 +636,11 @@ function renderFunction(name: string, args: string[]): string {
   return `${name}(${args.join(', ')})`;
 }
 
+/** A field name as Spark's SQL text writes it: back-quoted unless a plain identifier. */
+function quoteIfNeeded(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : '`' + name.replace(/`/g, '``') + '`';
+}
+
 function castTypeName(t: DataType): string {
   switch (t.kind) {
     case 'int32': return 'INT';
@@ -635,7 +651,9 @@ function castTypeName(t: DataType): string {
     case 'date': return 'DATE';
     case 'timestamp': return 'TIMESTAMP';
     case 'null': return 'VOID';
+    case 'binary': return 'BINARY';
     case 'array': return `ARRAY<${castTypeName(t.elementType)}>`;
+    case 'struct': return `STRUCT<${t.fields.map((f) => `${quoteIfNeeded(f.name)}: ${castTypeName(f.dataType)}`).join(', ')}>`;
     default: return assertNever(t);
   }
 }

@@ -21,6 +21,7 @@ function partitioningString(p: Partitioning, input: readonly AttributeReference[
     case 'single': return 'SinglePartition';
     case 'unknown': return `UnknownPartitioning(${p.numPartitions})`;
     case 'roundRobin': return `RoundRobinPartitioning(${p.numPartitions})`;
+    case 'direct': return `PartitionIdPassthrough(${p.numPartitions})`;
     case 'hash': return `hashpartitioning(${p.exprs.map((e) => show(e, input)).join(', ')}, ${p.numPartitions})`;
     case 'range': return `rangepartitioning(${p.order.map((e) => show(e, input)).join(', ')}, ${p.numPartitions})`;
     default: return assertNever(p, 'partitioning');

@@ -11,6 +11,8 @@ export type Partitioning =
   | { readonly kind: 'unknown'; readonly numPartitions: number }
   | { readonly kind: 'single' }
   | { readonly kind: 'roundRobin'; readonly numPartitions: number }
+  /** Row goes to partition pmod(expr, n): the id was computed in Python by an RDD's partition function. */
+  | { readonly kind: 'direct'; readonly expr: Expression; readonly numPartitions: number }
   /** Rows with equal `exprs` values are in the same partition (hash of the bound key columns modulo n). */
   | { readonly kind: 'hash'; readonly exprs: readonly Expression[]; readonly numPartitions: number }
   /** Partition i holds keys ≤ bounds[i] (by `order`); bounds are sampled by the scheduler before the shuffle. */
@@ -117,6 +119,8 @@ export interface PythonFunction {
   readonly returnType: DataType;
   readonly args: readonly number[];
   readonly isOutput: boolean;
+  /** Broadcast variables the command refers to. */
+  readonly broadcastIds?: readonly number[];
 }
 
 /**

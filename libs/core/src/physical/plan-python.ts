@@ -86,7 +86,7 @@ function pythonEval(udfs: readonly PythonUdf[], plan: PhysicalPlan): { node: Pyt
   // Post-order: a chained UDF's inner calls become earlier functions it reads by -(k+1).
   const add = (u: PythonUdf, isOutput: boolean): number => {
     const args = u.args.map((a) => (isScalarUdf(a) ? -(add(a, false) + 1) : argCols.index(a)));
-    functions.push({ name: u.name, command: u.command, returnType: u.dataType, args, isOutput });
+    functions.push({ name: u.name, command: u.command, returnType: u.dataType, args, isOutput, broadcastIds: u.broadcastIds ?? [] });
     return functions.length - 1;
   };
   const results = udfs.map((u) => {
@@ -100,5 +100,5 @@ function pythonEval(udfs: readonly PythonUdf[], plan: PhysicalPlan): { node: Pyt
 
 /** The function of a map / grouped-map node, which takes whole rows (no argument columns). */
 export function wholeRowFunction(u: PythonUdf): PythonFunction {
-  return { name: u.name, command: u.command, returnType: u.dataType, args: [], isOutput: true };
+  return { name: u.name, command: u.command, returnType: u.dataType, args: [], isOutput: true, broadcastIds: u.broadcastIds ?? [] };
 }

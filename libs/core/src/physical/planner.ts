@@ -237,7 +237,9 @@ class Planner {
         if (!p.shuffle) {
           return p.numPartitions >= outputPartitions(child) ? child : { kind: 'coalesce', numPartitions: p.numPartitions, child, output };
         }
-        const partitioning: Partitioning = p.partitionExprs.length > 0
+        const partitioning: Partitioning = p.byPartitionId
+          ? { kind: 'direct', expr: bindReferences(p.partitionExprs[0]!, child.output), numPartitions: p.numPartitions }
+          : p.partitionExprs.length > 0
           ? { kind: 'hash', exprs: p.partitionExprs.map((e) => bindReferences(e, child.output)), numPartitions: p.numPartitions }
           : { kind: 'roundRobin', numPartitions: p.numPartitions };
         return { kind: 'shuffleExchange', partitioning, child, output };
@@ -285,7 +287,7 @@ class Planner {
     const child = this.clusteredBy(p.groupingExprs.map((g) => bindReferences(g, extracted.child.output)), extracted.child);
     const args = new ArgumentColumns();
     let k = 0;
-    const functions = calls.map((c) => ({ name: c.name, command: c.command, returnType: c.dataType, args: c.args.map(() => args.index(extracted.exprs[k++]!)), isOutput: true }));
+    const functions = calls.map((c) => ({ name: c.name, command: c.command, returnType: c.dataType, args: c.args.map(() => args.index(extracted.exprs[k++]!)), isOutput: true, broadcastIds: c.broadcastIds ?? [] }));
     const { resultExprs } = aggregateResults(p, calls, calls.map((c) => attr(prettyName(c), c.dataType, true)));
     return {
       kind: 'groupedPython',

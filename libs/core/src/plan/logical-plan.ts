@@ -79,6 +79,8 @@ export interface Repartition extends PlanBase {
   readonly numPartitions: number;
   readonly shuffle: boolean;
   readonly partitionExprs: readonly Expression[];
+  /** RDD shuffles: `partitionExprs[0]` is the partition id, computed in Python (`partitionBy`). */
+  readonly byPartitionId?: boolean;
   readonly child: LogicalPlan;
 }
 /**
@@ -336,6 +338,7 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
     case 'union':
       return `${q}Union ${p.byName}, ${p.allowMissingColumns}`;
     case 'repartition':
+      if (p.byPartitionId) return `${q}RepartitionByPartitionId ${list(p.partitionExprs)}, ${p.numPartitions}`;
       return p.partitionExprs.length > 0
         ? `${q}RepartitionByExpression ${list(p.partitionExprs)}, ${p.numPartitions}`
         : `${q}Repartition ${p.numPartitions}, ${p.shuffle}`;

@@ -18,6 +18,7 @@ import { type TaskInputs, decodeBatches, encodeBatches, encodePlan } from './wir
 import type { ExecutorPool } from './executor-pool.js';
 import { ExecutionError } from '../errors.js';
 import { type PythonRunner, type PythonSupport, loadPythonRunner } from '../execution/python-runner.js';
+import type { PythonBroadcastValue } from '../execution/task-context.js';
 
 export interface DAGSchedulerOptions {
   readonly slots: number;
@@ -26,6 +27,8 @@ export interface DAGSchedulerOptions {
   readonly ansi: boolean;
   /** Settings Python workers read; sent with tasks that run Python. */
   readonly pythonConf: Readonly<Record<string, string>>;
+  /** The session's broadcast variables, by the ids a stage's Python functions name. */
+  readonly pythonBroadcasts?: (ids: Iterable<number>) => PythonBroadcastValue[];
 }
 
 /** True when a stage plan runs Python functions. */
@@ -33,6 +36,15 @@ export function hasPythonOperators(p: PhysicalPlan): boolean {
   if (p.kind === 'pythonEval' || p.kind === 'mapInPython' || p.kind === 'groupedPython') return true;
   if (p.kind === 'inMemoryScan') return false;
   return physicalChildren(p).some(hasPythonOperators);
+}
+
+/** Broadcast ids named by the Python functions of a stage plan. */
+function broadcastIdsOf(p: PhysicalPlan, out: number[] = []): number[] {
+  if (p.kind === 'inMemoryScan') return out;
+  const fns = p.kind === 'pythonEval' || p.kind === 'groupedPython' ? p.functions : p.kind === 'mapInPython' ? [p.fn] : [];
+  for (const f of fns) out.push(...(f.broadcastIds ?? []));
+  for (const c of physicalChildren(p)) broadcastIdsOf(c, out);
+  return out;
 }
 
 /** Test hook: called before each task attempt; throwing fails that attempt. */
@@ -131,7 +143,7 @@ export class DAGScheduler {
     const types = stage.plan.output.map((a) => a.dataType);
     // Range shuffles need the whole map output to sample bounds: tasks keep it unsplit, split afterwards.
     const deferSplit = stage.partitioning?.kind === 'range';
-    const python = hasPythonOperators(stage.plan) ? await this.pythonFor(opts) : undefined;
+    const python = hasPythonOperators(stage.plan) ? await this.pythonFor(opts, stage.plan) : undefined;
     const spec: TaskSpec = {
       jobId,
       stageId: stage.id,
@@ -166,7 +178,7 @@ export class DAGScheduler {
             out = { batches: decodeBatches(r.batches), buckets: r.buckets ? r.buckets.map(decodeBatches) : null };
           } else {
             const base = this.taskContext(jobId, stage.id, partition, attempt, metrics, taskSignal, opts);
-            const ctx: TaskContext = python?.runner ? { ...base, python: python.runner, pythonConf: opts.pythonConf } : base;
+            const ctx: TaskContext = python?.runner ? { ...base, python: python.runner, pythonConf: opts.pythonConf, pythonBroadcasts: python.spec.broadcasts } : base;
             out = await runTaskBody(spec, partition, ctx);
           }
           if (stage.kind === 'shuffleMap') metrics.shuffleBytesWritten = this.blocks.putShuffleOutput(stage.shuffleId!, partition, out.buckets!);
@@ -174,6 +186,8 @@ export class DAGScheduler {
           sink?.push(metrics);
           return out.batches;
         } catch (err) {
+          // Only successful attempts count towards accumulators (Spark's rule for actions).
+          delete metrics.accumulatorUpdates;
           this.taskEnd(jobId, stage, partition, attempt, t0, metrics, err);
           sink?.push(metrics);
           throw err;
@@ -240,15 +254,17 @@ export class DAGScheduler {
   }
 
   /** Prepares the host's Python support for a stage (starting its workers' daemon if needed). */
-  private async pythonFor(opts: DAGSchedulerOptions): Promise<{ spec: NonNullable<TaskSpec['python']>; runner: PythonRunner | undefined }> {
+  private async pythonFor(opts: DAGSchedulerOptions, plan: PhysicalPlan): Promise<{ spec: NonNullable<TaskSpec['python']>; runner: PythonRunner | undefined }> {
     const support = this.python();
     if (!support) {
       throw new ExecutionError('PYTHON_UNAVAILABLE', 'This plan calls Python functions, but this engine was started without Python workers (Python UDFs need the kindling Python client).');
     }
+    const ids = broadcastIdsOf(plan);
+    const broadcasts = ids.length > 0 && opts.pythonBroadcasts ? opts.pythonBroadcasts(ids) : [];
     const options = await support.prepare(new Map(Object.entries(opts.pythonConf)));
     // Inline tasks run on this thread and need the runner here; executor threads load their own.
     const runner = this.pool() ? undefined : await loadPythonRunner(support.module, options);
-    return { spec: { module: support.module, options, conf: opts.pythonConf }, runner };
+    return { spec: { module: support.module, options, conf: opts.pythonConf, broadcasts }, runner };
   }
 
   private taskContext(jobId: number, stageId: number, partitionId: number, attempt: number, metrics: TaskMetrics, signal: AbortSignal, opts: DAGSchedulerOptions): TaskContext {

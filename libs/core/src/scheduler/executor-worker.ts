@@ -51,7 +51,7 @@ async function run(m: Extract<DriverMessage, { type: 'run' }>): Promise<void> {
     const py = m.spec.python;
     const python = py ? await loadPythonRunner(py.module, py.options) : undefined;
     const ctx: TaskContext = {
-      ...(py ? { python, pythonConf: py.conf } : {}),
+      ...(py ? { python, pythonConf: py.conf, pythonBroadcasts: py.broadcasts } : {}),
       jobId: m.spec.jobId,
       stageId: m.spec.stageId,
       partitionId: m.partition,

@@ -4,7 +4,7 @@ import type * as arrow from 'apache-arrow';
 import { ExecutionError } from '../errors.js';
 import { execute } from '../execution/execute.js';
 import { partitionBatch } from '../execution/partitioner.js';
-import type { TaskContext } from '../execution/task-context.js';
+import type { PythonBroadcastValue, TaskContext } from '../execution/task-context.js';
 import { batchBytes } from '../execution/vectors.js';
 import type { Partitioning, PhysicalPlan } from '../physical/physical-plan.js';
 import type { StageKind } from './stages.js';
@@ -23,7 +23,13 @@ export interface TaskSpec {
   readonly batchSize: number;
   readonly ansi: boolean;
   /** Stages with Python operators: the runner module to load, its options, and the Python-facing settings. */
-  readonly python?: { readonly module: string; readonly options: unknown; readonly conf: Readonly<Record<string, string>> };
+  readonly python?: {
+    readonly module: string;
+    readonly options: unknown;
+    readonly conf: Readonly<Record<string, string>>;
+    /** Held in shared memory, so sending them to executor threads copies nothing. */
+    readonly broadcasts: readonly PythonBroadcastValue[];
+  };
 }
 
 export interface TaskOutput {

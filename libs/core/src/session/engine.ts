@@ -12,6 +12,7 @@ import { IllegalArgumentError } from '../errors.js';
 import { ViewRegistry } from '../catalog/temp-views.js';
 import { SessionFunctionRegistry } from '../catalog/session-functions.js';
 import type { PythonSupport } from '../execution/python-runner.js';
+import { PythonBroadcasts } from './python-broadcasts.js';
 
 /** Settings Python workers read: sent with every task that runs Python. */
 const PYTHON_CONF_PREFIXES = ['spark.python.', 'spark.sql.execution.pyspark.', 'spark.sql.execution.arrow.', 'spark.sql.execution.pythonUDF.', 'spark.sql.session.timeZone', 'spark.kindling.python.'];
@@ -49,6 +50,8 @@ export class Engine {
   readonly tempViews = new ViewRegistry();
   /** Functions registered by name on this session; SQL resolves them before the built-ins. */
   readonly functions = new SessionFunctionRegistry();
+  /** Broadcast variables registered by Python code (`sc.broadcast`). */
+  readonly pythonBroadcasts = new PythonBroadcasts();
   readonly scheduler: DAGScheduler;
   readonly slots: number;
   private executors: ExecutorPool | null = null;
@@ -67,6 +70,7 @@ export class Engine {
         maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
         batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
         ansi: conf.bool('spark.sql.ansi.enabled'),
+        pythonBroadcasts: (ids) => this.pythonBroadcasts.forTask(ids),
         pythonConf: Object.fromEntries(Object.entries({ ...CONF_DEFAULTS, ...conf.getAll() }).filter(([k]) => PYTHON_CONF_PREFIXES.some((p) => k.startsWith(p)))),
       }),
       () => this.executorPool(),
@@ -122,6 +126,7 @@ export class Engine {
   async stop(): Promise<void> {
     this.blocks.clear();
     this.tempViews.clear();
+    this.pythonBroadcasts.clear();
     const pool = this.executors;
     this.executors = null;
     await pool?.close();

@@ -1,7 +1,7 @@
 // Turns user data (rows, objects, Arrow tables) into engine batches, inferring or checking the schema.
 import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
-import { type DataType, BooleanT, DoubleT, LongT, StringT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
+import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
 import { type StructField, StructType } from '../types/schema.js';
 import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
@@ -20,6 +20,13 @@ function inferType(v: unknown): DataType | null {
       if (Array.isArray(v)) {
         const el = v.map(inferType).find((t) => t !== null);
         return el ? { kind: 'array', elementType: el, containsNull: true } : null;
+      }
+      if (Row.isRow(v)) {
+        const names = v.fieldNames();
+        return StructT(v.toArray().map((x, k) => ({ name: names[k] ?? `_${k + 1}`, dataType: inferType(x) ?? NullT, nullable: true })));
+      }
+      if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+        return StructT(Object.entries(v as Record<string, unknown>).map(([name, x]) => ({ name, dataType: inferType(x) ?? NullT, nullable: true })));
       }
       return undefined as never;
   }
@@ -79,6 +86,16 @@ function convert(v: unknown, type: DataType, field: string, row: number): unknow
     case 'array':
       if (Array.isArray(v)) return v.map((x) => convert(x, type.elementType, field, row));
       throw bad();
+    case 'struct': {
+      // A Row or an array by position, an object by field name; values are kept positional.
+      let values: readonly unknown[];
+      if (Row.isRow(v)) values = v.toArray();
+      else if (Array.isArray(v)) values = v;
+      else if (typeof v === 'object') values = type.fields.map((f) => (v as Record<string, unknown>)[f.name] ?? null);
+      else throw bad();
+      if (values.length !== type.fields.length) throw bad();
+      return type.fields.map((f, k) => convert(values[k], f.dataType, `${field}.${f.name}`, row));
+    }
   }
 }
 
@@ -165,6 +182,7 @@ function toEngineValue(v: unknown, type: DataType): unknown {
     case 'int32': return Number(v);
     case 'float64': return Number(v);
     case 'array': return [...(v as Iterable<unknown>)].map((x) => toEngineValue(x, type.elementType));
+    case 'struct': return type.fields.map((f) => toEngineValue((v as Record<string, unknown>)[f.name], f.dataType));
     default: return v;
   }
 }

@@ -14,8 +14,18 @@ export type DateType = { readonly kind: 'date' };
 export type TimestampType = { readonly kind: 'timestamp' };
 /** The type of an untyped NULL literal (Spark's `void`). */
 export type NullType = { readonly kind: 'null' };
+/** Arbitrary bytes (Spark's BinaryType); pickled RDD blocks are a column of it. */
+export type BinaryType = { readonly kind: 'binary' };
 /** Element type is a nested DataType; produced by `collect_list`. */
 export type ArrayType = { readonly kind: 'array'; readonly elementType: DataType; readonly containsNull: boolean };
+/** One field of a struct type (and of a schema: `StructType` in schema.ts holds a list of these). */
+export interface StructField {
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+/** Spark's StructType as a column type: an ordered list of named, typed fields (`struct(...)`, `named_struct`). */
+export type StructDataType = { readonly kind: 'struct'; readonly fields: readonly StructField[] };
 
 export type DataType =
   | BooleanType
@@ -26,7 +36,9 @@ export type DataType =
   | DateType
   | TimestampType
   | NullType
-  | ArrayType;
+  | BinaryType
+  | ArrayType
+  | StructDataType;
 
 export const BooleanT: BooleanType = Object.freeze({ kind: 'boolean' });
 export const IntegerT: IntegerType = Object.freeze({ kind: 'int32' });
@@ -36,8 +48,21 @@ export const StringT: StringType = Object.freeze({ kind: 'string' });
 export const DateT: DateType = Object.freeze({ kind: 'date' });
 export const TimestampT: TimestampType = Object.freeze({ kind: 'timestamp' });
 export const NullT: NullType = Object.freeze({ kind: 'null' });
+export const BinaryT: BinaryType = Object.freeze({ kind: 'binary' });
 export function ArrayT(elementType: DataType, containsNull = true): ArrayType {
   return { kind: 'array', elementType, containsNull };
+}
+
+export function StructT(fields: readonly StructField[]): StructDataType {
+  return { kind: 'struct', fields };
+}
+
+/** Index of the field called `name` (case-insensitively unless `caseSensitive`), or -1. */
+export function fieldIndex(t: StructDataType, name: string, caseSensitive = false): number {
+  const i = t.fields.findIndex((f) => f.name === name);
+  if (i >= 0 || caseSensitive) return i;
+  const lower = name.toLowerCase();
+  return t.fields.findIndex((f) => f.name.toLowerCase() === lower);
 }
 
 export function isNumeric(t: DataType): boolean {
@@ -49,6 +74,9 @@ export function isIntegral(t: DataType): boolean {
 export function sameType(a: DataType, b: DataType): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'array' && b.kind === 'array') return sameType(a.elementType, b.elementType);
+  if (a.kind === 'struct' && b.kind === 'struct') {
+    return a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i]!.name && sameType(f.dataType, b.fields[i]!.dataType));
+  }
   return true;
 }
 
@@ -63,7 +91,9 @@ export function simpleString(t: DataType): string {
     case 'date': return 'date';
     case 'timestamp': return 'timestamp';
     case 'null': return 'void';
+    case 'binary': return 'binary';
     case 'array': return `array<${simpleString(t.elementType)}>`;
+    case 'struct': return `struct<${t.fields.map((f) => `${f.name}:${simpleString(f.dataType)}`).join(',')}>`;
     default: return assertNever(t);
   }
 }
@@ -79,7 +109,9 @@ export function typeName(t: DataType): string {
     case 'date': return 'date';
     case 'timestamp': return 'timestamp';
     case 'null': return 'void';
+    case 'binary': return 'binary';
     case 'array': return 'array';
+    case 'struct': return 'struct';
     default: return assertNever(t);
   }
 }
@@ -92,17 +124,48 @@ const DDL_NAMES: Record<string, DataType> = {
   string: StringT, varchar: StringT, text: StringT,
   date: DateT, timestamp: TimestampT,
   void: NullT, null: NullT,
+  binary: BinaryT,
 };
 
 /** Parses a type name as written in DDL strings or `cast('…')`; returns undefined when unknown. */
 export function parseTypeName(name: string): DataType | undefined {
-  const n = name.trim().toLowerCase();
+  const trimmed = name.trim();
+  const n = trimmed.toLowerCase();
   const arr = /^array\s*<(.+)>$/.exec(n);
   if (arr) {
-    const inner = parseTypeName(arr[1]!);
+    const inner = parseTypeName(trimmed.slice(trimmed.indexOf('<') + 1, -1));
     return inner ? ArrayT(inner) : undefined;
   }
+  if (/^struct\s*<(.*)>$/s.test(n)) {
+    const fields: StructField[] = [];
+    for (const part of splitTopLevelCommas(trimmed.slice(trimmed.indexOf('<') + 1, -1))) {
+      // `name:type`, `name type`, optionally `NOT NULL`; names may be back-quoted.
+      const m = /^\s*(?:`((?:[^`]|``)+)`|([^`:\s]+))\s*(?::\s*|\s+)(.+?)(\s+not\s+null)?\s*$/is.exec(part);
+      if (!m) return undefined;
+      const dataType = parseTypeName(m[3]!);
+      if (!dataType) return undefined;
+      fields.push({ name: m[1] !== undefined ? m[1].replace(/``/g, '`') : m[2]!, dataType, nullable: !m[4] });
+    }
+    return StructT(fields);
+  }
   return DDL_NAMES[n];
+}
+
+/** Splits `s` at the commas outside `<…>` and `(…)`; empty parts are dropped. */
+export function splitTopLevelCommas(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '<' || ch === '(') depth++;
+    if (ch === '>' || ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.filter((p) => p.trim().length > 0);
 }
 
 export function toArrowType(t: DataType): arrow.DataType {
@@ -115,7 +178,9 @@ export function toArrowType(t: DataType): arrow.DataType {
     case 'date': return new arrow.DateDay();
     case 'timestamp': return new arrow.TimestampMicrosecond('UTC');
     case 'null': return new arrow.Null();
+    case 'binary': return new arrow.Binary();
     case 'array': return new arrow.List(new arrow.Field('element', toArrowType(t.elementType), t.containsNull));
+    case 'struct': return new arrow.Struct(t.fields.map((f) => new arrow.Field(f.name, toArrowType(f.dataType), f.nullable)));
     default: return assertNever(t);
   }
 }
@@ -136,11 +201,15 @@ export function fromArrowType(t: arrow.DataType): DataType {
     case arrow.Type.Date: return DateT;
     case arrow.Type.Timestamp: return TimestampT;
     case arrow.Type.Null: return NullT;
+    case arrow.Type.Binary:
+    case arrow.Type.LargeBinary: return BinaryT;
     case arrow.Type.Dictionary: return fromArrowType((t as arrow.Dictionary).dictionary);
     case arrow.Type.List: {
       const child = (t as arrow.List).children[0]!;
       return ArrayT(fromArrowType(child.type), child.nullable);
     }
+    case arrow.Type.Struct:
+      return StructT((t as arrow.Struct).children.map((f) => ({ name: f.name, dataType: fromArrowType(f.type), nullable: f.nullable })));
     default:
       throw new TypeError(`Arrow type ${String(t)} is not supported by Kindling`);
   }

@@ -1,12 +1,8 @@
 // StructType/StructField: a DataFrame's schema, with Spark's treeString and DDL forms.
 import * as arrow from 'apache-arrow';
-import { type DataType, fromArrowType, parseTypeName, simpleString, toArrowType, typeName } from './data-type.js';
+import { type DataType, type StructField, fromArrowType, parseTypeName, simpleString, splitTopLevelCommas, toArrowType, typeName } from './data-type.js';
 
-export interface StructField {
-  readonly name: string;
-  readonly dataType: DataType;
-  readonly nullable: boolean;
-}
+export type { StructField } from './data-type.js';
 
 export class StructType {
   readonly fields: readonly StructField[];
@@ -24,12 +20,10 @@ export class StructType {
     return `struct<${this.fields.map((f) => `${f.name}:${simpleString(f.dataType)}`).join(',')}>`;
   }
 
-  /** The text `printSchema()` prints. */
+  /** The text `printSchema()` prints, nested fields and array elements indented as Spark does. */
   treeString(): string {
     const lines = ['root'];
-    for (const f of this.fields) {
-      lines.push(` |-- ${f.name}: ${typeName(f.dataType)} (nullable = ${f.nullable})`);
-    }
+    for (const f of this.fields) fieldTree(f.name, f.dataType, f.nullable, ' |', lines);
     return lines.join('\n') + '\n';
   }
 
@@ -59,18 +53,18 @@ export class StructType {
   }
 }
 
-function splitTopLevel(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of s) {
-    if (ch === '<' || ch === '(') depth++;
-    if (ch === '>' || ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+const splitTopLevel = splitTopLevelCommas;
+
+function fieldTree(name: string, t: DataType, nullable: boolean, prefix: string, out: string[]): void {
+  out.push(`${prefix}-- ${name}: ${typeName(t)} (nullable = ${nullable})`);
+  nestedTree(t, `${prefix}    |`, out);
+}
+
+function nestedTree(t: DataType, prefix: string, out: string[]): void {
+  if (t.kind === 'array') {
+    out.push(`${prefix}-- element: ${typeName(t.elementType)} (containsNull = ${t.containsNull})`);
+    nestedTree(t.elementType, `${prefix}    |`, out);
+  } else if (t.kind === 'struct') {
+    for (const f of t.fields) fieldTree(f.name, f.dataType, f.nullable, prefix, out);
   }
-  if (cur.trim()) out.push(cur);
-  return out.filter((p) => p.trim().length > 0);
 }

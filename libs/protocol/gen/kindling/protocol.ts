@@ -3,6 +3,7 @@
 
 /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any, @typescript-eslint/no-non-null-assertion */
 
+export { AccumulatorUpdates, AccumulatorUpdatesT } from './protocol/accumulator-updates.js';
 export { Ack, AckT } from './protocol/ack.js';
 export { Action } from './protocol/action.js';
 export { Aggregate, AggregateT } from './protocol/aggregate.js';
@@ -11,6 +12,9 @@ export { AnalyzeKind } from './protocol/analyze-kind.js';
 export { AnalyzeRequest, AnalyzeRequestT } from './protocol/analyze-request.js';
 export { AnalyzeResponse, AnalyzeResponseT } from './protocol/analyze-response.js';
 export { Body } from './protocol/body.js';
+export { BroadcastOp } from './protocol/broadcast-op.js';
+export { BroadcastRequest, BroadcastRequestT } from './protocol/broadcast-request.js';
+export { BroadcastValue, BroadcastValueT } from './protocol/broadcast-value.js';
 export { Call, CallT } from './protocol/call.js';
 export { Cancel, CancelT } from './protocol/cancel.js';
 export { CaseWhen, CaseWhenT } from './protocol/case-when.js';

@@ -10,6 +10,7 @@ from typing import Any, Dict, Sequence, Tuple
 from kindling.sql._utils import errors as _err
 from kindling.sql.types import (
     ArrayType,
+    BinaryType,
     BooleanType,
     DataType,
     DateType,
@@ -35,7 +36,9 @@ _KIND_OF: Dict[type, str] = {
     StringType: "string",
     DateType: "date",
     TimestampType: "timestamp",
+    BinaryType: "binary",
     ArrayType: "array",
+    StructType: "struct",
 }
 _TYPE_OF_KIND: Dict[str, DataType] = {
     "null": NullType(),
@@ -46,11 +49,12 @@ _TYPE_OF_KIND: Dict[str, DataType] = {
     "string": StringType(),
     "date": DateType(),
     "timestamp": TimestampType(),
+    "binary": BinaryType(),
 }
 
 
 def to_protocol_type_kind(dt: DataType) -> str:
-    """The engine's type kind of ``dt``: null boolean int32 int64 float64 string date timestamp array."""
+    """The engine's type kind of ``dt``: null boolean int32 int64 float64 string date timestamp array struct."""
     kind = _KIND_OF.get(type(dt))
     if kind is None:
         raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=repr(dt))
@@ -62,6 +66,8 @@ def to_protocol_type(dt: DataType) -> Dict[str, Any]:
     kind = to_protocol_type_kind(dt)
     if isinstance(dt, ArrayType):
         return {"kind": "array", "element": to_protocol_type(dt.elementType), "containsNull": dt.containsNull}
+    if isinstance(dt, StructType):
+        return {"kind": "struct", "fields": [(f.name, to_protocol_type(f.dataType), f.nullable) for f in dt.fields]}
     return {"kind": kind}
 
 
@@ -70,6 +76,8 @@ def from_protocol_type(type_dict: Dict[str, Any]) -> DataType:
     kind = type_dict["kind"]
     if kind == "array":
         return ArrayType(from_protocol_type(type_dict["element"]), bool(type_dict.get("containsNull", True)))
+    if kind == "struct":
+        return schema_from_protocol(type_dict["fields"])
     dt = _TYPE_OF_KIND.get(kind)
     if dt is None:
         raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=str(kind))
@@ -106,8 +114,12 @@ def to_arrow_type(dt: DataType) -> Any:
         return pa.timestamp("us", tz="UTC")
     if isinstance(dt, NullType):
         return pa.null()
+    if isinstance(dt, BinaryType):
+        return pa.binary()
     if isinstance(dt, ArrayType):
         return pa.list_(pa.field("element", to_arrow_type(dt.elementType), nullable=dt.containsNull))
+    if isinstance(dt, StructType):
+        return pa.struct([pa.field(f.name, to_arrow_type(f.dataType), nullable=f.nullable) for f in dt.fields])
     raise _err.type_error("UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION", data_type=repr(dt))
 
 
@@ -142,9 +154,13 @@ def from_arrow_type(at: Any) -> DataType:
         return TimestampType()
     if pt.is_null(at):
         return NullType()
+    if pt.is_binary(at) or pt.is_large_binary(at):
+        return BinaryType()
     is_list_view = getattr(pt, "is_list_view", lambda _: False)
     if pt.is_list(at) or pt.is_large_list(at) or pt.is_fixed_size_list(at) or is_list_view(at):
         return ArrayType(from_arrow_type(at.value_type), at.value_field.nullable)
+    if pt.is_struct(at):
+        return StructType([StructField(f.name, from_arrow_type(f.type), f.nullable) for f in at])
     del pa
     raise _err.type_error("UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION", data_type=str(at))
 
@@ -152,3 +168,32 @@ def from_arrow_type(at: Any) -> DataType:
 def from_arrow_schema(schema: Any) -> StructType:
     """The StructType of an Arrow schema."""
     return StructType([StructField(f.name, from_arrow_type(f.type), f.nullable) for f in schema])
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Nested values of results: structs arrive as dicts (Arrow's to_pylist) or tuples (pickled rows); Python gets Rows.
+
+
+def struct_value_converter(dt: DataType) -> Any:
+    """A function turning a result value of type ``dt`` into what PySpark's ``collect()`` gives (structs as
+    :class:`Row`, also inside arrays and other structs), or None when values of ``dt`` need no conversion."""
+    from kindling.sql.types import _create_row
+
+    if isinstance(dt, StructType):
+        names = dt.names
+        inner = [struct_value_converter(f.dataType) for f in dt.fields]
+
+        def to_row(v: Any) -> Any:
+            if v is None:
+                return None
+            # Arrow gives a list of (name, value) pairs when field names repeat, else a dict.
+            values = list(v.values()) if isinstance(v, dict) else [x[1] for x in v] if isinstance(v, list) else list(v)
+            return _create_row(names, [c(x) if c is not None else x for c, x in zip(inner, values)])
+
+        return to_row
+    if isinstance(dt, ArrayType):
+        element = struct_value_converter(dt.elementType)
+        if element is None:
+            return None
+        return lambda v: None if v is None else [element(x) for x in v]
+    return None

@@ -52,14 +52,14 @@ def _unsupported_kind(obj: Any) -> Optional[str]:
         return "DecimalType"
     if isinstance(obj, datetime.timedelta):
         return "DayTimeIntervalType"
-    if isinstance(obj, tuple) or hasattr(obj, "__dict__"):
-        return "StructType"
     return None
 
 
 def _infer_type(obj: Any) -> DataType:
     """The type PySpark infers for a value: int → LongType, float → DoubleType, str, bool, date,
-    datetime → TimestampType, None → NullType, list → ArrayType of the merged element types.
+    datetime → TimestampType, None → NullType, list → ArrayType of the merged element types; a Row, namedtuple,
+    tuple or object → StructType (as a row: ``_1``, ``_2``… for plain tuples). A dict would be a MapType, which
+    Kindling does not have.
 
     Examples
     --------
@@ -67,6 +67,8 @@ def _infer_type(obj: Any) -> DataType:
     (LongType(), DoubleType(), BooleanType())
     >>> _infer_type([1, None, 2.5])
     ArrayType(DoubleType(), True)
+    >>> _infer_type((1, "a")).simpleString()
+    'struct<_1:bigint,_2:string>'
     """
     mapped = _type_mappings.get(type(obj))
     if mapped is not None:
@@ -75,6 +77,8 @@ def _infer_type(obj: Any) -> DataType:
         if obj:
             return ArrayType(reduce(_merge_type, (_infer_type(v) for v in obj), NullType()), True)
         return ArrayType(NullType(), True)
+    if isinstance(obj, tuple) or (hasattr(obj, "__dict__") and not isinstance(obj, type)):
+        return _infer_row_schema(obj)
     kind = _unsupported_kind(obj)
     raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=kind or type(obj).__name__)
 

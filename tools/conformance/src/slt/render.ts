@@ -1,5 +1,7 @@
 // Renders result cells as .slt text, identically in every runner: NULL, (empty), true/false, doubles to 12
-// significant digits, dates YYYY-MM-DD, timestamps YYYY-MM-DD HH:MM:SS[.fff] (UTC), arrays as [a, b].
+// significant digits, dates YYYY-MM-DD, timestamps YYYY-MM-DD HH:MM:SS[.fff] (UTC), arrays as [a, b], structs as
+// {a, b} (as Spark's show()).
+import { Row } from '@kindling/core';
 
 /** The type letter of a Spark simpleString type. */
 export function typeLetter(simpleType: string): string {
@@ -25,8 +27,31 @@ export function renderDouble(v: number): string {
   return String(r);
 }
 
+/** The field types of a `struct<a:int,b:array<string>>` simpleString, in order. */
+export function structFieldTypes(simpleType: string): string[] {
+  const m = /^struct<(.*)>$/.exec(simpleType);
+  if (!m) return [];
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of m[1]!) {
+    if (ch === '<') depth++;
+    if (ch === '>') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out.map((f) => f.slice(f.indexOf(':') + 1));
+}
+
 export function renderCell(v: unknown, simpleType: string, top = true): string {
   if (v === null || v === undefined) return 'NULL';
+  if (Row.isRow(v)) {
+    const types = structFieldTypes(simpleType);
+    return `{${v.toArray().map((x, k) => renderCell(x, types[k] ?? '', false)).join(', ')}}`;
+  }
   if (Array.isArray(v)) {
     const inner = /^array<(.*)>$/.exec(simpleType)?.[1] ?? '';
     return `[${v.map((x) => renderCell(x, inner, false)).join(', ')}]`;

@@ -166,8 +166,8 @@ class Prober {
     this.skip = anyNullKey(keys, numRows);
     this.streamCols = table.nativeKeys.map((k) => joinKeyColumn(keys[k]!, keyTypes[k]!, keyKindOf(keyTypes[k]!)!));
     // Null-typed keys are NULL on every row: such rows are skipped before any comparison.
-    const arrayKeys = keyTypes.flatMap((t, k) => (t.kind === 'array' ? [k] : []));
-    this.arrayEquals = arrayKeys.length === 0 ? null : makeArrayKeyEquals(arrayKeys.map((k) => table.keys[k]!), arrayKeys.map((k) => keys[k]!));
+    const arrayKeys = keyTypes.flatMap((t, k) => (t.kind === 'array' || t.kind === 'struct' ? [k] : []));
+    this.arrayEquals = arrayKeys.length === 0 ? null : makeArrayKeyEquals(arrayKeys.map((k) => table.keys[k]!), arrayKeys.map((k) => keys[k]!), arrayKeys.map((k) => keyTypes[k]!));
     // With array keys the native probe sees only some columns, so its first match may not be a real one.
     this.firstMatchOnly = firstMatchOnly && this.arrayEquals === null;
   }

@@ -3,6 +3,7 @@
 import type * as arrow from 'apache-arrow';
 import type { JoinType } from '../../plan/logical-plan.js';
 import type { DataType } from '../../types/data-type.js';
+import { plainValueAt } from '../plain-values.js';
 import { compareValues } from '../sort-indices.js';
 import { concatBatches, isNullAt, makeBatch, takeData, valueAt } from '../vectors.js';
 
@@ -69,9 +70,11 @@ export function anyNullKey(keys: readonly arrow.Data[], n: number): Uint8Array |
  * Equality of non-null array-typed keys, row i of `a` against row j of `b` (element-wise, Spark's join semantics).
  * Keys of every other type are compared by the native join probe.
  */
-export function makeArrayKeyEquals(a: readonly arrow.Data[], b: readonly arrow.Data[]): (i: number, j: number) => boolean {
+export function makeArrayKeyEquals(a: readonly arrow.Data[], b: readonly arrow.Data[], types: readonly DataType[]): (i: number, j: number) => boolean {
+  // Structs compare by their positional field values (arrow-js' StructRow is not a plain sequence).
+  const read = (d: arrow.Data, t: DataType, i: number) => (t.kind === 'struct' ? plainValueAt(d, t, i) : valueAt(d, i));
   return (i, j) => {
-    for (let k = 0; k < a.length; k++) if (compareValues(valueAt(a[k]!, i), valueAt(b[k]!, j)) !== 0) return false;
+    for (let k = 0; k < a.length; k++) if (compareValues(read(a[k]!, types[k]!, i), read(b[k]!, types[k]!, j)) !== 0) return false;
     return true;
   };
 }

@@ -39,7 +39,8 @@ class NativeDictionary implements ColumnDictionary {
       case 'boolean':
         this.size = native.keyDictionaryEncode(this.handle, boolBits(d), null, d.offset, bm, off, n, out);
         return;
-      case 'string': {
+      case 'string':
+      case 'binary': {
         const { offsets, bytes } = stringBuffers(d);
         this.size = native.keyDictionaryEncode(this.handle, bytes, offsets, 0, bm, off, n, out);
         return;

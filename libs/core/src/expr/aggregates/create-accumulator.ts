@@ -11,7 +11,7 @@ export function createAccumulator(call: AggregateCall): Accumulator {
   const argTypes = call.args.map(dataTypeOf);
   if (usesDistinctState(call)) {
     const types = call.fn === 'count' ? argTypes : argTypes.slice(0, 1);
-    return new DistinctAccumulator(types, () => createAccumulator({ ...call, distinct: false }));
+    return new DistinctAccumulator(types, () => createAccumulator({ ...call, distinct: false }), call.fn === 'count');
   }
   const t = argTypes[0]!;
   switch (call.fn) {

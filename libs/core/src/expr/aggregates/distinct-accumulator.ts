@@ -1,9 +1,11 @@
 // DISTINCT aggregates (count, sum, avg, collect_list): a set of distinct non-null argument tuples per group,
 // kept as (group, tuple id) pairs. The state is one array per argument (element j of each forms tuple j),
-// merged by union; the result runs the plain aggregate over each group's distinct tuples.
+// merged by union; the result runs the plain aggregate over each group's distinct tuples (COUNT counts the pairs natively).
 import type * as arrow from 'apache-arrow';
-import { ArrayT, type DataType } from '../../types/data-type.js';
-import { andValidity, bit, listData, validityOf } from '../eval/columns.js';
+import { native, validityArg, validityArgOrNull } from '../../execution/kernels.js';
+import { primitiveData } from '../../execution/vectors.js';
+import { ArrayT, type DataType, LongT } from '../../types/data-type.js';
+import { listData } from '../eval/columns.js';
 import { type Accumulator, groupOrder } from './accumulator.js';
 import { KeyEncoder, PairTable } from './key-encoder.js';
 
@@ -12,9 +14,15 @@ export class DistinctAccumulator implements Accumulator {
   private readonly pairs = new PairTable();
   private numGroups = 0;
   private sorted: { starts: Int32Array; order: Int32Array; lefts: Int32Array; rights: Int32Array } | null = null;
+  private counts: BigInt64Array | null = null;
 
   /** `plain` makes a fresh non-distinct accumulator of the same function, run over the distinct tuples. */
-  constructor(private readonly argTypes: readonly DataType[], private readonly plain: () => Accumulator) {
+  constructor(
+    private readonly argTypes: readonly DataType[],
+    private readonly plain: () => Accumulator,
+    /** COUNT(DISTINCT …): the result is counted from the pair table, without decoding the tuples. */
+    private readonly countOnly = false,
+  ) {
     this.encoder = new KeyEncoder(argTypes);
   }
 
@@ -24,43 +32,26 @@ export class DistinctAccumulator implements Accumulator {
 
   update(args: readonly arrow.Data[], gids: Int32Array, n: number): void {
     const ids = this.encoder.encode(args, n);
-    let valid: Uint8Array | null = null;
-    for (const a of args) valid = andValidity(valid, validityOf(a), n);
-    if (valid === null) {
-      this.pairs.encode(gids, ids, n, new Int32Array(n));
-      return;
+    const validities: (Uint8Array | number)[] = [];
+    for (const a of args) {
+      const [bm, off] = validityArgOrNull(a);
+      if (bm) validities.push(bm, off);
     }
-    const g = new Int32Array(n);
-    const t = new Int32Array(n);
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      if (!bit(valid, i)) continue;
-      g[m] = gids[i]!;
-      t[m++] = ids[i]!;
-    }
-    this.pairs.encode(g, t, m, new Int32Array(m));
+    this.pairs.insert(gids, ids, n, validities);
+    this.counts = null;
   }
 
   merge(states: readonly arrow.Data[], gids: Int32Array, n: number): void {
     const first = states[0]!;
     const offsets = first.valueOffsets as Int32Array;
-    const v = validityOf(first);
+    const [bm, off] = validityArg(first);
     const from = offsets[0]!;
     const m = offsets[n]! - from;
     // Every state column has the same list lengths per row; each is sliced by its own offsets in case they differ in base.
     const children = states.map((s) => s.children[0]!.slice((s.valueOffsets as Int32Array)[0]!, m));
     const ids = this.encoder.encode(children, m);
-    const g = new Int32Array(m);
-    const t = new Int32Array(m);
-    let k = 0;
-    for (let r = 0; r < n; r++) {
-      if (v !== null && !bit(v, r)) continue;
-      for (let e = offsets[r]!; e < offsets[r + 1]!; e++) {
-        g[k] = gids[r]!;
-        t[k++] = ids[e - from]!;
-      }
-    }
-    this.pairs.encode(g, t, k, new Int32Array(k));
+    this.pairs.insert(native.listElementGroups(offsets, bm, off, gids, n), ids, m, []);
+    this.counts = null;
   }
 
   /** The pairs of groups [start, end), ordered by group: their tuple columns and local group ids. */
@@ -98,6 +89,14 @@ export class DistinctAccumulator implements Accumulator {
   }
 
   result(start: number, end: number): arrow.Data {
+    if (this.countOnly) {
+      // COUNT(DISTINCT): the number of (group, tuple) pairs per group, counted in the table.
+      if (this.counts === null) {
+        this.counts = new BigInt64Array(this.numGroups);
+        native.pairTableCountLefts(this.pairs.handle, this.counts);
+      }
+      return primitiveData(LongT, end - start, this.counts.slice(start, end), null, 0);
+    }
     const { columns, local } = this.slice(start, end);
     const acc = this.plain();
     acc.grow(end - start);

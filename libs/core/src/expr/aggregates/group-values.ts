@@ -303,7 +303,9 @@ export function createGroupValues(type: DataType): GroupValues {
     case 'string':
       return new StringValues(type);
     case 'null':
+    case 'binary':
     case 'array':
+    case 'struct':
       return new GenericValues(type);
   }
 }

@@ -8,11 +8,16 @@ import { type ColumnDictionary, createColumnDictionary } from './column-dictiona
 /** Maps pairs of non-negative ints to dense ids, in first-seen order (a native hash table). */
 export class PairTable {
   size = 0;
-  private readonly handle = native.pairTableNew();
+  readonly handle = native.pairTableNew();
 
   /** out[i] = id of (as[i], bs[i]) for i < n, creating new ids; `out` may be `as`. */
   encode(as: Int32Array, bs: Int32Array, n: number, out: Int32Array): void {
     this.size = native.pairTableEncode(this.handle, as, bs, n, out);
+  }
+
+  /** Adds the pairs of rows i < n with as[i] >= 0 that are valid in every bitmap of `validities` ([bits, offset, ...]). */
+  insert(as: Int32Array, bs: Int32Array, n: number, validities: readonly (Uint8Array | number)[]): void {
+    this.size = native.pairTableInsert(this.handle, as, bs, n, validities);
   }
 
   /** The pairs of ids `ids`. */

@@ -23,7 +23,7 @@ function argCount(fn: string, expected: string, actual: number): { error: string
 }
 
 function orderable(t: DataType): boolean {
-  return t.kind !== 'array';
+  return t.kind !== 'array' && t.kind !== 'struct';
 }
 
 const count: AggregateFunctionDef = {

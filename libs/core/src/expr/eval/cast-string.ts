@@ -144,6 +144,11 @@ export function valueToString(v: unknown, type: DataType): string {
       for (const x of v as Iterable<unknown>) parts.push(x === null || x === undefined ? 'null' : valueToString(x, type.elementType));
       return `[${parts.join(', ')}]`;
     }
+    case 'struct': {
+      // Spark's cast of a struct to string: `{1, a, null}`.
+      const xs = v as readonly unknown[];
+      return `{${type.fields.map((f, k) => (xs[k] === null || xs[k] === undefined ? 'null' : valueToString(xs[k], f.dataType))).join(', ')}}`;
+    }
     default:
       return String(v);
   }
@@ -209,7 +214,8 @@ export function castToString(d: arrow.Data, from: DataType, n: number): arrow.Da
     case 'null':
       for (let i = 0; i < n; i++) b.appendNull();
       break;
-    case 'array': {
+    case 'array':
+    case 'struct': {
       const read = valueReader(d, from);
       for (let i = 0; i < n; i++) {
         if (ok(i)) b.appendString(valueToString(read(i), from));

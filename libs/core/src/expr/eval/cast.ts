@@ -1,6 +1,7 @@
 // CAST: which casts are legal (`canCast`) and the kernel, with Spark's non-ANSI semantics
 // (Java-style narrowing: double→int truncates and saturates, NaN → 0; long→int wraps) and ANSI errors when asked.
 import type * as arrow from 'apache-arrow';
+import { structData } from '../../execution/struct-data.js';
 import { primitiveData } from '../../execution/vectors.js';
 import { type DataType, isNumeric, sameType, simpleString } from '../../types/data-type.js';
 import { castFromString, castToString } from './cast-string.js';
@@ -23,7 +24,11 @@ export function canCast(from: DataType, to: DataType): boolean {
   if (sameType(from, to)) return true;
   if (from.kind === 'null') return true;
   if (to.kind === 'string') return true;
-  if (from.kind === 'array' || to.kind === 'array') return false;
+  if (from.kind === 'struct' && to.kind === 'struct') {
+    // Field by field, by position (names may differ), as Spark's Cast.canCast.
+    return from.fields.length === to.fields.length && from.fields.every((f, k) => canCast(f.dataType, to.fields[k]!.dataType));
+  }
+  if (from.kind === 'array' || to.kind === 'array' || from.kind === 'struct' || to.kind === 'struct') return false;
   if (from.kind === 'string') return to.kind !== 'null';
   if (numericLike(from) && numericLike(to)) return true;
   if (from.kind === 'timestamp') return numericLike(to) || to.kind === 'date';
@@ -42,6 +47,10 @@ export function castColumn(d: arrow.Data, from: DataType, to: DataType, n: numbe
   if (from.kind === 'null') return nullColumn(to, n);
   if (to.kind === 'string') return castToString(d, from, n);
   if (from.kind === 'string') return castFromString(d, to, n, opts.ansi);
+  if (from.kind === 'struct' && to.kind === 'struct') {
+    const children = to.fields.map((f, k) => castColumn(d.children[k]!, from.fields[k]!.dataType, f.dataType, n, opts));
+    return structData(to, n, children, validityOf(d));
+  }
   const validity = writableValidity(validityOf(d), n);
   const ok = (i: number) => bit(validity, i);
   const overflow = (i: number, shown: string) => {

@@ -2,6 +2,7 @@
 // Arrow-js slices value and offset buffers but not validity bitmaps or boolean bits: those stay at `offset + i`.
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../../types/data-type.js';
+import { structData } from '../../execution/struct-data.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
 
 /** Copies `n` bits of `src` starting at bit `from` into a fresh bitmap starting at bit 0. */
@@ -87,8 +88,8 @@ export function clearBit(bm: Uint8Array, i: number): void {
 }
 
 /** A boolean column from a value bitmap and a validity bitmap. */
-export function booleanData(n: number, bits: Uint8Array, validity: Uint8Array | null): arrow.Data {
-  return primitiveData({ kind: 'boolean' }, n, bits, validity);
+export function booleanData(n: number, bits: Uint8Array, validity: Uint8Array | null, knownNullCount?: number): arrow.Data {
+  return primitiveData({ kind: 'boolean' }, n, bits, validity, knownNullCount);
 }
 
 /** A column of `n` NULLs of `type`, with real (zeroed) buffers so that kernels can read it like any other. */
@@ -106,7 +107,8 @@ export function nullColumn(type: DataType, n: number): arrow.Data {
     case 'boolean':
       return primitiveData(type, n, new Uint8Array((n + 7) >> 3), validity);
     case 'string':
-      return stringData(n, new Int32Array(n + 1), new Uint8Array(0), validity);
+    case 'binary':
+      return stringData(n, new Int32Array(n + 1), new Uint8Array(0), validity, type.kind === 'binary');
     case 'null':
       return arrow.makeData({ type: new arrow.Null(), length: n, nullCount: n });
     case 'array': {
@@ -120,6 +122,8 @@ export function nullColumn(type: DataType, n: number): arrow.Data {
         child,
       });
     }
+    case 'struct':
+      return structData(type, n, type.fields.map((f) => nullColumn(f.dataType, n)), validity);
   }
 }
 

@@ -2,9 +2,11 @@
 // Doubles order as in Spark: NaN = NaN, NaN above every other value, -0.0 = 0.0. Strings order by UTF-8 bytes.
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../../types/data-type.js';
-import type { ComparisonOp } from '../expression.js';
-import { joinKeyColumn, keyKindOf, native } from '../../execution/kernels.js';
+import type { ComparisonOp, LiteralValue } from '../expression.js';
+import { joinKeyColumn, keyKindOf, native, validityArgOrNull } from '../../execution/kernels.js';
 import { andValidity, bit, booleanData, validityOf } from './columns.js';
+import { broadcastLiteral } from './literal.js';
+import { encodeUtf8 } from './strings.js';
 import { valueReader } from './values.js';
 
 /** Spark's `SQLOrderingUtil.compareDoubles`. */
@@ -50,6 +52,14 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number {
       return compareStrings(a as string, b as string);
     case 'null':
       return 0;
+    case 'binary': {
+      // Unsigned byte order, then length (Spark's binary ordering).
+      const x = a as Uint8Array;
+      const y = b as Uint8Array;
+      const m = Math.min(x.length, y.length);
+      for (let i = 0; i < m; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+      return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+    }
     case 'array': {
       const x = [...(a as Iterable<unknown>)];
       const y = [...(b as Iterable<unknown>)];
@@ -68,6 +78,22 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number {
       }
       return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
     }
+    case 'struct': {
+      // Field by field, a NULL field below any value and equal to another NULL (Spark's struct ordering).
+      const x = a as readonly unknown[];
+      const y = b as readonly unknown[];
+      for (let k = 0; k < type.fields.length; k++) {
+        const u = x[k] ?? null;
+        const v = y[k] ?? null;
+        if (u === null || v === null) {
+          if (u === v) continue;
+          return u === null ? -1 : 1;
+        }
+        const c = compareValues(u, v, type.fields[k]!.dataType);
+        if (c !== 0) return c;
+      }
+      return 0;
+    }
   }
 }
 
@@ -80,7 +106,8 @@ export function compareColumns(left: arrow.Data, right: arrow.Data, type: DataTy
     return c;
   }
   switch (type.kind) {
-    case 'array': {
+    case 'array':
+    case 'struct': {
       const ra = valueReader(left, type);
       const rb = valueReader(right, type);
       for (let i = 0; i < n; i++) {
@@ -96,30 +123,89 @@ export function compareColumns(left: arrow.Data, right: arrow.Data, type: DataTy
   return c;
 }
 
-export function compare(op: ComparisonOp, left: arrow.Data, right: arrow.Data, type: DataType, n: number): arrow.Data {
-  const c = compareColumns(left, right, type, n);
-  const bits = new Uint8Array((n + 7) >> 3);
-  if (op === '<=>') {
-    const la = validityOf(left);
-    const lb = validityOf(right);
-    for (let i = 0; i < n; i++) {
-      const va = la === null || bit(la, i);
-      const vb = lb === null || bit(lb, i);
-      if (va && vb ? c[i] === 0 : !va && !vb) bits[i >> 3]! |= 1 << (i & 7);
+const CMP_OPS: Record<ComparisonOp, native.CmpOpCode> = {
+  '=': native.CmpOp.eq,
+  '!=': native.CmpOp.ne,
+  '<': native.CmpOp.lt,
+  '<=': native.CmpOp.le,
+  '>': native.CmpOp.gt,
+  '>=': native.CmpOp.ge,
+  '<=>': native.CmpOp.nullSafeEq,
+};
+
+/** A comparison operand: a column, or a literal used for every row (saves broadcasting it). */
+export type CompareOperand = arrow.Data | { readonly scalar: LiteralValue };
+
+function scalarKeyColumn(value: Exclude<LiteralValue, null>, kind: native.KeyKindCode): native.JoinKeyColumn {
+  switch (kind) {
+    case native.KeyKind.int32:
+      return [kind, Int32Array.of(Number(value)), null, 0];
+    case native.KeyKind.int64:
+      return [kind, BigInt64Array.of(typeof value === 'bigint' ? value : BigInt(value as number)), null, 0];
+    case native.KeyKind.float64:
+      return [kind, Float64Array.of(Number(value)), null, 0];
+    case native.KeyKind.boolean:
+      return [kind, Uint8Array.of(value ? 1 : 0), null, 0];
+    default: {
+      const bytes = encodeUtf8(String(value));
+      return [kind, bytes, Int32Array.of(0, bytes.length), 0];
     }
-    return booleanData(n, bits, null);
   }
-  const validity = type.kind === 'null' ? new Uint8Array((n + 7) >> 3) : andValidity(validityOf(left), validityOf(right), n);
-  const set = (i: number) => {
-    bits[i >> 3]! |= 1 << (i & 7);
+}
+
+type CmpArg = [native.JoinKeyColumn, Uint8Array | null, number, boolean];
+
+function compareArg(o: CompareOperand, type: DataType, kind: native.KeyKindCode): CmpArg {
+  if ('scalar' in o) {
+    if (o.scalar === null) return [scalarKeyColumn(0, kind), NULL_BIT, 0, true];
+    return [scalarKeyColumn(o.scalar, kind), null, 0, true];
+  }
+  const [validity, offset] = validityArgOrNull(o);
+  return [joinKeyColumn(o, type, kind), validity, offset, false];
+}
+
+const NULL_BIT = new Uint8Array(1);
+
+function asColumn(o: CompareOperand, type: DataType, n: number): arrow.Data {
+  return 'scalar' in o ? broadcastLiteral(o.scalar, type, n) : o;
+}
+
+/** left op right as a boolean column; primitive and string operands compare in the native module. */
+export function compare(op: ComparisonOp, left: CompareOperand, right: CompareOperand, type: DataType, n: number): arrow.Data {
+  const kind = keyKindOf(type);
+  if (kind !== undefined) {
+    const r = native.compareOp(CMP_OPS[op], ...compareArg(left, type, kind), ...compareArg(right, type, kind), n);
+    return booleanData(n, r.values, r.validity, r.nullCount);
+  }
+  // Arrays (compared element-wise in JS) and null-typed operands.
+  const l = asColumn(left, type, n);
+  const rt = asColumn(right, type, n);
+  const c = compareColumns(l, rt, type, n);
+  const bits = new Uint8Array((n + 7) >> 3);
+  const la = type.kind === 'null' ? new Uint8Array((n + 7) >> 3) : validityOf(l);
+  const lb = type.kind === 'null' ? new Uint8Array((n + 7) >> 3) : validityOf(rt);
+  const test = (x: number): boolean => {
+    switch (op) {
+      case '=':
+      case '<=>':
+        return x === 0;
+      case '!=':
+        return x !== 0;
+      case '<':
+        return x < 0;
+      case '<=':
+        return x <= 0;
+      case '>':
+        return x > 0;
+      case '>=':
+        return x >= 0;
+    }
   };
-  switch (op) {
-    case '=': for (let i = 0; i < n; i++) if (c[i] === 0) set(i); break;
-    case '!=': for (let i = 0; i < n; i++) if (c[i] !== 0) set(i); break;
-    case '<': for (let i = 0; i < n; i++) if (c[i]! < 0) set(i); break;
-    case '<=': for (let i = 0; i < n; i++) if (c[i]! <= 0) set(i); break;
-    case '>': for (let i = 0; i < n; i++) if (c[i]! > 0) set(i); break;
-    case '>=': for (let i = 0; i < n; i++) if (c[i]! >= 0) set(i); break;
+  for (let i = 0; i < n; i++) {
+    const va = la === null || bit(la, i);
+    const vb = lb === null || bit(lb, i);
+    const hit = op === '<=>' ? (va && vb ? test(c[i]!) : !va && !vb) : test(c[i]!);
+    if (hit) bits[i >> 3]! |= 1 << (i & 7);
   }
-  return booleanData(n, bits, validity);
+  return booleanData(n, bits, op === '<=>' ? null : andValidity(la, lb, n));
 }

@@ -3,12 +3,13 @@
 import type * as arrow from 'apache-arrow';
 import { columnData } from '../../execution/vectors.js';
 import { assertNever } from '../../util/assert.js';
+import type { DataType } from '../../types/data-type.js';
 import { dataTypeOf, type Expression, exprToString } from '../expression.js';
 import { lookupScalarFunction } from '../functions/registry.js';
-import { arithmetic, negate } from './arithmetic.js';
+import { type ArithOperand, arithmetic, negate } from './arithmetic.js';
 import { castColumn } from './cast.js';
-import { boolBitsOf, nullColumn, validityOf } from './columns.js';
-import { compare } from './compare.js';
+import { nullColumn } from './columns.js';
+import { compare, type CompareOperand } from './compare.js';
 import { caseWhen, evalIn } from './conditional.js';
 import { broadcastLiteral } from './literal.js';
 import { and, isNotNull, isNull, not, or, trueMask } from './logic.js';
@@ -36,10 +37,14 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'alias':
     case 'sortOrder':
       return ev(expr.child);
-    case 'arith':
-      return arithmetic(expr.op, ev(expr.left), ev(expr.right), dataTypeOf(expr.left), n, ctx);
-    case 'cmp':
-      return compare(expr.op, ev(expr.left), ev(expr.right), dataTypeOf(expr.left), n);
+    case 'arith': {
+      const type = dataTypeOf(expr.left);
+      return arithmetic(expr.op, operand(expr.left, type, batch, ctx), operand(expr.right, type, batch, ctx), type, n, ctx);
+    }
+    case 'cmp': {
+      const type = dataTypeOf(expr.left);
+      return compare(expr.op, operand(expr.left, type, batch, ctx), operand(expr.right, type, batch, ctx), type, n);
+    }
     case 'and':
     case 'or': {
       const left = ev(expr.left);
@@ -64,7 +69,7 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'fn': {
       const def = lookupScalarFunction(expr.name);
       if (!def) throw new Error(`unknown scalar function ${expr.name}`);
-      return def.eval(expr.args.map(ev), n, ctx);
+      return def.eval(expr.args.map(ev), n, ctx, expr);
     }
     case 'attr':
     case 'unresolvedColumn':
@@ -80,6 +85,12 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     default:
       return assertNever(expr, 'expression');
   }
+}
+
+/** A literal of the operation's type (arithmetic, comparison) goes to the kernel as a scalar instead of a broadcast column. */
+function operand(expr: Expression, type: DataType, batch: arrow.RecordBatch, ctx: EvalContext): ArithOperand & CompareOperand {
+  if (expr.kind === 'literal' && expr.dataType.kind === type.kind) return { scalar: expr.value };
+  return evaluate(expr, batch, ctx);
 }
 
 /** One byte per row, 1 iff `expr` is TRUE (NULL and FALSE give 0). */
@@ -103,16 +114,8 @@ export function evaluateRows(expr: Expression, batch: arrow.RecordBatch, mask: U
   return scatterRows(type, evaluate(expr, sub.batch, ctx), sub.positions, n);
 }
 
-/** Rows whose AND (OR) result still depends on the right side: left is not FALSE (not TRUE). */
+/** Rows whose AND (OR) result still depends on the right side: left is NULL or TRUE (NULL or FALSE). */
 function undecidedBy(left: arrow.Data, n: number, isAnd: boolean): Uint8Array {
-  const v = boolBitsOf(left);
-  const m = validityOf(left);
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const valid = m === null || (m[i >> 3]! & (1 << (i & 7))) !== 0;
-    const value = (v[i >> 3]! & (1 << (i & 7))) !== 0;
-    out[i] = !valid || value === isAnd ? 1 : 0;
-  }
-  return out;
+  return trueMask(or(isAnd ? left : not(left, n), isNull(left, n), n), n);
 }
 

@@ -39,7 +39,9 @@ export function broadcastLiteral(value: LiteralValue, type: DataType, n: number)
     }
     case 'null':
       return nullColumn(type, n);
+    case 'binary':
     case 'array':
-      throw new Error('array literals are not supported');
+    case 'struct':
+      throw new Error(`${type.kind} literals are not supported`);
   }
 }

@@ -1,83 +1,47 @@
-// Boolean kernels over bitmaps: Kleene three-valued AND/OR, NOT, IS [NOT] NULL. Eight rows per byte operation.
+// Boolean kernels over bitmaps, in the native module: Kleene three-valued AND/OR, NOT, IS [NOT] NULL, and the
+// byte mask of TRUE rows a filter keeps. 64 rows per step; inputs at any bit offset, results from bit 0.
 import type * as arrow from 'apache-arrow';
-import { boolBitsOf, booleanData, validityOf } from './columns.js';
+import { boolBits, native, validityArgOrNull } from '../../execution/kernels.js';
+import { booleanData } from './columns.js';
 
-function bytes(n: number): number {
-  return (n + 7) >> 3;
+type BoolArg = [Uint8Array, number, Uint8Array | null, number];
+
+/** Bits and validity of a boolean (or null-typed) column as the kernels take them. */
+function boolArg(d: arrow.Data): BoolArg {
+  const [validity, validityOffset] = validityArgOrNull(d);
+  return [boolBits(d), d.offset, validity, validityOffset];
+}
+
+function result(r: native.BitmapResult, n: number): arrow.Data {
+  return booleanData(n, r.values, r.validity, r.nullCount);
 }
 
 /** FALSE AND x = FALSE; TRUE AND NULL = NULL. */
 export function and(left: arrow.Data, right: arrow.Data, n: number): arrow.Data {
-  return kleene(left, right, n, true);
+  return result(native.logic(native.LogicOp.and, n, ...boolArg(left), ...boolArg(right)), n);
 }
 
 /** TRUE OR x = TRUE; FALSE OR NULL = NULL. */
 export function or(left: arrow.Data, right: arrow.Data, n: number): arrow.Data {
-  return kleene(left, right, n, false);
-}
-
-function kleene(left: arrow.Data, right: arrow.Data, n: number, isAnd: boolean): arrow.Data {
-  const av = boolBitsOf(left);
-  const bv = boolBitsOf(right);
-  const am = validityOf(left);
-  const bm = validityOf(right);
-  const len = bytes(n);
-  const value = new Uint8Array(len);
-  const validity = new Uint8Array(len);
-  let allValid = true;
-  for (let k = 0; k < len; k++) {
-    const ma = am ? am[k]! : 0xff;
-    const mb = bm ? bm[k]! : 0xff;
-    const at = ma & av[k]!;
-    const bt = mb & bv[k]!;
-    const af = ma & ~av[k]!;
-    const bf = mb & ~bv[k]!;
-    let v: number;
-    let m: number;
-    if (isAnd) {
-      v = at & bt;
-      m = af | bf | v;
-    } else {
-      v = at | bt;
-      m = v | (af & bf);
-    }
-    value[k] = v;
-    validity[k] = m;
-    if ((m & 0xff) !== 0xff) allValid = false;
-  }
-  return booleanData(n, value, allValid ? null : validity);
+  return result(native.logic(native.LogicOp.or, n, ...boolArg(left), ...boolArg(right)), n);
 }
 
 export function not(d: arrow.Data, n: number): arrow.Data {
-  const v = boolBitsOf(d);
-  const len = bytes(n);
-  const out = new Uint8Array(len);
-  for (let k = 0; k < len; k++) out[k] = ~v[k]! & 0xff;
-  return booleanData(n, out, validityOf(d));
+  return result(native.logic(native.LogicOp.not, n, ...boolArg(d)), n);
 }
 
 export function isNull(d: arrow.Data, n: number): arrow.Data {
-  const m = validityOf(d);
-  const len = bytes(n);
-  const out = new Uint8Array(len);
-  if (m) for (let k = 0; k < len; k++) out[k] = ~m[k]! & 0xff;
-  return booleanData(n, out, null);
+  const [validity, offset] = validityArgOrNull(d);
+  return result(native.logic(native.LogicOp.isNull, n, null, 0, validity, offset), n);
 }
 
 export function isNotNull(d: arrow.Data, n: number): arrow.Data {
-  const m = validityOf(d);
-  const out = m ? m.slice(0, bytes(n)) : new Uint8Array(bytes(n)).fill(0xff);
-  return booleanData(n, out, null);
+  const [validity, offset] = validityArgOrNull(d);
+  return result(native.logic(native.LogicOp.isNotNull, n, null, 0, validity, offset), n);
 }
 
 /** One byte per row, 1 where `d` is TRUE (NULL and FALSE give 0). */
 export function trueMask(d: arrow.Data, n: number): Uint8Array {
-  const v = boolBitsOf(d);
-  const m = validityOf(d);
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const b = v[i >> 3]! & (m ? m[i >> 3]! : 0xff);
-    out[i] = (b >> (i & 7)) & 1;
-  }
-  return out;
+  const [bits, bitOffset, validity, validityOffset] = boolArg(d);
+  return native.trueMask(bits, bitOffset, validity, validityOffset, n);
 }

@@ -84,7 +84,9 @@ export function gather(type: DataType, sources: readonly arrow.Data[], which: In
       }
       return b.finish();
     }
-    case 'array': {
+    case 'binary':
+    case 'array':
+    case 'struct': {
       const readers = sources.map((s) => valueReader(s, type));
       const values: unknown[] = new Array(n);
       for (let i = 0; i < n; i++) {

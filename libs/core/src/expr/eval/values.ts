@@ -1,7 +1,8 @@
 // Generic (slow-path) row access with Kindling's JS value conventions: date = days (number), timestamp = µs (bigint),
 // array = JS array. Arrow-js's own get/vectorFromArray use epoch milliseconds for both, so they are avoided here.
 import type * as arrow from 'apache-arrow';
-import { primitiveData } from '../../execution/vectors.js';
+import { structData, structFieldColumns } from '../../execution/struct-data.js';
+import { primitiveData, stringData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { bit, boolBitsOf, listData, nullColumn, stringParts, validityOf } from './columns.js';
 import { decodeUtf8, StringBuilder } from './strings.js';
@@ -27,6 +28,10 @@ export function valueReader(d: arrow.Data, type: DataType): (i: number) => unkno
       const { offsets, bytes } = stringParts(d);
       return (i) => (ok(i) ? decodeUtf8(bytes, offsets[i]!, offsets[i + 1]!) : null);
     }
+    case 'binary': {
+      const { offsets, bytes } = stringParts(d);
+      return (i) => (ok(i) ? bytes.slice(offsets[i]!, offsets[i + 1]!) : null);
+    }
     case 'null':
       return () => null;
     case 'array': {
@@ -40,6 +45,11 @@ export function valueReader(d: arrow.Data, type: DataType): (i: number) => unkno
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) out.push(read(k));
         return out;
       };
+    }
+    case 'struct': {
+      // Positional field values (row i of the struct is row i of each child).
+      const reads = type.fields.map((f, k) => valueReader(d.children[k]!, f.dataType));
+      return (i) => (ok(i) ? reads.map((r) => r(i)) : null);
     }
   }
 }
@@ -87,6 +97,14 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
       }
       return b.finish();
     }
+    case 'binary': {
+      const parts = values.map((v) => (isValidValue(v) ? (v as Uint8Array) : new Uint8Array(0)));
+      const offsets = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + parts[i]!.length;
+      const bytes = new Uint8Array(offsets[n]!);
+      for (let i = 0; i < n; i++) bytes.set(parts[i]!, offsets[i]!);
+      return stringData(n, offsets, bytes, validity, true);
+    }
     case 'array': {
       const offsets = new Int32Array(n + 1);
       const flat: unknown[] = [];
@@ -96,5 +114,13 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
       }
       return listData(type, n, offsets, buildColumn(type.elementType, flat), validity);
     }
+    case 'struct': {
+      const columns = structFieldColumns(type, values);
+      return structData(type, n, type.fields.map((f, k) => buildColumn(f.dataType, columns[k]!)), validity);
+    }
   }
+}
+
+function isValidValue(v: unknown): boolean {
+  return v !== null && v !== undefined;
 }

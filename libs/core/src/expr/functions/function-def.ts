@@ -1,5 +1,6 @@
 // The shape of a scalar function definition, and the argument-checking helpers their `resolve` methods share.
 import type * as arrow from 'apache-arrow';
+import type { Expression, ScalarFunction } from '../expression.js';
 import { type DataType, DoubleT, fromArrowType, isNumeric, sameType, simpleString, StringT } from '../../types/data-type.js';
 import { castColumn } from '../eval/cast.js';
 import type { EvalContext } from '../eval/evaluate.js';
@@ -14,6 +15,15 @@ export type ResolvedSignature = {
 
 export type ResolveResult = ResolvedSignature | { readonly error: string };
 
+/** What `resolveArgs` gives: the call's arguments, type, nullability, and optionally its stored and printed names. */
+export interface ResolvedCall {
+  readonly args: readonly Expression[];
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  readonly name?: string;
+  readonly displayName?: string;
+}
+
 export interface ScalarFunctionDef {
   /** Spark name, lower case. */
   readonly name: string;
@@ -22,8 +32,13 @@ export interface ScalarFunctionDef {
   readonly prettyName?: string;
   /** Checks argument types: returns the types the analyzer must cast each argument to, and the result type; or an error message naming the argument at fault. */
   resolve(argTypes: readonly DataType[]): ResolveResult;
-  /** Arguments arrive already cast to the resolved types. */
-  eval(args: readonly arrow.Data[], numRows: number, ctx: EvalContext): arrow.Data;
+  /**
+   * For functions whose result type depends on argument values (struct field names): resolves the call from its
+   * resolved arguments instead of `resolve`, and may rewrite them (and the name the call is stored under).
+   */
+  resolveArgs?(args: readonly Expression[]): ResolvedCall | { readonly error: string; readonly errorClass?: string };
+  /** Arguments arrive already cast to the resolved types; `call` is the resolved call being evaluated. */
+  eval(args: readonly arrow.Data[], numRows: number, ctx: EvalContext, call?: ScalarFunction): arrow.Data;
   readonly doc: { readonly description: string; readonly example: string };
 }
 
@@ -50,7 +65,7 @@ export function wrongArgCount(fn: string, expected: string, actual: number): { e
 
 /** Types Spark implicitly casts to string: every atomic type. */
 export function castableToString(t: DataType): boolean {
-  return t.kind !== 'array';
+  return t.kind !== 'array' && t.kind !== 'struct';
 }
 
 /** Types Spark implicitly casts to double for math functions: numbers, strings and NULL. */

@@ -1,49 +1,32 @@
-// like(str, pattern): SQL LIKE with `%` (any run), `_` (one character) and `\` escaping; compiled regexes are cached per pattern.
+// like(str, pattern): SQL LIKE with `%` (any run), `_` (one character) and `\` escaping, matched by the native kernel
+// on the UTF-8 bytes; this module only checks arguments and words the error of a malformed pattern.
 import type * as arrow from 'apache-arrow';
+import { native, stringBuffers, validityArg } from '../../execution/kernels.js';
 import { BooleanT } from '../../types/data-type.js';
 import { ExecutionError } from '../../errors.js';
-import { andValidity, bit, booleanData, stringParts, validityOf } from '../eval/columns.js';
-import { bytesEqual, decodeUtf8 } from '../eval/strings.js';
+import { booleanData } from '../eval/columns.js';
+import { decodeUtf8 } from '../eval/strings.js';
 import { allStrings, type ScalarFunctionDef, wrongArgCount } from './function-def.js';
 
 const ESCAPE = '\\';
-const MAX_CACHE = 1024;
-const cache = new Map<string, RegExp>();
 
-/** Escapes a regex syntax character; only those may be escaped under the `u` flag. */
-function quote(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Spark's `StringUtils.escapeLikeRegex`, as a JS regex anchored at both ends; `.` matches newlines and code points. */
-export function likeToRegExp(pattern: string): RegExp {
-  const hit = cache.get(pattern);
-  if (hit) return hit;
-  let out = '';
+/** Throws Spark's INVALID_FORMAT error for a malformed pattern (an escape at the end, or before another character). */
+export function checkLikePattern(pattern: string): void {
   const chars = [...pattern];
   for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (c === ESCAPE) {
-      if (i + 1 >= chars.length) {
-        throw new ExecutionError('INVALID_FORMAT.ESC_AT_THE_END', `The format is invalid: '${pattern}'. It is not allowed to end with the escape character.`, { format: pattern });
-      }
-      const next = chars[++i]!;
-      if (next !== '_' && next !== '%' && next !== ESCAPE) {
-        throw new ExecutionError(
-          'INVALID_FORMAT.ESC_IN_THE_MIDDLE',
-          `The format is invalid: '${pattern}'. The escape character is not allowed to precede '${next}'.`,
-          { format: pattern, char: next },
-        );
-      }
-      out += quote(next);
-    } else if (c === '%') out += '.*';
-    else if (c === '_') out += '.';
-    else out += quote(c);
+    if (chars[i] !== ESCAPE) continue;
+    if (i + 1 >= chars.length) {
+      throw new ExecutionError('INVALID_FORMAT.ESC_AT_THE_END', `The format is invalid: '${pattern}'. It is not allowed to end with the escape character.`, { format: pattern });
+    }
+    const next = chars[++i]!;
+    if (next !== '_' && next !== '%' && next !== ESCAPE) {
+      throw new ExecutionError(
+        'INVALID_FORMAT.ESC_IN_THE_MIDDLE',
+        `The format is invalid: '${pattern}'. The escape character is not allowed to precede '${next}'.`,
+        { format: pattern, char: next },
+      );
+    }
   }
-  const re = new RegExp(`^${out}$`, 'su');
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(pattern, re);
-  return re;
 }
 
 export const like: ScalarFunctionDef = {
@@ -53,26 +36,18 @@ export const like: ScalarFunctionDef = {
     return allStrings('like', argTypes, BooleanT);
   },
   eval(args: readonly arrow.Data[], n: number) {
-    const s = stringParts(args[0]!);
-    const p = stringParts(args[1]!);
-    const validity = andValidity(validityOf(args[0]!), validityOf(args[1]!), n);
-    const bits = new Uint8Array((n + 7) >> 3);
-    // The pattern is nearly always a literal: reuse the regex while the pattern bytes repeat.
-    let re: RegExp | null = null;
-    let lastStart = -1;
-    let lastEnd = -1;
-    for (let i = 0; i < n; i++) {
-      if (validity && !bit(validity, i)) continue;
-      const ps = p.offsets[i]!;
-      const pe = p.offsets[i + 1]!;
-      if (re === null || !bytesEqual(p.bytes, ps, pe, p.bytes, lastStart, lastEnd)) {
-        re = likeToRegExp(decodeUtf8(p.bytes, ps, pe));
-        lastStart = ps;
-        lastEnd = pe;
-      }
-      if (re.test(decodeUtf8(s.bytes, s.offsets[i]!, s.offsets[i + 1]!))) bits[i >> 3]! |= 1 << (i & 7);
+    const s = stringBuffers(args[0]!);
+    const p = stringBuffers(args[1]!);
+    const [sv, so] = validityArg(args[0]!);
+    const [pv, po] = validityArg(args[1]!);
+    const r = native.like(s.offsets, s.bytes, sv, so, false, p.offsets, p.bytes, pv, po, false, n);
+    if (r.badPatternAt >= 0) {
+      const at = r.badPatternAt;
+      const pattern = decodeUtf8(p.bytes, p.offsets[at]!, p.offsets[at + 1]!);
+      checkLikePattern(pattern);
+      throw new Error(`like: the native kernel rejected pattern '${pattern}' that the engine accepts`);
     }
-    return booleanData(n, bits, validity);
+    return booleanData(n, r.values, r.validity, r.nullCount);
   },
   doc: {
     description: "SQL LIKE: true when the string matches the pattern, where '%' matches any sequence and '_' any one character ('\\' escapes).",

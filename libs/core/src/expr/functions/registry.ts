@@ -13,13 +13,14 @@ import { sqrt } from './sqrt.js';
 import { lower, upper } from './string-case.js';
 import { containsFn, endswith, startswith } from './string-predicates.js';
 import { substring } from './substring.js';
+import { getField, namedStruct, struct } from './struct-functions.js';
 import { ltrim, rtrim, trim } from './trim.js';
 
 export type { ScalarFunctionDef } from './function-def.js';
 
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
-  coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least,
+  coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArrayT, BooleanT, DoubleT, IntegerT, LongT, NullT, StringT } from '../../types/data-type.js';
 import { ExecutionError } from '../../errors.js';
-import { likeToRegExp } from './like.js';
+import { checkLikePattern } from './like.js';
 import { substringRange } from './substring.js';
 import { call, resolveType } from './test-util.js';
 
@@ -83,8 +83,8 @@ describe('like', () => {
     expect(call('like', [S(['', 'x']), S(['%', ''])])).toEqual([true, false]);
   });
   it('rejects bad escapes', () => {
-    expect(() => likeToRegExp('a\\x')).toThrow(ExecutionError);
-    expect(() => likeToRegExp('abc\\')).toThrow(/escape character/);
+    expect(() => checkLikePattern('a\\x')).toThrow(ExecutionError);
+    expect(() => checkLikePattern('abc\\')).toThrow(/escape character/);
   });
 });
 

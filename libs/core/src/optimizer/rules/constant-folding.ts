@@ -114,7 +114,9 @@ function firstValue(d: arrow.Data, type: DataType): LiteralValue | undefined {
     }
     case 'null':
       return null;
+    case 'binary':
     case 'array':
+    case 'struct':
       return undefined;
     default:
       return assertNever(type, 'data type');

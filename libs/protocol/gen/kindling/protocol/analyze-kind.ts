@@ -10,5 +10,6 @@ export enum AnalyzeKind {
   Schema = 0,
   Explain = 1,
   IsCached = 2,
-  JobMetrics = 3
+  JobMetrics = 3,
+  NumPartitions = 4
 }

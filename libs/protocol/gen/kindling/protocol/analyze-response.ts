@@ -43,8 +43,13 @@ flag():boolean {
   return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
 }
 
+numPartitions():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+}
+
 static startAnalyzeResponse(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(4);
 }
 
 static addText(builder:flatbuffers.Builder, textOffset:flatbuffers.Offset) {
@@ -59,6 +64,10 @@ static addFlag(builder:flatbuffers.Builder, flag:boolean) {
   builder.addFieldInt8(2, +flag, +false);
 }
 
+static addNumPartitions(builder:flatbuffers.Builder, numPartitions:number) {
+  builder.addFieldInt32(3, numPartitions, 0);
+}
+
 static endAnalyzeResponse(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -69,7 +78,8 @@ unpack(): AnalyzeResponseT {
   return new AnalyzeResponseT(
     this.text(),
     (this.schema() !== null ? this.schema()!.unpack() : null),
-    this.flag()
+    this.flag(),
+    this.numPartitions()
   );
 }
 
@@ -78,6 +88,7 @@ unpackTo(_o: AnalyzeResponseT): void {
   _o.text = this.text();
   _o.schema = (this.schema() !== null ? this.schema()!.unpack() : null);
   _o.flag = this.flag();
+  _o.numPartitions = this.numPartitions();
 }
 }
 
@@ -85,7 +96,8 @@ export class AnalyzeResponseT implements flatbuffers.IGeneratedObject {
 constructor(
   public text: string|Uint8Array|null = null,
   public schema: SchemaT|null = null,
-  public flag: boolean = false
+  public flag: boolean = false,
+  public numPartitions: number = 0
 ){}
 
 
@@ -97,6 +109,7 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   AnalyzeResponse.addText(builder, text);
   AnalyzeResponse.addSchema(builder, schema);
   AnalyzeResponse.addFlag(builder, this.flag);
+  AnalyzeResponse.addNumPartitions(builder, this.numPartitions);
 
   return AnalyzeResponse.endAnalyzeResponse(builder);
 }

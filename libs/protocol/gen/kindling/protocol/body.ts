@@ -6,6 +6,7 @@
 import { Ack, AckT } from '../../kindling/protocol/ack.js';
 import { AnalyzeRequest, AnalyzeRequestT } from '../../kindling/protocol/analyze-request.js';
 import { AnalyzeResponse, AnalyzeResponseT } from '../../kindling/protocol/analyze-response.js';
+import { BroadcastRequest, BroadcastRequestT } from '../../kindling/protocol/broadcast-request.js';
 import { Cancel, CancelT } from '../../kindling/protocol/cancel.js';
 import { CatalogRequest, CatalogRequestT } from '../../kindling/protocol/catalog-request.js';
 import { CatalogResponse, CatalogResponseT } from '../../kindling/protocol/catalog-response.js';
@@ -64,13 +65,14 @@ export enum Body {
   TaskDone = 26,
   TaskFailed = 27,
   CatalogRequest = 28,
-  CatalogResponse = 29
+  CatalogResponse = 29,
+  BroadcastRequest = 30
 }
 
 export function unionToBody(
   type: Body,
-  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
+  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null
+): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(new Hello())! as Hello;
@@ -102,15 +104,16 @@ export function unionToBody(
     case 'TaskFailed': return accessor(new TaskFailed())! as TaskFailed;
     case 'CatalogRequest': return accessor(new CatalogRequest())! as CatalogRequest;
     case 'CatalogResponse': return accessor(new CatalogResponse())! as CatalogResponse;
+    case 'BroadcastRequest': return accessor(new BroadcastRequest())! as BroadcastRequest;
     default: return null;
   }
 }
 
 export function unionListToBody(
   type: Body, 
-  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null, 
+  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null, 
   index: number
-): Ack|AnalyzeRequest|AnalyzeResponse|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
+): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(index, new Hello())! as Hello;
@@ -142,6 +145,7 @@ export function unionListToBody(
     case 'TaskFailed': return accessor(index, new TaskFailed())! as TaskFailed;
     case 'CatalogRequest': return accessor(index, new CatalogRequest())! as CatalogRequest;
     case 'CatalogResponse': return accessor(index, new CatalogResponse())! as CatalogResponse;
+    case 'BroadcastRequest': return accessor(index, new BroadcastRequest())! as BroadcastRequest;
     default: return null;
   }
 }

@@ -5,6 +5,7 @@
 
 import * as flatbuffers from 'flatbuffers';
 
+import { Field, FieldT } from '../../kindling/protocol/field.js';
 import { TypeKind } from '../../kindling/protocol/type-kind.js';
 
 
@@ -44,8 +45,21 @@ containsNull():boolean {
   return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
 }
 
+/**
+ * Structs only: the fields in order (names unique is not required, as in Spark).
+ */
+fields(index: number, obj?:Field):Field|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? (obj || new Field()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+fieldsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startDataType(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(4);
 }
 
 static addKind(builder:flatbuffers.Builder, kind:TypeKind) {
@@ -60,6 +74,22 @@ static addContainsNull(builder:flatbuffers.Builder, containsNull:boolean) {
   builder.addFieldInt8(2, +containsNull, +true);
 }
 
+static addFields(builder:flatbuffers.Builder, fieldsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(3, fieldsOffset, 0);
+}
+
+static createFieldsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startFieldsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
 static endDataType(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -70,7 +100,8 @@ unpack(): DataTypeT {
   return new DataTypeT(
     this.kind(),
     (this.element() !== null ? this.element()!.unpack() : null),
-    this.containsNull()
+    this.containsNull(),
+    this.bb!.createObjList<Field, FieldT>(this.fields.bind(this), this.fieldsLength())
   );
 }
 
@@ -79,6 +110,7 @@ unpackTo(_o: DataTypeT): void {
   _o.kind = this.kind();
   _o.element = (this.element() !== null ? this.element()!.unpack() : null);
   _o.containsNull = this.containsNull();
+  _o.fields = this.bb!.createObjList<Field, FieldT>(this.fields.bind(this), this.fieldsLength());
 }
 }
 
@@ -86,17 +118,20 @@ export class DataTypeT implements flatbuffers.IGeneratedObject {
 constructor(
   public kind: TypeKind = TypeKind.Null,
   public element: DataTypeT|null = null,
-  public containsNull: boolean = true
+  public containsNull: boolean = true,
+  public fields: (FieldT)[] = []
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const element = (this.element !== null ? this.element!.pack(builder) : 0);
+  const fields = DataType.createFieldsVector(builder, builder.createObjectOffsetList(this.fields));
 
   DataType.startDataType(builder);
   DataType.addKind(builder, this.kind);
   DataType.addElement(builder, element);
   DataType.addContainsNull(builder, this.containsNull);
+  DataType.addFields(builder, fields);
 
   return DataType.endDataType(builder);
 }

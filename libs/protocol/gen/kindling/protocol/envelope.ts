@@ -9,6 +9,7 @@ import { Ack, AckT } from '../../kindling/protocol/ack.js';
 import { AnalyzeRequest, AnalyzeRequestT } from '../../kindling/protocol/analyze-request.js';
 import { AnalyzeResponse, AnalyzeResponseT } from '../../kindling/protocol/analyze-response.js';
 import { Body, unionToBody, unionListToBody } from '../../kindling/protocol/body.js';
+import { BroadcastRequest, BroadcastRequestT } from '../../kindling/protocol/broadcast-request.js';
 import { Cancel, CancelT } from '../../kindling/protocol/cancel.js';
 import { CatalogRequest, CatalogRequestT } from '../../kindling/protocol/catalog-request.js';
 import { CatalogResponse, CatalogResponseT } from '../../kindling/protocol/catalog-response.js';
@@ -140,7 +141,7 @@ export class EnvelopeT implements flatbuffers.IGeneratedObject {
 constructor(
   public requestId: bigint = BigInt('0'),
   public bodyType: Body = Body.NONE,
-  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|CancelT|CatalogRequestT|CatalogResponseT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|EndOfInputT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|InputBatchT|OutputBatchT|PersistRequestT|ProgressT|ReleaseT|StopT|TaskDoneT|TaskFailedT|TaskStartT|TransformT|WorkerAuthOkT|WorkerAuthT|WorkerHelloT|null = null
+  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|BroadcastRequestT|CancelT|CatalogRequestT|CatalogResponseT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|EndOfInputT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|InputBatchT|OutputBatchT|PersistRequestT|ProgressT|ReleaseT|StopT|TaskDoneT|TaskFailedT|TaskStartT|TransformT|WorkerAuthOkT|WorkerAuthT|WorkerHelloT|null = null
 ){}
 
 

@@ -5,6 +5,7 @@
 
 import * as flatbuffers from 'flatbuffers';
 
+import { AccumulatorUpdates, AccumulatorUpdatesT } from '../../kindling/protocol/accumulator-updates.js';
 import { ResultFormat } from '../../kindling/protocol/result-format.js';
 import { Schema, SchemaT } from '../../kindling/protocol/schema.js';
 import { ShmRef, ShmRefT } from '../../kindling/protocol/shm-ref.js';
@@ -78,8 +79,21 @@ schema(obj?:Schema):Schema|null {
   return offset ? (obj || new Schema()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
 }
 
+/**
+ * What the job's tasks added to accumulators, one entry per successful task (pickled by the worker).
+ */
+accumulatorUpdates(index: number, obj?:AccumulatorUpdates):AccumulatorUpdates|null {
+  const offset = this.bb!.__offset(this.bb_pos, 18);
+  return offset ? (obj || new AccumulatorUpdates()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+accumulatorUpdatesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 18);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startExecuteResponse(builder:flatbuffers.Builder) {
-  builder.startObject(7);
+  builder.startObject(8);
 }
 
 static addCount(builder:flatbuffers.Builder, count:bigint) {
@@ -122,6 +136,22 @@ static addSchema(builder:flatbuffers.Builder, schemaOffset:flatbuffers.Offset) {
   builder.addFieldOffset(6, schemaOffset, 0);
 }
 
+static addAccumulatorUpdates(builder:flatbuffers.Builder, accumulatorUpdatesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(7, accumulatorUpdatesOffset, 0);
+}
+
+static createAccumulatorUpdatesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startAccumulatorUpdatesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
 static endExecuteResponse(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -136,7 +166,8 @@ unpack(): ExecuteResponseT {
     this.bb!.createScalarList<number>(this.data.bind(this), this.dataLength()),
     (this.shm() !== null ? this.shm()!.unpack() : null),
     this.numRows(),
-    (this.schema() !== null ? this.schema()!.unpack() : null)
+    (this.schema() !== null ? this.schema()!.unpack() : null),
+    this.bb!.createObjList<AccumulatorUpdates, AccumulatorUpdatesT>(this.accumulatorUpdates.bind(this), this.accumulatorUpdatesLength())
   );
 }
 
@@ -149,6 +180,7 @@ unpackTo(_o: ExecuteResponseT): void {
   _o.shm = (this.shm() !== null ? this.shm()!.unpack() : null);
   _o.numRows = this.numRows();
   _o.schema = (this.schema() !== null ? this.schema()!.unpack() : null);
+  _o.accumulatorUpdates = this.bb!.createObjList<AccumulatorUpdates, AccumulatorUpdatesT>(this.accumulatorUpdates.bind(this), this.accumulatorUpdatesLength());
 }
 }
 
@@ -160,7 +192,8 @@ constructor(
   public data: (number)[] = [],
   public shm: ShmRefT|null = null,
   public numRows: bigint = BigInt('0'),
-  public schema: SchemaT|null = null
+  public schema: SchemaT|null = null,
+  public accumulatorUpdates: (AccumulatorUpdatesT)[] = []
 ){}
 
 
@@ -169,6 +202,7 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const data = ExecuteResponse.createDataVector(builder, this.data);
   const shm = (this.shm !== null ? this.shm!.pack(builder) : 0);
   const schema = (this.schema !== null ? this.schema!.pack(builder) : 0);
+  const accumulatorUpdates = ExecuteResponse.createAccumulatorUpdatesVector(builder, builder.createObjectOffsetList(this.accumulatorUpdates));
 
   ExecuteResponse.startExecuteResponse(builder);
   ExecuteResponse.addCount(builder, this.count);
@@ -178,6 +212,7 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   ExecuteResponse.addShm(builder, shm);
   ExecuteResponse.addNumRows(builder, this.numRows);
   ExecuteResponse.addSchema(builder, schema);
+  ExecuteResponse.addAccumulatorUpdates(builder, accumulatorUpdates);
 
   return ExecuteResponse.endExecuteResponse(builder);
 }

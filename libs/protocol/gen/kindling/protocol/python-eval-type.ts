@@ -8,6 +8,11 @@
  */
 export enum PythonEvalType {
   /**
+   * RDD functions: `func(partition_index, iterator)` over pickled blocks (PySpark's NON_UDF).
+   */
+  NonUdf = 0,
+
+  /**
    * Row UDF over pickled row batches (classic `@udf`, `useArrow=False`).
    */
   Batched = 100,

@@ -78,8 +78,21 @@ deterministic():boolean {
   return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
 }
 
+/**
+ * Broadcast variables the pickled command refers to (`sc.broadcast`), shipped once per worker.
+ */
+broadcastIds(index: number):bigint|null {
+  const offset = this.bb!.__offset(this.bb_pos, 16);
+  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+}
+
+broadcastIdsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 16);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startPythonUdf(builder:flatbuffers.Builder) {
-  builder.startObject(6);
+  builder.startObject(7);
 }
 
 static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
@@ -130,6 +143,22 @@ static addDeterministic(builder:flatbuffers.Builder, deterministic:boolean) {
   builder.addFieldInt8(5, +deterministic, +true);
 }
 
+static addBroadcastIds(builder:flatbuffers.Builder, broadcastIdsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(6, broadcastIdsOffset, 0);
+}
+
+static createBroadcastIdsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
+  builder.startVector(8, data.length, 8);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt64(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startBroadcastIdsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(8, numElems, 8);
+}
+
 static endPythonUdf(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   builder.requiredField(offset, 4) // name
@@ -146,7 +175,8 @@ unpack(): PythonUdfT {
     this.bb!.createScalarList<number>(this.command.bind(this), this.commandLength()),
     (this.returnType() !== null ? this.returnType()!.unpack() : null),
     this.bb!.createObjList<Expression, ExpressionT>(this.args.bind(this), this.argsLength()),
-    this.deterministic()
+    this.deterministic(),
+    this.bb!.createScalarList<bigint>(this.broadcastIds.bind(this), this.broadcastIdsLength())
   );
 }
 
@@ -158,6 +188,7 @@ unpackTo(_o: PythonUdfT): void {
   _o.returnType = (this.returnType() !== null ? this.returnType()!.unpack() : null);
   _o.args = this.bb!.createObjList<Expression, ExpressionT>(this.args.bind(this), this.argsLength());
   _o.deterministic = this.deterministic();
+  _o.broadcastIds = this.bb!.createScalarList<bigint>(this.broadcastIds.bind(this), this.broadcastIdsLength());
 }
 }
 
@@ -168,7 +199,8 @@ constructor(
   public command: (number)[] = [],
   public returnType: DataTypeT|null = null,
   public args: (ExpressionT)[] = [],
-  public deterministic: boolean = true
+  public deterministic: boolean = true,
+  public broadcastIds: (bigint)[] = []
 ){}
 
 
@@ -177,6 +209,7 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const command = PythonUdf.createCommandVector(builder, this.command);
   const returnType = (this.returnType !== null ? this.returnType!.pack(builder) : 0);
   const args = PythonUdf.createArgsVector(builder, builder.createObjectOffsetList(this.args));
+  const broadcastIds = PythonUdf.createBroadcastIdsVector(builder, this.broadcastIds);
 
   PythonUdf.startPythonUdf(builder);
   PythonUdf.addName(builder, name);
@@ -185,6 +218,7 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   PythonUdf.addReturnType(builder, returnType);
   PythonUdf.addArgs(builder, args);
   PythonUdf.addDeterministic(builder, this.deterministic);
+  PythonUdf.addBroadcastIds(builder, broadcastIds);
 
   return PythonUdf.endPythonUdf(builder);
 }

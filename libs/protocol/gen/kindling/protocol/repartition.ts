@@ -8,6 +8,10 @@ import * as flatbuffers from 'flatbuffers';
 import { Expression, ExpressionT } from '../../kindling/protocol/expression.js';
 
 
+/**
+ * With `by_partition_id`, `exprs[0]` is an integer column computed in Python (an RDD shuffle's partition
+ * function): each row goes to partition pmod(value, num_partitions), as PySpark's PythonPartitioner does.
+ */
 export class Repartition implements flatbuffers.IUnpackableObject<RepartitionT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
@@ -51,8 +55,13 @@ exprsLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+byPartitionId():boolean {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+}
+
 static startRepartition(builder:flatbuffers.Builder) {
-  builder.startObject(4);
+  builder.startObject(5);
 }
 
 static addInput(builder:flatbuffers.Builder, input:bigint) {
@@ -83,17 +92,22 @@ static startExprsVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addByPartitionId(builder:flatbuffers.Builder, byPartitionId:boolean) {
+  builder.addFieldInt8(4, +byPartitionId, +false);
+}
+
 static endRepartition(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createRepartition(builder:flatbuffers.Builder, input:bigint, numPartitions:number, shuffle:boolean, exprsOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createRepartition(builder:flatbuffers.Builder, input:bigint, numPartitions:number, shuffle:boolean, exprsOffset:flatbuffers.Offset, byPartitionId:boolean):flatbuffers.Offset {
   Repartition.startRepartition(builder);
   Repartition.addInput(builder, input);
   Repartition.addNumPartitions(builder, numPartitions);
   Repartition.addShuffle(builder, shuffle);
   Repartition.addExprs(builder, exprsOffset);
+  Repartition.addByPartitionId(builder, byPartitionId);
   return Repartition.endRepartition(builder);
 }
 
@@ -102,7 +116,8 @@ unpack(): RepartitionT {
     this.input(),
     this.numPartitions(),
     this.shuffle(),
-    this.bb!.createObjList<Expression, ExpressionT>(this.exprs.bind(this), this.exprsLength())
+    this.bb!.createObjList<Expression, ExpressionT>(this.exprs.bind(this), this.exprsLength()),
+    this.byPartitionId()
   );
 }
 
@@ -112,6 +127,7 @@ unpackTo(_o: RepartitionT): void {
   _o.numPartitions = this.numPartitions();
   _o.shuffle = this.shuffle();
   _o.exprs = this.bb!.createObjList<Expression, ExpressionT>(this.exprs.bind(this), this.exprsLength());
+  _o.byPartitionId = this.byPartitionId();
 }
 }
 
@@ -120,7 +136,8 @@ constructor(
   public input: bigint = BigInt('0'),
   public numPartitions: number = 0,
   public shuffle: boolean = true,
-  public exprs: (ExpressionT)[] = []
+  public exprs: (ExpressionT)[] = [],
+  public byPartitionId: boolean = false
 ){}
 
 
@@ -131,7 +148,8 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
     this.input,
     this.numPartitions,
     this.shuffle,
-    exprs
+    exprs,
+    this.byPartitionId
   );
 }
 }

@@ -31,12 +31,46 @@ metrics(obj?:WorkerTaskMetrics):WorkerTaskMetrics|null {
   return offset ? (obj || new WorkerTaskMetrics()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
 }
 
+/**
+ * Accumulator updates made by the task: a pickled list of `(accumulator id, value)`, read by the client only.
+ */
+accumulatorUpdates(index: number):number|null {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+accumulatorUpdatesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+accumulatorUpdatesArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
 static startTaskDone(builder:flatbuffers.Builder) {
-  builder.startObject(1);
+  builder.startObject(2);
 }
 
 static addMetrics(builder:flatbuffers.Builder, metricsOffset:flatbuffers.Offset) {
   builder.addFieldOffset(0, metricsOffset, 0);
+}
+
+static addAccumulatorUpdates(builder:flatbuffers.Builder, accumulatorUpdatesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(1, accumulatorUpdatesOffset, 0);
+}
+
+static createAccumulatorUpdatesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startAccumulatorUpdatesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
 }
 
 static endTaskDone(builder:flatbuffers.Builder):flatbuffers.Offset {
@@ -44,35 +78,41 @@ static endTaskDone(builder:flatbuffers.Builder):flatbuffers.Offset {
   return offset;
 }
 
-static createTaskDone(builder:flatbuffers.Builder, metricsOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createTaskDone(builder:flatbuffers.Builder, metricsOffset:flatbuffers.Offset, accumulatorUpdatesOffset:flatbuffers.Offset):flatbuffers.Offset {
   TaskDone.startTaskDone(builder);
   TaskDone.addMetrics(builder, metricsOffset);
+  TaskDone.addAccumulatorUpdates(builder, accumulatorUpdatesOffset);
   return TaskDone.endTaskDone(builder);
 }
 
 unpack(): TaskDoneT {
   return new TaskDoneT(
-    (this.metrics() !== null ? this.metrics()!.unpack() : null)
+    (this.metrics() !== null ? this.metrics()!.unpack() : null),
+    this.bb!.createScalarList<number>(this.accumulatorUpdates.bind(this), this.accumulatorUpdatesLength())
   );
 }
 
 
 unpackTo(_o: TaskDoneT): void {
   _o.metrics = (this.metrics() !== null ? this.metrics()!.unpack() : null);
+  _o.accumulatorUpdates = this.bb!.createScalarList<number>(this.accumulatorUpdates.bind(this), this.accumulatorUpdatesLength());
 }
 }
 
 export class TaskDoneT implements flatbuffers.IGeneratedObject {
 constructor(
-  public metrics: WorkerTaskMetricsT|null = null
+  public metrics: WorkerTaskMetricsT|null = null,
+  public accumulatorUpdates: (number)[] = []
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const metrics = (this.metrics !== null ? this.metrics!.pack(builder) : 0);
+  const accumulatorUpdates = TaskDone.createAccumulatorUpdatesVector(builder, this.accumulatorUpdates);
 
   return TaskDone.createTaskDone(builder,
-    metrics
+    metrics,
+    accumulatorUpdates
   );
 }
 }

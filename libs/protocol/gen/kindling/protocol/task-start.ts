@@ -5,6 +5,7 @@
 
 import * as flatbuffers from 'flatbuffers';
 
+import { BroadcastValue, BroadcastValueT } from '../../kindling/protocol/broadcast-value.js';
 import { KeyValue, KeyValueT } from '../../kindling/protocol/key-value.js';
 import { PythonEvalType } from '../../kindling/protocol/python-eval-type.js';
 import { Schema, SchemaT } from '../../kindling/protocol/schema.js';
@@ -85,8 +86,21 @@ confLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+/**
+ * Broadcast variables this worker has not been sent yet (or holds an older version of).
+ */
+broadcasts(index: number, obj?:BroadcastValue):BroadcastValue|null {
+  const offset = this.bb!.__offset(this.bb_pos, 20);
+  return offset ? (obj || new BroadcastValue()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+broadcastsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 20);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startTaskStart(builder:flatbuffers.Builder) {
-  builder.startObject(8);
+  builder.startObject(9);
 }
 
 static addTaskId(builder:flatbuffers.Builder, taskId:bigint) {
@@ -145,6 +159,22 @@ static startConfVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addBroadcasts(builder:flatbuffers.Builder, broadcastsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(8, broadcastsOffset, 0);
+}
+
+static createBroadcastsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startBroadcastsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
 static endTaskStart(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -160,7 +190,8 @@ unpack(): TaskStartT {
     this.evalType(),
     this.bb!.createObjList<UdfSpec, UdfSpecT>(this.udfs.bind(this), this.udfsLength()),
     (this.outputSchema() !== null ? this.outputSchema()!.unpack() : null),
-    this.bb!.createObjList<KeyValue, KeyValueT>(this.conf.bind(this), this.confLength())
+    this.bb!.createObjList<KeyValue, KeyValueT>(this.conf.bind(this), this.confLength()),
+    this.bb!.createObjList<BroadcastValue, BroadcastValueT>(this.broadcasts.bind(this), this.broadcastsLength())
   );
 }
 
@@ -174,6 +205,7 @@ unpackTo(_o: TaskStartT): void {
   _o.udfs = this.bb!.createObjList<UdfSpec, UdfSpecT>(this.udfs.bind(this), this.udfsLength());
   _o.outputSchema = (this.outputSchema() !== null ? this.outputSchema()!.unpack() : null);
   _o.conf = this.bb!.createObjList<KeyValue, KeyValueT>(this.conf.bind(this), this.confLength());
+  _o.broadcasts = this.bb!.createObjList<BroadcastValue, BroadcastValueT>(this.broadcasts.bind(this), this.broadcastsLength());
 }
 }
 
@@ -186,7 +218,8 @@ constructor(
   public evalType: PythonEvalType = PythonEvalType.Batched,
   public udfs: (UdfSpecT)[] = [],
   public outputSchema: SchemaT|null = null,
-  public conf: (KeyValueT)[] = []
+  public conf: (KeyValueT)[] = [],
+  public broadcasts: (BroadcastValueT)[] = []
 ){}
 
 
@@ -194,6 +227,7 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const udfs = TaskStart.createUdfsVector(builder, builder.createObjectOffsetList(this.udfs));
   const outputSchema = (this.outputSchema !== null ? this.outputSchema!.pack(builder) : 0);
   const conf = TaskStart.createConfVector(builder, builder.createObjectOffsetList(this.conf));
+  const broadcasts = TaskStart.createBroadcastsVector(builder, builder.createObjectOffsetList(this.broadcasts));
 
   TaskStart.startTaskStart(builder);
   TaskStart.addTaskId(builder, this.taskId);
@@ -204,6 +238,7 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   TaskStart.addUdfs(builder, udfs);
   TaskStart.addOutputSchema(builder, outputSchema);
   TaskStart.addConf(builder, conf);
+  TaskStart.addBroadcasts(builder, broadcasts);
 
   return TaskStart.endTaskStart(builder);
 }

@@ -12,5 +12,11 @@ export enum TypeKind {
   String = 5,
   Date = 6,
   Timestamp = 7,
-  Array = 8
+  Array = 8,
+
+  /**
+   * Arbitrary bytes (Spark's BinaryType); also how pickled RDD blocks travel.
+   */
+  Binary = 9,
+  Struct = 10
 }

@@ -9,3 +9,4 @@ class AnalyzeKind(object):
     Explain = 1
     IsCached = 2
     JobMetrics = 3
+    NumPartitions = 4

@@ -13,4 +13,5 @@ class AnalyzeKind(object):
   Explain = cast(int, ...)
   IsCached = cast(int, ...)
   JobMetrics = cast(int, ...)
+  NumPartitions = cast(int, ...)
 

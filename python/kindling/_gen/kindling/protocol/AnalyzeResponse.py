@@ -57,8 +57,15 @@ class AnalyzeResponse(object):
             return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
         return False
 
+    # AnalyzeResponse
+    def NumPartitions(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Int32Flags, o + self._tab.Pos)
+        return 0
+
 def AnalyzeResponseStart(builder: flatbuffers.Builder):
-    builder.StartObject(3)
+    builder.StartObject(4)
 
 def Start(builder: flatbuffers.Builder):
     AnalyzeResponseStart(builder)
@@ -80,6 +87,12 @@ def AnalyzeResponseAddFlag(builder: flatbuffers.Builder, flag: bool):
 
 def AddFlag(builder: flatbuffers.Builder, flag: bool):
     AnalyzeResponseAddFlag(builder, flag)
+
+def AnalyzeResponseAddNumPartitions(builder: flatbuffers.Builder, numPartitions: int):
+    builder.PrependInt32Slot(3, numPartitions, 0)
+
+def AddNumPartitions(builder: flatbuffers.Builder, numPartitions: int):
+    AnalyzeResponseAddNumPartitions(builder, numPartitions)
 
 def AnalyzeResponseEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

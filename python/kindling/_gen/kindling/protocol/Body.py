@@ -34,3 +34,4 @@ class Body(object):
     TaskFailed = 27
     CatalogRequest = 28
     CatalogResponse = 29
+    BroadcastRequest = 30

@@ -39,4 +39,5 @@ class Body(object):
   TaskFailed = cast(int, ...)
   CatalogRequest = cast(int, ...)
   CatalogResponse = cast(int, ...)
+  BroadcastRequest = cast(int, ...)
 

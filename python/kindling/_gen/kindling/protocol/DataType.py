@@ -58,8 +58,33 @@ class DataType(object):
             return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
         return True
 
+    # Structs only: the fields in order (names unique is not required, as in Spark).
+    # DataType
+    def Fields(self, j: int) -> Optional[Field]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            x = self._tab.Vector(o)
+            x += flatbuffers.number_types.UOffsetTFlags.py_type(j) * 4
+            x = self._tab.Indirect(x)
+            obj = Field()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # DataType
+    def FieldsLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # DataType
+    def FieldsIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        return o == 0
+
 def DataTypeStart(builder: flatbuffers.Builder):
-    builder.StartObject(3)
+    builder.StartObject(4)
 
 def Start(builder: flatbuffers.Builder):
     DataTypeStart(builder)
@@ -82,6 +107,18 @@ def DataTypeAddContainsNull(builder: flatbuffers.Builder, containsNull: bool):
 def AddContainsNull(builder: flatbuffers.Builder, containsNull: bool):
     DataTypeAddContainsNull(builder, containsNull)
 
+def DataTypeAddFields(builder: flatbuffers.Builder, fields: int):
+    builder.PrependUOffsetTRelativeSlot(3, flatbuffers.number_types.UOffsetTFlags.py_type(fields), 0)
+
+def AddFields(builder: flatbuffers.Builder, fields: int):
+    DataTypeAddFields(builder, fields)
+
+def DataTypeStartFieldsVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartFieldsVector(builder, numElems: int) -> int:
+    return DataTypeStartFieldsVector(builder, numElems)
+
 def DataTypeEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
 
@@ -90,3 +127,4 @@ def End(builder: flatbuffers.Builder) -> int:
 
 # Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
 from kindling._gen.kindling.protocol.DataType import DataType
+from kindling._gen.kindling.protocol.Field import Field

@@ -109,8 +109,33 @@ class ExecuteResponse(object):
             return obj
         return None
 
+    # What the job's tasks added to accumulators, one entry per successful task (pickled by the worker).
+    # ExecuteResponse
+    def AccumulatorUpdates(self, j: int) -> Optional[AccumulatorUpdates]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(18))
+        if o != 0:
+            x = self._tab.Vector(o)
+            x += flatbuffers.number_types.UOffsetTFlags.py_type(j) * 4
+            x = self._tab.Indirect(x)
+            obj = AccumulatorUpdates()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # ExecuteResponse
+    def AccumulatorUpdatesLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(18))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # ExecuteResponse
+    def AccumulatorUpdatesIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(18))
+        return o == 0
+
 def ExecuteResponseStart(builder: flatbuffers.Builder):
-    builder.StartObject(7)
+    builder.StartObject(8)
 
 def Start(builder: flatbuffers.Builder):
     ExecuteResponseStart(builder)
@@ -163,6 +188,18 @@ def ExecuteResponseAddSchema(builder: flatbuffers.Builder, schema: int):
 def AddSchema(builder: flatbuffers.Builder, schema: int):
     ExecuteResponseAddSchema(builder, schema)
 
+def ExecuteResponseAddAccumulatorUpdates(builder: flatbuffers.Builder, accumulatorUpdates: int):
+    builder.PrependUOffsetTRelativeSlot(7, flatbuffers.number_types.UOffsetTFlags.py_type(accumulatorUpdates), 0)
+
+def AddAccumulatorUpdates(builder: flatbuffers.Builder, accumulatorUpdates: int):
+    ExecuteResponseAddAccumulatorUpdates(builder, accumulatorUpdates)
+
+def ExecuteResponseStartAccumulatorUpdatesVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartAccumulatorUpdatesVector(builder, numElems: int) -> int:
+    return ExecuteResponseStartAccumulatorUpdatesVector(builder, numElems)
+
 def ExecuteResponseEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
 
@@ -170,5 +207,6 @@ def End(builder: flatbuffers.Builder) -> int:
     return ExecuteResponseEnd(builder)
 
 # Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.AccumulatorUpdates import AccumulatorUpdates
 from kindling._gen.kindling.protocol.Schema import Schema
 from kindling._gen.kindling.protocol.ShmRef import ShmRef

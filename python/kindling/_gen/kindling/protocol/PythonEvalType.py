@@ -5,6 +5,8 @@
 
 # How a Python function is called (PySpark's PythonEvalType numbers, so the two can be compared).
 class PythonEvalType(object):
+    # RDD functions: `func(partition_index, iterator)` over pickled blocks (PySpark's NON_UDF).
+    NonUdf = 0
     # Row UDF over pickled row batches (classic `@udf`, `useArrow=False`).
     Batched = 100
     # Row UDF over Arrow batches (`@udf`, the default here).

@@ -9,6 +9,7 @@ from typing import cast
 uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 
 class PythonEvalType(object):
+  NonUdf = cast(int, ...)
   Batched = cast(int, ...)
   ArrowBatched = cast(int, ...)
   ScalarPandas = cast(int, ...)

@@ -116,8 +116,36 @@ class PythonUdf(object):
             return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
         return True
 
+    # Broadcast variables the pickled command refers to (`sc.broadcast`), shipped once per worker.
+    # PythonUdf
+    def BroadcastIds(self, j: int):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(16))
+        if o != 0:
+            a = self._tab.Vector(o)
+            return self._tab.Get(flatbuffers.number_types.Int64Flags, a + flatbuffers.number_types.UOffsetTFlags.py_type(j * 8))
+        return 0
+
+    # PythonUdf
+    def BroadcastIdsAsNumpy(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(16))
+        if o != 0:
+            return self._tab.GetVectorAsNumpy(flatbuffers.number_types.Int64Flags, o)
+        return 0
+
+    # PythonUdf
+    def BroadcastIdsLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(16))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # PythonUdf
+    def BroadcastIdsIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(16))
+        return o == 0
+
 def PythonUdfStart(builder: flatbuffers.Builder):
-    builder.StartObject(6)
+    builder.StartObject(7)
 
 def Start(builder: flatbuffers.Builder):
     PythonUdfStart(builder)
@@ -169,6 +197,18 @@ def PythonUdfAddDeterministic(builder: flatbuffers.Builder, deterministic: bool)
 
 def AddDeterministic(builder: flatbuffers.Builder, deterministic: bool):
     PythonUdfAddDeterministic(builder, deterministic)
+
+def PythonUdfAddBroadcastIds(builder: flatbuffers.Builder, broadcastIds: int):
+    builder.PrependUOffsetTRelativeSlot(6, flatbuffers.number_types.UOffsetTFlags.py_type(broadcastIds), 0)
+
+def AddBroadcastIds(builder: flatbuffers.Builder, broadcastIds: int):
+    PythonUdfAddBroadcastIds(builder, broadcastIds)
+
+def PythonUdfStartBroadcastIdsVector(builder, numElems: int) -> int:
+    return builder.StartVector(8, numElems, 8)
+
+def StartBroadcastIdsVector(builder, numElems: int) -> int:
+    return PythonUdfStartBroadcastIdsVector(builder, numElems)
 
 def PythonUdfEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

@@ -11,6 +11,8 @@ from typing import Any
 from typing import Optional
 np = import_numpy()
 
+# With `by_partition_id`, `exprs[0]` is an integer column computed in Python (an RDD shuffle's partition
+# function): each row goes to partition pmod(value, num_partitions), as PySpark's PythonPartitioner does.
 class Repartition(object):
     __slots__ = ['_tab']
 
@@ -78,8 +80,15 @@ class Repartition(object):
         o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
         return o == 0
 
+    # Repartition
+    def ByPartitionId(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
+        return False
+
 def RepartitionStart(builder: flatbuffers.Builder):
-    builder.StartObject(4)
+    builder.StartObject(5)
 
 def Start(builder: flatbuffers.Builder):
     RepartitionStart(builder)
@@ -113,6 +122,12 @@ def RepartitionStartExprsVector(builder, numElems: int) -> int:
 
 def StartExprsVector(builder, numElems: int) -> int:
     return RepartitionStartExprsVector(builder, numElems)
+
+def RepartitionAddByPartitionId(builder: flatbuffers.Builder, byPartitionId: bool):
+    builder.PrependBoolSlot(4, byPartitionId, 0)
+
+def AddByPartitionId(builder: flatbuffers.Builder, byPartitionId: bool):
+    RepartitionAddByPartitionId(builder, byPartitionId)
 
 def RepartitionEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

@@ -43,8 +43,36 @@ class TaskDone(object):
             return obj
         return None
 
+    # Accumulator updates made by the task: a pickled list of `(accumulator id, value)`, read by the client only.
+    # TaskDone
+    def AccumulatorUpdates(self, j: int):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
+        if o != 0:
+            a = self._tab.Vector(o)
+            return self._tab.Get(flatbuffers.number_types.Uint8Flags, a + flatbuffers.number_types.UOffsetTFlags.py_type(j * 1))
+        return 0
+
+    # TaskDone
+    def AccumulatorUpdatesAsNumpy(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
+        if o != 0:
+            return self._tab.GetVectorAsNumpy(flatbuffers.number_types.Uint8Flags, o)
+        return 0
+
+    # TaskDone
+    def AccumulatorUpdatesLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # TaskDone
+    def AccumulatorUpdatesIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
+        return o == 0
+
 def TaskDoneStart(builder: flatbuffers.Builder):
-    builder.StartObject(1)
+    builder.StartObject(2)
 
 def Start(builder: flatbuffers.Builder):
     TaskDoneStart(builder)
@@ -54,6 +82,18 @@ def TaskDoneAddMetrics(builder: flatbuffers.Builder, metrics: int):
 
 def AddMetrics(builder: flatbuffers.Builder, metrics: int):
     TaskDoneAddMetrics(builder, metrics)
+
+def TaskDoneAddAccumulatorUpdates(builder: flatbuffers.Builder, accumulatorUpdates: int):
+    builder.PrependUOffsetTRelativeSlot(1, flatbuffers.number_types.UOffsetTFlags.py_type(accumulatorUpdates), 0)
+
+def AddAccumulatorUpdates(builder: flatbuffers.Builder, accumulatorUpdates: int):
+    TaskDoneAddAccumulatorUpdates(builder, accumulatorUpdates)
+
+def TaskDoneStartAccumulatorUpdatesVector(builder, numElems: int) -> int:
+    return builder.StartVector(1, numElems, 1)
+
+def StartAccumulatorUpdatesVector(builder, numElems: int) -> int:
+    return TaskDoneStartAccumulatorUpdatesVector(builder, numElems)
 
 def TaskDoneEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

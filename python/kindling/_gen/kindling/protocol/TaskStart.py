@@ -128,8 +128,33 @@ class TaskStart(object):
         o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(18))
         return o == 0
 
+    # Broadcast variables this worker has not been sent yet (or holds an older version of).
+    # TaskStart
+    def Broadcasts(self, j: int) -> Optional[BroadcastValue]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(20))
+        if o != 0:
+            x = self._tab.Vector(o)
+            x += flatbuffers.number_types.UOffsetTFlags.py_type(j) * 4
+            x = self._tab.Indirect(x)
+            obj = BroadcastValue()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # TaskStart
+    def BroadcastsLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(20))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # TaskStart
+    def BroadcastsIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(20))
+        return o == 0
+
 def TaskStartStart(builder: flatbuffers.Builder):
-    builder.StartObject(8)
+    builder.StartObject(9)
 
 def Start(builder: flatbuffers.Builder):
     TaskStartStart(builder)
@@ -194,6 +219,18 @@ def TaskStartStartConfVector(builder, numElems: int) -> int:
 def StartConfVector(builder, numElems: int) -> int:
     return TaskStartStartConfVector(builder, numElems)
 
+def TaskStartAddBroadcasts(builder: flatbuffers.Builder, broadcasts: int):
+    builder.PrependUOffsetTRelativeSlot(8, flatbuffers.number_types.UOffsetTFlags.py_type(broadcasts), 0)
+
+def AddBroadcasts(builder: flatbuffers.Builder, broadcasts: int):
+    TaskStartAddBroadcasts(builder, broadcasts)
+
+def TaskStartStartBroadcastsVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartBroadcastsVector(builder, numElems: int) -> int:
+    return TaskStartStartBroadcastsVector(builder, numElems)
+
 def TaskStartEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
 
@@ -201,6 +238,7 @@ def End(builder: flatbuffers.Builder) -> int:
     return TaskStartEnd(builder)
 
 # Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.BroadcastValue import BroadcastValue
 from kindling._gen.kindling.protocol.KeyValue import KeyValue
 from kindling._gen.kindling.protocol.Schema import Schema
 from kindling._gen.kindling.protocol.UdfSpec import UdfSpec

@@ -13,3 +13,6 @@ class TypeKind(object):
     Date = 6
     Timestamp = 7
     Array = 8
+    # Arbitrary bytes (Spark's BinaryType); also how pickled RDD blocks travel.
+    Binary = 9
+    Struct = 10

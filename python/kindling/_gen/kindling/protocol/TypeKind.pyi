@@ -18,4 +18,6 @@ class TypeKind(object):
   Date = cast(int, ...)
   Timestamp = cast(int, ...)
   Array = cast(int, ...)
+  Binary = cast(int, ...)
+  Struct = cast(int, ...)
 
