@@ -129,13 +129,10 @@ class SparkContext:
     def _from_blocks(self, pids: List[int], blocks: List[bytes], n: int, op: str, site: str) -> RDD:
         import pyarrow as pa
 
-        from ._client import requests as rq
-        from .sql.functions import col
+        from .rdd import _route_blocks
 
         table = pa.table({"pid": pa.array(pids, type=pa.int32()), "data": pa.array(blocks, type=pa.binary())})
-        local = self._session.createDataFrame(table)
-        df = self._session._transform(rq.repartition(local._id, n, True, [col("pid")._expr], by_partition_id=True))
-        return RDD(df.select("data"), self, op=op, site=site)
+        return RDD(_route_blocks(self._session, self._session.createDataFrame(table), n), self, op=op, site=site)
 
     def _range_rdd(self, r: range, n: int) -> RDD:
         size = len(r)

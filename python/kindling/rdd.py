@@ -236,25 +236,16 @@ class RDD:
         """
         lines: List[str] = []
 
-        def visit(rdd: "RDD", prefix: str, first_prefix: str) -> None:
+        def visit(rdd: "RDD", prefix: str, head: str) -> None:
             cached = " CachedPartitions" if rdd.is_cached else ""
-            lines.append(f"{first_prefix}({rdd.getNumPartitions()}) {rdd!r} []{cached}")
+            lines.append(f"{head}{rdd!r} []{cached}")
             for parent, shuffle in rdd._deps:
-                if shuffle:
-                    visit(parent, prefix + "   ", prefix + " +-")
+                if shuffle:  # a new stage: indented, with its partition count
+                    visit(parent, prefix + "   ", f"{prefix} +-({parent.getNumPartitions()}) ")
                 else:
-                    _visit_narrow(parent, prefix)
+                    visit(parent, prefix, f"{prefix} |  ")
 
-        def _visit_narrow(rdd: "RDD", prefix: str) -> None:
-            cached = " CachedPartitions" if rdd.is_cached else ""
-            lines.append(f"{prefix} |  {rdd!r} []{cached}")
-            for parent, shuffle in rdd._deps:
-                if shuffle:
-                    visit(parent, prefix + "   ", prefix + " +-")
-                else:
-                    _visit_narrow(parent, prefix)
-
-        visit(self, "", "")
+        visit(self, "", f"({self.getNumPartitions()}) ")
         return "\n".join(lines).encode("utf-8")
 
     # ------------------------------------------------------------------ narrow transformations
@@ -421,11 +412,7 @@ class RDD:
                 yield pid, _dumps(items)
 
         keyed = PipelinedRDD(self, add_shuffle_key, site=_caller(), op="PairwiseRDD")
-        mapped = keyed._map_df(OUT_KEYED)
-        from .sql.functions import col
-
-        exchanged = self._session._transform(rq.repartition(mapped._id, n, True, [col("pid")._expr], by_partition_id=True))
-        df = exchanged.select("data")
+        df = _route_blocks(self._session, keyed._map_df(OUT_KEYED), n)
         rdd = RDD(df, self.ctx, op="ShuffledRDD", site="partitionBy", deps=((keyed, True),))
         rdd.partitioner = partitioner
         return rdd
@@ -507,32 +494,29 @@ class RDD:
         """
         return self.map(lambda x: (x, None)).reduceByKey(lambda x, _: x, numPartitions).map(lambda x: x[0])
 
+    def _grouped_with(self, other: "RDD", numPartitions: Optional[int]) -> "RDD":
+        """Each key with its tagged values from both sides: ``(0, v)`` from this RDD, ``(1, w)`` from ``other``."""
+        tagged = self.mapValues(lambda v: (0, v)).union(other.mapValues(lambda v: (1, v)))
+        return tagged.groupByKey(numPartitions)
+
     def cogroup(self, other: "RDD", numPartitions: Optional[int] = None) -> "RDD":
         """For each key, the iterables of its values in this RDD and in ``other``."""
         def dispatch(seq: Iterable[Tuple[int, Any]]) -> Tuple[ResultIterable, ResultIterable]:
-            left: List[Any] = []
-            right: List[Any] = []
-            for n, v in seq:
-                (left if n == 0 else right).append(v)
+            left, right = _split_tagged(seq)
             return ResultIterable(left), ResultIterable(right)
 
-        tagged = self.mapValues(lambda v: (0, v)).union(other.mapValues(lambda v: (1, v)))
-        return tagged.groupByKey(numPartitions).mapValues(dispatch)
+        return self._grouped_with(other, numPartitions).mapValues(dispatch)
 
     def _join(self, other: "RDD", numPartitions: Optional[int], keep_left: bool, keep_right: bool) -> "RDD":
         def dispatch(seq: Iterable[Tuple[int, Any]]) -> Iterator[Tuple[Any, Any]]:
-            left: List[Any] = []
-            right: List[Any] = []
-            for n, v in seq:
-                (left if n == 0 else right).append(v)
+            left, right = _split_tagged(seq)
             if keep_left and not right:
                 right.append(None)
             if keep_right and not left:
                 left.append(None)
             return ((v, w) for v in left for w in right)
 
-        tagged = self.mapValues(lambda v: (0, v)).union(other.mapValues(lambda v: (1, v)))
-        return tagged.groupByKey(numPartitions).flatMapValues(dispatch)
+        return self._grouped_with(other, numPartitions).flatMapValues(dispatch)
 
     def join(self, other: "RDD", numPartitions: Optional[int] = None) -> "RDD":
         """Pairs ``(k, (v, w))`` for every match of keys.
@@ -849,6 +833,22 @@ class PipelinedRDD(RDD):
         if self._num_partitions is None:
             self._num_partitions = self._source.getNumPartitions()
         return self._num_partitions
+
+
+def _split_tagged(seq: Iterable[Tuple[int, Any]]) -> Tuple[List[Any], List[Any]]:
+    left: List[Any] = []
+    right: List[Any] = []
+    for n, v in seq:
+        (left if n == 0 else right).append(v)
+    return left, right
+
+
+def _route_blocks(session: Any, df: "DataFrame", numPartitions: int) -> "DataFrame":
+    """Sends each ``(pid, data)`` row of ``df`` to partition ``pid`` and keeps the blocks only."""
+    from .sql.functions import col
+
+    routed = session._transform(rq.repartition(df._id, numPartitions, True, [col("pid")._expr], by_partition_id=True))
+    return routed.select("data")
 
 
 def _label(f: Any) -> str:

@@ -4,7 +4,7 @@ import type * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { structData } from './struct-data.js';
-import { dataFromValues, isNullAt, nullData, primitiveData, stringData, valueAt } from './vectors.js';
+import { binaryData, dataFromValues, isNullAt, nullData, primitiveData, stringData, valueAt } from './vectors.js';
 
 const utf8Decoder = new TextDecoder();
 const utf8Encoder = new TextEncoder();
@@ -72,14 +72,8 @@ export function dataFromPlainValues(type: DataType, values: readonly unknown[]):
       encoded.forEach((e, i) => bytes.set(e, offsets[i]!));
       return stringData(n, offsets, bytes, validity);
     }
-    case 'binary': {
-      const parts = values.map((v) => (v as Uint8Array | null) ?? new Uint8Array(0));
-      const offsets = new Int32Array(n + 1);
-      parts.forEach((e, i) => { offsets[i + 1] = offsets[i]! + e.length; });
-      const bytes = new Uint8Array(offsets[n]!);
-      parts.forEach((e, i) => bytes.set(e, offsets[i]!));
-      return stringData(n, offsets, bytes, validity, true);
-    }
+    case 'binary':
+      return binaryData(values.map((v) => (v as Uint8Array | null) ?? new Uint8Array(0)), validity);
     case 'null':
       return nullData(type, n);
     case 'array':

@@ -105,6 +105,16 @@ export function nullData(type: DataType, length: number): arrow.Data {
   return dataFromValues(type, new Array(length).fill(null));
 }
 
+/** A binary column of `parts` (rows whose validity bit is clear hold an empty part). */
+export function binaryData(parts: readonly Uint8Array[], validity: Uint8Array | null): arrow.Data {
+  const n = parts.length;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + parts[i]!.length;
+  const bytes = new Uint8Array(offsets[n]!);
+  for (let i = 0; i < n; i++) bytes.set(parts[i]!, offsets[i]!);
+  return stringData(n, offsets, bytes, validity, true);
+}
+
 /** The value of row `i` as Arrow JS returns it (dates as milliseconds); prefer `plainValueAt` for engine values. */
 export function valueAt(d: arrow.Data, i: number): unknown {
   if (isNullAt(d, i)) return null;

@@ -2,7 +2,7 @@
 // array = JS array. Arrow-js's own get/vectorFromArray use epoch milliseconds for both, so they are avoided here.
 import type * as arrow from 'apache-arrow';
 import { structData, structFieldColumns } from '../../execution/struct-data.js';
-import { primitiveData, stringData } from '../../execution/vectors.js';
+import { binaryData, primitiveData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { bit, boolBitsOf, listData, nullColumn, stringParts, validityOf } from './columns.js';
 import { decodeUtf8, StringBuilder } from './strings.js';
@@ -97,14 +97,8 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
       }
       return b.finish();
     }
-    case 'binary': {
-      const parts = values.map((v) => (isValidValue(v) ? (v as Uint8Array) : new Uint8Array(0)));
-      const offsets = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + parts[i]!.length;
-      const bytes = new Uint8Array(offsets[n]!);
-      for (let i = 0; i < n; i++) bytes.set(parts[i]!, offsets[i]!);
-      return stringData(n, offsets, bytes, validity, true);
-    }
+    case 'binary':
+      return binaryData(values.map((v, i) => (isValid(i) ? (v as Uint8Array) : new Uint8Array(0))), validity);
     case 'array': {
       const offsets = new Int32Array(n + 1);
       const flat: unknown[] = [];
@@ -119,8 +113,4 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
       return structData(type, n, type.fields.map((f, k) => buildColumn(f.dataType, columns[k]!)), validity);
     }
   }
-}
-
-function isValidValue(v: unknown): boolean {
-  return v !== null && v !== undefined;
 }
