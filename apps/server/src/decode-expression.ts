@@ -221,7 +221,9 @@ function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expressi
       return call(e.node(new fb.Call()) as fb.Call, lookup, depth);
     case fb.ExprNode.Alias: {
       const a = e.node(new fb.Alias()) as fb.Alias;
-      return new Column(decode(a.child()!, lookup, depth + 1)).alias(a.name() ?? '').expr;
+      const more: string[] = [];
+      for (let i = 1; i < a.namesLength(); i++) more.push(a.names(i) ?? '');
+      return new Column(decode(a.child()!, lookup, depth + 1)).alias(a.name() ?? '', ...more).expr;
     }
     case fb.ExprNode.Cast: {
       const c = e.node(new fb.Cast()) as fb.Cast;

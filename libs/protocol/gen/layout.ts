@@ -72,6 +72,7 @@ export const LAYOUT = {
       fields: [
         { name: "child", slot: 0, kind: "table", table: "Expression", required: true },
         { name: "name", slot: 1, kind: "string", required: true },
+        { name: "names", slot: 2, kind: "vector_string", required: false },
       ],
     },
     Cast: {

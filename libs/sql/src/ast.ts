@@ -38,6 +38,8 @@ export type QueryBody =
 export interface SelectItem {
   readonly expr: Expression;
   readonly alias: string | null;
+  /** `AS (a, b)`: every name, for a generator with several outputs (posexplode). */
+  readonly aliases?: readonly string[];
 }
 
 export interface Select {

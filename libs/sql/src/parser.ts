@@ -234,7 +234,15 @@ class StatementParser extends ExpressionParser {
   private selectItem(): SelectItem {
     const ts = this.ts;
     const expr = this.expression();
-    if (ts.acceptWord('AS')) return { expr, alias: this.identifier() };
+    if (ts.acceptWord('AS')) {
+      if (ts.acceptOp('(')) {
+        const aliases = [this.identifier()];
+        while (ts.acceptOp(',')) aliases.push(this.identifier());
+        ts.expectOp(')');
+        return { expr, alias: aliases[0]!, aliases };
+      }
+      return { expr, alias: this.identifier() };
+    }
     if (this.atImplicitAlias()) return { expr, alias: this.identifier() };
     return { expr, alias: null };
   }

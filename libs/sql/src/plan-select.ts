@@ -70,11 +70,11 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
     const cond = ctx.functions(s.where);
     input = hasSubquery(cond) ? planWhere(input, cond, ctx) : ctx.derive([input], (c) => ({ kind: 'filter', condition: cond, child: c }));
   }
-  let items = s.items.map((it) => ({ expr: ctx.functions(it.expr), alias: it.alias }));
+  let items = s.items.map((it) => ({ expr: ctx.functions(it.expr), alias: it.alias, aliases: it.aliases }));
   if (items.some((i) => hasSubquery(i.expr))) {
     const joined = joinScalarSubqueries(input, items.map((i) => i.expr), ctx);
     input = joined.input;
-    items = items.map((i, k) => ({ expr: joined.exprs[k]!, alias: i.alias }));
+    items = items.map((i, k) => ({ expr: joined.exprs[k]!, alias: i.alias, aliases: i.aliases }));
   }
   if (!s.from && items.some((i) => exists(i.expr, (x) => x.kind === 'star'))) {
     throw new AnalysisError('INVALID_USAGE_OF_STAR_OR_REGEX', "Invalid usage of '*' in a SELECT without FROM.", { elem: "'*'", prettyName: 'SELECT' });
@@ -82,7 +82,11 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
   for (const [clause, es] of [['GROUP BY', s.groupBy ?? []], ['HAVING', s.having ? [s.having] : []], ['ORDER BY', orderBy.map((o) => o.child)]] as const) {
     if (es.some(hasSubquery)) throw subqueryUnsupported(`in ${clause}`);
   }
-  const named = items.map((it) => (it.alias !== null ? alias(it.expr, it.alias) : it.expr));
+  const named = items.map((it): Expression => {
+    if (it.alias === null) return it.expr;
+    const a = alias(it.expr, it.alias);
+    return it.aliases && it.aliases.length > 1 ? { ...a, names: it.aliases } : a;
+  });
   const isAggregate = s.groupBy !== null || s.having !== null || items.some((i) => isAggregateCall(i.expr, ctx));
   if (!isAggregate) {
     let out = ctx.derive([input], (c) => ({ kind: 'project', projectList: named, child: c }));

@@ -72,6 +72,7 @@ LAYOUT = {
             "fields": [
                 { "name": "child", "slot": 0, "kind": "table", "table": "Expression", "required": True },
                 { "name": "name", "slot": 1, "kind": "string", "required": True },
+                { "name": "names", "slot": 2, "kind": "vector_string", "required": False },
             ],
         },
         "Cast": {

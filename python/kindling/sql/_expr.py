@@ -72,6 +72,8 @@ class Call:
 class Alias:
     child: Any
     name: str
+    # ``AS (a, b)``: every name, for a generator with several output columns (``name`` is the first).
+    names: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,9 +256,12 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         m = gen("Alias")
         child = encode_expression(builder, e.child)
         name = builder.CreateString(e.name)
+        names = _offset_vector(builder, m.StartNamesVector, [builder.CreateString(n) for n in e.names]) if e.names else None
         m.Start(builder)
         m.AddChild(builder, child)
         m.AddName(builder, name)
+        if names is not None:
+            m.AddNames(builder, names)
         return "Alias", m.End(builder)
     if isinstance(e, Cast):
         m = gen("Cast")
@@ -417,6 +422,8 @@ def pretty(e: Expr) -> str:
     if isinstance(e, Literal):
         return _literal_text(e)
     if isinstance(e, Alias):
+        if len(e.names) > 1:
+            return f"{pretty(e.child)} AS ({', '.join(_quote_alias(n) for n in e.names)})"
         return f"{pretty(e.child)} AS {_quote_alias(e.name)}"
     if isinstance(e, Cast):
         return f"CAST({pretty(e.child)} AS {type_sql(e.to)})"

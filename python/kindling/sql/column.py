@@ -524,7 +524,7 @@ class Column:
         Parameters
         ----------
         alias : str
-            The name (one; Kindling has no generator functions for multi-part aliases).
+            The name; a generator with several outputs (``posexplode``) takes one name per output.
         metadata : dict, optional
             Accepted for compatibility; the engine does not keep column metadata.
 
@@ -550,9 +550,13 @@ class Column:
             return Column(E.Alias(self._expr, alias[0]))
         if metadata:
             raise _err.value_error("ONLY_ALLOWED_FOR_SINGLE_COLUMN", arg_name="metadata")
-        raise _err.value_error(
-            "MULTI_ALIAS_WITHOUT_GENERATOR", names=", ".join(map(str, alias)), expr=E.pretty(self._expr)
-        )
+        if not alias:
+            raise _err.value_error("CANNOT_BE_EMPTY", item="alias")
+        for a in alias:
+            if not isinstance(a, str):
+                raise _err.type_error("NOT_STR", arg_name="alias", arg_type=type(a).__name__)
+        # Several names: for a generator with several outputs (posexplode); the engine checks that it is one.
+        return Column(E.Alias(self._expr, alias[0], tuple(alias)))
 
     def name(self, *alias: str, **kwargs: Any) -> "Column":
         """Same as :meth:`alias`.

@@ -7,6 +7,7 @@ PySpark.
 
 from __future__ import annotations
 
+import builtins
 from typing import Any, List, Tuple, Union
 
 from kindling.sql import _expr as E
@@ -42,6 +43,11 @@ __all__ = [
     "startswith",
     "endswith",
     "contains",
+    "split",
+    "explode",
+    "explode_outer",
+    "posexplode",
+    "posexplode_outer",
     "abs",
     "round",
     "floor",
@@ -748,6 +754,144 @@ def contains(left: ColumnOrName, right: ColumnOrName) -> Column:
     [Row(r=True)]
     """
     return _call("contains", _to_col(left, "left"), _to_col(right, "right"))
+
+
+def split(str: ColumnOrName, pattern: Union[str, Column], limit: Union[int, Column] = -1) -> Column:
+    """The string cut around matches of the regular expression ``pattern``, as an array of strings.
+
+    Java's ``String.split`` rules, as in Spark: a zero-width match at the start cuts nothing, trailing empty
+    strings are kept, and an empty pattern cuts between characters. A pattern without regex metacharacters
+    (``" "``, ``","``, ``"\\|"``) is cut on the bytes, without a regular expression.
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string column.
+    pattern : str or :class:`Column`
+        A regular expression.
+    limit : int or :class:`Column`, optional
+        At most ``limit`` parts when positive (the last holds the rest of the string); no limit when ≤ 0.
+
+    Returns
+    -------
+    :class:`Column`
+        An ``array<string>`` column; NULL where an input is NULL.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("oneAtwoBthreeC",)], ["s"])
+    >>> df.select(split(df.s, "[ABC]", 2).alias("s")).collect()
+    [Row(s=['one', 'twoBthreeC'])]
+    >>> df.select(split(df.s, "[ABC]").alias("s")).collect()
+    [Row(s=['one', 'two', 'three', ''])]
+    """
+    if isinstance(pattern, builtins.str):  # the parameter `str` (PySpark's name) hides the builtin
+        pat = _literal(pattern, "pattern")
+    elif isinstance(pattern, Column):
+        pat = pattern._expr
+    else:
+        raise _err.type_error("NOT_COLUMN_OR_STR", arg_name="pattern", arg_type=type(pattern).__name__)
+    return _call("split", _to_col(str, "str"), pat, _int_or_col(limit, "limit"))
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Generators: allowed only as a whole item of a select list, one per select, as in Spark.
+
+
+def explode(col: ColumnOrName) -> Column:
+    """One row per element of the array, in a column named ``col``; rows whose array is NULL or empty give none.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array column.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator; use it as a whole item of ``select`` (or in ``withColumn``).
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, "a b"), (2, "c")], ["id", "s"])
+    >>> df.select("id", explode(split("s", " ")).alias("w")).show()
+    +---+---+
+    | id|  w|
+    +---+---+
+    |  1|  a|
+    |  1|  b|
+    |  2|  c|
+    +---+---+
+    """
+    return _fn("explode", col)
+
+
+def explode_outer(col: ColumnOrName) -> Column:
+    """As :func:`explode`, but a NULL or empty array gives one row whose element is NULL.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array column.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1, "a b"), (2, None)], "id int, s string")
+    >>> df.select("id", explode_outer(split("s", " "))).collect()
+    [Row(id=1, col='a'), Row(id=1, col='b'), Row(id=2, col=None)]
+    """
+    return _fn("explode_outer", col)
+
+
+def posexplode(col: ColumnOrName) -> Column:
+    """One row per element of the array with its 0-based position: columns ``pos`` and ``col``.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array column.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator; ``.alias("p", "v")`` renames both outputs.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("x y",)], ["s"])
+    >>> df.select(posexplode(split("s", " "))).collect()
+    [Row(pos=0, col='x'), Row(pos=1, col='y')]
+    >>> df.select(posexplode(split("s", " ")).alias("i", "w")).collect()
+    [Row(i=0, w='x'), Row(i=1, w='y')]
+    """
+    return _fn("posexplode", col)
+
+
+def posexplode_outer(col: ColumnOrName) -> Column:
+    """As :func:`posexplode`, but a NULL or empty array gives one row of NULLs.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array column.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(None,)], "s string")
+    >>> df.select(posexplode_outer(split("s", " "))).collect()
+    [Row(pos=None, col=None)]
+    """
+    return _fn("posexplode_outer", col)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, res
 import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
 import { withFreshExprIds } from './fresh-ids.js';
 import { checkNoWindow, extractWindows } from './resolve-window.js';
+import { extractGenerator } from './resolve-generator.js';
 
 export interface AnalyzerOptions {
   readonly caseSensitive: boolean;
@@ -47,6 +48,9 @@ export function resolveProjectList(exprs: readonly Expression[], scope: Resoluti
       out.push(...expandStar(e.qualifier, scope));
       continue;
     }
+    if (e.kind === 'alias' && e.names && e.names.length > 1) {
+      throw new AnalysisError('MULTI_ALIAS_WITHOUT_GENERATOR', `Multi part aliasing (${e.names.join(', ')}) is only supported with generator functions, not with ${prettyName(e.child)}.`, { names: e.names.join(', '), expr: prettyName(e.child) });
+    }
     const r = resolveExpression(e, scope);
     // `col("s.a")` names its column after the field (`a`), while `col("s")["a"]` keeps the generated `s.a`.
     if (e.kind === 'unresolvedColumn' && r.kind === 'fn' && r.name === 'get_field') out.push(alias(r, e.nameParts[e.nameParts.length - 1]!));
@@ -64,12 +68,20 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
     case 'distinct':
     case 'subqueryAlias':
     case 'window': // made by the analyzer itself (extractWindows), already resolved
+    case 'generate': // made by the analyzer itself (extractGenerator)
       if (p.kind === 'limit' && (!Number.isInteger(p.limit) || p.limit < 0)) {
         throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit expression must be equal to or greater than 0, but got ${p.limit}.`);
       }
       return p;
     case 'project': {
       const scope = scopeOf([p.child], opts);
+      const gen = extractGenerator(p.projectList, p.child, scope, (e) => resolveProjectList([e], scope));
+      if (gen) {
+        if (gen.projectList.some((e) => containsAggregate(e) || containsWindow(e))) {
+          throw new AnalysisError('UNSUPPORTED_GENERATOR.OUTSIDE_SELECT', 'The generator is not supported beside aggregate or window functions in one SELECT; explode in a subquery and aggregate above it.');
+        }
+        return { ...p, projectList: gen.projectList, child: gen.generate };
+      }
       const list = resolveProjectList(p.projectList, scope);
       if (list.some(containsWindow)) {
         if (list.some(containsAggregate)) {

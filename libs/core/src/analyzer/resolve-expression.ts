@@ -17,6 +17,7 @@ import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.j
 import { castTo, coerce } from './type-coercion.js';
 import { checkWindowExpression, resolveWindowFunction } from './resolve-window.js';
 import { canCast } from '../expr/eval/cast.js';
+import { generatorOutsideSelect, isGeneratorCall } from './resolve-generator.js';
 import { simpleString } from '../types/data-type.js';
 
 /** What a node's expressions may refer to: its input attributes, and the plan (for `df.col()` plan ids). */
@@ -180,6 +181,8 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
 }
 
 export function resolveFunction(name: string, args: readonly Expression[], isDistinct: boolean): Expression {
+  // A generator reaching here is not a whole select item (those become a Generate first).
+  if (isGeneratorCall({ kind: 'unresolvedFunction', name, args, isDistinct })) throw generatorOutsideSelect(name, args);
   const windowFn = resolveWindowFunction(name, args, isDistinct);
   if (windowFn) return windowFn;
   const agg = lookupAggregateFunction(name);

@@ -78,13 +78,16 @@ export class Column {
   /** Field `name` of a struct column (`s.a` in generated names). */
   getField(name: string): Column { return this.fn('get_field', litExpr(name)); }
 
-  /** Gives the column a name. */
-  alias(name: string): Column {
-    if (typeof name !== 'string' || name.length === 0) throw new IllegalArgumentError('INVALID_ALIAS', `alias() needs a non-empty string name, got ${JSON.stringify(name)}.`);
-    return new Column(alias(this.expr, name));
+  /** Gives the column a name; a generator with several outputs (`posexplode`) takes one name per output. */
+  alias(name: string, ...more: string[]): Column {
+    for (const n of [name, ...more]) {
+      if (typeof n !== 'string' || n.length === 0) throw new IllegalArgumentError('INVALID_ALIAS', `alias() needs non-empty string names, got ${JSON.stringify(n)}.`);
+    }
+    const a = alias(this.expr, name);
+    return new Column(more.length > 0 ? { ...a, names: [name, ...more] } : a);
   }
   /** Same as `alias`. */
-  as(name: string): Column { return this.alias(name); }
+  as(name: string, ...more: string[]): Column { return this.alias(name, ...more); }
 
   /** This aggregate or window function evaluated over a window: `F.rank().over(Window.orderBy('v'))`. */
   over(window?: { readonly spec: WindowSpec }): Column {

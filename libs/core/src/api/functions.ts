@@ -64,6 +64,18 @@ export function like(x: ColumnLike, pattern: ColumnLike): Column { return call('
 export function startswith(x: ColumnLike, prefix: ColumnLike): Column { return call('startswith', [c(x), c(prefix)]); }
 export function endswith(x: ColumnLike, suffix: ColumnLike): Column { return call('endswith', [c(x), c(suffix)]); }
 export function contains(x: ColumnLike, other: ColumnLike): Column { return call('contains', [c(x), c(other)]); }
+/** The string cut around matches of the regular expression `pattern` (Java's split rules; `limit` > 0 caps the parts). */
+export function split(x: ColumnLike, pattern: string, limit = -1): Column { return call('split', [c(x), litExpr(pattern), litExpr(limit)]); }
+
+// Generators: allowed only as a whole item of a select list (one per select), as in Spark.
+/** One row per element of the array (column `col`); rows whose array is NULL or empty produce none. */
+export function explode(x: ColumnLike): Column { return call('explode', [c(x)]); }
+/** As `explode`, but a NULL or empty array gives one row with a NULL element. */
+export function explode_outer(x: ColumnLike): Column { return call('explode_outer', [c(x)]); }
+/** One row per element with its 0-based position (columns `pos`, `col`). */
+export function posexplode(x: ColumnLike): Column { return call('posexplode', [c(x)]); }
+/** As `posexplode`, keeping NULL or empty arrays as one row of NULLs. */
+export function posexplode_outer(x: ColumnLike): Column { return call('posexplode_outer', [c(x)]); }
 
 // Math
 export function abs(x: ColumnLike): Column { return call('abs', [c(x)]); }

@@ -3,6 +3,7 @@ import type * as arrow from 'apache-arrow';
 import type { PhysicalPlan } from '../physical/physical-plan.js';
 import { assertNever } from '../util/assert.js';
 import { executeHashAggregate } from './operators/hash-aggregate.js';
+import { executeGenerate } from './operators/generate.js';
 import { executeHashJoin } from './operators/hash-join.js';
 import { executeCoalesce, executeLimit, executeUnion } from './operators/limit.js';
 import { executeNestedLoopJoin } from './operators/nested-loop-join.js';
@@ -34,6 +35,7 @@ export function execute(plan: PhysicalPlan, partition: number, ctx: TaskContext)
     case 'pythonEval': return executePythonEval(plan, partition, ctx, execute);
     case 'mapInPython': return executeMapInPython(plan, partition, ctx, execute);
     case 'groupedPython': return executeGroupedPython(plan, partition, ctx, execute);
+    case 'generate': return executeGenerate(plan, partition, ctx, execute);
     case 'shuffleExchange':
     case 'broadcastExchange':
       throw new Error(`${plan.kind} is a stage boundary: the DAG scheduler replaces it before tasks run`);

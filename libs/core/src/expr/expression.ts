@@ -35,7 +35,14 @@ export interface AttributeReference {
 /** An attribute bound to a column position of the operator's input batch. */
 export interface BoundReference { readonly kind: 'boundRef'; readonly ordinal: number; readonly dataType: DataType; readonly nullable: boolean }
 export interface Literal { readonly kind: 'literal'; readonly value: LiteralValue; readonly dataType: DataType }
-export interface Alias { readonly kind: 'alias'; readonly child: Expression; readonly name: string; readonly exprId: number }
+export interface Alias {
+  readonly kind: 'alias';
+  readonly child: Expression;
+  readonly name: string;
+  readonly exprId: number;
+  /** `AS (a, b)`: every name, for a generator with several output columns (`name` is the first). */
+  readonly names?: readonly string[];
+}
 export interface Arithmetic { readonly kind: 'arith'; readonly op: ArithmeticOp; readonly left: Expression; readonly right: Expression }
 export interface Comparison { readonly kind: 'cmp'; readonly op: ComparisonOp; readonly left: Expression; readonly right: Expression }
 export interface And { readonly kind: 'and'; readonly left: Expression; readonly right: Expression }

@@ -110,6 +110,10 @@ export function mapPlanExpressions(p: LogicalPlan, f: (e: Expression) => Express
     }
     case 'mapInPython':
       return p;
+    case 'generate': {
+      const generator = f(p.generator);
+      return generator === p.generator ? p : { ...p, generator };
+    }
     case 'flatMapGroupsInPython': {
       const groupingExprs = mapList(p.groupingExprs);
       return groupingExprs === p.groupingExprs ? p : { ...p, groupingExprs };
@@ -164,6 +168,7 @@ export function maxRows(p: LogicalPlan): number | undefined {
     case 'cachedRelation':
     case 'mapInPython':
     case 'flatMapGroupsInPython':
+    case 'generate':
       return undefined;
     default:
       return assertNever(p, 'logical plan');

@@ -69,6 +69,8 @@ function rows(p: LogicalPlan): Row[] {
     case 'mapInPython':
     case 'flatMapGroupsInPython':
       throw new Error('the test interpreter does not run Python functions');
+    case 'generate':
+      throw new Error('the test interpreter does not evaluate generators (random plans have none)');
     default:
       return assertNever(p, 'logical plan');
   }

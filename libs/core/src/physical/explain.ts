@@ -1,6 +1,6 @@
 // Spark-like text for physical plans; bound references are printed by the name of the input column they read.
 import { type AttributeReference, type Expression, exprToString, transformUp } from '../expr/expression.js';
-import { treeString } from '../plan/logical-plan.js';
+import { generatorName, treeString } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 import { type Partitioning, type PhysicalPlan, physicalChildren } from './physical-plan.js';
 
@@ -82,6 +82,8 @@ export function physicalNodeString(p: PhysicalPlan): string {
       const fns = p.functions.filter((f) => f.isOutput).map((f) => f.name);
       return `${name} [${fns.join(', ')}], [${list(p.argExprs, p.child.output)}], ${out(p.output)}`;
     }
+    case 'generate':
+      return `Generate ${generatorName(p)}(${show(p.generator, p.child.output)}), [${p.carry.map((i) => exprToString(p.child.output[i]!)).join(', ')}], ${p.outer}, ${out(p.output.slice(p.carry.length))}`;
     case 'mapInPython':
       return `${p.evalType === 'mapArrowIter' ? 'MapInArrow' : 'MapInPandas'} ${p.fn.name}, ${out(p.output)}`;
     case 'groupedPython':

@@ -157,6 +157,19 @@ export interface GroupedPythonExec extends ExecBase {
   readonly child: PhysicalPlan;
 }
 
+/**
+ * explode / posexplode: one output row per element of the array `generator` (bound to the child); output = the
+ * child columns at ordinals `carry`, then [pos,] col. `outer` keeps NULL/empty arrays as one row of NULLs.
+ */
+export interface GenerateExec extends ExecBase {
+  readonly kind: 'generate';
+  readonly generator: Expression;
+  readonly position: boolean;
+  readonly outer: boolean;
+  readonly carry: readonly number[];
+  readonly child: PhysicalPlan;
+}
+
 export type PhysicalPlan =
   | RangeExec
   | LocalTableScanExec
@@ -177,6 +190,7 @@ export type PhysicalPlan =
   | PythonEvalExec
   | MapInPythonExec
   | GroupedPythonExec
+  | GenerateExec
   | WindowExec;
 
 /** Rebuilds `p` with new children (in `physicalChildren` order); leaves are returned as they are. */
@@ -200,6 +214,7 @@ export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly Physical
     case 'pythonEval':
     case 'mapInPython':
     case 'groupedPython':
+    case 'generate':
       return { ...p, child: kids[0]! };
     case 'hashJoin':
     case 'nestedLoopJoin':
@@ -232,6 +247,7 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
     case 'pythonEval':
     case 'mapInPython':
     case 'groupedPython':
+    case 'generate':
       return [p.child];
     case 'hashJoin':
     case 'nestedLoopJoin':

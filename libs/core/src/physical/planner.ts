@@ -19,7 +19,7 @@ import {
   transformDown,
 } from '../expr/expression.js';
 import type { Aggregate, Join, LogicalPlan, Window } from '../plan/logical-plan.js';
-import { outputOf } from '../plan/logical-plan.js';
+import { generateChildOutput, outputOf } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 import { aggregateStateTypes } from '../expr/aggregates/registry.js';
 import { batchBytes } from '../execution/vectors.js';
@@ -74,6 +74,7 @@ export function outputPartitions(p: PhysicalPlan): number {
     case 'pythonEval':
     case 'mapInPython':
     case 'groupedPython':
+    case 'generate':
       return outputPartitions(p.child);
     default:
       return assertNever(p, 'physical plan');
@@ -102,6 +103,7 @@ export function estimateBytes(p: LogicalPlan): number {
       return estimateBytes(p.child);
     case 'mapInPython':
     case 'flatMapGroupsInPython':
+    case 'generate':
       return Infinity;
     case 'limit':
       return Math.min(estimateBytes(p.child), p.limit * 64);
@@ -191,6 +193,16 @@ class Planner {
       case 'mapInPython': {
         const child = this.plan(p.child);
         return { kind: 'mapInPython', evalType: p.func.evalType, fn: wholeRowFunction(p.func), child, output };
+      }
+      case 'generate': {
+        // A Python UDF inside the generator (explode(f(x))) runs in a PythonEval below, as for a filter.
+        const { exprs, child } = extractPythonUdfs([p.generator], this.plan(p.child));
+        const carry = generateChildOutput(p).map((a) => {
+          const i = child.output.findIndex((o) => o.exprId === a.exprId);
+          if (i < 0) throw new Error(`generate: child column ${a.name}#${a.exprId} is missing from the planned child`);
+          return i;
+        });
+        return { kind: 'generate', generator: bindReferences(exprs[0]!, child.output), position: p.position, outer: p.outer, carry, child, output };
       }
       case 'flatMapGroupsInPython': {
         const planned = this.plan(p.child);

@@ -116,6 +116,22 @@ export interface FlatMapGroupsInPython extends PlanBase {
   readonly child: LogicalPlan;
 }
 
+/**
+ * `explode` / `posexplode` (`_outer`): one output row per element of the array `generator` (bound to the child),
+ * the child's columns repeated beside `generatorOutput` ([pos,] col). `outer` keeps rows whose array is NULL or
+ * empty, with NULLs. Spark's `Generate`; the analyzer makes it from a generator in a select list.
+ */
+export interface Generate extends PlanBase {
+  readonly kind: 'generate';
+  readonly generator: Expression;
+  readonly position: boolean;
+  readonly outer: boolean;
+  readonly generatorOutput: readonly AttributeReference[];
+  /** Child columns (exprIds) not carried to the output: only the generator reads them (Spark's `unrequiredChildIndex`). */
+  readonly omitChild?: readonly number[];
+  readonly child: LogicalPlan;
+}
+
 export type LogicalPlan =
   | Range
   | LocalRelation
@@ -132,6 +148,7 @@ export type LogicalPlan =
   | SubqueryAlias
   | MapInPython
   | FlatMapGroupsInPython
+  | Generate
   | Window;
 
 // ---------------------------------------------------------------------------------------------
@@ -154,6 +171,7 @@ export function planChildren(p: LogicalPlan): LogicalPlan[] {
     case 'window':
     case 'mapInPython':
     case 'flatMapGroupsInPython':
+    case 'generate':
       return [p.child];
     case 'join':
       return [p.left, p.right];
@@ -183,6 +201,7 @@ export function withNewPlanChildren(p: LogicalPlan, c: readonly LogicalPlan[]): 
     case 'window':
     case 'mapInPython':
     case 'flatMapGroupsInPython':
+    case 'generate':
       return { ...p, child: c[0]! };
     case 'join':
       return { ...p, left: c[0]!, right: c[1]! };
@@ -233,6 +252,8 @@ export function planExpressions(p: LogicalPlan): Expression[] {
       return [p.func];
     case 'flatMapGroupsInPython':
       return [...p.groupingExprs, p.func];
+    case 'generate':
+      return [p.generator];
     default:
       return assertNever(p, 'logical plan');
   }
@@ -261,6 +282,8 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
       return outputOf(p.child).map((a) => ({ ...a, qualifier: [p.alias] }));
     case 'window':
       return [...outputOf(p.child), ...p.windowExprs.map((e) => toAttribute(e))];
+    case 'generate':
+      return [...generateChildOutput(p), ...p.generatorOutput];
     case 'join': {
       const l = outputOf(p.left);
       const r = outputOf(p.right);
@@ -350,9 +373,29 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
       return `${q}${p.func.evalType === 'mapArrowIter' ? 'MapInArrow' : 'MapInPandas'} ${exprToString(p.func)}, ${list(p.output)}`;
     case 'flatMapGroupsInPython':
       return `${q}FlatMapGroupsInPandas ${list(p.groupingExprs)}, ${exprToString(p.func)}, ${list(p.output)}`;
+    case 'generate':
+    {
+      // Spark's form: the ordinals of the child columns not carried (unrequiredChildIndex), then outer.
+      const omit = new Set(p.omitChild ?? []);
+      const unrequired = outputOf(p.child).flatMap((a, i) => (omit.has(a.exprId) ? [i] : []));
+      return `${q}Generate ${generatorName(p)}(${exprToString(p.generator)}), [${unrequired.join(', ')}], ${p.outer}, ${list(p.generatorOutput)}`;
+    }
     default:
       return assertNever(p, 'logical plan');
   }
+}
+
+/** The child columns a Generate carries to its output. */
+export function generateChildOutput(p: Generate): AttributeReference[] {
+  const child = outputOf(p.child);
+  if (!p.omitChild || p.omitChild.length === 0) return child;
+  const omit = new Set(p.omitChild);
+  return child.filter((a) => !omit.has(a.exprId));
+}
+
+/** The Spark name of a Generate's function: explode, posexplode, explode_outer, posexplode_outer. */
+export function generatorName(p: Pick<Generate, 'position' | 'outer'>): string {
+  return `${p.position ? 'posexplode' : 'explode'}${p.outer ? '_outer' : ''}`;
 }
 
 /** Renders any tree with Spark's `+-`/`:-` connectors. */

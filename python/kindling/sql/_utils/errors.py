@@ -50,6 +50,7 @@ _TEMPLATES: Dict[str, str] = {
     "CANNOT_DETERMINE_TYPE": "Some of types cannot be determined after inferring.",
     "CANNOT_INFER_EMPTY_SCHEMA": "Can not infer schema from empty dataset.",
     "CANNOT_INFER_PANDAS_UDF_TYPE": "<hint>",
+    "CANNOT_BE_EMPTY": "At least one <item> must be specified.",
     "CANNOT_BE_NONE": "Argument `<arg_name>` can not be None.",
     "CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF": "returnType can not be specified when `<arg_name>` is a user-defined function, but got <arg_type>.",
     "NOT_CALLABLE": "Argument `<arg_name>` should be a callable, got <arg_type>.",

@@ -9,6 +9,7 @@ import { isnan } from './isnan.js';
 import { length } from './length.js';
 import { like } from './like.js';
 import { round } from './round.js';
+import { split } from './split.js';
 import { sqrt } from './sqrt.js';
 import { lower, upper } from './string-case.js';
 import { containsFn, endswith, startswith } from './string-predicates.js';
@@ -20,7 +21,7 @@ export type { ScalarFunctionDef } from './function-def.js';
 
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
-  coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField,
+  coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

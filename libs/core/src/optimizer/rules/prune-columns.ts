@@ -91,6 +91,14 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
       return withChild(p, prune(p.child, null));
     case 'flatMapGroupsInPython':
       return withChild(p, prune(p.child, null));
+    case 'generate': {
+      // Child columns only the generator reads are not repeated once per element.
+      const child = exact(p.child, withRefs(req, [p.generator]));
+      // req null = the node's output as it is, which already leaves out what an earlier pass omitted.
+      const omit = req === null ? (p.omitChild ?? []) : outputOf(child).filter((a) => !req.has(a.exprId)).map((a) => a.exprId);
+      const same = child === p.child && omit.length === (p.omitChild?.length ?? 0) && omit.every((x, i) => x === p.omitChild![i]);
+      return same ? p : { ...p, omitChild: omit, child };
+    }
     default:
       return assertNever(p, 'logical plan');
   }

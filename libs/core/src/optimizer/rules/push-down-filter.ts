@@ -69,6 +69,7 @@ function pushFilter(f: Filter): LogicalPlan {
     case 'window': // a filter changes which rows a window sees (rank, running sums): it stays above
     case 'mapInPython':
     case 'flatMapGroupsInPython':
+    case 'generate':
       return f;
     default:
       return assertNever(child, 'logical plan');

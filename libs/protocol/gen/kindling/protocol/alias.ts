@@ -38,8 +38,23 @@ name(optionalEncoding?:any):string|Uint8Array|null {
   return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
 }
 
+/**
+ * `AS (a, b)` for a generator with several output columns (posexplode): every name, `name` being the first.
+ */
+names(index: number):string
+names(index: number,optionalEncoding:flatbuffers.Encoding):string|Uint8Array
+names(index: number,optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__string(this.bb!.__vector(this.bb_pos + offset) + index * 4, optionalEncoding) : null;
+}
+
+namesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startAlias(builder:flatbuffers.Builder) {
-  builder.startObject(2);
+  builder.startObject(3);
 }
 
 static addChild(builder:flatbuffers.Builder, childOffset:flatbuffers.Offset) {
@@ -50,6 +65,22 @@ static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
   builder.addFieldOffset(1, nameOffset, 0);
 }
 
+static addNames(builder:flatbuffers.Builder, namesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, namesOffset, 0);
+}
+
+static createNamesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startNamesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
 static endAlias(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   builder.requiredField(offset, 4) // child
@@ -57,17 +88,19 @@ static endAlias(builder:flatbuffers.Builder):flatbuffers.Offset {
   return offset;
 }
 
-static createAlias(builder:flatbuffers.Builder, childOffset:flatbuffers.Offset, nameOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createAlias(builder:flatbuffers.Builder, childOffset:flatbuffers.Offset, nameOffset:flatbuffers.Offset, namesOffset:flatbuffers.Offset):flatbuffers.Offset {
   Alias.startAlias(builder);
   Alias.addChild(builder, childOffset);
   Alias.addName(builder, nameOffset);
+  Alias.addNames(builder, namesOffset);
   return Alias.endAlias(builder);
 }
 
 unpack(): AliasT {
   return new AliasT(
     (this.child() !== null ? this.child()!.unpack() : null),
-    this.name()
+    this.name(),
+    this.bb!.createScalarList<string>(this.names.bind(this), this.namesLength())
   );
 }
 
@@ -75,23 +108,27 @@ unpack(): AliasT {
 unpackTo(_o: AliasT): void {
   _o.child = (this.child() !== null ? this.child()!.unpack() : null);
   _o.name = this.name();
+  _o.names = this.bb!.createScalarList<string>(this.names.bind(this), this.namesLength());
 }
 }
 
 export class AliasT implements flatbuffers.IGeneratedObject {
 constructor(
   public child: ExpressionT|null = null,
-  public name: string|Uint8Array|null = null
+  public name: string|Uint8Array|null = null,
+  public names: (string)[] = []
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const child = (this.child !== null ? this.child!.pack(builder) : 0);
   const name = (this.name !== null ? builder.createString(this.name!) : 0);
+  const names = Alias.createNamesVector(builder, builder.createObjectOffsetList(this.names));
 
   return Alias.createAlias(builder,
     child,
-    name
+    name,
+    names
   );
 }
 }

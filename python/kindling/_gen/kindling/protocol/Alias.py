@@ -50,8 +50,29 @@ class Alias(object):
             return self._tab.String(o + self._tab.Pos)
         return None
 
+    # `AS (a, b)` for a generator with several output columns (posexplode): every name, `name` being the first.
+    # Alias
+    def Names(self, j: int):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            a = self._tab.Vector(o)
+            return self._tab.String(a + flatbuffers.number_types.UOffsetTFlags.py_type(j * 4))
+        return ""
+
+    # Alias
+    def NamesLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # Alias
+    def NamesIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        return o == 0
+
 def AliasStart(builder: flatbuffers.Builder):
-    builder.StartObject(2)
+    builder.StartObject(3)
 
 def Start(builder: flatbuffers.Builder):
     AliasStart(builder)
@@ -67,6 +88,18 @@ def AliasAddName(builder: flatbuffers.Builder, name: int):
 
 def AddName(builder: flatbuffers.Builder, name: int):
     AliasAddName(builder, name)
+
+def AliasAddNames(builder: flatbuffers.Builder, names: int):
+    builder.PrependUOffsetTRelativeSlot(2, flatbuffers.number_types.UOffsetTFlags.py_type(names), 0)
+
+def AddNames(builder: flatbuffers.Builder, names: int):
+    AliasAddNames(builder, names)
+
+def AliasStartNamesVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartNamesVector(builder, numElems: int) -> int:
+    return AliasStartNamesVector(builder, numElems)
 
 def AliasEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
