@@ -180,7 +180,9 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
   }
 }
 
-export function resolveFunction(name: string, args: readonly Expression[], isDistinct: boolean): Expression {
+export function resolveFunction(name: string, givenArgs: readonly Expression[], isDistinct: boolean): Expression {
+  const completer = lookupScalarFunction(name)?.completeArgs;
+  const args = completer ? completer(givenArgs) : givenArgs;
   // A generator reaching here is not a whole select item (those become a Generate first).
   if (isGeneratorCall({ kind: 'unresolvedFunction', name, args, isDistinct })) throw generatorOutsideSelect(name, args);
   const windowFn = resolveWindowFunction(name, args, isDistinct);

@@ -30,6 +30,8 @@ export interface ScalarFunctionDef {
   readonly aliases?: readonly string[];
   /** How Spark prints a call in generated column names when that differs from `name` (e.g. `SQRT(d)`, `FLOOR(d)`). */
   readonly prettyName?: string;
+  /** Adds the arguments a call may leave out (Spark's default-argument constructors), so names print them too. */
+  completeArgs?(args: readonly Expression[]): readonly Expression[];
   /** Checks argument types: returns the types the analyzer must cast each argument to, and the result type; or an error message naming the argument at fault. */
   resolve(argTypes: readonly DataType[]): ResolveResult;
   /**

@@ -7,6 +7,7 @@ import type * as arrow from 'apache-arrow';
 import { stringBuffers } from '../../execution/kernels.js';
 import { ArrayT, IntegerT, StringT } from '../../types/data-type.js';
 import { ExecutionError } from '../../errors.js';
+import { lit } from '../expression.js';
 import { bit, listData, validityOf } from '../eval/columns.js';
 import { decodeUtf8, encodeUtf8, StringBuilder } from '../eval/strings.js';
 import { castableToString, type ScalarFunctionDef, unexpectedType, wrongArgCount } from './function-def.js';
@@ -50,7 +51,6 @@ function regexCutter(pattern: string): Cutter {
       const start = m.index;
       const end = start + m[0].length;
       if (end === start) re.lastIndex = start + (s.codePointAt(start)! > 0xffff ? 2 : 1);
-      if (start >= s.length && end === start) break; // Java finds no empty match at the very end to cut at
       if (limit > 0 && out.length >= limit - 1) break;
       if (index === 0 && start === 0 && end === 0) continue; // a zero-width match at the start cuts nothing
       out.push(s.slice(index, start));
@@ -72,6 +72,7 @@ function charCutter(s: string, limit: number): string[] {
 
 export const split: ScalarFunctionDef = {
   name: 'split',
+  completeArgs: (args) => (args.length === 2 ? [...args, lit(-1)] : args),
   resolve(argTypes) {
     if (argTypes.length !== 2 && argTypes.length !== 3) return wrongArgCount('split', '[2, 3]', argTypes.length);
     for (let i = 0; i < 2; i++) if (!castableToString(argTypes[i]!)) return unexpectedType('split', i, '"STRING"', argTypes[i]!);
