@@ -619,14 +619,27 @@ class RDD:
         return self.mapPartitions(lambda it: [sum(1 for _ in it)]).sum()
 
     def take(self, num: int) -> List[Any]:
-        """The first ``num`` elements (each partition stops reading after ``num``).
+        """The first ``num`` elements, scanning as few partitions as it can.
+
+        As in Spark, the engine runs the first partition, then more (4× as many, or as many as the rows found
+        so far suggest) until ``num`` elements are there; each partition stops reading after ``num``.
 
         >>> spark.sparkContext.parallelize(range(100), 4).take(3)
         [0, 1, 2]
         """
         if num <= 0:
             return []
-        return self.mapPartitions(lambda it: itertools.islice(it, num)).collect()[:num]
+        if self._kind == IN_ROWS:
+            return self._jdf.limit(num).collect()
+
+        # One block per element, so the engine's row limit counts elements.
+        def first(_: int, it: Iterable[Any]) -> Iterable[Tuple[int, bytes]]:
+            for x in itertools.islice(it, num):
+                yield 0, _dumps([x])
+
+        df = PipelinedRDD(self, first, label="take")._map_df(OUT_KEYED).select("data").limit(num)
+        table = results.arrow_table(df._execute(Action.Collect))
+        return [x for chunk in table.column("data").chunks for blob in chunk.to_pylist() for x in pickle.loads(blob)]
 
     def first(self) -> Any:
         rs = self.take(1)

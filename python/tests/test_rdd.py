@@ -224,6 +224,26 @@ def test_take_stops_reading_each_partition_early(sc):
     assert endless.take(5) == [0, 1, 2, 3, 4]
 
 
+def test_take_scans_partitions_incrementally(sc):
+    # An accumulator counts the partitions whose function ran: a take that the first partition answers runs one.
+    touched = sc.accumulator(0)
+
+    def mark(it):
+        touched.add(1)
+        return it
+
+    rdd = sc.parallelize(range(800), 8).mapPartitions(mark)
+    assert rdd.take(5) == [0, 1, 2, 3, 4]
+    assert touched.value == 1
+    touched.value = 0
+    # Elements only from partition 5 on: 1 partition, then 4, then the other 3.
+    assert rdd.filter(lambda x: x >= 500).take(3) == [500, 501, 502]
+    assert touched.value == 8
+    touched.value = 0
+    assert rdd.first() == 0 and touched.value == 1
+    assert rdd.filter(lambda x: x > 10_000).take(1) == [] and rdd.filter(lambda x: x > 10_000).isEmpty()
+
+
 # ---------------------------------------------------------------------------------------------------- worked examples
 
 

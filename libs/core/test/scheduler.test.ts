@@ -82,6 +82,31 @@ describe('scheduler', () => {
     expect(ends.length).toBeGreaterThan(0);
     for (const e of ends) if (e.type === 'taskEnd') expect(e.succeeded).toBe(true);
   });
+
+  it('scans partitions incrementally for a take, as Spark does', async () => {
+    const tasksOf = async (run: () => Promise<unknown>) => {
+      const { events, stop } = record();
+      const out = await run();
+      stop();
+      return { out, tasks: events.filter((e) => e.type === 'taskStart').map((e) => (e.type === 'taskStart' ? e.partition : -1)) };
+    };
+    // The first partition holds enough rows: one task of 8.
+    const first = await tasksOf(() => spark.range(0, 800, 1, 8).take(5));
+    expect((first.out as { toArray(): unknown[] }[]).map((r) => r.toArray())).toEqual([[0n], [1n], [2n], [3n], [4n]]);
+    expect(first.tasks).toEqual([0]);
+    // Only partitions 5.. have rows: 1, then 4 partitions find none, then the rest (×4 of those scanned, capped).
+    const late = await tasksOf(() => spark.range(0, 800, 1, 8).filter(col('id').geq(500)).take(3));
+    expect((late.out as { toArray(): unknown[] }[]).map((r) => r.toArray())).toEqual([[500n], [501n], [502n]]);
+    expect(late.tasks).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Rows found at a known rate: the next round asks for about as many partitions as the missing rows need.
+    const rate = await tasksOf(() => spark.range(0, 800, 1, 8).filter(col('id').mod(100).lt(10)).take(25));
+    expect((rate.out as unknown[]).length).toBe(25);
+    expect(rate.tasks).toEqual([0, 1, 2, 3]);
+    // Too few rows in all: every partition once, in order.
+    const all = await tasksOf(() => spark.range(0, 40, 1, 4).take(100));
+    expect((all.out as unknown[]).length).toBe(40);
+    expect([...(all.tasks)].sort()).toEqual([0, 1, 2, 3]);
+  });
 });
 
 describe('cancellation', () => {

@@ -32,6 +32,9 @@ export interface RunnerOptions {
   readonly secretHex: string;
 }
 
+/** How long a task stopped early by its consumer may take to end on its own before its worker is killed. */
+const DRAIN_MS = 200;
+
 const EVAL_TYPES: Record<PythonEvalType, fb.PythonEvalType> = {
   nonUdf: fb.PythonEvalType.NonUdf,
   batched: fb.PythonEvalType.Batched,
@@ -82,6 +85,29 @@ class Runner implements PythonRunner {
     this.idleTimer.unref();
   }
 
+  /** Reads and drops a stopped task's remaining output until TaskDone, within DRAIN_MS; false if it did not end. */
+  private async drain(w: WorkerConnection, stopFeeding: () => Promise<void>, onDone: (env: fb.Envelope) => void): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), DRAIN_MS)));
+    try {
+      if ((await Promise.race([stopFeeding().then(() => 'fed' as const), timeout])) === 'timeout') return false;
+      for (;;) {
+        const env = await Promise.race([w.next(), timeout]);
+        if (env === 'timeout') return false;
+        const type = env.bodyType();
+        if (type === fb.Body.TaskDone) {
+          onDone(env);
+          return true;
+        }
+        if (type !== fb.Body.OutputBatch) return false;
+      }
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async *run(task: PythonTask, input: AsyncIterable<arrow.RecordBatch>, ctx: TaskContext): AsyncGenerator<arrow.RecordBatch> {
     const m = (ctx.metrics.python ??= newPythonTaskMetrics());
     const conf = ctx.pythonConf ?? {};
@@ -92,14 +118,29 @@ class Runner implements PythonRunner {
     const pickled = task.evalType === 'batched';
     const outTypes = outputTypes(task);
     const outSchema = resultSchema(outTypes, task);
+    let errored = false;
+    let feeding: Promise<void> = Promise.resolve();
+    let stopFeeding = false;
+    const readDone = (env: fb.Envelope) => {
+      const done = env.body(new fb.TaskDone()) as fb.TaskDone;
+      const updates = done.accumulatorUpdatesArray();
+      // Copied: the frame's buffer is reused once this loop reads on.
+      if (updates && updates.length > 0) (ctx.metrics.accumulatorUpdates ??= []).push(new Uint8Array(updates));
+      const wm = done.metrics();
+      if (wm) {
+        m.workerDeserializeMs += Number(wm.deserializeNs()) / 1e6;
+        m.computeMs += Number(wm.computeNs()) / 1e6;
+        m.workerSerializeMs += Number(wm.serializeNs()) / 1e6;
+        m.bytesReceived += Number(wm.bytesOut());
+      }
+    };
     try {
       const missing = (ctx.pythonBroadcasts ?? []).filter((v) => w.broadcasts.get(v.id) !== v.version);
       await w.send(taskStart(task, ctx, conf, missing));
       for (const v of missing) w.broadcasts.set(v.id, v.version);
       // Feed input concurrently with reading results; a failure on either side ends the task.
       let feedError: unknown = null;
-      let stopFeeding = false;
-      const feeding = (async () => {
+      feeding = (async () => {
         for await (const b of input) {
           if (stopFeeding) break;
           const t0 = performance.now();
@@ -129,17 +170,7 @@ class Runner implements PythonRunner {
             yield batch;
           }
         } else if (type === fb.Body.TaskDone) {
-          const done = env.body(new fb.TaskDone()) as fb.TaskDone;
-          const updates = done.accumulatorUpdatesArray();
-          // Copied: the frame's buffer is reused once this loop reads on.
-          if (updates && updates.length > 0) (ctx.metrics.accumulatorUpdates ??= []).push(new Uint8Array(updates));
-          const wm = done.metrics();
-          if (wm) {
-            m.workerDeserializeMs += Number(wm.deserializeNs()) / 1e6;
-            m.computeMs += Number(wm.computeNs()) / 1e6;
-            m.workerSerializeMs += Number(wm.serializeNs()) / 1e6;
-            m.bytesReceived += Number(wm.bytesOut());
-          }
+          readDone(env);
           break;
         } else if (type === fb.Body.TaskFailed) {
           const f = env.body(new fb.TaskFailed()) as fb.TaskFailed;
@@ -158,7 +189,16 @@ class Runner implements PythonRunner {
       await feeding;
       if (feedError) throw feedError;
       finished = true;
+    } catch (err) {
+      errored = true;
+      throw err;
     } finally {
+      // The consumer stopped early (a limit, a take): the worker may be about to finish anyway. Give it a short
+      // while to end the task so it can be reused and its accumulator updates count; past that, it is killed.
+      if (!finished && !errored && !ctx.signal.aborted) finished = await this.drain(w, () => {
+        stopFeeding = true;
+        return feeding;
+      }, readDone);
       ctx.signal.removeEventListener('abort', onAbort);
       w.tasksRun++;
       if (finished && !ctx.signal.aborted) this.park(w, conf);

@@ -27,6 +27,9 @@ export interface DAGSchedulerOptions {
   readonly ansi: boolean;
   /** Settings Python workers read; sent with tasks that run Python. */
   readonly pythonConf: Readonly<Record<string, string>>;
+  /** `take`/`limit` at the root: result partitions scanned first, and the growth factor of later rounds. */
+  readonly limitInitialPartitions?: number;
+  readonly limitScaleUpFactor?: number;
   /** The session's broadcast variables, by the ids a stage's Python functions name. */
   readonly pythonBroadcasts?: (ids: Iterable<number>) => PythonBroadcastValue[];
 }
@@ -45,6 +48,24 @@ function broadcastIdsOf(p: PhysicalPlan, out: number[] = []): number[] {
   for (const f of fns) out.push(...(f.broadcastIds ?? []));
   for (const c of physicalChildren(p)) broadcastIdsOf(c, out);
   return out;
+}
+
+/**
+ * `Limit(global) <- Exchange(single) <- Limit(local) <- x`, maybe under Projects: what `take(n)` plans. Gives n
+ * and the plan each scanned partition runs (the Projects over the local limit).
+ */
+function rootTake(root: PhysicalPlan): { limit: number; child: PhysicalPlan } | null {
+  if (root.kind === 'project') {
+    const inner = rootTake(root.child);
+    if (!inner) return null;
+    // Bound references index the global limit's output, which is the local limit's: the Project moves down as is.
+    return { limit: inner.limit, child: { ...root, child: inner.child } };
+  }
+  if (root.kind !== 'limit' || !root.global) return null;
+  const ex = root.child;
+  if (ex.kind !== 'shuffleExchange' || ex.partitioning.kind !== 'single') return null;
+  if (ex.child.kind !== 'limit' || ex.child.global) return null;
+  return { limit: root.limit, child: ex.child };
 }
 
 /** Test hook: called before each task attempt; throwing fails that attempt. */
@@ -80,6 +101,8 @@ export class DAGScheduler {
       this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: 0, time });
       return cached;
     }
+    const take = rootTake(root);
+    if (take) return this.runTakeJob(jobId, take.limit, take.child, description, signal, metrics);
     const result = buildStages(root, {
       nextStageId: () => this.stageId++,
       nextShuffleId: () => this.shuffleId++,
@@ -101,6 +124,59 @@ export class DAGScheduler {
       throw err;
     } finally {
       // Shuffle and broadcast blocks live for one job; cached blocks stay until unpersist.
+      for (const s of stages) {
+        if (s.shuffleId !== undefined) this.blocks.removeShuffle(s.shuffleId);
+        if (s.broadcastId !== undefined) this.blocks.removeBroadcast(s.broadcastId);
+      }
+    }
+  }
+
+  /**
+   * A limit at the root (`take`, `show`, `limit().collect()`): the result stage's partitions are run a few at a
+   * time — one, then more by the scale-up factor, estimated from the rows found so far — until `limit` rows are
+   * there, as Spark's `executeTake` does. Stages below it (shuffles) still run whole.
+   */
+  private async runTakeJob(jobId: number, limit: number, plan: PhysicalPlan, description: string, signal: AbortSignal, metrics?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
+    const result = buildStages(plan, {
+      nextStageId: () => this.stageId++,
+      nextShuffleId: () => this.shuffleId++,
+      nextBroadcastId: () => this.broadcastId++,
+    });
+    const stages = topologicalStages(result);
+    const started = performance.now();
+    this.events.emit({ type: 'jobStart', jobId, stageIds: stages.map((s) => s.id), description, time: Date.now() });
+    try {
+      const out: arrow.RecordBatch[] = [];
+      for (const stage of stages) {
+        if (stage.kind !== 'result') {
+          await this.runStage(jobId, stage, signal, metrics);
+          continue;
+        }
+        const opts = this.opts();
+        const scaleUp = Math.max(2, opts.limitScaleUpFactor ?? 4);
+        let rows = 0;
+        let scanned = 0;
+        let next = Math.max(1, opts.limitInitialPartitions ?? 1);
+        while (scanned < stage.numTasks && rows < limit) {
+          const ids = Array.from({ length: Math.min(next, stage.numTasks - scanned) }, (_, i) => scanned + i);
+          const parts = await this.runStage(jobId, stage, signal, metrics, ids);
+          for (const batch of parts.flat()) {
+            if (rows >= limit) break;
+            const keep = Math.min(batch.numRows, limit - rows);
+            out.push(keep === batch.numRows ? batch : batch.slice(0, keep));
+            rows += keep;
+          }
+          scanned += ids.length;
+          // Spark's estimate: enough partitions for the missing rows at the rate seen (×1.5), capped by the factor.
+          next = rows === 0 ? scanned * scaleUp : Math.min(Math.max(Math.ceil((1.5 * limit * scanned) / rows) - scanned, 1), scanned * scaleUp);
+        }
+      }
+      this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: performance.now() - started, time: Date.now() });
+      return [out];
+    } catch (err) {
+      this.events.emit({ type: 'jobEnd', jobId, succeeded: false, durationMs: performance.now() - started, error: String(err), time: Date.now() });
+      throw err;
+    } finally {
       for (const s of stages) {
         if (s.shuffleId !== undefined) this.blocks.removeShuffle(s.shuffleId);
         if (s.broadcastId !== undefined) this.blocks.removeBroadcast(s.broadcastId);
@@ -136,10 +212,12 @@ export class DAGScheduler {
     }
   }
 
-  private async runStage(jobId: number, stage: Stage, signal: AbortSignal, sink?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
+  /** Runs the stage's tasks (only partitions `only`, in that order, when given: a take's rounds). */
+  private async runStage(jobId: number, stage: Stage, signal: AbortSignal, sink?: TaskMetrics[], only?: readonly number[]): Promise<arrow.RecordBatch[][]> {
     const opts = this.opts();
     const started = performance.now();
-    this.events.emit({ type: 'stageSubmitted', jobId, stageId: stage.id, kind: stage.kind, numTasks: stage.numTasks, time: Date.now() });
+    const numTasks = only ? only.length : stage.numTasks;
+    this.events.emit({ type: 'stageSubmitted', jobId, stageId: stage.id, kind: stage.kind, numTasks, time: Date.now() });
     const types = stage.plan.output.map((a) => a.dataType);
     // Range shuffles need the whole map output to sample bounds: tasks keep it unsplit, split afterwards.
     const deferSplit = stage.partitioning?.kind === 'range';
@@ -159,10 +237,11 @@ export class DAGScheduler {
     // On executor threads, the plan and the stage's inputs are encoded once per stage; the data stays in shared memory.
     const remote = pool ? { spec: { ...spec, plan: encodePlan(stage.plan) }, inputs: this.stageInputs(stage.plan) } : null;
     const results = await runTasks(
-      stage.numTasks,
+      numTasks,
       { slots: opts.slots, maxFailures: opts.maxFailures },
       signal,
-      async ({ partition, attempt, signal: taskSignal }) => {
+      async ({ partition: task, attempt, signal: taskSignal }) => {
+        const partition = only ? only[task]! : task;
         let metrics = newTaskMetrics();
         const t0 = performance.now();
         this.events.emit({ type: 'taskStart', jobId, stageId: stage.id, partition, attempt, time: Date.now() });
@@ -193,7 +272,7 @@ export class DAGScheduler {
           throw err;
         }
       },
-      (partition) => `Task ${partition} in stage ${stage.id}.0`,
+      (task) => `Task ${only ? only[task]! : task} in stage ${stage.id}.0`,
     );
     if (deferSplit) this.splitRangeShuffle(stage, types);
     if (stage.kind === 'broadcast') this.blocks.putBroadcast(stage.broadcastId!, results.flat());

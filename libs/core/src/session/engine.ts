@@ -70,6 +70,8 @@ export class Engine {
         maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
         batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
         ansi: conf.bool('spark.sql.ansi.enabled'),
+        limitInitialPartitions: conf.int('spark.sql.limit.initialNumPartitions', 1),
+        limitScaleUpFactor: conf.int('spark.sql.limit.scaleUpFactor', 4),
         pythonBroadcasts: (ids) => this.pythonBroadcasts.forTask(ids),
         pythonConf: Object.fromEntries(Object.entries({ ...CONF_DEFAULTS, ...conf.getAll() }).filter(([k]) => PYTHON_CONF_PREFIXES.some((p) => k.startsWith(p)))),
       }),
