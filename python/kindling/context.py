@@ -204,21 +204,17 @@ class SparkContext:
 
     def _register_broadcast(self, bid: int, data: bytes) -> None:
         from ._client import requests as rq
-        from ._client.local_data import INLINE_LIMIT, _segment_path, _write_segment
+        from ._client.local_data import bytes_payload
 
-        client = self._session._client
-        if len(data) <= INLINE_LIMIT:
-            client.call(Body.BroadcastRequest, rq.broadcast(BroadcastOp.Register, bid, data=data), Body.Ack)
-            return
-        path = _segment_path()
-        size = _write_segment(path, data)
+        payload = bytes_payload(
+            data,
+            lambda d: rq.broadcast(BroadcastOp.Register, bid, data=d),
+            lambda path, size: rq.broadcast(BroadcastOp.Register, bid, shm_name=path, shm_size=size),
+        )
         try:
-            client.call(Body.BroadcastRequest, rq.broadcast(BroadcastOp.Register, bid, shm_name=path, shm_size=size), Body.Ack)
+            self._session._client.call(Body.BroadcastRequest, payload.build, Body.Ack)
         finally:
-            try:
-                os.unlink(path)
-            except FileNotFoundError:
-                pass  # the engine unlinks segments it has read
+            payload.cleanup()
 
     def _unpersist_broadcast(self, bid: int, destroy: bool) -> None:
         from ._client import requests as rq

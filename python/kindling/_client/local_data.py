@@ -69,14 +69,23 @@ def _write_segment(path: str, data: bytes) -> int:
     return len(data)
 
 
-def serialize_pickled(struct: Any, rows: List[Sequence[Any]]) -> LocalPayload:
-    """Row tuples as one pickle (protocol 4) of plain values: inline up to 1 MiB, else in a 0600 segment."""
-    data = pickle.dumps(_plain_rows(struct, rows), protocol=4)
+def bytes_payload(data: bytes, inline: Callable[[bytes], Callable], in_segment: Callable[[str, int], Callable]) -> LocalPayload:
+    """A request carrying ``data``: built by ``inline(data)`` up to 1 MiB, else by ``in_segment(path, size)`` with
+    the bytes in a 0600 segment that the payload's cleanup removes."""
     if len(data) <= INLINE_LIMIT:
-        return LocalPayload(rq.local_data(pickled_rows=data, pickled=True, schema=struct))
+        return LocalPayload(inline(data))
     path = _segment_path()
     size = _write_segment(path, data)
-    return LocalPayload(rq.local_data(shm_name=path, shm_size=size, pickled=True, schema=struct), path)
+    return LocalPayload(in_segment(path, size), path)
+
+
+def serialize_pickled(struct: Any, rows: List[Sequence[Any]]) -> LocalPayload:
+    """Row tuples as one pickle (protocol 4) of plain values: inline up to 1 MiB, else in a 0600 segment."""
+    return bytes_payload(
+        pickle.dumps(_plain_rows(struct, rows), protocol=4),
+        lambda data: rq.local_data(pickled_rows=data, pickled=True, schema=struct),
+        lambda path, size: rq.local_data(shm_name=path, shm_size=size, pickled=True, schema=struct),
+    )
 
 
 # ---------------------------------------------------------------------- serialising

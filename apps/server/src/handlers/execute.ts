@@ -4,7 +4,7 @@ import * as arrow from 'apache-arrow';
 import { fb } from '@kindling/protocol';
 import { type DataFrame, IllegalArgumentError, type TaskMetrics } from '@kindling/core';
 import { pickleRows } from '../pickle.js';
-import { executeResponseOf } from '../wire.js';
+import { type ExecuteResult, executeResponseOf } from '../wire.js';
 import { type RequestContext, intArg, raceAbort } from './context.js';
 
 /** Default inline limit of Arrow results (bytes); larger results go to a shm segment. */
@@ -38,20 +38,20 @@ function shmThreshold(ctx: RequestContext): number {
   return n;
 }
 
-async function count(ctx: RequestContext, df: DataFrame, metrics: TaskMetrics[]): Promise<Uint8Array> {
+async function count(ctx: RequestContext, df: DataFrame, metrics: TaskMetrics[]): Promise<ExecuteResult> {
   const value = BigInt(await raceAbort(df.count({ signal: ctx.signal, metrics }), ctx.signal));
-  return executeResponseOf(ctx.requestId, { count: value, numRows: value, schema: df.schema, accumulatorUpdates: updatesOf(metrics) });
+  return { count: value, numRows: value, schema: df.schema };
 }
 
-async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, metrics: TaskMetrics[]): Promise<Uint8Array> {
+async function show(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, metrics: TaskMetrics[]): Promise<ExecuteResult> {
   const n = Math.max(0, intArg(req.n(), 'n', -2147483648, 2147483646));
   const truncate = req.truncate();
   if (truncate < 0) throw new IllegalArgumentError('VALUE_OUT_OF_RANGE', `Argument \`truncate\` must be 0 (no truncation) or a positive width, got ${truncate}.`, { argName: 'truncate' });
   const text = await raceAbort(df.showString(n, truncate, req.vertical(), { signal: ctx.signal, metrics }), ctx.signal);
-  return executeResponseOf(ctx.requestId, { text, numRows: BigInt(n), schema: df.schema, accumulatorUpdates: updatesOf(metrics) });
+  return { text, numRows: BigInt(n), schema: df.schema };
 }
 
-async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean, metrics: TaskMetrics[]): Promise<Uint8Array> {
+async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, take: boolean, metrics: TaskMetrics[]): Promise<ExecuteResult> {
   const source = take ? df.limit(intArg(req.n(), 'n', 0, 2147483647)) : df;
   const batches = await run(source, take ? 'take' : 'collect', ctx, metrics);
   const numRows = BigInt(numRowsOf(batches));
@@ -61,9 +61,9 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
     // Large pickles take the shared-memory route too (the frame limit would refuse them).
     if (data.length > shmThreshold(ctx)) {
       const name = ctx.session.segments.write(data);
-      return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, shm: { name, size: BigInt(data.length) }, numRows, schema, accumulatorUpdates: updatesOf(metrics) });
+      return { format: fb.ResultFormat.PickledRows, shm: { name, size: BigInt(data.length) }, numRows, schema };
     }
-    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.PickledRows, data, numRows, schema, accumulatorUpdates: updatesOf(metrics) });
+    return { format: fb.ResultFormat.PickledRows, data, numRows, schema };
   }
   if (req.format() !== fb.ResultFormat.Arrow) {
     throw new IllegalArgumentError('INVALID_RESULT_FORMAT', `Unknown result format ${String(req.format())}.`);
@@ -71,10 +71,10 @@ async function rows(ctx: RequestContext, df: DataFrame, req: fb.ExecuteRequest, 
   // The SDK's table: duplicate column names kept, no two columns sharing buffers (which the IPC writer mangles).
   const { chunks, size } = await ipcChunks(df.tableOf(batches));
   if (size <= shmThreshold(ctx)) {
-    return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, data: Buffer.concat(chunks, size), numRows, schema, accumulatorUpdates: updatesOf(metrics) });
+    return { format: fb.ResultFormat.Arrow, data: Buffer.concat(chunks, size), numRows, schema };
   }
   const name = ctx.session.segments.writeChunks(chunks);
-  return executeResponseOf(ctx.requestId, { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(size) }, numRows, schema, accumulatorUpdates: updatesOf(metrics) });
+  return { format: fb.ResultFormat.Arrow, shm: { name, size: BigInt(size) }, numRows, schema };
 }
 
 /**
@@ -113,12 +113,15 @@ export async function execute(ctx: RequestContext, req: fb.ExecuteRequest): Prom
   // Kept for AnalyzeKind.JobMetrics, even when the action fails (its failed attempts count too).
   const metrics: TaskMetrics[] = [];
   ctx.session.jobMetrics.set(req.df(), metrics);
+  let result: ExecuteResult;
   switch (req.action()) {
-    case fb.Action.Count: return count(ctx, df, metrics);
-    case fb.Action.Show: return show(ctx, df, req, metrics);
-    case fb.Action.Collect: return rows(ctx, df, req, false, metrics);
-    case fb.Action.Take: return rows(ctx, df, req, true, metrics);
+    case fb.Action.Count: result = await count(ctx, df, metrics); break;
+    case fb.Action.Show: result = await show(ctx, df, req, metrics); break;
+    case fb.Action.Collect: result = await rows(ctx, df, req, false, metrics); break;
+    case fb.Action.Take: result = await rows(ctx, df, req, true, metrics); break;
     default:
       throw new IllegalArgumentError('INVALID_ACTION', `Unknown action ${String(req.action())}.`);
   }
+  // Every action answers what its successful Python tasks added to accumulators.
+  return executeResponseOf(ctx.requestId, { ...result, accumulatorUpdates: updatesOf(metrics) });
 }
