@@ -9,6 +9,7 @@ import pytest
 from kindling.errors import (
     AnalysisException,
     IllegalArgumentException,
+    ParseException,
     PySparkIndexError,
     PySparkNotImplementedError,
     PySparkTypeError,
@@ -90,12 +91,23 @@ def test_filter_and_where(people):
     assert rows(people.filter(col("name") == "Ann").select("id")) == [(1,)]
 
 
-def test_filter_rejects_sql_strings_clearly(people):
-    with pytest.raises(PySparkNotImplementedError) as e:
-        people.filter("age > 20")
-    assert "SQL expression string is not supported yet" in str(e.value)
+def test_sql_expression_strings(people):
+    # filter/where, selectExpr and F.expr take SQL text, parsed by the engine's SQL front end.
+    assert rows(people.filter("age > 20").select("id")) == [(1,), (4,)]
+    assert rows(people.where("age IS NULL OR name = 'Ann'").select("id").orderBy("id")) == [(1,), (2,)]
+    df = people.selectExpr("id * 10 AS x", "upper(name)", "CASE WHEN age > 20 THEN 'old' ELSE 'young' END AS a")
+    assert df.columns == ["x", "upper(name)", "a"]
+    assert rows(people.select(F.expr("id + 1").alias("n")).orderBy("n"))[0] == (2,)
+    assert people.select(F.expr("id + 1")).columns == ["(id + 1)"]
+    assert repr(F.expr("id + 1")) == "Column<'id + 1'>"
+    with pytest.raises(ParseException, match="PARSE_SYNTAX_ERROR"):
+        people.filter("age >")
+    with pytest.raises(AnalysisException, match="UNRESOLVED_COLUMN"):
+        people.selectExpr("nope + 1")
     with pytest.raises(PySparkTypeError):
         people.filter(42)
+    with pytest.raises(PySparkTypeError):
+        people.selectExpr(1)
 
 
 def test_with_column_and_with_columns(people):

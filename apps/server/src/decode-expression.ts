@@ -1,6 +1,7 @@
 // Wire expressions (fb.Expression, already verified) → core expressions, as PySpark Column trees arrive in Spark.
 // Operators map onto the core's expression kinds; every other call name is resolved by the engine's registry.
 import { fb, decodeDataType } from '@kindling/protocol';
+import { expression as sqlExpression } from '@kindling/sql';
 import {
   type DataFrame,
   type DataType,
@@ -255,6 +256,11 @@ function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expressi
     }
     case fb.ExprNode.WindowExpr:
       return windowExpr(e.node(new fb.WindowExpr()) as fb.WindowExpr, lookup, depth);
+    case fb.ExprNode.SqlExpression: {
+      const text = (e.node(new fb.SqlExpression()) as fb.SqlExpression).text();
+      if (text === null) throw bad('SqlExpression.text is missing.');
+      return sqlExpression(text);
+    }
     default:
       throw bad(`Unknown expression node type ${String(e.nodeType())}.`);
   }

@@ -118,6 +118,11 @@ export const LAYOUT = {
         { name: "upper_unbounded", slot: 7, kind: "scalar", size: 1, required: false },
       ],
     },
+    SqlExpression: {
+      fields: [
+        { name: "text", slot: 0, kind: "string", required: true },
+      ],
+    },
     Expression: {
       fields: [
         { name: "node_type", slot: 0, kind: "scalar", size: 1, required: false },
@@ -513,7 +518,7 @@ export const LAYOUT = {
     },
   },
   unions: {
-    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr"],
+    ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression"],
     RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
     Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest"],
   },

@@ -2,7 +2,8 @@
 // end behind `spark.sql(text)`.
 import { type DataFrame, type SparkSession } from '@kindling/core';
 import { registerSqlFrontEnd } from '@kindling/core/internal';
-import { parseStatement } from './parser.js';
+import { type Expression, alias } from '@kindling/core/internal';
+import { parseSelectItem, parseStatement } from './parser.js';
 import { runStatement } from './plan-commands.js';
 
 export type * from './ast.js';
@@ -16,4 +17,12 @@ export function sql(session: SparkSession, text: string): DataFrame {
   return runStatement(session, st, st.subqueries);
 }
 
-registerSqlFrontEnd({ sql });
+/** `F.expr(text)`, `selectExpr`, `filter(text)`: one SQL expression with an optional alias, unresolved. */
+export function expression(text: string): Expression {
+  const { expr, alias: name, aliases } = parseSelectItem(text);
+  if (name === null) return expr;
+  const a = alias(expr, name);
+  return aliases && aliases.length > 1 ? { ...a, names: aliases } : a;
+}
+
+registerSqlFrontEnd({ sql, expression });

@@ -28,6 +28,19 @@ export function parseExpression(sql: string): Expression {
   return e;
 }
 
+/**
+ * Parses one select item — an expression with an optional alias (`a + 1 AS b`, `posexplode(x) AS (p, v)`) — as
+ * `selectExpr` and `expr()` take it. Subqueries have no plan to belong to here and are refused.
+ */
+export function parseSelectItem(sql: string): SelectItem {
+  const ts = new TokenStream(sql, tokenize(sql));
+  const p = new StatementParser(ts);
+  const item = p.selectItem();
+  if (ts.peek().kind !== 'eof') throw ts.error();
+  if (p.subqueries.length > 0) throw ts.unsupported('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'A subquery is not supported in a SQL expression string (selectExpr, expr, filter); use spark.sql.');
+  return item;
+}
+
 class StatementParser extends ExpressionParser {
   protected override parseSubquery(): Query {
     return this.query();
@@ -231,7 +244,7 @@ class StatementParser extends ExpressionParser {
     return { kind: 'select', distinct, items, from, where, groupBy, having };
   }
 
-  private selectItem(): SelectItem {
+  selectItem(): SelectItem {
     const ts = this.ts;
     const expr = this.expression();
     if (ts.acceptWord('AS')) {

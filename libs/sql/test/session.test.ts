@@ -81,3 +81,22 @@ describe('spark.sql', () => {
     expect(await rows('SELECT 1 + 1')).toEqual([[2]]);
   });
 });
+
+describe('SQL expression strings in the DataFrame API', () => {
+  const df = spark.createDataFrame([[1, 'ann', 30], [2, 'bob', null], [3, 'cid', 12]], 'id int, name string, age int');
+
+  it('filters, selects and builds Columns from SQL text', async () => {
+    expect((await df.filter('age > 20 OR age IS NULL').orderBy('id').collect()).map((r) => r.toArray()[0])).toEqual([1, 2]);
+    expect((await df.where("name LIKE 'c%'").collect()).map((r) => r.toArray()[0])).toEqual([3]);
+    const sel = df.selectExpr('id * 10 AS x', 'upper(name)', 'posexplode(split(name, "")) AS (p, c)');
+    expect(sel.columns).toEqual(['x', 'upper(name)', 'p', 'c']);
+    expect((await sel.filter('p = 2').orderBy('x').collect()).map((r) => r.toArray())).toEqual([[10, 'ANN', 2, 'n'], [20, 'BOB', 2, 'b'], [30, 'CID', 2, 'd']]);
+    expect(df.select(F.expr('age + 1')).columns).toEqual(['(age + 1)']);
+  });
+
+  it('points parse errors at the text and refuses subqueries', () => {
+    expect(() => df.filter('age >')).toThrow(/PARSE_SYNTAX_ERROR/);
+    expect(() => df.selectExpr('(SELECT 1)')).toThrow(/subquery is not supported in a SQL expression string/);
+    expect(() => df.selectExpr('nope + 1')).toThrow(AnalysisError);
+  });
+});

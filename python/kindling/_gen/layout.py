@@ -118,6 +118,11 @@ LAYOUT = {
                 { "name": "upper_unbounded", "slot": 7, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "SqlExpression": {
+            "fields": [
+                { "name": "text", "slot": 0, "kind": "string", "required": True },
+            ],
+        },
         "Expression": {
             "fields": [
                 { "name": "node_type", "slot": 0, "kind": "scalar", "size": 1, "required": False },
@@ -513,7 +518,7 @@ LAYOUT = {
         },
     },
     "unions": {
-        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr"],
+        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression"],
         "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
         "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest"],
     },

@@ -77,6 +77,13 @@ class Alias:
 
 
 @dataclass(frozen=True, slots=True)
+class SqlExpr:
+    """A SQL expression string (``F.expr``, ``selectExpr``, ``filter("…")``), parsed by the engine."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Cast:
     child: Any
     to: DataType
@@ -263,6 +270,12 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         if names is not None:
             m.AddNames(builder, names)
         return "Alias", m.End(builder)
+    if isinstance(e, SqlExpr):
+        m = gen("SqlExpression")
+        text = builder.CreateString(e.text)
+        m.Start(builder)
+        m.AddText(builder, text)
+        return "SqlExpression", m.End(builder)
     if isinstance(e, Cast):
         m = gen("Cast")
         child = encode_expression(builder, e.child)
@@ -425,6 +438,8 @@ def pretty(e: Expr) -> str:
         if len(e.names) > 1:
             return f"{pretty(e.child)} AS ({', '.join(_quote_alias(n) for n in e.names)})"
         return f"{pretty(e.child)} AS {_quote_alias(e.name)}"
+    if isinstance(e, SqlExpr):
+        return e.text
     if isinstance(e, Cast):
         return f"CAST({pretty(e.child)} AS {type_sql(e.to)})"
     if isinstance(e, CaseWhen):

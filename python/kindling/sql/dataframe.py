@@ -23,6 +23,7 @@ from ..errors import (
     PySparkValueError,
 )
 from . import _dataframe_ops as _ops
+from . import _expr as E
 from ._expr import ColumnRef, SortOrder, Star
 from ._expr import PythonUdf as E_PythonUdf
 from .column import Column, _to_col
@@ -56,13 +57,6 @@ def _flatten(cols: Sequence[Any]) -> List[Any]:
 def _expr_of(c: Any, arg_name: str = "col"):
     """The expression of a Column or a column name (``*`` is the star)."""
     return _to_col(c, arg_name)
-
-
-def _sql_strings_unsupported(what: str) -> PySparkNotImplementedError:
-    return PySparkNotImplementedError(
-        f"{what} with a SQL expression string is not supported yet (spark.sql support comes later); "
-        "pass a Column, e.g. df.filter(F.col('a') > 1).",
-        "NOT_IMPLEMENTED", {"feature": f"{what} with a SQL expression string"})
 
 
 class DataFrame:
@@ -279,6 +273,21 @@ class DataFrame:
         exprs = [_expr_of(c, "cols") for c in _flatten(cols)]
         return self._transform(rq.project(self._id, exprs))
 
+    def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
+        """Projects SQL expression strings, parsed by the engine: ``df.selectExpr("age * 2 AS a", "upper(name)")``.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(2, "Alice"), (5, "Bob")], ["age", "name"])
+        >>> df.selectExpr("age * 2", "abs(age) AS a").collect()
+        [Row((age * 2)=4, a=2), Row((age * 2)=10, a=5)]
+        """
+        texts = list(expr[0]) if len(expr) == 1 and isinstance(expr[0], list) else list(expr)
+        for t in texts:
+            if not isinstance(t, str):
+                raise _type_error("NOT_STR", "expr", t)
+        return self._transform(rq.project(self._id, [E.SqlExpr(t) for t in texts]))
+
     def mapInPandas(self, func: Callable[[Iterator[Any]], Iterator[Any]], schema: Union[StructType, str]) -> "DataFrame":
         """Maps each partition with ``func``, an iterator of ``pandas.DataFrame`` to an iterator of
         ``pandas.DataFrame`` of ``schema``, run in Python workers.
@@ -314,10 +323,21 @@ class DataFrame:
         st = _struct_schema(schema)
         return self._transform(rq.map_in_python(self._id, _whole_row_function(func, eval_type), st))
 
-    def filter(self, condition: Column) -> "DataFrame":
-        """Rows where ``condition`` is true (NULL counts as false)."""
+    def filter(self, condition: Union[Column, str]) -> "DataFrame":
+        """Rows where ``condition`` is true (NULL counts as false).
+
+        ``condition`` is a boolean Column or a SQL expression string, parsed by the engine.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(2, "Alice"), (5, "Bob")], ["age", "name"])
+        >>> df.filter(df.age > 3).collect()
+        [Row(age=5, name='Bob')]
+        >>> df.filter("age = 2 OR name LIKE 'B%'").count()
+        2
+        """
         if isinstance(condition, str):
-            raise _sql_strings_unsupported("filter()")
+            condition = Column(E.SqlExpr(condition))
         if not isinstance(condition, Column):
             raise _type_error("NOT_COLUMN_OR_STR", "condition", condition)
         return self._transform(rq.filter_op(self._id, condition._expr))

@@ -21,6 +21,7 @@ __all__ = [
     "col",
     "column",
     "lit",
+    "expr",
     "when",
     "coalesce",
     "struct",
@@ -190,6 +191,30 @@ def when(condition: Column, value: Any) -> Column:
     if not isinstance(condition, Column):
         raise _err.type_error("NOT_COLUMN", arg_name="condition", arg_type=type(condition).__name__)
     return Column(E.CaseWhen((condition._expr,), (_to_expr(value, "value"),), None))
+
+
+def expr(str: builtins.str) -> Column:
+    """A SQL expression string as a Column, parsed by the engine's SQL front end.
+
+    Parameters
+    ----------
+    str : str
+        A SQL expression: ``"age + 1"``, ``"CASE WHEN a > 1 THEN 'big' END"``, ``"length(name) AS n"``.
+
+    Returns
+    -------
+    :class:`Column`
+        The expression.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([["Alice"], ["Bob"]], ["name"])
+    >>> df.select("name", expr("length(name)")).collect()
+    [Row(name='Alice', length(name)=5), Row(name='Bob', length(name)=3)]
+    """
+    if not isinstance(str, builtins.str):
+        raise _err.type_error("NOT_STR", arg_name="str", arg_type=type(str).__name__)
+    return Column(E.SqlExpr(str))
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import { showString } from './show.js';
 import { schemaOf } from '../execution/schema-of.js';
 import { emptyBatch, recordBatch, unaliasBatch } from '../execution/vectors.js';
 import { GLOBAL_TEMP_DATABASE, globalTempViews } from '../catalog/temp-views.js';
+import { sqlFrontEnd } from '../catalog/sql-front-end.js';
 import type { TaskMetrics } from '../execution/task-context.js';
 
 type ColumnLike = string | Column;
@@ -130,15 +131,26 @@ export class DataFrame {
     return this.derive((child) => ({ kind: 'project', projectList: exprs, child }));
   }
 
-  filter(condition: Column): DataFrame {
+  /** Rows where `condition` (a Column, or a SQL expression string such as `"a > 1 AND b IS NOT NULL"`) is true. */
+  filter(condition: Column | string): DataFrame {
+    if (typeof condition === 'string') return this.filter(new Column(sqlFrontEnd().expression(condition)));
     if (!Column.isColumn(condition)) {
-      throw new IllegalArgumentError('NOT_COLUMN', `filter() needs a Column condition${typeof condition === 'string' ? '; SQL expression strings arrive with spark.sql support' : ''}, got ${typeof condition}.`);
+      throw new IllegalArgumentError('NOT_COLUMN_OR_STR', `filter() needs a Column or a SQL expression string, got ${typeof condition}.`);
     }
     return this.derive((child) => ({ kind: 'filter', condition: condition.expr, child }));
   }
 
-  where(condition: Column): DataFrame {
+  where(condition: Column | string): DataFrame {
     return this.filter(condition);
+  }
+
+  /** `select` of SQL expression strings: `selectExpr('a * 2 AS b', 'upper(s)')`. */
+  selectExpr(...exprs: (string | readonly string[])[]): DataFrame {
+    const list = exprs.flat();
+    for (const e of list) {
+      if (typeof e !== 'string') throw new IllegalArgumentError('NOT_STR', `selectExpr() needs SQL expression strings, got ${typeof e}.`);
+    }
+    return this.select(list.map((e) => new Column(sqlFrontEnd().expression(e))));
   }
 
   /** Adds or replaces a column. */

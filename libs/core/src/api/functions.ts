@@ -2,6 +2,7 @@
 // Each wrapper only builds an expression; names, types and implementations live in the engine's registries.
 import { type Expression, lit as litExpr } from '../expr/expression.js';
 import { IllegalArgumentError } from '../errors.js';
+import { sqlFrontEnd } from '../catalog/sql-front-end.js';
 import { Column, type ColumnOrValue, toColumnExpr, toExpr } from './column.js';
 
 type ColumnLike = string | Column;
@@ -41,6 +42,12 @@ export function nvl(x: ColumnLike, y: ColumnLike): Column { return call('nvl', [
 export function ifnull(x: ColumnLike, y: ColumnLike): Column { return call('ifnull', [c(x), c(y)]); }
 export function greatest(...cols: ColumnLike[]): Column { return call('greatest', cols.map((x) => c(x))); }
 export function least(...cols: ColumnLike[]): Column { return call('least', cols.map((x) => c(x))); }
+
+/** A SQL expression as a Column: `expr('a + 1')`, `expr("s LIKE 'x%'")` (needs `@kindling/sql` imported). */
+export function expr(text: string): Column {
+  if (typeof text !== 'string') throw new IllegalArgumentError('NOT_STR', `expr() needs a SQL expression string, got ${typeof text}.`);
+  return new Column(sqlFrontEnd().expression(text));
+}
 
 // Structs
 /** A struct of the columns, each field named after its column or alias (`struct('a', col('b').alias('x'))`). */

@@ -3,10 +3,13 @@
 import type { DataFrame } from '../api/dataframe.js';
 import type { SparkSession } from '../api/session.js';
 import { IllegalArgumentError } from '../errors.js';
+import type { Expression } from '../expr/expression.js';
 
 /** Turns SQL text into a DataFrame of `session`. */
 export interface SqlFrontEnd {
   sql(session: SparkSession, text: string): DataFrame;
+  /** A SQL expression (`"a + 1"`, `"x > 2 AND s LIKE 'a%'"`) as an unresolved expression (`F.expr`, `selectExpr`). */
+  expression(text: string): Expression;
 }
 
 let installed: SqlFrontEnd | null = null;

@@ -71,6 +71,7 @@ export { ShmRef, ShmRefT } from './protocol/shm-ref.js';
 export { Sort, SortT } from './protocol/sort.js';
 export { SortOrder, SortOrderT } from './protocol/sort-order.js';
 export { Sql, SqlT } from './protocol/sql.js';
+export { SqlExpression, SqlExpressionT } from './protocol/sql-expression.js';
 export { Star, StarT } from './protocol/star.js';
 export { Stop, StopT } from './protocol/stop.js';
 export { SubqueryAlias, SubqueryAliasT } from './protocol/subquery-alias.js';

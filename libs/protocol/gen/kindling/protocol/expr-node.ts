@@ -11,6 +11,7 @@ import { ColumnRef, ColumnRefT } from '../../kindling/protocol/column-ref.js';
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
 import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
+import { SqlExpression, SqlExpressionT } from '../../kindling/protocol/sql-expression.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
 import { WindowExpr, WindowExprT } from '../../kindling/protocol/window-expr.js';
 
@@ -26,13 +27,14 @@ export enum ExprNode {
   CaseWhen = 7,
   SortOrder = 8,
   PythonUdf = 9,
-  WindowExpr = 10
+  WindowExpr = 10,
+  SqlExpression = 11
 }
 
 export function unionToExprNode(
   type: ExprNode,
-  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null {
+  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(new ColumnRef())! as ColumnRef;
@@ -45,15 +47,16 @@ export function unionToExprNode(
     case 'SortOrder': return accessor(new SortOrder())! as SortOrder;
     case 'PythonUdf': return accessor(new PythonUdf())! as PythonUdf;
     case 'WindowExpr': return accessor(new WindowExpr())! as WindowExpr;
+    case 'SqlExpression': return accessor(new SqlExpression())! as SqlExpression;
     default: return null;
   }
 }
 
 export function unionListToExprNode(
   type: ExprNode, 
-  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null, 
+  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null, 
   index: number
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|Star|WindowExpr|null {
+): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(index, new ColumnRef())! as ColumnRef;
@@ -66,6 +69,7 @@ export function unionListToExprNode(
     case 'SortOrder': return accessor(index, new SortOrder())! as SortOrder;
     case 'PythonUdf': return accessor(index, new PythonUdf())! as PythonUdf;
     case 'WindowExpr': return accessor(index, new WindowExpr())! as WindowExpr;
+    case 'SqlExpression': return accessor(index, new SqlExpression())! as SqlExpression;
     default: return null;
   }
 }

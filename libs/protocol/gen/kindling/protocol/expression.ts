@@ -14,6 +14,7 @@ import { ExprNode, unionToExprNode, unionListToExprNode } from '../../kindling/p
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
 import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
+import { SqlExpression, SqlExpressionT } from '../../kindling/protocol/sql-expression.js';
 import { Star, StarT } from '../../kindling/protocol/star.js';
 import { WindowExpr, WindowExprT } from '../../kindling/protocol/window-expr.js';
 
@@ -96,7 +97,7 @@ unpackTo(_o: ExpressionT): void {
 export class ExpressionT implements flatbuffers.IGeneratedObject {
 constructor(
   public nodeType: ExprNode = ExprNode.NONE,
-  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|PythonUdfT|SortOrderT|StarT|WindowExprT|null = null
+  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|PythonUdfT|SortOrderT|SqlExpressionT|StarT|WindowExprT|null = null
 ){}
 
 

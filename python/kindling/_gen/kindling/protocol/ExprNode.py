@@ -15,3 +15,4 @@ class ExprNode(object):
     SortOrder = 8
     PythonUdf = 9
     WindowExpr = 10
+    SqlExpression = 11

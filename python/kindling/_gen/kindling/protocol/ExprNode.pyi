@@ -20,4 +20,5 @@ class ExprNode(object):
   SortOrder = cast(int, ...)
   PythonUdf = cast(int, ...)
   WindowExpr = cast(int, ...)
+  SqlExpression = cast(int, ...)
 
