@@ -29,6 +29,7 @@ from .broadcast import dumps_command
 from .rdd_io import IN_PICKLED, IN_ROWS, OUT_KEYED, OUT_PICKLED, OUT_ROWS
 
 if TYPE_CHECKING:
+    from .statcounter import StatCounter
     from .context import SparkContext
     from .sql.dataframe import DataFrame
     from .sql.types import StructType
@@ -494,6 +495,95 @@ class RDD:
         """
         return self.map(lambda x: (x, None)).reduceByKey(lambda x, _: x, numPartitions).map(lambda x: x[0])
 
+    def groupBy(self, f: Callable[[Any], Any], numPartitions: Optional[int] = None,
+                partitionFunc: Callable[[Any], int] = portable_hash) -> "RDD":
+        """The elements grouped by ``f(element)``: ``(key, iterable of elements)`` pairs.
+
+        >>> rdd = spark.sparkContext.parallelize([1, 1, 2, 3, 5, 8])
+        >>> sorted((k, sorted(v)) for k, v in rdd.groupBy(lambda x: x % 2).collect())
+        [(0, [2, 8]), (1, [1, 1, 3, 5])]
+        """
+        return self.map(lambda x: (f(x), x)).groupByKey(numPartitions, partitionFunc)
+
+    def subtractByKey(self, other: "RDD", numPartitions: Optional[int] = None) -> "RDD":
+        """The pairs of this RDD whose key is not in ``other``.
+
+        >>> sc = spark.sparkContext
+        >>> x = sc.parallelize([("a", 1), ("b", 4), ("b", 5), ("a", 2)])
+        >>> sorted(x.subtractByKey(sc.parallelize([("a", 3), ("c", None)])).collect())
+        [('b', 4), ('b', 5)]
+        """
+        def only_left(kv: Tuple[Any, Tuple[ResultIterable, ResultIterable]]) -> bool:
+            return bool(kv[1][0]) and not kv[1][1]
+
+        return self.cogroup(other, numPartitions).filter(only_left).flatMapValues(lambda vs: vs[0])
+
+    def subtract(self, other: "RDD", numPartitions: Optional[int] = None) -> "RDD":
+        """The elements of this RDD that are not in ``other`` (duplicates kept).
+
+        >>> sc = spark.sparkContext
+        >>> sorted(sc.parallelize([("a", 1), ("b", 4), ("b", 5), ("a", 3)]).subtract(sc.parallelize([("a", 3), ("c", None)])).collect())
+        [('a', 1), ('b', 4), ('b', 5)]
+        """
+        return self.map(lambda x: (x, True)).subtractByKey(other.map(lambda x: (x, True)), numPartitions).keys()
+
+    def intersection(self, other: "RDD") -> "RDD":
+        """The distinct elements in both RDDs.
+
+        >>> sc = spark.sparkContext
+        >>> sorted(sc.parallelize([1, 10, 2, 3, 4, 5]).intersection(sc.parallelize([1, 6, 2, 3, 7, 8])).collect())
+        [1, 2, 3]
+        """
+        return (self.map(lambda v: (v, None)).cogroup(other.map(lambda v: (v, None)))
+                .filter(lambda kv: bool(kv[1][0]) and bool(kv[1][1])).keys())
+
+    def cartesian(self, other: "RDD") -> "RDD":
+        """Every pair ``(a, b)`` of an element of this RDD and one of ``other``, in ``n × m`` partitions.
+
+        Partition ``i·m + j`` pairs partition ``i`` of this RDD with partition ``j`` of ``other``, as Spark's
+        CartesianRDD does: each side's partitions are sent to the partitions that need them by one shuffle.
+
+        >>> sc = spark.sparkContext
+        >>> sorted(sc.parallelize([1, 2]).cartesian(sc.parallelize(["x", "y"])).collect())
+        [(1, 'x'), (1, 'y'), (2, 'x'), (2, 'y')]
+        """
+        n, m = self.getNumPartitions(), other.getNumPartitions()
+        if n == 0 or m == 0:
+            return self.ctx.emptyRDD()
+
+        def left(i: int, it: Iterable[Any]) -> Iterator[Tuple[int, Tuple[int, List[Any]]]]:
+            items = list(it)
+            return ((i * m + j, (0, items)) for j in range(m))
+
+        def right(j: int, it: Iterable[Any]) -> Iterator[Tuple[int, Tuple[int, List[Any]]]]:
+            items = list(it)
+            return ((i * m + j, (1, items)) for i in range(n))
+
+        def pairs(it: Iterable[Tuple[int, Tuple[int, List[Any]]]]) -> Iterator[Tuple[Any, Any]]:
+            sides: Dict[int, List[Any]] = {0: [], 1: []}
+            for _, (side, items) in it:
+                sides[side].extend(items)
+            return ((a, b) for a in sides[0] for b in sides[1])
+
+        both = self.mapPartitionsWithIndex(left).union(other.mapPartitionsWithIndex(right))
+        out = both.partitionBy(n * m, lambda pid: pid).mapPartitions(pairs)
+        out._site = _caller()
+        return out
+
+    def zipWithUniqueId(self) -> "RDD":
+        """Pairs each element with a unique id: ``k``, ``n + k``, ``2n + k``… in partition ``k`` of ``n`` (no job).
+
+        >>> spark.sparkContext.parallelize(["a", "b", "c", "d", "e"], 3).zipWithUniqueId().collect()
+        [('a', 0), ('b', 1), ('c', 4), ('d', 2), ('e', 5)]
+        """
+        n = self.getNumPartitions()
+
+        def func(k: int, it: Iterable[Any]) -> Iterator[Tuple[Any, int]]:
+            for i, v in enumerate(it):
+                yield v, i * n + k
+
+        return self.mapPartitionsWithIndex(func)
+
     def _grouped_with(self, other: "RDD", numPartitions: Optional[int]) -> "RDD":
         """Each key with its tagged values from both sides: ``(0, v)`` from this RDD, ``(1, w)`` from ``other``."""
         tagged = self.mapValues(lambda v: (0, v)).union(other.mapValues(lambda v: (1, v)))
@@ -721,6 +811,33 @@ class RDD:
 
         n, s = _reduce(lambda a, b: (a[0] + b[0], a[1] + b[1]), self.mapPartitions(func).collect(), (0, 0.0))
         return s / n if n else float("nan")
+
+    def stats(self) -> "StatCounter":
+        """Count, mean, variance, min and max in one pass (merged per partition).
+
+        >>> spark.sparkContext.parallelize([1.0, 2.0, 3.0, 4.0], 2).stats()
+        (count: 4, mean: 2.5, stdev: 1.118033988749895, max: 4.0, min: 1.0)
+        """
+        from .statcounter import StatCounter
+
+        parts = self.mapPartitions(lambda it: [StatCounter(it)]).collect()
+        return _reduce(lambda a, b: a.mergeStats(b), parts, StatCounter())
+
+    def variance(self) -> float:
+        """The population variance of the elements."""
+        return self.stats().variance()
+
+    def stdev(self) -> float:
+        """The population standard deviation of the elements."""
+        return self.stats().stdev()
+
+    def sampleVariance(self) -> float:
+        """The sample variance (dividing by n - 1)."""
+        return self.stats().sampleVariance()
+
+    def sampleStdev(self) -> float:
+        """The sample standard deviation (dividing by n - 1)."""
+        return self.stats().sampleStdev()
 
     def countByValue(self) -> Dict[Any, int]:
         """How many times each element occurs.

@@ -4,6 +4,7 @@ plain Python, word count, PageRank, failures (tracebacks, killed workers), broad
 from __future__ import annotations
 
 import doctest
+import math
 import operator
 import os
 import signal
@@ -512,10 +513,50 @@ def test_binary_columns_behave_as_in_spark(spark):
 # ---------------------------------------------------------------------------------------------------- docs
 
 
+def test_set_operations_and_cartesian_match_python(sc):
+    a = [("a", 1), ("b", 4), ("b", 5), ("a", 2), ("c", 7), ("a", 1)]
+    b = [("a", 3), ("c", None), ("d", 0)]
+    ra, rb = sc.parallelize(a, 3), sc.parallelize(b, 2)
+    keys_b = {k for k, _ in b}
+    assert sorted(ra.subtractByKey(rb).collect()) == sorted(kv for kv in a if kv[0] not in keys_b)
+    assert sorted(ra.subtract(sc.parallelize([("a", 1), ("c", 7)])).collect()) == [("a", 2), ("b", 4), ("b", 5)]
+    assert sorted(sc.parallelize([1, 2, 2, 3, 5], 2).intersection(sc.parallelize([2, 3, 3, 4], 3)).collect()) == [2, 3]
+    xs, ys = list(range(7)), ["p", "q", "r"]
+    cart = sc.parallelize(xs, 3).cartesian(sc.parallelize(ys, 2))
+    assert cart.getNumPartitions() == 6
+    assert cart.collect() == [(x, y) for i in range(3) for j in range(2)
+                              for x in xs[i * 7 // 3:(i + 1) * 7 // 3] for y in ys[j * 3 // 2:(j + 1) * 3 // 2]]
+    assert sc.parallelize([1, 2]).cartesian(sc.emptyRDD()).collect() == []
+    # Under a union each side's functions see their own partition index, as in Spark.
+    index = lambda i, it: [i]  # noqa: E731
+    assert sc.parallelize([1, 2], 2).mapPartitionsWithIndex(index).union(
+        sc.parallelize([3], 1).mapPartitionsWithIndex(index)).collect() == [0, 1, 0]
+    groups = sc.parallelize(range(20), 4).groupBy(lambda x: x % 3).mapValues(sorted).collect()
+    assert sorted(groups) == [(r, [x for x in range(20) if x % 3 == r]) for r in range(3)]
+    ids = sc.parallelize(list("abcdefg"), 3).zipWithUniqueId().collect()
+    assert sorted(i for _, i in ids) == sorted(set(i for _, i in ids)) and [v for v, _ in ids] == list("abcdefg")
+
+
+def test_stats_match_statistics_module(sc):
+    import statistics
+
+    data = [3.5, -1.0, 8.25, 4.0, 4.0, 10.0, 0.5]
+    rdd = sc.parallelize(data, 3)
+    s = rdd.stats()
+    assert s.count() == len(data) and s.min() == min(data) and s.max() == max(data)
+    assert s.mean() == pytest.approx(statistics.mean(data))
+    assert rdd.variance() == pytest.approx(statistics.pvariance(data))
+    assert rdd.sampleStdev() == pytest.approx(statistics.stdev(data))
+    assert rdd.stdev() == pytest.approx(statistics.pstdev(data))
+    empty = sc.parallelize([], 2).stats()
+    assert empty.count() == 0 and math.isnan(empty.mean())
+
+
 @pytest.mark.parametrize("obj", [getattr(RDD, n) for n in (
     "map", "flatMap", "filter", "mapPartitions", "mapPartitionsWithIndex", "glom", "mapValues", "union",
     "partitionBy", "reduceByKey", "groupByKey", "distinct", "join", "sortByKey", "sortBy", "zipWithIndex", "collect",
     "count", "take", "reduce", "aggregate", "mean", "countByValue", "toDF", "getNumPartitions", "toDebugString",
+    "groupBy", "subtractByKey", "subtract", "intersection", "cartesian", "zipWithUniqueId", "stats",
 )] + [getattr(SparkContext, n) for n in ("parallelize", "range", "emptyRDD", "union", "broadcast", "accumulator")] + [Broadcast],
     ids=lambda o: o.__qualname__)
 def test_docstring_examples_run(spark, obj):

@@ -236,7 +236,7 @@ function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<str
     const bcVec = bcs.length > 0 ? fb.TaskStart.createBroadcastsVector(b, bcs) : 0;
     fb.TaskStart.startTaskStart(b);
     fb.TaskStart.addStageId(b, ctx.stageId);
-    fb.TaskStart.addPartition(b, ctx.partitionId);
+    fb.TaskStart.addPartition(b, task.partition ?? ctx.partitionId);
     fb.TaskStart.addAttempt(b, ctx.attempt);
     fb.TaskStart.addEvalType(b, EVAL_TYPES[task.evalType]);
     fb.TaskStart.addUdfs(b, udfVec);

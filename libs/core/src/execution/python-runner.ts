@@ -12,6 +12,11 @@ export interface PythonTask {
   readonly functions: readonly PythonFunction[];
   /** Map and grouped-map functions: the declared output columns. */
   readonly outputSchema?: readonly { readonly name: string; readonly dataType: DataType; readonly nullable: boolean }[];
+  /**
+   * The partition index the function sees (an RDD's `split`): the operator's own input partition, which under a
+   * union or coalesce differs from the task's. Absent: the task's partition.
+   */
+  readonly partition?: number;
 }
 
 /**

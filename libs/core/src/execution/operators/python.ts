@@ -90,7 +90,7 @@ export async function* executeMapInPython(plan: MapInPythonExec, partition: numb
   }
   const outputSchema = plan.output.map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable }));
   const schema = schemaOf(plan.output);
-  for await (const r of runner.run({ evalType: plan.evalType, functions: [plan.fn], outputSchema }, input(), ctx)) {
+  for await (const r of runner.run({ evalType: plan.evalType, functions: [plan.fn], outputSchema, partition }, input(), ctx)) {
     yield makeBatch(schema, schema.fields.map((_, i) => columnData(r, i)), r.numRows);
   }
 }
