@@ -156,12 +156,18 @@ class SparkContext:
         return self.parallelize(range(start, end, step), numSlices)
 
     def emptyRDD(self) -> RDD:
-        """An RDD with no elements (one empty partition).
+        """An RDD with no elements and no partitions.
 
-        >>> spark.sparkContext.emptyRDD().collect()
-        []
+        (The engine holds it as one empty partition, which nothing reads: unions leave it out.)
+
+        >>> sc = spark.sparkContext
+        >>> sc.emptyRDD().collect(), sc.emptyRDD().getNumPartitions()
+        ([], 0)
         """
-        return self._from_blocks([], [], 1, "EmptyRDD", "emptyRDD")
+        rdd = self._from_blocks([], [], 1, "EmptyRDD", "emptyRDD")
+        rdd._num_partitions = 0
+        rdd._empty = True
+        return rdd
 
     def union(self, rdds: List[RDD]) -> RDD:
         """The partitions of every RDD in ``rdds``, in order.

@@ -151,6 +151,7 @@ class RDD:
         self._site = site
         self._deps = deps
         self._num_partitions: Optional[int] = None
+        self._empty = False  # sc.emptyRDD(): no partitions
 
     # ------------------------------------------------------------------ plumbing
 
@@ -367,6 +368,11 @@ class RDD:
         >>> sc.parallelize([1, 2], 1).union(sc.parallelize([3], 1)).collect()
         [1, 2, 3]
         """
+        # An emptyRDD has no partitions in Spark: a union with it is the other side (with the other's partitioning).
+        if getattr(other, "_empty", False):
+            return self
+        if getattr(self, "_empty", False):
+            return other
         a, b = self._pickled(), other._pickled()
         df = self._session._transform(rq.set_op(a._jdf._id, b._jdf._id, False, False))
         return RDD(df, self.ctx, op="UnionRDD", site=_caller(), deps=((a, False), (b, False)))

@@ -71,7 +71,8 @@ def test_range_empty_rdd_and_union(sc):
     assert sc.emptyRDD().isEmpty()
     u = sc.union([sc.parallelize([1, 2], 1), sc.parallelize([3], 2), sc.emptyRDD()])
     assert u.collect() == [1, 2, 3]
-    assert u.getNumPartitions() == 4
+    assert u.getNumPartitions() == 3  # an emptyRDD has no partitions, as in Spark
+    assert sc.emptyRDD().getNumPartitions() == 0 and sc.emptyRDD().map(str).getNumPartitions() == 0
 
 
 def test_bad_arguments_are_clear_errors(sc):
