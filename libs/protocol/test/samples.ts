@@ -41,6 +41,8 @@ export function everyExpression(): fb.ExpressionT[] {
     E(fb.ExprNode.PythonUdf, pyUdf(fb.PythonEvalType.ScalarPandas, [col('a'), lit(2)])),
     E(fb.ExprNode.WindowExpr, new fb.WindowExprT(call('rank'), [col('k')], [E(fb.ExprNode.SortOrder, new fb.SortOrderT(col('v'), true, false))], fb.FrameType.Rows, -1n, 0n, true, false)),
     E(fb.ExprNode.WindowExpr, new fb.WindowExprT(call('sum', col('v')), [], [], fb.FrameType.Default, 0n, 0n, false, false)),
+    E(fb.ExprNode.SqlExpression, new fb.SqlExpressionT("length(s) > 2 AND s LIKE 'a%'")),
+    E(fb.ExprNode.Alias, new fb.AliasT(call('posexplode', col('xs')), 'p', ['p', 'v'])),
   ];
 }
 
