@@ -170,13 +170,7 @@ class RDD:
         return self if self._kind == IN_PICKLED else self.map(lambda r: r)
 
     def _collect_blocks(self) -> List[Any]:
-        df = self._pickled()._jdf
-        table = results.arrow_table(df._execute(Action.Collect))
-        out: List[Any] = []
-        for chunk in table.column("data").chunks:
-            for blob in chunk.to_pylist():
-                out.extend(pickle.loads(blob))
-        return out
+        return _unpickle_blocks(self._pickled()._jdf)
 
     def _defaultReducePartitions(self) -> int:
         raw = self._session.conf.get("spark.default.parallelism", None)
@@ -733,9 +727,7 @@ class RDD:
             for x in itertools.islice(it, num):
                 yield 0, _dumps([x])
 
-        df = PipelinedRDD(self, first, label="take")._map_df(OUT_KEYED).select("data").limit(num)
-        table = results.arrow_table(df._execute(Action.Collect))
-        return [x for chunk in table.column("data").chunks for blob in chunk.to_pylist() for x in pickle.loads(blob)]
+        return _unpickle_blocks(PipelinedRDD(self, first, label="take")._map_df(OUT_KEYED).select("data").limit(num))
 
     def first(self) -> Any:
         rs = self.take(1)
@@ -969,6 +961,16 @@ class PipelinedRDD(RDD):
         if self._num_partitions is None:
             self._num_partitions = self._source.getNumPartitions()
         return self._num_partitions
+
+
+def _unpickle_blocks(df: "DataFrame") -> List[Any]:
+    """Collects ``df``'s ``data`` column of pickled blocks and returns their elements in order."""
+    table = results.arrow_table(df._execute(Action.Collect))
+    out: List[Any] = []
+    for chunk in table.column("data").chunks:
+        for blob in chunk.to_pylist():
+            out.extend(pickle.loads(blob))
+    return out
 
 
 def _split_tagged(seq: Iterable[Tuple[int, Any]]) -> Tuple[List[Any], List[Any]]:

@@ -21,21 +21,11 @@ import operator
 import os
 import random
 import sys
-import time
 from pathlib import Path
 
+from udf import best  # the UDF bench's timer: best of `repeat` after one warm-up
+
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def best(fn, repeat: int) -> float:
-    """Best wall time in seconds over `repeat` runs (after one warm-up run)."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def make_lines(n: int, seed: int = 7) -> list[str]:

@@ -2,7 +2,7 @@
 // Project, as Spark's ExtractGenerator does: `select(a, explode(xs) AS x)` is
 // `Project [a, x] <- Generate explode(xs), false, [x] <- child`.
 import { AnalysisError } from '../errors.js';
-import { type AttributeReference, type Expression, type NamedExpression, attr, dataTypeOf, exists, nullableOf, prettyName } from '../expr/expression.js';
+import { type AttributeReference, type Expression, type NamedExpression, attr, dataTypeOf, exists, prettyName } from '../expr/expression.js';
 import { type Generate, type LogicalPlan } from '../plan/logical-plan.js';
 import { IntegerT, simpleString } from '../types/data-type.js';
 import { type ResolutionScope, resolveExpression } from './resolve-expression.js';
@@ -82,7 +82,7 @@ export function extractGenerator(
   const [posName, colName] = kind.position ? (names ?? defaults) : [undefined, (names ?? defaults)[0]];
   const out: AttributeReference[] = [];
   if (kind.position) out.push(attr(posName!, IntegerT, kind.outer));
-  out.push(attr(colName!, t.elementType, t.containsNull || kind.outer || (kind.outer && nullableOf(arg))));
+  out.push(attr(colName!, t.elementType, t.containsNull || kind.outer));
   const generate: Generate = { kind: 'generate', generator: arg, position: kind.position, outer: kind.outer, generatorOutput: out, child };
   const projectList: NamedExpression[] = [];
   list.forEach((e, i) => {

@@ -101,9 +101,9 @@ export class DAGScheduler {
       this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: 0, time });
       return cached;
     }
+    // A take runs its local limit's partitions in rounds and cuts the rows itself, in place of the global limit.
     const take = rootTake(root);
-    if (take) return this.runTakeJob(jobId, take.limit, take.child, description, signal, metrics);
-    const result = buildStages(root, {
+    const result = buildStages(take ? take.child : root, {
       nextStageId: () => this.stageId++,
       nextShuffleId: () => this.shuffleId++,
       nextBroadcastId: () => this.broadcastId++,
@@ -114,8 +114,11 @@ export class DAGScheduler {
     try {
       let output: arrow.RecordBatch[][] = [];
       for (const stage of stages) {
-        const out = await this.runStage(jobId, stage, signal, metrics);
-        if (stage.kind === 'result') output = out;
+        if (stage.kind === 'result' && take) output = await this.runTakeStage(jobId, stage, take.limit, signal, metrics);
+        else {
+          const out = await this.runStage(jobId, stage, signal, metrics);
+          if (stage.kind === 'result') output = out;
+        }
       }
       this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: performance.now() - started, time: Date.now() });
       return output;
@@ -132,56 +135,31 @@ export class DAGScheduler {
   }
 
   /**
-   * A limit at the root (`take`, `show`, `limit().collect()`): the result stage's partitions are run a few at a
+   * A take's result stage (`take`, `show`, `limit().collect()` at the root): its partitions are run a few at a
    * time — one, then more by the scale-up factor, estimated from the rows found so far — until `limit` rows are
-   * there, as Spark's `executeTake` does. Stages below it (shuffles) still run whole.
+   * there, as Spark's `executeTake` does. Stages below it (shuffles) run whole, before it.
    */
-  private async runTakeJob(jobId: number, limit: number, plan: PhysicalPlan, description: string, signal: AbortSignal, metrics?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
-    const result = buildStages(plan, {
-      nextStageId: () => this.stageId++,
-      nextShuffleId: () => this.shuffleId++,
-      nextBroadcastId: () => this.broadcastId++,
-    });
-    const stages = topologicalStages(result);
-    const started = performance.now();
-    this.events.emit({ type: 'jobStart', jobId, stageIds: stages.map((s) => s.id), description, time: Date.now() });
-    try {
-      const out: arrow.RecordBatch[] = [];
-      for (const stage of stages) {
-        if (stage.kind !== 'result') {
-          await this.runStage(jobId, stage, signal, metrics);
-          continue;
-        }
-        const opts = this.opts();
-        const scaleUp = Math.max(2, opts.limitScaleUpFactor ?? 4);
-        let rows = 0;
-        let scanned = 0;
-        let next = Math.max(1, opts.limitInitialPartitions ?? 1);
-        while (scanned < stage.numTasks && rows < limit) {
-          const ids = Array.from({ length: Math.min(next, stage.numTasks - scanned) }, (_, i) => scanned + i);
-          const parts = await this.runStage(jobId, stage, signal, metrics, ids);
-          for (const batch of parts.flat()) {
-            if (rows >= limit) break;
-            const keep = Math.min(batch.numRows, limit - rows);
-            out.push(keep === batch.numRows ? batch : batch.slice(0, keep));
-            rows += keep;
-          }
-          scanned += ids.length;
-          // Spark's estimate: enough partitions for the missing rows at the rate seen (×1.5), capped by the factor.
-          next = rows === 0 ? scanned * scaleUp : Math.min(Math.max(Math.ceil((1.5 * limit * scanned) / rows) - scanned, 1), scanned * scaleUp);
-        }
+  private async runTakeStage(jobId: number, stage: Stage, limit: number, signal: AbortSignal, metrics?: TaskMetrics[]): Promise<arrow.RecordBatch[][]> {
+    const opts = this.opts();
+    const scaleUp = Math.max(2, opts.limitScaleUpFactor ?? 4);
+    const out: arrow.RecordBatch[] = [];
+    let rows = 0;
+    let scanned = 0;
+    let next = Math.max(1, opts.limitInitialPartitions ?? 1);
+    while (scanned < stage.numTasks && rows < limit) {
+      const ids = Array.from({ length: Math.min(next, stage.numTasks - scanned) }, (_, i) => scanned + i);
+      const parts = await this.runStage(jobId, stage, signal, metrics, ids);
+      for (const batch of parts.flat()) {
+        if (rows >= limit) break;
+        const keep = Math.min(batch.numRows, limit - rows);
+        out.push(keep === batch.numRows ? batch : batch.slice(0, keep));
+        rows += keep;
       }
-      this.events.emit({ type: 'jobEnd', jobId, succeeded: true, durationMs: performance.now() - started, time: Date.now() });
-      return [out];
-    } catch (err) {
-      this.events.emit({ type: 'jobEnd', jobId, succeeded: false, durationMs: performance.now() - started, error: String(err), time: Date.now() });
-      throw err;
-    } finally {
-      for (const s of stages) {
-        if (s.shuffleId !== undefined) this.blocks.removeShuffle(s.shuffleId);
-        if (s.broadcastId !== undefined) this.blocks.removeBroadcast(s.broadcastId);
-      }
+      scanned += ids.length;
+      // Spark's estimate: enough partitions for the missing rows at the rate seen (×1.5), capped by the factor.
+      next = rows === 0 ? scanned * scaleUp : Math.min(Math.max(Math.ceil((1.5 * limit * scanned) / rows) - scanned, 1), scanned * scaleUp);
     }
+    return [out];
   }
 
   /** The blocks of `root` when it is a scan of a cached DataFrame whose partitions are all in the block manager. */
