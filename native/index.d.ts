@@ -35,6 +35,39 @@ export function sumFloat64(
 export function filterMaskToIndices(mask: Uint8Array, length: number): Int32Array;
 
 /**
+ * The nonzero bytes of mask[0, length) as a selection bitmap of 64-row words (bit i of word i >> 6 set =
+ * keep row i), and how many rows it keeps: the input of `filterFixed` / `filterBoolean` / `filterString`,
+ * which compact a column straight from it (one call per column, one output allocation each).
+ */
+export function filterSelection(mask: Uint8Array, length: number): { selection: BigInt64Array; count: number };
+/** The kept rows of values[0, length) (an Int32Array, BigInt64Array or Float64Array; the result has its type). */
+export function filterFixed<T extends Int32Array | BigInt64Array | Float64Array>(
+  values: T,
+  validity: Uint8Array | null,
+  validityOffset: number,
+  selection: BigInt64Array,
+  length: number,
+): { values: T; validity: Uint8Array | null; nullCount: number };
+/** The kept rows of a boolean column (bits from bitOffset). */
+export function filterBoolean(
+  bits: Uint8Array,
+  bitOffset: number,
+  validity: Uint8Array | null,
+  validityOffset: number,
+  selection: BigInt64Array,
+  length: number,
+): { values: Uint8Array; validity: Uint8Array | null; nullCount: number };
+/** The kept rows of a string (or binary) column on Arrow's offsets layout (offsets[0, length]). */
+export function filterString(
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  validity: Uint8Array | null,
+  validityOffset: number,
+  selection: BigInt64Array,
+  length: number,
+): { offsets: Int32Array; bytes: Uint8Array; validity: Uint8Array | null; nullCount: number };
+
+/**
  * Gathers values[indices[i]]; index -1 (or a null source row) gives null. The input's length is
  * values.length: pass values.subarray(0, data.length) when the buffer is longer than the Data.
  * `validity` of the result is null when nullCount is 0; otherwise a bitmap with offset 0.

@@ -52,6 +52,10 @@ function fn(name) {
 export const sumInt64 = fn('sumInt64');
 export const sumFloat64 = fn('sumFloat64');
 export const filterMaskToIndices = fn('filterMaskToIndices');
+export const filterSelection = fn('filterSelection');
+export const filterFixed = fn('filterFixed');
+export const filterBoolean = fn('filterBoolean');
+export const filterString = fn('filterString');
 export const takeInt64 = fn('takeInt64');
 export const takeFloat64 = fn('takeFloat64');
 export const takeInt32 = fn('takeInt32');

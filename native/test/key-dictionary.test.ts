@@ -53,6 +53,32 @@ describe('keyDictionary', () => {
     }
   });
 
+  it('keeps first-seen codes when a small key range (direct array) widens, moves to the hash table, and meets int64 extremes', () => {
+    const r = rng(77);
+    for (const kind of ['int32', 'int64'] as const) {
+      const d = n.keyDictionaryNew(KIND_CODE[kind]);
+      const seen = new Map<string, number>();
+      const lim = kind === 'int32' ? 2 ** 31 : 2 ** 62;
+      // Batches: a small range, a range shifted below it, one just under the direct limit, then one far away
+      // (hash from then on), with NULLs in some; the last holds the type's extremes.
+      const ranges: [number, number][] = [[10, 60], [-40, 20], [-30_000, 35_000], [-lim, lim], [0, 100]];
+      for (const [b, [lo, hi]] of ranges.entries()) {
+        const len = 3000;
+        const pick = () => lo + Math.floor(r() * (hi - lo));
+        const col: RefColumn =
+          kind === 'int32'
+            ? { kind, values: Int32Array.from({ length: len }, (_, i) => (b === 3 && i < 2 ? (i === 0 ? -(2 ** 31) : 2 ** 31 - 1) : pick())) }
+            : { kind, values: BigInt64Array.from({ length: len }, (_, i) => (b === 3 && i < 2 ? (i === 0 ? -(2n ** 63n) : 2n ** 63n - 1n) : BigInt(pick()))) };
+        const validity = b % 2 === 1 ? randomValidity(r, 0, len, 0.1) : null;
+        const want = refEncode(seen, col, validity, 0, len);
+        const got = encode(d, col, validity, 0, len);
+        expect(got.out, `${kind} batch ${b}`).toEqual(want);
+        expect(got.size).toBe(seen.size);
+      }
+      n.keyTableRelease(d);
+    }
+  });
+
   it('refuses wrong handles, released handles, short buffers, bad offsets and codes', () => {
     const d = n.keyDictionaryNew(1);
     const out = new Int32Array(4);

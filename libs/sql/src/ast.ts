@@ -25,6 +25,8 @@ export interface Query {
   readonly body: QueryBody;
   readonly orderBy: readonly SortOrder[];
   readonly limit: number | null;
+  /** The source text of a subquery (for errors that name it). */
+  readonly text?: string;
 }
 
 export type SetOperator = 'union' | 'intersect' | 'except';
@@ -54,7 +56,7 @@ export interface Select {
 
 export type Relation =
   | { readonly kind: 'table'; readonly nameParts: readonly string[]; readonly alias: string | null }
-  | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string | null }
+  | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string | null; readonly columns?: readonly string[] }
   | { readonly kind: 'tableFunction'; readonly name: string; readonly args: readonly Expression[]; readonly alias: string | null }
   | {
       readonly kind: 'join';

@@ -1,6 +1,6 @@
 // Scalar expressions by precedence climbing, lowest first: OR, AND, NOT, predicates (IS NULL, BETWEEN, IN,
 // LIKE), comparisons, + - ||, * / %, unary minus, primaries. Produces the core's unresolved Expressions.
-import { type DataType, parseTypeName } from '@kindling/core';
+import { type DataType, DateT, parseTypeName } from '@kindling/core';
 import {
   type ArithmeticOp,
   type ComparisonOp,
@@ -23,6 +23,56 @@ export const SUBQUERY_IN = '__kindling_in_subquery';
 export const SUBQUERY_EXISTS = '__kindling_exists_subquery';
 export const SUBQUERY_SCALAR = '__kindling_scalar_subquery';
 
+const INTERVAL = '__kindling_interval';
+const EXTRACT_FIELDS: Record<string, string> = { YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth' };
+
+/**
+ * `DATE '…' ± INTERVAL …`, folded to a DATE literal at parse time (Kindling has no interval type; month and
+ * year steps clamp the day to the target month's length, as Spark's date + interval does).
+ */
+function dateShift(ts: TokenStream, d: Expression, interval: Extract<Expression, { kind: 'unresolvedFunction' }>, minus: boolean, at: Token): Expression {
+  if (d.kind !== 'literal' || d.dataType.kind !== 'date' || typeof d.value !== 'number') {
+    throw ts.unsupported('UNSUPPORTED_FEATURE.INTERVAL_ARITHMETIC', 'Kindling supports INTERVAL only added to or subtracted from a DATE literal.', at);
+  }
+  const n = Number((interval.args[0] as { value: unknown }).value) * (minus ? -1 : 1);
+  const unit = String((interval.args[1] as { value: unknown }).value);
+  if (unit === 'DAY') return lit(d.value + n, DateT);
+  const date = new Date(d.value * 86_400_000);
+  const months = date.getUTCFullYear() * 12 + date.getUTCMonth() + (unit === 'YEAR' ? 12 * n : n);
+  const y = Math.floor(months / 12);
+  const m = months - 12 * y;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return lit(Date.UTC(y, m, Math.min(date.getUTCDate(), last)) / 86_400_000, DateT);
+}
+
+/** Decimal places of a literal as written (shortest round-trip form), or null when it has an exponent. */
+function scaleOf(x: number): number | null {
+  const s = String(x);
+  if (/e/i.test(s)) return null;
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/**
+ * `0.06 + 0.01` of two fractional literals, folded exactly (as Spark's DECIMAL literals add) and rounded once
+ * to the nearest double: 0.07, not the 0.06999999999999999 of double addition, so BETWEEN bounds mean what
+ * they say. Kindling types such literals as DOUBLE (it has no DECIMAL type).
+ */
+function decimalSum(l: Expression, r: Expression, minus: boolean): Expression | null {
+  if (l.kind !== 'literal' || r.kind !== 'literal' || l.dataType.kind !== 'float64' || r.dataType.kind !== 'float64') return null;
+  const a = Number(l.value);
+  const b = Number(r.value);
+  const sa = scaleOf(a);
+  const sb = scaleOf(b);
+  if (sa === null || sb === null || Math.max(sa, sb) > 12) return null;
+  const f = 10 ** Math.max(sa, sb);
+  const ia = Math.round(a * f);
+  const ib = Math.round(b * f);
+  const sum = minus ? ia - ib : ia + ib;
+  if (!Number.isSafeInteger(ia) || !Number.isSafeInteger(ib) || !Number.isSafeInteger(sum)) return null;
+  return lit(sum / f, l.dataType);
+}
+
 export class ExpressionParser {
   /** Subqueries met in expressions, referred to by index from the marker calls. */
   readonly subqueries: Query[] = [];
@@ -35,7 +85,10 @@ export class ExpressionParser {
   }
 
   private subquery(at: Token): Expression {
-    const id = this.subqueries.push(this.parseSubquery(at)) - 1;
+    const start = this.ts.peek().offset;
+    const q = this.parseSubquery(at);
+    const text = this.ts.sql.slice(start, this.ts.peek().offset).trim().replace(/\s+/g, ' ');
+    const id = this.subqueries.push({ ...q, text }) - 1;
     this.ts.expectOp(')');
     return lit(id);
   }
@@ -124,8 +177,9 @@ export class ExpressionParser {
       }
       const op = this.ts.isOp('+') ? '+' : this.ts.isOp('-') ? '-' : null;
       if (!op) return l;
-      this.ts.next();
-      l = { kind: 'arith', op, left: l, right: this.multiplicative() };
+      const at = this.ts.next();
+      const r = this.multiplicative();
+      l = r.kind === 'unresolvedFunction' && r.name === INTERVAL ? dateShift(this.ts, l, r, op === '-', at) : (decimalSum(l, r, op === '-') ?? { kind: 'arith', op, left: l, right: r });
     }
   }
 
@@ -240,12 +294,38 @@ export class ExpressionParser {
         }
         break;
       case 'INTERVAL':
-        throw ts.unsupported('UNSUPPORTED_DATATYPE', 'INTERVAL literals are not supported by Kindling yet.');
+        return this.interval();
+      case 'EXTRACT':
+        if (ts.isOp('(', 1)) {
+          ts.next();
+          ts.next();
+          const field = ts.next();
+          const fn = EXTRACT_FIELDS[field.text.toUpperCase()];
+          if (field.kind !== 'word' || !fn) throw ts.unsupported('INVALID_EXTRACT_FIELD', `EXTRACT(${field.text} …): Kindling extracts YEAR, MONTH and DAY.`, field);
+          ts.expectWord('FROM');
+          const child = this.expression();
+          ts.expectOp(')');
+          return { kind: 'unresolvedFunction', name: fn, args: [child], isDistinct: false };
+        }
+        break;
       default:
         break;
     }
     if (EXPRESSION_WORDS.has(w) && !ts.isOp('(', 1)) throw ts.error();
     return this.columnOrFunction();
+  }
+
+  /** `INTERVAL '3' MONTH` / `INTERVAL 3 DAYS`: a marker the enclosing `+`/`-` folds into a DATE literal. */
+  private interval(): Expression {
+    const ts = this.ts;
+    const at = ts.next();
+    const v = ts.next();
+    const n = Number(v.text);
+    if ((v.kind !== 'string' && v.kind !== 'number') || !Number.isInteger(n)) throw ts.unsupported('INVALID_TYPED_LITERAL', `The value of the typed literal "INTERVAL" is invalid: '${v.text}'.`, v);
+    const unit = ts.next();
+    const u = unit.text.toUpperCase().replace(/S$/, '');
+    if (unit.kind !== 'word' || !['DAY', 'MONTH', 'YEAR'].includes(u)) throw ts.unsupported('UNSUPPORTED_FEATURE.INTERVAL_UNIT', `INTERVAL … ${unit.text}: Kindling supports DAY, MONTH and YEAR intervals.`, unit);
+    return { kind: 'unresolvedFunction', name: INTERVAL, args: [lit(n), lit(u), lit(at.offset)], isDistinct: false };
   }
 
   private caseWhen(): Expression {

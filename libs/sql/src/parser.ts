@@ -333,7 +333,13 @@ class StatementParser extends ExpressionParser {
       if (ts.isWord('SELECT') || ts.isWord('WITH') || ts.isWord('VALUES') || ts.isOp('(')) {
         const query = this.query();
         ts.expectOp(')');
-        return { kind: 'subquery', query, alias: this.relationAlias() };
+        const alias = this.relationAlias();
+        // `(…) AS t (a, b)`: names for the subquery's columns.
+        if (alias === null || !ts.acceptOp('(')) return { kind: 'subquery', query, alias };
+        const columns = [this.identifier()];
+        while (ts.acceptOp(',')) columns.push(this.identifier());
+        ts.expectOp(')');
+        return { kind: 'subquery', query, alias, columns };
       }
       const inner = this.joinedRelation();
       ts.expectOp(')');

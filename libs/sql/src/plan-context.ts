@@ -10,8 +10,24 @@ export interface Built {
   readonly plan: LogicalPlan;
 }
 
+/**
+ * A subquery's view of its outer query while it is planned: the outer plan whose columns it may read, and what the
+ * subquery's top SELECT block leaves for the caller to join on (Spark's pulled-up correlated predicates).
+ */
+export interface Correlation {
+  readonly outer: Built;
+  /** Correlated WHERE conjuncts, over the subquery's output attributes and the outer plan's. */
+  predicates: Expression[];
+  /** Columns the subquery's output carries beyond its select list (the inner side of the predicates). */
+  hidden: number;
+  /** True when the block aggregates (its predicates were rewritten over grouping keys). */
+  aggregated: boolean;
+}
+
 export class PlanContext {
   readonly opts: AnalyzerOptions;
+  /** Set while the top SELECT block of a subquery is planned. */
+  correlation: Correlation | null = null;
 
   constructor(
     readonly session: SparkSession,
@@ -26,7 +42,16 @@ export class PlanContext {
 
   /** A child scope with more CTEs (a WITH clause). */
   withCtes(ctes: ReadonlyMap<string, Built>): PlanContext {
-    return new PlanContext(this.session, this.subqueries, ctes, this);
+    const c = new PlanContext(this.session, this.subqueries, ctes, this);
+    c.correlation = this.correlation;
+    return c;
+  }
+
+  /** The same scope with another (or no) outer query. */
+  withCorrelation(correlation: Correlation | null): PlanContext {
+    const c = new PlanContext(this.session, this.subqueries, new Map(), this);
+    c.correlation = correlation;
+    return c;
   }
 
   cte(name: string): Built | undefined {

@@ -12,7 +12,10 @@ import type { Query, QueryBody } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planSelect, sortBy } from './plan-select.js';
 
-export function planQuery(q: Query, outer: PlanContext): Built {
+export function planQuery(q: Query, scope: PlanContext): Built {
+  // Only the top SELECT block of a subquery may read the outer query's columns.
+  const correlation = scope.correlation;
+  const outer = correlation ? scope.withCorrelation(null) : scope;
   let ctx = outer;
   if (q.ctes.length > 0) {
     const defs = new Map<string, Built>();
@@ -22,8 +25,11 @@ export function planQuery(q: Query, outer: PlanContext): Built {
     }
     ctx = outer.withCtes(defs);
   }
-  let b = q.body.kind === 'select' ? planSelect(q.body, ctx, q.orderBy) : sortBy(planBody(q.body, ctx), q.orderBy, ctx);
+  let b = q.body.kind === 'select' ? planSelect(q.body, correlation ? ctx.withCorrelation(correlation) : ctx, q.orderBy) : sortBy(planBody(q.body, ctx), q.orderBy, ctx);
   if (q.limit !== null) {
+    if (correlation && correlation.predicates.length > 0) {
+      throw new AnalysisError('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_LIMIT', `A correlated subquery with LIMIT is not supported by Kindling: ${q.text ?? 'subquery'}.`);
+    }
     const n = q.limit;
     b = ctx.derive([b], (c) => ({ kind: 'limit', limit: n, child: c }));
   }

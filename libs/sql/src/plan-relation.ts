@@ -1,7 +1,7 @@
 // FROM clauses → plans: views and CTEs by name, subqueries, table functions (range), and joins with
 // ON / USING / NATURAL, each node analysed as it is built.
 import { AnalysisError, LongT } from '@kindling/core';
-import { type Expression, type LogicalPlan, attr, lookupRelation, outputOf } from '@kindling/core/internal';
+import { type Expression, type LogicalPlan, alias, attr, lookupRelation, outputOf } from '@kindling/core/internal';
 import type { Relation } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planQuery } from './plan-query.js';
@@ -16,8 +16,18 @@ export function planRelation(r: Relation, ctx: PlanContext): Built {
         : relationOf(r.nameParts, ctx);
       return aliased(base, r.alias, ctx);
     }
-    case 'subquery':
-      return aliased(planQuery(r.query, ctx), r.alias, ctx);
+    case 'subquery': {
+      let b = planQuery(r.query, ctx);
+      if (r.columns) {
+        const out = outputOf(b.plan);
+        const names = r.columns;
+        if (names.length !== out.length) {
+          throw new AnalysisError('ASSIGNMENT_ARITY_MISMATCH', `Number of column aliases does not match number of columns. Number of column aliases: ${names.length}; number of columns: ${out.length}.`, { numExpr: String(out.length), numTarget: String(names.length) });
+        }
+        b = ctx.derive([b], (c) => ({ kind: 'project', projectList: out.map((a, i) => alias(a, names[i]!)), child: c }));
+      }
+      return aliased(b, r.alias, ctx);
+    }
     case 'tableFunction':
       return aliased(tableFunction(r.name, r.args, ctx), r.alias, ctx);
     case 'join':

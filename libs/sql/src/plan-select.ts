@@ -10,6 +10,7 @@ import {
   attr,
   children,
   exists,
+  withNewChildren,
   lookupAggregateFunction,
   outputOf,
   transformUp,
@@ -17,7 +18,7 @@ import {
 import type { Select } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planRelation } from './plan-relation.js';
-import { hasSubquery, joinScalarSubqueries, planWhere, subqueryUnsupported } from './plan-subquery.js';
+import { correlateAggregate, correlatedInputs, hasSubquery, isMarker, joinScalarSubqueries, pullCorrelatedPredicates, planWhere, subqueryUnsupported } from './plan-subquery.js';
 
 const HIDDEN = '__kindling_hidden_';
 
@@ -64,10 +65,18 @@ export function sortBy(b: Built, order: readonly SortOrder[], ctx: PlanContext):
   return ctx.derive([b], (c) => ({ kind: 'sort', order: keys, global: true, child: c }));
 }
 
-export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOrder[]): Built {
+export function planSelect(s: Select, scope: PlanContext, orderBy: readonly SortOrder[]): Built {
+  const correlation = scope.correlation;
+  const ctx = correlation ? scope.withCorrelation(null) : scope;
   let input = s.from ? planRelation(s.from, ctx) : oneRow(ctx);
-  if (s.where) {
-    const cond = ctx.functions(s.where);
+  let where = s.where ? ctx.functions(s.where) : null;
+  if (correlation && where) {
+    const pulled = pullCorrelatedPredicates(input, where, correlation, ctx);
+    input = pulled.input;
+    where = pulled.where;
+  }
+  if (where) {
+    const cond = where;
     input = hasSubquery(cond) ? planWhere(input, cond, ctx) : ctx.derive([input], (c) => ({ kind: 'filter', condition: cond, child: c }));
   }
   let items = s.items.map((it) => ({ expr: ctx.functions(it.expr), alias: it.alias, aliases: it.aliases }));
@@ -79,7 +88,7 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
   if (!s.from && items.some((i) => exists(i.expr, (x) => x.kind === 'star'))) {
     throw new AnalysisError('INVALID_USAGE_OF_STAR_OR_REGEX', "Invalid usage of '*' in a SELECT without FROM.", { elem: "'*'", prettyName: 'SELECT' });
   }
-  for (const [clause, es] of [['GROUP BY', s.groupBy ?? []], ['HAVING', s.having ? [s.having] : []], ['ORDER BY', orderBy.map((o) => o.child)]] as const) {
+  for (const [clause, es] of [['GROUP BY', s.groupBy ?? []], ['ORDER BY', orderBy.map((o) => o.child)]] as const) {
     if (es.some(hasSubquery)) throw subqueryUnsupported(`in ${clause}`);
   }
   const named = items.map((it): Expression => {
@@ -88,8 +97,12 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
     return it.aliases && it.aliases.length > 1 ? { ...a, names: it.aliases } : a;
   });
   const isAggregate = s.groupBy !== null || s.having !== null || items.some((i) => isAggregateCall(i.expr, ctx));
+  const correlated = correlation !== null && correlation.predicates.length > 0;
   if (!isAggregate) {
-    let out = ctx.derive([input], (c) => ({ kind: 'project', projectList: named, child: c }));
+    // A correlated block also outputs the inner columns its pulled-up predicates read.
+    const extra = correlated ? correlatedInputs(correlation, input) : [];
+    if (correlated) correlation.hidden = extra.length;
+    let out = ctx.derive([input], (c) => ({ kind: 'project', projectList: [...named, ...extra], child: c }));
     if (s.distinct) out = ctx.derive([out], (c) => ({ kind: 'distinct', child: c }));
     return sortBy(out, orderBy, ctx);
   }
@@ -110,6 +123,13 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
     return substituteAliases(ctx.functions(g), items, inputNames);
   });
 
+  // A correlated aggregate groups by the inner side of its (equality) predicates as well, and outputs it.
+  if (correlated) {
+    const keys = correlateAggregate(correlation, input);
+    grouping.push(...keys.grouping);
+    named.push(...keys.outputs);
+  }
+  if (s.having && hasSubquery(ctx.functions(s.having))) return planHavingSubquery(s, ctx, orderBy, input, grouping, named, items, inputNames);
   const having = s.having ? ctx.functions(s.having) : null;
   const build = (extra: readonly Expression[]): Built => {
     const list = [...named, ...extra.map((e, i) => alias(e, `${HIDDEN}${i}`))];
@@ -158,4 +178,39 @@ export function planSelect(s: Select, ctx: PlanContext, orderBy: readonly SortOr
   if (order.length > 0) b = ctx.derive([b], (c) => ({ kind: 'sort', order, global: true, child: c }));
   b = ctx.derive([b], (c) => ({ kind: 'project', projectList: visible, child: c }));
   return finish(b);
+}
+
+/**
+ * HAVING with subqueries: the subquery-free parts of the condition (aggregates, grouping columns) become hidden
+ * outputs of the aggregate; the condition over them is then applied as a WHERE over the aggregate's output, so its
+ * subqueries join there (and correlated ones read the aggregate's columns). ORDER BY may use the select list only.
+ */
+function planHavingSubquery(
+  s: Select,
+  ctx: PlanContext,
+  orderBy: readonly SortOrder[],
+  input: Built,
+  grouping: readonly Expression[],
+  named: readonly Expression[],
+  items: readonly { expr: Expression; alias: string | null }[],
+  inputNames: ReadonlySet<string>,
+): Built {
+  const pieces: Expression[] = [];
+  const lift = (e: Expression): Expression => {
+    if (!hasSubquery(e)) {
+      if (e.kind === 'literal') return e;
+      pieces.push(substituteAliases(e, items, inputNames));
+      return { kind: 'unresolvedColumn', nameParts: [`${HIDDEN}h${pieces.length - 1}`] };
+    }
+    if (isMarker(e)) return e.args.length === 2 ? withNewChildren(e, [lift(e.args[0]!), e.args[1]!]) : e;
+    return withNewChildren(e, children(e).map(lift));
+  };
+  const cond = lift(ctx.functions(s.having!));
+  const list = [...named, ...pieces.map((e, i) => alias(e, `${HIDDEN}h${i}`))];
+  const agg = ctx.derive([input], (c) => ({ kind: 'aggregate', groupingExprs: grouping, aggregateExprs: list, child: c }));
+  const visible = outputOf(agg.plan).slice(0, named.length);
+  let b = planWhere(agg, cond, ctx);
+  b = ctx.derive([b], (c) => ({ kind: 'project', projectList: visible, child: c }));
+  if (s.distinct) b = ctx.derive([b], (c) => ({ kind: 'distinct', child: c }));
+  return sortBy(b, orderBy, ctx);
 }

@@ -10,20 +10,22 @@ inline bool BadGid(int32_t g, int64_t num_groups) {
 }
 
 // With many groups the state is beyond the caches: prefetch the slot of the row kPrefetch ahead.
+// States up to this many groups stay in L1/L2, where prefetching only costs instructions.
 constexpr int64_t kPrefetch = 16;
-template <typename T>
+constexpr int64_t kPrefetchFromGroups = 16384;
+template <bool kOn, typename T>
 inline void PrefetchState(T* state, const int32_t* gids, int64_t i, int64_t n, int64_t num_groups) {
-  if (i + kPrefetch < n) {
+  if (kOn && i + kPrefetch < n) {
     const int32_t g = gids[i + kPrefetch];
     if (!BadGid(g, num_groups)) __builtin_prefetch(state + g, 1);
   }
 }
 
-template <typename T>
-int64_t SumAsDouble(const T* x, Validity v, const int32_t* gids, int64_t n, double* sums, uint8_t* has,
-                    int64_t num_groups) {
+template <bool kPf, typename T>
+int64_t SumAsDoubleLoop(const T* x, Validity v, const int32_t* gids, int64_t n, double* sums, uint8_t* has,
+                        int64_t num_groups) {
   for (int64_t i = 0; i < n; ++i) {
-    PrefetchState(sums, gids, i, n, num_groups);
+    PrefetchState<kPf>(sums, gids, i, n, num_groups);
     if (!v.IsValid(i)) continue;
     const int32_t g = gids[i];
     if (BadGid(g, num_groups)) return i;
@@ -33,11 +35,11 @@ int64_t SumAsDouble(const T* x, Validity v, const int32_t* gids, int64_t n, doub
   return -1;
 }
 
-template <typename T>
-int64_t SumWrapping(const T* x, Validity v, const int32_t* gids, int64_t n, int64_t* sums, uint8_t* has,
-                    int64_t num_groups) {
+template <bool kPf, typename T>
+int64_t SumWrappingLoop(const T* x, Validity v, const int32_t* gids, int64_t n, int64_t* sums, uint8_t* has,
+                        int64_t num_groups) {
   for (int64_t i = 0; i < n; ++i) {
-    PrefetchState(sums, gids, i, n, num_groups);
+    PrefetchState<kPf>(sums, gids, i, n, num_groups);
     if (!v.IsValid(i)) continue;
     const int32_t g = gids[i];
     if (BadGid(g, num_groups)) return i;
@@ -46,6 +48,32 @@ int64_t SumWrapping(const T* x, Validity v, const int32_t* gids, int64_t n, int6
     if (has != nullptr) has[g] = 1;
   }
   return -1;
+}
+
+// Dense loops for the common case (no NULL inputs, no `has`): one load, one add, one store per row.
+template <typename T>
+int64_t SumAsDoubleDense(const T* x, const int32_t* gids, int64_t n, double* sums, int64_t num_groups) {
+  for (int64_t i = 0; i < n; ++i) {
+    const int32_t g = gids[i];
+    if (BadGid(g, num_groups)) return i;
+    sums[g] += static_cast<double>(x[i]);
+  }
+  return -1;
+}
+
+template <typename T>
+int64_t SumAsDouble(const T* x, Validity v, const int32_t* gids, int64_t n, double* sums, uint8_t* has,
+                    int64_t num_groups) {
+  if (num_groups >= kPrefetchFromGroups) return SumAsDoubleLoop<true>(x, v, gids, n, sums, has, num_groups);
+  if (v.AllValid() && has == nullptr) return SumAsDoubleDense(x, gids, n, sums, num_groups);
+  return SumAsDoubleLoop<false>(x, v, gids, n, sums, has, num_groups);
+}
+
+template <typename T>
+int64_t SumWrapping(const T* x, Validity v, const int32_t* gids, int64_t n, int64_t* sums, uint8_t* has,
+                    int64_t num_groups) {
+  if (num_groups >= kPrefetchFromGroups) return SumWrappingLoop<true>(x, v, gids, n, sums, has, num_groups);
+  return SumWrappingLoop<false>(x, v, gids, n, sums, has, num_groups);
 }
 
 // Spark's SQLOrderingUtil.compareDoubles: NaN = NaN, NaN above everything, -0.0 = 0.0.
@@ -107,8 +135,16 @@ int64_t GroupSumWrapping(ValueKind kind, const void* values, Validity validity, 
 
 int64_t GroupCount(const Validity* validities, int num_validities, const int32_t* gids, int64_t n, int64_t* counts,
                    int64_t num_groups) {
+  if (num_validities == 0 && num_groups < kPrefetchFromGroups) {
+    for (int64_t i = 0; i < n; ++i) {
+      const int32_t g = gids[i];
+      if (BadGid(g, num_groups)) return i;
+      counts[g] += 1;
+    }
+    return -1;
+  }
   for (int64_t i = 0; i < n; ++i) {
-    PrefetchState(counts, gids, i, n, num_groups);
+    PrefetchState<true>(counts, gids, i, n, num_groups);
     bool ok = true;
     for (int k = 0; k < num_validities; ++k) ok = ok && validities[k].IsValid(i);
     if (!ok) continue;

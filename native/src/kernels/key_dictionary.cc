@@ -13,6 +13,10 @@ namespace kindling::kernels {
 namespace {
 constexpr size_t kInitialSlots = 1024;
 constexpr int64_t kMaxCodes = 2147483647;
+// Widest key range coded directly: 64K int32 codes = 256 KB, within L2.
+constexpr uint64_t kDirectMaxRange = uint64_t{1} << 16;
+// Tables up to this many slots (16 B each: 256 KB) are probed without the prefetching pre-pass.
+constexpr size_t kSmallSlots = size_t{1} << 14;
 
 inline uint64_t DoubleKey(double x) {
   if (x != x) return 0x7ff8000000000000ULL;
@@ -25,6 +29,104 @@ inline uint64_t DoubleKey(double x) {
 
 KeyDictionary::KeyDictionary(KeyKind kind) : kind_(kind), slots_(kInitialSlots, Slot{0, -1}), mask_(kInitialSlots - 1) {
   if (kind_ == KeyKind::kString) starts_.push_back(0);
+  direct_ = kind_ == KeyKind::kInt32 || kind_ == KeyKind::kInt64;
+}
+
+int32_t KeyDictionary::NullCode() {
+  if (null_code_ < 0) {
+    // The NULL group takes the next code; it is in no slot, so lookups never return it.
+    null_code_ = AddCode();
+    if (kind_ == KeyKind::kString) starts_.push_back(static_cast<int64_t>(arena_.size()));
+    else keys_.push_back(0);
+  }
+  return null_code_;
+}
+
+void KeyDictionary::LeaveDirect() {
+  // Every code so far (but the NULL one) goes into a hash table at most a quarter full.
+  size_t slots = kInitialSlots;
+  while (slots < static_cast<size_t>(size_) * 4) slots *= 2;
+  slots_.assign(slots, Slot{0, -1});
+  mask_ = slots - 1;
+  for (int64_t c = 0; c < size_; ++c) {
+    if (c == null_code_) continue;
+    const uint64_t key = keys_[static_cast<size_t>(c)];
+    uint64_t pos = Fmix64(key) & mask_;
+    while (slots_[pos].code >= 0) pos = (pos + 1) & mask_;
+    slots_[pos] = Slot{key, static_cast<int32_t>(c)};
+  }
+  direct_ = false;
+  direct_codes_.clear();
+  direct_codes_.shrink_to_fit();
+}
+
+template <typename T>
+bool KeyDictionary::EncodeDirect(const T* x, const Validity& v, int64_t n, int32_t* out) {
+  // Range of the batch's valid keys (a branch-free min/max pass when there are no NULLs).
+  int64_t lo = INT64_MAX;
+  int64_t hi = INT64_MIN;
+  bool any = false;
+  if (v.AllValid()) {
+    for (int64_t i = 0; i < n; ++i) {
+      const int64_t k = static_cast<int64_t>(x[i]);
+      lo = k < lo ? k : lo;
+      hi = k > hi ? k : hi;
+    }
+    any = n > 0;
+  } else {
+    for (int64_t i = 0; i < n; ++i) {
+      if (!v.IsValid(i)) continue;
+      const int64_t k = static_cast<int64_t>(x[i]);
+      lo = k < lo ? k : lo;
+      hi = k > hi ? k : hi;
+      any = true;
+    }
+  }
+  if (any) {
+    const bool empty = direct_codes_.empty();
+    const int64_t new_lo = empty || lo < base_ ? lo : base_;
+    const int64_t old_hi = empty ? hi : base_ + static_cast<int64_t>(direct_codes_.size()) - 1;
+    const int64_t new_hi = hi > old_hi ? hi : old_hi;
+    // Unsigned difference: no overflow for any pair of int64 keys.
+    const uint64_t span = static_cast<uint64_t>(new_hi) - static_cast<uint64_t>(new_lo);
+    if (span >= kDirectMaxRange) return false;
+    if (empty) {
+      direct_codes_.assign(static_cast<size_t>(span + 1), -1);
+    } else if (new_lo < base_ || new_hi > old_hi) {
+      std::vector<int32_t> wider(static_cast<size_t>(span + 1), -1);
+      std::memcpy(wider.data() + (base_ - new_lo), direct_codes_.data(), direct_codes_.size() * sizeof(int32_t));
+      direct_codes_.swap(wider);
+    }
+    base_ = new_lo;
+  }
+  int32_t* codes = direct_codes_.data();
+  const uint64_t base = static_cast<uint64_t>(base_);
+  if (v.AllValid()) {
+    for (int64_t i = 0; i < n; ++i) {
+      const uint64_t key = static_cast<uint64_t>(static_cast<int64_t>(x[i]));
+      int32_t& slot = codes[key - base];
+      if (__builtin_expect(slot < 0, 0)) {
+        slot = AddCode();
+        keys_.push_back(key);
+      }
+      out[i] = slot;
+    }
+    return true;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    if (!v.IsValid(i)) {
+      out[i] = NullCode();
+      continue;
+    }
+    const uint64_t key = static_cast<uint64_t>(static_cast<int64_t>(x[i]));
+    int32_t& slot = codes[key - base];
+    if (slot < 0) {
+      slot = AddCode();
+      keys_.push_back(key);
+    }
+    out[i] = slot;
+  }
+  return true;
 }
 
 int32_t KeyDictionary::AddCode() {
@@ -115,6 +217,25 @@ int32_t KeyDictionary::FindOrAddString(const uint8_t* p, int64_t len) {
 // slot of the row kPrefetch ahead keeps several misses in flight.
 template <typename KeyOf>
 void KeyDictionary::EncodeFixed(const Validity& v, int64_t n, int32_t* out, KeyOf&& key_of) {
+  if (slots_.size() <= kSmallSlots) {
+    // Until the table outgrows the caches, the plain loop wins; rows beyond the growth point take the
+    // prefetching pass.
+    int64_t i = 0;
+    for (; i < n && slots_.size() <= kSmallSlots; i += 4096) {
+      const int64_t m = n - i < 4096 ? n - i : 4096;
+      const int64_t start = i;
+      EncodeFixedSmall(Validity{v.bits, v.offset + start}, m, out + start, [&key_of, start](int64_t j) { return key_of(start + j); });
+    }
+    if (i >= n) return;
+    const int64_t start = i;
+    EncodeFixedLarge(Validity{v.bits, v.offset + start}, n - start, out + start, [&key_of, start](int64_t j) { return key_of(start + j); });
+    return;
+  }
+  EncodeFixedLarge(v, n, out, key_of);
+}
+
+template <typename KeyOf>
+void KeyDictionary::EncodeFixedLarge(const Validity& v, int64_t n, int32_t* out, KeyOf&& key_of) {
   constexpr int64_t kPrefetch = 16;
   scratch_.resize(static_cast<size_t>(2 * n));
   uint64_t* keys = scratch_.data();
@@ -137,25 +258,37 @@ void KeyDictionary::EncodeFixed(const Validity& v, int64_t n, int32_t* out, KeyO
   }
 }
 
+template <typename KeyOf>
+void KeyDictionary::EncodeFixedSmall(const Validity& v, int64_t n, int32_t* out, KeyOf&& key_of) {
+  for (int64_t i = 0; i < n; ++i) {
+    if (!v.IsValid(i)) {
+      out[i] = NullCode();
+      continue;
+    }
+    const uint64_t key = key_of(i);
+    out[i] = FindOrAddFixed(key, Fmix64(key));
+  }
+}
+
 int64_t KeyDictionary::Encode(const KeyColumn& col, int64_t n, int32_t* out) {
   const Validity& v = col.validity;
-  auto null_code = [this]() {
-    if (null_code_ < 0) {
-      // The NULL group takes the next code; it is in no slot, so lookups never return it.
-      null_code_ = AddCode();
-      if (kind_ == KeyKind::kString) starts_.push_back(static_cast<int64_t>(arena_.size()));
-      else keys_.push_back(0);
-    }
-    return null_code_;
-  };
+  auto null_code = [this]() { return NullCode(); };
   switch (kind_) {
     case KeyKind::kInt32: {
       const int32_t* x = static_cast<const int32_t*>(col.values);
+      if (direct_) {
+        if (EncodeDirect(x, v, n, out)) return -1;
+        LeaveDirect();
+      }
       EncodeFixed(v, n, out, [x](int64_t i) { return static_cast<uint64_t>(static_cast<int64_t>(x[i])); });
       return -1;
     }
     case KeyKind::kInt64: {
       const int64_t* x = static_cast<const int64_t*>(col.values);
+      if (direct_) {
+        if (EncodeDirect(x, v, n, out)) return -1;
+        LeaveDirect();
+      }
       EncodeFixed(v, n, out, [x](int64_t i) { return static_cast<uint64_t>(x[i]); });
       return -1;
     }

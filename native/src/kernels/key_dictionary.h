@@ -52,8 +52,24 @@ class KeyDictionary {
   // Encodes fixed-width keys key_of(i) for valid rows, prefetching slots a few rows ahead.
   template <typename KeyOf>
   void EncodeFixed(const Validity& v, int64_t n, int32_t* out, KeyOf&& key_of);
+  template <typename KeyOf>
+  void EncodeFixedLarge(const Validity& v, int64_t n, int32_t* out, KeyOf&& key_of);
+  // Small-table variant: one pass, no scratch, no prefetch (the table is in L1/L2).
+  template <typename KeyOf>
+  void EncodeFixedSmall(const Validity& v, int64_t n, int32_t* out, KeyOf&& key_of);
   int32_t FindOrAddString(const uint8_t* p, int64_t len);
   static uint64_t HashBytes(const uint8_t* p, int64_t len);
+  // Integer keys within a small range [base_, base_ + direct_.size()) are coded through a dense array
+  // indexed by key - base_ (no hashing); a batch that would stretch the range past kDirectMaxRange
+  // moves the dictionary to the hash table for good. Returns false when the batch cannot be done directly.
+  template <typename T>
+  bool EncodeDirect(const T* x, const Validity& v, int64_t n, int32_t* out);
+  void LeaveDirect();
+  int32_t NullCode();
+
+  bool direct_ = true;               // integer kinds start direct; other kinds never are
+  int64_t base_ = 0;
+  std::vector<int32_t> direct_codes_;  // code of key base_ + j, or -1
 
   KeyKind kind_;
   int64_t size_ = 0;

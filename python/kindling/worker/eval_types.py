@@ -100,6 +100,12 @@ def _to_pandas(col: pa.Array) -> Any:
         frame = pd.concat(fields, axis=1) if fields else pd.DataFrame(index=range(len(col)))
         frame.columns = [f.name for f in col.type]
         return frame
+    if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+        import pandas as pd
+
+        # The same object Series (str, None for NULL) as to_pandas gives, without its de-duplication of equal
+        # strings (a hash lookup per value), which costs more than the conversion.
+        return pd.Series(col.to_numpy(zero_copy_only=False), dtype=object)
     s = col.to_pandas()
     if pa.types.is_timestamp(col.type) and getattr(s.dt, "tz", None) is not None:
         s = s.dt.tz_convert("UTC").dt.tz_localize(None)
@@ -216,7 +222,7 @@ def _grouped_map_pandas(task: _Task) -> None:
         with_key = False
     for group in task.inputs():
         rows = pa.RecordBatch.from_arrays(group.columns[nkeys:], names=group.schema.names[nkeys:])
-        pdf = task.to_python(rows.to_pandas)
+        pdf = task.to_python(lambda: rows.to_pandas(deduplicate_objects=False))
         if with_key:
             key = tuple(group.column(i)[0].as_py() for i in range(nkeys))
             out = task.call(u.name, u.func, key, pdf)
@@ -230,7 +236,7 @@ def _map_in_pandas(task: _Task) -> None:
 
     def frames() -> Iterator[Any]:
         for b in task.inputs():
-            yield b.to_pandas()
+            yield b.to_pandas(deduplicate_objects=False)
 
     def drive() -> None:
         for pdf in u.func(frames()):

@@ -24,13 +24,46 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def best(fn, repeat: int) -> float:
     """Best wall time in seconds over `repeat` runs (after one warm-up run)."""
+    return best_with_cpu(fn, repeat)[0]
+
+
+def _descendants(pid: int) -> list:
+    out = []
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            kids = [int(c) for c in f.read().split()]
+    except OSError:
+        return out
+    for k in kids:
+        out += [k] + _descendants(k)
+    return out
+
+
+def child_cpu_seconds() -> float:
+    """CPU time (user + system) so far of every live process below this one: the engine (JVM or Node) and its
+    Python workers. Unlike wall time it barely moves when other work shares the cores."""
+    total = 0
+    for p in _descendants(os.getpid()):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def best_with_cpu(fn, repeat: int) -> tuple:
+    """(best wall seconds, CPU seconds of the engine and its workers in that run) over `repeat` runs after a
+    warm-up. The CPU figure misses processes that exit within the run (workers with reuse off)."""
     fn()
-    times = []
+    runs = []
     for _ in range(repeat):
+        c = child_cpu_seconds()
         t = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        runs.append((time.perf_counter() - t, child_cpu_seconds() - c))
+    return min(runs)
 
 
 def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int) -> dict:
@@ -56,6 +89,12 @@ def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int)
     def s_pandas(v: pd.Series) -> pd.Series:
         return v.str.upper()
 
+    # The floor of a pandas UDF: the column goes to the worker and comes back unchanged, so this is the cost of
+    # moving the bytes (and wrapping them as a Series) with nothing computed.
+    @pandas_udf("long")
+    def ident_pandas(v: pd.Series) -> pd.Series:
+        return v
+
     # A new DataFrame per run: re-collecting the same one lets PySpark skip its finished shuffle-map stage.
     def run_num(expr):
         return lambda: nums.select(expr.alias("y")).agg(F.sum("y"))
@@ -69,6 +108,7 @@ def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int)
         "row UDF x*2+1, pickle": run_num(f_pickle("id")),
         "row UDF x*2+1, Arrow": run_num(f_arrow("id")),
         "pandas UDF x*2+1": run_num(f_pandas("id")),
+        "pandas UDF identity (transport floor)": run_num(ident_pandas("id")),
         "native upper(s)": run_str(F.upper("s")),
         "row UDF upper(s), pickle": run_str(s_pickle("s")),
         "row UDF upper(s), Arrow": run_str(s_arrow("s")),
@@ -82,11 +122,11 @@ def engine_cases(name: str, builder, F, udf, pandas_udf, rows: int, repeat: int)
             df.collect()
             last[:] = [df]
 
-        secs = best(run, repeat)
-        out["cases"][label] = {"seconds": secs, "rows_per_s": rows / secs}
+        secs, cpu = best_with_cpu(run, repeat)
+        out["cases"][label] = {"seconds": secs, "rows_per_s": rows / secs, "cpu_seconds": cpu}
         if hasattr(last[0], "_last_job_metrics"):  # Kindling: where the time of the last run went
             out["cases"][label]["metrics"] = {k: v for k, v in last[0]._last_job_metrics().items() if k.startswith("python.")}
-        print(f"  {name}: {label}: {secs * 1e3:.0f} ms", file=sys.stderr)
+        print(f"  {name}: {label}: {secs * 1e3:.0f} ms (CPU {cpu * 1e3:.0f} ms)", file=sys.stderr)
 
     # Per-task overhead with warm workers, and with reuse off (a fresh worker per task).
     tiny = udf(lambda x: x, "bigint")
@@ -141,22 +181,49 @@ def cold_warm(builder, udf) -> dict:
     return out
 
 
+# The in-process cases, by name: the same functions the UDFs run, called the same way (once per value for the
+# row UDFs, once per column for pandas), over a part of the data (all of it in one process, half in each of two).
+_F = lambda x: x * 2 + 1  # noqa: E731
+_G = lambda s: s.upper()  # noqa: E731
+_IN_PROCESS = {
+    "python loop x*2+1": ("data", lambda d: sum(map(_F, d))),
+    "pandas x*2+1": ("series", lambda d: int((d * 2 + 1).sum())),
+    "python loop upper(s)": ("strs", lambda d: max(map(_G, d))),
+    "pandas upper(s)": ("sseries", lambda d: d.str.upper().max()),
+}
+#: The data of the in-process cases, whole and in halves; set before the two-process pool forks.
+_DATA: dict = {}
+
+
+def _half(job: tuple) -> object:
+    label, i = job
+    key, fn = _IN_PROCESS[label]
+    return fn(_DATA[key + "_halves"][i])
+
+
 def in_process(rows: int, repeat: int) -> dict:
-    """The same work in one Python process: the limits the UDF paths are measured against."""
-    data = list(range(rows))
-    series = pd.Series(range(rows), dtype="int64")
-    strs = [f"key-{i}" for i in range(rows)]
-    sseries = pd.Series(strs)
-    # The same functions the UDFs run, called the same way: once per value (row UDFs), once per column (pandas).
-    f = lambda x: x * 2 + 1  # noqa: E731
-    g = lambda s: s.upper()  # noqa: E731
-    cases = {
-        "python loop x*2+1": lambda: sum(map(f, data)),
-        "pandas x*2+1": lambda: int((series * 2 + 1).sum()),
-        "python loop upper(s)": lambda: max(map(g, strs)),
-        "pandas upper(s)": lambda: sseries.str.upper().max(),
-    }
-    return {label: {"seconds": (s := best(fn, repeat)), "rows_per_s": rows / s} for label, fn in cases.items()}
+    """The same work in this Python process (one core), and split over two forked processes (two cores, as a
+    UDF task runs on each of the two task slots): the limits the UDF paths are measured against."""
+    import multiprocessing
+
+    mid = rows // 2
+    _DATA["data"] = list(range(rows))
+    _DATA["series"] = pd.Series(range(rows), dtype="int64")
+    _DATA["strs"] = [f"key-{i}" for i in range(rows)]
+    _DATA["sseries"] = pd.Series(_DATA["strs"])
+    for k in ("data", "series", "strs", "sseries"):
+        d = _DATA[k]
+        _DATA[k + "_halves"] = [d[:mid], d[mid:]] if isinstance(d, list) else [d.iloc[:mid], d.iloc[mid:]]
+    out = {}
+    for label, (key, fn) in _IN_PROCESS.items():
+        s = best(lambda: fn(_DATA[key]), repeat)
+        out[label] = {"seconds": s, "rows_per_s": rows / s}
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        for label in _IN_PROCESS:
+            s = best(lambda: pool.map(_half, [(label, 0), (label, 1)]), repeat)
+            out[label + ", 2 processes"] = {"seconds": s, "rows_per_s": rows / s}
+    _DATA.clear()
+    return out
 
 
 def main() -> None:
@@ -193,18 +260,21 @@ def main() -> None:
     ip = result["in_process"]
     print(f"\n5 cases over {rows:,} rows, best of {repeat}; rows/s (higher is better)\n")
     engines = [k for k in ("kindling", "pyspark") if k in result]
-    print("| case | " + " | ".join(result[e]["engine"] for e in engines) + " | Kindling ÷ in-process limit |")
-    print("|---|" + "---:|" * (len(engines) + 1))
     limit_of = {"row UDF x*2+1, Arrow": "python loop x*2+1", "row UDF x*2+1, pickle": "python loop x*2+1",
                 "pandas UDF x*2+1": "pandas x*2+1", "row UDF upper(s), Arrow": "python loop upper(s)",
-                "row UDF upper(s), pickle": "python loop upper(s)", "pandas UDF upper(s)": "pandas upper(s)"}
+                "row UDF upper(s), pickle": "python loop upper(s)", "pandas UDF upper(s)": "pandas upper(s)",
+                "pandas UDF identity (transport floor)": "pandas x*2+1"}
+    print("| case | " + " | ".join(result[e]["engine"] for e in engines) + " | Kindling CPU s | Kindling ÷ in-process, 1 core | ÷ 2 processes |")
+    print("|---|" + "---:|" * (len(engines) + 3))
     for label in result["kindling"]["cases"]:
-        cells = [f"{result[e]['cases'][label]['rows_per_s'] / 1e6:.2f} M" for e in engines]
+        kc = result["kindling"]["cases"][label]
+        cells = [f"{result[e]['cases'][label]['rows_per_s'] / 1e6:.2f} M" if label in result[e]["cases"] else "" for e in engines]
         lim = limit_of.get(label)
-        ratio = f"{result['kindling']['cases'][label]['rows_per_s'] / ip[lim]['rows_per_s']:.2f}× of {lim}" if lim else ""
-        print(f"| {label} | " + " | ".join(cells) + f" | {ratio} |")
+        r1 = f"{kc['rows_per_s'] / ip[lim]['rows_per_s']:.2f}× of {lim}" if lim else ""
+        r2 = f"{kc['rows_per_s'] / ip[lim + ', 2 processes']['rows_per_s']:.2f}×" if lim else ""
+        print(f"| {label} | " + " | ".join(cells) + f" | {kc.get('cpu_seconds', 0):.2f} | {r1} | {r2} |")
     for label, v in ip.items():
-        print(f"| in-process {label} | {v['rows_per_s'] / 1e6:.2f} M |" + " |" * len(engines))
+        print(f"| in-process {label} | {v['rows_per_s'] / 1e6:.2f} M |" + " |" * (len(engines) + 2))
     for e in engines:
         cw = result[f"{e}_cold_warm"]
         r = result[e]

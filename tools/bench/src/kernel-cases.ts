@@ -18,12 +18,21 @@ export function filterMask(t: KeyedTable): Uint8Array {
   return mask;
 }
 
+/** As the engine's filterBatch: the mask's selection bitmap, then each column compacted straight from it; per batch. */
 export function nativeFilter(t: KeyedTable, mask: Uint8Array): Answer {
-  const idx = native.filterMaskToIndices(mask, mask.length);
-  const k = native.takeInt64(t.k, null, 0, idx);
-  const v = native.takeFloat64(t.values.data, null, 0, idx);
-  if (k.values.length !== idx.length) throw new Error('filter: column lengths differ');
-  return { n: idx.length, s: native.sumFloat64(v.values, null, 0, idx.length).sum };
+  let n = 0;
+  let s = 0;
+  const v = t.values.data;
+  for (let a = 0; a < v.length; a += BATCH) {
+    const m = Math.min(BATCH, v.length - a);
+    const { selection, count } = native.filterSelection(mask.subarray(a, a + m), m);
+    const k = native.filterFixed(t.k.subarray(a, a + m), null, 0, selection, m);
+    const vs = native.filterFixed(v.subarray(a, a + m), null, 0, selection, m);
+    if (k.values.length !== count) throw new Error('filter: column lengths differ');
+    n += count;
+    s += native.sumFloat64(vs.values, null, 0, count).sum;
+  }
+  return { n, s };
 }
 
 export function tsFilterCase(t: KeyedTable, mask: Uint8Array): Answer {

@@ -26,6 +26,9 @@ import { pickleRows } from '../pickle.js';
 import { unpickleRows } from './unpickle.js';
 import { type PickleValue, Utf8Bytes } from '../unpickle.js';
 import { WorkerConnection } from './worker-connection.js';
+import { IpcDecoder, IpcEncoder } from './ipc.js';
+import * as flatbuffers from 'flatbuffers';
+import { FILE_IDENTIFIER } from '@kindling/protocol';
 
 export interface RunnerOptions {
   readonly socketPath: string;
@@ -134,6 +137,8 @@ class Runner implements PythonRunner {
         m.bytesReceived += Number(wm.bytesOut());
       }
     };
+    const encoder = new IpcEncoder();
+    const decoder = new IpcDecoder();
     try {
       const missing = (ctx.pythonBroadcasts ?? []).filter((v) => w.broadcasts.get(v.id) !== v.version);
       await w.send(taskStart(task, ctx, conf, missing));
@@ -144,7 +149,7 @@ class Runner implements PythonRunner {
         for await (const b of input) {
           if (stopFeeding) break;
           const t0 = performance.now();
-          const payload = pickled ? inputPickled(b) : inputArrow(b);
+          const payload = pickled ? inputPickled(b) : inputArrow(b, encoder);
           m.serializeMs += performance.now() - t0;
           m.bytesSent += payload.byteLength;
           m.rowsIn += b.numRows;
@@ -163,7 +168,7 @@ class Runner implements PythonRunner {
         if (type === fb.Body.OutputBatch) {
           const o = env.body(new fb.OutputBatch()) as fb.OutputBatch;
           const t0 = performance.now();
-          const batches = pickled ? [outputPickled(o, outTypes, outSchema, task)] : outputArrow(o, outTypes, outSchema, task);
+          const batches = pickled ? [outputPickled(o, outTypes, outSchema, task)] : outputArrow(o, outTypes, outSchema, task, decoder);
           m.deserializeMs += performance.now() - t0;
           for (const batch of batches) {
             m.rowsOut += batch.numRows;
@@ -247,15 +252,34 @@ function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<str
   }, 1024 + broadcasts.reduce((n, v) => n + v.data.byteLength, 0) + task.functions.reduce((n, f) => n + f.command.byteLength, 0));
 }
 
-function inputArrow(batch: arrow.RecordBatch): Uint8Array {
-  const ipc = arrow.tableToIPC(new arrow.Table(batch), 'stream');
-  return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
-    const v = b.createByteVector(ipc);
-    fb.InputBatch.startInputBatch(b);
-    fb.InputBatch.addArrowIpc(b, v);
-    fb.InputBatch.addNumRows(b, batch.numRows);
-    return fb.InputBatch.endInputBatch(b);
-  }, ipc.length + 128);
+/**
+ * An InputBatch envelope whose Arrow stream is written in place: the byte vector is reserved in the builder
+ * and filled after the envelope is finished, so the column buffers are copied once, into the frame.
+ */
+function inputArrow(batch: arrow.RecordBatch, encoder: IpcEncoder): Uint8Array {
+  const plan = encoder.plan(batch);
+  const n = plan.byteLength;
+  const b = new flatbuffers.Builder(n + 256);
+  b.startVector(1, n, 8);
+  // What createByteVector does, without the copy: the builder's buffer is sized, so no growth moves it.
+  const inner = b as unknown as { space: number; bb: flatbuffers.ByteBuffer };
+  inner.space -= n;
+  inner.bb.setPosition(inner.space);
+  const vec = b.endVector();
+  const fromEnd = b.offset() - 4; // the vector's bytes start after its 4-byte length
+  fb.InputBatch.startInputBatch(b);
+  fb.InputBatch.addArrowIpc(b, vec);
+  fb.InputBatch.addNumRows(b, batch.numRows);
+  const body = fb.InputBatch.endInputBatch(b);
+  fb.Envelope.startEnvelope(b);
+  fb.Envelope.addRequestId(b, 0n);
+  fb.Envelope.addBodyType(b, fb.Body.InputBatch);
+  fb.Envelope.addBody(b, body);
+  b.finish(fb.Envelope.endEnvelope(b), FILE_IDENTIFIER);
+  const out = b.asUint8Array();
+  const start = out.length - fromEnd;
+  plan.write(out.subarray(start, start + n));
+  return out;
 }
 
 function inputPickled(batch: arrow.RecordBatch): Uint8Array {
@@ -280,12 +304,19 @@ function resultSchema(types: readonly DataType[], task: PythonTask): arrow.Schem
 }
 
 /** Arrow results: the worker already coerced them to the declared types; anything else is refused here. */
-function outputArrow(o: fb.OutputBatch, types: readonly DataType[], schema: arrow.Schema, task: PythonTask): arrow.RecordBatch[] {
+function outputArrow(o: fb.OutputBatch, types: readonly DataType[], schema: arrow.Schema, task: PythonTask, decoder: IpcDecoder): arrow.RecordBatch[] {
   const bytes = o.arrowIpcArray();
   if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
-  const table = arrow.tableFromIPC(bytes);
-  if (table.numCols !== types.length) {
-    throw new PythonError('PYTHON_UDF_RESULT_SCHEMA', `Python function ${names(task)} returned ${table.numCols} columns; ${types.length} were declared.`);
+  let table: { readonly batches: readonly arrow.RecordBatch[]; readonly schema: arrow.Schema };
+  try {
+    const decoded = decoder.decode(bytes);
+    table = decoded ? { batches: decoded, schema: decoder.currentSchema ?? schema } : arrow.tableFromIPC(bytes);
+  } catch (err) {
+    throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an unreadable Arrow batch for ${names(task)}: ${(err as Error).message}.`);
+  }
+  const numCols = table.schema.fields.length;
+  if (numCols !== types.length) {
+    throw new PythonError('PYTHON_UDF_RESULT_SCHEMA', `Python function ${names(task)} returned ${numCols} columns; ${types.length} were declared.`);
   }
   table.schema.fields.forEach((f, i) => {
     const got = fromArrowType(f.type);

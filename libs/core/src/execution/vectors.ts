@@ -263,6 +263,15 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
  * (Schema.assign), which gives a batch with two same-named columns (legal in Spark) the wrong schema.
  */
 export function recordBatch(schema: arrow.Schema, data: arrow.Data<arrow.Struct>): arrow.RecordBatch {
+  // When every column already has the batch's length (the common case) the constructor's length fix-up only
+  // rebuilds the schema and the struct (≈ 30 µs a batch, paid by every operator): build the batch directly.
+  if (data.children.length === schema.fields.length && data.children.every((c) => c.length === data.length)) {
+    const fast = Object.create(arrow.RecordBatch.prototype) as { schema: arrow.Schema; data: arrow.Data<arrow.Struct>; _metadata: Map<string, string> };
+    fast.schema = schema;
+    fast.data = data;
+    fast._metadata = new Map();
+    return fast as unknown as arrow.RecordBatch;
+  }
   const batch = new arrow.RecordBatch(schema, data);
   if (batch.schema !== schema) (batch as { schema: arrow.Schema }).schema = schema;
   return batch;
@@ -286,11 +295,45 @@ export function takeBatch(batch: arrow.RecordBatch, types: readonly DataType[], 
   return makeBatch(batch.schema, cols, indices.length);
 }
 
-/** Rows whose mask bit is set; `mask` is one byte per row (1 = keep). */
+/**
+ * Rows whose mask byte is nonzero. Primitive, boolean and string columns are compacted natively straight
+ * from the mask's selection bitmap (no index array, one allocation per output buffer); other columns
+ * gather by indices made once per batch.
+ */
 export function filterBatch(batch: arrow.RecordBatch, types: readonly DataType[], mask: Uint8Array): arrow.RecordBatch {
-  const idx = native.filterMaskToIndices(mask, batch.numRows);
-  if (idx.length === batch.numRows) return batch;
-  return takeBatch(batch, types, idx);
+  const n = batch.numRows;
+  const { selection, count } = native.filterSelection(mask, n);
+  if (count === n) return batch;
+  let idx: Int32Array | undefined;
+  const indices = (): Int32Array => (idx ??= native.filterMaskToIndices(mask, n));
+  const cols = types.map((t, i) => filterData(t, columnData(batch, i), selection, count, indices));
+  return makeBatch(batch.schema, cols, count);
+}
+
+function filterData(type: DataType, d: arrow.Data, selection: BigInt64Array, count: number, indices: () => Int32Array): arrow.Data {
+  const [bm, off] = validityArg(d);
+  switch (type.kind) {
+    case 'int32':
+    case 'date':
+    case 'int64':
+    case 'timestamp':
+    case 'float64': {
+      const r = native.filterFixed(fixedValues(d, type), bm, off, selection, d.length);
+      return primitiveData(type, count, r.values, r.validity);
+    }
+    case 'boolean': {
+      const r = native.filterBoolean(boolBits(d), d.offset, bm, off, selection, d.length);
+      return primitiveData(type, count, r.values, r.validity);
+    }
+    case 'string':
+    case 'binary': {
+      const { offsets, bytes } = stringBuffers(d);
+      const r = native.filterString(offsets, bytes, bm, off, selection, d.length);
+      return stringData(count, r.offsets, r.bytes, r.validity, type.kind === 'binary');
+    }
+    default:
+      return takeData(type, d, indices());
+  }
 }
 
 /** Concatenates batches of one schema into one batch. */

@@ -34,7 +34,8 @@ export async function* executeHashAggregate(plan: HashAggregateExec, partition: 
       if (n === 0) continue;
       let gids: Int32Array;
       if (encoder) {
-        gids = encoder.encode(plan.groupingExprs.map((e) => evaluate(e, batch, evalCtx)), n);
+        // The ids are only read within this iteration: the encoder's scratch buffer is reused.
+        gids = encoder.encode(plan.groupingExprs.map((e) => evaluate(e, batch, evalCtx)), n, true);
         numGroups = encoder.size;
       } else {
         if (zeros.length < n) zeros = new Int32Array(n);

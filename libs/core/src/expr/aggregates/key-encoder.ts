@@ -46,12 +46,23 @@ export class KeyEncoder {
     return this.pairs.length === 0 ? this.dicts[0]!.size : this.pairs[this.pairs.length - 1]!.size;
   }
 
-  /** Ids of rows [0, n) of `columns` (one Data per key column). */
-  encode(columns: readonly arrow.Data[], n: number): Int32Array {
-    const ids = new Int32Array(n);
+  private idsScratch = new Int32Array(0);
+  private codesScratch = new Int32Array(0);
+
+  /**
+   * Ids of rows [0, n) of `columns` (one Data per key column). With `reuse`, the result is a view of a buffer
+   * the next call overwrites (a batch loop then allocates nothing per batch); without, a fresh array.
+   */
+  encode(columns: readonly arrow.Data[], n: number, reuse = false): Int32Array {
+    let ids: Int32Array;
+    if (reuse) {
+      if (this.idsScratch.length < n) this.idsScratch = new Int32Array(n);
+      ids = this.idsScratch.subarray(0, n);
+    } else ids = new Int32Array(n);
     this.dicts[0]!.encode(columns[0]!, n, ids);
     if (this.dicts.length === 1) return ids;
-    const codes = new Int32Array(n);
+    if (this.codesScratch.length < n) this.codesScratch = new Int32Array(n);
+    const codes = this.codesScratch.subarray(0, n);
     for (let k = 1; k < this.dicts.length; k++) {
       this.dicts[k]!.encode(columns[k]!, n, codes);
       this.pairs[k - 1]!.encode(ids, codes, n, ids);

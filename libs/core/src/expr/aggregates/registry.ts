@@ -22,8 +22,12 @@ function argCount(fn: string, expected: string, actual: number): { error: string
   return { error: `The \`${fn}\` requires ${expected} parameters but the actual number is ${actual}.` };
 }
 
+/** Spark's orderable types: every atomic type, and arrays and structs of orderable types (compared element by
+ * element and field by field, NULL first; `compareValues`). */
 function orderable(t: DataType): boolean {
-  return t.kind !== 'array' && t.kind !== 'struct';
+  if (t.kind === 'array') return orderable(t.elementType);
+  if (t.kind === 'struct') return t.fields.every((f) => orderable(f.dataType));
+  return true;
 }
 
 const count: AggregateFunctionDef = {

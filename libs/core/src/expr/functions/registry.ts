@@ -2,6 +2,7 @@
 import { abs } from './abs.js';
 import { coalesce, nvl } from './coalesce.js';
 import { concat } from './concat.js';
+import { dayofmonth, month, year } from './date-parts.js';
 import { ceil, floor } from './floor-ceil.js';
 import type { ScalarFunctionDef } from './function-def.js';
 import { greatest, least } from './greatest-least.js';
@@ -22,6 +23,7 @@ export type { ScalarFunctionDef } from './function-def.js';
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
+  year, month, dayofmonth,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

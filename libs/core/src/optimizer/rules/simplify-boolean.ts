@@ -30,6 +30,28 @@ function isLit(e: Expression, v: boolean | null): boolean {
   return e.kind === 'literal' && e.value === v;
 }
 
+function conjuncts(e: Expression): Expression[] {
+  return e.kind === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+}
+
+const and = (es: readonly Expression[]): Expression => es.reduce((l, r) => ({ kind: 'and', left: l, right: r }));
+
+/**
+ * `(a AND b) OR (a AND c)` → `a AND (b OR c)`, and `a OR (a AND b)` → `a` (Spark's BooleanSimplification): a join
+ * condition repeated in every branch of an OR (TPC-H Q19) becomes a conjunct the join can use.
+ */
+function factorOr(left: Expression, right: Expression): Expression | null {
+  const l = conjuncts(left);
+  const r = conjuncts(right);
+  const common = l.filter((x) => r.some((y) => semanticEquals(x, y)));
+  if (common.length === 0) return null;
+  const rest = (xs: Expression[]) => xs.filter((x) => !common.some((c) => semanticEquals(x, c)));
+  const lr = rest(l);
+  const rr = rest(r);
+  if (lr.length === 0 || rr.length === 0) return and(common);
+  return and([...common, { kind: 'or', left: and(lr), right: and(rr) }]);
+}
+
 function simplifyNode(e: Expression): Expression {
   switch (e.kind) {
     case 'and':
@@ -45,7 +67,7 @@ function simplifyNode(e: Expression): Expression {
       if (isLit(e.left, false)) return e.right;
       if (isLit(e.right, false)) return e.left;
       if (semanticEquals(e.left, e.right)) return e.left;
-      return e;
+      return factorOr(e.left, e.right) ?? e;
     case 'not':
       if (isLit(e.child, true)) return lit(false, BooleanT);
       if (isLit(e.child, false)) return lit(true, BooleanT);
