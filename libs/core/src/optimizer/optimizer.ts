@@ -9,6 +9,7 @@ import { simplifyBoolean } from './rules/simplify-boolean.js';
 import { combineFilters } from './rules/combine-filters.js';
 import { collapseProject } from './rules/collapse-project.js';
 import { pushDownFilter } from './rules/push-down-filter.js';
+import { reorderJoin } from './rules/reorder-join.js';
 import { pushDownLimit } from './rules/push-down-limit.js';
 import { pruneColumns } from './rules/prune-columns.js';
 
@@ -43,8 +44,10 @@ export const OPTIMIZER_BATCHES: readonly OptimizerBatch[] = [
       // Expressions first: folded literals and simpler predicates let the operator rules do more.
       constantFolding,
       simplifyBoolean,
-      // Merge stacked filters, then move predicates as close to the data as they can go.
+      // Merge stacked filters; order inner joins so each has a condition where one can; then move predicates
+      // as close to the data as they can go.
       combineFilters,
+      reorderJoin,
       pushDownFilter,
       // Pushing filters through projects leaves Project(Project) chains; merge them.
       collapseProject,
@@ -75,6 +78,7 @@ const SPARK_RULE_NAMES: Readonly<Record<string, string>> = {
   PushDownPredicates: 'push-down-filter',
   PushPredicateThroughNonJoin: 'push-down-filter',
   PushPredicateThroughJoin: 'push-down-filter',
+  ReorderJoin: 'reorder-join',
   LimitPushDown: 'push-down-limit',
   ColumnPruning: 'prune-columns',
 };

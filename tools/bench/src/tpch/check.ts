@@ -1,4 +1,5 @@
-// Runs the 22 queries on both engines at a small scale factor and prints agreement (dev aid; the test is test/tpch.test.ts).
+// Runs the 22 queries on both engines at a scale factor and prints agreement and times (a dev aid; the test is
+// test/tpch.test.ts, the benchmark bench.ts).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SparkSession } from '@kindling/core';
 import '@kindling/sql';
