@@ -73,6 +73,10 @@ export function endswith(x: ColumnLike, suffix: ColumnLike): Column { return cal
 export function contains(x: ColumnLike, other: ColumnLike): Column { return call('contains', [c(x), c(other)]); }
 /** The string cut around matches of the regular expression `pattern` (Java's split rules; `limit` > 0 caps the parts). */
 export function split(x: ColumnLike, pattern: string, limit = -1): Column { return call('split', [c(x), litExpr(pattern), litExpr(limit)]); }
+/** An array holding `x` `count` times: NULL when `count` is NULL, empty when it is negative. */
+export function array_repeat(x: ColumnLike, count: ColumnLike | number): Column {
+  return call('array_repeat', [c(x), typeof count === 'number' ? litExpr(count) : c(count, 'count')]);
+}
 
 // Generators: allowed only as a whole item of a select list (one per select), as in Spark.
 /** One row per element of the array (column `col`); rows whose array is NULL or empty produce none. */
