@@ -134,7 +134,7 @@ export class DataFrame {
 
   /** Rows where `condition` (a Column, or a SQL expression string such as `"a > 1 AND b IS NOT NULL"`) is true. */
   filter(condition: Column | string): DataFrame {
-    if (typeof condition === 'string') return this.filter(new Column(sqlFrontEnd().expression(condition)));
+    if (typeof condition === 'string') return this.filter(new Column(sqlFrontEnd().expression(condition, this.engine.functions)));
     if (!Column.isColumn(condition)) {
       throw new IllegalArgumentError('NOT_COLUMN_OR_STR', `filter() needs a Column or a SQL expression string, got ${typeof condition}.`);
     }
@@ -151,7 +151,7 @@ export class DataFrame {
     for (const e of list) {
       if (typeof e !== 'string') throw new IllegalArgumentError('NOT_STR', `selectExpr() needs SQL expression strings, got ${typeof e}.`);
     }
-    return this.select(list.map((e) => new Column(sqlFrontEnd().expression(e))));
+    return this.select(list.map((e) => new Column(sqlFrontEnd().expression(e, this.engine.functions))));
   }
 
   /** Adds or replaces a column. */

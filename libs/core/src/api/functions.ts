@@ -43,7 +43,11 @@ export function ifnull(x: ColumnLike, y: ColumnLike): Column { return call('ifnu
 export function greatest(...cols: ColumnLike[]): Column { return call('greatest', cols.map((x) => c(x))); }
 export function least(...cols: ColumnLike[]): Column { return call('least', cols.map((x) => c(x))); }
 
-/** A SQL expression as a Column: `expr('a + 1')`, `expr("s LIKE 'x%'")` (needs `@kindling/sql` imported). */
+/**
+ * A SQL expression as a Column: `expr('a + 1')`, `expr("s LIKE 'x%'")` (needs `@kindling/sql` imported). It has
+ * no session, so it calls built-in functions only; `df.selectExpr` and `df.filter(text)` also see the functions
+ * registered on the DataFrame's session.
+ */
 export function expr(text: string): Column {
   if (typeof text !== 'string') throw new IllegalArgumentError('NOT_STR', `expr() needs a SQL expression string, got ${typeof text}.`);
   return new Column(sqlFrontEnd().expression(text));
