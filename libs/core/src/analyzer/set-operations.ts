@@ -8,10 +8,10 @@
 import { AnalysisError } from '../errors.js';
 import { type Expression, alias, lit } from '../expr/expression.js';
 import { type LogicalPlan, outputOf } from '../plan/logical-plan.js';
-import { BooleanT, LongT, simpleString } from '../types/data-type.js';
+import { BooleanT, type DataType, LongT, sameType, simpleString } from '../types/data-type.js';
 import { type AnalyzerOptions, analyzeNode } from './analyzer.js';
 import { withFreshExprIds } from './fresh-ids.js';
-import { widerType } from './type-coercion.js';
+import { castTo, widerType } from './type-coercion.js';
 
 export type SetOperationKind = 'intersect' | 'except';
 
@@ -32,8 +32,11 @@ function ordinal(n: number): string {
   return ['first', 'second', 'third'][n - 1] ?? `${n}th`;
 }
 
-/** NUM_COLUMNS_MISMATCH and (for ALL, whose rewrite unions the sides) INCOMPATIBLE_COLUMN_TYPE, naming the operator. */
-function checkInputs(name: string, left: LogicalPlan, right: LogicalPlan, checkTypes: boolean): void {
+/**
+ * The column types both sides are brought to (Spark's WidenSetOperationTypes, as for UNION), after
+ * NUM_COLUMNS_MISMATCH and INCOMPATIBLE_COLUMN_TYPE checks naming the operator.
+ */
+function commonTypes(name: string, left: LogicalPlan, right: LogicalPlan): DataType[] {
   const lo = outputOf(left);
   const ro = outputOf(right);
   if (lo.length !== ro.length) {
@@ -43,10 +46,10 @@ function checkInputs(name: string, left: LogicalPlan, right: LogicalPlan, checkT
       { operator: name, firstNumColumns: String(lo.length), invalidOrdinalNum: 'second', invalidNumColumns: String(ro.length) },
     );
   }
-  if (!checkTypes) return;
-  lo.forEach((l, i) => {
+  return lo.map((l, i) => {
     const r = ro[i]!;
-    if (widerType(l.dataType, r.dataType)) return;
+    const t = widerType(l.dataType, r.dataType);
+    if (t) return t;
     const t1 = JSON.stringify(simpleString(r.dataType).toUpperCase());
     const t2 = JSON.stringify(simpleString(l.dataType).toUpperCase());
     throw new AnalysisError(
@@ -70,12 +73,19 @@ function and(left: Expression, right: Expression): Expression {
  * the parsed side built over the children's parsed plans.
  */
 export function setOperation(kind: SetOperationKind, all: boolean, left: PlanPair, right: PlanPair, opts: AnalyzerOptions): PlanPair {
-  checkInputs(operatorName(kind, all), left.plan, right.plan, all);
+  const types = commonTypes(operatorName(kind, all), left.plan, right.plan);
   const derive = (cs: readonly PlanPair[], build: (...c: LogicalPlan[]) => LogicalPlan): PlanPair => ({
     parsed: build(...cs.map((c) => c.parsed)),
     plan: analyzeNode(build(...cs.map((c) => c.plan)), opts),
   });
-  return all ? setOperationAll(kind, left, right, derive) : setOperationDistinct(kind, left, right, derive);
+  // Rows then compare as values of one type: 1 and '1.0' meet as strings (and differ), as in Spark.
+  const widen = (side: PlanPair): PlanPair => {
+    const out = outputOf(side.plan);
+    if (out.every((a, i) => sameType(a.dataType, types[i]!))) return side;
+    const list = out.map((a, i) => (sameType(a.dataType, types[i]!) ? a : alias(castTo(a, types[i]!), a.name)));
+    return derive([side], (c) => ({ kind: 'project', projectList: list, child: c }));
+  };
+  return all ? setOperationAll(kind, widen(left), widen(right), derive) : setOperationDistinct(kind, widen(left), widen(right), derive);
 }
 
 type Derive = (cs: readonly PlanPair[], build: (...c: LogicalPlan[]) => LogicalPlan) => PlanPair;
