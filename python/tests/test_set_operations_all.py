@@ -97,3 +97,18 @@ def test_array_repeat(spark):
     df = spark.createDataFrame([("ab", 2), (None, 1), ("c", None), ("d", -1)], "s string, n int")
     assert [r.r for r in df.select(F.array_repeat("s", "n").alias("r")).collect()] == [["ab", "ab"], [None], None, []]
     assert df.select(F.array_repeat(df.s, 2).alias("r")).first().r == ["ab", "ab"]
+
+
+def test_sides_widen_to_common_types_before_comparing(spark):
+    ints = spark.createDataFrame([(1,), (2,), (2,), (None,)], "v int")
+    strs = spark.createDataFrame([("1",), ("2.0",), ("2",), (None,)], "v string")
+    # 1 and '1' meet as strings and match; 2 and '2.0' do not (as in Spark, unlike a numeric comparison).
+    assert ints.intersect(strs).dtypes == [("v", "string")]
+    assert _sorted(ints.intersect(strs).collect()) == _sorted([("1",), ("2",), (None,)])
+    assert _sorted(ints.intersectAll(strs).collect()) == _sorted([("1",), ("2",), (None,)])
+    assert _sorted(ints.subtract(strs).collect()) == []
+    assert _sorted(ints.exceptAll(strs).collect()) == [("2",)]
+    with pytest.raises(AnalysisException) as e:
+        ints.intersect(spark.createDataFrame([(True,)], "b boolean"))
+    assert e.value.getErrorClass() == "INCOMPATIBLE_COLUMN_TYPE"
+    assert str(e.value).startswith("[INCOMPATIBLE_COLUMN_TYPE] INTERSECT can only be performed on tables")

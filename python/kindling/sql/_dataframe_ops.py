@@ -138,6 +138,7 @@ def set_difference(df: "DataFrame", other: "DataFrame", how: str, op_name: str) 
     """Distinct rows of ``df`` that are (``leftsemi``) or are not (``leftanti``) in ``other``, rows compared by
     position with NULL equal to NULL, as INTERSECT / EXCEPT DISTINCT."""
     _check_set_inputs(df, other, op_name)
+    df, other = _widen(df, other, op_name)
     left = df.columns
     cond = reduce(lambda a, b: a & b, [df[i].eqNullSafe(other[i]) for i in range(len(left))])
     return df.join(other, cond, how).distinct()
@@ -150,29 +151,17 @@ def _ordinal(n: int) -> str:
     return ["first", "second", "third"][n - 1] if n <= 3 else f"{n}th"
 
 
-def set_operation_all(df: "DataFrame", other: "DataFrame", kind: str) -> "DataFrame":
-    """``df INTERSECT ALL other`` (``kind="intersect"``: a row present m times in ``df`` and n times in ``other``
-    is kept min(m, n) times) or ``df EXCEPT ALL other`` (``"except"``: max(m - n, 0) times); rows compared by
-    position with NULL equal to NULL, columns named from ``df``. The same plan the engine builds for the SQL
-    operators (Spark's RewriteIntersectAll / RewriteExceptAll)."""
-    op_name = "INTERSECTALL" if kind == "intersect" else "EXCEPTALL"
-    _check_set_inputs(df, other, op_name)
-    n = len(df.columns)
-    h = _HIDDEN
-    true, null = F.lit(True), F.lit(None).cast("boolean")
-    if kind == "intersect":
-        tags = [[true.alias(h + "l"), null.alias(h + "r")], [null.alias(h + "l"), true.alias(h + "r")]]
-    else:
-        tags = [[F.lit(1).cast("bigint").alias(h + "n")], [F.lit(-1).cast("bigint").alias(h + "n")]]
-    sides = [d.select(*[d[i] for i in range(n)], *t) for d, t in zip((df, other), tags)]
+def _widen(df: "DataFrame", other: "DataFrame", op_name: str):
+    """Both sides cast to their common column types (the engine's UNION widening, Spark's
+    WidenSetOperationTypes), so rows compare as values of one type; INCOMPATIBLE_COLUMN_TYPE names ``op_name``."""
     try:
-        union = sides[0].union(sides[1])
+        common = df.union(other).schema.fields
     except AnalysisException as e:
         if e.getErrorClass() != "INCOMPATIBLE_COLUMN_TYPE":
             raise
         # The union's message names UNION; Spark's names the set operation and both types.
         ordinal = e.getMessageParameters().get("columnOrdinalNumber", "")
-        i = next((k for k in range(n) if _ordinal(k + 1) == ordinal), None)
+        i = next((k for k in range(len(df.columns)) if _ordinal(k + 1) == ordinal), None)
         if i is None:
             raise
         t1 = f'"{other.schema.fields[i].dataType.simpleString().upper()}"'
@@ -183,6 +172,34 @@ def set_operation_all(df: "DataFrame", other: "DataFrame", kind: str) -> "DataFr
             "INCOMPATIBLE_COLUMN_TYPE",
             {"operator": op_name, "columnOrdinalNumber": ordinal, "tableOrdinalNumber": "second",
              "dataType1": t1, "dataType2": t2, "hint": ""}) from None
+
+    def cast(d: "DataFrame") -> "DataFrame":
+        fields = d.schema.fields
+        if all(f.dataType == c.dataType for f, c in zip(fields, common)):
+            return d
+        return d.select(*[d[i] if f.dataType == c.dataType else d[i].cast(c.dataType).alias(f.name)
+                          for i, (f, c) in enumerate(zip(fields, common))])
+
+    return cast(df), cast(other)
+
+
+def set_operation_all(df: "DataFrame", other: "DataFrame", kind: str) -> "DataFrame":
+    """``df INTERSECT ALL other`` (``kind="intersect"``: a row present m times in ``df`` and n times in ``other``
+    is kept min(m, n) times) or ``df EXCEPT ALL other`` (``"except"``: max(m - n, 0) times); rows compared by
+    position with NULL equal to NULL, columns named from ``df``. The same plan the engine builds for the SQL
+    operators (Spark's RewriteIntersectAll / RewriteExceptAll)."""
+    op_name = "INTERSECTALL" if kind == "intersect" else "EXCEPTALL"
+    _check_set_inputs(df, other, op_name)
+    df, other = _widen(df, other, op_name)
+    n = len(df.columns)
+    h = _HIDDEN
+    true, null = F.lit(True), F.lit(None).cast("boolean")
+    if kind == "intersect":
+        tags = [[true.alias(h + "l"), null.alias(h + "r")], [null.alias(h + "l"), true.alias(h + "r")]]
+    else:
+        tags = [[F.lit(1).cast("bigint").alias(h + "n")], [F.lit(-1).cast("bigint").alias(h + "n")]]
+    sides = [d.select(*[d[i] for i in range(n)], *t) for d, t in zip((df, other), tags)]
+    union = sides[0].union(sides[1])
     keys = [union[i] for i in range(n)]
     if kind == "intersect":
         counted = union.groupBy(*keys).agg(F.count(union[h + "l"]).alias(h + "lc"), F.count(union[h + "r"]).alias(h + "rc"))
