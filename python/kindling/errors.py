@@ -228,7 +228,8 @@ def from_engine_error(kind: int, error_class: Optional[str], message: str, param
 def _from_engine_error(kind: int, error_class: Optional[str], message: str, parameters: Dict[str, str]) -> KindlingException:
     error_class = error_class or None
     if kind == _KIND_ANALYSIS:
-        cls = ParseException if (error_class or "").startswith("PARSE_") else AnalysisException
+        # Spark raises these classes from its parser only (QueryParsingErrors).
+        cls = ParseException if (error_class or "").startswith(("PARSE_", "INVALID_SQL_SYNTAX")) else AnalysisException
     elif kind == _KIND_ILLEGAL:
         cls = IllegalArgumentException
     elif kind == _KIND_PROTOCOL:

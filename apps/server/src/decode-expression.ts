@@ -2,6 +2,7 @@
 // Operators map onto the core's expression kinds; every other call name is resolved by the engine's registry.
 import { fb, decodeDataType } from '@kindling/protocol';
 import { expression as sqlExpression } from '@kindling/sql';
+import type { SessionFunctionRegistry } from '@kindling/core/internal';
 import {
   type DataFrame,
   type DataType,
@@ -23,8 +24,11 @@ import {
 /** The core expression union, as the SDK's Column carries it. */
 export type Expression = Column['expr'];
 
-/** Finds the DataFrame of a handle id; throws IllegalArgumentError naming an unknown id. */
-export type HandleLookup = (id: bigint) => DataFrame;
+/**
+ * Finds the DataFrame of a handle id; throws IllegalArgumentError naming an unknown id. `functions`, the
+ * session's registered functions, are what SQL expression strings may call besides the built-ins.
+ */
+export type HandleLookup = ((id: bigint) => DataFrame) & { readonly functions?: SessionFunctionRegistry };
 
 /** Deeper trees than this are refused (the verifier bounds table depth too; this guards our own recursion). */
 export const MAX_EXPRESSION_DEPTH = 1000;
@@ -259,7 +263,7 @@ function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expressi
     case fb.ExprNode.SqlExpression: {
       const text = (e.node(new fb.SqlExpression()) as fb.SqlExpression).text();
       if (text === null) throw bad('SqlExpression.text is missing.');
-      return sqlExpression(text);
+      return sqlExpression(text, lookup.functions);
     }
     default:
       throw bad(`Unknown expression node type ${String(e.nodeType())}.`);

@@ -98,6 +98,25 @@ describe('DataFrame', () => {
     expect(rows.map((r) => r.toArray())).toEqual([[1, 'x'], [2, 'y']]);
   });
 
+  it('does intersectAll / exceptAll as multisets and intersect / subtract as sets, NULL equal to NULL', async () => {
+    // dept column: eng ×2, ops, NULL; the other side: eng, NULL ×2, hr.
+    const other = spark.createDataFrame([['eng'], [null], ['hr'], [null]], 'd string');
+    const depts = emp.select('dept');
+    const sortedOf = async (df: typeof emp) => (await df.collect()).map((r) => (r.get(0) as string | null) ?? 'NULL').sort();
+    expect(await sortedOf(depts.intersectAll(other))).toEqual(['NULL', 'eng']);
+    expect(await sortedOf(depts.exceptAll(other))).toEqual(['eng', 'ops']);
+    expect(await sortedOf(other.exceptAll(depts))).toEqual(['NULL', 'hr']);
+    expect(await sortedOf(depts.intersect(other))).toEqual(['NULL', 'eng']);
+    expect(await sortedOf(depts.subtract(other))).toEqual(['ops']);
+    expect(await sortedOf(depts.intersectAll(depts))).toEqual(['NULL', 'eng', 'eng', 'ops']);
+    // Several columns, a range on one side: ids 1..4 against 0..2 → 1, 2.
+    const ids = spark.range(3).select(col('id').cast('int').alias('x'));
+    expect((await emp.select('id').intersectAll(ids).orderBy('id').collect()).map((r) => r.get('id'))).toEqual([1, 2]);
+    expect(depts.exceptAll(other).columns).toEqual(['dept']);
+    expect(() => emp.exceptAll(other)).toThrow(/EXCEPTALL can only be performed on inputs with the same number of columns, but the first input has 4 columns and the second input has 1 columns/);
+    expect(() => emp.select('id').intersectAll(spark.range(1).select(F.split(lit('a'), ',')))).toThrow(/INCOMPATIBLE_COLUMN_TYPE/);
+  });
+
   it('withColumn, withColumnRenamed and drop', async () => {
     const df = emp
       .withColumn('band', when(col('salary').geq(90), 'high').when(col('salary').isNull(), 'none').otherwise('low'))

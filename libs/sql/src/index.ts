@@ -2,7 +2,8 @@
 // end behind `spark.sql(text)`.
 import { type DataFrame, type SparkSession } from '@kindling/core';
 import { registerSqlFrontEnd } from '@kindling/core/internal';
-import { type Expression, alias } from '@kindling/core/internal';
+import { type Expression, type SessionFunctionRegistry, alias } from '@kindling/core/internal';
+import { checkWindowsDefined } from './parse-expression.js';
 import { parseSelectItem, parseStatement } from './parser.js';
 import { runStatement } from './plan-commands.js';
 
@@ -17,9 +18,16 @@ export function sql(session: SparkSession, text: string): DataFrame {
   return runStatement(session, st, st.subqueries);
 }
 
-/** `F.expr(text)`, `selectExpr`, `filter(text)`: one SQL expression with an optional alias, unresolved. */
-export function expression(text: string): Expression {
-  const { expr, alias: name, aliases } = parseSelectItem(text);
+/**
+ * `F.expr(text)`, `selectExpr`, `filter(text)`: one SQL expression with an optional alias, unresolved. Calls of
+ * functions registered in `functions` (a session's `spark.udf.register`) become the registered expressions, as
+ * in `spark.sql`.
+ */
+export function expression(text: string, functions?: SessionFunctionRegistry): Expression {
+  const item = parseSelectItem(text);
+  const { alias: name, aliases } = item;
+  checkWindowsDefined(item.expr);
+  const expr = functions ? functions.expand(item.expr) : item.expr;
   if (name === null) return expr;
   const a = alias(expr, name);
   return aliases && aliases.length > 1 ? { ...a, names: aliases } : a;

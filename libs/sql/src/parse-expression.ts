@@ -1,6 +1,6 @@
 // Scalar expressions by precedence climbing, lowest first: OR, AND, NOT, predicates (IS NULL, BETWEEN, IN,
 // LIKE), comparisons, + - ||, * / %, unary minus, primaries. Produces the core's unresolved Expressions.
-import { type DataType, DateT, parseTypeName } from '@kindling/core';
+import { AnalysisError, type DataType, DateT, parseTypeName } from '@kindling/core';
 import {
   type ArithmeticOp,
   type ComparisonOp,
@@ -8,6 +8,7 @@ import {
   type SortOrder,
   type WindowFrame,
   type WindowSpec,
+  exists,
   lit,
 } from '@kindling/core/internal';
 import { EXPRESSION_WORDS } from './keywords.js';
@@ -22,6 +23,25 @@ const CMP: Record<string, ComparisonOp> = { '=': '=', '==': '=', '!=': '!=', '<>
 export const SUBQUERY_IN = '__kindling_in_subquery';
 export const SUBQUERY_EXISTS = '__kindling_exists_subquery';
 export const SUBQUERY_SCALAR = '__kindling_scalar_subquery';
+/** Marker call `fn OVER w` of a named window, args [fn, name literal]; the WINDOW clause substitutes its spec. */
+export const WINDOW_REF = '__kindling_window_ref';
+
+/** MISSING_WINDOW_SPECIFICATION for an `OVER w` that no WINDOW clause around it defined. */
+export function checkWindowsDefined(e: Expression): void {
+  let missing: string | null = null;
+  exists(e, (x) => {
+    if (x.kind !== 'unresolvedFunction' || x.name !== WINDOW_REF) return false;
+    missing = (x.args[1] as { value: unknown }).value as string;
+    return true;
+  });
+  if (missing !== null) {
+    throw new AnalysisError(
+      'MISSING_WINDOW_SPECIFICATION',
+      `Window specification ${missing} is not defined in the WINDOW clause. For more information about WINDOW clauses, please refer to 'https://spark.apache.org/docs/latest/sql-ref-syntax-qry-select-window.html'.`,
+      { windowName: missing, docroot: 'https://spark.apache.org/docs/latest' },
+    );
+  }
+}
 
 const INTERVAL = '__kindling_interval';
 const EXTRACT_FIELDS: Record<string, string> = { YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth' };
@@ -406,7 +426,7 @@ export class ExpressionParser {
         args = [];
       } else args = this.list(')');
       const fn: Expression = { kind: 'unresolvedFunction', name, args, isDistinct };
-      if (ts.acceptWord('OVER')) return { kind: 'windowExpr', fn, spec: this.windowSpec() };
+      if (ts.acceptWord('OVER')) return this.over(fn);
       return fn;
     }
     const parts = [first.text];
@@ -420,11 +440,37 @@ export class ExpressionParser {
     return { kind: 'unresolvedColumn', nameParts: parts };
   }
 
-  /** `( [PARTITION BY …] [ORDER BY …] [ROWS|RANGE frame] )` after OVER. */
-  private windowSpec(): WindowSpec {
+  /** After OVER: a window spec, or `w` / `(w)` naming one of the WINDOW clause (a marker until it is substituted). */
+  private over(fn: Expression): Expression {
+    const name = this.windowName();
+    if (name !== null) return { kind: 'unresolvedFunction', name: WINDOW_REF, args: [fn, lit(name)], isDistinct: false };
+    return { kind: 'windowExpr', fn, spec: this.windowSpec() };
+  }
+
+  /**
+   * `w` or `(w)`: a reference to a named window (Spark's windowRef), or null when a spec follows. As in Spark's
+   * grammar, `(w ORDER BY …)` is not a spec: the name must close the parentheses.
+   */
+  windowName(): string | null {
     const ts = this.ts;
-    if (!ts.isOp('(')) throw ts.unsupported('UNSUPPORTED_FEATURE.NAMED_WINDOW', 'Named windows (OVER w) are not supported by Kindling yet; write OVER (…).');
-    ts.next();
+    const t = ts.peek();
+    if (t.kind === 'word' || t.kind === 'quotedIdent') return ts.next().text;
+    if (!ts.isOp('(')) throw ts.error();
+    const n = ts.peek(1);
+    const specWords = ['PARTITION', 'DISTRIBUTE', 'ORDER', 'SORT', 'ROWS', 'RANGE', 'CLUSTER'];
+    if (n.kind === 'quotedIdent' || (n.kind === 'word' && !specWords.includes(n.text.toUpperCase()))) {
+      ts.next();
+      ts.next();
+      ts.expectOp(')');
+      return n.text;
+    }
+    return null;
+  }
+
+  /** `( [PARTITION BY …] [ORDER BY …] [ROWS|RANGE frame] )` after OVER. */
+  windowSpec(): WindowSpec {
+    const ts = this.ts;
+    ts.expectOp('(');
     const partitionSpec: Expression[] = [];
     const orderSpec: SortOrder[] = [];
     if (ts.acceptWord('PARTITION') || ts.acceptWord('DISTRIBUTE')) {

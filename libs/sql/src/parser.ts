@@ -1,9 +1,9 @@
 // Recursive-descent parser of Spark SQL statements: queries (WITH, set operations, SELECT blocks, joins),
 // EXPLAIN, SHOW TABLES and DESCRIBE. Expressions are left to ExpressionParser.
-import type { Expression, JoinType, SortOrder } from '@kindling/core/internal';
+import { type Expression, type JoinType, type SortOrder, type WindowSpec, transformUp } from '@kindling/core/internal';
 import type { Query, QueryBody, Relation, Select, SelectItem, Statement } from './ast.js';
 import { CLAUSE_WORDS } from './keywords.js';
-import { ExpressionParser } from './parse-expression.js';
+import { ExpressionParser, WINDOW_REF } from './parse-expression.js';
 import { TokenStream } from './token-stream.js';
 import { tokenize } from './tokenizer.js';
 
@@ -131,11 +131,14 @@ class StatementParser extends ExpressionParser {
       do orderBy.push(this.sortItem());
       while (ts.acceptOp(','));
     }
+    let query: Query = { kind: 'queryBlock', ctes, body, orderBy, limit: null };
+    // A WINDOW clause after ORDER BY (Spark's queryOrganization) names windows for the whole query block.
+    if (ts.isWord('WINDOW')) query = applyWindowsToQuery(query, this.windowClause());
     let limit: number | null = null;
     if (ts.acceptWord('LIMIT')) {
       if (!ts.acceptWord('ALL')) limit = this.limitValue();
     }
-    return { kind: 'queryBlock', ctes, body, orderBy, limit };
+    return { ...query, limit };
   }
 
   private limitValue(): number {
@@ -240,8 +243,41 @@ class StatementParser extends ExpressionParser {
       }
     }
     const having = ts.acceptWord('HAVING') ? this.expression() : null;
-    if (ts.isWord('WINDOW')) throw ts.unsupported('UNSUPPORTED_FEATURE.WINDOW_CLAUSE', 'Named WINDOW clauses are not supported by Kindling yet; write the window in OVER (…).');
-    return { kind: 'select', distinct, items, from, where, groupBy, having };
+    const select: Select = { kind: 'select', distinct, items, from, where, groupBy, having };
+    return ts.isWord('WINDOW') ? (applyWindows(select, this.windowClause()) as Select) : select;
+  }
+
+  /**
+   * `WINDOW w AS (spec), v AS w, …`: each name's spec. A definition may name another window that is itself
+   * defined by a spec (Spark's AstBuilder.withWindowClause); names are matched exactly, as Spark does.
+   */
+  private windowClause(): ReadonlyMap<string, WindowSpec> {
+    const ts = this.ts;
+    const at = ts.next();
+    const defs = new Map<string, WindowSpec | string>();
+    const repeated: string[] = [];
+    do {
+      const name = this.identifier();
+      ts.expectWord('AS');
+      const ref = this.windowName();
+      if (defs.has(name)) repeated.push(name);
+      defs.set(name, ref ?? this.windowSpec());
+    } while (ts.acceptOp(','));
+    if (repeated.length > 0) {
+      throw ts.unsupported('INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION', `Invalid SQL syntax: The definition of window \`${repeated[0]}\` is repetitive.`, at);
+    }
+    const out = new Map<string, WindowSpec>();
+    for (const [name, d] of defs) {
+      if (typeof d !== 'string') {
+        out.set(name, d);
+        continue;
+      }
+      const target = defs.get(d);
+      if (target === undefined) throw ts.unsupported('INVALID_SQL_SYNTAX.UNRESOLVED_WINDOW_REFERENCE', `Invalid SQL syntax: Cannot resolve window reference \`${d}\`.`, at);
+      if (typeof target === 'string') throw ts.unsupported('INVALID_SQL_SYNTAX.INVALID_WINDOW_REFERENCE', `Invalid SQL syntax: Window reference \`${d}\` is not a window specification.`, at);
+      out.set(name, target);
+    }
+    return out;
   }
 
   selectItem(): SelectItem {
@@ -364,5 +400,55 @@ class StatementParser extends ExpressionParser {
     if (this.ts.acceptWord('AS')) return this.identifier();
     if (this.atImplicitAlias()) return this.identifier();
     return null;
+  }
+}
+
+/** `e` with each `fn OVER w` of a window in `defs` made a window expression over its spec. */
+function substituteWindows(e: Expression, defs: ReadonlyMap<string, WindowSpec>): Expression {
+  return transformUp(e, (x) => {
+    if (x.kind !== 'unresolvedFunction' || x.name !== WINDOW_REF) return x;
+    const name = (x.args[1] as { value: unknown }).value as string;
+    const spec = defs.get(name);
+    return spec ? { kind: 'windowExpr', fn: x.args[0]!, spec } : x;
+  });
+}
+
+/**
+ * A WINDOW clause applied to the query body it ends, and to the plans under it (FROM subqueries, set operation
+ * branches), as Spark's WindowsSubstitution resolves a WithWindowDefinition's whole child; references it does
+ * not define are left for an enclosing clause, or for the planner's MISSING_WINDOW_SPECIFICATION.
+ */
+function applyWindows(body: QueryBody, defs: ReadonlyMap<string, WindowSpec>): QueryBody {
+  const sub = (e: Expression) => substituteWindows(e, defs);
+  switch (body.kind) {
+    case 'select':
+      return {
+        ...body,
+        items: body.items.map((i) => ({ ...i, expr: sub(i.expr) })),
+        from: body.from ? applyWindowsToRelation(body.from, defs) : null,
+        where: body.where ? sub(body.where) : null,
+        having: body.having ? sub(body.having) : null,
+      };
+    case 'setOp':
+      return { ...body, left: applyWindows(body.left, defs), right: applyWindows(body.right, defs) };
+    case 'nested':
+      return { ...body, query: applyWindowsToQuery(body.query, defs) };
+    case 'values':
+      return { ...body, rows: body.rows.map((r) => r.map(sub)) };
+  }
+}
+
+function applyWindowsToQuery(q: Query, defs: ReadonlyMap<string, WindowSpec>): Query {
+  return { ...q, body: applyWindows(q.body, defs), orderBy: q.orderBy.map((o) => ({ ...o, child: substituteWindows(o.child, defs) })) };
+}
+
+function applyWindowsToRelation(r: Relation, defs: ReadonlyMap<string, WindowSpec>): Relation {
+  switch (r.kind) {
+    case 'subquery':
+      return { ...r, query: applyWindowsToQuery(r.query, defs) };
+    case 'join':
+      return { ...r, left: applyWindowsToRelation(r.left, defs), right: applyWindowsToRelation(r.right, defs) };
+    default:
+      return r;
   }
 }

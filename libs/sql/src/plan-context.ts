@@ -1,8 +1,9 @@
 // What AST→plan translation carries: the session, the CTEs in scope, and a helper that builds each node over
 // analysed children and analyses it at once, as the DataFrame API does, keeping the parsed tree for EXPLAIN.
 import type { SparkSession } from '@kindling/core';
-import { type AnalyzerOptions, type Expression, type LogicalPlan, analyzeNode, transformUp } from '@kindling/core/internal';
+import { type AnalyzerOptions, type Expression, type LogicalPlan, analyzeNode } from '@kindling/core/internal';
 import type { Query } from './ast.js';
+import { checkWindowsDefined } from './parse-expression.js';
 
 /** A plan as parsed (unresolved, for `EXPLAIN EXTENDED`) and as analysed. */
 export interface Built {
@@ -72,14 +73,11 @@ export class PlanContext {
 
   /**
    * Replaces calls of functions registered on the session (`spark.udf.register`) by the expression their builder
-   * makes; built-in names are left for the analyzer's function registry.
+   * makes; built-in names are left for the analyzer's function registry. Every parsed expression passes here, so
+   * a named window no WINDOW clause defined is reported here too.
    */
   functions(e: Expression): Expression {
-    const registry = this.session.engine.functions;
-    return transformUp(e, (x) => {
-      if (x.kind !== 'unresolvedFunction') return x;
-      const build = registry.lookup(x.name);
-      return build ? build(x.args) : x;
-    });
+    checkWindowsDefined(e);
+    return this.session.engine.functions.expand(e);
   }
 }

@@ -1,13 +1,7 @@
-// Query blocks → plans: WITH scopes, set operations (UNION [ALL], INTERSECT, EXCEPT), VALUES, ORDER BY, LIMIT.
-// INTERSECT and EXCEPT become null-safe semi/anti joins under a Distinct, as Spark's optimizer rewrites them.
+// Query blocks → plans: WITH scopes, set operations (UNION, INTERSECT, EXCEPT/MINUS, each DISTINCT or ALL), VALUES,
+// ORDER BY, LIMIT. INTERSECT and EXCEPT are planned by the core's setOperation, as the DataFrame methods are.
 import { AnalysisError } from '@kindling/core';
-import {
-  type Expression,
-  type LogicalPlan,
-  alias,
-  outputOf,
-  withFreshExprIds,
-} from '@kindling/core/internal';
+import { type Expression, alias, setOperation } from '@kindling/core/internal';
 import type { Query, QueryBody } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planSelect, sortBy } from './plan-select.js';
@@ -56,35 +50,7 @@ function planSetOp(body: Extract<QueryBody, { kind: 'setOp' }>, ctx: PlanContext
     const u = ctx.derive([left, right], (l, r) => ({ kind: 'union', children: [l, r], byName: false, allowMissingColumns: false }));
     return body.all ? u : ctx.derive([u], (c) => ({ kind: 'distinct', child: c }));
   }
-  const name = body.op.toUpperCase();
-  if (body.all) {
-    throw new AnalysisError('UNSUPPORTED_FEATURE.SET_OPERATION', `${name} ALL is not supported by Kindling yet; ${name} (DISTINCT) is.`, { operator: `${name} ALL` });
-  }
-  const lo = outputOf(left.plan);
-  let ro = outputOf(right.plan);
-  if (lo.length !== ro.length) {
-    throw new AnalysisError(
-      'NUM_COLUMNS_MISMATCH',
-      `${name} can only be performed on inputs with the same number of columns, but the first input has ${lo.length} columns and the second input has ${ro.length} columns.`,
-      { operator: name, firstNumColumns: String(lo.length), invalidNumColumns: String(ro.length) },
-    );
-  }
-  // The right side may share attribute ids with the left (t INTERSECT t): give it fresh ones first.
-  const ids = new Set(lo.map((a) => a.exprId));
-  let rightPlan = right.plan;
-  if (ro.some((a) => ids.has(a.exprId))) {
-    rightPlan = withFreshExprIds(rightPlan);
-    ro = outputOf(rightPlan);
-  }
-  let cond: Expression | null = null;
-  lo.forEach((l, i) => {
-    const eq: Expression = { kind: 'cmp', op: '<=>', left: l, right: ro[i]! };
-    cond = cond ? { kind: 'and', left: cond, right: eq } : eq;
-  });
-  const joinType = body.op === 'intersect' ? 'leftsemi' : 'leftanti';
-  const fixedRight: Built = { parsed: right.parsed, plan: rightPlan };
-  const joined = ctx.derive([left, fixedRight], (l, r): LogicalPlan => ({ kind: 'join', left: l, right: r, joinType, condition: cond }));
-  return ctx.derive([joined], (c) => ({ kind: 'distinct', child: c }));
+  return setOperation(body.op, body.all, left, right, ctx.opts);
 }
 
 /** `VALUES (1, 'a'), (2, 'b') [AS t(x, y)]`: a union of one-row projections, columns `col1`, `col2`… by default. */

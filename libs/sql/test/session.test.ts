@@ -94,6 +94,21 @@ describe('SQL expression strings in the DataFrame API', () => {
     expect(df.select(F.expr('age + 1')).columns).toEqual(['(age + 1)']);
   });
 
+  it('calls functions registered on the session, which shadow built-ins in SQL text only', async () => {
+    spark.engine.functions.register('twice', (args) => ({ kind: 'arith', op: '*', left: args[0]!, right: { kind: 'literal', value: 2, dataType: { kind: 'int32' } } }));
+    spark.engine.functions.register('upper', (args) => ({ kind: 'unresolvedFunction', name: 'lower', args, isDistinct: false }));
+    try {
+      expect((await df.selectExpr('twice(id) AS t', 'upper(name)').orderBy('t').collect()).map((r) => r.toArray())).toEqual([[2, 'ann'], [4, 'bob'], [6, 'cid']]);
+      expect((await df.filter('twice(age) > 30').collect()).map((r) => r.toArray()[0])).toEqual([1]);
+      // The Column API's upper is the built-in whatever the session registered.
+      expect((await df.select(F.upper('name')).orderBy('name').collect()).map((r) => r.toArray()[0])).toEqual(['ANN', 'BOB', 'CID']);
+    } finally {
+      spark.engine.functions.drop('twice');
+      spark.engine.functions.drop('upper');
+    }
+    expect(() => df.selectExpr('twice(id)')).toThrow(/UNRESOLVED_ROUTINE/);
+  });
+
   it('points parse errors at the text and refuses subqueries', () => {
     expect(() => df.filter('age >')).toThrow(/PARSE_SYNTAX_ERROR/);
     expect(() => df.selectExpr('(SELECT 1)')).toThrow(/subquery is not supported in a SQL expression string/);

@@ -1,5 +1,7 @@
 """DataFrame methods PySpark offers that compose other requests: ``fillna``/``dropna`` (and ``df.na``) as one
-projection or filter, ``intersect``/``subtract`` as a null-safe semi/anti join plus ``distinct``.
+projection or filter, ``intersect``/``subtract`` as a null-safe semi/anti join plus ``distinct``, and
+``intersectAll``/``exceptAll`` as Spark's optimizer rewrites them: a tagged union, counts per distinct row, a
+filter, and ``explode(array_repeat(...))`` to repeat each surviving row.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from .types import BooleanType, DoubleType, IntegerType, LongType, NumericType, 
 if TYPE_CHECKING:
     from .dataframe import DataFrame
 
-__all__ = ["DataFrameNaFunctions", "fillna", "dropna", "set_difference"]
+__all__ = ["DataFrameNaFunctions", "fillna", "dropna", "set_difference", "set_operation_all"]
 
 _NUMERIC = (NumericType, IntegerType, LongType, DoubleType)
 
@@ -116,9 +118,7 @@ def dropna(df: "DataFrame", how: str = "any", thresh: Optional[int] = None, subs
     return df.filter(cond)
 
 
-def set_difference(df: "DataFrame", other: "DataFrame", how: str, op_name: str) -> "DataFrame":
-    """Distinct rows of ``df`` that are (``leftsemi``) or are not (``leftanti``) in ``other``, rows compared by
-    position with NULL equal to NULL, as INTERSECT / EXCEPT DISTINCT."""
+def _check_set_inputs(df: "DataFrame", other: "DataFrame", op_name: str) -> None:
     from .dataframe import DataFrame
 
     if not isinstance(other, DataFrame):
@@ -132,8 +132,85 @@ def set_difference(df: "DataFrame", other: "DataFrame", how: str, op_name: str) 
             "NUM_COLUMNS_MISMATCH",
             {"operator": op_name, "firstNumColumns": str(len(left)), "invalidOrdinalNum": "second",
              "invalidNumColumns": str(len(right))})
+
+
+def set_difference(df: "DataFrame", other: "DataFrame", how: str, op_name: str) -> "DataFrame":
+    """Distinct rows of ``df`` that are (``leftsemi``) or are not (``leftanti``) in ``other``, rows compared by
+    position with NULL equal to NULL, as INTERSECT / EXCEPT DISTINCT."""
+    _check_set_inputs(df, other, op_name)
+    df, other = _widen(df, other, op_name)
+    left = df.columns
     cond = reduce(lambda a, b: a & b, [df[i].eqNullSafe(other[i]) for i in range(len(left))])
     return df.join(other, cond, how).distinct()
+
+
+_HIDDEN = "__kindling_setop_"
+
+
+def _ordinal(n: int) -> str:
+    return ["first", "second", "third"][n - 1] if n <= 3 else f"{n}th"
+
+
+def _widen(df: "DataFrame", other: "DataFrame", op_name: str):
+    """Both sides cast to their common column types (the engine's UNION widening, Spark's
+    WidenSetOperationTypes), so rows compare as values of one type; INCOMPATIBLE_COLUMN_TYPE names ``op_name``."""
+    try:
+        common = df.union(other).schema.fields
+    except AnalysisException as e:
+        if e.getErrorClass() != "INCOMPATIBLE_COLUMN_TYPE":
+            raise
+        # The union's message names UNION; Spark's names the set operation and both types.
+        ordinal = e.getMessageParameters().get("columnOrdinalNumber", "")
+        i = next((k for k in range(len(df.columns)) if _ordinal(k + 1) == ordinal), None)
+        if i is None:
+            raise
+        t1 = f'"{other.schema.fields[i].dataType.simpleString().upper()}"'
+        t2 = f'"{df.schema.fields[i].dataType.simpleString().upper()}"'
+        raise AnalysisException(
+            f"{op_name} can only be performed on tables with compatible column types. The {ordinal} column of the "
+            f"second table is {t1} type which is not compatible with {t2} at the same column of the first table.",
+            "INCOMPATIBLE_COLUMN_TYPE",
+            {"operator": op_name, "columnOrdinalNumber": ordinal, "tableOrdinalNumber": "second",
+             "dataType1": t1, "dataType2": t2, "hint": ""}) from None
+
+    def cast(d: "DataFrame") -> "DataFrame":
+        fields = d.schema.fields
+        if all(f.dataType == c.dataType for f, c in zip(fields, common)):
+            return d
+        return d.select(*[d[i] if f.dataType == c.dataType else d[i].cast(c.dataType).alias(f.name)
+                          for i, (f, c) in enumerate(zip(fields, common))])
+
+    return cast(df), cast(other)
+
+
+def set_operation_all(df: "DataFrame", other: "DataFrame", kind: str) -> "DataFrame":
+    """``df INTERSECT ALL other`` (``kind="intersect"``: a row present m times in ``df`` and n times in ``other``
+    is kept min(m, n) times) or ``df EXCEPT ALL other`` (``"except"``: max(m - n, 0) times); rows compared by
+    position with NULL equal to NULL, columns named from ``df``. The same plan the engine builds for the SQL
+    operators (Spark's RewriteIntersectAll / RewriteExceptAll)."""
+    op_name = "INTERSECTALL" if kind == "intersect" else "EXCEPTALL"
+    _check_set_inputs(df, other, op_name)
+    df, other = _widen(df, other, op_name)
+    n = len(df.columns)
+    h = _HIDDEN
+    true, null = F.lit(True), F.lit(None).cast("boolean")
+    if kind == "intersect":
+        tags = [[true.alias(h + "l"), null.alias(h + "r")], [null.alias(h + "l"), true.alias(h + "r")]]
+    else:
+        tags = [[F.lit(1).cast("bigint").alias(h + "n")], [F.lit(-1).cast("bigint").alias(h + "n")]]
+    sides = [d.select(*[d[i] for i in range(n)], *t) for d, t in zip((df, other), tags)]
+    union = sides[0].union(sides[1])
+    keys = [union[i] for i in range(n)]
+    if kind == "intersect":
+        counted = union.groupBy(*keys).agg(F.count(union[h + "l"]).alias(h + "lc"), F.count(union[h + "r"]).alias(h + "rc"))
+        kept = counted.filter((counted[h + "lc"] >= 1) & (counted[h + "rc"] >= 1))
+        times = F.least(kept[h + "lc"], kept[h + "rc"])
+    else:
+        counted = union.groupBy(*keys).agg(F.sum(union[h + "n"]).alias(h + "n"))
+        kept = counted.filter(counted[h + "n"] > 0)
+        times = kept[h + "n"]
+    copies = kept.select(*[kept[i] for i in range(n)], F.explode(F.array_repeat(F.lit(True), times)).alias(h + "copy"))
+    return copies.select(*[copies[i] for i in range(n)])
 
 
 class DataFrameNaFunctions:

@@ -635,6 +635,53 @@ class DataFrame:
         """Distinct rows of this DataFrame that are not in ``other`` (EXCEPT DISTINCT)."""
         return _ops.set_difference(self, other, "leftanti", "EXCEPT")
 
+    def intersectAll(self, other: "DataFrame") -> "DataFrame":
+        """Rows in both DataFrames, keeping duplicates (INTERSECT ALL): a row present m times here and n times in
+        ``other`` appears min(m, n) times. Rows compare by position with NULL equal to NULL; columns are named
+        from this DataFrame.
+
+        Parameters
+        ----------
+        other : :class:`DataFrame`
+            A DataFrame with as many columns, of compatible types.
+
+        Raises
+        ------
+        AnalysisException
+            ``NUM_COLUMNS_MISMATCH`` or ``INCOMPATIBLE_COLUMN_TYPE`` when the inputs do not line up.
+
+        Examples
+        --------
+        >>> df1 = spark.createDataFrame([("a", 1), ("a", 1), ("b", 3), ("c", 4)], ["C1", "C2"])
+        >>> df2 = spark.createDataFrame([("a", 1), ("a", 1), ("b", 3)], ["C1", "C2"])
+        >>> sorted(df1.intersectAll(df2).collect())
+        [Row(C1='a', C2=1), Row(C1='a', C2=1), Row(C1='b', C2=3)]
+        """
+        return _ops.set_operation_all(self, other, "intersect")
+
+    def exceptAll(self, other: "DataFrame") -> "DataFrame":
+        """Rows of this DataFrame not in ``other``, keeping duplicates (EXCEPT ALL): a row present m times here
+        and n times in ``other`` appears max(m - n, 0) times. Rows compare by position with NULL equal to NULL.
+
+        Parameters
+        ----------
+        other : :class:`DataFrame`
+            A DataFrame with as many columns, of compatible types.
+
+        Raises
+        ------
+        AnalysisException
+            ``NUM_COLUMNS_MISMATCH`` or ``INCOMPATIBLE_COLUMN_TYPE`` when the inputs do not line up.
+
+        Examples
+        --------
+        >>> df1 = spark.createDataFrame([("a", 1), ("a", 1), ("a", 1), ("a", 2), ("b", 3), ("c", 4)], ["C1", "C2"])
+        >>> df2 = spark.createDataFrame([("a", 1), ("b", 3)], ["C1", "C2"])
+        >>> sorted(df1.exceptAll(df2).collect())
+        [Row(C1='a', C2=1), Row(C1='a', C2=1), Row(C1='a', C2=2), Row(C1='c', C2=4)]
+        """
+        return _ops.set_operation_all(self, other, "except")
+
     def fillna(self, value: Any, subset: Optional[Union[str, Sequence[str]]] = None) -> "DataFrame":
         """Replaces NULL (and NaN in doubles) with ``value`` in the columns of its type (numbers fill numeric
         columns, strings string ones, bools boolean ones), or per column with ``{name: value}``."""

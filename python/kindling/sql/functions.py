@@ -45,6 +45,7 @@ __all__ = [
     "endswith",
     "contains",
     "split",
+    "array_repeat",
     "explode",
     "explode_outer",
     "posexplode",
@@ -817,6 +818,33 @@ def split(str: ColumnOrName, pattern: Union[str, Column], limit: Union[int, Colu
     else:
         raise _err.type_error("NOT_COLUMN_OR_STR", arg_name="pattern", arg_type=type(pattern).__name__)
     return _call("split", _to_col(str, "str"), pat, _int_or_col(limit, "limit"))
+
+
+def array_repeat(col: ColumnOrName, count: Union[ColumnOrName, int]) -> Column:
+    """An array holding ``col`` ``count`` times.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The element to repeat (any type; NULL is repeated as NULL).
+    count : :class:`Column`, str or int
+        How many times: cast to INT; NULL gives a NULL array, a negative count an empty one.
+
+    Returns
+    -------
+    :class:`Column`
+        An array column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("ab", 2), ("c", 0)], ["s", "n"])
+    >>> df.select(array_repeat(df.s, df.n).alias("r")).collect()
+    [Row(r=['ab', 'ab']), Row(r=[])]
+    >>> df.select(array_repeat("s", 3).alias("r")).first().r
+    ['ab', 'ab', 'ab']
+    """
+    n = _literal(count, "count") if isinstance(count, int) and not isinstance(count, bool) else _to_col(count, "count")
+    return _call("array_repeat", _to_col(col, "col"), n)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

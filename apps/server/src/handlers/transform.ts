@@ -34,7 +34,8 @@ function sameLength(a: readonly unknown[], b: readonly unknown[], what: string):
 /** Builds the DataFrame of one relation op. */
 export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promise<DataFrame> {
   const s = ctx.session;
-  const df: HandleLookup = (id) => s.handle(id);
+  // SQL expression strings call the session's registered functions (read when one is decoded).
+  const df = Object.defineProperty((id: bigint) => s.handle(id), 'functions', { get: () => s.spark.engine.functions }) as HandleLookup;
   switch (t.opType()) {
     case fb.RelationOp.Range: {
       const r = t.op(new fb.Range()) as fb.Range;

@@ -11,6 +11,7 @@ import {
   unresolvedColumn,
 } from '../expr/expression.js';
 import { analyzeNode } from '../analyzer/analyzer.js';
+import { type SetOperationKind, setOperation } from '../analyzer/set-operations.js';
 import { type JoinType, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
 import { StructType } from '../types/schema.js';
 import { simpleString } from '../types/data-type.js';
@@ -133,7 +134,7 @@ export class DataFrame {
 
   /** Rows where `condition` (a Column, or a SQL expression string such as `"a > 1 AND b IS NOT NULL"`) is true. */
   filter(condition: Column | string): DataFrame {
-    if (typeof condition === 'string') return this.filter(new Column(sqlFrontEnd().expression(condition)));
+    if (typeof condition === 'string') return this.filter(new Column(sqlFrontEnd().expression(condition, this.engine.functions)));
     if (!Column.isColumn(condition)) {
       throw new IllegalArgumentError('NOT_COLUMN_OR_STR', `filter() needs a Column or a SQL expression string, got ${typeof condition}.`);
     }
@@ -150,7 +151,7 @@ export class DataFrame {
     for (const e of list) {
       if (typeof e !== 'string') throw new IllegalArgumentError('NOT_STR', `selectExpr() needs SQL expression strings, got ${typeof e}.`);
     }
-    return this.select(list.map((e) => new Column(sqlFrontEnd().expression(e))));
+    return this.select(list.map((e) => new Column(sqlFrontEnd().expression(e, this.engine.functions))));
   }
 
   /** Adds or replaces a column. */
@@ -308,6 +309,43 @@ export class DataFrame {
       { kind: 'union', children: [this.parsed, other.parsed], byName: true, allowMissingColumns },
       { kind: 'union', children: [this.plan, other.plan], byName: true, allowMissingColumns },
     );
+  }
+
+  /**
+   * Distinct rows that are in both DataFrames (SQL `INTERSECT`): rows compared by position, NULL equal to NULL,
+   * columns named from this DataFrame. NUM_COLUMNS_MISMATCH when the column counts differ.
+   */
+  intersect(other: DataFrame): DataFrame {
+    return this.setOperation('intersect', false, other);
+  }
+
+  /**
+   * Rows that are in both DataFrames, keeping duplicates (SQL `INTERSECT ALL`): a row present m times here and n
+   * times in `other` appears min(m, n) times. Rows compare by position with NULL equal to NULL; columns are
+   * named from this DataFrame. NUM_COLUMNS_MISMATCH / INCOMPATIBLE_COLUMN_TYPE when the inputs do not line up.
+   */
+  intersectAll(other: DataFrame): DataFrame {
+    return this.setOperation('intersect', true, other);
+  }
+
+  /** Distinct rows of this DataFrame that are not in `other` (SQL `EXCEPT DISTINCT`); NULL equals NULL. */
+  subtract(other: DataFrame): DataFrame {
+    return this.setOperation('except', false, other);
+  }
+
+  /**
+   * Rows of this DataFrame that are not in `other`, keeping duplicates (SQL `EXCEPT ALL`): a row present m times
+   * here and n times in `other` appears max(m - n, 0) times. Rows compare by position with NULL equal to NULL.
+   */
+  exceptAll(other: DataFrame): DataFrame {
+    return this.setOperation('except', true, other);
+  }
+
+  private setOperation(kind: SetOperationKind, all: boolean, other: DataFrame): DataFrame {
+    const opts = { caseSensitive: this.engine.conf.bool('spark.sql.caseSensitive') };
+    const r = setOperation(kind, all, this, other, opts);
+    const planId = nextPlanId++;
+    return new DataFrame(this.engine, { ...r.parsed, planId }, { ...r.plan, planId });
   }
 
   /** Redistributes rows into `numPartitions` partitions (round-robin, or by hash of `cols`). */

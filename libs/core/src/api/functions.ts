@@ -43,7 +43,11 @@ export function ifnull(x: ColumnLike, y: ColumnLike): Column { return call('ifnu
 export function greatest(...cols: ColumnLike[]): Column { return call('greatest', cols.map((x) => c(x))); }
 export function least(...cols: ColumnLike[]): Column { return call('least', cols.map((x) => c(x))); }
 
-/** A SQL expression as a Column: `expr('a + 1')`, `expr("s LIKE 'x%'")` (needs `@kindling/sql` imported). */
+/**
+ * A SQL expression as a Column: `expr('a + 1')`, `expr("s LIKE 'x%'")` (needs `@kindling/sql` imported). It has
+ * no session, so it calls built-in functions only; `df.selectExpr` and `df.filter(text)` also see the functions
+ * registered on the DataFrame's session.
+ */
 export function expr(text: string): Column {
   if (typeof text !== 'string') throw new IllegalArgumentError('NOT_STR', `expr() needs a SQL expression string, got ${typeof text}.`);
   return new Column(sqlFrontEnd().expression(text));
@@ -73,6 +77,10 @@ export function endswith(x: ColumnLike, suffix: ColumnLike): Column { return cal
 export function contains(x: ColumnLike, other: ColumnLike): Column { return call('contains', [c(x), c(other)]); }
 /** The string cut around matches of the regular expression `pattern` (Java's split rules; `limit` > 0 caps the parts). */
 export function split(x: ColumnLike, pattern: string, limit = -1): Column { return call('split', [c(x), litExpr(pattern), litExpr(limit)]); }
+/** An array holding `x` `count` times: NULL when `count` is NULL, empty when it is negative. */
+export function array_repeat(x: ColumnLike, count: ColumnLike | number): Column {
+  return call('array_repeat', [c(x), typeof count === 'number' ? litExpr(count) : c(count, 'count')]);
+}
 
 // Generators: allowed only as a whole item of a select list (one per select), as in Spark.
 /** One row per element of the array (column `col`); rows whose array is NULL or empty produce none. */

@@ -1,6 +1,7 @@
-// Functions registered by name on one session (Python UDFs through `spark.udf.register`, later), consulted by
-// the SQL front end before the built-in registry, so `SELECT my_udf(x)` resolves to the registered function.
-import type { Expression } from '../expr/expression.js';
+// Functions registered by name on one session (Python UDFs through `spark.udf.register`), consulted by the SQL
+// front end before the built-in registry, so `SELECT my_udf(x)` and `df.selectExpr("my_udf(x)")` resolve to the
+// registered function.
+import { type Expression, transformUp } from '../expr/expression.js';
 
 /** Builds the expression of one call of a registered function from its (unresolved) arguments. */
 export type FunctionBuilder = (args: readonly Expression[]) => Expression;
@@ -19,6 +20,20 @@ export class SessionFunctionRegistry {
 
   drop(name: string): boolean {
     return this.fns.delete(name.toLowerCase());
+  }
+
+  /**
+   * `e` (unresolved SQL text) with each call of a registered function replaced by the expression its builder
+   * makes; other calls are left for the built-in registry. Column-API calls (`F.upper(c)`) never come here, so a
+   * registered name shadows a built-in one only where SQL text names it, as in Spark.
+   */
+  expand(e: Expression): Expression {
+    if (this.fns.size === 0) return e;
+    return transformUp(e, (x) => {
+      if (x.kind !== 'unresolvedFunction') return x;
+      const build = this.lookup(x.name);
+      return build ? build(x.args) : x;
+    });
   }
 
   names(): string[] {

@@ -4,12 +4,16 @@ import type { DataFrame } from '../api/dataframe.js';
 import type { SparkSession } from '../api/session.js';
 import { IllegalArgumentError } from '../errors.js';
 import type { Expression } from '../expr/expression.js';
+import type { SessionFunctionRegistry } from './session-functions.js';
 
 /** Turns SQL text into a DataFrame of `session`. */
 export interface SqlFrontEnd {
   sql(session: SparkSession, text: string): DataFrame;
-  /** A SQL expression (`"a + 1"`, `"x > 2 AND s LIKE 'a%'"`) as an unresolved expression (`F.expr`, `selectExpr`). */
-  expression(text: string): Expression;
+  /**
+   * A SQL expression (`"a + 1"`, `"x > 2 AND s LIKE 'a%'"`) as an unresolved expression (`F.expr`, `selectExpr`),
+   * with calls of the functions registered in `functions` (the session's, when the caller knows it) expanded.
+   */
+  expression(text: string, functions?: SessionFunctionRegistry): Expression;
 }
 
 let installed: SqlFrontEnd | null = null;

@@ -1,5 +1,6 @@
 // The scalar function registry: every definition, looked up case-insensitively by name or alias.
 import { abs } from './abs.js';
+import { arrayRepeat } from './array-repeat.js';
 import { coalesce, nvl } from './coalesce.js';
 import { concat } from './concat.js';
 import { dayofmonth, month, year } from './date-parts.js';
@@ -23,7 +24,7 @@ export type { ScalarFunctionDef } from './function-def.js';
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
-  year, month, dayofmonth,
+  year, month, dayofmonth, arrayRepeat,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();
