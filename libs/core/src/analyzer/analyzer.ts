@@ -24,6 +24,7 @@ import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
 import { withFreshExprIds } from './fresh-ids.js';
 import { checkNoWindow, extractWindows } from './resolve-window.js';
 import { extractGenerator } from './resolve-generator.js';
+import { expandGroupingSets } from './resolve-grouping.js';
 
 export interface AnalyzerOptions {
   readonly caseSensitive: boolean;
@@ -69,6 +70,7 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
     case 'subqueryAlias':
     case 'window': // made by the analyzer itself (extractWindows), already resolved
     case 'generate': // made by the analyzer itself (extractGenerator)
+    case 'expand': // made by the analyzer itself (expandGroupingSets)
       if (p.kind === 'limit' && (!Number.isInteger(p.limit) || p.limit < 0)) {
         throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit expression must be equal to or greater than 0, but got ${p.limit}.`);
       }
@@ -197,8 +199,16 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
     if (containsAggregate(r)) throw new AnalysisError('GROUP_BY_AGGREGATE', `Aggregate functions are not allowed in GROUP BY, but found ${prettyName(r)}.`);
     return r;
   });
-  const aggs = resolveProjectList(p.aggregateExprs, scope);
   checkNoWindow(grouping, 'GROUP BY');
+  if (p.groupingSets) {
+    const sets = p.groupingSets;
+    return expandGroupingSets({ ...p, groupingSets: sets }, grouping, scope, (es) => resolveProjectList(es, scope), (a) => checkAggregate(a, a.groupingExprs, a.aggregateExprs));
+  }
+  return checkAggregate(p, grouping, resolveProjectList(p.aggregateExprs, scope));
+}
+
+/** The checks of a resolved aggregate list against its grouping expressions. */
+function checkAggregate(p: Aggregate, grouping: readonly Expression[], aggs: readonly NamedExpression[] | readonly Expression[]): LogicalPlan {
   if (aggs.some(containsWindow)) {
     throw new AnalysisError('UNSUPPORTED_FEATURE.WINDOW_OVER_AGGREGATE', 'Kindling does not yet evaluate window functions in an aggregate query; aggregate in a subquery and apply the window above it.');
   }
@@ -232,7 +242,6 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
     // As in Spark: the two run in different operators (one in Python workers, one in the engine).
     throw new AnalysisError('INVALID_PANDAS_UDF_PLACEMENT', 'Cannot use a mixture of aggregate function and group aggregate pandas UDF.');
   }
-  // Grouping expressions that are not plain columns get names so the final projection can refer to them.
   return { ...p, groupingExprs: grouping, aggregateExprs: aggs };
 }
 
