@@ -2,7 +2,7 @@
 //
 //   Aggregate [groupingsets((a, b), (a), ())], [a, b, sum(x), grouping(b)]
 //   ==>
-//   Aggregate [a#7, b#8, spark_grouping_id#9L], [a#7, b#8, sum(x#3), CAST((shiftright(spark_grouping_id#9L, 0) % 2) AS INT) AS grouping(b)]
+//   Aggregate [a#7, b#8, spark_grouping_id#9L], [a#7, b#8, sum(x#3), CAST(... spark_grouping_id#9L bit 0 ...) AS grouping(b)]
 //   +- Expand [[x#3, a#5, b#6, 0L], [x#3, a#5, NULL, 1L], [x#3, NULL, NULL, 3L]], [x#3, a#7, b#8, spark_grouping_id#9L]
 //      +- Project [x#3, a#1 AS a#5, b#2 AS b#6]
 //         +- child
@@ -191,9 +191,15 @@ function replaceGroupingFunctions(e: Expression, exprs: readonly Expression[], g
         { grouping: prettyName(args[0]!), groupingColumns },
       );
     }
-    // Spark: cast((shiftright(gid, n - 1 - idx) & 1) as tinyint); the id is never negative, so % 2 is & 1.
-    const shifted = resolveFunction('shiftright', [gid, lit(exprs.length - 1 - idx)], false);
-    const bit: Expression = { kind: 'cast', child: { kind: 'arith', op: '%', left: shifted, right: lit(2n) }, to: IntegerT };
+    // Spark: cast((shiftright(gid, k) & 1) as tinyint). Without a bitwise AND, the bit is shiftright(gid, k) -
+    // 2 * shiftright(gid, k + 1), which like Spark's is never NULL (a remainder would be nullable).
+    const k = exprs.length - 1 - idx;
+    const shift = (by: number) => resolveFunction('shiftright', [gid, lit(by)], false);
+    // The top bit of a 64-column id: the sign-extending shift gives -1 or 0.
+    const value: Expression = k === 63
+      ? { kind: 'negate', child: shift(63) }
+      : { kind: 'arith', op: '-', left: shift(k), right: { kind: 'arith', op: '*', left: shift(k + 1), right: lit(2n) } };
+    const bit: Expression = { kind: 'cast', child: value, to: IntegerT };
     return named(bit, prettyName(x));
   });
 }
