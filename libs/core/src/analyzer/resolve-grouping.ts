@@ -42,7 +42,8 @@ const MAX_GROUPING_EXPRS = 64;
 export type GroupingElement =
   | { readonly kind: 'expr'; readonly expr: Expression }
   | { readonly kind: 'rollup' | 'cube'; readonly groups: readonly (readonly Expression[])[] }
-  | { readonly kind: 'groupingSets'; readonly sets: readonly (readonly Expression[])[] };
+  /** `columns`: SQL's older `GROUP BY a, b GROUPING SETS (…)`, whose list comes first in the grouping id. */
+  | { readonly kind: 'groupingSets'; readonly sets: readonly (readonly Expression[])[]; readonly columns?: readonly Expression[] };
 
 /** ROLLUP(g1, …, gn): (g1…gn), (g1…gn-1), …, () — Spark's `rollupExprs`. */
 export function rollupSets<T>(groups: readonly (readonly T[])[]): T[][] {
@@ -72,6 +73,7 @@ export function groupingSetsOf(elements: readonly GroupingElement[]): { grouping
     let mine: number[][];
     if (el.kind === 'expr') mine = [[index(el.expr)]];
     else {
+      if (el.kind === 'groupingSets') el.columns?.forEach(index);
       const groups = el.kind === 'groupingSets' ? el.sets : el.groups;
       const positions = groups.map((g) => g.map(index));
       mine = el.kind === 'rollup' ? rollupSets(positions) : el.kind === 'cube' ? cubeSets(positions) : positions;
