@@ -61,6 +61,15 @@ describe('GROUP BY grouping analytics', () => {
     expect(await rows(`SELECT ${LIST} FROM sales GROUP BY region, item GROUPING SETS ((item), ()) ${ORDER}`)).toEqual([...BY_ITEM, ...TOTAL]);
   });
 
+  it('repeats the rows of a grouping set given twice, as Spark does', async () => {
+    expect(await rows('SELECT region, count(*), grouping_id() FROM sales GROUP BY GROUPING SETS ((region), (region), ()) ORDER BY grouping_id(), region')).toEqual([
+      [null, 1n, 0n], [null, 1n, 0n], ['east', 3n, 0n], ['east', 3n, 0n], ['west', 2n, 0n], ['west', 2n, 0n], [null, 6n, 1n],
+    ]);
+    expect(await rows('SELECT count(*) FROM sales GROUP BY GROUPING SETS ((), ())')).toEqual([[6n], [6n]]);
+    const [[plan]] = (await rows('EXPLAIN SELECT count(*) FROM sales GROUP BY GROUPING SETS ((), ())')) as string[][];
+    expect(plan).toMatch(/HashAggregate\(keys=\[spark_grouping_id#\d+L, _gen_grouping_pos#\d+\]/);
+  });
+
   it('mixes plain columns with ROLLUP / CUBE, and composite columns', async () => {
     expect(await rows(`SELECT ${LIST} FROM sales GROUP BY region, ROLLUP(item) ${ORDER}`)).toEqual([...DETAIL, ...BY_REGION]);
     expect(await rows(`SELECT ${LIST} FROM sales GROUP BY CUBE(region), CUBE(item) ${ORDER}`)).toEqual([...DETAIL, ...BY_REGION, ...BY_ITEM, ...TOTAL]);

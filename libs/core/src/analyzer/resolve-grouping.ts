@@ -35,6 +35,9 @@ import { type ResolutionScope, resolveExpression, resolveFunction } from './reso
 /** The name of the grouping id column the Expand adds (Spark's `VirtualColumn.groupingIdName`). */
 export const GROUPING_ID_NAME = 'spark_grouping_id';
 
+/** The column that tells repeated grouping sets apart (Spark's `_gen_grouping_pos`). */
+const GROUPING_POS_NAME = '_gen_grouping_pos';
+
 /** The grouping id is a bigint: at most 64 grouping expressions (Spark's GROUPING_SIZE_LIMIT_EXCEEDED). */
 const MAX_GROUPING_EXPRS = 64;
 
@@ -125,12 +128,15 @@ export function expandGroupingSets(
   // The Expand's copies: nullable, since a set may null them.
   const groupAttrs: AttributeReference[] = projected.map((a) => attr(a.name, a.dataType, true));
   const gid = attr(GROUPING_ID_NAME, LongT, false);
-  const projections = sets.map((s) => {
+  // A set given twice (GROUPING SETS ((a), (a))) yields its rows twice: the set's position keeps them apart.
+  const duplicates = new Set(sets.map((s) => [...s].sort((x, y) => x - y).join(','))).size !== sets.length;
+  const pos = duplicates ? [attr(GROUPING_POS_NAME, IntegerT, false)] : [];
+  const projections = sets.map((s, k) => {
     let id = 0n;
     for (let i = 0; i < n; i++) if (!s.has(i)) id |= 1n << BigInt(n - 1 - i);
-    return [...childOut, ...projected.map((a, i): Expression => (s.has(i) ? a : lit(null, a.dataType))), lit(id, LongT)];
+    return [...childOut, ...projected.map((a, i): Expression => (s.has(i) ? a : lit(null, a.dataType))), lit(id, LongT), ...(duplicates ? [lit(k)] : [])];
   });
-  const expand: Expand = { kind: 'expand', projections, output: [...childOut, ...groupAttrs, gid], child: project };
+  const expand: Expand = { kind: 'expand', projections, output: [...childOut, ...groupAttrs, gid, ...pos], child: project };
 
   const made = new Set<number>();
   const named = resolveList(p.aggregateExprs.map((e) => replaceGroupingFunctions(e, exprs, gid, scope, made)));
@@ -146,7 +152,7 @@ export function expandGroupingSets(
     return withNewChildren(e, children(e).map(toGroupAttrs));
   };
   const aggregateExprs = list.map(toGroupAttrs);
-  const rewritten: Aggregate = { kind: 'aggregate', groupingExprs: [...groupAttrs, gid], aggregateExprs, child: expand, ...(p.planId !== undefined ? { planId: p.planId } : {}) };
+  const rewritten: Aggregate = { kind: 'aggregate', groupingExprs: [...groupAttrs, gid, ...pos], aggregateExprs, child: expand, ...(p.planId !== undefined ? { planId: p.planId } : {}) };
   return finish(rewritten);
 }
 
