@@ -103,6 +103,16 @@ describe('cube', () => {
     expect(await rows(df)).toEqual([[null, null, 3n, 1, 0], [null, 2020, 22n, 1, 0], [null, 2021, 20n, 1, 0]]);
   });
 
+  it('answers grouping() and grouping_id() in a filter or sort right above the aggregate', async () => {
+    const df = sales.cube('city', 'year').count().filter(F.grouping('city').equalTo(1)).orderBy(F.grouping_id().desc(), 'year');
+    expect(df.columns).toEqual(['city', 'year', 'count']);
+    expect(await rows(df)).toEqual([[null, null, 6n], [null, null, 1n], [null, 2020, 4n], [null, 2021, 1n]]);
+    const byExpr = sales.rollup(col('year').plus(1).alias('next')).agg(F.sum('amount').alias('s')).orderBy(F.grouping(col('next')), 'next');
+    expect(await rows(byExpr)).toEqual([[null, 3n], [2021, 22n], [2022, 20n], [null, 45n]]);
+    expect(err(() => sales.groupBy('city').count().orderBy(F.grouping_id()))).toBe('UNSUPPORTED_GROUPING_EXPRESSION');
+    expect(err(() => sales.rollup('city').count().filter(F.grouping('count').equalTo(0)))).toBe('GROUPING_COLUMN_MISMATCH');
+  });
+
   it('uses grouping() inside expressions', async () => {
     const df = sales.cube('city').agg(F.when(F.grouping('city').equalTo(1), 'all').otherwise(col('city')).alias('label'), F.sum('amount'));
     expect((await rows(df)).map((r) => `${r[1]}=${r[2]}`).sort()).toEqual(['A=30', 'B=8', 'all=45', 'null=7']);

@@ -24,7 +24,7 @@ import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
 import { withFreshExprIds } from './fresh-ids.js';
 import { checkNoWindow, extractWindows } from './resolve-window.js';
 import { extractGenerator } from './resolve-generator.js';
-import { expandGroupingSets } from './resolve-grouping.js';
+import { expandGroupingSets, groupingFunctionsAbove, hasGroupingFunction } from './resolve-grouping.js';
 
 export interface AnalyzerOptions {
   readonly caseSensitive: boolean;
@@ -101,6 +101,9 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
       return { ...p, projectList: list };
     }
     case 'filter':
+      if (hasGroupingFunction(p.condition)) {
+        return groupingFunctionsAbove(p.child, [p.condition], (c) => scopeOf([c], opts), ([condition], child) => analyzeNode({ ...p, condition: condition!, child }, opts));
+      }
       return resolveWithMissing(p, opts, (scope) => {
         const cond = resolveExpression(p.condition, scope);
         const t = dataTypeOf(cond);
@@ -112,6 +115,10 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
         return [cond];
       }, ([cond], child) => ({ ...p, condition: castTo(cond!, { kind: 'boolean' }), child }));
     case 'sort':
+      if (p.order.some(hasGroupingFunction)) {
+        return groupingFunctionsAbove(p.child, p.order.map((o) => o.child), (c) => scopeOf([c], opts), (keys, child) =>
+          analyzeNode({ ...p, order: p.order.map((o, i): SortOrder => ({ ...o, child: keys[i]! })), child }, opts));
+      }
       return resolveWithMissing(p, opts, (scope) => p.order.map((o) => {
         const child = resolveExpression(o.child, scope);
         checkNoWindow([child], 'ORDER BY');

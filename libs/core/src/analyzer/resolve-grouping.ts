@@ -139,7 +139,17 @@ export function expandGroupingSets(
   const expand: Expand = { kind: 'expand', projections, output: [...childOut, ...groupAttrs, gid, ...pos], child: project };
 
   const made = new Set<number>();
-  const named = resolveList(p.aggregateExprs.map((e) => replaceGroupingFunctions(e, exprs, gid, scope, made)));
+  const resolveArg = (a: Expression): Expression => {
+    let r = resolveExpression(a, scope);
+    while (r.kind === 'alias') r = r.child;
+    return r;
+  };
+  const nameCall = (x: Expression, name: string): Expression => {
+    const a = alias(x, name);
+    made.add(a.exprId);
+    return a;
+  };
+  const named = resolveList(p.aggregateExprs.map((e) => replaceGroupingFunctions(e, exprs, gid, resolveArg, nameCall)));
   // Once the list is named, the aliases that named grouping()/grouping_id() inside larger expressions go (Spark's
   // CleanupAliases); one that is a whole item stays, unless the user's own alias is around it.
   const strip = (e: Expression): Expression => transformDown(e, (x) => (x.kind === 'alias' && made.has(x.exprId) ? strip(x.child) : x));
@@ -157,23 +167,21 @@ export function expandGroupingSets(
 }
 
 /**
- * `grouping(e)` → its bit of the grouping id, `grouping_id(…)` → the id, each named as Spark names the call
- * (`grouping(a)`, `grouping_id()`), before the rest of the list is resolved.
+ * `grouping(e)` → its bit of the grouping id, `grouping_id(…)` → the id, before the rest of `e` is resolved. `arg`
+ * resolves a call's argument to the form `exprs` (the grouping expressions) are in; `named` wraps each replacement
+ * (an aggregate list names it as Spark names the call: `grouping(a)`, `grouping_id()`).
  */
-function replaceGroupingFunctions(e: Expression, exprs: readonly Expression[], gid: AttributeReference, scope: ResolutionScope, made: Set<number>): Expression {
-  const named = (x: Expression, name: string): Expression => {
-    const a = alias(x, name);
-    made.add(a.exprId);
-    return a;
-  };
+function replaceGroupingFunctions(
+  e: Expression,
+  exprs: readonly Expression[],
+  gid: AttributeReference,
+  arg: (a: Expression) => Expression,
+  named: (x: Expression, name: string) => Expression,
+): Expression {
   return transformDown(e, (x) => {
     if (x.kind !== 'unresolvedFunction' || !isGroupingFunction(x.name)) return x;
     const name = x.name.toLowerCase();
-    const args = x.args.map((a) => {
-      let r = resolveExpression(a, scope);
-      while (r.kind === 'alias') r = r.child;
-      return r;
-    });
+    const args = x.args.map(arg);
     if (args.some(containsAggregate) || args.some((a) => exists(a, (y) => y.kind === 'windowExpr'))) {
       throw new AnalysisError('GROUP_BY_AGGREGATE', `Aggregate functions are not allowed in GROUP BY, but found ${prettyName(x)}.`);
     }
@@ -210,4 +218,71 @@ function replaceGroupingFunctions(e: Expression, exprs: readonly Expression[], g
     const bit: Expression = { kind: 'cast', child: value, to: IntegerT };
     return named(bit, prettyName(x));
   });
+}
+
+/** True when `e` calls grouping() or grouping_id() (not yet replaced). */
+export function hasGroupingFunction(e: Expression): boolean {
+  return exists(e, (x) => x.kind === 'unresolvedFunction' && isGroupingFunction(x.name));
+}
+
+/**
+ * grouping()/grouping_id() in a Filter or Sort above a grouping-analytics aggregate (`cube('a').count()
+ * .orderBy(grouping_id())`, SQL's HAVING), through Projects, Filters and Sorts between them: the aggregate also
+ * outputs its grouping id, the nodes on the way carry it, the calls read it, and a Project on top keeps the original
+ * columns (Spark's ResolveGroupingAnalytics for Filter and Sort). `rebuild` puts the rewritten expressions back into
+ * the node, over the widened child.
+ */
+export function groupingFunctionsAbove(
+  child: LogicalPlan,
+  exprs: readonly Expression[],
+  scope: (p: LogicalPlan) => ResolutionScope,
+  rebuild: (exprs: Expression[], child: LogicalPlan) => LogicalPlan,
+): LogicalPlan {
+  const found = withGroupingId(child);
+  if (!found) throw unsupportedGroupingExpression();
+  const { plan, gid, keys, renamed } = found;
+  const outScope = scope(child);
+  const arg = (a: Expression): Expression => {
+    let r = resolveExpression(a, outScope);
+    while (r.kind === 'alias') r = r.child;
+    return r.kind === 'attr' ? (renamed.get(r.exprId) ?? r) : r;
+  };
+  const replaced = exprs.map((e) => replaceGroupingFunctions(e, keys, gid, arg, (x) => x));
+  return { kind: 'project', projectList: outputOf(child), child: rebuild(replaced, plan) };
+}
+
+/**
+ * `p` with the grouping id of the grouping-analytics aggregate below it added to its output, with that aggregate's
+ * grouping columns and the output columns that stand for them under another name (`(a + 1)`, `x` for `a AS x`).
+ */
+function withGroupingId(p: LogicalPlan): { plan: LogicalPlan; gid: AttributeReference; keys: readonly Expression[]; renamed: Map<number, Expression> } | null {
+  switch (p.kind) {
+    case 'aggregate': {
+      const gid = p.groupingExprs[p.groupingExprs.length - 1];
+      if (gid?.kind !== 'attr' || gid.name !== GROUPING_ID_NAME) return null;
+      const keys = p.groupingExprs.slice(0, -1);
+      const renamed = new Map<number, Expression>();
+      for (const e of p.aggregateExprs) {
+        if (e.kind === 'alias' && keys.some((k) => semanticEquals(k, e.child))) renamed.set(e.exprId, e.child);
+      }
+      return { plan: { ...p, aggregateExprs: [...p.aggregateExprs, gid] }, gid, keys, renamed };
+    }
+    case 'project': {
+      const below = withGroupingId(p.child);
+      if (!below) return null;
+      for (const e of p.projectList) {
+        if (e.kind !== 'alias') continue;
+        const src = e.child.kind === 'attr' ? (below.renamed.get(e.child.exprId) ?? e.child) : e.child;
+        if (below.keys.some((k) => semanticEquals(k, src))) below.renamed.set(e.exprId, src);
+      }
+      return { ...below, plan: { ...p, projectList: [...p.projectList, below.gid], child: below.plan } };
+    }
+    case 'filter':
+    case 'sort': {
+      const below = withGroupingId(p.child);
+      return below && { ...below, plan: { ...p, child: below.plan } };
+    }
+    default:
+      return null;
+  }
 }
