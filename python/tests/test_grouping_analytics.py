@@ -71,6 +71,15 @@ def test_grouping_in_expressions_and_filters(sales):
     assert df.collect() == [Row(city="B", label="B", s=8), Row(city="A", label="A", s=30), Row(city=None, label="all", s=45)]
 
 
+def test_grouping_functions_above_the_aggregate(sales):
+    df = sales.cube("city", "year").count().filter(F.grouping("city") == 1).orderBy(F.grouping_id().desc(), "year")
+    assert df.columns == ["city", "year", "count"]
+    assert [tuple(r) for r in df.collect()] == [(None, None, 6), (None, None, 1), (None, 2020, 4), (None, 2021, 1)]
+    with pytest.raises(AnalysisException) as e:
+        sales.groupBy("city").count().orderBy(F.grouping_id())
+    assert e.value.getErrorClass() == "UNSUPPORTED_GROUPING_EXPRESSION"
+
+
 def test_show_layout(sales):
     text = sales.rollup("city").agg(F.sum("amount"), F.grouping("city")).orderBy("grouping(city)", "city")._show_string()
     assert text == (
