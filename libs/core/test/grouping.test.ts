@@ -80,6 +80,11 @@ describe('rollup', () => {
     expect(byLevel(await rows(df), 2)).toEqual([[null, 3, 0], [2021, 10, 0], [2022, 20, 0], [null, 20, 1]]);
   });
 
+  it('keeps a qualified name resolvable above the aggregate', async () => {
+    const df = sales.alias('s').rollup('s.city').count().filter(col('s.city').equalTo('A'));
+    expect(await rows(df)).toEqual([['A', 3n]]);
+  });
+
   it('is empty over no rows, as a grouped aggregate is', async () => {
     expect(await rows(sales.filter(col('amount').gt(100)).rollup('city').count())).toEqual([]);
   });

@@ -65,10 +65,7 @@ class GroupedData:
         """
         from .udf import PythonEvalType, UserDefinedFunction, _struct_schema, _whole_row_function
 
-        if self._group_type != rq.GroupType.GroupBy:
-            # The engine would run it as a plain groupBy, which is not what rollup/cube groups mean.
-            raise PySparkValueError(error_class="UNSUPPORTED_OPERATION",
-                                    message_parameters={"operation": "applyInPandas over rollup() or cube()"})
+        # Over rollup()/cube() too the groups are those of the plain keys, as Spark's flatMapGroupsInPandas does.
         st = _struct_schema(schema)
         if isinstance(func, UserDefinedFunction):
             func = func.func

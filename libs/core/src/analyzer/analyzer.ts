@@ -208,8 +208,7 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
   });
   checkNoWindow(grouping, 'GROUP BY');
   if (p.groupingSets) {
-    const sets = p.groupingSets;
-    return expandGroupingSets({ ...p, groupingSets: sets }, grouping, scope, (es) => resolveProjectList(es, scope), (a) => checkAggregate(a, a.groupingExprs, a.aggregateExprs));
+    return expandGroupingSets(p, p.groupingSets, grouping, scope, (es) => resolveProjectList(es, scope), (a) => checkAggregate(a, a.groupingExprs, a.aggregateExprs));
   }
   return checkAggregate(p, grouping, resolveProjectList(p.aggregateExprs, scope));
 }
@@ -249,6 +248,7 @@ function checkAggregate(p: Aggregate, grouping: readonly Expression[], aggs: rea
     // As in Spark: the two run in different operators (one in Python workers, one in the engine).
     throw new AnalysisError('INVALID_PANDAS_UDF_PLACEMENT', 'Cannot use a mixture of aggregate function and group aggregate pandas UDF.');
   }
+  // Grouping expressions that are not plain columns get names so the final projection can refer to them.
   return { ...p, groupingExprs: grouping, aggregateExprs: aggs };
 }
 

@@ -98,12 +98,13 @@ export function unsupportedGroupingExpression(): AnalysisError {
 }
 
 /**
- * Rewrites an Aggregate with grouping sets into an Aggregate over [grouping expressions…, spark_grouping_id] over an
- * Expand (see the file comment). `grouping` are its grouping expressions already resolved against the child;
- * `finish` runs the ordinary aggregate checks on the result.
+ * Rewrites an Aggregate with grouping sets (positions in its grouping expressions) into an Aggregate over
+ * [grouping expressions…, spark_grouping_id] over an Expand (see the file comment). `grouping` are its grouping
+ * expressions already resolved against the child; `finish` runs the ordinary aggregate checks on the result.
  */
 export function expandGroupingSets(
-  p: Aggregate & { readonly groupingSets: readonly (readonly number[])[] },
+  p: Aggregate,
+  groupingSets: readonly (readonly number[])[],
   grouping: readonly Expression[],
   scope: ResolutionScope,
   resolveList: (exprs: readonly Expression[]) => Expression[],
@@ -118,15 +119,15 @@ export function expandGroupingSets(
   if (exprs.length > MAX_GROUPING_EXPRS) {
     throw new AnalysisError('GROUPING_SIZE_LIMIT_EXCEEDED', `Grouping sets size cannot be greater than ${MAX_GROUPING_EXPRS}.`, { maxSize: String(MAX_GROUPING_EXPRS) });
   }
-  const sets = p.groupingSets.map((s) => new Set(s.map((i) => position[i]!)));
+  const sets = groupingSets.map((s) => new Set(s.map((i) => position[i]!)));
   const n = exprs.length;
 
   const childOut = outputOf(p.child);
   const aliases = exprs.map((e) => alias(e, e.kind === 'attr' ? e.name : prettyName(e)));
   const project: Project = { kind: 'project', projectList: [...childOut, ...aliases], child: p.child };
   const projected = aliases.map((a) => toAttribute(a));
-  // The Expand's copies: nullable, since a set may null them.
-  const groupAttrs: AttributeReference[] = projected.map((a) => attr(a.name, a.dataType, true));
+  // The Expand's copies: nullable, since a set may null them; a column keeps its qualifier (`t.a` still names it).
+  const groupAttrs: AttributeReference[] = projected.map((a, i) => attr(a.name, a.dataType, true, exprs[i]!.kind === 'attr' ? (exprs[i] as AttributeReference).qualifier : []));
   const gid = attr(GROUPING_ID_NAME, LongT, false);
   // A set given twice (GROUPING SETS ((a), (a))) yields its rows twice: the set's position keeps them apart.
   const duplicates = new Set(sets.map((s) => [...s].sort((x, y) => x - y).join(','))).size !== sets.length;

@@ -41,7 +41,7 @@ export class GroupedData {
 
   /** @internal `applyInPandas` of the Python client: `func` is called once per group with all of its rows. */
   flatMapGroupsInPython(func: PythonUdf, schema: StructType): DataFrame {
-    if (this.groupingSets) throw new IllegalArgumentError('UNSUPPORTED_FEATURE.GROUPING_ANALYTICS', 'applyInPandas needs groupBy(); it does not run over rollup() or cube().');
+    // Over rollup()/cube() the groups are those of the plain keys, as Spark's flatMapGroupsInPandas does.
     const output = schema.fields.map((f) => attr(f.name, f.dataType, f.nullable));
     const DataFrameCtor = this.df.constructor as typeof DataFrame;
     return DataFrameCtor.create(
