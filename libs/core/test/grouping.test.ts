@@ -144,6 +144,23 @@ describe('errors', () => {
     expect(err(() => sales.cube('city').agg(F.grouping_id('city', 'year')))).toBe('GROUPING_ID_COLUMN_MISMATCH');
     expect(err(() => sales.rollup('city').agg(col('year')))).toBe('MISSING_AGGREGATION');
     expect(err(() => sales.rollup('nope').count())).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+    // The grouping id has 64 bits: 65 distinct grouping columns are refused (a cube before making 2^65 sets).
+    const wide = spark.range(1).select(...Array.from({ length: 65 }, (_, i) => col('id').plus(i).alias(`c${i}`)));
+    const names = wide.columns;
+    expect(err(() => wide.rollup(...names).count())).toBe('GROUPING_SIZE_LIMIT_EXCEEDED');
+    expect(err(() => wide.cube(...names).count())).toBe('GROUPING_SIZE_LIMIT_EXCEEDED');
+  });
+
+  it('reads the top bit of a 64-column grouping id', async () => {
+    const wide = spark.range(1).select(...Array.from({ length: 64 }, (_, i) => col('id').plus(i).alias(`c${i}`)));
+    const df = wide.rollup(...wide.columns).agg(F.grouping('c0').alias('g0'), F.grouping('c63').alias('g63'), F.grouping_id().alias('gid'));
+    const got = (await rows(df.select('g0', 'g63', 'gid'))).map((r) => r.join(':'));
+    // 65 sets: the full one (id 0), then one more column away each time; only () has c0 away (id -1 as a bigint).
+    expect(got.length).toBe(65);
+    expect(got).toContain('0:0:0');
+    expect(got).toContain('0:1:1');
+    expect(got).toContain('1:1:-1');
+    expect(got.filter((r) => r.startsWith('1:'))).toEqual(['1:1:-1']);
   });
 
   it('names the column at fault', () => {

@@ -41,6 +41,10 @@ const GROUPING_POS_NAME = '_gen_grouping_pos';
 /** The grouping id is a bigint: at most 64 grouping expressions (Spark's GROUPING_SIZE_LIMIT_EXCEEDED). */
 const MAX_GROUPING_EXPRS = 64;
 
+function groupingSizeLimit(): AnalysisError {
+  return new AnalysisError('GROUPING_SIZE_LIMIT_EXCEEDED', `Grouping sets size cannot be greater than ${MAX_GROUPING_EXPRS}.`, { maxSize: String(MAX_GROUPING_EXPRS) });
+}
+
 /** One item of a GROUP BY: a plain expression, or ROLLUP / CUBE of (composite) columns, or GROUPING SETS. */
 export type GroupingElement =
   | { readonly kind: 'expr'; readonly expr: Expression }
@@ -57,6 +61,8 @@ export function rollupSets<T>(groups: readonly (readonly T[])[]): T[][] {
 
 /** CUBE(g1, …, gn): every subset, in Spark's `cubeExprs` order: (a, b), (a), (b), (). */
 export function cubeSets<T>(groups: readonly (readonly T[])[]): T[][] {
+  // Past the grouping id's width the analyzer refuses anyway; refuse before making 2^n sets.
+  if (groups.length > MAX_GROUPING_EXPRS) throw groupingSizeLimit();
   if (groups.length === 0) return [[]];
   const rest = cubeSets(groups.slice(1));
   return [...rest.map((s) => [...groups[0]!, ...s]), ...rest];
@@ -116,9 +122,7 @@ export function expandGroupingSets(
     const i = exprs.findIndex((e) => semanticEquals(e, g));
     return i >= 0 ? i : exprs.push(g) - 1;
   });
-  if (exprs.length > MAX_GROUPING_EXPRS) {
-    throw new AnalysisError('GROUPING_SIZE_LIMIT_EXCEEDED', `Grouping sets size cannot be greater than ${MAX_GROUPING_EXPRS}.`, { maxSize: String(MAX_GROUPING_EXPRS) });
-  }
+  if (exprs.length > MAX_GROUPING_EXPRS) throw groupingSizeLimit();
   const sets = groupingSets.map((s) => new Set(s.map((i) => position[i]!)));
   const n = exprs.length;
 
