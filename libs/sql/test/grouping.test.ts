@@ -76,6 +76,13 @@ describe('GROUP BY grouping analytics', () => {
     expect(await rows(`SELECT ${LIST} FROM sales GROUP BY ROLLUP((region, item)) ${ORDER}`)).toEqual([...DETAIL, ...TOTAL]);
   });
 
+  it('makes a grouping column nullable only where some set leaves it out, as Spark does', () => {
+    const nullable = (sql: string) => spark.sql(sql).schema.fields.map((f) => [f.name, f.nullable]);
+    expect(nullable('SELECT id, id % 2 AS odd, count(*) AS n FROM range(4) GROUP BY id, ROLLUP(id % 2)')).toEqual([['id', false], ['odd', true], ['n', false]]);
+    expect(nullable('SELECT id, count(*) AS n FROM range(4) GROUP BY GROUPING SETS ((id), (id))')).toEqual([['id', false], ['n', false]]);
+    expect(nullable('SELECT id, count(*) AS n FROM range(4) GROUP BY CUBE(id)')).toEqual([['id', true], ['n', false]]);
+  });
+
   it('takes ordinals, select aliases and expressions as grouping columns', async () => {
     expect(await rows(`SELECT ${LIST} FROM sales GROUP BY ROLLUP(1, 2) ${ORDER}`)).toEqual([...DETAIL, ...BY_REGION, ...TOTAL]);
     const df = spark.sql('SELECT upper(region) AS r, sum(qty) AS s, grouping(upper(region)) AS g FROM sales GROUP BY CUBE(r) ORDER BY g, r');

@@ -130,8 +130,12 @@ export function expandGroupingSets(
   const aliases = exprs.map((e) => alias(e, e.kind === 'attr' ? e.name : prettyName(e)));
   const project: Project = { kind: 'project', projectList: [...childOut, ...aliases], child: p.child };
   const projected = aliases.map((a) => toAttribute(a));
-  // The Expand's copies: nullable, since a set may null them; a column keeps its qualifier (`t.a` still names it).
-  const groupAttrs: AttributeReference[] = projected.map((a, i) => attr(a.name, a.dataType, true, exprs[i]!.kind === 'attr' ? (exprs[i] as AttributeReference).qualifier : []));
+  // The Expand's copies: nullable where a set nulls them (a key in every set keeps its nullability, as in Spark);
+  // a column keeps its qualifier (`t.a` still names it).
+  const groupAttrs: AttributeReference[] = projected.map((a, i) => {
+    const e = exprs[i]!;
+    return attr(a.name, a.dataType, a.nullable || sets.some((s) => !s.has(i)), e.kind === 'attr' ? e.qualifier : []);
+  });
   const gid = attr(GROUPING_ID_NAME, LongT, false);
   // A set given twice (GROUPING SETS ((a), (a))) yields its rows twice: the set's position keeps them apart.
   const duplicates = new Set(sets.map((s) => [...s].sort((x, y) => x - y).join(','))).size !== sets.length;
