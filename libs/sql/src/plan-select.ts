@@ -154,7 +154,7 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
   // ROLLUP / CUBE / GROUPING SETS: the expressions and the sets over them, positions and aliases as in a plain list.
   const elements = (s.groupBy ?? []).map((g) => mapElement(g, groupingItem));
   const analytics = elements.some((g) => g.kind !== 'expr') ? groupingSetsOf(elements) : null;
-  const grouping = analytics ? analytics.groupingExprs : elements.map((g) => (g as { expr: Expression }).expr);
+  const grouping = analytics ? analytics.groupingExprs : elements.flatMap((g) => (g.kind === 'expr' ? [g.expr] : []));
   const groupingSets = analytics?.groupingSets;
 
   // A correlated aggregate groups by the inner side of its (equality) predicates as well, and outputs it.
