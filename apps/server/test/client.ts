@@ -358,8 +358,8 @@ export class Client {
     return this.transform(fb.RelationOp.WithColumns, (b) => fb.WithColumns.createWithColumns(b, input, stringList(b, names), exprList(b, exprs)));
   }
 
-  aggregate(input: bigint, grouping: E[], aggregates: E[]): Promise<Handle> {
-    return this.transform(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, input, exprList(b, grouping), exprList(b, aggregates)));
+  aggregate(input: bigint, grouping: E[], aggregates: E[], groupType: fb.GroupType = fb.GroupType.GroupBy): Promise<Handle> {
+    return this.transform(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, input, exprList(b, grouping), exprList(b, aggregates), groupType));
   }
 
   join(left: bigint, right: bigint, how: string, condition?: E, using: string[] = []): Promise<Handle> {

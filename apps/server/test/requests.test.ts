@@ -63,6 +63,21 @@ describe('transformations and actions', () => {
     expect(rows(t)).toEqual([2n, 1n, 0n].map((k) => [k, expected.get(k)![0], expected.get(k)![1], expected.get(k)![0]]));
   });
 
+  it('aggregates by rollup and cube sets, and refuses an unknown group type', async () => {
+    const r = await c.range(0n, 6n);
+    const w = await c.withColumns(r.id, ['k', 'j'], [call('%', col('id'), lit(2n)), call('%', col('id'), lit(3n))]);
+    const roll = await c.aggregate(w.id, [col('k')], [alias(call('count'), 'n'), call('grouping', col('k'))], fb.GroupType.Rollup);
+    expect(roll.schema.fields.map((x) => x.name)).toEqual(['k', 'n', 'grouping(k)']);
+    expect(rows(await collect((await c.sort(roll.id, [col('grouping(k)'), col('k')])).id))).toEqual([[0n, 3n, 0], [1n, 3n, 0], [null, 6n, 1]]);
+    const cube = await c.aggregate(w.id, [col('k'), col('j')], [alias(call('count'), 'n')], fb.GroupType.Cube);
+    // 6 (k, j) groups, 2 k groups, 3 j groups and the total.
+    expect((await collect(cube.id)).numRows).toBe(12);
+    const bad = await failure(c.aggregate(w.id, [col('k')], [alias(call('count'), 'n')], 9 as fb.GroupType));
+    expect(bad.kind).toBe(fb.ErrorKind.IllegalArgument);
+    expect(bad.errorClass).toBe('INVALID_RELATION');
+    expect(bad.message).toContain('unknown group type 9');
+  });
+
   it('count, take, limit, empty results keep their schema', async () => {
     const r = await c.range(10n, 0n, -2n);
     expect(await c.count(r.id)).toBe(5n);

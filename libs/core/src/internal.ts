@@ -6,6 +6,7 @@ export { analyze, analyzeNode, resolveProjectList, type AnalyzerOptions } from '
 export { maxRows } from './optimizer/plan-util.js';
 export { withFreshExprIds } from './analyzer/fresh-ids.js';
 export { type PlanPair, type SetOperationKind, setOperation } from './analyzer/set-operations.js';
+export { type GroupingElement, GROUPING_ID_NAME, cubeSets, groupingSetsOf, rollupSets } from './analyzer/resolve-grouping.js';
 export { type ResolutionScope, resolveColumn, resolveExpression, resolveFunction, toNamed } from './analyzer/resolve-expression.js';
 export { lookupScalarFunction, listScalarFunctions } from './expr/functions/registry.js';
 export { lookupAggregateFunction, listAggregateFunctions } from './expr/aggregates/registry.js';

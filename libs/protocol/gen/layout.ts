@@ -184,6 +184,7 @@ export const LAYOUT = {
         { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "grouping", slot: 1, kind: "vector_table", table: "Expression", required: false },
         { name: "aggregates", slot: 2, kind: "vector_table", table: "Expression", required: false },
+        { name: "group_type", slot: 3, kind: "scalar", size: 1, required: false },
       ],
     },
     Join: {

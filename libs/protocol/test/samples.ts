@@ -68,6 +68,7 @@ export function everyTransform(): fb.TransformT[] {
     transform(R.WithColumnsRenamed, new fb.WithColumnsRenamedT(3n, ['a'], ['b'])),
     transform(R.Drop, new fb.DropT(4n, ['a', ''], [col('b')])),
     transform(R.Aggregate, new fb.AggregateT(5n, [col('k')], [call('sum', col('v'))])),
+    transform(R.Aggregate, new fb.AggregateT(5n, [col('k'), col('j')], [call('grouping_id')], fb.GroupType.Cube)),
     transform(R.Join, new fb.JoinT(6n, 7n, 'left', call('=', col('a', 6n), col('a', 7n)), [])),
     transform(R.Join, new fb.JoinT(6n, 7n, 'inner', null, ['a', 'b'])),
     transform(R.Sort, new fb.SortT(8n, [E(fb.ExprNode.SortOrder, new fb.SortOrderT(col('a'), false, true)), col('b')], false)),

@@ -1,6 +1,6 @@
 // The SQL syntax tree the parser produces: statements and query blocks. Scalar expressions are the core's
 // unresolved Expressions already, with SQL-only parts (ordinals, subqueries) as the few node kinds below.
-import type { Expression, JoinType, SortOrder } from '@kindling/core/internal';
+import type { Expression, GroupingElement, JoinType, SortOrder } from '@kindling/core/internal';
 
 export type Statement =
   | { readonly kind: 'query'; readonly query: Query }
@@ -50,7 +50,8 @@ export interface Select {
   readonly items: readonly SelectItem[];
   readonly from: Relation | null;
   readonly where: Expression | null;
-  readonly groupBy: readonly Expression[] | null;
+  /** Plain expressions, ROLLUP / CUBE / GROUPING SETS items (`WITH ROLLUP` is read as ROLLUP of the list). */
+  readonly groupBy: readonly GroupingElement[] | null;
   readonly having: Expression | null;
 }
 

@@ -1,8 +1,9 @@
 // Recursive-descent parser of Spark SQL statements: queries (WITH, set operations, SELECT blocks, joins),
 // EXPLAIN, SHOW TABLES and DESCRIBE. Expressions are left to ExpressionParser.
-import { type Expression, type JoinType, type SortOrder, type WindowSpec, transformUp } from '@kindling/core/internal';
+import { type Expression, type GroupingElement, type JoinType, type SortOrder, type WindowSpec, cubeSets, rollupSets, transformUp } from '@kindling/core/internal';
 import type { Query, QueryBody, Relation, Select, SelectItem, Statement } from './ast.js';
 import { CLAUSE_WORDS } from './keywords.js';
+import { ParseError } from './parse-error.js';
 import { ExpressionParser, WINDOW_REF } from './parse-expression.js';
 import { TokenStream } from './token-stream.js';
 import { tokenize } from './tokenizer.js';
@@ -232,14 +233,22 @@ class StatementParser extends ExpressionParser {
       }
     }
     const where = ts.acceptWord('WHERE') ? this.expression() : null;
-    let groupBy: Expression[] | null = null;
+    let groupBy: GroupingElement[] | null = null;
     if (ts.acceptWord('GROUP')) {
       ts.expectWord('BY');
       groupBy = [];
-      do groupBy.push(this.expression());
+      do groupBy.push(this.groupingAnalytics() ?? { kind: 'expr', expr: this.expression() });
       while (ts.acceptOp(','));
-      if (ts.isWord('WITH') && (ts.isWord('ROLLUP', 1) || ts.isWord('CUBE', 1))) {
-        throw ts.unsupported('UNSUPPORTED_FEATURE.GROUPING_SETS', 'GROUP BY … WITH ROLLUP/CUBE is not supported by Kindling yet.');
+      // The older forms, after a list of plain expressions only: WITH ROLLUP / WITH CUBE, and GROUPING SETS (…)
+      // whose sets pick from the list (the list fixes the grouping_id bit order).
+      const plain = groupBy.flatMap((g) => (g.kind === 'expr' ? [g.expr] : []));
+      if (plain.length === groupBy.length && ts.isWord('WITH') && (ts.isWord('ROLLUP', 1) || ts.isWord('CUBE', 1))) {
+        ts.next();
+        const kind = ts.acceptWord('ROLLUP') ? 'rollup' : (ts.expectWord('CUBE'), 'cube');
+        groupBy = [{ kind, groups: plain.map((e) => [e]) }];
+      } else if (plain.length === groupBy.length && ts.isWord('GROUPING') && ts.isWord('SETS', 1)) {
+        const sets = this.groupingAnalytics()!;
+        groupBy = [{ kind: 'groupingSets', sets: groupingSetsList(sets), columns: plain }];
       }
     }
     const having = ts.acceptWord('HAVING') ? this.expression() : null;
@@ -278,6 +287,52 @@ class StatementParser extends ExpressionParser {
       out.set(name, target);
     }
     return out;
+  }
+
+  /** `ROLLUP (…)`, `CUBE (…)` or `GROUPING SETS (…)` (which may nest the other two), or null at anything else. */
+  private groupingAnalytics(): GroupingElement | null {
+    const ts = this.ts;
+    if ((ts.isWord('ROLLUP') || ts.isWord('CUBE')) && ts.isOp('(', 1)) {
+      const kind = ts.acceptWord('ROLLUP') ? 'rollup' : (ts.expectWord('CUBE'), 'cube');
+      ts.expectOp('(');
+      const groups = [this.groupingSet()];
+      while (ts.acceptOp(',')) groups.push(this.groupingSet());
+      ts.expectOp(')');
+      return { kind, groups };
+    }
+    if (ts.isWord('GROUPING') && ts.isWord('SETS', 1) && ts.isOp('(', 2)) {
+      ts.next();
+      ts.next();
+      ts.expectOp('(');
+      const sets: Expression[][] = [];
+      do {
+        const nested = this.groupingAnalytics();
+        if (nested) sets.push(...groupingSetsList(nested));
+        else sets.push(this.groupingSet());
+      } while (ts.acceptOp(','));
+      ts.expectOp(')');
+      return { kind: 'groupingSets', sets };
+    }
+    return null;
+  }
+
+  /** `(a, b)`, `()` or one expression. */
+  private groupingSet(): Expression[] {
+    const ts = this.ts;
+    if (ts.isOp('(')) {
+      // `(a + 1) * 2` is one expression, `(a, b)` a set: try the set, and read an expression when more follows.
+      const start = ts.position;
+      ts.next();
+      let set: Expression[] | null = null;
+      try {
+        set = this.list(')');
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+      }
+      if (set && (ts.isOp(',') || ts.isOp(')'))) return set;
+      ts.reset(start);
+    }
+    return [this.expression()];
   }
 
   selectItem(): SelectItem {
@@ -450,5 +505,19 @@ function applyWindowsToRelation(r: Relation, defs: ReadonlyMap<string, WindowSpe
       return { ...r, left: applyWindowsToRelation(r.left, defs), right: applyWindowsToRelation(r.right, defs) };
     default:
       return r;
+  }
+}
+
+/** The grouping sets one GROUP BY item stands for. */
+function groupingSetsList(g: GroupingElement): Expression[][] {
+  switch (g.kind) {
+    case 'expr':
+      return [[g.expr]];
+    case 'rollup':
+      return rollupSets(g.groups);
+    case 'cube':
+      return cubeSets(g.groups);
+    case 'groupingSets':
+      return g.sets.map((s) => [...s]);
   }
 }

@@ -5,11 +5,13 @@
 import { AnalysisError, LongT } from '@kindling/core';
 import {
   type Expression,
+  type GroupingElement,
   type SortOrder,
   alias,
   attr,
   children,
   exists,
+  groupingSetsOf,
   withNewChildren,
   lookupAggregateFunction,
   outputOf,
@@ -50,6 +52,32 @@ function substituteAliases(e: Expression, items: readonly { expr: Expression; al
   });
 }
 
+/** Every expression a GROUP BY item holds. */
+function elementExprs(g: GroupingElement): Expression[] {
+  switch (g.kind) {
+    case 'expr':
+      return [g.expr];
+    case 'rollup':
+    case 'cube':
+      return g.groups.flat();
+    case 'groupingSets':
+      return [...(g.columns ?? []), ...g.sets.flat()];
+  }
+}
+
+/** The item with each of its expressions mapped through `f`. */
+function mapElement(g: GroupingElement, f: (e: Expression) => Expression): GroupingElement {
+  switch (g.kind) {
+    case 'expr':
+      return { kind: 'expr', expr: f(g.expr) };
+    case 'rollup':
+    case 'cube':
+      return { kind: g.kind, groups: g.groups.map((x) => x.map(f)) };
+    case 'groupingSets':
+      return { kind: 'groupingSets', sets: g.sets.map((x) => x.map(f)), ...(g.columns ? { columns: g.columns.map(f) } : {}) };
+  }
+}
+
 /** Sorts `b` by `order`, where an integer literal key is a 1-based position in `b`'s output. */
 export function sortBy(b: Built, order: readonly SortOrder[], ctx: PlanContext): Built {
   if (order.length === 0) return b;
@@ -88,7 +116,8 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
   if (!s.from && items.some((i) => exists(i.expr, (x) => x.kind === 'star'))) {
     throw new AnalysisError('INVALID_USAGE_OF_STAR_OR_REGEX', "Invalid usage of '*' in a SELECT without FROM.", { elem: "'*'", prettyName: 'SELECT' });
   }
-  for (const [clause, es] of [['GROUP BY', s.groupBy ?? []], ['ORDER BY', orderBy.map((o) => o.child)]] as const) {
+  const groupByExprs = (s.groupBy ?? []).flatMap(elementExprs);
+  for (const [clause, es] of [['GROUP BY', groupByExprs], ['ORDER BY', orderBy.map((o) => o.child)]] as const) {
     if (es.some(hasSubquery)) throw subqueryUnsupported(`in ${clause}`);
   }
   const named = items.map((it): Expression => {
@@ -108,7 +137,7 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
   }
 
   const inputNames = new Set(outputOf(input.plan).map((a) => a.name.toLowerCase()));
-  const grouping = (s.groupBy ?? []).map((g) => {
+  const groupingItem = (g: Expression): Expression => {
     const pos = intLiteral(g);
     if (pos !== null) {
       if (pos < 1 || pos > items.length) {
@@ -121,19 +150,27 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
       return target;
     }
     return substituteAliases(ctx.functions(g), items, inputNames);
-  });
+  };
+  // ROLLUP / CUBE / GROUPING SETS: the expressions and the sets over them, positions and aliases as in a plain list.
+  const elements = (s.groupBy ?? []).map((g) => mapElement(g, groupingItem));
+  const analytics = elements.some((g) => g.kind !== 'expr') ? groupingSetsOf(elements) : null;
+  const grouping = analytics ? analytics.groupingExprs : elements.flatMap((g) => (g.kind === 'expr' ? [g.expr] : []));
+  const groupingSets = analytics?.groupingSets;
 
   // A correlated aggregate groups by the inner side of its (equality) predicates as well, and outputs it.
   if (correlated) {
     const keys = correlateAggregate(correlation, input);
+    // Under grouping sets they belong to every set: each outer row's value is its own group.
+    groupingSets?.forEach((set) => set.push(...keys.grouping.map((_, k) => grouping.length + k)));
     grouping.push(...keys.grouping);
     named.push(...keys.outputs);
   }
-  if (s.having && hasSubquery(ctx.functions(s.having))) return planHavingSubquery(s, ctx, orderBy, input, grouping, named, items, inputNames);
+  const sets = groupingSets ? { groupingSets } : {};
+  if (s.having && hasSubquery(ctx.functions(s.having))) return planHavingSubquery(s, ctx, orderBy, input, grouping, sets, named, items, inputNames);
   const having = s.having ? ctx.functions(s.having) : null;
   const build = (extra: readonly Expression[]): Built => {
     const list = [...named, ...extra.map((e, i) => alias(e, `${HIDDEN}${i}`))];
-    return ctx.derive([input], (c) => ({ kind: 'aggregate', groupingExprs: grouping, aggregateExprs: list, child: c }));
+    return ctx.derive([input], (c) => ({ kind: 'aggregate', groupingExprs: grouping, aggregateExprs: list, ...sets, child: c }));
   };
   const finish = (b: Built): Built => (s.distinct ? ctx.derive([b], (c) => ({ kind: 'distinct', child: c })) : b);
 
@@ -191,6 +228,7 @@ function planHavingSubquery(
   orderBy: readonly SortOrder[],
   input: Built,
   grouping: readonly Expression[],
+  sets: { readonly groupingSets?: readonly (readonly number[])[] },
   named: readonly Expression[],
   items: readonly { expr: Expression; alias: string | null }[],
   inputNames: ReadonlySet<string>,
@@ -207,7 +245,7 @@ function planHavingSubquery(
   };
   const cond = lift(ctx.functions(s.having!));
   const list = [...named, ...pieces.map((e, i) => alias(e, `${HIDDEN}h${i}`))];
-  const agg = ctx.derive([input], (c) => ({ kind: 'aggregate', groupingExprs: grouping, aggregateExprs: list, child: c }));
+  const agg = ctx.derive([input], (c) => ({ kind: 'aggregate', groupingExprs: grouping, aggregateExprs: list, ...sets, child: c }));
   const visible = outputOf(agg.plan).slice(0, named.length);
   let b = planWhere(agg, cond, ctx);
   b = ctx.derive([b], (c) => ({ kind: 'project', projectList: visible, child: c }));

@@ -67,7 +67,28 @@ describe('statements', () => {
     expect(st.query.ctes.map((c) => c.name)).toEqual(['c']);
     expect(st.query.limit).toBe(5);
     expect(st.query.orderBy[0]).toMatchObject({ direction: 'desc', nullOrdering: 'nullsFirst' });
-    expect(st.query.body).toMatchObject({ kind: 'select', distinct: true, groupBy: [{ kind: 'literal', value: 1 }] });
+    expect(st.query.body).toMatchObject({ kind: 'select', distinct: true, groupBy: [{ kind: 'expr', expr: { kind: 'literal', value: 1 } }] });
+  });
+
+  it('parses ROLLUP, CUBE and GROUPING SETS items', () => {
+    const groupBy = (sql: string) => {
+      const st = parseStatement(`SELECT count(*) FROM t GROUP BY ${sql}`);
+      if (st.kind !== 'query' || st.query.body.kind !== 'select') throw new Error('select expected');
+      return st.query.body.groupBy;
+    };
+    const a = { kind: 'unresolvedColumn', nameParts: ['a'] };
+    const b = { kind: 'unresolvedColumn', nameParts: ['b'] };
+    expect(groupBy('a, ROLLUP(b, (a, b), ())')).toEqual([{ kind: 'expr', expr: a }, { kind: 'rollup', groups: [[b], [a, b], []] }]);
+    expect(groupBy('a, b WITH CUBE')).toEqual([{ kind: 'cube', groups: [[a], [b]] }]);
+    expect(groupBy('a, b WITH ROLLUP')).toEqual([{ kind: 'rollup', groups: [[a], [b]] }]);
+    // A nested ROLLUP stands for its sets; the older form keeps the list before GROUPING SETS.
+    expect(groupBy('GROUPING SETS ((a), ROLLUP(b), ())')).toEqual([{ kind: 'groupingSets', sets: [[a], [b], [], []] }]);
+    expect(groupBy('a, b GROUPING SETS ((a), b)')).toEqual([{ kind: 'groupingSets', sets: [[a], [b]], columns: [a, b] }]);
+    // `(a + 1) * 2` is one expression, not the set (a + 1).
+    expect(groupBy('CUBE((a + 1) * 2)')).toMatchObject([{ kind: 'cube', groups: [[{ kind: 'arith', op: '*' }]] }]);
+    // rollup(a) elsewhere is an ordinary call; a column may be named rollup.
+    expect(groupBy('rollup')).toEqual([{ kind: 'expr', expr: { kind: 'unresolvedColumn', nameParts: ['rollup'] } }]);
+    expect(() => parseStatement('SELECT 1 FROM t GROUP BY CUBE(a')).toThrow(/PARSE_SYNTAX_ERROR/);
   });
 
   it('binds INTERSECT tighter than UNION and EXCEPT', () => {

@@ -37,6 +37,7 @@ from .._gen.kindling.protocol import SubqueryAlias as _SubqueryAlias
 from .._gen.kindling.protocol import Transform as _Transform
 from .._gen.kindling.protocol import WithColumns as _WithColumns
 from .._gen.kindling.protocol import WithColumnsRenamed as _WithColumnsRenamed
+from .._gen.kindling.protocol.GroupType import GroupType
 from .._gen.kindling.protocol.RelationOp import RelationOp
 
 Build = Callable[[flatbuffers.Builder], int]
@@ -223,7 +224,7 @@ def drop(input_id: int, names: Sequence[str], exprs: Sequence) -> Build:
     return build
 
 
-def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence) -> Build:
+def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence, group_type: int = GroupType.GroupBy) -> Build:
     def build(b):
         gs = _exprs(b, grouping)
         ags = _exprs(b, aggregates)
@@ -231,6 +232,8 @@ def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence) -> Build:
         _Aggregate.AddInput(b, input_id)
         _Aggregate.AddGrouping(b, gs)
         _Aggregate.AddAggregates(b, ags)
+        if group_type != GroupType.GroupBy:
+            _Aggregate.AddGroupType(b, group_type)
         return _transform(b, RelationOp.Aggregate, _Aggregate.End(b))
 
     return build

@@ -184,6 +184,7 @@ LAYOUT = {
                 { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "grouping", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "aggregates", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "group_type", "slot": 3, "kind": "scalar", "size": 1, "required": False },
             ],
         },
         "Join": {

@@ -407,6 +407,45 @@ class DataFrame:
 
     groupby = groupBy
 
+    def rollup(self, *cols: ColumnOrName) -> "GroupedData":
+        """Groups by every prefix of ``cols`` and then by nothing (SQL's ``ROLLUP``), for aggregation.
+
+        ``rollup("a", "b")`` aggregates per ``(a, b)``, per ``a`` and once over all rows. A column aggregated away
+        is NULL in those rows; :func:`~kindling.sql.functions.grouping` tells such a NULL from a NULL key.
+
+        Examples
+        --------
+        >>> from kindling.sql import functions as F
+        >>> df = spark.createDataFrame([("A", 1), ("A", 2), ("B", 5)], "k string, v int")
+        >>> df.rollup("k").agg(F.sum("v"), F.grouping("k")).orderBy("grouping(k)", "k").show()
+        +----+------+-----------+
+        |   k|sum(v)|grouping(k)|
+        +----+------+-----------+
+        |   A|     3|          0|
+        |   B|     5|          0|
+        |NULL|     8|          1|
+        +----+------+-----------+
+        """
+        from .group import GroupedData
+
+        return GroupedData(self, [_expr_of(c, "cols") for c in _flatten(cols)], rq.GroupType.Rollup)
+
+    def cube(self, *cols: ColumnOrName) -> "GroupedData":
+        """Groups by every subset of ``cols`` (SQL's ``CUBE``), for aggregation: ``cube("a", "b")`` aggregates per
+        ``(a, b)``, per ``a``, per ``b`` and over all rows. :func:`~kindling.sql.functions.grouping_id` numbers the
+        subsets (the first column is its most significant bit).
+
+        Examples
+        --------
+        >>> from kindling.sql import functions as F
+        >>> df = spark.createDataFrame([("A", "x"), ("B", "x")], "k string, t string")
+        >>> df.cube("k", "t").agg(F.count("*").alias("n"), F.grouping_id().alias("g")).orderBy("g", "k", "t").collect()
+        [Row(k='A', t='x', n=1, g=0), Row(k='B', t='x', n=1, g=0), Row(k='A', t=None, n=1, g=1), Row(k='B', t=None, n=1, g=1), Row(k=None, t='x', n=2, g=2), Row(k=None, t=None, n=2, g=3)]
+        """
+        from .group import GroupedData
+
+        return GroupedData(self, [_expr_of(c, "cols") for c in _flatten(cols)], rq.GroupType.Cube)
+
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("a"))`` (same as ``df.groupBy().agg(...)``)."""
         return self.groupBy().agg(*exprs)

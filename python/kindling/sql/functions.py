@@ -66,6 +66,8 @@ __all__ = [
     "collect_list",
     "countDistinct",
     "count_distinct",
+    "grouping",
+    "grouping_id",
     "asc",
     "desc",
     "asc_nulls_first",
@@ -1391,6 +1393,67 @@ def count_distinct(col: ColumnOrName, *cols: ColumnOrName) -> Column:
     +---------------------+
     """
     return _fn("count", col, *cols, distinct=True)
+
+
+def grouping(col: ColumnOrName) -> Column:
+    """Whether ``col`` is aggregated away in the row's grouping set: 1 if so, 0 if the row groups by it. Only in the
+    aggregates of :meth:`DataFrame.rollup` / :meth:`DataFrame.cube` (or SQL's ``GROUPING SETS``); elsewhere it
+    raises ``UNSUPPORTED_GROUPING_EXPRESSION``. It tells a NULL key from the NULL of an aggregated-away column.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A grouping column.
+
+    Returns
+    -------
+    :class:`Column`
+        0 or 1 (Spark's type is tinyint; Kindling's is int).
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("A", 2), (None, 5)], "k string, v int")
+    >>> df.cube("k").agg(grouping("k"), sum("v")).orderBy("grouping(k)", "k").show()
+    +----+-----------+------+
+    |   k|grouping(k)|sum(v)|
+    +----+-----------+------+
+    |NULL|          0|     5|
+    |   A|          0|     2|
+    |NULL|          1|     7|
+    +----+-----------+------+
+    """
+    return _fn("grouping", col)
+
+
+def grouping_id(*cols: ColumnOrName) -> Column:
+    """The row's grouping set as a bigint whose bits say which grouping columns are aggregated away (1) — the
+    first grouping column is the most significant bit. Given columns, they must be all the grouping columns, in
+    order (else ``GROUPING_ID_COLUMN_MISMATCH``). Only in the aggregates of rollup / cube / grouping sets.
+
+    Parameters
+    ----------
+    cols : :class:`Column` or str
+        Optionally, the grouping columns.
+
+    Returns
+    -------
+    :class:`Column`
+        The grouping id, a bigint.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("A", "x", 1)], "a string, b string, v int")
+    >>> df.cube("a", "b").agg(grouping_id(), sum("v")).orderBy("grouping_id()").show()
+    +----+----+-------------+------+
+    |   a|   b|grouping_id()|sum(v)|
+    +----+----+-------------+------+
+    |   A|   x|            0|     1|
+    |   A|NULL|            1|     1|
+    |NULL|   x|            2|     1|
+    |NULL|NULL|            3|     1|
+    +----+----+-------------+------+
+    """
+    return _fn("grouping_id", *cols)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

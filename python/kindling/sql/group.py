@@ -1,5 +1,5 @@
-"""GroupedData: the result of ``df.groupBy(...)``, turned back into a DataFrame by ``agg`` or a shorthand aggregate
-(one Aggregate request; the grouping columns come first in the result)."""
+"""GroupedData: the result of ``df.groupBy(...)``, ``df.rollup(...)`` or ``df.cube(...)``, turned back into a DataFrame
+by ``agg`` or a shorthand aggregate (one Aggregate request; the grouping columns come first in the result)."""
 
 from __future__ import annotations
 
@@ -22,14 +22,15 @@ _DICT_FUNCTIONS = {"avg": "avg", "average": "avg", "mean": "avg", "stddev": "std
 
 
 class GroupedData:
-    """Aggregations over the groups of ``df.groupBy(...)``."""
+    """Aggregations over the groups of ``df.groupBy(...)``, ``df.rollup(...)`` or ``df.cube(...)``."""
 
-    def __init__(self, df: "DataFrame", grouping: Sequence[Any]) -> None:
+    def __init__(self, df: "DataFrame", grouping: Sequence[Any], group_type: int = rq.GroupType.GroupBy) -> None:
         self._df = df
         self._grouping = list(grouping)
+        self._group_type = group_type
 
     def _aggregate(self, aggregates: List[Any]) -> "DataFrame":
-        return self._df._transform(rq.aggregate(self._df._id, self._grouping, aggregates))
+        return self._df._transform(rq.aggregate(self._df._id, self._grouping, aggregates, self._group_type))
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """``agg(F.sum("v"), F.max("w"))`` or ``agg({"v": "sum", "*": "count"})``."""
@@ -64,6 +65,7 @@ class GroupedData:
         """
         from .udf import PythonEvalType, UserDefinedFunction, _struct_schema, _whole_row_function
 
+        # Over rollup()/cube() too the groups are those of the plain keys, as Spark's flatMapGroupsInPandas does.
         st = _struct_schema(schema)
         if isinstance(func, UserDefinedFunction):
             func = func.func

@@ -86,7 +86,17 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       const a = t.op(new fb.Aggregate()) as fb.Aggregate;
       const input = df(a.input());
       const keys = decodeColumns(a.groupingLength(), (i) => a.grouping(i), df);
-      return input.groupBy(keys).agg(decodeColumns(a.aggregatesLength(), (i) => a.aggregates(i), df));
+      const aggs = decodeColumns(a.aggregatesLength(), (i) => a.aggregates(i), df);
+      switch (a.groupType()) {
+        case fb.GroupType.GroupBy:
+          return input.groupBy(keys).agg(aggs);
+        case fb.GroupType.Rollup:
+          return input.rollup(keys).agg(aggs);
+        case fb.GroupType.Cube:
+          return input.cube(keys).agg(aggs);
+        default:
+          throw new IllegalArgumentError('INVALID_RELATION', `Aggregate: unknown group type ${String(a.groupType())}.`, { relation: 'Aggregate' });
+      }
     }
     case fb.RelationOp.Join: {
       const j = t.op(new fb.Join()) as fb.Join;

@@ -24,6 +24,7 @@ import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
 import { withFreshExprIds } from './fresh-ids.js';
 import { checkNoWindow, extractWindows } from './resolve-window.js';
 import { extractGenerator } from './resolve-generator.js';
+import { expandGroupingSets, groupingFunctionsAbove, hasGroupingFunction } from './resolve-grouping.js';
 
 export interface AnalyzerOptions {
   readonly caseSensitive: boolean;
@@ -69,6 +70,7 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
     case 'subqueryAlias':
     case 'window': // made by the analyzer itself (extractWindows), already resolved
     case 'generate': // made by the analyzer itself (extractGenerator)
+    case 'expand': // made by the analyzer itself (expandGroupingSets)
       if (p.kind === 'limit' && (!Number.isInteger(p.limit) || p.limit < 0)) {
         throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit expression must be equal to or greater than 0, but got ${p.limit}.`);
       }
@@ -99,6 +101,9 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
       return { ...p, projectList: list };
     }
     case 'filter':
+      if (hasGroupingFunction(p.condition)) {
+        return groupingFunctionsAbove(p.child, [p.condition], (c) => scopeOf([c], opts), ([condition], child) => analyzeNode({ ...p, condition: condition!, child }, opts));
+      }
       return resolveWithMissing(p, opts, (scope) => {
         const cond = resolveExpression(p.condition, scope);
         const t = dataTypeOf(cond);
@@ -110,6 +115,10 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
         return [cond];
       }, ([cond], child) => ({ ...p, condition: castTo(cond!, { kind: 'boolean' }), child }));
     case 'sort':
+      if (p.order.some(hasGroupingFunction)) {
+        return groupingFunctionsAbove(p.child, p.order.map((o) => o.child), (c) => scopeOf([c], opts), (keys, child) =>
+          analyzeNode({ ...p, order: p.order.map((o, i): SortOrder => ({ ...o, child: keys[i]! })), child }, opts));
+      }
       return resolveWithMissing(p, opts, (scope) => p.order.map((o) => {
         const child = resolveExpression(o.child, scope);
         checkNoWindow([child], 'ORDER BY');
@@ -197,8 +206,15 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
     if (containsAggregate(r)) throw new AnalysisError('GROUP_BY_AGGREGATE', `Aggregate functions are not allowed in GROUP BY, but found ${prettyName(r)}.`);
     return r;
   });
-  const aggs = resolveProjectList(p.aggregateExprs, scope);
   checkNoWindow(grouping, 'GROUP BY');
+  if (p.groupingSets) {
+    return expandGroupingSets(p, p.groupingSets, grouping, scope, (es) => resolveProjectList(es, scope), (a) => checkAggregate(a, a.groupingExprs, a.aggregateExprs));
+  }
+  return checkAggregate(p, grouping, resolveProjectList(p.aggregateExprs, scope));
+}
+
+/** The checks of a resolved aggregate list against its grouping expressions. */
+function checkAggregate(p: Aggregate, grouping: readonly Expression[], aggs: readonly NamedExpression[] | readonly Expression[]): LogicalPlan {
   if (aggs.some(containsWindow)) {
     throw new AnalysisError('UNSUPPORTED_FEATURE.WINDOW_OVER_AGGREGATE', 'Kindling does not yet evaluate window functions in an aggregate query; aggregate in a subquery and apply the window above it.');
   }

@@ -18,6 +18,7 @@ import { castTo, coerce } from './type-coercion.js';
 import { checkWindowExpression, resolveWindowFunction } from './resolve-window.js';
 import { canCast } from '../expr/eval/cast.js';
 import { generatorOutsideSelect, isGeneratorCall } from './resolve-generator.js';
+import { isGroupingFunction, unsupportedGroupingExpression } from './resolve-grouping.js';
 import { simpleString } from '../types/data-type.js';
 
 /** What a node's expressions may refer to: its input attributes, and the plan (for `df.col()` plan ids). */
@@ -185,6 +186,8 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
   const args = completer ? completer(givenArgs) : givenArgs;
   // A generator reaching here is not a whole select item (those become a Generate first).
   if (isGeneratorCall({ kind: 'unresolvedFunction', name, args, isDistinct })) throw generatorOutsideSelect(name, args);
+  // Grouping analytics replace these before resolving their list: any reaching here is elsewhere.
+  if (isGroupingFunction(name)) throw unsupportedGroupingExpression();
   const windowFn = resolveWindowFunction(name, args, isDistinct);
   if (windowFn) return windowFn;
   const agg = lookupAggregateFunction(name);

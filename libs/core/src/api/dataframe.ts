@@ -20,6 +20,7 @@ import { outputPartitions } from '../physical/planner.js';
 import type { Engine } from '../session/engine.js';
 import { Column, toColumnExpr } from './column.js';
 import { GroupedData } from './grouped-data.js';
+import { cubeSets, rollupSets } from '../analyzer/resolve-grouping.js';
 import { type Row, rowsOf } from './row.js';
 import { showString } from './show.js';
 import { schemaOf } from '../execution/schema-of.js';
@@ -208,6 +209,25 @@ export class DataFrame {
 
   groupby(...cols: (ColumnLike | readonly ColumnLike[])[]): GroupedData {
     return this.groupBy(...cols);
+  }
+
+  /**
+   * Groups by every prefix of `cols`, then by nothing: `rollup('a', 'b')` aggregates per (a, b), per a, and once over
+   * all rows (Spark's ROLLUP). Columns aggregated away are NULL in those rows; `grouping(col)` and `grouping_id()`
+   * tell them from NULL keys.
+   */
+  rollup(...cols: (ColumnLike | readonly ColumnLike[])[]): GroupedData {
+    const keys = flatten(cols).map((c) => toColumnExpr(c));
+    return new GroupedData(this, keys, rollupSets(keys.map((_, i) => [i])));
+  }
+
+  /**
+   * Groups by every subset of `cols`: `cube('a', 'b')` aggregates per (a, b), per a, per b and over all rows
+   * (Spark's CUBE). As with `rollup`, `grouping(col)` is 1 where a column is aggregated away.
+   */
+  cube(...cols: (ColumnLike | readonly ColumnLike[])[]): GroupedData {
+    const keys = flatten(cols).map((c) => toColumnExpr(c));
+    return new GroupedData(this, keys, cubeSets(keys.map((_, i) => [i])));
   }
 
   /** Aggregates over the whole DataFrame: `df.agg(F.max('a'))`. */

@@ -116,6 +116,15 @@ export function collect_list(x: ColumnLike): Column { return call('collect_list'
 export function countDistinct(x: ColumnLike, ...more: ColumnLike[]): Column { return call('count', [c(x), ...more.map((m) => c(m))], true); }
 export const count_distinct = countDistinct;
 
+// Grouping analytics (in the aggregates of rollup / cube, or SQL's GROUPING SETS)
+/** 1 where `x` is aggregated away in the row's grouping set (a NULL there is not a NULL key), else 0. */
+export function grouping(x: ColumnLike): Column { return call('grouping', [c(x)]); }
+/**
+ * The row's grouping set as a bigint: bit i (the first grouping column being the most significant) is set where that
+ * column is aggregated away. Given columns, they must be the grouping columns, in order.
+ */
+export function grouping_id(...cols: ColumnLike[]): Column { return call('grouping_id', cols.map((x) => c(x))); }
+
 // Sort helpers
 export function asc(x: ColumnLike): Column { return new Column(c(x)).asc(); }
 export function desc(x: ColumnLike): Column { return new Column(c(x)).desc(); }

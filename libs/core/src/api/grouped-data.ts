@@ -1,4 +1,5 @@
-// GroupedData: the result of groupBy(), turned back into a DataFrame by agg() or a shorthand aggregate.
+// GroupedData: the result of groupBy(), rollup() or cube(), turned back into a DataFrame by agg() or a shorthand
+// aggregate.
 import { IllegalArgumentError } from '../errors.js';
 import { type Expression, type PythonUdf, alias, attr } from '../expr/expression.js';
 import type { StructType } from '../types/schema.js';
@@ -10,6 +11,8 @@ export class GroupedData {
   constructor(
     private readonly df: DataFrame,
     private readonly keys: readonly Expression[],
+    /** rollup/cube: the grouping sets, as positions in `keys`. */
+    private readonly groupingSets?: readonly (readonly number[])[],
   ) {}
 
   /** Computes aggregates per group; the result has the grouping columns first. */
@@ -28,15 +31,17 @@ export class GroupedData {
     if (list.length === 0) throw new IllegalArgumentError('CANNOT_BE_EMPTY', 'agg() needs at least one aggregate expression.');
     const DataFrameCtor = this.df.constructor as typeof DataFrame;
     const aggregateExprs = [...this.keys, ...list];
+    const sets = this.groupingSets ? { groupingSets: this.groupingSets } : {};
     return DataFrameCtor.create(
       this.df.engine,
-      { kind: 'aggregate', groupingExprs: this.keys, aggregateExprs, child: this.df.parsed },
-      { kind: 'aggregate', groupingExprs: this.keys, aggregateExprs, child: this.df.plan },
+      { kind: 'aggregate', groupingExprs: this.keys, aggregateExprs, ...sets, child: this.df.parsed },
+      { kind: 'aggregate', groupingExprs: this.keys, aggregateExprs, ...sets, child: this.df.plan },
     );
   }
 
   /** @internal `applyInPandas` of the Python client: `func` is called once per group with all of its rows. */
   flatMapGroupsInPython(func: PythonUdf, schema: StructType): DataFrame {
+    // Over rollup()/cube() the groups are those of the plain keys, as Spark's flatMapGroupsInPandas does.
     const output = schema.fields.map((f) => attr(f.name, f.dataType, f.nullable));
     const DataFrameCtor = this.df.constructor as typeof DataFrame;
     return DataFrameCtor.create(

@@ -7,7 +7,7 @@ import { executeGenerate } from './operators/generate.js';
 import { executeHashJoin } from './operators/hash-join.js';
 import { executeCoalesce, executeLimit, executeUnion } from './operators/limit.js';
 import { executeNestedLoopJoin } from './operators/nested-loop-join.js';
-import { executeFilter, executeProject } from './operators/project.js';
+import { executeExpand, executeFilter, executeProject } from './operators/project.js';
 import { executeRange } from './operators/range.js';
 import { executeBroadcastRead, executeInMemoryScan, executeLocalTableScan, executeShuffleRead } from './operators/scan.js';
 import { executeSort } from './operators/sort.js';
@@ -36,6 +36,7 @@ export function execute(plan: PhysicalPlan, partition: number, ctx: TaskContext)
     case 'mapInPython': return executeMapInPython(plan, partition, ctx, execute);
     case 'groupedPython': return executeGroupedPython(plan, partition, ctx, execute);
     case 'generate': return executeGenerate(plan, partition, ctx, execute);
+    case 'expand': return executeExpand(plan, partition, ctx, execute);
     case 'shuffleExchange':
     case 'broadcastExchange':
       throw new Error(`${plan.kind} is a stage boundary: the DAG scheduler replaces it before tasks run`);

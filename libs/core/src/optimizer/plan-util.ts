@@ -118,6 +118,10 @@ export function mapPlanExpressions(p: LogicalPlan, f: (e: Expression) => Express
       const groupingExprs = mapList(p.groupingExprs);
       return groupingExprs === p.groupingExprs ? p : { ...p, groupingExprs };
     }
+    case 'expand': {
+      const projections = p.projections.map(mapList);
+      return projections.every((q, i) => q === p.projections[i]) ? p : { ...p, projections };
+    }
     default:
       return assertNever(p, 'logical plan');
   }
@@ -155,6 +159,10 @@ export function maxRows(p: LogicalPlan): number | undefined {
       return maxRows(p.child);
     case 'aggregate':
       return p.groupingExprs.length === 0 ? 1 : maxRows(p.child);
+    case 'expand': {
+      const c = maxRows(p.child);
+      return c === undefined ? undefined : c * p.projections.length;
+    }
     case 'union': {
       let sum = 0;
       for (const c of p.children) {

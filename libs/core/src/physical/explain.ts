@@ -84,6 +84,8 @@ export function physicalNodeString(p: PhysicalPlan): string {
     }
     case 'generate':
       return `Generate ${generatorName(p)}(${show(p.generator, p.child.output)}), [${p.carry.map((i) => exprToString(p.child.output[i]!)).join(', ')}], ${p.outer}, ${out(p.output.slice(p.carry.length))}`;
+    case 'expand':
+      return `Expand [${p.projections.map((q) => list(q, p.child.output)).join(', ')}], ${out(p.output)}`;
     case 'mapInPython':
       return `${p.evalType === 'mapArrowIter' ? 'MapInArrow' : 'MapInPandas'} ${p.fn.name}, ${out(p.output)}`;
     case 'groupedPython':

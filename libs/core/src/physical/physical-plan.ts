@@ -170,6 +170,13 @@ export interface GenerateExec extends ExecBase {
   readonly child: PhysicalPlan;
 }
 
+/** Each input row once per projection (bound to the child), all projections of a batch in turn: Spark's `ExpandExec`. */
+export interface ExpandExec extends ExecBase {
+  readonly kind: 'expand';
+  readonly projections: readonly (readonly Expression[])[];
+  readonly child: PhysicalPlan;
+}
+
 export type PhysicalPlan =
   | RangeExec
   | LocalTableScanExec
@@ -191,6 +198,7 @@ export type PhysicalPlan =
   | MapInPythonExec
   | GroupedPythonExec
   | GenerateExec
+  | ExpandExec
   | WindowExec;
 
 /** Rebuilds `p` with new children (in `physicalChildren` order); leaves are returned as they are. */
@@ -215,6 +223,7 @@ export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly Physical
     case 'mapInPython':
     case 'groupedPython':
     case 'generate':
+    case 'expand':
       return { ...p, child: kids[0]! };
     case 'hashJoin':
     case 'nestedLoopJoin':
@@ -248,6 +257,7 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
     case 'mapInPython':
     case 'groupedPython':
     case 'generate':
+    case 'expand':
       return [p.child];
     case 'hashJoin':
     case 'nestedLoopJoin':

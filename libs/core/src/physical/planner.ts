@@ -75,6 +75,7 @@ export function outputPartitions(p: PhysicalPlan): number {
     case 'mapInPython':
     case 'groupedPython':
     case 'generate':
+    case 'expand':
       return outputPartitions(p.child);
     default:
       return assertNever(p, 'physical plan');
@@ -101,6 +102,8 @@ export function estimateBytes(p: LogicalPlan): number {
     case 'aggregate':
     case 'window':
       return estimateBytes(p.child);
+    case 'expand':
+      return estimateBytes(p.child) * p.projections.length;
     case 'mapInPython':
     case 'flatMapGroupsInPython':
     case 'generate':
@@ -203,6 +206,10 @@ class Planner {
           return i;
         });
         return { kind: 'generate', generator: bindReferences(exprs[0]!, child.output), position: p.position, outer: p.outer, carry, child, output };
+      }
+      case 'expand': {
+        const child = this.plan(p.child);
+        return { kind: 'expand', projections: p.projections.map((q) => q.map((e) => bindReferences(e, child.output))), child, output };
       }
       case 'flatMapGroupsInPython': {
         const planned = this.plan(p.child);

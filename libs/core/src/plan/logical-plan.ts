@@ -52,6 +52,11 @@ export interface Aggregate extends PlanBase {
   readonly kind: 'aggregate';
   readonly groupingExprs: readonly Expression[];
   readonly aggregateExprs: readonly Expression[];
+  /**
+   * GROUPING SETS / ROLLUP / CUBE, before analysis only: each set lists positions in `groupingExprs`. The analyzer
+   * rewrites such an aggregate to one grouped by those expressions and `spark_grouping_id`, over an Expand.
+   */
+  readonly groupingSets?: readonly (readonly number[])[];
   readonly child: LogicalPlan;
 }
 export interface Join extends PlanBase {
@@ -132,6 +137,17 @@ export interface Generate extends PlanBase {
   readonly child: LogicalPlan;
 }
 
+/**
+ * Each child row once per projection (all of `output`'s width, bound to the child): Spark's `Expand`, which grouping
+ * analytics put under their aggregate, one projection per grouping set.
+ */
+export interface Expand extends PlanBase {
+  readonly kind: 'expand';
+  readonly projections: readonly (readonly Expression[])[];
+  readonly output: readonly AttributeReference[];
+  readonly child: LogicalPlan;
+}
+
 export type LogicalPlan =
   | Range
   | LocalRelation
@@ -149,6 +165,7 @@ export type LogicalPlan =
   | MapInPython
   | FlatMapGroupsInPython
   | Generate
+  | Expand
   | Window;
 
 // ---------------------------------------------------------------------------------------------
@@ -172,6 +189,7 @@ export function planChildren(p: LogicalPlan): LogicalPlan[] {
     case 'mapInPython':
     case 'flatMapGroupsInPython':
     case 'generate':
+    case 'expand':
       return [p.child];
     case 'join':
       return [p.left, p.right];
@@ -202,6 +220,7 @@ export function withNewPlanChildren(p: LogicalPlan, c: readonly LogicalPlan[]): 
     case 'mapInPython':
     case 'flatMapGroupsInPython':
     case 'generate':
+    case 'expand':
       return { ...p, child: c[0]! };
     case 'join':
       return { ...p, left: c[0]!, right: c[1]! };
@@ -254,6 +273,8 @@ export function planExpressions(p: LogicalPlan): Expression[] {
       return [...p.groupingExprs, p.func];
     case 'generate':
       return [p.generator];
+    case 'expand':
+      return p.projections.flat();
     default:
       return assertNever(p, 'logical plan');
   }
@@ -267,6 +288,7 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
     case 'cachedRelation':
     case 'mapInPython':
     case 'flatMapGroupsInPython':
+    case 'expand':
       return [...p.output];
     case 'project':
       return p.projectList.map((e) => toAttribute(e as NamedExpression));
@@ -347,6 +369,11 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
     case 'filter':
       return `${q}Filter ${exprToString(p.condition)}`;
     case 'aggregate':
+      if (p.groupingSets) {
+        // Spark prints the unresolved grouping analytics as one groupingsets(...) item.
+        const sets = p.groupingSets.map((s) => list(s.map((i) => p.groupingExprs[i]!)));
+        return `${q}Aggregate [groupingsets(${sets.join(', ')}, ${list(p.groupingExprs)})], ${list(p.aggregateExprs)}`;
+      }
       return `${q}Aggregate ${list(p.groupingExprs)}, ${list(p.aggregateExprs)}`;
     case 'join': {
       const using = p.usingColumns ? `, UsingJoin(${p.usingColumns.join(', ')})` : '';
@@ -373,6 +400,8 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
       return `${q}${p.func.evalType === 'mapArrowIter' ? 'MapInArrow' : 'MapInPandas'} ${exprToString(p.func)}, ${list(p.output)}`;
     case 'flatMapGroupsInPython':
       return `${q}FlatMapGroupsInPandas ${list(p.groupingExprs)}, ${exprToString(p.func)}, ${list(p.output)}`;
+    case 'expand':
+      return `${q}Expand [${p.projections.map(list).join(', ')}], ${list(p.output)}`;
     case 'generate':
     {
       // Spark's form: the ordinals of the child columns not carried (unrequiredChildIndex), then outer.

@@ -33,7 +33,8 @@ export type Expr =
   | { readonly k: 'cast'; readonly e: Expr; readonly ty: Ty }
   | { readonly k: 'case'; readonly branches: readonly { readonly when: Expr; readonly then: Expr }[]; readonly otherwise: Expr | null; readonly ty: Ty };
 
-export type AggFn = 'countStar' | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'countDistinct' | 'sumDistinct';
+/** `groupingId`: `grouping_id()` of a rollup/cube aggregate (no argument). */
+export type AggFn = 'countStar' | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'countDistinct' | 'sumDistinct' | 'groupingId';
 
 export interface AggCall {
   readonly fn: AggFn;
@@ -58,7 +59,8 @@ export type Op =
   | { readonly k: 'select'; readonly items: readonly { readonly e: Expr; readonly name: string }[] }
   | { readonly k: 'withColumn'; readonly name: string; readonly e: Expr }
   | { readonly k: 'rename'; readonly from: string; readonly to: string }
-  | { readonly k: 'agg'; readonly keys: readonly { readonly e: Expr; readonly name: string }[]; readonly aggs: readonly AggCall[] }
+  /** `sets`: rollup / cube of the keys instead of groupBy. */
+  | { readonly k: 'agg'; readonly keys: readonly { readonly e: Expr; readonly name: string }[]; readonly aggs: readonly AggCall[]; readonly sets?: 'rollup' | 'cube' }
   | { readonly k: 'distinct' }
   | { readonly k: 'repartition'; readonly n: number; readonly by: readonly string[] }
   | { readonly k: 'sort'; readonly keys: readonly SortKey[] }

@@ -1,4 +1,4 @@
-// Seeded differential test: random tables and queries (filter, project, aggregate, join, sort + limit) run on Kindling
+// Seeded differential test: random tables and queries (filter, project, aggregate, join, sort + limit, rollup/cube) run on Kindling
 // and on DuckDB, which serves as the oracle where its semantics coincide with Spark's.
 // Reproduce one query: DIFF_SHAPE=join DIFF_SEED=17 npx vitest run test/differential  (prints its SQL and pipeline).
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -17,10 +17,11 @@ const PLAN: readonly { shape: Shape; count: number }[] = [
   { shape: 'aggregate', count: 200 },
   { shape: 'join', count: 200 },
   { shape: 'sort', count: 120 },
+  { shape: 'grouping', count: 120 },
 ];
 /** Join seeds re-run with broadcast joins disabled (shuffled hash joins). */
 const SHUFFLED_JOINS = 100;
-/** Aggregate and join seeds re-run with 64-row batches, so operators see many batches per partition. */
+/** Aggregate, join and rollup/cube seeds re-run with 64-row batches, so operators see many batches per partition. */
 const SMALL_BATCHES = 40;
 
 const onlyShape = process.env['DIFF_SHAPE'] as Shape | undefined;
@@ -91,7 +92,7 @@ describe('differential test against DuckDB', () => {
     const seeds = onlySeed !== undefined ? [onlySeed] : range(SHUFFLED_JOINS);
     it(`join with autoBroadcastJoinThreshold=-1: ${seeds.length} random queries`, () => runSeeds('join', seeds, [noBroadcast]), 120_000);
   }
-  for (const shape of ['aggregate', 'join'] as const) {
+  for (const shape of ['aggregate', 'join', 'grouping'] as const) {
     if (onlyShape && onlyShape !== shape) continue;
     const seeds = onlySeed !== undefined ? [onlySeed] : range(SMALL_BATCHES);
     it(`${shape} with 64-row batches: ${seeds.length} random queries`, () => runSeeds(shape, seeds, [smallBatches]), 120_000);

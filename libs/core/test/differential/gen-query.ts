@@ -1,10 +1,10 @@
-// Random queries of each shape (filter, project, aggregate, join, sort + limit), fully determined by a seed.
+// Random queries of each shape (filter, project, aggregate, join, sort + limit, rollup/cube), fully determined by a seed.
 import type { AggCall, Expr, JoinHow, JoinKey, Op, Pipeline, SortKey, Source } from './ast.js';
 import { ExprGen, type ColInfo } from './gen-expr.js';
 import { Rng } from './prng.js';
 import { LEFT_NAMES, RIGHT_NAMES, type TableSpec, randomAlphabet, randomTable } from './tables.js';
 
-export type Shape = 'filter' | 'project' | 'aggregate' | 'join' | 'sort';
+export type Shape = 'filter' | 'project' | 'aggregate' | 'join' | 'sort' | 'grouping';
 
 export interface QueryCase {
   readonly shape: Shape;
@@ -93,11 +93,12 @@ function addProject(rng: Rng, b: Building): void {
   }
 }
 
-function addAggregate(rng: Rng, b: Building): void {
+/** A grouped aggregate; `sets`: by rollup / cube of at least one key, sometimes with grouping_id(). */
+function addAggregate(rng: Rng, b: Building, sets?: 'rollup' | 'cube'): void {
   const g = new ExprGen(rng, b.scope);
   const keys: { e: Expr; name: string }[] = [];
   const scope: ColInfo[] = [];
-  const nKeys = rng.weighted<number>([[2, 0], [5, 1], [4, 2]]);
+  const nKeys = sets ? rng.int(1, 3) : rng.weighted<number>([[2, 0], [5, 1], [4, 2]]);
   const keyCols = b.scope.filter((c) => c.ty === 'int' || c.ty === 'string' || c.ty === 'boolean' || (c.ty === 'bigint' && rng.chance(0.3)));
   for (let i = 0; i < nKeys; i++) {
     if (keyCols.length > 0 && rng.chance(0.75)) {
@@ -136,6 +137,22 @@ function addAggregate(rng: Rng, b: Building): void {
     const a = g.agg(freshName('a', [...keys, ...aggs]), b.rows);
     aggs.push(a.call);
     scope.push(a.info);
+  }
+  if (sets) {
+    if (keys.length === 0) {
+      const c = b.scope.find((x) => x.ty === 'int' || x.ty === 'string') ?? b.scope[0]!;
+      keys.unshift({ e: g.colExpr(c), name: c.name });
+      scope.unshift(c);
+    }
+    if (rng.chance(0.6)) {
+      const name = freshName('a', [...keys, ...aggs]);
+      aggs.push({ fn: 'groupingId', arg: null, name, ty: 'bigint' });
+      scope.push({ name, ty: 'bigint', max: 7, frac: 0, exact: true, nan: false });
+    }
+    b.ops.push({ k: 'agg', keys, aggs, sets });
+    b.scope = scope;
+    b.rows = Math.max(1, b.rows * (keys.length + 1));
+    return;
   }
   b.ops.push({ k: 'agg', keys, aggs });
   b.scope = scope;
@@ -203,6 +220,17 @@ function aggregateQuery(rng: Rng, a: TableSpec): Building {
   if (rng.chance(0.5)) addFilter(rng, b, rng.int(0, 2));
   if (rng.chance(0.2)) addProject(rng, b);
   addAggregate(rng, b);
+  if (rng.chance(0.3)) addFilter(rng, b, 1);
+  return b;
+}
+
+/** rollup / cube over the table, maybe filtered or projected first, maybe filtered after. */
+function groupingQuery(rng: Rng, a: TableSpec): Building {
+  const b = fromTable(a);
+  maybeRepartition(rng, b, 0.1);
+  if (rng.chance(0.4)) addFilter(rng, b, rng.int(0, 2));
+  if (rng.chance(0.2)) addProject(rng, b);
+  addAggregate(rng, b, rng.chance(0.5) ? 'rollup' : 'cube');
   if (rng.chance(0.3)) addFilter(rng, b, 1);
   return b;
 }
@@ -342,6 +370,7 @@ export function generateCase(shape: Shape, seed: number): QueryCase {
     case 'filter': b = filterQuery(q, a); break;
     case 'project': b = projectQuery(q, a); break;
     case 'aggregate': b = aggregateQuery(q, a); break;
+    case 'grouping': b = groupingQuery(q, a); break;
     case 'join': b = sameNames ? sameNamesJoinQuery(q, a, tb) : q.chance(0.15) ? selfJoinQuery(q, a) : joinQuery(q, a, tb); break;
     case 'sort': {
       b = join ? joinQuery(q, a, tb) : q.pick([filterQuery, projectQuery, aggregateQuery])(q, a);

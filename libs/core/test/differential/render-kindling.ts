@@ -139,6 +139,7 @@ function kAgg(a: AggCall): Built<Column> {
       break;
     }
     case 'sumDistinct': b = { v: () => F.sum_distinct(x!.v()), t: `F.sum_distinct(${x!.t})` }; break;
+    case 'groupingId': b = { v: () => F.grouping_id(), t: 'F.grouping_id()' }; break;
   }
   return { v: () => b.v().alias(a.name), t: `${b.t}.alias(${JSON.stringify(a.name)})` };
 }
@@ -170,8 +171,12 @@ function kOp(df: Built<DataFrame>, op: Op): Built<DataFrame> {
       const keys = op.keys.map((k) => named(k.e, k.name));
       const aggs = op.aggs.map(kAgg);
       return {
-        v: () => d().groupBy(...keys.map((k) => k.v())).agg(...aggs.map((a) => a.v())),
-        t: `${nl}.groupBy(${keys.map((k) => k.t).join(', ')})\n  .agg(${aggs.map((a) => a.t).join(', ')})`,
+        v: () => {
+          const df = d();
+          const ks = keys.map((k) => k.v());
+          return (op.sets === 'rollup' ? df.rollup(...ks) : op.sets === 'cube' ? df.cube(...ks) : df.groupBy(...ks)).agg(...aggs.map((a) => a.v()));
+        },
+        t: `${nl}.${op.sets ?? 'groupBy'}(${keys.map((k) => k.t).join(', ')})\n  .agg(${aggs.map((a) => a.t).join(', ')})`,
       };
     }
     case 'distinct': return { v: () => d().distinct(), t: `${nl}.distinct()` };

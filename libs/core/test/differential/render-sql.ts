@@ -132,6 +132,7 @@ function sqlAgg(a: AggCall): string {
     }
     case 'sum': return `CAST(sum(${arg}) AS ${sqlType(a.ty)})`;
     case 'sumDistinct': return `CAST(sum(DISTINCT ${arg}) AS ${sqlType(a.ty)})`;
+    case 'groupingId': throw new Error('grouping_id() is rendered with the keys of its aggregate');
     case 'avg': return `avg(CAST(${arg} AS DOUBLE))`;
     case 'min':
     case 'max':
@@ -154,8 +155,15 @@ function sqlOp(inner: string, schema: readonly ColDef[], op: Op): string {
     }
     case 'rename': return `SELECT ${schema.map((c) => (c.name === op.from ? `${quoteIdent(c.name)} AS ${quoteIdent(op.to)}` : quoteIdent(c.name))).join(', ')} ${from}`;
     case 'agg': {
-      const items = [...op.keys.map((k) => `${sqlExpr(k.e)} AS ${quoteIdent(k.name)}`), ...op.aggs.map((a) => `${sqlAgg(a)} AS ${quoteIdent(a.name)}`)];
-      const group = op.keys.length > 0 ? ` GROUP BY ${op.keys.map((k) => sqlExpr(k.e)).join(', ')}` : '';
+      const keys = op.keys.map((k) => sqlExpr(k.e)).join(', ');
+      const agg = (a: AggCall) => (a.fn === 'groupingId' ? `GROUPING_ID(${keys})` : sqlAgg(a));
+      const items = [...op.keys.map((k) => `${sqlExpr(k.e)} AS ${quoteIdent(k.name)}`), ...op.aggs.map((a) => `${agg(a)} AS ${quoteIdent(a.name)}`)];
+      if (op.sets) {
+        // Spark keeps no row of the empty set over empty input (its aggregate is grouped by the grouping id); the SQL
+        // standard, and DuckDB, keep one: HAVING count(*) > 0 drops only that row.
+        return `SELECT ${items.join(', ')} ${from} GROUP BY ${op.sets.toUpperCase()}(${keys}) HAVING count(*) > 0`;
+      }
+      const group = op.keys.length > 0 ? ` GROUP BY ${keys}` : '';
       return `SELECT ${items.join(', ')} ${from}${group}`;
     }
     case 'distinct': return `SELECT DISTINCT ${all(schema)} ${from}`;

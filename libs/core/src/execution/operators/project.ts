@@ -1,7 +1,7 @@
-// Projection and filter: per-batch expression evaluation.
+// Projection, expand and filter: per-batch expression evaluation.
 import type * as arrow from 'apache-arrow';
 import { evaluate, evaluatePredicate } from '../../expr/eval/evaluate.js';
-import type { FilterExec, ProjectExec } from '../../physical/physical-plan.js';
+import type { ExpandExec, FilterExec, ProjectExec } from '../../physical/physical-plan.js';
 import type { ExecuteFn } from '../execute-fn.js';
 import { schemaOf } from '../schema-of.js';
 import type { TaskContext } from '../task-context.js';
@@ -12,6 +12,17 @@ export async function* executeProject(plan: ProjectExec, partition: number, ctx:
   for await (const batch of exec(plan.child, partition, ctx)) {
     const cols = plan.exprs.map((e) => evaluate(e, batch, ctx.eval));
     yield makeBatch(schema, cols, batch.numRows);
+  }
+}
+
+/** One output batch per projection of each input batch: the rows keep their order within each projection. */
+export async function* executeExpand(plan: ExpandExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
+  const schema = schemaOf(plan.output);
+  for await (const batch of exec(plan.child, partition, ctx)) {
+    for (const projection of plan.projections) {
+      const cols = projection.map((e) => evaluate(e, batch, ctx.eval));
+      yield makeBatch(schema, cols, batch.numRows);
+    }
   }
 }
 

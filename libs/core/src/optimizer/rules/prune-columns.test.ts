@@ -12,6 +12,23 @@ function run(p: LogicalPlan): LogicalPlan {
 }
 
 describe('prune-columns', () => {
+  it('drops the Expand outputs an aggregate does not read from every projection, and their inputs', () => {
+    // rollup(k).agg(sum(b)) over [a, b, k]: a is read by nobody, so neither the Expand nor its child keeps it.
+    const a = attr('a', IntegerT);
+    const b = attr('b', IntegerT);
+    const k = attr('k', IntegerT);
+    const k2 = attr('k', IntegerT);
+    const gid = attr('spark_grouping_id', LongT, false);
+    const s = alias(aggCall('sum', [b], LongT), 's');
+    const expand: LogicalPlan = { kind: 'expand', projections: [[a, b, k, k, lit(0n)], [a, b, k, lit(null, IntegerT), lit(1n)]], output: [a, b, k, k2, gid], child: relation(a, b, k) };
+    const plan = aggregate([k2, gid], [k2, s], expand);
+    const [B, K, K2, G] = [b, k, k2].map((x) => `${x.name}#${x.exprId}`).concat(`spark_grouping_id#${gid.exprId}L`);
+    expect(explain(run(plan))).toBe(`Aggregate [${K2}, ${G}], [${K2}, sum(${B}) AS s#${s.exprId}L]
++- Expand [[${B}, ${K}, 0], [${B}, NULL, 1]], [${B}, ${K2}, ${G}]
+   +- Project [${B}, ${K}]
+      +- LocalRelation [a#${a.exprId}, ${B}, ${K}]`);
+  });
+
   it('projects unused columns away below a join and drops unused aggregates', () => {
     const a = attr('a', IntegerT);
     const b = attr('b', IntegerT);

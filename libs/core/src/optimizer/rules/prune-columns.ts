@@ -99,6 +99,16 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
       const same = child === p.child && omit.length === (p.omitChild?.length ?? 0) && omit.every((x, i) => x === p.omitChild![i]);
       return same ? p : { ...p, omitChild: omit, child };
     }
+    case 'expand': {
+      // Output columns nobody reads are dropped from every projection (Spark's ColumnPruning of Expand); one is
+      // kept so the rows are still produced.
+      let keep = p.output.flatMap((a, i) => (req === null || req.has(a.exprId) ? [i] : []));
+      if (keep.length === 0) keep = [p.output.length - 1];
+      const projections = keep.length === p.output.length ? p.projections : p.projections.map((q) => keep.map((i) => q[i]!));
+      const child = exact(p.child, refsOf(projections.flat()));
+      if (projections === p.projections && child === p.child) return p;
+      return { ...p, projections, output: keep.map((i) => p.output[i]!), child };
+    }
     default:
       return assertNever(p, 'logical plan');
   }

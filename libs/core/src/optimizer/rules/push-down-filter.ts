@@ -70,6 +70,7 @@ function pushFilter(f: Filter): LogicalPlan {
     case 'mapInPython':
     case 'flatMapGroupsInPython':
     case 'generate':
+    case 'expand': // its projections null columns per set: a filter on them holds only above
       return f;
     default:
       return assertNever(child, 'logical plan');

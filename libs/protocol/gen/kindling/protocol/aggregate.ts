@@ -6,6 +6,7 @@
 import * as flatbuffers from 'flatbuffers';
 
 import { Expression, ExpressionT } from '../../kindling/protocol/expression.js';
+import { GroupType } from '../../kindling/protocol/group-type.js';
 
 
 export class Aggregate implements flatbuffers.IUnpackableObject<AggregateT> {
@@ -51,8 +52,16 @@ aggregatesLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+/**
+ * `df.rollup(…)` / `df.cube(…)`; absent (GroupBy) for groupBy and global aggregates.
+ */
+groupType():GroupType {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readInt8(this.bb_pos + offset) : GroupType.GroupBy;
+}
+
 static startAggregate(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(4);
 }
 
 static addInput(builder:flatbuffers.Builder, input:bigint) {
@@ -91,16 +100,21 @@ static startAggregatesVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addGroupType(builder:flatbuffers.Builder, groupType:GroupType) {
+  builder.addFieldInt8(3, groupType, GroupType.GroupBy);
+}
+
 static endAggregate(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createAggregate(builder:flatbuffers.Builder, input:bigint, groupingOffset:flatbuffers.Offset, aggregatesOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createAggregate(builder:flatbuffers.Builder, input:bigint, groupingOffset:flatbuffers.Offset, aggregatesOffset:flatbuffers.Offset, groupType:GroupType):flatbuffers.Offset {
   Aggregate.startAggregate(builder);
   Aggregate.addInput(builder, input);
   Aggregate.addGrouping(builder, groupingOffset);
   Aggregate.addAggregates(builder, aggregatesOffset);
+  Aggregate.addGroupType(builder, groupType);
   return Aggregate.endAggregate(builder);
 }
 
@@ -108,7 +122,8 @@ unpack(): AggregateT {
   return new AggregateT(
     this.input(),
     this.bb!.createObjList<Expression, ExpressionT>(this.grouping.bind(this), this.groupingLength()),
-    this.bb!.createObjList<Expression, ExpressionT>(this.aggregates.bind(this), this.aggregatesLength())
+    this.bb!.createObjList<Expression, ExpressionT>(this.aggregates.bind(this), this.aggregatesLength()),
+    this.groupType()
   );
 }
 
@@ -117,6 +132,7 @@ unpackTo(_o: AggregateT): void {
   _o.input = this.input();
   _o.grouping = this.bb!.createObjList<Expression, ExpressionT>(this.grouping.bind(this), this.groupingLength());
   _o.aggregates = this.bb!.createObjList<Expression, ExpressionT>(this.aggregates.bind(this), this.aggregatesLength());
+  _o.groupType = this.groupType();
 }
 }
 
@@ -124,7 +140,8 @@ export class AggregateT implements flatbuffers.IGeneratedObject {
 constructor(
   public input: bigint = BigInt('0'),
   public grouping: (ExpressionT)[] = [],
-  public aggregates: (ExpressionT)[] = []
+  public aggregates: (ExpressionT)[] = [],
+  public groupType: GroupType = GroupType.GroupBy
 ){}
 
 
@@ -135,7 +152,8 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   return Aggregate.createAggregate(builder,
     this.input,
     grouping,
-    aggregates
+    aggregates,
+    this.groupType
   );
 }
 }

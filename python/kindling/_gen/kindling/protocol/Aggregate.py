@@ -88,8 +88,16 @@ class Aggregate(object):
         o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
         return o == 0
 
+    # `df.rollup(…)` / `df.cube(…)`; absent (GroupBy) for groupBy and global aggregates.
+    # Aggregate
+    def GroupType(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Int8Flags, o + self._tab.Pos)
+        return 0
+
 def AggregateStart(builder: flatbuffers.Builder):
-    builder.StartObject(3)
+    builder.StartObject(4)
 
 def Start(builder: flatbuffers.Builder):
     AggregateStart(builder)
@@ -123,6 +131,12 @@ def AggregateStartAggregatesVector(builder, numElems: int) -> int:
 
 def StartAggregatesVector(builder, numElems: int) -> int:
     return AggregateStartAggregatesVector(builder, numElems)
+
+def AggregateAddGroupType(builder: flatbuffers.Builder, groupType: int):
+    builder.PrependInt8Slot(3, groupType, 0)
+
+def AddGroupType(builder: flatbuffers.Builder, groupType: int):
+    AggregateAddGroupType(builder, groupType)
 
 def AggregateEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
