@@ -96,6 +96,14 @@ def test_show_layout(sales):
 
 def test_sql_grouping_sets_having_order_by(spark, sales):
     sales.createOrReplaceTempView("grouping_sales")
+    try:
+        _check_sql_grouping_sets(spark)
+    finally:
+        # The session is shared: other tests expect no views.
+        spark.catalog.dropTempView("grouping_sales")
+
+
+def _check_sql_grouping_sets(spark):
     q = ("SELECT city, year, sum(amount) AS s, grouping_id() AS g FROM grouping_sales "
          "GROUP BY GROUPING SETS ((city, year), (city), ()) HAVING sum(amount) > 7 ORDER BY g, city, year")
     assert [tuple(r) for r in spark.sql(q).collect()] == [

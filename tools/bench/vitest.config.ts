@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
+    // Generating and loading the tables into both engines takes seconds, more when the other packages' tests run.
+    hookTimeout: 180_000,
   },
 });

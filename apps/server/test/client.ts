@@ -261,7 +261,7 @@ export function expr(b: Builder, e: E): number {
   } else if ('alias' in e) {
     const child = expr(b, e.alias);
     const name = b.createString(e.name);
-    node = fb.Alias.createAlias(b, child, name);
+    node = fb.Alias.createAlias(b, child, name, 0);
     type = fb.ExprNode.Alias;
   } else if ('cast' in e) {
     const child = expr(b, e.cast);
