@@ -366,18 +366,18 @@ def serve(sock: socket.socket, secret: bytes, idle_timeout: Optional[float] = No
             raise RuntimeError(f"expected TaskStart, got frame {t}")
         task = _Task(sock, body)
         out.prefix = f"[{task.label}] "
+        failure: Optional[UdfFailure] = None
         try:
             eval_types.run(task)
         except UdfFailure as e:
-            # Drain the rest of the input so the connection is at a frame boundary for the next task.
-            for _ in task.inputs():
-                pass
-            task.failed(e)
+            failure = e
+        # Drain the rest of the input (after a failure, or a function that stopped reading early) so the connection
+        # is at a frame boundary and the input thread has ended before this loop reads the socket again.
+        for _ in task.inputs():
+            pass
+        if failure is not None:
+            task.failed(failure)
         else:
-            # A function may stop reading early (mapInPandas returning before its iterator ends): the input thread
-            # must reach EndOfInput before this loop reads the socket again.
-            for _ in task.inputs():
-                pass
             task.done(tasks)
         out.flush()
         tasks += 1

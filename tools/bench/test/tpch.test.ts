@@ -1,5 +1,5 @@
 // The 22 TPC-H queries at a small scale factor: Kindling's answer to each must equal DuckDB's on the same data
-// (the benchmark, bench:tpch, times them at SF 1; this keeps them correct on every commit).
+// (the benchmark, src/tpch/bench.ts, times them at SF 1; this keeps them correct on every commit).
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { SparkSession } from '@kindling/core';
 import '@kindling/sql';

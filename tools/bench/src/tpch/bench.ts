@@ -1,13 +1,13 @@
 // TPC-H benchmark: the 22 queries on Kindling (spark.sql, local[2]) and DuckDB (1 and 2 threads) over the same
 // generated data, per query and in total, with every Kindling answer checked against DuckDB's.
-// Usage: npm run bench:tpch -- [--sf 1] [--runs 3] [--queries 1,6,14]
+// Usage: npm run bench:tpch -- [--sf 1] [--runs 3] [--queries 1,6,14]  (a quick agreement check: --sf 0.1 --runs 1)
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SparkSession } from '@kindling/core';
 import '@kindling/sql';
-import { median } from '../measure.js';
+import { measure } from '../measure.js';
 import { generateTpch } from './gen.js';
 import { loadDuckDB, loadKindling } from './load.js';
 import { QUERY_NUMBERS, diffAnswers, isOrdered, normalise, tpchQuery } from './queries.js';
@@ -20,20 +20,6 @@ const sf = Number(arg('sf') ?? 1);
 const runs = Number(arg('runs') ?? 3);
 const queries = arg('queries')?.split(',').map(Number) ?? QUERY_NUMBERS;
 const log = (msg: string): void => console.error(`[bench:tpch] ${msg}`);
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/** One warm-up, then `runs` timed runs; the median in ms and the last answer. */
-async function time(action: () => Promise<unknown[][]>): Promise<{ ms: number; rows: unknown[][] }> {
-  let rows = await action();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    gc?.();
-    const t0 = performance.now();
-    rows = await action();
-    ms.push(performance.now() - t0);
-  }
-  return { ms: median(ms), rows };
-}
 
 const startedAt = new Date();
 let t0 = performance.now();
@@ -52,20 +38,21 @@ try {
   for (const n of queries) {
     const sql = tpchQuery(n);
     await con.run('SET threads = 1');
-    const d1 = await time(async () => (await con.runAndReadAll(sql)).getRowsJS().map((r) => r.map(normalise)));
+    const duck = async () => (await con.runAndReadAll(sql)).getRowsJS().map((r) => r.map(normalise));
+    const d1 = await measure(runs, duck);
     await con.run('SET threads = 2');
-    const d2 = await time(async () => (await con.runAndReadAll(sql)).getRowsJS().map((r) => r.map(normalise)));
+    const d2 = await measure(runs, duck);
     let kindling: number | null = null;
     let note: string;
     try {
-      const k = await time(async () => (await spark.sql(sql).collect()).map((r) => r.toArray().map(normalise)));
-      kindling = k.ms;
-      note = diffAnswers(d1.rows, k.rows, isOrdered(sql)) ?? 'same answer';
+      const k = await measure(runs, async () => (await spark.sql(sql).collect()).map((r) => r.toArray().map(normalise)));
+      kindling = k.medianMs;
+      note = diffAnswers(d1.answer, k.answer, isOrdered(sql)) ?? 'same answer';
     } catch (e) {
       note = `error: ${(e as Error).message.split('\n')[0]}`;
     }
-    results.push({ n, kindling, duck1: d1.ms, duck2: d2.ms, note });
-    log(`Q${n}: Kindling ${kindling?.toFixed(0) ?? '—'} ms, DuckDB ${d1.ms.toFixed(0)} / ${d2.ms.toFixed(0)} ms; ${note}`);
+    results.push({ n, kindling, duck1: d1.medianMs, duck2: d2.medianMs, note });
+    log(`Q${n}: Kindling ${kindling?.toFixed(0) ?? '—'} ms, DuckDB ${d1.medianMs.toFixed(0)} / ${d2.medianMs.toFixed(0)} ms; ${note}`);
   }
 
   const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));

@@ -31,7 +31,8 @@ function visit(p: LogicalPlan): LogicalPlan {
     flatten(p, flat);
     const inputs = flat.inputs.map(visit);
     const changed = inputs.some((x, i) => x !== flat.inputs[i]);
-    return reorder(changed ? rebuild(p, new Map(flat.inputs.map((x, i) => [x, inputs[i]!]))) : p);
+    const chain = changed ? rebuild(p, new Map(flat.inputs.map((x, i) => [x, inputs[i]!]))) : p;
+    return reorder(chain, { inputs, conds: flat.conds });
   }
   return withNewPlanChildren(p, planChildren(p).map(visit));
 }
@@ -66,10 +67,8 @@ function flatten(p: LogicalPlan, out: Flat): void {
   }
 }
 
-function reorder(p: LogicalPlan): LogicalPlan {
-  const flat: Flat = { inputs: [], conds: [] };
-  flatten(p, flat);
-  const { inputs, conds } = flat;
+/** `p`, a chain flattened into `flat`, rebuilt in the greedy order (or `p` itself when that is its order). */
+function reorder(p: LogicalPlan, { inputs, conds }: Flat): LogicalPlan {
   // Moving a non-deterministic conjunct or a Python UDF call could change how often, or on which rows, it runs.
   if (inputs.length <= 2 || conds.length === 0 || conds.some((c) => !isDeterministic(c) || containsPythonUdf(c))) return p;
   const ids = inputs.map(outputIds);
