@@ -26,7 +26,11 @@ BuildFn = Callable[[flatbuffers.Builder], int]
 
 
 def frame(request_id: int, body_type: int, build: BuildFn) -> bytes:
-    """One framed Envelope (length prefix + payload) around the body `build` writes."""
+    """One framed Envelope (length prefix + payload) around the body `build` writes; requests that can write
+    their whole frame from templates (``build.frame``, the common transformations) do."""
+    fast = getattr(build, "frame", None)
+    if fast is not None:
+        return fast(request_id)
     return _framing.encode_frame(_builders.build_envelope(request_id, body_type, build))
 
 
