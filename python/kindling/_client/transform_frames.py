@@ -24,12 +24,13 @@ _HEADER = 8  # root uoffset + file identifier
 _REQUEST_ID = 4 + _HEADER + _ENVELOPE.at["request_id"]  # in the frame, after the length prefix
 
 
-def _prefix(op: fw.Template) -> bytes:
-    """Length slot + payload up to the op table: every offset fixed, the request id left 0."""
+def _prefix(op: fw.Template) -> Any:
+    """(frame bytes up to the end of the op table — length slot, header, Envelope, Transform, op — with every
+    fixed offset set and the request id 0; the op table's field positions in the frame)."""
     env_at = _HEADER
     tr_at = env_at + _ENVELOPE.size
     op_at = tr_at + _TRANSFORM.size
-    buf = bytearray(4 + op_at)
+    buf = bytearray(4 + op_at + op.size)
     p = memoryview(buf)[4:]
     fw.PACK_U32(p, 0, env_at + _ENVELOPE.table)
     p[4:8] = _IDENTIFIER
@@ -41,41 +42,67 @@ def _prefix(op: fw.Template) -> bytes:
     fw.PACK_U8(p, tr_at + _TRANSFORM.at["op_type"], fw.union_index("RelationOp", op.name))
     op_field = tr_at + _TRANSFORM.at["op"]
     fw.PACK_U32(p, op_field, op_at + op.table - op_field)
+    p[op_at:] = op.blob
     p.release()
-    return bytes(buf)
+    return bytes(buf), {name: 4 + op_at + off for name, off in op.at.items()}
 
 
-_PREFIX = {t.name: _prefix(t) for t in (_PROJECT, _FILTER, _WITH_COLUMNS)}
+_P_PROJECT, _AT_PROJECT = _prefix(_PROJECT)
+_P_FILTER, _AT_FILTER = _prefix(_FILTER)
+_P_WITH_COLUMNS, _AT_WITH_COLUMNS = _prefix(_WITH_COLUMNS)
+_PACK_U32, _PACK_U64, _pad8, _vector_head = fw.PACK_U32, fw.PACK_U64, fw.pad8, fw.vector_head
+_subtree: Any = None
 
 
-def _frame(request_id: int, op: fw.Subtree, name: str) -> bytes:
-    buf = bytearray(_PREFIX[name])
-    buf += op.data
-    fw.PACK_U32(buf, 0, len(buf) - 4)
-    fw.PACK_U64(buf, _REQUEST_ID, request_id)
+def _pieces(exprs: Sequence[Any]) -> list:
+    global _subtree
+    if _subtree is None:
+        # The sql package imports this one (through the client): bound on first use.
+        from ..sql._expr_wire import subtree as _subtree
+    return [_subtree(e) for e in exprs]
+
+
+def _vector(buf: bytearray, field: int, pieces: list) -> None:
+    """Appends a vector of the pieces' tables and the pieces; points ``field`` (a frame position) at it."""
+    vec = len(buf)
+    _PACK_U32(buf, field, vec - field)
+    pos = _pad8(4 + 4 * len(pieces))
+    targets = []
+    for p in pieces:
+        targets.append(pos + p.root)
+        pos += len(p.data)
+    buf += _vector_head(targets)
+    for p in pieces:
+        buf += p.data
+
+
+def _finish(buf: bytearray, request_id: int, at_input: int, input_id: int) -> bytes:
+    _PACK_U32(buf, 0, len(buf) - 4)
+    _PACK_U64(buf, _REQUEST_ID, request_id)
+    _PACK_U64(buf, at_input, input_id)
     return bytes(buf)
 
 
 def project(request_id: int, input_id: int, exprs: Sequence[Any]) -> bytes:
-    from ..sql._expr_wire import subtree
-
-    vec = fw.vector_of_subtrees([subtree(e) for e in exprs])
-    op = fw.table(_PROJECT, [("input", fw.PACK_U64, input_id)], [("exprs", vec, 0)])
-    return _frame(request_id, op, "Project")
+    buf = bytearray(_P_PROJECT)
+    _vector(buf, _AT_PROJECT["exprs"], _pieces(exprs))
+    return _finish(buf, request_id, _AT_PROJECT["input"], input_id)
 
 
 def filter_op(request_id: int, input_id: int, condition: Any) -> bytes:
-    from ..sql._expr_wire import subtree
-
-    cond = subtree(condition)
-    op = fw.table(_FILTER, [("input", fw.PACK_U64, input_id)], [("condition", cond.data, cond.root)])
-    return _frame(request_id, op, "Filter")
+    cond = _pieces((condition,))[0]
+    buf = bytearray(_P_FILTER)
+    field = _AT_FILTER["condition"]
+    _PACK_U32(buf, field, len(buf) + cond.root - field)
+    buf += cond.data
+    return _finish(buf, request_id, _AT_FILTER["input"], input_id)
 
 
 def with_columns(request_id: int, input_id: int, names: Sequence[str], exprs: Sequence[Any]) -> bytes:
-    from ..sql._expr_wire import subtree
-
-    ns = fw.vector_of_strings(names)
-    es = fw.vector_of_subtrees([subtree(e) for e in exprs])
-    op = fw.table(_WITH_COLUMNS, [("input", fw.PACK_U64, input_id)], [("names", ns, 0), ("exprs", es, 0)])
-    return _frame(request_id, op, "WithColumns")
+    pieces = _pieces(exprs)
+    buf = bytearray(_P_WITH_COLUMNS)
+    field = _AT_WITH_COLUMNS["names"]
+    _PACK_U32(buf, field, len(buf) - field)
+    buf += fw.vector_of_strings(names)
+    _vector(buf, _AT_WITH_COLUMNS["exprs"], pieces)
+    return _finish(buf, request_id, _AT_WITH_COLUMNS["input"], input_id)

@@ -106,14 +106,16 @@ def string_piece(s: str) -> bytes:
     return _U32.pack(n) + data + bytes(pad8(n + 5) - n - 4)
 
 
-def _offsets_vector(targets: Sequence[int]) -> bytearray:
+_VECTOR_HEADS: Dict[int, struct.Struct] = {}
+
+
+def vector_head(targets: Sequence[int]) -> bytes:
     """A vector of uoffsets at piece offset 0 pointing at piece offsets ``targets``; padded to 8."""
     n = len(targets)
-    out = bytearray(pad8(4 + 4 * n))
-    _PACK_U32(out, 0, n)
-    for i, t in enumerate(targets):
-        _PACK_U32(out, 4 + 4 * i, t - 4 - 4 * i)
-    return out
+    st = _VECTOR_HEADS.get(n)
+    if st is None:
+        st = _VECTOR_HEADS[n] = struct.Struct(f"<{n + 1}I{(n + 1) % 2 * 4}x")
+    return st.pack(n, *[t - 4 - 4 * i for i, t in enumerate(targets)])
 
 
 def vector_of_subtrees(pieces: Sequence[Subtree]) -> bytes:
@@ -123,7 +125,7 @@ def vector_of_subtrees(pieces: Sequence[Subtree]) -> bytes:
     for p in pieces:
         targets.append(pos + p.root)
         pos += len(p.data)
-    return b"".join([_offsets_vector(targets), *[p.data for p in pieces]])
+    return b"".join([vector_head(targets), *[p.data for p in pieces]])
 
 
 def vector_of_strings(strings: Sequence[str]) -> bytes:
@@ -134,7 +136,7 @@ def vector_of_strings(strings: Sequence[str]) -> bytes:
     for p in pieces:
         targets.append(pos)
         pos += len(p)
-    return b"".join([_offsets_vector(targets), *pieces])
+    return b"".join([vector_head(targets), *pieces])
 
 
 def table(t: Template, scalars: Sequence[Tuple[str, object, object]] = (),
