@@ -285,65 +285,68 @@ _HANDLE_SHAPE_KNOWN = all(
 )
 
 
-def _table_at(buf, n: int, pos: int):
-    """(vtable, vtable size, table size) when the table at ``pos`` passes ``_Run.table``'s header checks, else
-    None."""
-    if pos + 4 > n or pos & 3:
-        return None
-    vt = pos - _I32(buf, pos)[0]
-    if vt < 0 or vt + 4 > n or vt & 1:
-        return None
-    vt_size, t_size = _U16(buf, vt)[0], _U16(buf, vt + 2)[0]
-    if vt_size < 4 or vt_size & 1 or vt_size >= 0x8000 or vt + vt_size > n or t_size < 4 or pos + t_size > n:
-        return None
-    return vt, vt_size, t_size
-
-
-def _field_at(buf, pos: int, vt: int, vt_size: int, t_size: int, voff: int, width: int) -> int:
-    """The position of a field as ``_Run.table`` accepts it: 0 when absent, -1 when it would be rejected."""
-    off = _U16(buf, vt + voff)[0] if voff < vt_size else 0
-    if off == 0:
-        return 0
-    if off < 4 or off >= 0x8000 or off + width > t_size or (pos + off) % width:
-        return -1
-    return pos + off
+_U16X2 = struct.Struct("<HH").unpack_from
 
 
 def handle_answer(buf) -> Optional[tuple]:
     """(request id, handle id, Schema position) of an Envelope whose body is a DataFrameHandle, when the frame
-    passes ``verify_envelope(buf, lazy=True)`` — every check that would make of these two tables, made here without
-    the generic walk (the answer to every transformation). None means "not proven": the caller runs the verifier,
-    which gives the verdict and the error. The Schema is left to ``verify_table``, as the lazy walk leaves it."""
+    passes ``verify_envelope(buf, lazy=True)`` — every check that walk makes of these two tables, made here in one
+    function (the answer to every transformation). None means "not proven": the caller runs the verifier, which
+    gives the verdict and the error. The Schema is left to ``verify_table``, as the lazy walk leaves it."""
     if not _HANDLE_SHAPE_KNOWN:
         return None
     try:
         n = len(buf)
         if n < 8 or buf[4:8] != _IDENTIFIER:
             return None
-        root = _U32(buf, 0)[0]
-        t = _table_at(buf, n, root)
-        if t is None:
+        # The Envelope: table and vtable header as _Run.table checks them.
+        pos = _U32(buf, 0)[0]
+        if pos + 4 > n or pos & 3:
             return None
-        vt, vt_size, t_size = t
-        at_type = _field_at(buf, root, vt, vt_size, t_size, _E_BODY_TYPE, 1)
-        at_body = _field_at(buf, root, vt, vt_size, t_size, _E_BODY, 4)
-        at_rid = _field_at(buf, root, vt, vt_size, t_size, _E_REQUEST_ID, 8)
-        if at_type <= 0 or at_body <= 0 or at_rid < 0 or buf[at_type] != _HANDLE_TYPE:
+        vt = pos - _I32(buf, pos)[0]
+        if vt < 0 or vt + 4 > n or vt & 1:
             return None
-        h = at_body + _U32(buf, at_body)[0]
-        if h >= n:
+        vt_size, t_size = _U16X2(buf, vt)
+        if vt_size < 4 or vt_size & 1 or vt_size >= 0x8000 or vt + vt_size > n or t_size < 4 or pos + t_size > n:
             return None
-        t = _table_at(buf, n, h)
-        if t is None:
+        # Its fields: body_type (1 byte) and body (uoffset) present, request_id (8 bytes) optional; each inside
+        # the table and aligned to its width.
+        off = _U16(buf, vt + _E_BODY_TYPE)[0] if _E_BODY_TYPE < vt_size else 0
+        if off < 4 or off >= 0x8000 or off + 1 > t_size or buf[pos + off] != _HANDLE_TYPE:
             return None
-        vt, vt_size, t_size = t
-        at_id = _field_at(buf, h, vt, vt_size, t_size, _H_ID, 8)
-        at_schema = _field_at(buf, h, vt, vt_size, t_size, _H_SCHEMA, 4)
-        if at_id < 0 or at_schema <= 0:
+        off = _U16(buf, vt + _E_BODY)[0] if _E_BODY < vt_size else 0
+        at = pos + off
+        if off < 4 or off >= 0x8000 or off + 4 > t_size or at & 3:
             return None
-        schema = at_schema + _U32(buf, at_schema)[0]
+        off = _U16(buf, vt + _E_REQUEST_ID)[0] if _E_REQUEST_ID < vt_size else 0
+        rid = 0
+        if off:
+            if off < 4 or off >= 0x8000 or off + 8 > t_size or (pos + off) & 7:
+                return None
+            rid = _U64(buf, pos + off)[0]
+        # The DataFrameHandle the body points at, the same checks.
+        pos = at + _U32(buf, at)[0]
+        if pos >= n or pos + 4 > n or pos & 3:
+            return None
+        vt = pos - _I32(buf, pos)[0]
+        if vt < 0 or vt + 4 > n or vt & 1:
+            return None
+        vt_size, t_size = _U16X2(buf, vt)
+        if vt_size < 4 or vt_size & 1 or vt_size >= 0x8000 or vt + vt_size > n or t_size < 4 or pos + t_size > n:
+            return None
+        off = _U16(buf, vt + _H_SCHEMA)[0] if _H_SCHEMA < vt_size else 0
+        at = pos + off
+        if off < 4 or off >= 0x8000 or off + 4 > t_size or at & 3:
+            return None
+        schema = at + _U32(buf, at)[0]
         if schema >= n:
             return None
-        return (_U64(buf, at_rid)[0] if at_rid else 0), (_U64(buf, at_id)[0] if at_id else 0), schema
+        off = _U16(buf, vt + _H_ID)[0] if _H_ID < vt_size else 0
+        handle_id = 0
+        if off:
+            if off < 4 or off >= 0x8000 or off + 8 > t_size or (pos + off) & 7:
+                return None
+            handle_id = _U64(buf, pos + off)[0]
+        return rid, handle_id, schema
     except Exception:  # noqa: BLE001 - never a verdict of its own: the verifier decides
         return None
