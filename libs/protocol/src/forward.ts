@@ -62,13 +62,18 @@ export class Template {
 
 const utf8 = new TextEncoder();
 
-/** A growing payload written front to back; positions are payload offsets. */
+// One scratch buffer for every answer: the writers are synchronous, and each answer is copied out when done
+// (a fresh ArrayBuffer per answer cost more than writing the answer).
+let scratch = new Uint8Array(4096);
+let scratchView = new DataView(scratch.buffer);
+
+/** A growing payload written front to back into the scratch buffer; positions are payload offsets. */
 class Out {
-  buf = new Uint8Array(256);
-  dv = new DataView(this.buf.buffer);
+  buf = scratch;
+  dv = scratchView;
   pos = 0;
 
-  /** Room for `n` more bytes at the end (a multiple of 8 keeps the next piece aligned); returns where they start. */
+  /** `n` more zeroed bytes at the end (a multiple of 8 keeps the next piece aligned); returns where they start. */
   take(n: number): number {
     const at = this.pos;
     if (at + n > this.buf.length) {
@@ -76,10 +81,11 @@ class Out {
       while (size < at + n) size *= 2;
       const grown = new Uint8Array(size);
       grown.set(this.buf.subarray(0, at));
-      this.buf = grown;
-      this.dv = new DataView(grown.buffer);
+      this.buf = scratch = grown;
+      this.dv = scratchView = new DataView(grown.buffer);
     }
     this.pos = at + n;
+    this.buf.fill(0, at, at + n); // the scratch holds the previous answer's bytes
     return at;
   }
 
@@ -95,13 +101,27 @@ class Out {
   }
 
   string(s: string): number {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit; written in place, then the piece shrinks to its real length.
-    const at = this.take(pad8(4 + 3 * s.length + 1));
-    const { written } = utf8.encodeInto(s, this.buf.subarray(at + 4));
+    const n = s.length;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, then the piece shrinks to its real length.
+    const at = this.take(pad8(4 + 3 * n + 1));
+    const buf = this.buf;
+    let written = 0;
+    // Column names are mostly ASCII: byte by byte, without a call into the encoder.
+    while (written < n) {
+      const c = s.charCodeAt(written);
+      if (c >= 0x80) break;
+      buf[at + 4 + written] = c;
+      written++;
+    }
+    if (written < n) written += utf8.encodeInto(s.slice(written), buf.subarray(at + 4 + written)).written;
     this.dv.setUint32(at, written, true);
-    this.buf.fill(0, at + 4 + written, this.pos);
     this.pos = at + pad8(4 + written + 1);
     return at;
+  }
+
+  /** The payload, copied out of the scratch buffer. */
+  done(): Uint8Array {
+    return Buffer.from(this.buf.subarray(0, this.pos));
   }
 
   /** A vector of `n` uoffsets, filled in later by `ref(entry(i), …)`; returns its position. */
@@ -185,5 +205,5 @@ export function handleEnvelope(requestId: bigint, id: bigint, fields: readonly S
   const s = o.table(SCHEMA);
   o.ref(h + HANDLE.at['schema']!, s + SCHEMA.table);
   writeFields(o, s + SCHEMA.at['fields']!, fields);
-  return o.buf.subarray(0, o.pos);
+  return o.done();
 }

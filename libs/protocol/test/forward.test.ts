@@ -58,6 +58,14 @@ describe('handleEnvelope', () => {
     }
   });
 
+  it('leaves nothing of an earlier answer in the padding (its scratch buffer is reused)', () => {
+    const small = [{ name: 'id', dataType: LongT, nullable: false }];
+    const first = Buffer.from(handleEnvelope(1n, 2n, small));
+    handleEnvelope(9n, 9n, randomFields(rng(3), 0).concat(Array.from({ length: 50 }, (_, i) => ({ name: `c${i}\u00e9`, dataType: StringT, nullable: true }))));
+    expect(Buffer.from(handleEnvelope(1n, 2n, small)).equals(first)).toBe(true);
+    expect(first.length % 8).toBe(0);
+  });
+
   it('grows past its first buffer', () => {
     const fields = Array.from({ length: 300 }, (_, i) => ({ name: `column_${i}_${'é'.repeat(i % 7)}`, dataType: ArrayT(StructT([{ name: 'x', dataType: LongT, nullable: true }]), true), nullable: i % 2 === 0 }));
     const fast = handleEnvelope(3n, 4n, fields);
