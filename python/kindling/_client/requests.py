@@ -39,7 +39,7 @@ from .._gen.kindling.protocol import WithColumns as _WithColumns
 from .._gen.kindling.protocol import WithColumnsRenamed as _WithColumnsRenamed
 from .._gen.kindling.protocol.GroupType import GroupType
 from .._gen.kindling.protocol.RelationOp import RelationOp
-from . import transform_frames as _frames
+from . import template_frames as _frames
 
 Build = Callable[[flatbuffers.Builder], int]
 
@@ -439,7 +439,7 @@ def release(ids: List[int]) -> Build:
         _Release.AddIds(b, vec)
         return _Release.End(b)
 
-    return build
+    return _Framed(build, lambda rid: _frames.release(rid, ids))
 
 
 def cancel(request_id: int) -> Build:

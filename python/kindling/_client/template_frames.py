@@ -1,6 +1,7 @@
-"""Whole frames of the common transformations (Project, Filter, WithColumns), written front to back.
+"""Whole frames of the most frequent requests — the common transformations (Project, Filter, WithColumns) and the
+batched Release of handles — written front to back.
 
-A frame is the 4-byte length, then a per-op constant prefix (root offset, "KDL1", the Envelope and Transform tables,
+A transformation's frame is the 4-byte length, then a per-op constant prefix (root offset, "KDL1", the Envelope and Transform tables,
 already pointing at the op table that follows), then the op table with its expressions' cached pieces
 (:func:`kindling.sql._expr_wire.subtree`) copied in. Only the length, the request id and the op's own fields
 change per call. The decoded frame is the one the generic builder writes (tests compare them field by field).
@@ -8,6 +9,7 @@ change per call. The decoded frame is the one the generic builder writes (tests 
 
 from __future__ import annotations
 
+import struct
 from typing import Any, Sequence
 
 from .._gen.kindling.protocol.Body import Body
@@ -19,6 +21,7 @@ _TRANSFORM = fw.Template("Transform", ["op_type", "op"])
 _PROJECT = fw.Template("Project", ["input", "exprs"])
 _FILTER = fw.Template("Filter", ["input", "condition"])
 _WITH_COLUMNS = fw.Template("WithColumns", ["input", "names", "exprs"])
+_RELEASE = fw.Template("Release", ["ids"])
 _IDENTIFIER = LAYOUT["identifier"].encode()
 _HEADER = 8  # root uoffset + file identifier
 _REQUEST_ID = 4 + _HEADER + _ENVELOPE.at["request_id"]  # in the frame, after the length prefix
@@ -47,6 +50,24 @@ def _prefix(op: fw.Template) -> Any:
     return bytes(buf), {name: 4 + op_at + off for name, off in op.at.items()}
 
 
+def _release_prefix() -> Any:
+    """Length slot + payload up to the end of the Release table (the Envelope pointing at it)."""
+    env_at = _HEADER
+    rel_at = env_at + _ENVELOPE.size
+    buf = bytearray(4 + rel_at + _RELEASE.size)
+    p = memoryview(buf)[4:]
+    fw.PACK_U32(p, 0, env_at + _ENVELOPE.table)
+    p[4:8] = _IDENTIFIER
+    p[env_at:rel_at] = _ENVELOPE.blob
+    fw.PACK_U8(p, env_at + _ENVELOPE.at["body_type"], Body.Release)
+    body = env_at + _ENVELOPE.at["body"]
+    fw.PACK_U32(p, body, rel_at + _RELEASE.table - body)
+    p[rel_at:] = _RELEASE.blob
+    p.release()
+    return bytes(buf), 4 + rel_at + _RELEASE.at["ids"]
+
+
+_P_RELEASE, _AT_RELEASE_IDS = _release_prefix()
 _P_PROJECT, _AT_PROJECT = _prefix(_PROJECT)
 _P_FILTER, _AT_FILTER = _prefix(_FILTER)
 _P_WITH_COLUMNS, _AT_WITH_COLUMNS = _prefix(_WITH_COLUMNS)
@@ -106,3 +127,15 @@ def with_columns(request_id: int, input_id: int, names: Sequence[str], exprs: Se
     buf += fw.vector_of_strings(names)
     _vector(buf, _AT_WITH_COLUMNS["exprs"], pieces)
     return _finish(buf, request_id, _AT_WITH_COLUMNS["input"], input_id)
+
+
+def release(request_id: int, ids: Sequence[int]) -> bytes:
+    """Release of handle ``ids``: a vector of u64 whose elements must be 8-aligned, so it starts 4 bytes past
+    the (8-aligned) end of the prefix."""
+    buf = bytearray(_P_RELEASE)
+    vec = len(buf) + 4
+    _PACK_U32(buf, _AT_RELEASE_IDS, vec - _AT_RELEASE_IDS)
+    buf += struct.pack(f"<4xI{len(ids)}Q", len(ids), *ids)
+    _PACK_U32(buf, 0, len(buf) - 4)
+    _PACK_U64(buf, _REQUEST_ID, request_id)
+    return bytes(buf)

@@ -1,4 +1,4 @@
-"""The template-written frames of Project / Filter / WithColumns (and the cached expression pieces inside them) read
+"""The template-written frames of Project / Filter / WithColumns / Release (and the cached expression pieces) read
 exactly as the generic builder's frames do, in Python and in TypeScript, for random expression trees of every node
 kind; they verify, and their pieces stay valid wherever they are spliced."""
 
@@ -9,7 +9,7 @@ import random
 import pytest
 
 from kindling._client import requests as rq
-from kindling._client import transform_frames as tf
+from kindling._client import template_frames as tf
 from kindling._client import wire
 from kindling._gen.kindling.protocol.Body import Body
 from kindling._protocol import envelope as env
@@ -85,18 +85,22 @@ def _requests(rnd: random.Random):
     shared = [random_expr(rnd) for _ in range(5)]
     pick = lambda: rnd.choice(shared) if rnd.random() < 0.3 else random_expr(rnd)  # noqa: E731
     out = []
-    for i in range(150):
+    for i in range(200):
         rid, input_id = rnd.choice([1, i, 2**64 - 1]), rnd.choice([0, 7, 2**63])
-        kind = i % 3
-        if kind == 0:
+        kind = i % 4
+        body = Body.Transform
+        if kind == 3:
+            body = Body.Release
+            build = rq.release([rnd.choice([0, 1, rnd.randrange(2**64)]) for _ in range(rnd.choice([0, 1, 2, 3, 64]))])
+        elif kind == 0:
             build = rq.project(input_id, [pick() for _ in range(rnd.randrange(5))])
         elif kind == 1:
             build = rq.filter_op(input_id, pick())
         else:
             n = rnd.randrange(4)
             build = rq.with_columns(input_id, [rnd.choice(NAMES) for _ in range(n)], [pick() for _ in range(n)])
-        generic = framing.encode_frame(env.build_envelope(rid, Body.Transform, build.build))
-        out.append((wire.frame(rid, Body.Transform, build), generic))
+        generic = framing.encode_frame(env.build_envelope(rid, body, build.build))
+        out.append((wire.frame(rid, body, build), generic))
     return out
 
 
