@@ -76,9 +76,21 @@ _LITERAL_LONG = {k: _Node("Literal", "Literal", ["type", "long_value"], [("type"
                  for k in _INTEGRAL_KINDS}
 _LITERAL_DOUBLE = _Node("Literal", "Literal", ["type", "double_value"], [("type", _U8, _TYPE_KIND["float64"])])
 _LITERAL_STRING = _Node("Literal", "Literal", ["type", "string_value"], [("type", _U8, _TYPE_KIND["string"])])
+_CALL_AT = (_CALL.pre, _CALL.at["name"], _CALL.at["args"])
+_CALL_DISTINCT_AT = (_CALL_DISTINCT.pre, _CALL_DISTINCT.at["name"], _CALL_DISTINCT.at["args"])
+# Function and operator names as string pieces: a small set, used over and over.
+_NAME_PIECES: dict = {}
+
+
+def _name_piece(name: str) -> bytes:
+    piece = fw.string_piece(name)
+    if len(_NAME_PIECES) < 1024:
+        _NAME_PIECES[name] = piece
+    return piece
+
+
 _CR_NAME = _COLUMN_REF.at["name"]
 _CR_PRE = _COLUMN_REF.pre
-_CALL_PRE, _CALL_NAME, _CALL_ARGS = _CALL.pre, _CALL.at["name"], _CALL.at["args"]
 _LONG_AT = _LITERAL_LONG["int64"].at["long_value"]
 _string_piece = fw.string_piece
 _Subtree = fw.Subtree
@@ -134,16 +146,18 @@ def _node(e: Any):
             return None  # the builder raises the range error
         return _COLUMN_REF_PLAN.build([("plan_id", _U64, e.plan_id)], [("name", *_string(e.name))])
     if t is E.Call:
-        node = _CALL_DISTINCT if e.distinct else _CALL
-        name = _string_piece(e.name)
+        pre, at_name, at_args = _CALL_DISTINCT_AT if e.distinct else _CALL_AT
+        name = _NAME_PIECES.get(e.name)
+        if name is None:
+            name = _name_piece(e.name)
         pieces = [subtree(a) for a in e.args]
-        buf = bytearray(node.pre)
-        at_name, at_args = node.at["name"], node.at["args"]
-        _U32(buf, at_name, len(buf) - at_name)
-        buf += name
+        buf = bytearray(pre)
         vec = len(buf)
+        _U32(buf, at_name, vec - at_name)
+        buf += name
+        vec += len(name)
         _U32(buf, at_args, vec - at_args)
-        pos = fw.pad8(4 + 4 * len(pieces))
+        pos = (4 + 4 * len(pieces) + 7) & ~7
         targets = []
         for p in pieces:
             targets.append(pos + p.root)
