@@ -159,3 +159,19 @@ def test_encoding_errors_are_the_generic_ones():
     assert type(fast.value) is type(generic.value) and str(fast.value) == str(generic.value)
     with pytest.raises(TypeError, match="not an expression node"):
         wire.frame(1, Body.Transform, rq.filter_op(1, object()))
+
+
+def test_names_and_small_ints_share_their_nodes_but_stay_distinct_values():
+    from kindling.sql import column as C
+    from kindling.sql import functions as F
+
+    assert F.col("a")._expr is F.col("a")._expr
+    assert C._name_expr("*") == E.Star(None) and C._name_expr("t.*") == E.Star("t")
+    assert F.lit(1)._expr is F.lit(1)._expr
+    # True == 1 and 1.0 == 1 in Python: neither may come back as the int node.
+    assert F.lit(True)._expr == E.Literal("boolean", True)
+    assert F.lit(1.0)._expr == E.Literal("float64", 1.0)
+    assert F.lit(2**31)._expr == E.Literal("int64", 2**31)
+    for i in range(C._NAME_EXPRS_MAX + 10):
+        C._name_expr(f"c{i}")
+    assert len(C._NAME_EXPRS) <= C._NAME_EXPRS_MAX
