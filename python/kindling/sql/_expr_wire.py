@@ -8,6 +8,7 @@ cached the same way. The decoded result is the same as ``encode_expression`` wri
 
 from __future__ import annotations
 
+import struct
 from typing import Any, Callable
 
 from kindling._protocol import forward as fw
@@ -109,7 +110,10 @@ def subtree(e: Any) -> fw.Subtree:
 
 
 def _expression(e: Any) -> fw.Subtree:
-    w = _node(e)
+    try:
+        w = _node(e)
+    except (AttributeError, TypeError, ValueError, OverflowError, struct.error):
+        w = None  # a value the templates cannot hold: the builder writes it, or raises its usual error
     return builder_piece(lambda b: E.encode_expression(b, e)) if w is None else w
 
 

@@ -159,6 +159,12 @@ def test_encoding_errors_are_the_generic_ones():
     assert type(fast.value) is type(generic.value) and str(fast.value) == str(generic.value)
     with pytest.raises(TypeError, match="not an expression node"):
         wire.frame(1, Body.Transform, rq.filter_op(1, object()))
+    # Values the templates cannot hold go to the builder, which raises what it always raised.
+    for bad in (E.ColumnRef(7), E.Call(">", (E.ColumnRef("a"), object())), E.ColumnRef("a", 2**64), E.Alias(E.Star(), 3)):
+        with pytest.raises(Exception) as generic:
+            env.build_envelope(1, Body.Transform, rq.project(1, [bad]).build)
+        with pytest.raises(type(generic.value)):
+            wire.frame(1, Body.Transform, rq.project(1, [bad]))
 
 
 def test_names_and_small_ints_share_their_nodes_but_stay_distinct_values():
