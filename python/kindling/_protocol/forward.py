@@ -109,9 +109,17 @@ def string_piece(s: str) -> bytes:
 _VECTOR_HEADS: Dict[int, struct.Struct] = {}
 
 
+_HEAD1 = struct.Struct("<II").pack
+_HEAD2 = struct.Struct("<III4x").pack
+
+
 def vector_head(targets: Sequence[int]) -> bytes:
     """A vector of uoffsets at piece offset 0 pointing at piece offsets ``targets``; padded to 8."""
     n = len(targets)
+    if n == 1:  # the usual one- and two-element vectors (a select's column, a binary operator's operands)
+        return _HEAD1(1, targets[0] - 4)
+    if n == 2:
+        return _HEAD2(2, targets[0] - 4, targets[1] - 8)
     st = _VECTOR_HEADS.get(n)
     if st is None:
         st = _VECTOR_HEADS[n] = struct.Struct(f"<{n + 1}I{(n + 1) % 2 * 4}x")
@@ -128,9 +136,22 @@ def vector_of_subtrees(pieces: Sequence[Subtree]) -> bytes:
     return b"".join([vector_head(targets), *[p.data for p in pieces]])
 
 
+_NAME_PIECES: Dict[str, bytes] = {}
+
+
+def name_piece(name: str) -> bytes:
+    """``string_piece`` of a name that recurs (function names, new column names), kept in a bounded cache."""
+    piece = _NAME_PIECES.get(name)
+    if piece is None:
+        piece = string_piece(name)
+        if len(_NAME_PIECES) < 4096:
+            _NAME_PIECES[name] = piece
+    return piece
+
+
 def vector_of_strings(strings: Sequence[str]) -> bytes:
-    """A vector of strings followed by the strings, as one piece (the vector at offset 0)."""
-    pieces = [string_piece(s) for s in strings]
+    """A vector of names followed by the names, as one piece (the vector at offset 0)."""
+    pieces = [name_piece(s) for s in strings]
     pos = pad8(4 + 4 * len(pieces))
     targets = []
     for p in pieces:

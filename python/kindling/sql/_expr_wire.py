@@ -79,21 +79,11 @@ _LITERAL_DOUBLE = _Node("Literal", "Literal", ["type", "double_value"], [("type"
 _LITERAL_STRING = _Node("Literal", "Literal", ["type", "string_value"], [("type", _U8, _TYPE_KIND["string"])])
 _CALL_AT = (_CALL.pre, _CALL.at["name"], _CALL.at["args"])
 _CALL_DISTINCT_AT = (_CALL_DISTINCT.pre, _CALL_DISTINCT.at["name"], _CALL_DISTINCT.at["args"])
-# Function and operator names as string pieces: a small set, used over and over.
-_NAME_PIECES: dict = {}
-
-
-def _name_piece(name: str) -> bytes:
-    piece = fw.string_piece(name)
-    if len(_NAME_PIECES) < 1024:
-        _NAME_PIECES[name] = piece
-    return piece
-
-
 _CR_NAME = _COLUMN_REF.at["name"]
 _CR_PRE = _COLUMN_REF.pre
 _LONG_AT = _LITERAL_LONG["int64"].at["long_value"]
 _string_piece = fw.string_piece
+_name_piece = fw.name_piece
 _Subtree = fw.Subtree
 
 
@@ -151,9 +141,7 @@ def _node(e: Any):
         return _COLUMN_REF_PLAN.build([("plan_id", _U64, e.plan_id)], [("name", *_string(e.name))])
     if t is E.Call:
         pre, at_name, at_args = _CALL_DISTINCT_AT if e.distinct else _CALL_AT
-        name = _NAME_PIECES.get(e.name)
-        if name is None:
-            name = _name_piece(e.name)
+        name = _name_piece(e.name)  # function and operator names: a small set, used over and over
         pieces = [subtree(a) for a in e.args]
         buf = bytearray(pre)
         vec = len(buf)
