@@ -17,3 +17,4 @@ export { SessionFunctionRegistry, type FunctionBuilder } from './catalog/session
 export { registerSqlFrontEnd, type SqlFrontEnd } from './catalog/sql-front-end.js';
 export { suggestions } from './errors.js';
 export { windowNotAllowed } from './analyzer/resolve-window.js';
+export { lateralView } from './analyzer/resolve-generator.js';

@@ -93,6 +93,13 @@ function decimalSum(l: Expression, r: Expression, minus: boolean): Expression | 
   return lit(sum / f, l.dataType);
 }
 
+/** Functions whose `IGNORE NULLS` option Kindling honours, and the function the call becomes with it. */
+const IGNORE_NULLS_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['first', 'first'], ['first_value', 'first'], ['last', 'last'], ['last_value', 'last'], ['any_value', 'any_value'],
+]);
+/** Functions that take `IGNORE NULLS` inside their parentheses too (Spark's grammar has these three forms). */
+const INLINE_IGNORE_NULLS: ReadonlySet<string> = new Set(['first', 'last', 'any_value']);
+
 export class ExpressionParser {
   /** Subqueries met in expressions, referred to by index from the marker calls. */
   readonly subqueries: Query[] = [];
@@ -419,13 +426,38 @@ export class ExpressionParser {
       const name = first.text.toLowerCase();
       const isDistinct = ts.acceptWord('DISTINCT');
       if (!isDistinct) ts.acceptWord('ALL');
-      let args: Expression[];
+      let args: Expression[] = [];
+      let ignoreNulls = false;
       if (name === 'count' && ts.isOp('*') && ts.isOp(')', 1)) {
         ts.next();
         ts.next();
-        args = [];
-      } else args = this.list(')');
-      const fn: Expression = { kind: 'unresolvedFunction', name, args, isDistinct };
+      } else if (!ts.acceptOp(')')) {
+        do {
+          args.push(this.expression());
+          // Spark's FIRST / LAST / ANY_VALUE forms: `first(x IGNORE NULLS)`.
+          if (args.length === 1 && INLINE_IGNORE_NULLS.has(name) && ts.acceptWord('IGNORE', 'NULLS')) ignoreNulls = true;
+        } while (ts.acceptOp(','));
+        ts.expectOp(')');
+      }
+      let fnName = name;
+      const option = ts.peek();
+      if ((ts.isWord('IGNORE') || ts.isWord('RESPECT')) && ts.isWord('NULLS', 1)) {
+        ts.next();
+        ts.next();
+        // RESPECT NULLS is every function's default; IGNORE NULLS needs one that can skip them.
+        if (option.text.toUpperCase() === 'IGNORE') {
+          if (!IGNORE_NULLS_FUNCTIONS.has(name)) {
+            throw ts.unsupported('INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX', `Invalid SQL syntax: The function \`${name}\` does not support IGNORE NULLS.`, option);
+          }
+          ignoreNulls = true;
+        }
+      }
+      if (ignoreNulls) {
+        // As Spark's withIgnoreNulls: the call becomes first/last(x, true), named `first(x)`.
+        fnName = IGNORE_NULLS_FUNCTIONS.get(name)!;
+        args = [args[0] ?? lit(null), lit(true), ...args.slice(2)];
+      }
+      const fn: Expression = { kind: 'unresolvedFunction', name: fnName, args, isDistinct };
       if (ts.acceptWord('OVER')) return this.over(fn);
       return fn;
     }

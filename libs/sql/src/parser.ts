@@ -231,6 +231,8 @@ class StatementParser extends ExpressionParser {
       while (ts.acceptOp(',')) {
         from = { kind: 'join', left: from, right: this.joinedRelation(), joinType: 'inner', natural: false, on: null, using: null };
       }
+      // LATERAL VIEWs follow the whole FROM list (Spark's fromClause), each over the ones before it.
+      while (ts.isWord('LATERAL') && ts.isWord('VIEW', 1)) from = this.lateralView(from);
     }
     const where = ts.acceptWord('WHERE') ? this.expression() : null;
     let groupBy: GroupingElement[] | null = null;
@@ -451,6 +453,33 @@ class StatementParser extends ExpressionParser {
     return { kind: 'table', nameParts, alias: this.relationAlias() };
   }
 
+  /**
+   * `LATERAL VIEW [OUTER] gen(args) tbl [AS] c1, c2` (after the words LATERAL VIEW). As in Spark's grammar the table
+   * name comes first and the column names may follow without AS; `gen(args) AS c` names no table.
+   */
+  private lateralView(child: Relation): Relation {
+    const ts = this.ts;
+    ts.next();
+    ts.next();
+    const outer = ts.acceptWord('OUTER');
+    const fn = ts.peek();
+    if (fn.kind !== 'word' && fn.kind !== 'quotedIdent') throw ts.error('expected a generator function');
+    ts.next();
+    ts.expectOp('(');
+    const args = this.list(')');
+    let tableAlias: string | null = null;
+    if (!ts.isWord('AS')) {
+      if (!this.atImplicitAlias()) throw ts.error('expected a table alias');
+      tableAlias = this.identifier();
+    }
+    const columns: string[] = [];
+    if (ts.acceptWord('AS') || this.atImplicitAlias()) {
+      do columns.push(this.identifier());
+      while (ts.acceptOp(','));
+    }
+    return { kind: 'lateralView', child, name: fn.text.toLowerCase(), args, outer, tableAlias, columns };
+  }
+
   private relationAlias(): string | null {
     if (this.ts.acceptWord('AS')) return this.identifier();
     if (this.atImplicitAlias()) return this.identifier();
@@ -503,6 +532,8 @@ function applyWindowsToRelation(r: Relation, defs: ReadonlyMap<string, WindowSpe
       return { ...r, query: applyWindowsToQuery(r.query, defs) };
     case 'join':
       return { ...r, left: applyWindowsToRelation(r.left, defs), right: applyWindowsToRelation(r.right, defs) };
+    case 'lateralView':
+      return { ...r, child: applyWindowsToRelation(r.child, defs) };
     default:
       return r;
   }

@@ -26,7 +26,7 @@ import { castTo } from './type-coercion.js';
 const RANKING: ReadonlySet<string> = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile']);
 const NAMES: Readonly<Record<string, WindowFunctionName>> = {
   row_number: 'row_number', rank: 'rank', dense_rank: 'dense_rank', percent_rank: 'percent_rank', cume_dist: 'cume_dist',
-  ntile: 'ntile', lag: 'lag', lead: 'lead', last: 'last_value', last_value: 'last_value',
+  ntile: 'ntile', lag: 'lag', lead: 'lead',
 };
 
 function argError(name: string, message: string): AnalysisError {
@@ -74,11 +74,6 @@ export function resolveWindowFunction(name: string, args: readonly Expression[],
       intLiteral(fn, args[1], 'offset', 1);
       const rest = args.length === 3 ? [args[1]!, castTo(args[2]!, t)] : args.slice(1);
       return { kind: 'windowFn', name: fn, args: [args[0]!, ...rest], dataType: t, nullable: true };
-    }
-    case 'last_value':
-    case 'first_value': {
-      arity(name.toLowerCase(), args, 1, 2);
-      return { kind: 'windowFn', name: fn, args: [...args], dataType: dataTypeOf(args[0]!), nullable: true };
     }
   }
 }

@@ -16,7 +16,7 @@ import { schemaOf } from '../schema-of.js';
 import { makeRowComparator } from '../sort-indices.js';
 import type { TaskContext } from '../task-context.js';
 import { concatBatches, makeBatch } from '../vectors.js';
-import { type FrameAggregate, frameAggregate, lastAggregate } from './window-aggregates.js';
+import { type FrameAggregate, frameAggregate } from './window-aggregates.js';
 
 /** Row index ranges of one window partition: [start, end), and each row's peer group [peerStart, peerEnd). */
 interface Group {
@@ -137,13 +137,6 @@ function computeGroup(w: WindowExpression, g: Group, args: ((i: number) => unkno
         }
         return;
       }
-      case 'first_value':
-      case 'last_value': {
-        const ignoreNulls = literalArg(fn, 1, false) === true;
-        const make = fn.name === 'last_value' ? lastAggregate(ignoreNulls) : frameAggregate({ kind: 'agg', fn: 'first', args: fn.args, distinct: false, dataType: fn.dataType, nullable: true }, ignoreNulls);
-        overFrames(w, g, batch, make, args[0]!, out);
-        return;
-      }
       default: {
         const never: never = fn;
         throw new Error(`no window evaluation for ${JSON.stringify(never)}`);
@@ -151,7 +144,7 @@ function computeGroup(w: WindowExpression, g: Group, args: ((i: number) => unkno
     }
   }
   if (fn.kind !== 'agg') throw new Error(`window expression over ${fn.kind} cannot be evaluated`);
-  const ignoreNulls = fn.fn === 'first' && literalArg(fn, 1, false) === true;
+  const ignoreNulls = (fn.fn === 'first' || fn.fn === 'last' || fn.fn === 'any_value') && literalArg(fn, 1, false) === true;
   const value = args[0] ?? (() => 1);
   overFrames(w, g, batch, frameAggregate(fn, ignoreNulls), value, out);
 }
