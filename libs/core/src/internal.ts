@@ -14,7 +14,7 @@ export { parseDate, parseTimestamp } from './expr/eval/datetime.js';
 export { lookupRelation } from './catalog/relation-lookup.js';
 export { GLOBAL_TEMP_DATABASE, globalTempViews, ViewRegistry, type TempView } from './catalog/temp-views.js';
 export { SessionFunctionRegistry, type FunctionBuilder } from './catalog/session-functions.js';
-export { registerSqlFrontEnd, type SqlFrontEnd } from './catalog/sql-front-end.js';
+export { registerSqlFrontEnd, type SqlFrontEnd, type SqlParameters } from './catalog/sql-front-end.js';
 export { suggestions } from './errors.js';
 export { windowNotAllowed } from './analyzer/resolve-window.js';
 export { lateralView } from './analyzer/resolve-generator.js';

@@ -1,5 +1,6 @@
 // Scalar expressions by precedence climbing, lowest first: OR, AND, NOT, predicates (IS NULL, BETWEEN, IN,
 // LIKE), comparisons, + - ||, * / %, unary minus, primaries. Produces the core's unresolved Expressions.
+import { ParameterBinder } from './parameters.js';
 import { AnalysisError, type DataType, DateT, parseTypeName } from '@kindling/core';
 import {
   type ArithmeticOp,
@@ -104,7 +105,23 @@ export class ExpressionParser {
   /** Subqueries met in expressions, referred to by index from the marker calls. */
   readonly subqueries: Query[] = [];
 
-  constructor(protected readonly ts: TokenStream) {}
+  constructor(
+    protected readonly ts: TokenStream,
+    /** Binds `:name` and `?` markers (none given: every marker is unbound, reported once parsing ends). */
+    readonly parameters: ParameterBinder = new ParameterBinder(),
+  ) {}
+
+  /** A parameter marker at the current token (`?`, or `:` then a name), bound; null at anything else. */
+  protected parameterMarker(): Expression | null {
+    const ts = this.ts;
+    if (ts.isOp('?')) return this.parameters.positional(ts.next().offset);
+    const n = ts.peek(1);
+    if (ts.isOp(':') && (n.kind === 'word' || n.kind === 'quotedIdent')) {
+      ts.next();
+      return this.parameters.named(ts.next().text);
+    }
+    return null;
+  }
 
   /** Parses a query after its opening parenthesis; only statement parsers can. */
   protected parseSubquery(at: Token): Query {
@@ -275,6 +292,10 @@ export class ExpressionParser {
         if (t.text === '*') {
           ts.next();
           return { kind: 'star' };
+        }
+        {
+          const marker = this.parameterMarker();
+          if (marker) return marker;
         }
         throw ts.error();
       case 'quotedIdent':
