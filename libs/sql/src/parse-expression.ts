@@ -467,6 +467,9 @@ export class ExpressionParser {
         ts.next();
         // RESPECT NULLS is every function's default; IGNORE NULLS needs one that can skip them.
         if (option.text.toUpperCase() === 'IGNORE') {
+          if (name === 'lag' || name === 'lead' || name === 'nth_value') {
+            throw ts.unsupported('UNSUPPORTED_FEATURE.IGNORE_NULLS', `The feature is not supported: ${name} with IGNORE NULLS (Kindling skips NULLs in first, last and any_value only).`, option);
+          }
           if (!IGNORE_NULLS_FUNCTIONS.has(name)) {
             throw ts.unsupported('INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX', `Invalid SQL syntax: The function \`${name}\` does not support IGNORE NULLS.`, option);
           }

@@ -127,6 +127,8 @@ describe('statements', () => {
     expect(expr('last_value(v) RESPECT NULLS')).toBe("'last_value('v)");
     expect(expr('any_value(v) ignore nulls')).toBe("'any_value('v, true)");
     expect(() => parseExpression('sum(v) IGNORE NULLS')).toThrow(/FUNCTION_WITH_UNSUPPORTED_SYNTAX/);
+    expect(() => parseExpression('lag(v) IGNORE NULLS OVER (ORDER BY o)')).toThrow(/UNSUPPORTED_FEATURE.IGNORE_NULLS/);
+    expect(expr('lag(v) RESPECT NULLS OVER (ORDER BY o)')).toContain("'lag('v)");
   });
 
   it('parses EXPLAIN, SHOW TABLES, DESCRIBE and view commands', () => {
