@@ -141,7 +141,8 @@ class DataFrame:
         rows and bytes, and for Python UDFs ``python.coldStarts``, ``python.workerStartMs``, engine-side
         ``python.serializeMs``/``python.deserializeMs``, worker-side ``python.workerDeserializeMs``/
         ``python.computeMs``/``python.workerSerializeMs``, ``python.rowsIn``/``rowsOut``, ``python.bytesSent``/
-        ``bytesReceived``. A Kindling extension (PySpark shows these only in its UI)."""
+        ``bytesReceived``, and ``python.ringBytes``: how many of those bytes went through the worker's shared-memory
+        rings rather than the socket. A Kindling extension (PySpark shows these only in its UI)."""
         import json
 
         return json.loads(self._analyze(AnalyzeKind.JobMetrics).Text() or b"{}")
