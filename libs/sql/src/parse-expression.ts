@@ -467,13 +467,15 @@ export class ExpressionParser {
         ts.next();
         // RESPECT NULLS is every function's default; IGNORE NULLS needs one that can skip them.
         if (option.text.toUpperCase() === 'IGNORE') {
-          if (name === 'lag' || name === 'lead' || name === 'nth_value') {
-            throw ts.unsupported('UNSUPPORTED_FEATURE.IGNORE_NULLS', `The feature is not supported: ${name} with IGNORE NULLS (Kindling skips NULLs in first, last and any_value only).`, option);
-          }
-          if (!IGNORE_NULLS_FUNCTIONS.has(name)) {
+          if (name === 'lag' || name === 'lead') {
+            // lag/lead(x, offset, default, ignoreNulls): the offset-th non-NULL row before/after.
+            // (A wrong number of arguments is left for the analyzer to report.)
+            args = args.length >= 1 && args.length <= 3 ? [args[0]!, args[1] ?? lit(1), args[2] ?? lit(null), lit(true)] : [...args, lit(true)];
+          } else if (name === 'nth_value') {
+            throw ts.unsupported('UNSUPPORTED_FEATURE.IGNORE_NULLS', `The feature is not supported: ${name} with IGNORE NULLS.`, option);
+          } else if (!IGNORE_NULLS_FUNCTIONS.has(name)) {
             throw ts.unsupported('INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX', `Invalid SQL syntax: The function \`${name}\` does not support IGNORE NULLS.`, option);
-          }
-          ignoreNulls = true;
+          } else ignoreNulls = true;
         }
       }
       if (ignoreNulls) {

@@ -121,13 +121,13 @@ describe('statements', () => {
     expect(parseError('SELECT * FROM a LATERAL VIEW explode(xs) ORDER BY 1').message).toContain("Syntax error at or near 'ORDER'");
   });
 
-  it('reads IGNORE NULLS / RESPECT NULLS as the ignoreNulls flag of first, last and any_value', () => {
+  it('reads IGNORE NULLS / RESPECT NULLS as the ignoreNulls flag of first, last, any_value, lag and lead', () => {
     expect(expr('first(v IGNORE NULLS)')).toBe("'first('v, true)");
     expect(expr('first_value(v) IGNORE NULLS')).toBe("'first('v, true)");
     expect(expr('last_value(v) RESPECT NULLS')).toBe("'last_value('v)");
     expect(expr('any_value(v) ignore nulls')).toBe("'any_value('v, true)");
     expect(() => parseExpression('sum(v) IGNORE NULLS')).toThrow(/FUNCTION_WITH_UNSUPPORTED_SYNTAX/);
-    expect(() => parseExpression('lag(v) IGNORE NULLS OVER (ORDER BY o)')).toThrow(/UNSUPPORTED_FEATURE.IGNORE_NULLS/);
+    expect(expr('lag(v) IGNORE NULLS OVER (ORDER BY o)')).toContain("'lag('v, 1, NULL, true)");
     expect(expr('lag(v) RESPECT NULLS OVER (ORDER BY o)')).toContain("'lag('v)");
   });
 

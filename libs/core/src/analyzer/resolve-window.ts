@@ -69,10 +69,13 @@ export function resolveWindowFunction(name: string, args: readonly Expression[],
     }
     case 'lag':
     case 'lead': {
-      arity(fn, args, 1, 3);
+      // (x[, offset[, default[, ignoreNulls]]]): SQL's `lag(x) IGNORE NULLS` gives the fourth.
+      arity(fn, args, 1, 4);
       const t = dataTypeOf(args[0]!);
       intLiteral(fn, args[1], 'offset', 1);
-      const rest = args.length === 3 ? [args[1]!, castTo(args[2]!, t)] : args.slice(1);
+      const flag = args[3];
+      if (flag && !(flag.kind === 'literal' && typeof flag.value === 'boolean')) throw argError(fn, 'the ignoreNulls flag must be a boolean literal.');
+      const rest = args.length >= 3 ? [args[1]!, castTo(args[2]!, t), ...args.slice(3)] : args.slice(1);
       return { kind: 'windowFn', name: fn, args: [args[0]!, ...rest], dataType: t, nullable: true };
     }
   }

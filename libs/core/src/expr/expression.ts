@@ -608,7 +608,8 @@ function render(e: Expression, pretty: boolean): string {
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;
     case 'windowFn':
-      return `${e.name}(${e.args.map(r).join(', ')})`;
+      // lag/lead's ignoreNulls flag is an option, not a child, in Spark's name.
+      return `${e.name}(${e.args.slice(0, 3).map(r).join(', ')})`;
     case 'windowExpr':
       return `${r(e.fn)} OVER (${windowSpecText(e.spec, r)})`;
     default:

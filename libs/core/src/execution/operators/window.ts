@@ -131,6 +131,18 @@ function computeGroup(w: WindowExpression, g: Group, args: ((i: number) => unkno
         const offset = Number(literalArg(fn, 1, 1)) * (fn.name === 'lag' ? -1 : 1);
         const value = args[0]!;
         const dflt = args[2];
+        if (literalArg(fn, 3, false) === true && offset !== 0) {
+          // IGNORE NULLS: the |offset|-th non-NULL row before (lag) or after (lead) the current one.
+          const nonNull: number[] = [];
+          for (let i = g.start; i < g.end; i++) if (value(i) !== null) nonNull.push(i);
+          let before = 0; // non-NULL rows before row i
+          for (let i = g.start; i < g.end; i++) {
+            const at = offset < 0 ? before + offset : before + (value(i) !== null ? 1 : 0) + offset - 1;
+            out[i] = at >= 0 && at < nonNull.length ? value(nonNull[at]!) : dflt ? dflt(i) : null;
+            if (value(i) !== null) before++;
+          }
+          return;
+        }
         for (let i = g.start; i < g.end; i++) {
           const j = i + offset;
           out[i] = j >= g.start && j < g.end ? value(j) : dflt ? dflt(i) : null;
