@@ -50,6 +50,8 @@ __all__ = [
     "explode_outer",
     "posexplode",
     "posexplode_outer",
+    "inline",
+    "inline_outer",
     "abs",
     "round",
     "floor",
@@ -951,6 +953,50 @@ def posexplode_outer(col: ColumnOrName) -> Column:
     [Row(pos=None, col=None)]
     """
     return _fn("posexplode_outer", col)
+
+
+def inline(col: ColumnOrName) -> Column:
+    """One row per struct of an array of structs, one column per struct field; a NULL or empty array gives none.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array of structs.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator; use it as a whole item of ``select``.
+
+    Examples
+    --------
+    >>> df = spark.sql("SELECT 1 AS id, array_repeat(named_struct('n', 7, 's', 'x'), 2) AS xs")
+    >>> df.select("id", inline("xs")).collect()
+    [Row(id=1, n=7, s='x'), Row(id=1, n=7, s='x')]
+    """
+    return _fn("inline", col)
+
+
+def inline_outer(col: ColumnOrName) -> Column:
+    """As :func:`inline`, but a NULL or empty array gives one row whose fields are NULL.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array of structs.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator.
+
+    Examples
+    --------
+    >>> df = spark.sql("SELECT 1 AS id, CAST(NULL AS array<struct<n:int,s:string>>) AS xs")
+    >>> df.select("id", inline_outer("xs")).collect()
+    [Row(id=1, n=None, s=None)]
+    """
+    return _fn("inline_outer", col)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

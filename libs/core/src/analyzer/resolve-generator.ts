@@ -115,7 +115,10 @@ function buildGenerate(
     // inline: explode to one struct column, then its fields as columns (NULL fields for an outer row's NULL struct).
     const struct = attr(`__inline_${fn}`, element, elementNullable, qualifier);
     const generate: Generate = { kind: 'generate', generator: arg, position: false, outer: isOuter, generatorOutput: [struct], child };
-    const columns = fields.map((f, k) => alias(resolveFunction('get_field', [struct, lit(f.name)], false), chosen[k]!));
+    const columns = fields.map((f, k): NamedExpression => {
+      const a = alias(resolveFunction('get_field', [struct, lit(f.name)], false), chosen[k]!);
+      return qualifier.length > 0 ? { ...a, qualifier } : a;
+    });
     return { generate, columns };
   }
   const out: AttributeReference[] = [];

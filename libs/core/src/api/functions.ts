@@ -91,6 +91,10 @@ export function explode_outer(x: ColumnLike): Column { return call('explode_oute
 export function posexplode(x: ColumnLike): Column { return call('posexplode', [c(x)]); }
 /** As `posexplode`, keeping NULL or empty arrays as one row of NULLs. */
 export function posexplode_outer(x: ColumnLike): Column { return call('posexplode_outer', [c(x)]); }
+/** One row per struct of an array of structs, one column per field. */
+export function inline(x: ColumnLike): Column { return call('inline', [c(x)]); }
+/** As `inline`, keeping NULL or empty arrays as one row of NULL fields. */
+export function inline_outer(x: ColumnLike): Column { return call('inline_outer', [c(x)]); }
 
 // Math
 export function abs(x: ColumnLike): Column { return call('abs', [c(x)]); }

@@ -42,6 +42,8 @@ export interface Alias {
   readonly exprId: number;
   /** `AS (a, b)`: every name, for a generator with several output columns (`name` is the first). */
   readonly names?: readonly string[];
+  /** The qualifier of the output column (inline's columns under a LATERAL VIEW's table name); none by default. */
+  readonly qualifier?: readonly string[];
 }
 export interface Arithmetic { readonly kind: 'arith'; readonly op: ArithmeticOp; readonly left: Expression; readonly right: Expression }
 export interface Comparison { readonly kind: 'cmp'; readonly op: ComparisonOp; readonly left: Expression; readonly right: Expression }
@@ -226,7 +228,7 @@ export function attr(name: string, dataType: DataType, nullable = true, qualifie
 /** The attribute an output column of a named expression is referred to by, above the node that produced it. */
 export function toAttribute(e: NamedExpression): AttributeReference {
   if (e.kind === 'attr') return e;
-  return { kind: 'attr', name: e.name, dataType: dataTypeOf(e.child), nullable: nullableOf(e.child), exprId: e.exprId, qualifier: [] };
+  return { kind: 'attr', name: e.name, dataType: dataTypeOf(e.child), nullable: nullableOf(e.child), exprId: e.exprId, qualifier: e.qualifier ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------------
