@@ -196,7 +196,8 @@ function checkNoWindowInside(w: WindowExpression): void {
 export function hasGroupAggregate(e: Expression): boolean {
   if (isAggregateCall(e)) return true;
   if (e.kind === 'windowExpr') {
-    const fnArgs = e.fn.kind === 'agg' || e.fn.kind === 'windowFn' ? e.fn.args : [e.fn];
+    // The windowed function itself aggregates the frame, not the groups: only its inputs count.
+    const fnArgs = children(e.fn);
     return [...fnArgs, ...e.spec.partitionSpec, ...e.spec.orderSpec].some(hasGroupAggregate);
   }
   return children(e).some(hasGroupAggregate);
