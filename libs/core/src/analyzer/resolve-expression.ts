@@ -229,8 +229,7 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
   if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
   const castArgs = args.map((a, i) => castTo(a, r.argTypes[i]!));
   const nullable = r.nullable ? r.nullable(castArgs.map(nullableOf)) : castArgs.some(nullableOf);
-  // Called by an alias (ifnull for nvl), the generated name keeps the alias, as Spark's registry does.
-  // Called by an alias, Spark prints the alias (its FUNC_ALIAS tag): ceiling(x), pow(x, 2), sign(x).
+  // Called by an alias, the generated name keeps it, as Spark's FUNC_ALIAS tag does: ifnull(a, b), ceiling(x), pow(x, 2).
   const displayName = name.toLowerCase() !== fn.name ? name.toLowerCase() : fn.prettyName;
   return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable, ...(displayName ? { displayName } : {}) };
 }
