@@ -1834,3 +1834,8 @@ from kindling.sql._math_functions import (  # noqa: E402  (after the core defini
 from kindling.sql._math_functions import *  # noqa: E402,F401,F403
 
 __all__ += _math_names
+
+from kindling.sql._date_functions import __all__ as _date_names  # noqa: E402
+from kindling.sql._date_functions import *  # noqa: E402,F401,F403
+
+__all__ += _date_names

@@ -137,6 +137,18 @@ export function signum(x: ColumnLike): Column { return call('signum', [c(x)]); }
 export function rint(x: ColumnLike): Column { return call('rint', [c(x)]); }
 export function hypot(a: ColumnLike | number, b: ColumnLike | number): Column { return call('hypot', [typeof a === 'number' ? litExpr(a) : c(a), typeof b === 'number' ? litExpr(b) : c(b)]); }
 export function pi(): Column { return call('pi', []); }
+
+// Dates
+const intArg = (x: ColumnLike | number) => (typeof x === 'number' ? litExpr(x) : c(x));
+export function date_add(start: ColumnLike, days: ColumnLike | number): Column { return call('date_add', [c(start), intArg(days)]); }
+export function date_sub(start: ColumnLike, days: ColumnLike | number): Column { return call('date_sub', [c(start), intArg(days)]); }
+export function add_months(start: ColumnLike, months: ColumnLike | number): Column { return call('add_months', [c(start), intArg(months)]); }
+export function datediff(end: ColumnLike, start: ColumnLike): Column { return call('datediff', [c(end), c(start)]); }
+export function last_day(d: ColumnLike): Column { return call('last_day', [c(d)]); }
+export function dayofweek(d: ColumnLike): Column { return call('dayofweek', [c(d)]); }
+export function dayofyear(d: ColumnLike): Column { return call('dayofyear', [c(d)]); }
+export function quarter(d: ColumnLike): Column { return call('quarter', [c(d)]); }
+export function weekofyear(d: ColumnLike): Column { return call('weekofyear', [c(d)]); }
 export function e(): Column { return call('e', []); }
 
 // Aggregates

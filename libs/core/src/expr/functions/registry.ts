@@ -11,6 +11,7 @@ import { isnan } from './isnan.js';
 import { length } from './length.js';
 import { like } from './like.js';
 import { DOUBLE_MATH } from './math-double.js';
+import { DATE_ARITHMETIC } from './date-arith.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
 import { split } from './split.js';
@@ -26,7 +27,7 @@ export type { ScalarFunctionDef } from './function-def.js';
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
-  year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH,
+  year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();
