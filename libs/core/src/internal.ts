@@ -16,3 +16,4 @@ export { GLOBAL_TEMP_DATABASE, globalTempViews, ViewRegistry, type TempView } fr
 export { SessionFunctionRegistry, type FunctionBuilder } from './catalog/session-functions.js';
 export { registerSqlFrontEnd, type SqlFrontEnd } from './catalog/sql-front-end.js';
 export { suggestions } from './errors.js';
+export { decimalLiteralOf, formatDecimal, MAX_PRECISION } from './types/decimal.js';

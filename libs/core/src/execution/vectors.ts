@@ -5,6 +5,7 @@
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../types/data-type.js';
 import type { StructType } from '../types/schema.js';
+import { decimalData, decimalFromValues, decimalWords } from './decimal-data.js';
 import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
 import { structData, structFieldColumns, validityOfValues } from './struct-data.js';
 
@@ -77,9 +78,10 @@ export function stringData(
 
 /**
  * Generic, slower path: a column from JS values (null for SQL NULL), in the engine's conventions:
- * date as days (number), timestamp as microseconds (bigint).
+ * date as days (number), timestamp as microseconds (bigint), decimal as its unscaled bigint.
  */
 export function dataFromValues(type: DataType, values: readonly unknown[]): arrow.Data {
+  if (type.kind === 'decimal') return decimalFromValues(type, values as (bigint | null)[]);
   if (type.kind === 'date' || type.kind === 'timestamp') {
     const n = values.length;
     const validity = new Uint8Array((n + 7) >> 3);
@@ -151,6 +153,21 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const r = native.takeString(offsets, bytes, bm, off, d.length, indices);
       return stringData(n, r.offsets, r.bytes, r.validity, type.kind === 'binary');
     }
+    case 'decimal': {
+      // Row i is words 2i, 2i+1: gathering word pairs is a take of int64 at doubled indices.
+      const src = decimalWords(d);
+      const out = new BigInt64Array(2 * n);
+      const validity = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= d.length || s < -1) throw new RangeError(`takeData: index ${s} is outside a column of ${d.length} rows`);
+        if (s < 0 || isNullAt(d, s)) continue;
+        setBit(validity, i, true);
+        out[2 * i] = src[2 * s]!;
+        out[2 * i + 1] = src[2 * s + 1]!;
+      }
+      return decimalData(type, n, out, validity);
+    }
     case 'null':
       return nullData(type, n);
     case 'array': {
@@ -204,6 +221,15 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
         pos += p.length;
       }
       return primitiveData(type, total, values, validity);
+    }
+    case 'decimal': {
+      const words = new BigInt64Array(2 * total);
+      let pos = 0;
+      for (const p of parts) {
+        words.set(decimalWords(p), 2 * pos);
+        pos += p.length;
+      }
+      return decimalData(type, total, words, validity);
     }
     case 'boolean': {
       const out = new Uint8Array((total + 7) >> 3);

@@ -1,6 +1,7 @@
 // Expressions: a closed union of plain, structured-clone-able objects tagged by `kind`.
 // The analyzer turns unresolved nodes into resolved ones; the physical planner binds attributes to ordinals.
 import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, DateT, TimestampT, IntegerT, ArrayT } from '../types/data-type.js';
+import { formatDecimal } from '../types/decimal.js';
 import { assertNever } from '../util/assert.js';
 
 /** True for Python UDF calls, which only Python workers can evaluate. */
@@ -8,7 +9,7 @@ export function containsPythonUdf(e: Expression): boolean {
   return exists(e, (x) => x.kind === 'pythonUdf');
 }
 
-/** A literal's value: int32/float64/date(days) as number, int64/timestamp(µs) as bigint. */
+/** A literal's value: int32/float64/date(days) as number, int64/timestamp(µs) and decimal (unscaled) as bigint. */
 export type LiteralValue = null | boolean | number | bigint | string;
 
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
@@ -43,7 +44,11 @@ export interface Alias {
   /** `AS (a, b)`: every name, for a generator with several output columns (`name` is the first). */
   readonly names?: readonly string[];
 }
-export interface Arithmetic { readonly kind: 'arith'; readonly op: ArithmeticOp; readonly left: Expression; readonly right: Expression }
+/**
+ * `dataType` is set by type coercion when the result type is not the operands' own: decimal arithmetic, whose
+ * precision and scale follow Spark's DecimalPrecision rules.
+ */
+export interface Arithmetic { readonly kind: 'arith'; readonly op: ArithmeticOp; readonly left: Expression; readonly right: Expression; readonly dataType?: DataType }
 export interface Comparison { readonly kind: 'cmp'; readonly op: ComparisonOp; readonly left: Expression; readonly right: Expression }
 export interface And { readonly kind: 'and'; readonly left: Expression; readonly right: Expression }
 export interface Or { readonly kind: 'or'; readonly left: Expression; readonly right: Expression }
@@ -247,7 +252,7 @@ export function dataTypeOf(e: Expression): DataType {
     case 'sortOrder':
       return dataTypeOf(e.child);
     case 'arith':
-      return e.op === '/' ? DoubleT : dataTypeOf(e.left);
+      return e.dataType ?? (e.op === '/' ? DoubleT : dataTypeOf(e.left));
     case 'cmp':
     case 'and':
     case 'or':
@@ -493,6 +498,7 @@ function literalText(l: Literal): string {
     case 'date': return formatDate(l.value as number);
     case 'timestamp': return formatTimestamp(l.value as bigint);
     case 'float64': return formatDouble(l.value as number);
+    case 'decimal': return formatDecimal(BigInt(l.value as bigint), l.dataType.scale);
     default: return String(l.value);
   }
 }
@@ -653,6 +659,7 @@ function castTypeName(t: DataType): string {
     case 'int32': return 'INT';
     case 'int64': return 'BIGINT';
     case 'float64': return 'DOUBLE';
+    case 'decimal': return `DECIMAL(${t.precision},${t.scale})`;
     case 'string': return 'STRING';
     case 'boolean': return 'BOOLEAN';
     case 'date': return 'DATE';
