@@ -17,3 +17,4 @@ export { SessionFunctionRegistry, type FunctionBuilder } from './catalog/session
 export { registerSqlFrontEnd, type SqlFrontEnd } from './catalog/sql-front-end.js';
 export { suggestions } from './errors.js';
 export { decimalLiteralOf, formatDecimal, MAX_PRECISION } from './types/decimal.js';
+export { decimalWords, readDecimal } from './execution/decimal-data.js';
