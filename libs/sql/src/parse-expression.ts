@@ -380,6 +380,20 @@ export class ExpressionParser {
     }
     if (name === 'struct') return this.structType();
     const alias: Record<string, string> = { smallint: 'int', tinyint: 'int', short: 'int', byte: 'int', char: 'string', real: 'double' };
+    if (name === 'decimal' || name === 'dec' || name === 'numeric') {
+      // DECIMAL, DECIMAL(p), DECIMAL(p, s): parseTypeName checks the bounds (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION).
+      const params: string[] = [];
+      if (ts.acceptOp('(')) {
+        do {
+          const p = ts.next();
+          if (p.kind !== 'number' || !/^\d+$/.test(p.text)) throw ts.error('expected an integer precision or scale');
+          params.push(p.text);
+        } while (ts.acceptOp(','));
+        ts.expectOp(')');
+      }
+      if (params.length > 2) throw ts.unsupported('UNSUPPORTED_DATATYPE', `Unsupported data type "${t.text.toUpperCase()}(${params.join(',')})".`, t);
+      return parseTypeName(`decimal(${params[0] ?? 10},${params[1] ?? 0})`)!;
+    }
     if (ts.acceptOp('(')) {
       while (!ts.isOp(')') && ts.peek().kind !== 'eof') ts.next();
       ts.expectOp(')');

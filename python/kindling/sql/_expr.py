@@ -18,6 +18,7 @@ from kindling.sql.types import (
     BooleanType,
     DataType,
     DateType,
+    DecimalType,
     DoubleType,
     IntegerType,
     LongType,
@@ -175,6 +176,9 @@ def encode_data_type(builder: Any, dt: DataType) -> int:
         m.AddContainsNull(builder, bool(dt.containsNull))
     if fields is not None:
         m.AddFields(builder, fields)
+    if isinstance(dt, DecimalType):
+        m.AddPrecision(builder, int(dt.precision))
+        m.AddScale(builder, int(dt.scale))
     return m.End(builder)
 
 

@@ -113,6 +113,8 @@ def to_arrow_type(dt: DataType) -> Any:
     if isinstance(dt, DoubleType):
         return pa.float64()
     if isinstance(dt, DecimalType):
+        if not 1 <= dt.precision <= 38:
+            raise _err.value_error("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION", precision=dt.precision, max_precision=38)
         return pa.decimal128(dt.precision, dt.scale)
     if isinstance(dt, StringType):
         return pa.string()
