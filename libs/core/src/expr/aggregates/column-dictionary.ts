@@ -1,7 +1,8 @@
 // Per-column dictionaries: map each distinct value of a column (NULL included) to a dense code 0, 1, 2… in first-seen order.
 // Primitive and string keys live in the native module's hash tables (-0.0 = 0.0, NaNs one key); arrays go through JS values.
 import type * as arrow from 'apache-arrow';
-import { boolBits, fixedValues, keyKindOf, native, stringBuffers, validityArg } from '../../execution/kernels.js';
+import { decimalData } from '../../execution/decimal-data.js';
+import { boolBits, decimalLowWords, fixedValues, keyKindOf, native, stringBuffers, validityArg } from '../../execution/kernels.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { buildColumn, valueReader } from '../eval/values.js';
@@ -45,6 +46,10 @@ class NativeDictionary implements ColumnDictionary {
         this.size = native.keyDictionaryEncode(this.handle, bytes, offsets, 0, bm, off, n, out);
         return;
       }
+      case 'decimal':
+        // Up to 18 digits (the only decimals with a native key kind) the low word is the whole value.
+        this.size = native.keyDictionaryEncode(this.handle, decimalLowWords(d), null, 0, bm, off, n, out);
+        return;
       default:
         this.size = native.keyDictionaryEncode(this.handle, fixedValues(d, this.type), null, 0, bm, off, n, out);
     }
@@ -53,6 +58,16 @@ class NativeDictionary implements ColumnDictionary {
   values(codes: Int32Array): arrow.Data {
     const r = native.keyDictionaryValues(this.handle, codes);
     if (this.type.kind === 'string') return stringData(codes.length, r.offsets!, r.values as Uint8Array, r.validity);
+    if (this.type.kind === 'decimal') {
+      // Back from int64 keys to Decimal128 rows: the high word is the sign extension.
+      const lo = r.values as BigInt64Array;
+      const words = new BigInt64Array(2 * codes.length);
+      for (let i = 0; i < codes.length; i++) {
+        words[2 * i] = lo[i]!;
+        words[2 * i + 1] = lo[i]! < 0n ? -1n : 0n;
+      }
+      return decimalData(this.type, codes.length, words, r.validity);
+    }
     return primitiveData(this.type, codes.length, r.values, r.validity);
   }
 
