@@ -1,7 +1,7 @@
 // DecimalType end to end through the engine: casts, arithmetic, keys (group-by, join, distinct, sort, filter) with
 // NULLs, and aggregates across a shuffle. Expected values are PySpark 4.0.1's (spark.sql.ansi.enabled=false).
 import { afterAll, describe, expect, it } from 'vitest';
-import { ExecutionError, SparkSession, col, functions as F, lit } from '../src/index.js';
+import { ExecutionError, SparkSession, Window, col, functions as F, lit } from '../src/index.js';
 
 const spark = SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 3).create();
 afterAll(() => spark.stop());
@@ -48,6 +48,10 @@ for (const [label, type] of [['narrow', 'decimal(10,2)'], ['wide', 'decimal(30,2
         { kind: 'decimal', precision: type === 'decimal(10,2)' ? 20 : 38, scale: 2 },
         { kind: 'decimal', precision: type === 'decimal(10,2)' ? 14 : 34, scale: 6 },
       ]);
+      const w = Window.partitionBy(col('k').lt(lit('c'))).orderBy('k');
+      const run = await rowsOf(df.select('k', F.sum('d').over(w).alias('s'), F.avg('d').over(w).alias('a')).orderBy('k'));
+      expect(run.map((r) => r.slice(0, 2))).toEqual([['a', '1.10'], ['b', '2.20'], ['c', null], ['d', '-1.00'], ['e', '-1.00'], ['f', '99999998.99'], ['g', '99999998.98']]);
+      expect(run[1]![2]).toBe('1.100000');
       const byKey = await rowsOf(df.groupBy(col('k').lt(lit('c')).alias('ab')).agg(F.sum('d')).orderBy('ab'));
       expect(byKey).toEqual([[false, '99999998.98'], [true, '2.20']]);
     });
