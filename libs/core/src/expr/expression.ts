@@ -298,7 +298,7 @@ export function nullableOf(e: Expression): boolean {
       return nullableOf(e.child);
     case 'cast':
       // string → number/date casts yield null on malformed input (non-ANSI Spark).
-      return nullableOf(e.child) || dataTypeOf(e.child).kind === 'string';
+      return nullableOf(e.child) || dataTypeOf(e.child).kind === 'string' || castForcesNull(dataTypeOf(e.child), e.to);
     case 'arith':
       return nullableOf(e.left) || nullableOf(e.right) || e.op === '/' || e.op === '%';
     case 'cmp':
@@ -642,6 +642,23 @@ export function windowSpecText(spec: WindowSpec, r: (e: Expression) => string = 
 export function effectiveFrame(spec: WindowSpec): WindowFrame {
   if (spec.frame) return spec.frame;
   return spec.orderSpec.length > 0 ? { frameType: 'range', lower: -Infinity, upper: 0 } : { frameType: 'rows', lower: -Infinity, upper: Infinity };
+}
+
+/**
+ * Spark's Cast.forceNullable for decimals: a cast to a decimal that cannot hold every value of the source may give
+ * NULL (booleans need decimal(1,0), int decimal(10,0), bigint decimal(20,0)); so may decimal → integral.
+ */
+function castForcesNull(from: DataType, to: DataType): boolean {
+  if (from.kind === 'decimal' && (to.kind === 'int32' || to.kind === 'int64')) return true;
+  if (to.kind !== 'decimal' || from.kind === 'null' || from.kind === 'string') return false;
+  const holds = (p: number, s: number) => to.precision - to.scale >= p - s && to.scale >= s;
+  switch (from.kind) {
+    case 'boolean': return !holds(1, 0);
+    case 'int32': return !holds(10, 0);
+    case 'int64': return !holds(20, 0);
+    case 'decimal': return !holds(from.precision, from.scale);
+    default: return true;
+  }
 }
 
 function renderFunction(name: string, args: string[]): string {
