@@ -5,6 +5,7 @@ session per file (``spark.newSession()``)."""
 from __future__ import annotations
 
 import datetime
+import decimal
 import math
 import re
 from pathlib import Path
@@ -71,6 +72,8 @@ def parse_slt(text: str, file: str) -> List[Dict[str, Any]]:
 
 
 def type_letter(simple: str) -> str:
+    if simple.startswith("decimal("):
+        return "R"
     return {"int": "I", "bigint": "I", "double": "R", "string": "T", "boolean": "B", "date": "D",
             "timestamp": "P"}.get(simple, "?")
 
@@ -126,6 +129,9 @@ def render_cell(v: Any, simple: str, top: bool = True) -> str:
         return v.isoformat()
     if isinstance(v, float):
         return render_double(v) if simple == "double" else str(v)
+    if isinstance(v, decimal.Decimal):
+        # Every scale digit, never an exponent (`0.0000000000`, not Decimal's `0E-10`), as render.ts.
+        return format(v, "f")
     if isinstance(v, str):
         return "(empty)" if top and v == "" else v
     return str(v)
