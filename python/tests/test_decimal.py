@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 import kindling.sql.functions as F
@@ -115,3 +116,37 @@ def test_precision_over_38_is_refused(spark):
     with pytest.raises(AnalysisException) as e3:
         spark.range(1).select(F.col("id").cast(DecimalType(39, 2)))
     assert e3.value.getErrorClass() == "DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION"
+
+
+@pytest.mark.parametrize("arrow", ["false", "true"])
+def test_udfs_take_and_return_decimals(spark, conf, arrow):
+    conf({"spark.sql.execution.pythonUDF.arrow.enabled": arrow})
+    df = spark.createDataFrame([(Decimal("1.50"),), (None,), (Decimal("99.99"),)], "d decimal(4,2)")
+
+    @F.udf(returnType=DecimalType(4, 2))
+    def plus(x):
+        # 99.99 + 1.005 needs 3 integral digits: NULL, as Spark's non-ANSI overflow; 1.50 + 1.005 rounds HALF_UP.
+        return None if x is None else x + Decimal("1.005")
+
+    assert df.select(plus("d").alias("p")).collect() == [Row(p=Decimal("2.51")), Row(p=None), Row(p=None)]
+
+    @F.udf(returnType="string")
+    def text(x):
+        return repr(x)
+
+    assert [r[0] for r in df.select(text("d")).collect()] == ["Decimal('1.50')", "None", "Decimal('99.99')"]
+
+
+def test_pandas_udf_returns_decimals(spark):
+    @F.pandas_udf(DecimalType(10, 2))
+    def plus(s: pd.Series) -> pd.Series:
+        return s.apply(lambda x: None if x is None else x + Decimal("1"))
+
+    df = spark.createDataFrame([(Decimal("1.50"),), (None,)], "d decimal(10,2)")
+    assert df.select(plus("d").alias("p")).collect() == [Row(p=Decimal("2.50")), Row(p=None)]
+
+
+def test_pickled_results_and_local_data(spark, conf):
+    conf({"spark.sql.execution.arrow.pyspark.enabled": "false"})
+    df = spark.createDataFrame([(Decimal("1.5"),), (None,), (Decimal("7"),)], "d decimal(10,2)")
+    assert df.collect() == [Row(d=Decimal("1.50")), Row(d=None), Row(d=Decimal("7.00"))]
