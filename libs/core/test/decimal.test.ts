@@ -112,8 +112,14 @@ describe('decimal arithmetic and casts', () => {
       F.round(lit('125').cast('decimal(10,0)'), -1).alias('rm1'),
       F.abs(lit('-1.5').cast('decimal(3,1)')).alias('abs'),
       F.coalesce(lit(null).cast('decimal(10,2)'), lit('1').cast('decimal(5,3)')).alias('c'),
+      F.ceil(lit('9.9').cast('decimal(2,1)')).alias('ceil'),
+      F.floor(lit('-2.5').cast('decimal(10,1)')).alias('floor'),
+      F.floor(lit('7').cast('decimal(5,0)')).alias('floor0'),
     );
-    expect(df.dtypes).toEqual([['r2', 'decimal(10,2)'], ['r5', 'decimal(11,3)'], ['rm1', 'decimal(11,0)'], ['abs', 'decimal(3,1)'], ['c', 'decimal(11,3)']]);
-    expect(await rowsOf(df)).toEqual([['2.35', '2.345', '130', '1.5', '1.000']]);
+    expect(df.dtypes).toEqual([
+      ['r2', 'decimal(10,2)'], ['r5', 'decimal(11,3)'], ['rm1', 'decimal(11,0)'], ['abs', 'decimal(3,1)'], ['c', 'decimal(11,3)'],
+      ['ceil', 'decimal(2,0)'], ['floor', 'decimal(10,0)'], ['floor0', 'decimal(5,0)'],
+    ]);
+    expect(await rowsOf(df)).toEqual([['2.35', '2.345', '130', '1.5', '1.000', '10', '-3', '7']]);
   });
 });
