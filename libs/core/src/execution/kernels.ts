@@ -81,7 +81,13 @@ export function stringBuffers(d: arrow.Data): { offsets: Int32Array; bytes: Uint
 export function decimalLowWords(d: arrow.Data): BigInt64Array {
   const w = decimalWords(d);
   const out = new BigInt64Array(d.length);
-  for (let i = 0; i < out.length; i++) out[i] = w[2 * i]!;
+  // Copied as 32-bit halves: reading a BigInt64Array element allocates a bigint.
+  const src = new Int32Array(w.buffer, w.byteOffset, 2 * w.length);
+  const dst = new Int32Array(out.buffer, out.byteOffset, 2 * out.length);
+  for (let i = 0; i < out.length; i++) {
+    dst[2 * i] = src[4 * i]!;
+    dst[2 * i + 1] = src[4 * i + 1]!;
+  }
   return out;
 }
 

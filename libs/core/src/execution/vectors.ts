@@ -154,17 +154,24 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       return stringData(n, r.offsets, r.bytes, r.validity, type.kind === 'binary');
     }
     case 'decimal': {
-      // Row i is words 2i, 2i+1: gathering word pairs is a take of int64 at doubled indices.
-      const src = decimalWords(d);
+      // Row i is 16 bytes, copied as four 32-bit words (BigInt64Array reads would allocate bigints).
+      const w = decimalWords(d);
+      const src = new Int32Array(w.buffer, w.byteOffset, 2 * w.length);
       const out = new BigInt64Array(2 * n);
+      const dst = new Int32Array(out.buffer);
       const validity = new Uint8Array((n + 7) >> 3);
+      const noNulls = d.nullCount === 0;
       for (let i = 0; i < n; i++) {
         const s = indices[i]!;
         if (s >= d.length || s < -1) throw new RangeError(`takeData: index ${s} is outside a column of ${d.length} rows`);
-        if (s < 0 || isNullAt(d, s)) continue;
-        setBit(validity, i, true);
-        out[2 * i] = src[2 * s]!;
-        out[2 * i + 1] = src[2 * s + 1]!;
+        if (s < 0 || (!noNulls && isNullAt(d, s))) continue;
+        validity[i >> 3]! |= 1 << (i & 7);
+        const a = 4 * s;
+        const b = 4 * i;
+        dst[b] = src[a]!;
+        dst[b + 1] = src[a + 1]!;
+        dst[b + 2] = src[a + 2]!;
+        dst[b + 3] = src[a + 3]!;
       }
       return decimalData(type, n, out, validity);
     }
