@@ -98,8 +98,9 @@ def struct_field_types(simple: str) -> list:
         return []
     out, depth, cur = [], 0, ""
     for ch in m.group(1):
-        depth += ch == "<"
-        depth -= ch == ">"
+        # `decimal(2,1)` holds a comma too.
+        depth += ch in "<("
+        depth -= ch in ">)"
         if ch == "," and depth == 0:
             out.append(cur)
             cur = ""

@@ -65,34 +65,6 @@ function dateShift(ts: TokenStream, d: Expression, interval: Extract<Expression,
   return lit(Date.UTC(y, m, Math.min(date.getUTCDate(), last)) / 86_400_000, DateT);
 }
 
-/** Decimal places of a literal as written (shortest round-trip form), or null when it has an exponent. */
-function scaleOf(x: number): number | null {
-  const s = String(x);
-  if (/e/i.test(s)) return null;
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-/**
- * `0.06 + 0.01` of two fractional literals, folded exactly (as Spark's DECIMAL literals add) and rounded once
- * to the nearest double: 0.07, not the 0.06999999999999999 of double addition, so BETWEEN bounds mean what
- * they say. Kindling types such literals as DOUBLE (it has no DECIMAL type).
- */
-function decimalSum(l: Expression, r: Expression, minus: boolean): Expression | null {
-  if (l.kind !== 'literal' || r.kind !== 'literal' || l.dataType.kind !== 'float64' || r.dataType.kind !== 'float64') return null;
-  const a = Number(l.value);
-  const b = Number(r.value);
-  const sa = scaleOf(a);
-  const sb = scaleOf(b);
-  if (sa === null || sb === null || Math.max(sa, sb) > 12) return null;
-  const f = 10 ** Math.max(sa, sb);
-  const ia = Math.round(a * f);
-  const ib = Math.round(b * f);
-  const sum = minus ? ia - ib : ia + ib;
-  if (!Number.isSafeInteger(ia) || !Number.isSafeInteger(ib) || !Number.isSafeInteger(sum)) return null;
-  return lit(sum / f, l.dataType);
-}
-
 export class ExpressionParser {
   /** Subqueries met in expressions, referred to by index from the marker calls. */
   readonly subqueries: Query[] = [];
@@ -199,7 +171,7 @@ export class ExpressionParser {
       if (!op) return l;
       const at = this.ts.next();
       const r = this.multiplicative();
-      l = r.kind === 'unresolvedFunction' && r.name === INTERVAL ? dateShift(this.ts, l, r, op === '-', at) : (decimalSum(l, r, op === '-') ?? { kind: 'arith', op, left: l, right: r });
+      l = r.kind === 'unresolvedFunction' && r.name === INTERVAL ? dateShift(this.ts, l, r, op === '-', at) : { kind: 'arith', op, left: l, right: r };
     }
   }
 

@@ -10,10 +10,10 @@ const LONG_MIN = -9223372036854775808n;
 const LONG_MAX = 9223372036854775807n;
 
 /**
- * A numeric token (negated when `negative`): an integer is int when it fits, else bigint, else decimal(p, 0);
- * `L` bigint; `S`/`Y` int (Kindling has no smallint/tinyint); `BD` an exact decimal (`1.50BD` is decimal(3,2));
- * exponents, `D` and `F` are double. Unlike Spark, a plain fractional literal (`1.5`) is still a double: Spark
- * reads it as DECIMAL(2,1), and switching would change the answers the existing SQL cases were checked for.
+ * A numeric token (negated when `negative`), typed as Spark's AstBuilder does: an integer is int when it fits,
+ * else bigint, else decimal(p, 0); `L` bigint; `S`/`Y` int (Kindling has no smallint/tinyint); a fractional
+ * literal without an exponent (`1.5`) and `BD` (`1.50BD`) exact decimals of just their digits (decimal(2,1),
+ * decimal(3,2)); an exponent (`1e3`), `D` and `F` double.
  */
 export function numberLiteral(ts: TokenStream, t: Token, negative: boolean): Literal {
   const m = /^(.*?)(BD|[LSYDF])?$/i.exec(t.text)!;
@@ -22,6 +22,8 @@ export function numberLiteral(ts: TokenStream, t: Token, negative: boolean): Lit
   const sign = negative ? '-' : '';
   const isIntegral = /^\d+$/.test(body);
   if (suffix === 'BD') return decimalLiteral(ts, t, sign + body);
+  // Spark: a fractional literal without an exponent is an exact DECIMAL (`1.5` is decimal(2,1)).
+  if (suffix === '' && !isIntegral && !/[eE]/.test(body)) return decimalLiteral(ts, t, sign + body);
   if (suffix === 'D' || suffix === 'F' || suffix === 'BD' || !isIntegral) {
     const v = Number(sign + body);
     if (!Number.isFinite(v)) throw ts.unsupported('INVALID_NUMERIC_LITERAL_RANGE', `Numeric literal ${sign}${t.text} is outside the valid range for double.`, t);

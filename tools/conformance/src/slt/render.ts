@@ -36,8 +36,9 @@ export function structFieldTypes(simpleType: string): string[] {
   let depth = 0;
   let cur = '';
   for (const ch of m[1]!) {
-    if (ch === '<') depth++;
-    if (ch === '>') depth--;
+    // `decimal(2,1)` holds a comma too.
+    if (ch === '<' || ch === '(') depth++;
+    if (ch === '>' || ch === ')') depth--;
     if (ch === ',' && depth === 0) {
       out.push(cur);
       cur = '';
