@@ -409,9 +409,9 @@ def test_schema_of_a_transformation_is_decoded_on_first_use(spark):
     # The engine analysed the plan at the call (errors raise there); the client decodes the answer's schema only
     # when asked, once.
     df = spark.range(3).select(col("id"), (col("id") * 0.5).alias("x"), lit("a").alias("s"))
-    assert df._schema_value is None and df._schema_table is not None
+    assert df._schema_value is None and df._handle is not None
     assert df.columns == ["id", "x", "s"]
-    assert df._schema_table is None
+    assert df._handle is None
     assert df.schema is df.schema
     assert [f.dataType.simpleString() for f in df.schema.fields] == ["bigint", "double", "string"]
     assert df.schema.fields[0] == StructField("id", LongType(), False)

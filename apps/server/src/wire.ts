@@ -1,6 +1,6 @@
 // Response envelopes the engine sends, built with the generated FlatBuffers builders.
 import * as flatbuffers from 'flatbuffers';
-import { fb, ackEnvelope, buildEnvelope, encodeSchema, errorEnvelope, helloEnvelope } from '@kindling/protocol';
+import { fb, ackEnvelope, buildEnvelope, encodeSchema, errorEnvelope, handleEnvelope, helloEnvelope } from '@kindling/protocol';
 import type { StructType } from '@kindling/core';
 
 export type Builder = flatbuffers.Builder;
@@ -59,14 +59,9 @@ export function configResponseOf(requestId: bigint, pairs: readonly (readonly [s
   });
 }
 
+/** The answer of every transformation, written front to back from templates (`handleEnvelope`). */
 export function dataFrameHandleOf(requestId: bigint, id: bigint, schema: StructType): Uint8Array {
-  return envelope(requestId, fb.Body.DataFrameHandle, (b) => {
-    const s = encodeSchema(b, schema.fields);
-    fb.DataFrameHandle.startDataFrameHandle(b);
-    fb.DataFrameHandle.addId(b, id);
-    fb.DataFrameHandle.addSchema(b, s);
-    return fb.DataFrameHandle.endDataFrameHandle(b);
-  });
+  return handleEnvelope(requestId, id, schema.fields);
 }
 
 export function analyzeResponseOf(requestId: bigint, r: { text?: string; schema?: StructType; flag?: boolean; numPartitions?: number }): Uint8Array {

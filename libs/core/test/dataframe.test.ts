@@ -229,3 +229,26 @@ describe('createDataFrame from Arrow', () => {
     }
   });
 });
+
+describe('broadcast hash joins', () => {
+  it('answer as shuffled ones do, with many tasks sharing one build per thread, and again on a second run', async () => {
+    const spark2 = SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 3).create();
+    try {
+      const big = spark2.range(0, 20000, 1, 8).select(col('id'), col('id').mod(97).alias('k'));
+      const small = spark2.range(0, 120, 1, 2).select(col('id').alias('k2'), col('id').multiply(10).alias('v')).filter(col('k2').mod(3).notEqual(0));
+      const joined = big.join(small, col('k').equalTo(col('k2')), 'inner').select('id', 'v');
+      const leftJoined = big.join(small, col('k').equalTo(col('k2')), 'left').select('id', 'v');
+      const rows = async (df: typeof joined) => (await df.collect()).map((r) => `${r.get('id')}:${r.get('v')}`).sort();
+      expect(joined.explainString()).toContain('BroadcastHashJoin');
+      const broadcastInner = await rows(joined);
+      const broadcastLeft = await rows(leftJoined);
+      expect(await rows(joined)).toEqual(broadcastInner); // same plan, second job: the build is not stale
+      spark2.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
+      expect(await rows(big.join(small, col('k').equalTo(col('k2')), 'inner').select('id', 'v'))).toEqual(broadcastInner);
+      expect(await rows(big.join(small, col('k').equalTo(col('k2')), 'left').select('id', 'v'))).toEqual(broadcastLeft);
+      expect(broadcastInner.length).toBe([...Array(20000).keys()].filter((i) => i % 97 < 120 && (i % 97) % 3 !== 0).length);
+    } finally {
+      await spark2.stop();
+    }
+  });
+});

@@ -317,6 +317,8 @@ export const LAYOUT = {
         { name: "arrow_ipc", slot: 0, kind: "vector_scalar", size: 1, required: false },
         { name: "pickled", slot: 1, kind: "vector_scalar", size: 1, required: false },
         { name: "num_rows", slot: 2, kind: "scalar", size: 4, required: false },
+        { name: "ring_position", slot: 3, kind: "scalar", size: 4, required: false },
+        { name: "ring_length", slot: 4, kind: "scalar", size: 4, required: false },
       ],
     },
     EndOfInput: {
@@ -327,6 +329,20 @@ export const LAYOUT = {
         { name: "arrow_ipc", slot: 0, kind: "vector_scalar", size: 1, required: false },
         { name: "pickled", slot: 1, kind: "vector_scalar", size: 1, required: false },
         { name: "num_rows", slot: 2, kind: "scalar", size: 4, required: false },
+        { name: "ring_position", slot: 3, kind: "scalar", size: 4, required: false },
+        { name: "ring_length", slot: 4, kind: "scalar", size: 4, required: false },
+      ],
+    },
+    WorkerRing: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: true },
+        { name: "ring_bytes", slot: 1, kind: "scalar", size: 4, required: false },
+      ],
+    },
+    WorkerRingAck: {
+      fields: [
+        { name: "ok", slot: 0, kind: "scalar", size: 1, required: false },
+        { name: "message", slot: 1, kind: "string", required: false },
       ],
     },
     WorkerTaskMetrics: {
@@ -523,6 +539,6 @@ export const LAYOUT = {
   unions: {
     ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression"],
     RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
-    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest"],
+    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest", "WorkerRing", "WorkerRingAck"],
   },
 } as const;

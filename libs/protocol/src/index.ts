@@ -12,3 +12,4 @@ export {
 } from './envelope.js';
 export { encodeSchema, decodeSchema, encodeDataType, decodeDataType, type SchemaFieldInput } from './schema-codec.js';
 export { newSecret, proofFor, checkProof } from './auth.js';
+export { Template, handleEnvelope } from './forward.js';

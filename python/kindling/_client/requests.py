@@ -39,6 +39,7 @@ from .._gen.kindling.protocol import WithColumns as _WithColumns
 from .._gen.kindling.protocol import WithColumnsRenamed as _WithColumnsRenamed
 from .._gen.kindling.protocol.GroupType import GroupType
 from .._gen.kindling.protocol.RelationOp import RelationOp
+from . import template_frames as _frames
 
 Build = Callable[[flatbuffers.Builder], int]
 
@@ -123,6 +124,20 @@ def local_data(arrow_ipc: Optional[bytes] = None, shm_name: Optional[str] = None
     return build
 
 
+class _Framed:
+    """A body builder that can also write its whole frame from templates (``frame(request_id)``, used by
+    ``wire.frame``); calling it builds the same request through the generic builder."""
+
+    __slots__ = ("build", "frame")
+
+    def __init__(self, build: Build, frame: Callable[[int], bytes]) -> None:
+        self.build = build
+        self.frame = frame
+
+    def __call__(self, b: flatbuffers.Builder) -> int:
+        return self.build(b)
+
+
 def project(input_id: int, exprs: Sequence) -> Build:
     def build(b):
         vec = _exprs(b, exprs)
@@ -131,7 +146,7 @@ def project(input_id: int, exprs: Sequence) -> Build:
         _Project.AddExprs(b, vec)
         return _transform(b, RelationOp.Project, _Project.End(b))
 
-    return build
+    return _Framed(build, lambda rid: _frames.project(rid, input_id, exprs))
 
 
 def _python_function(b: flatbuffers.Builder, udf) -> int:
@@ -182,7 +197,7 @@ def filter_op(input_id: int, condition) -> Build:
         _Filter.AddCondition(b, cond)
         return _transform(b, RelationOp.Filter, _Filter.End(b))
 
-    return build
+    return _Framed(build, lambda rid: _frames.filter_op(rid, input_id, condition))
 
 
 def with_columns(input_id: int, names: Sequence[str], exprs: Sequence) -> Build:
@@ -195,7 +210,7 @@ def with_columns(input_id: int, names: Sequence[str], exprs: Sequence) -> Build:
         _WithColumns.AddExprs(b, es)
         return _transform(b, RelationOp.WithColumns, _WithColumns.End(b))
 
-    return build
+    return _Framed(build, lambda rid: _frames.with_columns(rid, input_id, names, exprs))
 
 
 def with_columns_renamed(input_id: int, existing: Sequence[str], renamed: Sequence[str]) -> Build:
@@ -424,7 +439,7 @@ def release(ids: List[int]) -> Build:
         _Release.AddIds(b, vec)
         return _Release.End(b)
 
-    return build
+    return _Framed(build, lambda rid: _frames.release(rid, ids))
 
 
 def cancel(request_id: int) -> Build:

@@ -26,7 +26,11 @@ BuildFn = Callable[[flatbuffers.Builder], int]
 
 
 def frame(request_id: int, body_type: int, build: BuildFn) -> bytes:
-    """One framed Envelope (length prefix + payload) around the body `build` writes."""
+    """One framed Envelope (length prefix + payload) around the body `build` writes; requests that can write
+    their whole frame from templates (``build.frame``, the common transformations) do."""
+    fast = getattr(build, "frame", None)
+    if fast is not None:
+        return fast(request_id)
     return _framing.encode_frame(_builders.build_envelope(request_id, body_type, build))
 
 
@@ -49,9 +53,31 @@ _U16 = struct.Struct("<H").unpack_from
 _I32 = struct.Struct("<i").unpack_from
 
 
+class HandleAnswer:
+    """The body of a DataFrameHandle answer: the handle ``id``, and where its Schema table lies in ``buf`` — not
+    verified yet: :func:`handle_schema` verifies it on first read."""
+
+    __slots__ = ("id", "buf", "schema_pos")
+
+    def __init__(self, handle_id: int, buf: bytes, schema_pos: int) -> None:
+        self.id = handle_id
+        self.buf = buf
+        self.schema_pos = schema_pos
+
+
+_HANDLE = Body.DataFrameHandle
+
+
 def parse(payload: bytes) -> Tuple[int, int, Any]:
-    """Verifies one received payload and returns (request_id, body type, body table as its generated class)."""
-    err = _verify.verify_envelope(payload)
+    """Verifies one received payload and returns (request_id, body type, body table as its generated class; a
+    DataFrameHandle as a :class:`HandleAnswer`).
+
+    The verification is lazy: a DataFrameHandle's Schema is checked by :func:`handle_schema` when first read.
+    """
+    got = _verify.handle_answer(payload)
+    if got is not None:  # the answer of every transformation, checked without the generic walk
+        return got[0], _HANDLE, HandleAnswer(got[1], payload, got[2])
+    err = _verify.verify_envelope(payload, lazy=True)
     if err is not None:
         raise SparkConnectionError(f"The engine sent a malformed frame: Malformed frame: {err}",
                                    "PROTOCOL_MALFORMED_FRAME")
@@ -79,7 +105,24 @@ def parse(payload: bytes) -> Tuple[int, int, Any]:
                                    "PROTOCOL_MALFORMED_FRAME")
     body = _builders.table_class(members[body_type])()
     body.Init(payload, at + _U32(payload, at)[0])
+    if body_type == _HANDLE:
+        return request_id, body_type, HandleAnswer(body.Id(), payload, body.Schema()._tab.Pos)
     return request_id, body_type, body
+
+
+# The depth verify_envelope gives a DataFrameHandle's Schema: Envelope 1, its body 2, the Schema 3.
+_HANDLE_SCHEMA_DEPTH = 3
+
+
+def handle_schema(answer: HandleAnswer) -> Any:
+    """The Schema table of a DataFrameHandle answer, verified now (``parse`` left it out)."""
+    err = _verify.verify_table(answer.buf, answer.schema_pos, "Schema", _HANDLE_SCHEMA_DEPTH)
+    if err is not None:
+        raise SparkConnectionError(f"The engine sent a malformed frame: Malformed frame: DataFrameHandle.schema > {err}",
+                                   "PROTOCOL_MALFORMED_FRAME")
+    schema = _builders.table_class("Schema")()
+    schema.Init(answer.buf, answer.schema_pos)
+    return schema
 
 
 def new_secret() -> bytes:

@@ -317,6 +317,8 @@ LAYOUT = {
                 { "name": "arrow_ipc", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
                 { "name": "pickled", "slot": 1, "kind": "vector_scalar", "size": 1, "required": False },
                 { "name": "num_rows", "slot": 2, "kind": "scalar", "size": 4, "required": False },
+                { "name": "ring_position", "slot": 3, "kind": "scalar", "size": 4, "required": False },
+                { "name": "ring_length", "slot": 4, "kind": "scalar", "size": 4, "required": False },
             ],
         },
         "EndOfInput": {
@@ -327,6 +329,20 @@ LAYOUT = {
                 { "name": "arrow_ipc", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
                 { "name": "pickled", "slot": 1, "kind": "vector_scalar", "size": 1, "required": False },
                 { "name": "num_rows", "slot": 2, "kind": "scalar", "size": 4, "required": False },
+                { "name": "ring_position", "slot": 3, "kind": "scalar", "size": 4, "required": False },
+                { "name": "ring_length", "slot": 4, "kind": "scalar", "size": 4, "required": False },
+            ],
+        },
+        "WorkerRing": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": True },
+                { "name": "ring_bytes", "slot": 1, "kind": "scalar", "size": 4, "required": False },
+            ],
+        },
+        "WorkerRingAck": {
+            "fields": [
+                { "name": "ok", "slot": 0, "kind": "scalar", "size": 1, "required": False },
+                { "name": "message", "slot": 1, "kind": "string", "required": False },
             ],
         },
         "WorkerTaskMetrics": {
@@ -523,6 +539,6 @@ LAYOUT = {
     "unions": {
         "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression"],
         "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
-        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest"],
+        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest", "WorkerRing", "WorkerRingAck"],
     },
 }

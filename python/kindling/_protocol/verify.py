@@ -19,6 +19,9 @@ from .errors import ProtocolError
 MAX_DEPTH = 256
 #: Most tables one frame may reach (shared subtrees count once per reference).
 MAX_TABLES = 1_000_000
+#: Sub-tables a lazy verification (``verify_envelope(..., lazy=True)``) leaves for ``verify_table`` to check when
+#: they are first read: a DataFrameHandle's Schema, which most DataFrames of a chain never decode.
+LAZY_FIELDS = frozenset({"DataFrameHandle.schema"})
 
 _U32 = struct.Struct("<I").unpack_from
 _I32 = struct.Struct("<i").unpack_from
@@ -37,9 +40,10 @@ _KINDS = {
 
 
 class _Field:
-    __slots__ = ("label", "voff", "kind", "size", "table", "members", "union_name", "required")
+    __slots__ = ("label", "voff", "kind", "size", "table", "members", "union_name", "required", "lazy")
 
     def __init__(self, label, voff, kind, size, table, members, union_name, required):
+        self.lazy = label in LAZY_FIELDS
         self.label = label
         self.voff = voff
         self.kind = kind
@@ -83,8 +87,9 @@ _TABLES, _ROOT, _IDENTIFIER = _compile(LAYOUT)
 class _Run:
     """One verification over one buffer; methods return None when fine or an error naming the part at fault."""
 
-    def __init__(self, buf, max_depth: int) -> None:
+    def __init__(self, buf, max_depth: int, lazy: bool = False) -> None:
         self.buf = buf
+        self.lazy = lazy
         self.n = len(buf)
         self.max_depth = max_depth
         self.tables_left = MAX_TABLES
@@ -140,6 +145,8 @@ class _Run:
             if kind == _STRING:
                 err = self.string(target)
             elif kind == _TABLE:
+                if f.lazy and self.lazy:
+                    continue  # in bounds; verify_table checks the rest before it is read
                 err = self.table(target, f.table, depth + 1)
                 if err:
                     return f"{f.label} > {err}"
@@ -214,11 +221,12 @@ def _as_bytes_view(buf):
     return mv if mv.format == "B" and mv.ndim == 1 else mv.cast("B")
 
 
-def verify_envelope(buf, max_depth: int = MAX_DEPTH) -> Optional[str]:
+def verify_envelope(buf, max_depth: int = MAX_DEPTH, lazy: bool = False) -> Optional[str]:
     """Checks a frame payload against the schema.
 
     Returns None when every part an accessor can reach is in bounds and well-formed, else an error naming the
-    table/field at fault. Never raises.
+    table/field at fault. Never raises. With ``lazy``, the sub-tables of ``LAZY_FIELDS`` are only checked to start
+    inside the buffer: each must pass :func:`verify_table` before anything reads it.
     """
     try:
         b = _as_bytes_view(buf)
@@ -229,7 +237,19 @@ def verify_envelope(buf, max_depth: int = MAX_DEPTH) -> Optional[str]:
         root = _U32(b, 0)[0]
         if root >= len(b):
             return "root offset out of bounds"
-        return _Run(b, max_depth).table(root, _ROOT, 1)
+        return _Run(b, max_depth, lazy).table(root, _ROOT, 1)
+    except Exception as e:  # a bug here must not let a frame through or crash the caller
+        return f"internal verifier error: {e}"
+
+
+_TABLE_INDEX = {name: i for i, (name, _) in enumerate(_TABLES)}
+
+
+def verify_table(buf, pos: int, table: str, depth: int, max_depth: int = MAX_DEPTH) -> Optional[str]:
+    """Checks the table ``table`` at ``pos`` of a frame and everything below it, as ``verify_envelope`` checks it
+    at nesting ``depth`` (the part a lazy verification left out). Returns None or the error; never raises."""
+    try:
+        return _Run(_as_bytes_view(buf), max_depth).table(pos, _TABLE_INDEX[table], depth)
     except Exception as e:  # a bug here must not let a frame through or crash the caller
         return f"internal verifier error: {e}"
 
@@ -240,3 +260,93 @@ def read_envelope(buf) -> Envelope:
     if err is not None:
         raise ProtocolError("PROTOCOL_MALFORMED_FRAME", f"Malformed frame: {err}")
     return Envelope.GetRootAs(buf, 0)
+
+
+# ---------------------------------------------------------------------------------------------- the handle answer
+
+_U64 = struct.Struct("<Q").unpack_from
+
+
+def _voff(table: str, field: str) -> int:
+    for f in LAYOUT["tables"][table]["fields"]:
+        if f["name"] == field:
+            return 4 + 2 * f["slot"]
+    raise KeyError(f"{table}.{field}")
+
+
+_E_REQUEST_ID, _E_BODY_TYPE, _E_BODY = (_voff("Envelope", n) for n in ("request_id", "body_type", "body"))
+_H_ID, _H_SCHEMA = _voff("DataFrameHandle", "id"), _voff("DataFrameHandle", "schema")
+_HANDLE_TYPE = LAYOUT["unions"]["Body"].index("DataFrameHandle")
+# handle_answer checks exactly these fields (and these required ones); if the schema gains a field, it steps aside.
+_HANDLE_SHAPE_KNOWN = all(
+    [(f["name"], f["required"]) for f in LAYOUT["tables"][t]["fields"]] == shape
+    for t, shape in (("Envelope", [("request_id", False), ("body_type", False), ("body", True)]),
+                     ("DataFrameHandle", [("id", False), ("schema", True)]))
+)
+
+
+_U16X2 = struct.Struct("<HH").unpack_from
+
+
+def handle_answer(buf) -> Optional[tuple]:
+    """(request id, handle id, Schema position) of an Envelope whose body is a DataFrameHandle, when the frame
+    passes ``verify_envelope(buf, lazy=True)`` — every check that walk makes of these two tables, made here in one
+    function (the answer to every transformation). None means "not proven": the caller runs the verifier, which
+    gives the verdict and the error. The Schema is left to ``verify_table``, as the lazy walk leaves it."""
+    if not _HANDLE_SHAPE_KNOWN:
+        return None
+    try:
+        n = len(buf)
+        if n < 8 or buf[4:8] != _IDENTIFIER:
+            return None
+        # The Envelope: table and vtable header as _Run.table checks them.
+        pos = _U32(buf, 0)[0]
+        if pos + 4 > n or pos & 3:
+            return None
+        vt = pos - _I32(buf, pos)[0]
+        if vt < 0 or vt + 4 > n or vt & 1:
+            return None
+        vt_size, t_size = _U16X2(buf, vt)
+        if vt_size < 4 or vt_size & 1 or vt_size >= 0x8000 or vt + vt_size > n or t_size < 4 or pos + t_size > n:
+            return None
+        # Its fields: body_type (1 byte) and body (uoffset) present, request_id (8 bytes) optional; each inside
+        # the table and aligned to its width.
+        off = _U16(buf, vt + _E_BODY_TYPE)[0] if _E_BODY_TYPE < vt_size else 0
+        if off < 4 or off >= 0x8000 or off + 1 > t_size or buf[pos + off] != _HANDLE_TYPE:
+            return None
+        off = _U16(buf, vt + _E_BODY)[0] if _E_BODY < vt_size else 0
+        at = pos + off
+        if off < 4 or off >= 0x8000 or off + 4 > t_size or at & 3:
+            return None
+        off = _U16(buf, vt + _E_REQUEST_ID)[0] if _E_REQUEST_ID < vt_size else 0
+        rid = 0
+        if off:
+            if off < 4 or off >= 0x8000 or off + 8 > t_size or (pos + off) & 7:
+                return None
+            rid = _U64(buf, pos + off)[0]
+        # The DataFrameHandle the body points at, the same checks.
+        pos = at + _U32(buf, at)[0]
+        if pos >= n or pos + 4 > n or pos & 3:
+            return None
+        vt = pos - _I32(buf, pos)[0]
+        if vt < 0 or vt + 4 > n or vt & 1:
+            return None
+        vt_size, t_size = _U16X2(buf, vt)
+        if vt_size < 4 or vt_size & 1 or vt_size >= 0x8000 or vt + vt_size > n or t_size < 4 or pos + t_size > n:
+            return None
+        off = _U16(buf, vt + _H_SCHEMA)[0] if _H_SCHEMA < vt_size else 0
+        at = pos + off
+        if off < 4 or off >= 0x8000 or off + 4 > t_size or at & 3:
+            return None
+        schema = at + _U32(buf, at)[0]
+        if schema >= n:
+            return None
+        off = _U16(buf, vt + _H_ID)[0] if _H_ID < vt_size else 0
+        handle_id = 0
+        if off:
+            if off < 4 or off >= 0x8000 or off + 8 > t_size or (pos + off) & 7:
+                return None
+            handle_id = _U64(buf, pos + off)[0]
+        return rid, handle_id, schema
+    except Exception:  # noqa: BLE001 - never a verdict of its own: the verifier decides
+        return None

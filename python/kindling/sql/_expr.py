@@ -7,7 +7,7 @@ Nodes mirror ``expressions.fbs``: names stay unresolved, operators are ``Call``s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional, Tuple
 
 from kindling.sql._utils import errors as _err
@@ -31,6 +31,11 @@ from kindling.sql.types import (
 # --------------------------------------------------------------------------------------------------------------------
 # Nodes
 
+# Every node keeps its encoded Expression table once written (``_expr_wire.subtree``): nodes are immutable, so the
+# bytes stay right; the field takes no part in construction, equality, hashing or printing.
+def _wire_field() -> Any:
+    return field(default=None, init=False, repr=False, compare=False)
+
 
 @dataclass(frozen=True, slots=True)
 class ColumnRef:
@@ -38,6 +43,7 @@ class ColumnRef:
 
     name: str
     plan_id: int = 0
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,7 @@ class Star:
     """``*`` or ``qualifier.*``."""
 
     qualifier: Optional[str] = None
+    _wire: Any = _wire_field()
 
 
 LITERAL_KINDS = ("null", "boolean", "int32", "int64", "float64", "string", "date", "timestamp", "decimal")
@@ -57,6 +64,7 @@ class Literal:
 
     kind: str
     value: Any
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,7 @@ class Call:
     name: str
     args: Tuple[Any, ...] = ()
     distinct: bool = False
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,7 @@ class Alias:
     name: str
     # ``AS (a, b)``: every name, for a generator with several output columns (``name`` is the first).
     names: Tuple[str, ...] = ()
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +92,14 @@ class SqlExpr:
     """A SQL expression string (``F.expr``, ``selectExpr``, ``filter("…")``), parsed by the engine."""
 
     text: str
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
 class Cast:
     child: Any
     to: DataType
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +109,7 @@ class CaseWhen:
     conditions: Tuple[Any, ...]
     values: Tuple[Any, ...]
     otherwise: Any = None
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +117,7 @@ class SortOrder:
     child: Any
     descending: bool
     nulls_first: bool
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +129,7 @@ class WindowExpr:
     partition_spec: Tuple[Any, ...] = ()
     order_spec: Tuple[Any, ...] = ()
     frame: Optional[Tuple[str, Optional[int], Optional[int]]] = None
+    _wire: Any = _wire_field()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -130,6 +145,7 @@ class PythonUdf:
     deterministic: bool = True
     #: Ids of the broadcast variables the command refers to (``sc.broadcast``), shipped once per worker.
     broadcast_ids: Tuple[int, ...] = ()
+    _wire: Any = _wire_field()
 
 
 Expr = Any  # one of the node classes above

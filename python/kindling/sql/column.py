@@ -21,8 +21,16 @@ _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
+# Small int literals (the usual `x > 1`) share one node each, so its encoded bytes are reused too.
+_SMALL_INTS = {v: E.Literal("int32", v) for v in range(-256, 1025)}
+
+
 def _literal(value: Any, arg_name: str = "col") -> E.Literal:
     """The literal node of a Python value (PySpark's ``lit`` typing: int → int when it fits 32 bits, else bigint)."""
+    if type(value) is int:
+        small = _SMALL_INTS.get(value)
+        if small is not None:
+            return small
     if value is None:
         return E.Literal("null", None)
     if isinstance(value, bool):
@@ -83,13 +91,25 @@ def _to_expr(value: Any, arg_name: str = "col") -> Any:
     return _literal(value, arg_name)
 
 
+# Name → its (immutable) node, so a name used again reuses the node and with it the node's encoded bytes.
+_NAME_EXPRS: dict = {}
+_NAME_EXPRS_MAX = 4096
+
+
 def _name_expr(name: str) -> Any:
     """The expression of a column name: ``*`` and ``t.*`` are stars, anything else a column reference."""
-    if name == "*":
-        return E.Star(None)
-    if name.endswith(".*"):
-        return E.Star(name[:-2])
-    return E.ColumnRef(name)
+    e = _NAME_EXPRS.get(name)
+    if e is None:
+        if name == "*":
+            e = E.Star(None)
+        elif name.endswith(".*"):
+            e = E.Star(name[:-2])
+        else:
+            e = E.ColumnRef(name)
+        if len(_NAME_EXPRS) >= _NAME_EXPRS_MAX:
+            _NAME_EXPRS.clear()
+        _NAME_EXPRS[name] = e
+    return e
 
 
 def _to_col(col: Any, arg_name: str = "col") -> Any:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional,
 
 from .._client import requests as rq
 from .._client import results
+from .._client import wire
 from .._gen.kindling.protocol.Action import Action
 from .._gen.kindling.protocol.AnalyzeKind import AnalyzeKind
 from .._gen.kindling.protocol.Body import Body
@@ -70,29 +71,29 @@ class DataFrame:
     def __init__(self, handle_id: int, schema: Optional[StructType], session: "SparkSession") -> None:
         self._id = handle_id
         self._schema_value = schema
-        # The engine's answer, decoded on first use (most DataFrames of a chain are never asked for their schema):
-        # a verified Schema table of the DataFrameHandle that made this DataFrame.
-        self._schema_table: Any = None
+        # The engine's answer, verified and decoded on first use (most DataFrames of a chain are never asked for
+        # their schema): the DataFrameHandle that made this DataFrame, its Schema not yet verified.
+        self._handle: Any = None
         self._session = session
 
     @classmethod
     def _from_handle(cls, body: Any, session: "SparkSession") -> "DataFrame":
-        df = cls(body.Id(), None, session)
-        df._schema_table = body.Schema()
+        df = cls(body.id, None, session)
+        df._handle = body
         return df
 
     @property
     def _schema(self) -> StructType:
         schema = self._schema_value
         if schema is None:
-            schema = self._schema_value = _schema_of(self._schema_table)
-            self._schema_table = None
+            schema = self._schema_value = _schema_of(wire.handle_schema(self._handle))
+            self._handle = None
         return schema
 
     @_schema.setter
     def _schema(self, schema: StructType) -> None:
         self._schema_value = schema
-        self._schema_table = None
+        self._handle = None
 
     def __del__(self) -> None:
         # Only queue the id: the socket is never used from a finalizer.
@@ -141,7 +142,8 @@ class DataFrame:
         rows and bytes, and for Python UDFs ``python.coldStarts``, ``python.workerStartMs``, engine-side
         ``python.serializeMs``/``python.deserializeMs``, worker-side ``python.workerDeserializeMs``/
         ``python.computeMs``/``python.workerSerializeMs``, ``python.rowsIn``/``rowsOut``, ``python.bytesSent``/
-        ``bytesReceived``. A Kindling extension (PySpark shows these only in its UI)."""
+        ``bytesReceived``, and ``python.ringBytes``: how many of those bytes went through the worker's shared-memory
+        rings rather than the socket. A Kindling extension (PySpark shows these only in its UI)."""
         import json
 
         return json.loads(self._analyze(AnalyzeKind.JobMetrics).Text() or b"{}")

@@ -1649,3 +1649,10 @@ from kindling.sql._window_functions import (  # noqa: E402
 )
 
 __all__ += ["row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "last"]
+
+from kindling.sql._math_functions import (  # noqa: E402  (after the core definitions they build on)
+    __all__ as _math_names,
+)
+from kindling.sql._math_functions import *  # noqa: E402,F401,F403
+
+__all__ += _math_names

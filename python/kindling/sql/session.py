@@ -255,10 +255,8 @@ class SparkSession:
         return rdd._to_df(struct)
 
     def _transform(self, build) -> "DataFrame":
-        from .dataframe import DataFrame
-
         body = self._client.call(Body.Transform, build, Body.DataFrameHandle)
-        return DataFrame._from_handle(body, self)
+        return _from_handle(body, self)
 
     def sql(self, sqlQuery: str, args: Optional[Union[Dict[str, Any], List[Any]]] = None,
             **kwargs: Any) -> "DataFrame":
@@ -348,3 +346,12 @@ class SparkSession:
             return self._transform(payload.build)
         finally:
             payload.cleanup()
+
+
+def _from_handle(body: Any, session: "SparkSession") -> "DataFrame":
+    # Bound on first use (dataframe.py is imported after this module); an import statement per call costs ~1 µs.
+    global _from_handle
+    from .dataframe import DataFrame
+
+    _from_handle = DataFrame._from_handle
+    return _from_handle(body, session)

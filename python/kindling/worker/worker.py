@@ -33,6 +33,7 @@ from kindling._gen.kindling.protocol import (
     WorkerAuth,
     WorkerAuthOk,
     WorkerHello,
+    WorkerRingAck,
     WorkerTaskMetrics,
 )
 from kindling._gen.kindling.protocol.Body import Body
@@ -50,6 +51,7 @@ from kindling import accumulators as _accumulators
 from kindling import broadcast as _broadcast
 
 from . import coercion
+from .ring import Rings
 from .tracebacks import format_exception
 
 #: Input and output frames may hold a whole group (applyInPandas): allow large ones.
@@ -143,22 +145,28 @@ class _Prefetch:
     finish a batch (recv releases the GIL; measured: a pandas UDF over 5M rows 1.2-1.9x faster). The thread ends
     after EndOfInput or a read error, so between tasks only the task loop reads the socket."""
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: socket.socket, rings: Optional[Rings]) -> None:
         self._q: "queue.Queue[Any]" = queue.Queue(maxsize=8)
-        threading.Thread(target=self._run, args=(sock,), daemon=True, name="kindling-input").start()
+        threading.Thread(target=self._run, args=(sock, rings), daemon=True, name="kindling-input").start()
 
-    def _run(self, sock: socket.socket) -> None:
+    def _run(self, sock: socket.socket, rings: Optional[Rings]) -> None:
         while True:
             try:
-                item = _recv(sock)
+                t, body = _recv(sock)
+                # A batch in the input ring is copied out at once, so the engine can reuse its bytes.
+                data = None
+                if t == Body.InputBatch and body.RingLength():
+                    if rings is None:
+                        raise RuntimeError("the engine sent an input batch in a ring it never offered")
+                    data = rings.take_input(body.RingPosition(), body.RingLength())
             except BaseException as e:  # noqa: BLE001 - handed to the task's thread, which raises it
                 self._q.put(e)
                 return
-            self._q.put(item)
-            if item[0] == Body.EndOfInput:
+            self._q.put((t, body, data))
+            if t == Body.EndOfInput:
                 return
 
-    def get(self) -> Tuple[int, Any]:
+    def get(self) -> Tuple[int, Any, Optional[bytearray]]:
         item = self._q.get()
         if isinstance(item, BaseException):
             raise item
@@ -168,8 +176,9 @@ class _Prefetch:
 class _Task:
     """The state of one task: its functions, settings, counters, and the socket it answers on."""
 
-    def __init__(self, sock: socket.socket, start: Any) -> None:
+    def __init__(self, sock: socket.socket, start: Any, rings: Optional[Rings] = None) -> None:
         self.sock = sock
+        self.rings = rings
         self.eval_type = start.EvalType()
         self.partition = start.Partition()
         # Before the functions are unpickled: they may refer to broadcasts and accumulators.
@@ -193,9 +202,9 @@ class _Task:
 
     # ---- input
 
-    def _next_frame(self) -> Tuple[int, Any]:
+    def _next_frame(self) -> Tuple[int, Any, Optional[bytearray]]:
         if self._frames is None:
-            self._frames = _Prefetch(self.sock)
+            self._frames = _Prefetch(self.sock, self.rings)
         return self._frames.get()
 
     def inputs(self) -> Iterator[Any]:
@@ -203,7 +212,7 @@ class _Task:
         while True:
             if self.input_done:
                 return
-            t, body = self._next_frame()
+            t, body, in_ring = self._next_frame()
             if t == Body.EndOfInput:
                 self.input_done = True
                 return
@@ -215,8 +224,8 @@ class _Task:
                 self.bytes_in += len(raw)
                 value = pickle.loads(raw)
             else:
-                buf = body.ArrowIpcAsNumpy()
-                self.bytes_in += buf.nbytes
+                buf = in_ring if in_ring is not None else body.ArrowIpcAsNumpy()
+                self.bytes_in += len(buf) if in_ring is not None else buf.nbytes
                 table = pa.ipc.open_stream(pa.py_buffer(buf)).read_all()
                 batches = table.to_batches()
                 value = batches[0] if len(batches) == 1 else table.combine_chunks().to_batches()[0] if table.num_rows else pa.RecordBatch.from_pylist([], schema=table.schema)
@@ -232,9 +241,30 @@ class _Task:
         with pa.ipc.new_stream(sink, batch.schema) as w:
             w.write_batch(batch)
         data = sink.getvalue()
+        n = data.size
+        slot = self.rings.reserve_output(n) if self.rings is not None else None
+        if slot is not None:
+            position, dest = slot
+            dest[:] = memoryview(data).cast("B")
+            b = FastBuilder(64)
+            OutputBatch.Start(b)
+            OutputBatch.AddNumRows(b, batch.num_rows)
+            OutputBatch.AddRingPosition(b, position)
+            OutputBatch.AddRingLength(b, n)
+            body = OutputBatch.End(b)
+            Envelope.Start(b)
+            Envelope.AddRequestId(b, 0)
+            Envelope.AddBodyType(b, Body.OutputBatch)
+            Envelope.AddBody(b, body)
+            b.Finish(Envelope.End(b), file_identifier=FILE_IDENTIFIER)
+            frame = b.Output()
+            self.ser_ns += time.perf_counter_ns() - t0
+            send_frame(self.sock, frame)
+            self.bytes_out += n + len(frame)
+            self.rows_out += batch.num_rows
+            return
         # The stream is copied once, into the frame, 8-aligned there so the engine can use its buffers in place;
         # the frame's length prefix goes out in its own write rather than joined to a copy of the frame.
-        n = data.size
         b = FastBuilder(n + 128)
         b.StartVector(1, n, 8)
         b.head -= n
@@ -345,11 +375,33 @@ class _Task:
         return UdfFailure(udf, msg, msg)
 
 
+def _accept_rings(sock: socket.socket, offer: Any) -> Optional[Rings]:
+    """Maps the rings the engine offers and says whether that worked; without them batches go inline."""
+    rings: Optional[Rings] = None
+    message = ""
+    try:
+        rings = Rings((offer.Name() or b"").decode("utf-8", "replace"), offer.RingBytes())
+    except (OSError, ValueError, RuntimeError) as e:
+        message = f"{type(e).__name__}: {e}"
+
+    def ack(b: flatbuffers.Builder) -> int:
+        m = b.CreateString(message) if message else 0
+        WorkerRingAck.Start(b)
+        WorkerRingAck.AddOk(b, rings is not None)
+        if m:
+            WorkerRingAck.AddMessage(b, m)
+        return WorkerRingAck.End(b)
+
+    _send(sock, Body.WorkerRingAck, ack)
+    return rings
+
+
 def serve(sock: socket.socket, secret: bytes, idle_timeout: Optional[float] = None) -> None:
     """Handshake, then tasks until the engine closes the connection (or it stays idle past the timeout)."""
     from . import eval_types
 
     handshake(sock, secret)
+    rings: Optional[Rings] = None
     out = _Prefixed(2)
     sys.stdout = out  # type: ignore[assignment]
     sys.stderr = out  # type: ignore[assignment]
@@ -362,9 +414,12 @@ def serve(sock: socket.socket, secret: bytes, idle_timeout: Optional[float] = No
             return
         finally:
             sock.settimeout(None)
+        if t == Body.WorkerRing:
+            rings = _accept_rings(sock, body)
+            continue
         if t != Body.TaskStart:
             raise RuntimeError(f"expected TaskStart, got frame {t}")
-        task = _Task(sock, body)
+        task = _Task(sock, body, rings)
         out.prefix = f"[{task.label}] "
         failure: Optional[UdfFailure] = None
         try:

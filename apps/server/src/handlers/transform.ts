@@ -31,11 +31,23 @@ function sameLength(a: readonly unknown[], b: readonly unknown[], what: string):
   }
 }
 
+const lookups = new WeakMap<RequestContext['session'], HandleLookup>();
+
+/** The session's handle lookup, made once per session (a defineProperty on every request cost a µs or two). */
+function handleLookup(s: RequestContext['session']): HandleLookup {
+  let df = lookups.get(s);
+  if (!df) {
+    // SQL expression strings call the session's registered functions (read when one is decoded).
+    df = Object.defineProperty((id: bigint) => s.handle(id), 'functions', { get: () => s.spark.engine.functions }) as HandleLookup;
+    lookups.set(s, df);
+  }
+  return df;
+}
+
 /** Builds the DataFrame of one relation op. */
 export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promise<DataFrame> {
   const s = ctx.session;
-  // SQL expression strings call the session's registered functions (read when one is decoded).
-  const df = Object.defineProperty((id: bigint) => s.handle(id), 'functions', { get: () => s.spark.engine.functions }) as HandleLookup;
+  const df = handleLookup(s);
   switch (t.opType()) {
     case fb.RelationOp.Range: {
       const r = t.op(new fb.Range()) as fb.Range;

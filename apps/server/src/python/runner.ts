@@ -26,6 +26,7 @@ import { pickleRows } from '../pickle.js';
 import { unpickleRows } from './unpickle.js';
 import { type PickleValue, Utf8Bytes } from '../unpickle.js';
 import { WorkerConnection } from './worker-connection.js';
+import { ringBytesOf, type WorkerRings } from './worker-ring.js';
 import { IpcDecoder, IpcEncoder } from './ipc.js';
 import * as flatbuffers from 'flatbuffers';
 import { FILE_IDENTIFIER } from '@kindling/protocol';
@@ -59,7 +60,7 @@ class Runner implements PythonRunner {
     this.secret = Buffer.from(options.secretHex, 'hex');
   }
 
-  private async acquire(m: PythonTaskMetrics): Promise<WorkerConnection> {
+  private async acquire(m: PythonTaskMetrics, ringBytes: number): Promise<WorkerConnection> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const w = this.idle;
@@ -67,6 +68,14 @@ class Runner implements PythonRunner {
     if (w && !w.closed) return w;
     const t0 = performance.now();
     const fresh = await WorkerConnection.open(this.options.socketPath, this.secret);
+    if (ringBytes > 0) {
+      try {
+        await fresh.attachRings(ringBytes);
+      } catch (err) {
+        fresh.kill();
+        throw err;
+      }
+    }
     m.coldStart = true;
     m.workerStartMs += performance.now() - t0;
     return fresh;
@@ -89,7 +98,7 @@ class Runner implements PythonRunner {
   }
 
   /** Reads and drops a stopped task's remaining output until TaskDone, within DRAIN_MS; false if it did not end. */
-  private async drain(w: WorkerConnection, stopFeeding: () => Promise<void>, onDone: (env: fb.Envelope) => void): Promise<boolean> {
+  private async drain(w: WorkerConnection, stopFeeding: () => Promise<void>, onDone: (env: fb.Envelope) => void, onOutput: (o: fb.OutputBatch) => void): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), DRAIN_MS)));
     try {
@@ -103,6 +112,7 @@ class Runner implements PythonRunner {
           return true;
         }
         if (type !== fb.Body.OutputBatch) return false;
+        onOutput(env.body(new fb.OutputBatch()) as fb.OutputBatch); // its ring bytes are released, unread
       }
     } catch {
       return false;
@@ -114,7 +124,7 @@ class Runner implements PythonRunner {
   async *run(task: PythonTask, input: AsyncIterable<arrow.RecordBatch>, ctx: TaskContext): AsyncGenerator<arrow.RecordBatch> {
     const m = (ctx.metrics.python ??= newPythonTaskMetrics());
     const conf = ctx.pythonConf ?? {};
-    const w = await this.acquire(m);
+    const w = await this.acquire(m, ringBytesOf(conf));
     let finished = false;
     const onAbort = () => w.kill();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -149,7 +159,7 @@ class Runner implements PythonRunner {
         for await (const b of input) {
           if (stopFeeding) break;
           const t0 = performance.now();
-          const payload = pickled ? inputPickled(b) : inputArrow(b, encoder);
+          const payload = pickled ? inputPickled(b) : inputArrow(b, encoder, w.rings, m);
           m.serializeMs += performance.now() - t0;
           m.bytesSent += payload.byteLength;
           m.rowsIn += b.numRows;
@@ -168,7 +178,7 @@ class Runner implements PythonRunner {
         if (type === fb.Body.OutputBatch) {
           const o = env.body(new fb.OutputBatch()) as fb.OutputBatch;
           const t0 = performance.now();
-          const batches = pickled ? [outputPickled(o, outTypes, outSchema, task)] : outputArrow(o, outTypes, outSchema, task, decoder);
+          const batches = pickled ? [outputPickled(o, outTypes, outSchema, task)] : outputArrow(arrowBytesOf(o, w.rings, m, task), outTypes, outSchema, task, decoder);
           m.deserializeMs += performance.now() - t0;
           for (const batch of batches) {
             m.rowsOut += batch.numRows;
@@ -203,7 +213,9 @@ class Runner implements PythonRunner {
       if (!finished && !errored && !ctx.signal.aborted) finished = await this.drain(w, () => {
         stopFeeding = true;
         return feeding;
-      }, readDone);
+      }, readDone, (o) => {
+        if (o.ringLength() > 0) w.rings?.takeOutput(o.ringPosition(), o.ringLength(), false);
+      });
       ctx.signal.removeEventListener('abort', onAbort);
       w.tasksRun++;
       if (finished && !ctx.signal.aborted) this.park(w, conf);
@@ -256,9 +268,23 @@ function taskStart(task: PythonTask, ctx: TaskContext, conf: Readonly<Record<str
  * An InputBatch envelope whose Arrow stream is written in place: the byte vector is reserved in the builder
  * and filled after the envelope is finished, so the column buffers are copied once, into the frame.
  */
-function inputArrow(batch: arrow.RecordBatch, encoder: IpcEncoder): Uint8Array {
+function inputArrow(batch: arrow.RecordBatch, encoder: IpcEncoder, rings: WorkerRings | null, m: PythonTaskMetrics): Uint8Array {
   const plan = encoder.plan(batch);
   const n = plan.byteLength;
+  const slot = rings?.reserveInput(n);
+  if (slot) {
+    slot.bytes.fill(0); // the plan leaves padding unwritten, and the ring holds earlier batches
+    plan.write(slot.bytes);
+    m.bytesSent += n; // the frame itself is counted by the caller
+    m.ringBytes += n;
+    return buildEnvelope(0n, fb.Body.InputBatch, (b) => {
+      fb.InputBatch.startInputBatch(b);
+      fb.InputBatch.addNumRows(b, batch.numRows);
+      fb.InputBatch.addRingPosition(b, slot.position);
+      fb.InputBatch.addRingLength(b, n);
+      return fb.InputBatch.endInputBatch(b);
+    }, 64);
+  }
   const b = new flatbuffers.Builder(n + 256);
   b.startVector(1, n, 8);
   // What createByteVector does, without the copy: the builder's buffer is sized, so no growth moves it.
@@ -303,10 +329,21 @@ function resultSchema(types: readonly DataType[], task: PythonTask): arrow.Schem
   return new arrow.Schema(fields);
 }
 
-/** Arrow results: the worker already coerced them to the declared types; anything else is refused here. */
-function outputArrow(o: fb.OutputBatch, types: readonly DataType[], schema: arrow.Schema, task: PythonTask, decoder: IpcDecoder): arrow.RecordBatch[] {
+/** An output batch's Arrow IPC bytes: copied out of the output ring (which is then free again) or inline in the frame. */
+function arrowBytesOf(o: fb.OutputBatch, rings: WorkerRings | null, m: PythonTaskMetrics, task: PythonTask): Uint8Array {
+  const inRing = o.ringLength();
+  if (inRing > 0) {
+    if (!rings) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch for ${names(task)} in a ring it was never given.`);
+    m.ringBytes += inRing;
+    return rings.takeOutput(o.ringPosition(), inRing);
+  }
   const bytes = o.arrowIpcArray();
   if (!bytes) throw new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent an output batch without data for ${names(task)}.`);
+  return bytes;
+}
+
+/** Arrow results: the worker already coerced them to the declared types; anything else is refused here. */
+function outputArrow(bytes: Uint8Array, types: readonly DataType[], schema: arrow.Schema, task: PythonTask, decoder: IpcDecoder): arrow.RecordBatch[] {
   let table: { readonly batches: readonly arrow.RecordBatch[]; readonly schema: arrow.Schema };
   try {
     const decoded = decoder.decode(bytes);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ExecutionError } from '@kindling/core';
 import { FrameError, encodeFrame, fb, readEnvelope, buildEnvelope, proofFor, checkProof } from '@kindling/protocol';
+import { WorkerRings } from './worker-ring.js';
 
 /** Output frames of a UDF can be large (a whole group of applyInPandas); the client protocol's limit applies. */
 const MAX_WORKER_FRAME = 1024 * 1024 * 1024;
@@ -21,6 +22,8 @@ export class WorkerConnection {
   tasksRun = 0;
   /** Broadcast variables this worker holds: id → version. */
   readonly broadcasts = new Map<number, number>();
+  /** The shared-memory rings Arrow batches travel through, once the worker has mapped them; null: all inline. */
+  rings: WorkerRings | null = null;
 
   private constructor(private readonly socket: net.Socket) {
     socket.setNoDelay(true);
@@ -128,6 +131,7 @@ export class WorkerConnection {
 
   /** Stops the worker process itself (a UDF stuck in a loop never reads its socket). */
   kill(): void {
+    this.dropRings();
     if (this.pid > 0) {
       try {
         process.kill(this.pid, 'SIGKILL');
@@ -139,8 +143,51 @@ export class WorkerConnection {
   }
 
   close(): void {
+    this.dropRings();
     this.socket.end();
     this.socket.destroy();
+  }
+
+  // Called only from the runner's own code paths (never from a socket event), so no synchronous write into a ring
+  // can be under way: JS runs one thing at a time.
+  private dropRings(): void {
+    this.rings?.close();
+    this.rings = null;
+  }
+
+  /**
+   * Offers the worker a segment of two `ringBytes` rings and waits for its answer; the name is unlinked as soon as
+   * the worker has mapped it (or refused), so no crash can leave it behind. A worker that cannot map it keeps
+   * working over the socket alone.
+   */
+  async attachRings(ringBytes: number): Promise<void> {
+    let rings: WorkerRings;
+    try {
+      rings = WorkerRings.create(ringBytes, this.pid);
+    } catch {
+      return; // no shared memory here (or /dev/shm full): the socket carries everything
+    }
+    try {
+      await this.send(buildEnvelope(0n, fb.Body.WorkerRing, (b) => {
+        const name = b.createString(rings.name);
+        fb.WorkerRing.startWorkerRing(b);
+        fb.WorkerRing.addName(b, name);
+        fb.WorkerRing.addRingBytes(b, ringBytes);
+        return fb.WorkerRing.endWorkerRing(b);
+      }));
+      const ack = await this.next();
+      if (ack.bodyType() !== fb.Body.WorkerRingAck) throw new WorkerLostError('PYTHON_WORKER_PROTOCOL', `Python worker answered the ring offer with body type ${ack.bodyType()}.`);
+      if ((ack.body(new fb.WorkerRingAck()) as fb.WorkerRingAck).ok()) {
+        this.rings = rings;
+        return;
+      }
+      rings.close();
+    } catch (err) {
+      rings.close();
+      throw err;
+    } finally {
+      rings.unlink();
+    }
   }
 
   /** Connects to the daemon (which forks a worker for the connection) and authenticates both ways. */

@@ -219,7 +219,8 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
   const castArgs = args.map((a, i) => castTo(a, r.argTypes[i]!));
   const nullable = r.nullable ? r.nullable(castArgs.map(nullableOf)) : castArgs.some(nullableOf);
   // Called by an alias (ifnull for nvl), the generated name keeps the alias, as Spark's registry does.
-  const displayName = fn.prettyName ?? (name.toLowerCase() !== fn.name ? name.toLowerCase() : undefined);
+  // Called by an alias, Spark prints the alias (its FUNC_ALIAS tag): ceiling(x), pow(x, 2), sign(x).
+  const displayName = name.toLowerCase() !== fn.name ? name.toLowerCase() : fn.prettyName;
   return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable, ...(displayName ? { displayName } : {}) };
 }
 

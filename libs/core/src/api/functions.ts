@@ -98,6 +98,42 @@ export function round(x: ColumnLike, scale = 0): Column { return call('round', [
 export function floor(x: ColumnLike): Column { return call('floor', [c(x)]); }
 export function ceil(x: ColumnLike): Column { return call('ceil', [c(x)]); }
 export function sqrt(x: ColumnLike): Column { return call('sqrt', [c(x)]); }
+export function exp(x: ColumnLike): Column { return call('exp', [c(x)]); }
+export function expm1(x: ColumnLike): Column { return call('expm1', [c(x)]); }
+/** The natural logarithm of `x`, or with two arguments the logarithm of the second to the base of the first; NULL for non-positive arguments. */
+export function log(baseOrX: ColumnLike | number, x?: ColumnLike): Column {
+  return x === undefined ? call('log', [c(baseOrX as ColumnLike)]) : call('log', [typeof baseOrX === 'number' ? litExpr(baseOrX) : c(baseOrX), c(x)]);
+}
+export function ln(x: ColumnLike): Column { return call('ln', [c(x)]); }
+export function log10(x: ColumnLike): Column { return call('log10', [c(x)]); }
+export function log2(x: ColumnLike): Column { return call('log2', [c(x)]); }
+export function log1p(x: ColumnLike): Column { return call('log1p', [c(x)]); }
+export function pow(x: ColumnLike | number, y: ColumnLike | number): Column { return call('power', [typeof x === 'number' ? litExpr(x) : c(x), typeof y === 'number' ? litExpr(y) : c(y)]); }
+export const power = pow;
+export function sin(x: ColumnLike): Column { return call('sin', [c(x)]); }
+export function cos(x: ColumnLike): Column { return call('cos', [c(x)]); }
+export function tan(x: ColumnLike): Column { return call('tan', [c(x)]); }
+export function cot(x: ColumnLike): Column { return call('cot', [c(x)]); }
+export function sec(x: ColumnLike): Column { return call('sec', [c(x)]); }
+export function csc(x: ColumnLike): Column { return call('csc', [c(x)]); }
+export function asin(x: ColumnLike): Column { return call('asin', [c(x)]); }
+export function acos(x: ColumnLike): Column { return call('acos', [c(x)]); }
+export function atan(x: ColumnLike): Column { return call('atan', [c(x)]); }
+export function atan2(y: ColumnLike | number, x: ColumnLike | number): Column { return call('atan2', [typeof y === 'number' ? litExpr(y) : c(y), typeof x === 'number' ? litExpr(x) : c(x)]); }
+export function sinh(x: ColumnLike): Column { return call('sinh', [c(x)]); }
+export function cosh(x: ColumnLike): Column { return call('cosh', [c(x)]); }
+export function tanh(x: ColumnLike): Column { return call('tanh', [c(x)]); }
+export function asinh(x: ColumnLike): Column { return call('asinh', [c(x)]); }
+export function acosh(x: ColumnLike): Column { return call('acosh', [c(x)]); }
+export function atanh(x: ColumnLike): Column { return call('atanh', [c(x)]); }
+export function cbrt(x: ColumnLike): Column { return call('cbrt', [c(x)]); }
+export function degrees(x: ColumnLike): Column { return call('degrees', [c(x)]); }
+export function radians(x: ColumnLike): Column { return call('radians', [c(x)]); }
+export function signum(x: ColumnLike): Column { return call('signum', [c(x)]); }
+export function rint(x: ColumnLike): Column { return call('rint', [c(x)]); }
+export function hypot(a: ColumnLike | number, b: ColumnLike | number): Column { return call('hypot', [typeof a === 'number' ? litExpr(a) : c(a), typeof b === 'number' ? litExpr(b) : c(b)]); }
+export function pi(): Column { return call('pi', []); }
+export function e(): Column { return call('e', []); }
 
 // Aggregates
 /** `count('*')` counts rows; `count(col)` counts non-null values. */

@@ -32,6 +32,8 @@ export interface PythonTaskMetrics {
   rowsOut: number;
   bytesSent: number;
   bytesReceived: number;
+  /** Of those, the bytes of Arrow batches that went through the worker's shared-memory rings (both ways). */
+  ringBytes: number;
 }
 
 export interface TaskContext {
@@ -88,7 +90,7 @@ export function summarizeTaskMetrics(tasks: readonly TaskMetrics[]): Record<stri
 }
 
 export function newPythonTaskMetrics(): PythonTaskMetrics {
-  return { coldStart: false, workerStartMs: 0, serializeMs: 0, deserializeMs: 0, workerDeserializeMs: 0, computeMs: 0, workerSerializeMs: 0, rowsIn: 0, rowsOut: 0, bytesSent: 0, bytesReceived: 0 };
+  return { coldStart: false, workerStartMs: 0, serializeMs: 0, deserializeMs: 0, workerDeserializeMs: 0, computeMs: 0, workerSerializeMs: 0, rowsIn: 0, rowsOut: 0, bytesSent: 0, bytesReceived: 0, ringBytes: 0 };
 }
 
 export function newTaskMetrics(): TaskMetrics {

@@ -58,7 +58,7 @@ describe('optimize', () => {
     expect(explain(out).split('\n')[1]).toMatch(/^\+- Filter /);
     const names = new Set(calls.map((c) => c.name));
     expect([...names].sort()).toEqual(
-      ['combine-filters', 'constant-folding', 'eliminate-subquery-aliases', 'push-down-limit', 'reorder-join', 'replace-distinct-with-aggregate', 'simplify-boolean'],
+      ['combine-filters', 'constant-folding', 'eliminate-subquery-aliases', 'push-down-limit', 'push-extra-predicate-through-join', 'reorder-join', 'replace-distinct-with-aggregate', 'simplify-boolean'],
     );
     expect(calls.every((c) => c.ms >= 0 && Number.isFinite(c.ms))).toBe(true);
     expect(calls.find((c) => c.name === 'eliminate-subquery-aliases')!.changed).toBe(true);
@@ -74,6 +74,7 @@ describe('optimize', () => {
       'simplify-boolean',
       'combine-filters',
       'reorder-join',
+      'push-extra-predicate-through-join',
       'push-down-filter',
       'collapse-project',
       'push-down-limit',

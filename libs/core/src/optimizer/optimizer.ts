@@ -10,13 +10,32 @@ import { combineFilters } from './rules/combine-filters.js';
 import { collapseProject } from './rules/collapse-project.js';
 import { pushDownFilter } from './rules/push-down-filter.js';
 import { reorderJoin } from './rules/reorder-join.js';
+import { pushExtraPredicateThroughJoin } from './rules/push-extra-predicate-through-join.js';
 import { pushDownLimit } from './rules/push-down-limit.js';
 import { pruneColumns } from './rules/prune-columns.js';
 
 /** A plan rewrite. `apply` returns its argument itself when it changed nothing, so fixpoints are found by identity. */
 export interface OptimizerRule {
   readonly name: string;
-  apply(plan: LogicalPlan): LogicalPlan;
+  apply(plan: LogicalPlan, run?: OptimizerRun): LogicalPlan;
+}
+
+/**
+ * State of one `optimize` call that rules may share, like Catalyst's tree-node tags: a rule that must not
+ * process the same node twice in a fixpoint marks it (nodes a rule does not change keep their identity).
+ */
+export class OptimizerRun {
+  private readonly tags = new WeakMap<object, Set<string>>();
+
+  tag(node: object, tag: string): void {
+    let s = this.tags.get(node);
+    if (!s) this.tags.set(node, (s = new Set()));
+    s.add(tag);
+  }
+
+  hasTag(node: object, tag: string): boolean {
+    return this.tags.get(node)?.has(tag) ?? false;
+  }
 }
 
 /** Rules run in order, once or repeatedly until a whole pass changes nothing. */
@@ -44,10 +63,11 @@ export const OPTIMIZER_BATCHES: readonly OptimizerBatch[] = [
       // Expressions first: folded literals and simpler predicates let the operator rules do more.
       constantFolding,
       simplifyBoolean,
-      // Merge stacked filters; order inner joins so each has a condition where one can; then move predicates
-      // as close to the data as they can go.
+      // Merge stacked filters; order inner joins so each has a condition where one can; derive one-sided filters
+      // from join conditions; then move predicates as close to the data as they can go.
       combineFilters,
       reorderJoin,
+      pushExtraPredicateThroughJoin,
       pushDownFilter,
       // Pushing filters through projects leaves Project(Project) chains; merge them.
       collapseProject,
@@ -79,6 +99,7 @@ const SPARK_RULE_NAMES: Readonly<Record<string, string>> = {
   PushPredicateThroughNonJoin: 'push-down-filter',
   PushPredicateThroughJoin: 'push-down-filter',
   ReorderJoin: 'reorder-join',
+  PushExtraPredicateThroughJoin: 'push-extra-predicate-through-join',
   LimitPushDown: 'push-down-limit',
   ColumnPruning: 'prune-columns',
 };
@@ -120,6 +141,7 @@ export function runBatches(plan: LogicalPlan, batches: readonly OptimizerBatch[]
     if (problem) throw new Error(`Optimizer input plan is invalid: ${problem}\n${logicalPlanString(plan)}`);
   }
   let current = plan;
+  const run = new OptimizerRun();
   for (const batch of batches) {
     const rules = batch.rules.filter((r) => !disabled.has(r.name));
     if (rules.length === 0) continue;
@@ -128,7 +150,7 @@ export function runBatches(plan: LogicalPlan, batches: readonly OptimizerBatch[]
       const before = current;
       for (const rule of rules) {
         const start = performance.now();
-        const next = rule.apply(current);
+        const next = rule.apply(current, run);
         const ms = performance.now() - start;
         const changed = next !== current;
         opts.onRule?.(rule.name, ms, changed);

@@ -21,6 +21,7 @@ import {
 import type { Aggregate, Join, LogicalPlan, Window } from '../plan/logical-plan.js';
 import { generateChildOutput, outputOf } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
+import type { DataType } from '../types/data-type.js';
 import { aggregateStateTypes } from '../expr/aggregates/registry.js';
 import { batchBytes } from '../execution/vectors.js';
 import { bindReferences } from './bind.js';
@@ -82,6 +83,40 @@ export function outputPartitions(p: PhysicalPlan): number {
   }
 }
 
+/** Spark's `DataType.defaultSize`: the width a size estimate assumes for a value of `t`. */
+function defaultSize(t: DataType): number {
+  switch (t.kind) {
+    case 'boolean':
+    case 'null':
+      return 1;
+    case 'int32':
+    case 'date':
+      return 4;
+    case 'string':
+      return 20;
+    case 'binary':
+      return 100;
+    case 'array':
+      return defaultSize(t.elementType);
+    case 'struct':
+      return t.fields.reduce((n, f) => n + defaultSize(f.dataType), 0);
+    default:
+      return 8;
+  }
+}
+
+/** Spark's `EstimationUtils.getSizePerRow`: 8 bytes of row overhead plus each column's default size. */
+function rowBytes(output: readonly { readonly dataType: DataType }[]): number {
+  return 8 + output.reduce((n, a) => n + defaultSize(a.dataType), 0);
+}
+
+/** A unary node's size as Spark estimates it without statistics: the child's, scaled by the ratio of row widths. */
+function widthScaled(p: LogicalPlan, child: LogicalPlan): number {
+  const bytes = estimateBytes(child);
+  if (!Number.isFinite(bytes)) return bytes;
+  return Math.ceil((bytes * rowBytes(outputOf(p))) / rowBytes(outputOf(child)));
+}
+
 /** Rough output size in bytes, for the broadcast decision (Infinity when unknown). */
 export function estimateBytes(p: LogicalPlan): number {
   switch (p.kind) {
@@ -93,15 +128,19 @@ export function estimateBytes(p: LogicalPlan): number {
       return p.partitions.reduce((s, part) => s + part.reduce((t, b) => t + batchBytes(b), 0), 0);
     case 'cachedRelation':
       return estimateBytes(p.child);
-    case 'project':
     case 'filter':
     case 'sort':
     case 'distinct':
     case 'repartition':
     case 'subqueryAlias':
-    case 'aggregate':
-    case 'window':
       return estimateBytes(p.child);
+    case 'aggregate':
+      // A global aggregate is one row.
+      if (p.groupingExprs.length === 0) return rowBytes(outputOf(p));
+      return widthScaled(p, p.child);
+    case 'project':
+    case 'window':
+      return widthScaled(p, p.child);
     case 'expand':
       return estimateBytes(p.child) * p.projections.length;
     case 'mapInPython':

@@ -89,4 +89,6 @@ export { WithColumnsRenamed, WithColumnsRenamedT } from './protocol/with-columns
 export { WorkerAuth, WorkerAuthT } from './protocol/worker-auth.js';
 export { WorkerAuthOk, WorkerAuthOkT } from './protocol/worker-auth-ok.js';
 export { WorkerHello, WorkerHelloT } from './protocol/worker-hello.js';
+export { WorkerRing, WorkerRingT } from './protocol/worker-ring.js';
+export { WorkerRingAck, WorkerRingAckT } from './protocol/worker-ring-ack.js';
 export { WorkerTaskMetrics, WorkerTaskMetricsT } from './protocol/worker-task-metrics.js';

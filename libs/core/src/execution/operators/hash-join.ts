@@ -43,6 +43,47 @@ function buildTable(keys: readonly arrow.Data[], keyTypes: readonly DataType[], 
   return { keys, nativeCols, nativeKeys, native: native.joinTableBuild(hashes, anyNullKey(keys, n), n, nativeCols) };
 }
 
+interface BuildSide {
+  readonly build: arrow.RecordBatch;
+  readonly table: HashTable;
+  /** Shared with the stage's other tasks on this thread: never released by one of them. */
+  readonly shared: boolean;
+}
+
+/**
+ * Build sides read from a broadcast, built once per executor thread and stage rather than once per task, as Spark
+ * builds a broadcast's hashed relation once. Keyed by the join node: an executor thread decodes a stage's plan once,
+ * so every task of the stage there sees the same object (job and stage are checked too, for plans run inline). A
+ * replaced or collected entry's native table is freed by its finalizer.
+ */
+const sharedBuilds = new WeakMap<HashJoinExec, { readonly jobId: number; readonly stageId: number; readonly built: Promise<Omit<BuildSide, 'shared'>> }>();
+
+async function buildSideOf(
+  plan: HashJoinExec,
+  buildPlan: HashJoinExec['left'],
+  partition: number,
+  ctx: TaskContext,
+  exec: ExecuteFn,
+  buildTypes: readonly DataType[],
+  buildKeyExprs: HashJoinExec['leftKeys'],
+  keyTypes: readonly DataType[],
+): Promise<BuildSide> {
+  const collect = async () => {
+    const batches: arrow.RecordBatch[] = [];
+    for await (const b of exec(buildPlan, partition, ctx)) batches.push(b);
+    const build = concatBatches(schemaOf(buildPlan.output), buildTypes, batches);
+    return { build, table: buildTable(evaluateKeys(buildKeyExprs, build), keyTypes, build.numRows) };
+  };
+  if (buildPlan.kind !== 'broadcastRead') return { ...(await collect()), shared: false };
+  const hit = sharedBuilds.get(plan);
+  if (hit && hit.jobId === ctx.jobId && hit.stageId === ctx.stageId) return { ...(await hit.built), shared: true };
+  const built = collect();
+  sharedBuilds.set(plan, { jobId: ctx.jobId, stageId: ctx.stageId, built });
+  // A failed build is not kept: the task's retry builds again.
+  built.catch(() => sharedBuilds.delete(plan));
+  return { ...(await built), shared: true };
+}
+
 export async function* executeHashJoin(plan: HashJoinExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
   const { joinType, buildSide, condition } = plan;
   const semiAnti = isSemiOrAnti(joinType);
@@ -72,16 +113,13 @@ export async function* executeHashJoin(plan: HashJoinExec, partition: number, ct
   const cap = Math.max(1, ctx.batchSize);
   const out = new BatchCoalescer(outSchema, outTypes, cap);
 
-  const buildBatches: arrow.RecordBatch[] = [];
-  for await (const b of exec(buildPlan, partition, ctx)) buildBatches.push(b);
-  const build = concatBatches(schemaOf(buildPlan.output), buildTypes, buildBatches);
+  const { build, table, shared } = await buildSideOf(plan, buildPlan, partition, ctx, exec, buildTypes, buildKeyExprs, keyTypes);
   const nb = build.numRows;
-  if (nb === 0 && !streamPreserved && joinType !== 'leftanti') return; // nothing can come out
-  const table = buildTable(evaluateKeys(buildKeyExprs, build), keyTypes, nb);
   try {
+    if (nb === 0 && !streamPreserved && joinType !== 'leftanti') return; // nothing can come out
     yield* probeAll();
   } finally {
-    native.joinTableRelease(table.native);
+    if (!shared) native.joinTableRelease(table.native);
   }
 
   async function* probeAll(): AsyncGenerator<arrow.RecordBatch> {

@@ -10,6 +10,7 @@ import { greatest, least } from './greatest-least.js';
 import { isnan } from './isnan.js';
 import { length } from './length.js';
 import { like } from './like.js';
+import { DOUBLE_MATH } from './math-double.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
 import { split } from './split.js';
@@ -25,7 +26,7 @@ export type { ScalarFunctionDef } from './function-def.js';
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
-  year, month, dayofmonth, arrayRepeat, shiftright,
+  year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

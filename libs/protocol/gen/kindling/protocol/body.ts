@@ -33,6 +33,8 @@ import { Transform, TransformT } from '../../kindling/protocol/transform.js';
 import { WorkerAuth, WorkerAuthT } from '../../kindling/protocol/worker-auth.js';
 import { WorkerAuthOk, WorkerAuthOkT } from '../../kindling/protocol/worker-auth-ok.js';
 import { WorkerHello, WorkerHelloT } from '../../kindling/protocol/worker-hello.js';
+import { WorkerRing, WorkerRingT } from '../../kindling/protocol/worker-ring.js';
+import { WorkerRingAck, WorkerRingAckT } from '../../kindling/protocol/worker-ring-ack.js';
 
 
 export enum Body {
@@ -66,13 +68,15 @@ export enum Body {
   TaskFailed = 27,
   CatalogRequest = 28,
   CatalogResponse = 29,
-  BroadcastRequest = 30
+  BroadcastRequest = 30,
+  WorkerRing = 31,
+  WorkerRingAck = 32
 }
 
 export function unionToBody(
   type: Body,
-  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null
-): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
+  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null
+): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(new Hello())! as Hello;
@@ -105,15 +109,17 @@ export function unionToBody(
     case 'CatalogRequest': return accessor(new CatalogRequest())! as CatalogRequest;
     case 'CatalogResponse': return accessor(new CatalogResponse())! as CatalogResponse;
     case 'BroadcastRequest': return accessor(new BroadcastRequest())! as BroadcastRequest;
+    case 'WorkerRing': return accessor(new WorkerRing())! as WorkerRing;
+    case 'WorkerRingAck': return accessor(new WorkerRingAck())! as WorkerRingAck;
     default: return null;
   }
 }
 
 export function unionListToBody(
   type: Body, 
-  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null, 
+  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null, 
   index: number
-): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|null {
+): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(index, new Hello())! as Hello;
@@ -146,6 +152,8 @@ export function unionListToBody(
     case 'CatalogRequest': return accessor(index, new CatalogRequest())! as CatalogRequest;
     case 'CatalogResponse': return accessor(index, new CatalogResponse())! as CatalogResponse;
     case 'BroadcastRequest': return accessor(index, new BroadcastRequest())! as BroadcastRequest;
+    case 'WorkerRing': return accessor(index, new WorkerRing())! as WorkerRing;
+    case 'WorkerRingAck': return accessor(index, new WorkerRingAck())! as WorkerRingAck;
     default: return null;
   }
 }

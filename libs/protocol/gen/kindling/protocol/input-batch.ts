@@ -64,8 +64,22 @@ numRows():number {
   return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
 }
 
+/**
+ * When ring_length > 0 the Arrow IPC stream is in the worker's input ring instead of arrow_ipc: at
+ * ring_position (a running byte count; modulo the ring size it is the offset), ring_length bytes.
+ */
+ringPosition():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+}
+
+ringLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+}
+
 static startInputBatch(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(5);
 }
 
 static addArrowIpc(builder:flatbuffers.Builder, arrowIpcOffset:flatbuffers.Offset) {
@@ -104,16 +118,26 @@ static addNumRows(builder:flatbuffers.Builder, numRows:number) {
   builder.addFieldInt32(2, numRows, 0);
 }
 
+static addRingPosition(builder:flatbuffers.Builder, ringPosition:number) {
+  builder.addFieldInt32(3, ringPosition, 0);
+}
+
+static addRingLength(builder:flatbuffers.Builder, ringLength:number) {
+  builder.addFieldInt32(4, ringLength, 0);
+}
+
 static endInputBatch(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createInputBatch(builder:flatbuffers.Builder, arrowIpcOffset:flatbuffers.Offset, pickledOffset:flatbuffers.Offset, numRows:number):flatbuffers.Offset {
+static createInputBatch(builder:flatbuffers.Builder, arrowIpcOffset:flatbuffers.Offset, pickledOffset:flatbuffers.Offset, numRows:number, ringPosition:number, ringLength:number):flatbuffers.Offset {
   InputBatch.startInputBatch(builder);
   InputBatch.addArrowIpc(builder, arrowIpcOffset);
   InputBatch.addPickled(builder, pickledOffset);
   InputBatch.addNumRows(builder, numRows);
+  InputBatch.addRingPosition(builder, ringPosition);
+  InputBatch.addRingLength(builder, ringLength);
   return InputBatch.endInputBatch(builder);
 }
 
@@ -121,7 +145,9 @@ unpack(): InputBatchT {
   return new InputBatchT(
     this.bb!.createScalarList<number>(this.arrowIpc.bind(this), this.arrowIpcLength()),
     this.bb!.createScalarList<number>(this.pickled.bind(this), this.pickledLength()),
-    this.numRows()
+    this.numRows(),
+    this.ringPosition(),
+    this.ringLength()
   );
 }
 
@@ -130,6 +156,8 @@ unpackTo(_o: InputBatchT): void {
   _o.arrowIpc = this.bb!.createScalarList<number>(this.arrowIpc.bind(this), this.arrowIpcLength());
   _o.pickled = this.bb!.createScalarList<number>(this.pickled.bind(this), this.pickledLength());
   _o.numRows = this.numRows();
+  _o.ringPosition = this.ringPosition();
+  _o.ringLength = this.ringLength();
 }
 }
 
@@ -137,7 +165,9 @@ export class InputBatchT implements flatbuffers.IGeneratedObject {
 constructor(
   public arrowIpc: (number)[] = [],
   public pickled: (number)[] = [],
-  public numRows: number = 0
+  public numRows: number = 0,
+  public ringPosition: number = 0,
+  public ringLength: number = 0
 ){}
 
 
@@ -148,7 +178,9 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   return InputBatch.createInputBatch(builder,
     arrowIpc,
     pickled,
-    this.numRows
+    this.numRows,
+    this.ringPosition,
+    this.ringLength
   );
 }
 }

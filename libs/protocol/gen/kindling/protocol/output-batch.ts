@@ -60,8 +60,21 @@ numRows():number {
   return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
 }
 
+/**
+ * As in InputBatch, in the output ring.
+ */
+ringPosition():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+}
+
+ringLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+}
+
 static startOutputBatch(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(5);
 }
 
 static addArrowIpc(builder:flatbuffers.Builder, arrowIpcOffset:flatbuffers.Offset) {
@@ -100,16 +113,26 @@ static addNumRows(builder:flatbuffers.Builder, numRows:number) {
   builder.addFieldInt32(2, numRows, 0);
 }
 
+static addRingPosition(builder:flatbuffers.Builder, ringPosition:number) {
+  builder.addFieldInt32(3, ringPosition, 0);
+}
+
+static addRingLength(builder:flatbuffers.Builder, ringLength:number) {
+  builder.addFieldInt32(4, ringLength, 0);
+}
+
 static endOutputBatch(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createOutputBatch(builder:flatbuffers.Builder, arrowIpcOffset:flatbuffers.Offset, pickledOffset:flatbuffers.Offset, numRows:number):flatbuffers.Offset {
+static createOutputBatch(builder:flatbuffers.Builder, arrowIpcOffset:flatbuffers.Offset, pickledOffset:flatbuffers.Offset, numRows:number, ringPosition:number, ringLength:number):flatbuffers.Offset {
   OutputBatch.startOutputBatch(builder);
   OutputBatch.addArrowIpc(builder, arrowIpcOffset);
   OutputBatch.addPickled(builder, pickledOffset);
   OutputBatch.addNumRows(builder, numRows);
+  OutputBatch.addRingPosition(builder, ringPosition);
+  OutputBatch.addRingLength(builder, ringLength);
   return OutputBatch.endOutputBatch(builder);
 }
 
@@ -117,7 +140,9 @@ unpack(): OutputBatchT {
   return new OutputBatchT(
     this.bb!.createScalarList<number>(this.arrowIpc.bind(this), this.arrowIpcLength()),
     this.bb!.createScalarList<number>(this.pickled.bind(this), this.pickledLength()),
-    this.numRows()
+    this.numRows(),
+    this.ringPosition(),
+    this.ringLength()
   );
 }
 
@@ -126,6 +151,8 @@ unpackTo(_o: OutputBatchT): void {
   _o.arrowIpc = this.bb!.createScalarList<number>(this.arrowIpc.bind(this), this.arrowIpcLength());
   _o.pickled = this.bb!.createScalarList<number>(this.pickled.bind(this), this.pickledLength());
   _o.numRows = this.numRows();
+  _o.ringPosition = this.ringPosition();
+  _o.ringLength = this.ringLength();
 }
 }
 
@@ -133,7 +160,9 @@ export class OutputBatchT implements flatbuffers.IGeneratedObject {
 constructor(
   public arrowIpc: (number)[] = [],
   public pickled: (number)[] = [],
-  public numRows: number = 0
+  public numRows: number = 0,
+  public ringPosition: number = 0,
+  public ringLength: number = 0
 ){}
 
 
@@ -144,7 +173,9 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   return OutputBatch.createOutputBatch(builder,
     arrowIpc,
     pickled,
-    this.numRows
+    this.numRows,
+    this.ringPosition,
+    this.ringLength
   );
 }
 }

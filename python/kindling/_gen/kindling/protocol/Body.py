@@ -35,3 +35,5 @@ class Body(object):
     CatalogRequest = 28
     CatalogResponse = 29
     BroadcastRequest = 30
+    WorkerRing = 31
+    WorkerRingAck = 32

@@ -40,4 +40,6 @@ class Body(object):
   CatalogRequest = cast(int, ...)
   CatalogResponse = cast(int, ...)
   BroadcastRequest = cast(int, ...)
+  WorkerRing = cast(int, ...)
+  WorkerRingAck = cast(int, ...)
 

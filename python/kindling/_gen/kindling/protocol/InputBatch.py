@@ -93,8 +93,24 @@ class InputBatch(object):
             return self._tab.Get(flatbuffers.number_types.Uint32Flags, o + self._tab.Pos)
         return 0
 
+    # When ring_length > 0 the Arrow IPC stream is in the worker's input ring instead of arrow_ipc: at
+    # ring_position (a running byte count; modulo the ring size it is the offset), ring_length bytes.
+    # InputBatch
+    def RingPosition(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Uint32Flags, o + self._tab.Pos)
+        return 0
+
+    # InputBatch
+    def RingLength(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Uint32Flags, o + self._tab.Pos)
+        return 0
+
 def InputBatchStart(builder: flatbuffers.Builder):
-    builder.StartObject(3)
+    builder.StartObject(5)
 
 def Start(builder: flatbuffers.Builder):
     InputBatchStart(builder)
@@ -128,6 +144,18 @@ def InputBatchAddNumRows(builder: flatbuffers.Builder, numRows: int):
 
 def AddNumRows(builder: flatbuffers.Builder, numRows: int):
     InputBatchAddNumRows(builder, numRows)
+
+def InputBatchAddRingPosition(builder: flatbuffers.Builder, ringPosition: int):
+    builder.PrependUint32Slot(3, ringPosition, 0)
+
+def AddRingPosition(builder: flatbuffers.Builder, ringPosition: int):
+    InputBatchAddRingPosition(builder, ringPosition)
+
+def InputBatchAddRingLength(builder: flatbuffers.Builder, ringLength: int):
+    builder.PrependUint32Slot(4, ringLength, 0)
+
+def AddRingLength(builder: flatbuffers.Builder, ringLength: int):
+    InputBatchAddRingLength(builder, ringLength)
 
 def InputBatchEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

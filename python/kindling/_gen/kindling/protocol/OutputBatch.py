@@ -91,8 +91,23 @@ class OutputBatch(object):
             return self._tab.Get(flatbuffers.number_types.Uint32Flags, o + self._tab.Pos)
         return 0
 
+    # As in InputBatch, in the output ring.
+    # OutputBatch
+    def RingPosition(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Uint32Flags, o + self._tab.Pos)
+        return 0
+
+    # OutputBatch
+    def RingLength(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Uint32Flags, o + self._tab.Pos)
+        return 0
+
 def OutputBatchStart(builder: flatbuffers.Builder):
-    builder.StartObject(3)
+    builder.StartObject(5)
 
 def Start(builder: flatbuffers.Builder):
     OutputBatchStart(builder)
@@ -126,6 +141,18 @@ def OutputBatchAddNumRows(builder: flatbuffers.Builder, numRows: int):
 
 def AddNumRows(builder: flatbuffers.Builder, numRows: int):
     OutputBatchAddNumRows(builder, numRows)
+
+def OutputBatchAddRingPosition(builder: flatbuffers.Builder, ringPosition: int):
+    builder.PrependUint32Slot(3, ringPosition, 0)
+
+def AddRingPosition(builder: flatbuffers.Builder, ringPosition: int):
+    OutputBatchAddRingPosition(builder, ringPosition)
+
+def OutputBatchAddRingLength(builder: flatbuffers.Builder, ringLength: int):
+    builder.PrependUint32Slot(4, ringLength, 0)
+
+def AddRingLength(builder: flatbuffers.Builder, ringLength: int):
+    OutputBatchAddRingLength(builder, ringLength)
 
 def OutputBatchEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
