@@ -35,6 +35,7 @@ _TEMPLATES: Dict[str, str] = {
     "NOT_BOOL": "Argument `<arg_name>` should be a bool, got <arg_type>.",
     "NOT_INT": "Argument `<arg_name>` should be an int, got <arg_type>.",
     "NOT_STR": "Argument `<arg_name>` should be a str, got <arg_type>.",
+    "INVALID_TYPE": "Argument `<arg_name>` should not be a <arg_type>.",
     "NOT_DICT": "Argument `<arg_name>` should be a dict, got <arg_type>.",
     "NOT_COLUMN": "Argument `<arg_name>` should be a Column, got <arg_type>.",
     "NOT_COLUMN_OR_STR": "Argument `<arg_name>` should be a Column or str, got <arg_type>.",

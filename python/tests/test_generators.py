@@ -86,7 +86,7 @@ def test_errors_are_spark_errors(docs):
     assert docs.count() == 4  # the session is still usable
 
 
-@pytest.mark.parametrize("fn", [F.split, F.explode, F.explode_outer, F.posexplode, F.posexplode_outer],
+@pytest.mark.parametrize("fn", [F.split, F.explode, F.explode_outer, F.posexplode, F.posexplode_outer, F.inline, F.inline_outer],
                          ids=lambda f: f.__name__)
 def test_docstring_examples_run(spark, fn):
     finder = doctest.DocTestFinder(recurse=False)

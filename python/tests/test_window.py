@@ -49,6 +49,23 @@ def test_same_window_through_sql_and_dataframe(spark, df):
         spark.catalog.dropTempView("wdf")
 
 
+def test_windows_over_aggregate_groups(spark, df):
+    # Sums per k: a → 55, b → 5, NULL → 1 (PySpark answers the same for both forms).
+    inside = df.groupBy("k").agg(F.sum("v").alias("s"), F.rank().over(Window.orderBy(F.sum("v"))).alias("r"))
+    above = df.groupBy("k").agg(F.sum("v").alias("s")).withColumn("r", F.rank().over(Window.orderBy("s")))
+    expected = [(None, 1, 1), ("a", 55, 3), ("b", 5, 2)]
+    for out in (inside, above):
+        assert sorted((tuple(r) for r in out.collect()), key=str) == sorted(expected, key=str)
+    df.createOrReplaceTempView("wagg")
+    try:
+        got = spark.sql("SELECT k, sum(v) s, rank() OVER (ORDER BY sum(v)) r FROM wagg GROUP BY k HAVING sum(v) > 1").collect()
+        assert sorted(tuple(r) for r in got) == [("a", 55, 2), ("b", 5, 1)]
+        with pytest.raises(AnalysisException, match="WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE"):
+            spark.sql("SELECT k FROM wagg WHERE rank() OVER (ORDER BY v) = 1")
+    finally:
+        spark.catalog.dropTempView("wagg")
+
+
 def test_errors(df):
     with pytest.raises(AnalysisException, match="WINDOW_FUNCTION_WITHOUT_ORDER"):
         df.select(F.row_number().over(Window.partitionBy("k")))

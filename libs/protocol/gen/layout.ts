@@ -243,6 +243,8 @@ export const LAYOUT = {
     Sql: {
       fields: [
         { name: "query", slot: 0, kind: "string", required: true },
+        { name: "args", slot: 1, kind: "vector_table", table: "Expression", required: false },
+        { name: "arg_names", slot: 2, kind: "vector_string", required: false },
       ],
     },
     ReadTable: {

@@ -59,6 +59,16 @@ export type Relation =
   | { readonly kind: 'table'; readonly nameParts: readonly string[]; readonly alias: string | null }
   | { readonly kind: 'subquery'; readonly query: Query; readonly alias: string | null; readonly columns?: readonly string[] }
   | { readonly kind: 'tableFunction'; readonly name: string; readonly args: readonly Expression[]; readonly alias: string | null }
+  /** `child LATERAL VIEW [OUTER] name(args) [tableAlias] [AS] c1, c2`: the generator's rows beside each child row. */
+  | {
+      readonly kind: 'lateralView';
+      readonly child: Relation;
+      readonly name: string;
+      readonly args: readonly Expression[];
+      readonly outer: boolean;
+      readonly tableAlias: string | null;
+      readonly columns: readonly string[];
+    }
   | {
       readonly kind: 'join';
       readonly left: Relation;

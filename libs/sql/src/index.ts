@@ -2,7 +2,7 @@
 // end behind `spark.sql(text)`.
 import { type DataFrame, type SparkSession } from '@kindling/core';
 import { registerSqlFrontEnd } from '@kindling/core/internal';
-import { type Expression, type SessionFunctionRegistry, alias } from '@kindling/core/internal';
+import { type Expression, type SessionFunctionRegistry, type SqlParameters, alias } from '@kindling/core/internal';
 import { checkWindowsDefined } from './parse-expression.js';
 import { parseSelectItem, parseStatement } from './parser.js';
 import { runStatement } from './plan-commands.js';
@@ -12,9 +12,9 @@ export { ParseError } from './parse-error.js';
 export { parseStatement, parseExpression, type ParsedStatement } from './parser.js';
 export { tokenize, type Token, type TokenKind } from './tokenizer.js';
 
-/** `spark.sql(text)`: parses, plans and analyses one statement of `session`. */
-export function sql(session: SparkSession, text: string): DataFrame {
-  const st = parseStatement(text);
+/** `spark.sql(text, args)`: parses (binding parameter markers to `params`), plans and analyses one statement of `session`. */
+export function sql(session: SparkSession, text: string, params?: SqlParameters): DataFrame {
+  const st = parseStatement(text, params);
   return runStatement(session, st, st.subqueries);
 }
 

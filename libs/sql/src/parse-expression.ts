@@ -1,5 +1,6 @@
 // Scalar expressions by precedence climbing, lowest first: OR, AND, NOT, predicates (IS NULL, BETWEEN, IN,
 // LIKE), comparisons, + - ||, * / %, unary minus, primaries. Produces the core's unresolved Expressions.
+import { ParameterBinder } from './parameters.js';
 import { AnalysisError, type DataType, DateT, parseTypeName } from '@kindling/core';
 import {
   type ArithmeticOp,
@@ -65,11 +66,34 @@ function dateShift(ts: TokenStream, d: Expression, interval: Extract<Expression,
   return lit(Date.UTC(y, m, Math.min(date.getUTCDate(), last)) / 86_400_000, DateT);
 }
 
+/** Functions whose `IGNORE NULLS` option Kindling honours, and the function the call becomes with it. */
+const IGNORE_NULLS_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['first', 'first'], ['first_value', 'first'], ['last', 'last'], ['last_value', 'last'], ['any_value', 'any_value'],
+]);
+/** Functions that take `IGNORE NULLS` inside their parentheses too (Spark's grammar has these three forms). */
+const INLINE_IGNORE_NULLS: ReadonlySet<string> = new Set(['first', 'last', 'any_value']);
+
 export class ExpressionParser {
   /** Subqueries met in expressions, referred to by index from the marker calls. */
   readonly subqueries: Query[] = [];
 
-  constructor(protected readonly ts: TokenStream) {}
+  constructor(
+    protected readonly ts: TokenStream,
+    /** Binds `:name` and `?` markers (none given: every marker is unbound, reported once parsing ends). */
+    readonly parameters: ParameterBinder = new ParameterBinder(),
+  ) {}
+
+  /** A parameter marker at the current token (`?`, or `:` then a name), bound; null at anything else. */
+  protected parameterMarker(): Expression | null {
+    const ts = this.ts;
+    if (ts.isOp('?')) return this.parameters.positional(ts.next().offset);
+    const n = ts.peek(1);
+    if (ts.isOp(':') && (n.kind === 'word' || n.kind === 'quotedIdent')) {
+      ts.next();
+      return this.parameters.named(ts.next().text);
+    }
+    return null;
+  }
 
   /** Parses a query after its opening parenthesis; only statement parsers can. */
   protected parseSubquery(at: Token): Query {
@@ -241,6 +265,10 @@ export class ExpressionParser {
           ts.next();
           return { kind: 'star' };
         }
+        {
+          const marker = this.parameterMarker();
+          if (marker) return marker;
+        }
         throw ts.error();
       case 'quotedIdent':
         return this.columnOrFunction();
@@ -405,13 +433,43 @@ export class ExpressionParser {
       const name = first.text.toLowerCase();
       const isDistinct = ts.acceptWord('DISTINCT');
       if (!isDistinct) ts.acceptWord('ALL');
-      let args: Expression[];
+      let args: Expression[] = [];
+      let ignoreNulls = false;
       if (name === 'count' && ts.isOp('*') && ts.isOp(')', 1)) {
         ts.next();
         ts.next();
-        args = [];
-      } else args = this.list(')');
-      const fn: Expression = { kind: 'unresolvedFunction', name, args, isDistinct };
+      } else if (!ts.acceptOp(')')) {
+        do {
+          args.push(this.expression());
+          // Spark's FIRST / LAST / ANY_VALUE forms: `first(x IGNORE NULLS)`.
+          if (args.length === 1 && INLINE_IGNORE_NULLS.has(name) && ts.acceptWord('IGNORE', 'NULLS')) ignoreNulls = true;
+        } while (ts.acceptOp(','));
+        ts.expectOp(')');
+      }
+      let fnName = name;
+      const option = ts.peek();
+      if ((ts.isWord('IGNORE') || ts.isWord('RESPECT')) && ts.isWord('NULLS', 1)) {
+        ts.next();
+        ts.next();
+        // RESPECT NULLS is every function's default; IGNORE NULLS needs one that can skip them.
+        if (option.text.toUpperCase() === 'IGNORE') {
+          if (name === 'lag' || name === 'lead') {
+            // lag/lead(x, offset, default, ignoreNulls): the offset-th non-NULL row before/after.
+            // (A wrong number of arguments is left for the analyzer to report.)
+            args = args.length >= 1 && args.length <= 3 ? [args[0]!, args[1] ?? lit(1), args[2] ?? lit(null), lit(true)] : [...args, lit(true)];
+          } else if (name === 'nth_value') {
+            throw ts.unsupported('UNSUPPORTED_FEATURE.IGNORE_NULLS', `The feature is not supported: ${name} with IGNORE NULLS.`, option);
+          } else if (!IGNORE_NULLS_FUNCTIONS.has(name)) {
+            throw ts.unsupported('INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX', `Invalid SQL syntax: The function \`${name}\` does not support IGNORE NULLS.`, option);
+          } else ignoreNulls = true;
+        }
+      }
+      if (ignoreNulls) {
+        // As Spark's withIgnoreNulls: the call becomes first/last(x, true), named `first(x)`.
+        fnName = IGNORE_NULLS_FUNCTIONS.get(name)!;
+        args = [args[0] ?? lit(null), lit(true), ...args.slice(2)];
+      }
+      const fn: Expression = { kind: 'unresolvedFunction', name: fnName, args, isDistinct };
       if (ts.acceptWord('OVER')) return this.over(fn);
       return fn;
     }

@@ -1,31 +1,38 @@
 // Recursive-descent parser of Spark SQL statements: queries (WITH, set operations, SELECT blocks, joins),
 // EXPLAIN, SHOW TABLES and DESCRIBE. Expressions are left to ExpressionParser.
-import { type Expression, type GroupingElement, type JoinType, type SortOrder, type WindowSpec, cubeSets, rollupSets, transformUp } from '@kindling/core/internal';
+import { type Expression, type GroupingElement, type JoinType, type SortOrder, type SqlParameters, type WindowSpec, cubeSets, rollupSets, transformUp } from '@kindling/core/internal';
 import type { Query, QueryBody, Relation, Select, SelectItem, Statement } from './ast.js';
 import { CLAUSE_WORDS } from './keywords.js';
 import { ParseError } from './parse-error.js';
 import { ExpressionParser, WINDOW_REF } from './parse-expression.js';
+import { ParameterBinder } from './parameters.js';
 import { TokenStream } from './token-stream.js';
 import { tokenize } from './tokenizer.js';
 
 /** A statement and the subqueries its expressions refer to (by index, through marker calls). */
 export type ParsedStatement = Statement & { readonly subqueries: readonly Query[] };
 
-/** Parses one statement (a trailing `;` is allowed). Throws ParseError. */
-export function parseStatement(sql: string): ParsedStatement {
+/**
+ * Parses one statement (a trailing `;` is allowed), its parameter markers bound to `params`. Throws ParseError, or
+ * AnalysisError for markers (unbound, or named and positional mixed).
+ */
+export function parseStatement(sql: string, params?: SqlParameters): ParsedStatement {
   const ts = new TokenStream(sql, tokenize(sql));
-  const p = new StatementParser(ts);
+  const p = new StatementParser(ts, new ParameterBinder(params));
   const st = p.statement();
   ts.acceptOp(';');
   if (ts.peek().kind !== 'eof') throw ts.error();
+  p.parameters.finish();
   return { ...st, subqueries: p.subqueries };
 }
 
 /** Parses one scalar expression (`selectExpr`, `expr()`). */
 export function parseExpression(sql: string): Expression {
   const ts = new TokenStream(sql, tokenize(sql));
-  const e = new ExpressionParser(ts).expression();
+  const p = new ExpressionParser(ts);
+  const e = p.expression();
   if (ts.peek().kind !== 'eof') throw ts.error();
+  p.parameters.finish();
   return e;
 }
 
@@ -38,6 +45,7 @@ export function parseSelectItem(sql: string): SelectItem {
   const p = new StatementParser(ts);
   const item = p.selectItem();
   if (ts.peek().kind !== 'eof') throw ts.error();
+  p.parameters.finish();
   if (p.subqueries.length > 0) throw ts.unsupported('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY', 'A subquery is not supported in a SQL expression string (selectExpr, expr, filter); use spark.sql.');
   return item;
 }
@@ -144,6 +152,15 @@ class StatementParser extends ExpressionParser {
 
   private limitValue(): number {
     const ts = this.ts;
+    const at = ts.peek();
+    const bound = this.parameterMarker();
+    if (bound) {
+      // `LIMIT :n`: the argument must be a non-negative integer (an unbound marker fails once parsing ends).
+      const v = bound.kind === 'literal' && (typeof bound.value === 'number' || typeof bound.value === 'bigint') ? Number(bound.value) : bound.kind === 'literal' && bound.value === null ? 0 : NaN;
+      if (!Number.isInteger(v)) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE', 'The limit like expression must be an integer.', at);
+      if (v < 0) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${v}" is invalid. The limit expression must be equal to or greater than 0, but got ${v}.`, at);
+      return v;
+    }
     const negative = ts.acceptOp('-');
     const t = ts.peek();
     if (t.kind === 'eof') throw ts.error();
@@ -231,6 +248,8 @@ class StatementParser extends ExpressionParser {
       while (ts.acceptOp(',')) {
         from = { kind: 'join', left: from, right: this.joinedRelation(), joinType: 'inner', natural: false, on: null, using: null };
       }
+      // LATERAL VIEWs follow the whole FROM list (Spark's fromClause), each over the ones before it.
+      while (ts.isWord('LATERAL') && ts.isWord('VIEW', 1)) from = this.lateralView(from);
     }
     const where = ts.acceptWord('WHERE') ? this.expression() : null;
     let groupBy: GroupingElement[] | null = null;
@@ -451,6 +470,33 @@ class StatementParser extends ExpressionParser {
     return { kind: 'table', nameParts, alias: this.relationAlias() };
   }
 
+  /**
+   * `LATERAL VIEW [OUTER] gen(args) tbl [AS] c1, c2` (after the words LATERAL VIEW). As in Spark's grammar the table
+   * name comes first and the column names may follow without AS; `gen(args) AS c` names no table.
+   */
+  private lateralView(child: Relation): Relation {
+    const ts = this.ts;
+    ts.next();
+    ts.next();
+    const outer = ts.acceptWord('OUTER');
+    const fn = ts.peek();
+    if (fn.kind !== 'word' && fn.kind !== 'quotedIdent') throw ts.error('expected a generator function');
+    ts.next();
+    ts.expectOp('(');
+    const args = this.list(')');
+    let tableAlias: string | null = null;
+    if (!ts.isWord('AS')) {
+      if (!this.atImplicitAlias()) throw ts.error('expected a table alias');
+      tableAlias = this.identifier();
+    }
+    const columns: string[] = [];
+    if (ts.acceptWord('AS') || this.atImplicitAlias()) {
+      do columns.push(this.identifier());
+      while (ts.acceptOp(','));
+    }
+    return { kind: 'lateralView', child, name: fn.text.toLowerCase(), args, outer, tableAlias, columns };
+  }
+
   private relationAlias(): string | null {
     if (this.ts.acceptWord('AS')) return this.identifier();
     if (this.atImplicitAlias()) return this.identifier();
@@ -503,6 +549,8 @@ function applyWindowsToRelation(r: Relation, defs: ReadonlyMap<string, WindowSpe
       return { ...r, query: applyWindowsToQuery(r.query, defs) };
     case 'join':
       return { ...r, left: applyWindowsToRelation(r.left, defs), right: applyWindowsToRelation(r.right, defs) };
+    case 'lateralView':
+      return { ...r, child: applyWindowsToRelation(r.child, defs) };
     default:
       return r;
   }

@@ -1,7 +1,7 @@
-// FROM clauses → plans: views and CTEs by name, subqueries, table functions (range), and joins with
-// ON / USING / NATURAL, each node analysed as it is built.
+// FROM clauses → plans: views and CTEs by name, subqueries, table functions (range), joins with
+// ON / USING / NATURAL, and LATERAL VIEW generators, each node analysed as it is built.
 import { AnalysisError, LongT } from '@kindling/core';
-import { type Expression, type LogicalPlan, alias, attr, lookupRelation, outputOf } from '@kindling/core/internal';
+import { type Expression, type LogicalPlan, type ResolutionScope, alias, analyzeNode, attr, lateralView, lit, lookupRelation, outputOf } from '@kindling/core/internal';
 import type { Relation } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planQuery } from './plan-query.js';
@@ -32,7 +32,21 @@ export function planRelation(r: Relation, ctx: PlanContext): Built {
       return aliased(tableFunction(r.name, r.args, ctx), r.alias, ctx);
     case 'join':
       return planJoin(r, ctx);
+    case 'lateralView':
+      return planLateralView(r, ctx);
   }
+}
+
+/** The FROM plan with a Generate over it (Spark's LATERAL VIEW is a Generate keeping the child's columns). */
+function planLateralView(r: Extract<Relation, { kind: 'lateralView' }>, ctx: PlanContext): Built {
+  const child = planRelation(r.child, ctx);
+  const args = r.args.map((a) => ctx.functions(a));
+  if (args.some(hasSubquery)) throw subqueryUnsupported('in a LATERAL VIEW');
+  const scope: ResolutionScope = { input: outputOf(child.plan), plans: [child.plan], caseSensitive: ctx.opts.caseSensitive };
+  const plan = analyzeNode(lateralView({ name: r.name, args }, r.outer, r.tableAlias, r.columns, child.plan, scope), ctx.opts);
+  // The parsed form, for EXPLAIN EXTENDED: the generator's argument as written over the parsed child.
+  const parsed: LogicalPlan = { kind: 'generate', generator: args[0] ?? lit(null), position: r.name.startsWith('posexplode'), outer: r.outer || r.name.endsWith('_outer'), generatorOutput: [], child: child.parsed };
+  return { parsed, plan };
 }
 
 function relationOf(nameParts: readonly string[], ctx: PlanContext): Built {

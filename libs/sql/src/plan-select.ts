@@ -12,6 +12,8 @@ import {
   children,
   exists,
   groupingSetsOf,
+  havingBelowWindows,
+  windowNotAllowed,
   withNewChildren,
   lookupAggregateFunction,
   outputOf,
@@ -35,6 +37,13 @@ function isAggregateCall(e: Expression, ctx: PlanContext): boolean {
   if (e.kind === 'windowExpr') return false;
   if (e.kind === 'unresolvedFunction' && lookupAggregateFunction(e.name) !== undefined && !ctx.session.engine.functions.lookup(e.name)) return true;
   return children(e).some((c) => isAggregateCall(c, ctx));
+}
+
+/** The first window expression in `e`, if any. */
+function findWindow(e: Expression): Expression | undefined {
+  let found: Expression | undefined;
+  exists(e, (x) => (x.kind === 'windowExpr' ? ((found = x), true) : false));
+  return found;
 }
 
 function intLiteral(e: Expression): number | null {
@@ -168,6 +177,14 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
   const sets = groupingSets ? { groupingSets } : {};
   if (s.having && hasSubquery(ctx.functions(s.having))) return planHavingSubquery(s, ctx, orderBy, input, grouping, sets, named, items, inputNames);
   const having = s.having ? ctx.functions(s.having) : null;
+  const windowInHaving = having ? findWindow(having) : undefined;
+  if (windowInHaving) throw windowNotAllowed('HAVING', windowInHaving);
+  // With windows in the select list, HAVING filters the groups before the windows run over them.
+  const windowed = items.some((i) => findWindow(i.expr) !== undefined);
+  const filterGroups = (b: Built, cond: Expression): Built =>
+    windowed
+      ? { parsed: { kind: 'filter', condition: cond, child: b.parsed }, plan: havingBelowWindows(b.plan, cond, ctx.opts) }
+      : ctx.derive([b], (c) => ({ kind: 'filter', condition: cond, child: c }));
   const build = (extra: readonly Expression[]): Built => {
     const list = [...named, ...extra.map((e, i) => alias(e, `${HIDDEN}${i}`))];
     return ctx.derive([input], (c) => ({ kind: 'aggregate', groupingExprs: grouping, aggregateExprs: list, ...sets, child: c }));
@@ -179,7 +196,7 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
   let firstError: unknown = null;
   if (!orderBy.some((o) => isAggregateCall(o.child, ctx))) try {
     let out = build([]);
-    if (having) out = ctx.derive([out], (c) => ({ kind: 'filter', condition: having, child: c }));
+    if (having) out = filterGroups(out, having);
     return sortBy(finish(out), orderBy, ctx);
   } catch (e) {
     if (!(e instanceof AnalysisError)) throw e;
@@ -189,6 +206,8 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
   const sub = (e: Expression) => substituteAliases(e, items, inputNames);
   const keyed = orderBy.map((o) => intLiteral(o.child) === null);
   const extra = [...(having ? [sub(having)] : []), ...orderBy.filter((_, i) => keyed[i]).map((o) => sub(ctx.functions(o.child)))];
+  // HAVING runs below the windows: a window's alias there stays unresolved (it is not the window's value).
+  if (having && findWindow(extra[0]!)) throw firstError ?? windowNotAllowed('HAVING', findWindow(extra[0]!)!);
   let agg: Built;
   try {
     agg = build(extra);
@@ -201,8 +220,7 @@ export function planSelect(s: Select, scope: PlanContext, orderBy: readonly Sort
   let b = agg;
   let h = 0;
   if (having) {
-    const cond = hidden[h++]!;
-    b = ctx.derive([b], (c) => ({ kind: 'filter', condition: cond, child: c }));
+    b = filterGroups(b, hidden[h++]!);
   }
   const order = orderBy.map((o): SortOrder => {
     if (keyed[orderBy.indexOf(o)]) return { ...o, child: hidden[h++]! };

@@ -113,6 +113,32 @@ describe('statements', () => {
     expect(types).toEqual(['inner', 'inner', 'cross', 'left', 'left', 'right', 'full', 'leftsemi', 'leftanti']);
   });
 
+  it('parses LATERAL VIEWs after the whole FROM list, with or without table name, AS and OUTER', () => {
+    const from = (sql: string) => {
+      const st = parseStatement(sql);
+      return st.kind === 'query' && st.query.body.kind === 'select' ? st.query.body.from : null;
+    };
+    const two = from('SELECT * FROM a JOIN b ON a.k = b.k LATERAL VIEW OUTER posexplode(xs) t AS p, x LATERAL VIEW explode(ys) u y WHERE y > 1');
+    expect(two).toMatchObject({
+      kind: 'lateralView', name: 'explode', outer: false, tableAlias: 'u', columns: ['y'],
+      child: { kind: 'lateralView', name: 'posexplode', outer: true, tableAlias: 't', columns: ['p', 'x'], child: { kind: 'join' } },
+    });
+    expect(from('SELECT * FROM a LATERAL VIEW explode(xs) AS x')).toMatchObject({ kind: 'lateralView', tableAlias: null, columns: ['x'] });
+    expect(from('SELECT * FROM a LATERAL VIEW explode(xs) t ORDER BY 1')).toMatchObject({ kind: 'lateralView', tableAlias: 't', columns: [] });
+    // A table name is required, as in Spark's grammar.
+    expect(parseError('SELECT * FROM a LATERAL VIEW explode(xs) ORDER BY 1').message).toContain("Syntax error at or near 'ORDER'");
+  });
+
+  it('reads IGNORE NULLS / RESPECT NULLS as the ignoreNulls flag of first, last, any_value, lag and lead', () => {
+    expect(expr('first(v IGNORE NULLS)')).toBe("'first('v, true)");
+    expect(expr('first_value(v) IGNORE NULLS')).toBe("'first('v, true)");
+    expect(expr('last_value(v) RESPECT NULLS')).toBe("'last_value('v)");
+    expect(expr('any_value(v) ignore nulls')).toBe("'any_value('v, true)");
+    expect(() => parseExpression('sum(v) IGNORE NULLS')).toThrow(/FUNCTION_WITH_UNSUPPORTED_SYNTAX/);
+    expect(expr('lag(v) IGNORE NULLS OVER (ORDER BY o)')).toContain("'lag('v, 1, NULL, true)");
+    expect(expr('lag(v) RESPECT NULLS OVER (ORDER BY o)')).toContain("'lag('v)");
+  });
+
   it('parses EXPLAIN, SHOW TABLES, DESCRIBE and view commands', () => {
     expect(parseStatement('EXPLAIN EXTENDED SELECT 1')).toMatchObject({ kind: 'explain', mode: 'extended' });
     expect(parseStatement("SHOW TABLES IN global_temp LIKE 'x*'")).toMatchObject({ kind: 'showTables', database: 'global_temp', pattern: 'x*' });

@@ -243,6 +243,8 @@ LAYOUT = {
         "Sql": {
             "fields": [
                 { "name": "query", "slot": 0, "kind": "string", "required": True },
+                { "name": "args", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
+                { "name": "arg_names", "slot": 2, "kind": "vector_string", "required": False },
             ],
         },
         "ReadTable": {

@@ -6,9 +6,9 @@ general request module; each returns a ``build(builder) -> offset`` function as 
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
-from .._client.requests import Build, _transform
+from .._client.requests import Build, _exprs, _strings, _transform
 from .._gen.kindling.protocol import CatalogRequest as _CatalogRequest
 from .._gen.kindling.protocol import ReadTable as _ReadTable
 from .._gen.kindling.protocol import Sql as _Sql
@@ -18,11 +18,18 @@ from .._gen.kindling.protocol.RelationOp import RelationOp
 __all__ = ["CatalogOp", "sql", "read_table", "catalog"]
 
 
-def sql(query: str) -> Build:
+def sql(query: str, args: Sequence = (), names: Sequence[str] = ()) -> Build:
+    """``spark.sql(query, args)``: ``args`` bind the markers by position, or by name when ``names`` are given."""
     def build(b):
+        a = _exprs(b, args) if args else 0
+        n = _strings(b, names) if names else 0
         q = b.CreateString(query)
         _Sql.Start(b)
         _Sql.AddQuery(b, q)
+        if a:
+            _Sql.AddArgs(b, a)
+        if n:
+            _Sql.AddArgNames(b, n)
         return _transform(b, RelationOp.Sql, _Sql.End(b))
 
     return build

@@ -19,10 +19,22 @@ def _check_str(value: Any, arg_name: str) -> None:
                                message_parameters={"arg_name": arg_name, "arg_type": type(value).__name__})
 
 
-def sql(session: "SparkSession", query: str) -> "DataFrame":
+def sql(session: "SparkSession", query: str, args: Any = None) -> "DataFrame":
     _check_str(query, "sqlQuery")
     session._check_active()
-    return session._transform(crq.sql(query))
+    from .column import _to_expr
+
+    # As PySpark: each value becomes lit(value) (a Column passes as it is); the engine binds the markers.
+    if isinstance(args, dict):
+        names = [str(k) for k in args]
+        values = [_to_expr(v, str(k)) for k, v in args.items()]
+    elif args is None or isinstance(args, list):
+        names = []
+        values = [_to_expr(v, str(i)) for i, v in enumerate(args or [])]
+    else:
+        raise PySparkTypeError(error_class="INVALID_TYPE",
+                               message_parameters={"arg_name": "args", "arg_type": type(args).__name__})
+    return session._transform(crq.sql(query, values, names))
 
 
 def table(session: "SparkSession", name: str) -> "DataFrame":

@@ -10,7 +10,7 @@ from kindling.sql.column import Column, _call, _literal, _to_col, _to_expr
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "last"]
+__all__ = ["row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead"]
 
 
 def _int(value: Any, arg_name: str) -> Any:
@@ -210,32 +210,3 @@ def lead(col: ColumnOrName, offset: int = 1, default: Any = None) -> Column:
     [2, 4, 0]
     """
     return _call("lead", _to_col(col), _int(offset, "offset"), _to_expr(default, "default"))
-
-
-def last(col: ColumnOrName, ignorenulls: bool = False) -> Column:
-    """The last value of the window frame (``ignorenulls=True``: the last non-NULL one). Kindling evaluates
-    ``last`` over a window only; as a plain aggregate it is not supported yet.
-
-    Parameters
-    ----------
-    col : :class:`Column` or str
-        The column.
-    ignorenulls : bool, optional
-        Return the last non-NULL value (default False).
-
-    Returns
-    -------
-    :class:`Column`
-        A value of the column's type.
-
-    Examples
-    --------
-    >>> from kindling.sql import Window, functions as F
-    >>> df = spark.createDataFrame([(1,), (2,), (4,)], "v int")
-    >>> w = Window.orderBy("v").rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)
-    >>> [r.l for r in df.select(F.last("v").over(w).alias("l")).collect()]
-    [4, 4, 4]
-    """
-    if not isinstance(ignorenulls, bool):
-        raise _err.type_error("NOT_BOOL", arg_name="ignorenulls", arg_type=type(ignorenulls).__name__)
-    return _call("last", _to_col(col), _literal(ignorenulls, "ignorenulls"))

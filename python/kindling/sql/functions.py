@@ -50,6 +50,8 @@ __all__ = [
     "explode_outer",
     "posexplode",
     "posexplode_outer",
+    "inline",
+    "inline_outer",
     "abs",
     "round",
     "floor",
@@ -63,6 +65,10 @@ __all__ = [
     "min",
     "max",
     "first",
+    "last",
+    "first_value",
+    "last_value",
+    "any_value",
     "collect_list",
     "countDistinct",
     "count_distinct",
@@ -949,6 +955,50 @@ def posexplode_outer(col: ColumnOrName) -> Column:
     return _fn("posexplode_outer", col)
 
 
+def inline(col: ColumnOrName) -> Column:
+    """One row per struct of an array of structs, one column per struct field; a NULL or empty array gives none.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array of structs.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator; use it as a whole item of ``select``.
+
+    Examples
+    --------
+    >>> df = spark.sql("SELECT 1 AS id, array_repeat(named_struct('n', 7, 's', 'x'), 2) AS xs")
+    >>> df.select("id", inline("xs")).collect()
+    [Row(id=1, n=7, s='x'), Row(id=1, n=7, s='x')]
+    """
+    return _fn("inline", col)
+
+
+def inline_outer(col: ColumnOrName) -> Column:
+    """As :func:`inline`, but a NULL or empty array gives one row whose fields are NULL.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        An array of structs.
+
+    Returns
+    -------
+    :class:`Column`
+        The generator.
+
+    Examples
+    --------
+    >>> df = spark.sql("SELECT 1 AS id, CAST(NULL AS array<struct<n:int,s:string>>) AS xs")
+    >>> df.select("id", inline_outer("xs")).collect()
+    [Row(id=1, n=None, s=None)]
+    """
+    return _fn("inline_outer", col)
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # Math
 
@@ -1308,11 +1358,140 @@ def first(col: ColumnOrName, ignorenulls: bool = False) -> Column:
     |  Bob|         5|
     +-----+----------+
     """
-    if not isinstance(ignorenulls, bool):
-        raise _err.type_error("NOT_BOOL", arg_name="ignorenulls", arg_type=type(ignorenulls).__name__)
-    if ignorenulls:
-        return _call("first", _to_col(col), E.Literal("boolean", True))
-    return _fn("first", col)
+    return _first_last("first", col, ignorenulls)
+
+
+def _first_last(name: str, col: ColumnOrName, ignorenulls: Any) -> Column:
+    """``name(col[, ignoreNulls])``: a bool is sent as a literal, a Column as it is (the engine needs a boolean
+    literal, as Spark does); the default leaves the flag out, so the column is named ``name(col)``."""
+    if ignorenulls is None or ignorenulls is False:
+        return _fn(name, col)
+    if isinstance(ignorenulls, bool):
+        return _call(name, _to_col(col), E.Literal("boolean", True))
+    if isinstance(ignorenulls, Column):
+        return _call(name, _to_col(col), ignorenulls._expr)
+    raise _err.type_error("NOT_BOOL_OR_COLUMN", arg_name="ignorenulls", arg_type=type(ignorenulls).__name__)
+
+
+def last(col: ColumnOrName, ignorenulls: bool = False) -> Column:
+    """The last value of the group (which one depends on row order), or of a window frame; ``ignorenulls=True``
+    skips NULLs.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+    ignorenulls : bool, optional
+        Return the last non-NULL value (default False).
+
+    Returns
+    -------
+    :class:`Column`
+        The last value.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Alice", 2), ("Bob", 5), ("Alice", None)], ("name", "age")).coalesce(1)
+    >>> df.groupby("name").agg(last("age"), last("age", ignorenulls=True).alias("l")).orderBy("name").show()
+    +-----+---------+---+
+    | name|last(age)|  l|
+    +-----+---------+---+
+    |Alice|     NULL|  2|
+    |  Bob|        5|  5|
+    +-----+---------+---+
+    >>> from kindling.sql import Window
+    >>> w = Window.orderBy("age").rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)
+    >>> [r.l for r in df.select(last("age").over(w).alias("l")).collect()]
+    [5, 5, 5]
+    """
+    return _first_last("last", col, ignorenulls)
+
+
+def first_value(col: ColumnOrName, ignoreNulls: Union[bool, Column, None] = None) -> Column:
+    """``first`` by its SQL standard name: the first value of the group or window frame; ``ignoreNulls`` skips NULLs.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+    ignoreNulls : bool or :class:`Column`, optional
+        Return the first non-NULL value (default False); a Column must be a boolean literal.
+
+    Returns
+    -------
+    :class:`Column`
+        The first value.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("a", None), ("a", 1), ("b", 2)], "k string, v int").coalesce(1)
+    >>> df.groupBy("k").agg(first_value("v"), first_value("v", True).alias("nn")).orderBy("k").show()
+    +---+--------------+---+
+    |  k|first_value(v)| nn|
+    +---+--------------+---+
+    |  a|          NULL|  1|
+    |  b|             2|  2|
+    +---+--------------+---+
+    """
+    return _first_last("first_value", col, ignoreNulls)
+
+
+def last_value(col: ColumnOrName, ignoreNulls: Union[bool, Column, None] = None) -> Column:
+    """``last`` by its SQL standard name: the last value of the group or window frame; ``ignoreNulls`` skips NULLs.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+    ignoreNulls : bool or :class:`Column`, optional
+        Return the last non-NULL value (default False); a Column must be a boolean literal.
+
+    Returns
+    -------
+    :class:`Column`
+        The last value.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("a", 1), ("a", None), ("b", 2)], "k string, v int").coalesce(1)
+    >>> df.groupBy("k").agg(last_value("v"), last_value("v", True).alias("nn")).orderBy("k").show()
+    +---+-------------+---+
+    |  k|last_value(v)| nn|
+    +---+-------------+---+
+    |  a|         NULL|  1|
+    |  b|            2|  2|
+    +---+-------------+---+
+    """
+    return _first_last("last_value", col, ignoreNulls)
+
+
+def any_value(col: ColumnOrName, ignoreNulls: Union[bool, Column, None] = None) -> Column:
+    """Some value of the group (Kindling returns the first one met); ``ignoreNulls`` returns a non-NULL one if any.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        The column.
+    ignoreNulls : bool or :class:`Column`, optional
+        Skip NULLs (default False); a Column must be a boolean literal.
+
+    Returns
+    -------
+    :class:`Column`
+        A value of the column's type.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("a", None), ("a", 1), ("b", 2)], "k string, v int").coalesce(1)
+    >>> df.groupBy("k").agg(any_value("v", True)).orderBy("k").show()
+    +---+------------+
+    |  k|any_value(v)|
+    +---+------------+
+    |  a|           1|
+    |  b|           2|
+    +---+------------+
+    """
+    return _first_last("any_value", col, ignoreNulls)
 
 
 def collect_list(col: ColumnOrName) -> Column:
@@ -1640,7 +1819,6 @@ from kindling.sql._window_functions import (  # noqa: E402
     cume_dist,
     dense_rank,
     lag,
-    last,
     lead,
     ntile,
     percent_rank,
@@ -1648,7 +1826,7 @@ from kindling.sql._window_functions import (  # noqa: E402
     row_number,
 )
 
-__all__ += ["row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "last"]
+__all__ += ["row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead"]
 
 from kindling.sql._math_functions import (  # noqa: E402  (after the core definitions they build on)
     __all__ as _math_names,

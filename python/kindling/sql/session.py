@@ -271,7 +271,10 @@ class SparkSession:
         sqlQuery : str
             One SQL statement (a trailing ``;`` is allowed).
         args : dict or list, optional
-            Parameter markers are not supported yet; passing ``args`` raises.
+            Values of the query's parameter markers, bound as literals of the value's type: a dict for named
+            markers (``:lo``), a list for positional ones (``?``). A value may be a literal Column (``lit(5)``).
+            A marker without a value raises ``UNBOUND_SQL_PARAMETER``; both kinds in one query raise
+            ``INVALID_QUERY_MIXED_QUERY_PARAMETERS``.
         **kwargs
             String formatting of the query (``{df}``) is not supported yet; passing keywords raises.
 
@@ -293,13 +296,17 @@ class SparkSession:
         [Row(id=2, u='B')]
         >>> spark.sql("SELECT count(*) AS n FROM people").first().n
         2
+        >>> spark.sql("SELECT s FROM people WHERE id > :lo", args={"lo": 1}).collect()
+        [Row(s='b')]
+        >>> spark.sql("SELECT id FROM people WHERE s = ? OR id = ?", args=["a", 2]).count()
+        2
         """
-        if args is not None or kwargs:
-            raise PySparkNotImplementedError("spark.sql() does not support query parameters or string formatting "
-                                             "yet.", "NOT_IMPLEMENTED", {"feature": "sql(args, **kwargs)"})
+        if kwargs:
+            raise PySparkNotImplementedError("spark.sql() does not support string formatting (**kwargs) yet.",
+                                             "NOT_IMPLEMENTED", {"feature": "sql(**kwargs)"})
         from . import _views
 
-        return _views.sql(self, sqlQuery)
+        return _views.sql(self, sqlQuery, args)
 
     def table(self, tableName: str) -> "DataFrame":
         """The DataFrame of a temporary view.

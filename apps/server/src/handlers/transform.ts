@@ -176,9 +176,16 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       return df(a.input()).alias(a.alias() ?? '');
     }
     case fb.RelationOp.Sql: {
-      const q = (t.op(new fb.Sql()) as fb.Sql).query();
+      const sql = t.op(new fb.Sql()) as fb.Sql;
+      const q = sql.query();
       if (q === null) throw missing('query');
-      return s.spark.sql(q);
+      // Parameter arguments: by name when every one has a name, else by position.
+      const args = decodeColumns(sql.argsLength(), (i) => sql.args(i), df);
+      if (args.length === 0 && sql.argNamesLength() === 0) return s.spark.sql(q);
+      const names = strings(sql.argNamesLength(), (i) => sql.argNames(i));
+      if (names.length === 0) return s.spark.sql(q, args);
+      sameLength(names, args, 'Sql.arg_names');
+      return s.spark.sql(q, Object.fromEntries(names.map((n, i) => [n, args[i]!])));
     }
     case fb.RelationOp.ReadTable: {
       const name = (t.op(new fb.ReadTable()) as fb.ReadTable).name();

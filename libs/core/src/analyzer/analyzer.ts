@@ -22,7 +22,7 @@ import { assertNever } from '../util/assert.js';
 import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
 import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
 import { withFreshExprIds } from './fresh-ids.js';
-import { checkNoWindow, extractWindows } from './resolve-window.js';
+import { checkNoWindow, extractWindows, extractWindowsOverAggregate, hasGroupAggregate } from './resolve-window.js';
 import { extractGenerator } from './resolve-generator.js';
 import { expandGroupingSets, groupingFunctionsAbove, hasGroupingFunction } from './resolve-grouping.js';
 
@@ -85,19 +85,13 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
         return { ...p, projectList: gen.projectList, child: gen.generate };
       }
       const list = resolveProjectList(p.projectList, scope);
-      if (list.some(containsWindow)) {
-        if (list.some(containsAggregate)) {
-          throw new AnalysisError('UNSUPPORTED_FEATURE.WINDOW_OVER_AGGREGATE', 'Kindling does not yet evaluate window functions in an aggregate query; aggregate in a subquery and apply the window above it.');
-        }
-        return { ...extractWindows(list, p.child), planId: p.planId };
+      // select(sum(x)) without groupBy is a global aggregate, as in Spark; so is `rank() OVER (ORDER BY sum(v))`,
+      // a window over its one row.
+      if (list.some(hasGroupAggregate)) {
+        return analyzeNode({ kind: 'aggregate', groupingExprs: [], aggregateExprs: list, child: p.child, planId: p.planId }, opts);
       }
+      if (list.some(containsWindow)) return { ...extractWindows(list, p.child), planId: p.planId };
       checkNoWindow(list, 'SELECT');
-      for (const e of list) {
-        if (containsAggregate(e)) {
-          // select(sum(x)) without groupBy is a global aggregate, as in Spark.
-          return analyzeNode({ kind: 'aggregate', groupingExprs: [], aggregateExprs: list, child: p.child, planId: p.planId }, opts);
-        }
-      }
       return { ...p, projectList: list };
     }
     case 'filter':
@@ -149,6 +143,27 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
     default:
       return assertNever(p, 'logical plan');
   }
+}
+
+/**
+ * SQL's HAVING over an aggregate whose select list holds windows (analysed as Project ← Window… ← Aggregate): the
+ * filter goes right above the Aggregate, under the windows, as Spark's ExtractWindowExpressions places it, so the
+ * windows see only the groups kept (and HAVING cannot name a window's output).
+ */
+export function havingBelowWindows(plan: LogicalPlan, condition: Expression, opts: AnalyzerOptions = DEFAULTS): LogicalPlan {
+  const above: LogicalPlan[] = [];
+  let p = plan;
+  if (p.kind === 'project' && p.child.kind === 'window') {
+    above.push(p);
+    p = p.child;
+    while (p.kind === 'window') {
+      above.push(p);
+      p = p.child;
+    }
+  }
+  let out = analyzeNode({ kind: 'filter', condition, child: p }, opts);
+  for (const node of above.reverse()) out = { ...node, child: out } as LogicalPlan;
+  return out;
 }
 
 /**
@@ -216,9 +231,9 @@ function analyzeAggregate(p: Aggregate, opts: AnalyzerOptions): LogicalPlan {
 /** The checks of a resolved aggregate list against its grouping expressions. */
 function checkAggregate(p: Aggregate, grouping: readonly Expression[], aggs: readonly NamedExpression[] | readonly Expression[]): LogicalPlan {
   if (aggs.some(containsWindow)) {
-    throw new AnalysisError('UNSUPPORTED_FEATURE.WINDOW_OVER_AGGREGATE', 'Kindling does not yet evaluate window functions in an aggregate query; aggregate in a subquery and apply the window above it.');
+    return extractWindowsOverAggregate({ ...p, groupingExprs: grouping }, aggs as NamedExpression[], (a) => checkAggregate(a, a.groupingExprs, a.aggregateExprs));
   }
-  checkNoWindow(aggs, 'an aggregate');
+  checkNoWindow(aggs, 'aggregate');
   // Every column outside an aggregate function must be (part of) a grouping expression.
   const check = (e: Expression): void => {
     if (grouping.some((g) => semanticEquals(g, e))) return;
@@ -292,7 +307,7 @@ function analyzeJoin(p: Join, opts: AnalyzerOptions): LogicalPlan {
   }
   if (p.condition === null) return right === p.right ? p : { ...p, right };
   const cond = resolveExpression(p.condition, scope);
-  checkNoWindow([cond], 'a join condition');
+  checkNoWindow([cond], 'JOIN');
   const t = dataTypeOf(cond);
   if (t.kind !== 'boolean') {
     throw dataTypeMismatch(prettyName(cond), `join condition ${JSON.stringify(prettyName(cond))} of type ${JSON.stringify(simpleString(t))} is not a boolean.`);

@@ -196,9 +196,20 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
   if (agg) {
     const def = aggregateDef(agg.fn);
     const distinct = agg.distinct || isDistinct;
+    const takesFlag = agg.fn === 'first' || agg.fn === 'last' || agg.fn === 'any_value';
+    // As Spark's FirstLast.validateIgnoreNullExpr: the flag is read at analysis, so it must be a boolean literal.
+    if (takesFlag && (args.length < 1 || args.length > 2)) {
+      throw new AnalysisError('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`${name}\` requires [1, 2] parameters but the actual number is ${args.length}.`, { functionName: `\`${name}\``, expectedNum: '[1, 2]', actualNum: String(args.length) });
+    }
+    const flag = args[1];
+    if (takesFlag && args.length === 2 && !(flag!.kind === 'literal' && typeof flag!.value === 'boolean')) {
+      throw new AnalysisError('_LEGACY_ERROR_TEMP_1210', `The second argument in ${agg.fn} should be a boolean literal.`, { funcName: agg.fn });
+    }
     const r = def.resolve(argTypes, distinct);
     if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
-    return { kind: 'agg', fn: agg.fn, args: args.map((a, i) => castTo(a, r.argTypes[i]!)), distinct, dataType: r.dataType, nullable: r.nullable };
+    // Called by an alias (first_value, last_value), the generated name keeps it, as Spark's registry does.
+    const displayName = takesFlag && name.toLowerCase() !== agg.fn ? name.toLowerCase() : undefined;
+    return { kind: 'agg', fn: agg.fn, args: args.map((a, i) => castTo(a, r.argTypes[i]!)), distinct, dataType: r.dataType, nullable: r.nullable, ...(displayName ? { displayName } : {}) };
   }
   const fn = lookupScalarFunction(name);
   if (!fn) {
@@ -218,8 +229,7 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
   if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
   const castArgs = args.map((a, i) => castTo(a, r.argTypes[i]!));
   const nullable = r.nullable ? r.nullable(castArgs.map(nullableOf)) : castArgs.some(nullableOf);
-  // Called by an alias (ifnull for nvl), the generated name keeps the alias, as Spark's registry does.
-  // Called by an alias, Spark prints the alias (its FUNC_ALIAS tag): ceiling(x), pow(x, 2), sign(x).
+  // Called by an alias, the generated name keeps it, as Spark's FUNC_ALIAS tag does: ifnull(a, b), ceiling(x), pow(x, 2).
   const displayName = name.toLowerCase() !== fn.name ? name.toLowerCase() : fn.prettyName;
   return { kind: 'fn', name: fn.name, args: castArgs, dataType: r.dataType, nullable, ...(displayName ? { displayName } : {}) };
 }

@@ -1,17 +1,20 @@
-// Generators in a select list (explode, posexplode and their _outer forms) become a Generate node under the
-// Project, as Spark's ExtractGenerator does: `select(a, explode(xs) AS x)` is
-// `Project [a, x] <- Generate explode(xs), false, [x] <- child`.
+// Generators in a select list (explode, posexplode, inline and their _outer forms) become a Generate node under
+// the Project, as Spark's ExtractGenerator does: `select(a, explode(xs) AS x)` is
+// `Project [a, x] <- Generate explode(xs), false, [x] <- child`. SQL's LATERAL VIEW builds the same node over its
+// FROM clause (`lateralView`). inline(array of structs) is explode then one column per struct field.
 import { AnalysisError } from '../errors.js';
-import { type AttributeReference, type Expression, type NamedExpression, attr, dataTypeOf, exists, prettyName } from '../expr/expression.js';
-import { type Generate, type LogicalPlan } from '../plan/logical-plan.js';
+import { type AttributeReference, type Expression, type NamedExpression, alias, attr, dataTypeOf, exists, lit, prettyName } from '../expr/expression.js';
+import { type Generate, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
 import { IntegerT, simpleString } from '../types/data-type.js';
-import { type ResolutionScope, resolveExpression } from './resolve-expression.js';
+import { type ResolutionScope, resolveExpression, resolveFunction } from './resolve-expression.js';
 
-const GENERATORS: Readonly<Record<string, { readonly position: boolean; readonly outer: boolean }>> = {
+const GENERATORS: Readonly<Record<string, { readonly position: boolean; readonly outer: boolean; readonly inline?: boolean }>> = {
   explode: { position: false, outer: false },
   explode_outer: { position: false, outer: true },
   posexplode: { position: true, outer: false },
   posexplode_outer: { position: true, outer: true },
+  inline: { position: false, outer: false, inline: true },
+  inline_outer: { position: false, outer: true, inline: true },
 };
 
 /** True for an unresolved call of a generator function. */
@@ -56,22 +59,49 @@ export function extractGenerator(
   }
   const at = found.findIndex(Boolean);
   const { call, names } = found[at]!;
-  const kind = GENERATORS[call.name.toLowerCase()]!;
-  const fn = call.name.toLowerCase();
-  if (call.args.length !== 1) {
-    throw new AnalysisError('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`${fn}\` requires 1 parameters but the actual number is ${call.args.length}.`, { functionName: `\`${fn}\``, expectedNum: '1', actualNum: String(call.args.length) });
+  const g = buildGenerate(call.name, call.args, names, false, [], child, scope);
+  const projectList: NamedExpression[] = [];
+  list.forEach((e, i) => {
+    if (i === at) projectList.push(...g.columns);
+    else projectList.push(...resolveItem(e));
+  });
+  return { projectList, generate: g.generate };
+}
+
+/**
+ * The Generate node of `name(args)` over `child` and the columns it yields: its outputs, or for inline one
+ * `get_field` of the exploded struct per field. `outer` makes explode/posexplode/inline their _outer forms (LATERAL
+ * VIEW OUTER); `qualifier` (the LATERAL VIEW's table alias) lets `t.col` name the outputs.
+ */
+function buildGenerate(
+  name: string,
+  args: readonly Expression[],
+  names: readonly string[] | undefined,
+  outer: boolean,
+  qualifier: readonly string[],
+  child: LogicalPlan,
+  scope: ResolutionScope,
+): { generate: Generate; columns: NamedExpression[] } {
+  const fn = name.toLowerCase();
+  const kind = GENERATORS[fn]!;
+  const isOuter = kind.outer || outer;
+  if (args.length !== 1) {
+    throw new AnalysisError('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`${fn}\` requires 1 parameters but the actual number is ${args.length}.`, { functionName: `\`${fn}\``, expectedNum: '1', actualNum: String(args.length) });
   }
-  const arg = resolveExpression(call.args[0]!, scope);
+  const arg = resolveExpression(args[0]!, scope);
   const t = dataTypeOf(arg);
-  if (t.kind !== 'array') {
+  const element = t.kind === 'array' ? t.elementType : null;
+  if (!element || (kind.inline && element.kind !== 'struct')) {
     const sql = `${fn}(${prettyName(arg)})`;
+    const expected = kind.inline ? '"ARRAY<STRUCT>"' : '("ARRAY" or "MAP")';
     throw new AnalysisError(
       'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
-      `Cannot resolve "${sql}" due to data type mismatch: The first parameter requires the ("ARRAY" or "MAP") type, however "${prettyName(arg)}" has the type "${simpleString(t).toUpperCase()}".`,
+      `Cannot resolve "${sql}" due to data type mismatch: The first parameter requires the ${expected} type, however "${prettyName(arg)}" has the type "${simpleString(t).toUpperCase()}".`,
       { sqlExpr: sql },
     );
   }
-  const defaults = kind.position ? ['pos', 'col'] : ['col'];
+  const fields = element.kind === 'struct' && kind.inline ? element.fields : null;
+  const defaults = fields ? fields.map((f) => f.name) : kind.position ? ['pos', 'col'] : ['col'];
   if (names && names.length !== defaults.length) {
     throw new AnalysisError(
       'NUM_GENERATOR_OUTPUT_ALIASES_MISMATCH',
@@ -79,17 +109,46 @@ export function extractGenerator(
       { aliasesNum: String(names.length), funcName: fn },
     );
   }
-  const [posName, colName] = kind.position ? (names ?? defaults) : [undefined, (names ?? defaults)[0]];
+  const chosen = names ?? defaults;
+  const elementNullable = (t.kind === 'array' && t.containsNull) || isOuter;
+  if (fields) {
+    // inline: explode to one struct column, then its fields as columns (NULL fields for an outer row's NULL struct).
+    const struct = attr(`__inline_${fn}`, element, elementNullable, qualifier);
+    const generate: Generate = { kind: 'generate', generator: arg, position: false, outer: isOuter, generatorOutput: [struct], child };
+    const columns = fields.map((f, k): NamedExpression => {
+      const a = alias(resolveFunction('get_field', [struct, lit(f.name)], false), chosen[k]!);
+      return qualifier.length > 0 ? { ...a, qualifier } : a;
+    });
+    return { generate, columns };
+  }
   const out: AttributeReference[] = [];
-  if (kind.position) out.push(attr(posName!, IntegerT, kind.outer));
-  out.push(attr(colName!, t.elementType, t.containsNull || kind.outer));
-  const generate: Generate = { kind: 'generate', generator: arg, position: kind.position, outer: kind.outer, generatorOutput: out, child };
-  const projectList: NamedExpression[] = [];
-  list.forEach((e, i) => {
-    if (i === at) projectList.push(...out);
-    else projectList.push(...resolveItem(e));
-  });
-  return { projectList, generate };
+  if (kind.position) out.push(attr(chosen[0]!, IntegerT, isOuter, qualifier));
+  out.push(attr(chosen[kind.position ? 1 : 0]!, element, elementNullable, qualifier));
+  return { generate: { kind: 'generate', generator: arg, position: kind.position, outer: isOuter, generatorOutput: out, child }, columns: out };
+}
+
+/**
+ * `FROM … LATERAL VIEW [OUTER] gen(args) t AS c1, c2`: the FROM plan joined with the generator's rows, each input
+ * row once per generated row (none without OUTER when the array is empty or NULL). A function that is not a
+ * generator is UNSUPPORTED_GENERATOR.NOT_GENERATOR, as in Spark.
+ */
+export function lateralView(
+  call: { readonly name: string; readonly args: readonly Expression[] },
+  outer: boolean,
+  tableAlias: string | null,
+  columns: readonly string[],
+  child: LogicalPlan,
+  scope: ResolutionScope,
+): LogicalPlan {
+  const fn = call.name.toLowerCase();
+  if (!Object.hasOwn(GENERATORS, fn)) {
+    // Resolving it names an unknown routine as Spark does; a known one is not a generator.
+    resolveFunction(fn, call.args.map((a) => resolveExpression(a, scope)), false);
+    throw new AnalysisError('UNSUPPORTED_GENERATOR.NOT_GENERATOR', `The generator is not supported: \`${fn}\` is expected to be a generator. However, it is not a generator.`, { functionName: `\`${fn}\``, classCanonicalName: fn });
+  }
+  const g = buildGenerate(fn, call.args, columns.length > 0 ? columns : undefined, outer, tableAlias ? [tableAlias] : [], child, scope);
+  if (g.columns.every((c) => c.kind === 'attr')) return g.generate;
+  return { kind: 'project', projectList: [...outputOf(child), ...g.columns], child: g.generate };
 }
 
 /** The error for a generator outside a select list (WHERE, GROUP BY, an aggregate…). */

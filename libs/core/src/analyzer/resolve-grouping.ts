@@ -165,7 +165,12 @@ export function expandGroupingSets(
   const list = named.map((e) => (e.kind === 'alias' ? { ...e, child: strip(e.child) } : e));
   // Above the Expand, grouping expressions read its (nulled) copies; aggregate calls keep the child's values.
   const toGroupAttrs = (e: Expression): Expression => {
-    if (isAggregateCall(e) || e.kind === 'windowExpr') return e;
+    if (isAggregateCall(e)) return e;
+    if (e.kind === 'windowExpr') {
+      // A window over the groups reads the grouped copies, in its aggregate's arguments too.
+      const fn = e.fn.kind === 'agg' ? { ...e.fn, args: e.fn.args.map(toGroupAttrs) } : toGroupAttrs(e.fn);
+      return withNewChildren(e, [fn, ...children(e).slice(1).map(toGroupAttrs)]);
+    }
     const i = exprs.findIndex((g) => semanticEquals(g, e));
     if (i >= 0) return groupAttrs[i]!;
     return withNewChildren(e, children(e).map(toGroupAttrs));

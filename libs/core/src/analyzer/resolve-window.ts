@@ -1,5 +1,6 @@
 // Window functions in the analyzer: ranking/offset functions by name, checks of `fn OVER (spec)`, and the
-// extraction of window expressions from a select list into Window nodes (Spark's ExtractWindowExpressions).
+// extraction of window expressions from a select or aggregate list into Window nodes (Spark's
+// ExtractWindowExpressions).
 import { AnalysisError } from '../errors.js';
 import {
   type Alias,
@@ -8,20 +9,24 @@ import {
   type WindowExpression,
   type WindowFunctionName,
   alias,
+  children,
   dataTypeOf,
+  isAggregateCall,
+  semanticEquals,
+  exists,
   exprToString,
   prettyName,
   toAttribute,
   transformDown,
 } from '../expr/expression.js';
-import type { LogicalPlan } from '../plan/logical-plan.js';
+import type { Aggregate, LogicalPlan } from '../plan/logical-plan.js';
 import { DoubleT, IntegerT, isNumeric, simpleString } from '../types/data-type.js';
 import { castTo } from './type-coercion.js';
 
 const RANKING: ReadonlySet<string> = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile']);
 const NAMES: Readonly<Record<string, WindowFunctionName>> = {
   row_number: 'row_number', rank: 'rank', dense_rank: 'dense_rank', percent_rank: 'percent_rank', cume_dist: 'cume_dist',
-  ntile: 'ntile', lag: 'lag', lead: 'lead', last: 'last_value', last_value: 'last_value',
+  ntile: 'ntile', lag: 'lag', lead: 'lead',
 };
 
 function argError(name: string, message: string): AnalysisError {
@@ -64,16 +69,14 @@ export function resolveWindowFunction(name: string, args: readonly Expression[],
     }
     case 'lag':
     case 'lead': {
-      arity(fn, args, 1, 3);
+      // (x[, offset[, default[, ignoreNulls]]]): SQL's `lag(x) IGNORE NULLS` gives the fourth.
+      arity(fn, args, 1, 4);
       const t = dataTypeOf(args[0]!);
       intLiteral(fn, args[1], 'offset', 1);
-      const rest = args.length === 3 ? [args[1]!, castTo(args[2]!, t)] : args.slice(1);
+      const flag = args[3];
+      if (flag && !(flag.kind === 'literal' && typeof flag.value === 'boolean')) throw argError(fn, 'the ignoreNulls flag must be a boolean literal.');
+      const rest = args.length >= 3 ? [args[1]!, castTo(args[2]!, t), ...args.slice(3)] : args.slice(1);
       return { kind: 'windowFn', name: fn, args: [args[0]!, ...rest], dataType: t, nullable: true };
-    }
-    case 'last_value':
-    case 'first_value': {
-      arity(name.toLowerCase(), args, 1, 2);
-      return { kind: 'windowFn', name: fn, args: [...args], dataType: dataTypeOf(args[0]!), nullable: true };
     }
   }
 }
@@ -116,12 +119,17 @@ export function checkNoWindow(exprs: readonly Expression[], clause: string): voi
   for (const e of exprs) {
     transformDown(e, (x) => {
       if (x.kind === 'windowExpr') {
-        throw new AnalysisError('UNSUPPORTED_FEATURE.WINDOW_IN_CLAUSE', `Window functions are not allowed in ${clause}: ${prettyName(x)}. Compute it in a select list first.`, { clause });
+        throw windowNotAllowed(clause, x);
       }
       if (x.kind === 'windowFn') throw windowWithoutOver(x.name);
       return x;
     });
   }
+}
+
+/** Spark's error for a window function in WHERE, HAVING, GROUP BY… (`clause` as the message names it). */
+export function windowNotAllowed(clause: string, w: Expression): AnalysisError {
+  return new AnalysisError('WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE', `It is not allowed to use window functions inside ${clause} clause: ${prettyName(w)}. Compute it in a select list first.`, { clauseName: clause });
 }
 
 function windowWithoutOver(name: string): AnalysisError {
@@ -178,4 +186,65 @@ function checkNoWindowInside(w: WindowExpression): void {
       return x;
     });
   }
+}
+
+/**
+ * True when `e` has an aggregate call that groups rows: outside window expressions, or in a window's arguments or
+ * PARTITION BY / ORDER BY (`rank() OVER (ORDER BY sum(v))`, `sum(sum(v)) OVER ()`), but not the windowed aggregate
+ * itself (`sum(v) OVER w` alone aggregates nothing). Spark's GlobalAggregates makes such a select list an Aggregate.
+ */
+export function hasGroupAggregate(e: Expression): boolean {
+  if (isAggregateCall(e)) return true;
+  if (e.kind === 'windowExpr') {
+    // The windowed function itself aggregates the frame, not the groups: only its inputs count.
+    const fnArgs = children(e.fn);
+    return [...fnArgs, ...e.spec.partitionSpec, ...e.spec.orderSpec].some(hasGroupAggregate);
+  }
+  return children(e).some(hasGroupAggregate);
+}
+
+/**
+ * An aggregate list holding window expressions → Project ← Window… ← Aggregate, as Spark's ExtractWindowExpressions
+ * does: the Aggregate computes the items without windows plus every expression the windows read (aggregate calls,
+ * grouped expressions, as `_w0`, `_w1`…), so `rank() OVER (ORDER BY sum(v))` ranks the groups. A column the windows
+ * read that is not grouped is added too, for `check` to refuse it (MISSING_AGGREGATION), as Spark does.
+ */
+export function extractWindowsOverAggregate(p: Aggregate, aggs: readonly NamedExpression[], check: (a: Aggregate) => LogicalPlan): LogicalPlan {
+  const regular = aggs.filter((a) => !exists(a, (x) => x.kind === 'windowExpr'));
+  const extracted: NamedExpression[] = [];
+  const outputIds = (): Set<number> => new Set([...regular, ...extracted].map((a) => a.exprId));
+  // A window's input: literals stay, columns pass through the Aggregate, anything else becomes one of its outputs.
+  const input = (e: Expression): Expression => {
+    if (!exists(e, (x) => x.kind === 'attr' || isAggregateCall(x))) return e;
+    if (e.kind === 'attr') {
+      if (!outputIds().has(e.exprId)) extracted.push(e);
+      return e;
+    }
+    const same = [...regular, ...extracted].find((a) => a.kind === 'alias' && semanticEquals(a.child, e));
+    if (same) return toAttribute(same);
+    const a = alias(e, `_w${extracted.length}`);
+    extracted.push(a);
+    return toAttribute(a);
+  };
+  const rewrite = (e: Expression): Expression =>
+    transformDown(e, (x) => {
+      if (x.kind === 'windowExpr') {
+        const fn = x.fn.kind === 'agg' || x.fn.kind === 'windowFn' ? { ...x.fn, args: x.fn.args.map(input) } : x.fn;
+        const spec = { ...x.spec, partitionSpec: x.spec.partitionSpec.map(input), orderSpec: x.spec.orderSpec.map((o) => ({ ...o, child: input(o.child) })) };
+        return { ...x, fn, spec };
+      }
+      // `sum(v) - lag(sum(v)) OVER w`: the outer sum is computed by the Aggregate too.
+      if (isAggregateCall(x) || x.kind === 'attr') return input(x);
+      return x;
+    });
+  const windowed = new Map<NamedExpression, NamedExpression>();
+  for (const a of aggs) {
+    if (regular.includes(a)) continue;
+    windowed.set(a, rewrite(a) as NamedExpression);
+  }
+  const { planId, ...rest } = p;
+  const aggregate = check({ ...rest, aggregateExprs: [...regular, ...extracted] });
+  const list = aggs.map((a) => windowed.get(a) ?? toAttribute(a));
+  const out = extractWindows(list, aggregate);
+  return planId === undefined ? out : { ...out, planId };
 }

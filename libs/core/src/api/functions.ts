@@ -91,6 +91,10 @@ export function explode_outer(x: ColumnLike): Column { return call('explode_oute
 export function posexplode(x: ColumnLike): Column { return call('posexplode', [c(x)]); }
 /** As `posexplode`, keeping NULL or empty arrays as one row of NULLs. */
 export function posexplode_outer(x: ColumnLike): Column { return call('posexplode_outer', [c(x)]); }
+/** One row per struct of an array of structs, one column per field. */
+export function inline(x: ColumnLike): Column { return call('inline', [c(x)]); }
+/** As `inline`, keeping NULL or empty arrays as one row of NULL fields. */
+export function inline_outer(x: ColumnLike): Column { return call('inline_outer', [c(x)]); }
 
 // Math
 export function abs(x: ColumnLike): Column { return call('abs', [c(x)]); }
@@ -147,7 +151,21 @@ export function avg(x: ColumnLike): Column { return call('avg', [c(x)]); }
 export function mean(x: ColumnLike): Column { return call('avg', [c(x)]); }
 export function min(x: ColumnLike): Column { return call('min', [c(x)]); }
 export function max(x: ColumnLike): Column { return call('max', [c(x)]); }
-export function first(x: ColumnLike): Column { return call('first', [c(x)]); }
+/** The first value of the group or window frame (which one depends on row order); `ignoreNulls` skips NULLs. */
+export function first(x: ColumnLike, ignoreNulls: boolean | Column = false): Column { return firstLast('first', x, ignoreNulls); }
+/** The last value of the group or window frame (which one depends on row order); `ignoreNulls` skips NULLs. */
+export function last(x: ColumnLike, ignoreNulls: boolean | Column = false): Column { return firstLast('last', x, ignoreNulls); }
+/** `first` by its SQL standard name (columns are named `first_value(x)`). */
+export function first_value(x: ColumnLike, ignoreNulls: boolean | Column = false): Column { return firstLast('first_value', x, ignoreNulls); }
+/** `last` by its SQL standard name (columns are named `last_value(x)`). */
+export function last_value(x: ColumnLike, ignoreNulls: boolean | Column = false): Column { return firstLast('last_value', x, ignoreNulls); }
+/** Some value of the group (the first one met); `ignoreNulls` returns a non-NULL one when there is one. */
+export function any_value(x: ColumnLike, ignoreNulls: boolean | Column = false): Column { return firstLast('any_value', x, ignoreNulls); }
+// The flag is left out when false, so the column is named `first(x)` either way, as in Spark.
+function firstLast(name: string, x: ColumnLike, ignoreNulls: boolean | Column): Column {
+  if (ignoreNulls === false) return call(name, [c(x)]);
+  return call(name, [c(x), ignoreNulls === true ? litExpr(true) : ignoreNulls.expr]);
+}
 export function collect_list(x: ColumnLike): Column { return call('collect_list', [c(x)]); }
 export function countDistinct(x: ColumnLike, ...more: ColumnLike[]): Column { return call('count', [c(x), ...more.map((m) => c(m))], true); }
 export const count_distinct = countDistinct;
@@ -180,5 +198,3 @@ export function lag(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = nul
 export function lead(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = null): Column {
   return call('lead', [c(x), litExpr(offset), toExpr(defaultValue)]);
 }
-/** The last value of the frame (over a window; Kindling has no `last` aggregate outside windows yet). */
-export function last(x: ColumnLike, ignorenulls = false): Column { return call('last', [c(x), litExpr(ignorenulls)]); }

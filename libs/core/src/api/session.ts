@@ -12,7 +12,8 @@ import { DataFrame } from './dataframe.js';
 import { shareBatch } from '../execution/wire-batch.js';
 import { Catalog } from './catalog.js';
 import { lookupRelation } from '../catalog/relation-lookup.js';
-import { sqlFrontEnd } from '../catalog/sql-front-end.js';
+import { type SqlParameters, sqlFrontEnd } from '../catalog/sql-front-end.js';
+import { type ColumnOrValue, toExpr } from './column.js';
 import { parseColumnName } from '../expr/expression.js';
 import type { PythonSupport } from '../execution/python-runner.js';
 
@@ -154,11 +155,17 @@ export class SparkSession {
   /**
    * Runs Spark SQL text over this session's temp views (and `global_temp.*`), returning its DataFrame; the
    * query goes through the same analyzer and optimizer as the DataFrame API. Needs `import '@kindling/sql'`.
+   * `args` bind parameter markers as literals: an object by name (`:lo` ← `{ lo: 5 }`), an array by position (`?`).
    */
-  sql(sqlQuery: string): DataFrame {
+  sql(sqlQuery: string, args?: Readonly<Record<string, ColumnOrValue>> | readonly ColumnOrValue[]): DataFrame {
     this.checkActive();
     if (typeof sqlQuery !== 'string') throw new IllegalArgumentError('NOT_STR', `sql(): argument \`sqlQuery\` should be a str, got ${typeof sqlQuery}.`);
-    return sqlFrontEnd().sql(this, sqlQuery);
+    if (args === undefined || args === null) return sqlFrontEnd().sql(this, sqlQuery);
+    if (typeof args !== 'object') throw new IllegalArgumentError('INVALID_TYPE', `sql(): argument \`args\` should be an object or an array, got ${typeof args}.`);
+    const params: SqlParameters = Array.isArray(args)
+      ? { positional: args.map((v) => toExpr(v)) }
+      : { named: new Map(Object.entries(args).map(([k, v]) => [k, toExpr(v)])) };
+    return sqlFrontEnd().sql(this, sqlQuery, params);
   }
 
   /** The DataFrame of a temp view: `spark.table('v')`, `spark.table('global_temp.v')`. */

@@ -6,9 +6,12 @@ import { IllegalArgumentError } from '../errors.js';
 import type { Expression } from '../expr/expression.js';
 import type { SessionFunctionRegistry } from './session-functions.js';
 
+/** Values bound to a statement's parameter markers: by name (`:lo`) or by position (`?`). */
+export type SqlParameters = { readonly named: ReadonlyMap<string, Expression> } | { readonly positional: readonly Expression[] };
+
 /** Turns SQL text into a DataFrame of `session`. */
 export interface SqlFrontEnd {
-  sql(session: SparkSession, text: string): DataFrame;
+  sql(session: SparkSession, text: string, params?: SqlParameters): DataFrame;
   /**
    * A SQL expression (`"a + 1"`, `"x > 2 AND s LIKE 'a%'"`) as an unresolved expression (`F.expr`, `selectExpr`),
    * with calls of the functions registered in `functions` (the session's, when the caller knows it) expanded.

@@ -16,7 +16,7 @@ export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
 export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | '<=>';
 export type SortDirection = 'asc' | 'desc';
 export type NullOrdering = 'nullsFirst' | 'nullsLast';
-export type AggregateFunctionName = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'first' | 'collect_list';
+export type AggregateFunctionName = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'first' | 'last' | 'any_value' | 'collect_list';
 
 /** A column named by the user, not yet resolved. `planId` pins it to one DataFrame (`df.col('a')`), as Spark Connect does. */
 export interface UnresolvedColumn { readonly kind: 'unresolvedColumn'; readonly nameParts: readonly string[]; readonly planId?: number }
@@ -43,6 +43,8 @@ export interface Alias {
   readonly exprId: number;
   /** `AS (a, b)`: every name, for a generator with several output columns (`name` is the first). */
   readonly names?: readonly string[];
+  /** The qualifier of the output column (inline's columns under a LATERAL VIEW's table name); none by default. */
+  readonly qualifier?: readonly string[];
 }
 /**
  * `dataType` is set by type coercion when the result type is not the operands' own: decimal arithmetic, whose
@@ -78,6 +80,8 @@ export interface ScalarFunction {
 export interface AggregateCall {
   readonly kind: 'agg';
   readonly fn: AggregateFunctionName;
+  /** How generated column names spell it when called by another name (`first_value` for `first`). */
+  readonly displayName?: string;
   readonly args: readonly Expression[];
   readonly distinct: boolean;
   readonly dataType: DataType;
@@ -119,7 +123,7 @@ export interface PythonUdf {
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
 
 /** Window functions that are not aggregates: ranking, distribution and offset functions. */
-export type WindowFunctionName = 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist' | 'ntile' | 'lag' | 'lead' | 'first_value' | 'last_value';
+export type WindowFunctionName = 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist' | 'ntile' | 'lag' | 'lead';
 /**
  * A frame bound, in rows (ROWS) or in order-key units (RANGE): 0 is CURRENT ROW, negative values precede,
  * `-Infinity` is UNBOUNDED PRECEDING and `Infinity` UNBOUNDED FOLLOWING.
@@ -229,7 +233,7 @@ export function attr(name: string, dataType: DataType, nullable = true, qualifie
 /** The attribute an output column of a named expression is referred to by, above the node that produced it. */
 export function toAttribute(e: NamedExpression): AttributeReference {
   if (e.kind === 'attr') return e;
-  return { kind: 'attr', name: e.name, dataType: dataTypeOf(e.child), nullable: nullableOf(e.child), exprId: e.exprId, qualifier: [] };
+  return { kind: 'attr', name: e.name, dataType: dataTypeOf(e.child), nullable: nullableOf(e.child), exprId: e.exprId, qualifier: e.qualifier ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -607,12 +611,13 @@ function render(e: Expression, pretty: boolean): string {
     case 'agg':
       if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
       // first(x, ignoreNulls): the flag is an option, not a child, in Spark's name.
-      if (e.fn === 'first') return `first(${e.args.length > 0 ? r(e.args[0]!) : ''})`;
+      if (e.fn === 'first' || e.fn === 'last' || e.fn === 'any_value') return `${e.displayName ?? e.fn}(${e.distinct ? 'DISTINCT ' : ''}${r(e.args[0]!)})`;
       return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;
     case 'windowFn':
-      return `${e.name}(${e.args.map(r).join(', ')})`;
+      // lag/lead's ignoreNulls flag is an option, not a child, in Spark's name.
+      return `${e.name}(${e.args.slice(0, 3).map(r).join(', ')})`;
     case 'windowExpr':
       return `${r(e.fn)} OVER (${windowSpecText(e.spec, r)})`;
     default:

@@ -82,6 +82,7 @@ _TEMPLATES: Dict[str, str] = {
         "Multi part aliasing (<names>) is not supported with <expr> as it is not a generator function."
     ),
     "NOT_BOOL": "Argument `<arg_name>` should be a bool, got <arg_type>.",
+    "NOT_BOOL_OR_COLUMN": "Argument `<arg_name>` should be a bool or Column, got <arg_type>.",
     "NOT_COLUMN": "Argument `<arg_name>` should be a Column, got <arg_type>.",
     "NOT_COLUMN_OR_INT": "Argument `<arg_name>` should be a Column or int, got <arg_type>.",
     "NOT_COLUMN_OR_LITERAL": (

@@ -61,10 +61,16 @@ export function frameAggregate(call: AggregateCall, ignoreNulls: boolean): () =>
       };
     }
     case 'first':
+    case 'any_value':
       return () => {
         let seen = false;
         let value: unknown = null;
         return { add: (v) => { if (!seen && (!ignoreNulls || v !== null)) { seen = true; value = v; } }, result: () => value };
+      };
+    case 'last':
+      return () => {
+        let value: unknown = null;
+        return { add: (v) => { if (!ignoreNulls || v !== null) value = v; }, result: () => value };
       };
     case 'collect_list':
       return () => {
@@ -76,12 +82,4 @@ export function frameAggregate(call: AggregateCall, ignoreNulls: boolean): () =>
       throw new Error(`no window evaluation for aggregate ${String(never)}`);
     }
   }
-}
-
-/** `last(x)` over a frame: the last value (the last non-null with ignoreNulls). */
-export function lastAggregate(ignoreNulls: boolean): () => FrameAggregate {
-  return () => {
-    let value: unknown = null;
-    return { add: (v) => { if (!ignoreNulls || v !== null) value = v; }, result: () => value };
-  };
 }

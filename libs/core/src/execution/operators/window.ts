@@ -16,7 +16,7 @@ import { schemaOf } from '../schema-of.js';
 import { makeRowComparator } from '../sort-indices.js';
 import type { TaskContext } from '../task-context.js';
 import { concatBatches, makeBatch } from '../vectors.js';
-import { type FrameAggregate, frameAggregate, lastAggregate } from './window-aggregates.js';
+import { type FrameAggregate, frameAggregate } from './window-aggregates.js';
 
 /** Row index ranges of one window partition: [start, end), and each row's peer group [peerStart, peerEnd). */
 interface Group {
@@ -131,17 +131,22 @@ function computeGroup(w: WindowExpression, g: Group, args: ((i: number) => unkno
         const offset = Number(literalArg(fn, 1, 1)) * (fn.name === 'lag' ? -1 : 1);
         const value = args[0]!;
         const dflt = args[2];
+        if (literalArg(fn, 3, false) === true && offset !== 0) {
+          // IGNORE NULLS: the |offset|-th non-NULL row before (lag) or after (lead) the current one.
+          const nonNull: number[] = [];
+          for (let i = g.start; i < g.end; i++) if (value(i) !== null) nonNull.push(i);
+          let before = 0; // non-NULL rows before row i
+          for (let i = g.start; i < g.end; i++) {
+            const at = offset < 0 ? before + offset : before + (value(i) !== null ? 1 : 0) + offset - 1;
+            out[i] = at >= 0 && at < nonNull.length ? value(nonNull[at]!) : dflt ? dflt(i) : null;
+            if (value(i) !== null) before++;
+          }
+          return;
+        }
         for (let i = g.start; i < g.end; i++) {
           const j = i + offset;
           out[i] = j >= g.start && j < g.end ? value(j) : dflt ? dflt(i) : null;
         }
-        return;
-      }
-      case 'first_value':
-      case 'last_value': {
-        const ignoreNulls = literalArg(fn, 1, false) === true;
-        const make = fn.name === 'last_value' ? lastAggregate(ignoreNulls) : frameAggregate({ kind: 'agg', fn: 'first', args: fn.args, distinct: false, dataType: fn.dataType, nullable: true }, ignoreNulls);
-        overFrames(w, g, batch, make, args[0]!, out);
         return;
       }
       default: {
@@ -151,7 +156,7 @@ function computeGroup(w: WindowExpression, g: Group, args: ((i: number) => unkno
     }
   }
   if (fn.kind !== 'agg') throw new Error(`window expression over ${fn.kind} cannot be evaluated`);
-  const ignoreNulls = fn.fn === 'first' && literalArg(fn, 1, false) === true;
+  const ignoreNulls = (fn.fn === 'first' || fn.fn === 'last' || fn.fn === 'any_value') && literalArg(fn, 1, false) === true;
   const value = args[0] ?? (() => 1);
   overFrames(w, g, batch, frameAggregate(fn, ignoreNulls), value, out);
 }

@@ -5,7 +5,7 @@ import { CollectListAccumulator } from './collect-accumulator.js';
 import { DecimalAvgAccumulator, DecimalSumAccumulator } from './decimal-accumulators.js';
 import { DistinctAccumulator } from './distinct-accumulator.js';
 import { AvgAccumulator, CountAccumulator, SumDoubleAccumulator, SumLongAccumulator } from './numeric-accumulators.js';
-import { usesDistinctState } from './registry.js';
+import { ignoresNulls, usesDistinctState } from './registry.js';
 import { ExtremumAccumulator, FirstAccumulator } from './value-accumulators.js';
 
 export function createAccumulator(call: AggregateCall): Accumulator {
@@ -27,11 +27,10 @@ export function createAccumulator(call: AggregateCall): Accumulator {
       return new ExtremumAccumulator(t, -1);
     case 'max':
       return new ExtremumAccumulator(t, 1);
-    case 'first': {
-      const flag = call.args[1];
-      const ignoreNulls = flag !== undefined && flag.kind === 'literal' && flag.value === true;
-      return new FirstAccumulator(t, ignoreNulls);
-    }
+    case 'first':
+    case 'any_value':
+    case 'last':
+      return new FirstAccumulator(t, ignoresNulls(call), call.fn === 'last' ? 'last' : 'first');
     case 'collect_list':
       return new CollectListAccumulator(t);
   }

@@ -1,5 +1,5 @@
 // One settable value per group (or per appended element), in typed storage chosen by the value's type.
-// Backs min/max/first states and collect_list elements.
+// Backs min/max/first/last states and collect_list elements.
 import * as arrow from 'apache-arrow';
 import { fixedValues, native, validityArg } from '../../execution/kernels.js';
 import { primitiveData } from '../../execution/vectors.js';
@@ -91,6 +91,24 @@ export abstract class GroupValues {
       if (isSet[g] || (rowMask && !bit(rowMask, i))) continue;
       const ok = v === null || bit(v, i);
       if (!ok && ignoreNulls) continue;
+      if (ok) this.store(g, i);
+      this.valid[g] = ok ? 1 : 0;
+      isSet[g] = 1;
+    }
+  }
+
+  /**
+   * Sets each group's slot from its latest row (NULL rows are skipped with `ignoreNulls`); `isSet` marks groups that
+   * saw a row. `rowMask` (a bitmap), when given, excludes rows whose bit is clear.
+   */
+  last(d: arrow.Data, gids: Int32Array, n: number, isSet: Uint8Array, ignoreNulls: boolean, rowMask: Uint8Array | null): void {
+    this.use(d);
+    const v = validityOf(d);
+    for (let i = 0; i < n; i++) {
+      if (rowMask && !bit(rowMask, i)) continue;
+      const ok = v === null || bit(v, i);
+      if (!ok && ignoreNulls) continue;
+      const g = gids[i]!;
       if (ok) this.store(g, i);
       this.valid[g] = ok ? 1 : 0;
       isSet[g] = 1;

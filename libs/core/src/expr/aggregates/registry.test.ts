@@ -38,7 +38,12 @@ describe('aggregate registry', () => {
     expect(err(aggregateDef('sum').resolve([IntegerT, IntegerT], false))).toMatch(/requires 1 parameters/);
   });
   it('documents every function', () => {
-    expect(listAggregateFunctions().map((d) => d.name).sort()).toEqual(['avg', 'collect_list', 'count', 'first', 'max', 'min', 'sum']);
+    expect(listAggregateFunctions().map((d) => d.name).sort()).toEqual(['any_value', 'avg', 'collect_list', 'count', 'first', 'last', 'max', 'min', 'sum']);
     for (const d of listAggregateFunctions()) expect(d.doc.example).toMatch(/^df\./);
+  });
+
+  it('resolves last / last_value / any_value as aggregates of their own', () => {
+    expect(lookupAggregateFunction('LAST_VALUE')).toEqual({ fn: 'last', distinct: false });
+    expect(lookupAggregateFunction('any_value')).toEqual({ fn: 'any_value', distinct: false });
   });
 });

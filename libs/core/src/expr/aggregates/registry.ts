@@ -100,19 +100,25 @@ function extremum(name: 'min' | 'max'): AggregateFunctionDef {
   };
 }
 
-const first: AggregateFunctionDef = {
-  name: 'first',
-  resolve(argTypes): Resolution {
-    if (argTypes.length !== 1 && argTypes.length !== 2) return argCount('first', '[1, 2]', argTypes.length);
-    const ignore = argTypes[1];
-    if (ignore && ignore.kind !== 'boolean') return mismatch('first', 1, '"BOOLEAN"', ignore);
-    return { argTypes, dataType: argTypes[0]!, nullable: true };
-  },
-  doc: {
-    description: 'The first value of the group (which one depends on row order); a second argument `true` skips NULLs.',
-    example: "df.groupBy('dept').agg(first('name'))",
-  },
-};
+/** first, last and any_value: `(x[, ignoreNulls])`, the flag a boolean literal (the analyzer checks it is one). */
+function firstLast(name: 'first' | 'last' | 'any_value', description: string): AggregateFunctionDef {
+  return {
+    name,
+    resolve(argTypes): Resolution {
+      if (argTypes.length !== 1 && argTypes.length !== 2) return argCount(name, '[1, 2]', argTypes.length);
+      const ignore = argTypes[1];
+      if (ignore && ignore.kind !== 'boolean') return mismatch(name, 1, '"BOOLEAN"', ignore);
+      return { argTypes, dataType: argTypes[0]!, nullable: true };
+    },
+    doc: { description, example: `df.groupBy('dept').agg(${name}('name', ignorenulls=True))` },
+  };
+}
+
+/** True when a first/last/any_value call skips NULLs (its flag, a literal, is true). */
+export function ignoresNulls(call: AggregateCall): boolean {
+  const flag = call.args[1];
+  return flag !== undefined && flag.kind === 'literal' && flag.value === true;
+}
 
 const collectList: AggregateFunctionDef = {
   name: 'collect_list',
@@ -129,7 +135,9 @@ const DEFS: Record<AggregateFunctionName, AggregateFunctionDef> = {
   avg,
   min: extremum('min'),
   max: extremum('max'),
-  first,
+  first: firstLast('first', 'The first value of the group (which one depends on row order); a second argument `true` skips NULLs.'),
+  last: firstLast('last', 'The last value of the group (which one depends on row order); a second argument `true` skips NULLs.'),
+  any_value: firstLast('any_value', 'Some value of the group (the first one met); a second argument `true` skips NULLs.'),
   collect_list: collectList,
 };
 
@@ -146,6 +154,9 @@ const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = 
   max: { fn: 'max', distinct: false },
   first: { fn: 'first', distinct: false },
   first_value: { fn: 'first', distinct: false },
+  last: { fn: 'last', distinct: false },
+  last_value: { fn: 'last', distinct: false },
+  any_value: { fn: 'any_value', distinct: false },
   collect_list: { fn: 'collect_list', distinct: false },
 };
 
@@ -163,7 +174,7 @@ export function listAggregateFunctions(): readonly AggregateFunctionDef[] {
   return Object.values(DEFS);
 }
 
-/** True when the call keeps a set of distinct values as its state (min/max/first ignore DISTINCT). */
+/** True when the call keeps a set of distinct values as its state (min/max/first/last ignore DISTINCT). */
 export function usesDistinctState(call: AggregateCall): boolean {
   return call.distinct && (call.fn === 'count' || call.fn === 'sum' || call.fn === 'avg' || call.fn === 'collect_list') && call.args.length > 0;
 }
@@ -189,6 +200,8 @@ export function aggregateStateTypes(call: AggregateCall): DataType[] {
     case 'max':
       return [t];
     case 'first':
+    case 'last':
+    case 'any_value':
       return [t, BooleanT];
     case 'collect_list':
       return [ArrayT(t, false)];

@@ -1,4 +1,4 @@
-// min, max and first: one stored value per group (of the input type), kept in typed GroupValues storage.
+// min, max, first and last: one stored value per group (of the input type), kept in typed GroupValues storage.
 import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
 import { BooleanT, type DataType } from '../../types/data-type.js';
@@ -34,12 +34,16 @@ export class ExtremumAccumulator implements Accumulator {
   }
 }
 
-/** first(x[, ignoreNulls]): state (value, isSet) so that a NULL first value survives the shuffle. */
+/**
+ * first(x[, ignoreNulls]) (any_value too) and last(x[, ignoreNulls]): state (value, isSet) so that a NULL first or
+ * last value survives the shuffle. Partial states merge in the order they arrive, as Spark's do (so which value is
+ * first or last depends on row order, as in Spark).
+ */
 export class FirstAccumulator implements Accumulator {
   private readonly store: GroupValues;
   private isSet: Uint8Array = new Uint8Array(0);
 
-  constructor(type: DataType, private readonly ignoreNulls: boolean) {
+  constructor(type: DataType, private readonly ignoreNulls: boolean, private readonly which: 'first' | 'last' = 'first') {
     this.store = createGroupValues(type);
   }
 
@@ -49,7 +53,7 @@ export class FirstAccumulator implements Accumulator {
   }
 
   update(args: readonly arrow.Data[], gids: Int32Array, n: number): void {
-    this.store.first(args[0]!, gids, n, this.isSet, this.ignoreNulls, null);
+    this.store[this.which](args[0]!, gids, n, this.isSet, this.ignoreNulls, null);
   }
 
   merge(states: readonly arrow.Data[], gids: Int32Array, n: number): void {
@@ -57,7 +61,7 @@ export class FirstAccumulator implements Accumulator {
     const bits = boolBitsOf(flag).slice(0, (n + 7) >> 3);
     const v = validityOf(flag);
     if (v) for (let k = 0; k < bits.length; k++) bits[k]! &= v[k]!;
-    this.store.first(states[0]!, gids, n, this.isSet, false, bits);
+    this.store[this.which](states[0]!, gids, n, this.isSet, false, bits);
   }
 
   states(start: number, end: number): arrow.Data[] {

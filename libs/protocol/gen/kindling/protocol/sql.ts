@@ -5,10 +5,13 @@
 
 import * as flatbuffers from 'flatbuffers';
 
+import { Expression, ExpressionT } from '../../kindling/protocol/expression.js';
 
 
 /**
- * `spark.sql(query)`: a statement of Spark SQL over the session's temp views (commands run at once).
+ * `spark.sql(query, args)`: a statement of Spark SQL over the session's temp views (commands run at once).
+ * `args` bind its parameter markers: by name (`:lo`) when `arg_names` holds one name per arg, else by position
+ * (`?`). Each is a literal or a collection constructor (`array(1, 2)`), as Spark's BindParameters requires.
  */
 export class Sql implements flatbuffers.IUnpackableObject<SqlT> {
   bb: flatbuffers.ByteBuffer|null = null;
@@ -35,12 +38,66 @@ query(optionalEncoding?:any):string|Uint8Array|null {
   return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
 }
 
+args(index: number, obj?:Expression):Expression|null {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? (obj || new Expression()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+argsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+argNames(index: number):string
+argNames(index: number,optionalEncoding:flatbuffers.Encoding):string|Uint8Array
+argNames(index: number,optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__string(this.bb!.__vector(this.bb_pos + offset) + index * 4, optionalEncoding) : null;
+}
+
+argNamesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startSql(builder:flatbuffers.Builder) {
-  builder.startObject(1);
+  builder.startObject(3);
 }
 
 static addQuery(builder:flatbuffers.Builder, queryOffset:flatbuffers.Offset) {
   builder.addFieldOffset(0, queryOffset, 0);
+}
+
+static addArgs(builder:flatbuffers.Builder, argsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(1, argsOffset, 0);
+}
+
+static createArgsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startArgsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static addArgNames(builder:flatbuffers.Builder, argNamesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, argNamesOffset, 0);
+}
+
+static createArgNamesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startArgNamesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
 }
 
 static endSql(builder:flatbuffers.Builder):flatbuffers.Offset {
@@ -49,35 +106,47 @@ static endSql(builder:flatbuffers.Builder):flatbuffers.Offset {
   return offset;
 }
 
-static createSql(builder:flatbuffers.Builder, queryOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createSql(builder:flatbuffers.Builder, queryOffset:flatbuffers.Offset, argsOffset:flatbuffers.Offset, argNamesOffset:flatbuffers.Offset):flatbuffers.Offset {
   Sql.startSql(builder);
   Sql.addQuery(builder, queryOffset);
+  Sql.addArgs(builder, argsOffset);
+  Sql.addArgNames(builder, argNamesOffset);
   return Sql.endSql(builder);
 }
 
 unpack(): SqlT {
   return new SqlT(
-    this.query()
+    this.query(),
+    this.bb!.createObjList<Expression, ExpressionT>(this.args.bind(this), this.argsLength()),
+    this.bb!.createScalarList<string>(this.argNames.bind(this), this.argNamesLength())
   );
 }
 
 
 unpackTo(_o: SqlT): void {
   _o.query = this.query();
+  _o.args = this.bb!.createObjList<Expression, ExpressionT>(this.args.bind(this), this.argsLength());
+  _o.argNames = this.bb!.createScalarList<string>(this.argNames.bind(this), this.argNamesLength());
 }
 }
 
 export class SqlT implements flatbuffers.IGeneratedObject {
 constructor(
-  public query: string|Uint8Array|null = null
+  public query: string|Uint8Array|null = null,
+  public args: (ExpressionT)[] = [],
+  public argNames: (string)[] = []
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const query = (this.query !== null ? builder.createString(this.query!) : 0);
+  const args = Sql.createArgsVector(builder, builder.createObjectOffsetList(this.args));
+  const argNames = Sql.createArgNamesVector(builder, builder.createObjectOffsetList(this.argNames));
 
   return Sql.createSql(builder,
-    query
+    query,
+    args,
+    argNames
   );
 }
 }

@@ -3,13 +3,17 @@
 
 # namespace: protocol
 
+from __future__ import annotations
+
 import flatbuffers
 from flatbuffers.compat import import_numpy
 from typing import Any
 from typing import Optional
 np = import_numpy()
 
-# `spark.sql(query)`: a statement of Spark SQL over the session's temp views (commands run at once).
+# `spark.sql(query, args)`: a statement of Spark SQL over the session's temp views (commands run at once).
+# `args` bind its parameter markers: by name (`:lo`) when `arg_names` holds one name per arg, else by position
+# (`?`). Each is a literal or a collection constructor (`array(1, 2)`), as Spark's BindParameters requires.
 class Sql(object):
     __slots__ = ['_tab']
 
@@ -39,8 +43,52 @@ class Sql(object):
             return self._tab.String(o + self._tab.Pos)
         return None
 
+    # Sql
+    def Args(self, j: int) -> Optional[Expression]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
+        if o != 0:
+            x = self._tab.Vector(o)
+            x += flatbuffers.number_types.UOffsetTFlags.py_type(j) * 4
+            x = self._tab.Indirect(x)
+            obj = Expression()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # Sql
+    def ArgsLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # Sql
+    def ArgsIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
+        return o == 0
+
+    # Sql
+    def ArgNames(self, j: int):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            a = self._tab.Vector(o)
+            return self._tab.String(a + flatbuffers.number_types.UOffsetTFlags.py_type(j * 4))
+        return ""
+
+    # Sql
+    def ArgNamesLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # Sql
+    def ArgNamesIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        return o == 0
+
 def SqlStart(builder: flatbuffers.Builder):
-    builder.StartObject(1)
+    builder.StartObject(3)
 
 def Start(builder: flatbuffers.Builder):
     SqlStart(builder)
@@ -51,8 +99,35 @@ def SqlAddQuery(builder: flatbuffers.Builder, query: int):
 def AddQuery(builder: flatbuffers.Builder, query: int):
     SqlAddQuery(builder, query)
 
+def SqlAddArgs(builder: flatbuffers.Builder, args: int):
+    builder.PrependUOffsetTRelativeSlot(1, flatbuffers.number_types.UOffsetTFlags.py_type(args), 0)
+
+def AddArgs(builder: flatbuffers.Builder, args: int):
+    SqlAddArgs(builder, args)
+
+def SqlStartArgsVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartArgsVector(builder, numElems: int) -> int:
+    return SqlStartArgsVector(builder, numElems)
+
+def SqlAddArgNames(builder: flatbuffers.Builder, argNames: int):
+    builder.PrependUOffsetTRelativeSlot(2, flatbuffers.number_types.UOffsetTFlags.py_type(argNames), 0)
+
+def AddArgNames(builder: flatbuffers.Builder, argNames: int):
+    SqlAddArgNames(builder, argNames)
+
+def SqlStartArgNamesVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartArgNamesVector(builder, numElems: int) -> int:
+    return SqlStartArgNamesVector(builder, numElems)
+
 def SqlEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
 
 def End(builder: flatbuffers.Builder) -> int:
     return SqlEnd(builder)
+
+# Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.Expression import Expression
