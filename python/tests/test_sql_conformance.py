@@ -5,6 +5,7 @@ session per file (``spark.newSession()``)."""
 from __future__ import annotations
 
 import datetime
+import decimal
 import math
 import re
 from pathlib import Path
@@ -71,6 +72,8 @@ def parse_slt(text: str, file: str) -> List[Dict[str, Any]]:
 
 
 def type_letter(simple: str) -> str:
+    if simple.startswith("decimal("):
+        return "R"
     return {"int": "I", "bigint": "I", "double": "R", "string": "T", "boolean": "B", "date": "D",
             "timestamp": "P"}.get(simple, "?")
 
@@ -95,8 +98,9 @@ def struct_field_types(simple: str) -> list:
         return []
     out, depth, cur = [], 0, ""
     for ch in m.group(1):
-        depth += ch == "<"
-        depth -= ch == ">"
+        # `decimal(2,1)` holds a comma too.
+        depth += ch in "<("
+        depth -= ch in ">)"
         if ch == "," and depth == 0:
             out.append(cur)
             cur = ""
@@ -126,6 +130,9 @@ def render_cell(v: Any, simple: str, top: bool = True) -> str:
         return v.isoformat()
     if isinstance(v, float):
         return render_double(v) if simple == "double" else str(v)
+    if isinstance(v, decimal.Decimal):
+        # Every scale digit, never an exponent (`0.0000000000`, not Decimal's `0E-10`), as render.ts.
+        return format(v, "f")
     if isinstance(v, str):
         return "(empty)" if top and v == "" else v
     return str(v)

@@ -3,7 +3,7 @@
 import * as flatbuffers from 'flatbuffers';
 import { fb, decodeDataType } from '@kindling/protocol';
 import { expression as sqlExpression } from '@kindling/sql';
-import type { SessionFunctionRegistry } from '@kindling/core/internal';
+import { type SessionFunctionRegistry, decimalLiteralOf } from '@kindling/core/internal';
 import {
   type DataFrame,
   type DataType,
@@ -12,6 +12,7 @@ import {
   BooleanT,
   Column,
   DateT,
+  DecimalT,
   DoubleT,
   IllegalArgumentError,
   IntegerT,
@@ -65,6 +66,7 @@ function literal(l: fb.Literal): Expression {
   const kind = l.type();
   if (kind === fb.TypeKind.Null) return { kind: 'literal', value: null, dataType: NullT };
   if (kind === fb.TypeKind.Array) throw bad('Array literals are not supported.');
+  if (kind === fb.TypeKind.Decimal) return decimalLiteral(l);
   const dataType = scalarType(kind);
   if (l.isNull()) return { kind: 'literal', value: null, dataType };
   switch (kind) {
@@ -77,6 +79,15 @@ function literal(l: fb.Literal): Expression {
     case fb.TypeKind.Timestamp: return { kind: 'literal', value: l.longValue(), dataType };
     default: throw bad(`Unknown literal type ${String(kind)}.`);
   }
+}
+
+/** A decimal literal travels as its text (`1.50`), whose digits fix its type as Spark's Literal(BigDecimal) does. */
+function decimalLiteral(l: fb.Literal): Expression {
+  const text = l.stringValue();
+  if (l.isNull() || text === null) throw bad('A decimal literal needs its value; a NULL literal of a type is a cast of NULL.');
+  const d = decimalLiteralOf(text);
+  if (!d) throw bad(`Decimal literal '${text}' is not a number of at most 38 digits.`, { value: text });
+  return { kind: 'literal', value: d.unscaled, dataType: DecimalT(d.type.precision, d.type.scale) };
 }
 
 const utf8 = new TextDecoder();

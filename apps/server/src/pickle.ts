@@ -2,6 +2,7 @@
 // Output unpickles in Python to a list of tuples of None/bool/int/float/str/date/datetime/list.
 import * as arrow from 'apache-arrow';
 import type { DataType } from '@kindling/core';
+import { decimalWords, formatDecimal, readDecimal } from '@kindling/core/internal';
 
 const PROTO = 0x80;
 const STOP = 0x2e; // .
@@ -130,6 +131,15 @@ export class PickleWriter {
     this.byte(REDUCE);
   }
 
+  /** `decimal.Decimal('1.50')` from its plain text (every scale digit kept, as PySpark's rows hold it). */
+  decimal(text: string): void {
+    this.global('decimal', 'Decimal');
+    this.byte(MARK);
+    this.str(text);
+    this.byte(TUPLE);
+    this.byte(REDUCE);
+  }
+
   /** `bytearray(...)` (PySpark collects BinaryType so): protocol 2 spells it from a latin-1 string. */
   bytearray(bytes: Uint8Array): void {
     this.global('__builtin__', 'bytearray');
@@ -224,6 +234,11 @@ function cellWriter(type: DataType, d: arrow.Data, opts: PickleOptions = {}): Ce
     case 'float64': {
       const v = d.values as Float64Array;
       return guard((w, i) => w.float(v[i]!));
+    }
+    case 'decimal': {
+      const v = decimalWords(d);
+      const scale = type.scale;
+      return guard((w, i) => w.decimal(formatDecimal(readDecimal(v, i), scale)));
     }
     case 'string': {
       const o = d.valueOffsets as Int32Array;

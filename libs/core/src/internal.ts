@@ -18,3 +18,5 @@ export { registerSqlFrontEnd, type SqlFrontEnd, type SqlParameters } from './cat
 export { suggestions } from './errors.js';
 export { windowNotAllowed } from './analyzer/resolve-window.js';
 export { lateralView } from './analyzer/resolve-generator.js';
+export { decimalLiteralOf, formatDecimal, MAX_PRECISION } from './types/decimal.js';
+export { decimalWords, readDecimal } from './execution/decimal-data.js';

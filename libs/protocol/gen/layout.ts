@@ -14,6 +14,8 @@ export const LAYOUT = {
         { name: "element", slot: 1, kind: "table", table: "DataType", required: false },
         { name: "contains_null", slot: 2, kind: "scalar", size: 1, required: false },
         { name: "fields", slot: 3, kind: "vector_table", table: "Field", required: false },
+        { name: "precision", slot: 4, kind: "scalar", size: 4, required: false },
+        { name: "scale", slot: 5, kind: "scalar", size: 4, required: false },
       ],
     },
     Field: {

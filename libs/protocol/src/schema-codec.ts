@@ -1,7 +1,7 @@
 // Converts between core schemas (StructType / DataType) and the protocol's Schema / DataType tables.
 import type * as flatbuffers from 'flatbuffers';
 import {
-  ArrayT, BinaryT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, StructType, TimestampT,
+  ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, StructType, TimestampT,
   type DataType, type StructField,
 } from '@kindling/core';
 import * as fb from '../gen/kindling/protocol.js';
@@ -19,6 +19,7 @@ function kindOf(t: DataType): fb.TypeKind {
     case 'int32': return fb.TypeKind.Int32;
     case 'int64': return fb.TypeKind.Int64;
     case 'float64': return fb.TypeKind.Float64;
+    case 'decimal': return fb.TypeKind.Decimal;
     case 'string': return fb.TypeKind.String;
     case 'date': return fb.TypeKind.Date;
     case 'timestamp': return fb.TypeKind.Timestamp;
@@ -44,6 +45,10 @@ export function encodeDataType(b: flatbuffers.Builder, t: DataType): number {
     fb.DataType.addContainsNull(b, t.containsNull);
   }
   if (t.kind === 'struct') fb.DataType.addFields(b, fields);
+  if (t.kind === 'decimal') {
+    fb.DataType.addPrecision(b, t.precision);
+    fb.DataType.addScale(b, t.scale);
+  }
   return fb.DataType.endDataType(b);
 }
 
@@ -77,6 +82,9 @@ export function decodeDataType(t: fb.DataType, where = 'DataType'): DataType {
     case fb.TypeKind.Int32: return IntegerT;
     case fb.TypeKind.Int64: return LongT;
     case fb.TypeKind.Float64: return DoubleT;
+    case fb.TypeKind.Decimal:
+      // DecimalT raises Spark's DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION for a precision over 38.
+      return DecimalT(t.precision(), t.scale());
     case fb.TypeKind.String: return StringT;
     case fb.TypeKind.Date: return DateT;
     case fb.TypeKind.Timestamp: return TimestampT;

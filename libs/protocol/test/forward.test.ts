@@ -1,11 +1,11 @@
 // handleEnvelope (the front-to-back DataFrameHandle answer) reads exactly as the generic builder's answer, for
 // random schemas of every type kind, nesting and name; it verifies, and templates place every field aligned.
-import { ArrayT, BinaryT, BooleanT, DateT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, TimestampT, type DataType, type StructField } from '@kindling/core';
+import { ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, TimestampT, type DataType, type StructField } from '@kindling/core';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT, Template, buildEnvelope, decodeSchema, encodeSchema, fb, handleEnvelope, readEnvelope, verifyEnvelope } from '../src/index.js';
 
 const NAMES = ['', 'id', 'naïve ☃', '𝄞 clef', 'x'.repeat(41), 'lone \ud800 surrogate', 'a.b'];
-const LEAVES: DataType[] = [NullT, BooleanT, IntegerT, LongT, DoubleT, StringT, DateT, TimestampT, BinaryT];
+const LEAVES: DataType[] = [NullT, BooleanT, IntegerT, LongT, DoubleT, StringT, DateT, TimestampT, BinaryT, DecimalT(10, 0), DecimalT(38, 18), DecimalT(1, 1)];
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;

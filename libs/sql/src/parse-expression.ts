@@ -66,34 +66,6 @@ function dateShift(ts: TokenStream, d: Expression, interval: Extract<Expression,
   return lit(Date.UTC(y, m, Math.min(date.getUTCDate(), last)) / 86_400_000, DateT);
 }
 
-/** Decimal places of a literal as written (shortest round-trip form), or null when it has an exponent. */
-function scaleOf(x: number): number | null {
-  const s = String(x);
-  if (/e/i.test(s)) return null;
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-/**
- * `0.06 + 0.01` of two fractional literals, folded exactly (as Spark's DECIMAL literals add) and rounded once
- * to the nearest double: 0.07, not the 0.06999999999999999 of double addition, so BETWEEN bounds mean what
- * they say. Kindling types such literals as DOUBLE (it has no DECIMAL type).
- */
-function decimalSum(l: Expression, r: Expression, minus: boolean): Expression | null {
-  if (l.kind !== 'literal' || r.kind !== 'literal' || l.dataType.kind !== 'float64' || r.dataType.kind !== 'float64') return null;
-  const a = Number(l.value);
-  const b = Number(r.value);
-  const sa = scaleOf(a);
-  const sb = scaleOf(b);
-  if (sa === null || sb === null || Math.max(sa, sb) > 12) return null;
-  const f = 10 ** Math.max(sa, sb);
-  const ia = Math.round(a * f);
-  const ib = Math.round(b * f);
-  const sum = minus ? ia - ib : ia + ib;
-  if (!Number.isSafeInteger(ia) || !Number.isSafeInteger(ib) || !Number.isSafeInteger(sum)) return null;
-  return lit(sum / f, l.dataType);
-}
-
 /** Functions whose `IGNORE NULLS` option Kindling honours, and the function the call becomes with it. */
 const IGNORE_NULLS_FUNCTIONS: ReadonlyMap<string, string> = new Map([
   ['first', 'first'], ['first_value', 'first'], ['last', 'last'], ['last_value', 'last'], ['any_value', 'any_value'],
@@ -223,7 +195,7 @@ export class ExpressionParser {
       if (!op) return l;
       const at = this.ts.next();
       const r = this.multiplicative();
-      l = r.kind === 'unresolvedFunction' && r.name === INTERVAL ? dateShift(this.ts, l, r, op === '-', at) : (decimalSum(l, r, op === '-') ?? { kind: 'arith', op, left: l, right: r });
+      l = r.kind === 'unresolvedFunction' && r.name === INTERVAL ? dateShift(this.ts, l, r, op === '-', at) : { kind: 'arith', op, left: l, right: r };
     }
   }
 
@@ -408,6 +380,20 @@ export class ExpressionParser {
     }
     if (name === 'struct') return this.structType();
     const alias: Record<string, string> = { smallint: 'int', tinyint: 'int', short: 'int', byte: 'int', char: 'string', real: 'double' };
+    if (name === 'decimal' || name === 'dec' || name === 'numeric') {
+      // DECIMAL, DECIMAL(p), DECIMAL(p, s): parseTypeName checks the bounds (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION).
+      const params: string[] = [];
+      if (ts.acceptOp('(')) {
+        do {
+          const p = ts.next();
+          if (p.kind !== 'number' || !/^\d+$/.test(p.text)) throw ts.error('expected an integer precision or scale');
+          params.push(p.text);
+        } while (ts.acceptOp(','));
+        ts.expectOp(')');
+      }
+      if (params.length > 2) throw ts.unsupported('UNSUPPORTED_DATATYPE', `Unsupported data type "${t.text.toUpperCase()}(${params.join(',')})".`, t);
+      return parseTypeName(`decimal(${params[0] ?? 10},${params[1] ?? 0})`)!;
+    }
     if (ts.acceptOp('(')) {
       while (!ts.isOp(')') && ts.peek().kind !== 'eof') ts.next();
       ts.expectOp(')');

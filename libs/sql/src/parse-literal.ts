@@ -1,6 +1,6 @@
 // SQL literals → core Literals: numbers with Spark's typing rules and suffixes, typed DATE/TIMESTAMP strings.
-import { DateT, DoubleT, IntegerT, LongT, TimestampT } from '@kindling/core';
-import { type Literal, lit, parseDate, parseTimestamp } from '@kindling/core/internal';
+import { DateT, DecimalT, DoubleT, IntegerT, LongT, TimestampT } from '@kindling/core';
+import { type Literal, decimalLiteralOf, lit, parseDate, parseTimestamp } from '@kindling/core/internal';
 import type { TokenStream } from './token-stream.js';
 import type { Token } from './tokenizer.js';
 
@@ -10,9 +10,10 @@ const LONG_MIN = -9223372036854775808n;
 const LONG_MAX = 9223372036854775807n;
 
 /**
- * A numeric token (negated when `negative`): an integer is int when it fits, else bigint; `L` bigint; `S`/`Y`
- * int (Kindling has no smallint/tinyint); decimals, exponents, `D`, `F` and `BD` are double (Kindling has no
- * decimal type yet, where Spark reads `1.5` as DECIMAL(2,1)).
+ * A numeric token (negated when `negative`), typed as Spark's AstBuilder does: an integer is int when it fits,
+ * else bigint, else decimal(p, 0); `L` bigint; `S`/`Y` int (Kindling has no smallint/tinyint); a fractional
+ * literal without an exponent (`1.5`) and `BD` (`1.50BD`) exact decimals of just their digits (decimal(2,1),
+ * decimal(3,2)); an exponent (`1e3`), `D` and `F` double.
  */
 export function numberLiteral(ts: TokenStream, t: Token, negative: boolean): Literal {
   const m = /^(.*?)(BD|[LSYDF])?$/i.exec(t.text)!;
@@ -20,6 +21,9 @@ export function numberLiteral(ts: TokenStream, t: Token, negative: boolean): Lit
   const suffix = (m[2] ?? '').toUpperCase();
   const sign = negative ? '-' : '';
   const isIntegral = /^\d+$/.test(body);
+  if (suffix === 'BD') return decimalLiteral(ts, t, sign + body);
+  // Spark: a fractional literal without an exponent is an exact DECIMAL (`1.5` is decimal(2,1)).
+  if (suffix === '' && !isIntegral && !/[eE]/.test(body)) return decimalLiteral(ts, t, sign + body);
   if (suffix === 'D' || suffix === 'F' || suffix === 'BD' || !isIntegral) {
     const v = Number(sign + body);
     if (!Number.isFinite(v)) throw ts.unsupported('INVALID_NUMERIC_LITERAL_RANGE', `Numeric literal ${sign}${t.text} is outside the valid range for double.`, t);
@@ -38,7 +42,14 @@ export function numberLiteral(ts: TokenStream, t: Token, negative: boolean): Lit
   }
   if (fits(INT_MIN, INT_MAX)) return lit(Number(v), IntegerT);
   if (fits(LONG_MIN, LONG_MAX)) return lit(v, LongT);
-  return lit(Number(v), DoubleT);
+  // Beyond bigint, Spark's AstBuilder makes an integer a BigDecimal literal.
+  return decimalLiteral(ts, t, sign + body);
+}
+
+function decimalLiteral(ts: TokenStream, t: Token, text: string): Literal {
+  const d = decimalLiteralOf(text);
+  if (!d) throw ts.unsupported('INVALID_NUMERIC_LITERAL_RANGE', `Numeric literal ${t.text} is outside the valid range for decimal: it has more than 38 digits.`, t);
+  return lit(d.unscaled, DecimalT(d.type.precision, d.type.scale));
 }
 
 function rangeError(ts: TokenStream, t: Token, sign: string, type: string, lo: bigint, hi: bigint) {

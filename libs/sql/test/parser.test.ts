@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, parseExpression, parseStatement, tokenize } from '../src/index.js';
 import { exprToString } from '@kindling/core/internal';
+import { simpleString } from '@kindling/core';
 
 const expr = (s: string) => exprToString(parseExpression(s));
 
@@ -45,7 +46,14 @@ describe('expressions', () => {
       return e.kind === 'literal' ? e.dataType.kind : e.kind;
     };
     expect([types('1'), types('2147483648'), types('1L'), types('1.5'), types('1e2'), types("DATE '2020-01-01'"), types("TIMESTAMP '2020-01-01 10:00:00'"), types('-2147483648')])
-      .toEqual(['int32', 'int64', 'int64', 'float64', 'float64', 'date', 'timestamp', 'int32']);
+      .toEqual(['int32', 'int64', 'int64', 'decimal', 'float64', 'date', 'timestamp', 'int32']);
+    const typeOf = (s: string) => {
+      const e = parseExpression(s);
+      return e.kind === 'literal' ? simpleString(e.dataType) : e.kind;
+    };
+    // Spark's AstBuilder: exact literals are decimals of just their digits; an exponent or D makes a double.
+    expect(['1.5', '-0.05', '1.50BD', '99999999999999999999', '1.5D', '1.5e0'].map(typeOf))
+      .toEqual(['decimal(2,1)', 'decimal(2,2)', 'decimal(3,2)', 'decimal(20,0)', 'double', 'double']);
     expect(expr("'a' 'b'")).toBe('ab');
   });
 

@@ -10,6 +10,7 @@ Rows follow PySpark: the schema is inferred (``types._infer_schema``) or parsed,
 from __future__ import annotations
 
 import datetime
+import decimal
 import itertools
 import numbers
 import os
@@ -258,6 +259,17 @@ def _plain_converter(dt: Any) -> Callable[[Any], Any]:
         return lambda v: v if v is None else (int(v) if isinstance(v, numbers.Integral) and not isinstance(v, bool) else fail(v))
     if isinstance(dt, T.DoubleType):
         return lambda v: v if v is None else (float(v) if isinstance(v, numbers.Real) and not isinstance(v, bool) else fail(v))
+    if isinstance(dt, T.DecimalType):
+        # The engine's unpickler takes no classes: a Decimal travels as its plain text, parsed against the type.
+        def dec(v: Any) -> Any:
+            if v is None:
+                return None
+            if isinstance(v, decimal.Decimal) and v.is_finite():
+                return format(v, "f")
+            if isinstance(v, numbers.Integral) and not isinstance(v, bool):
+                return str(int(v))
+            return fail(v)
+        return dec
     if isinstance(dt, T.DateType):
         def date(v: Any) -> Any:
             if v is None:

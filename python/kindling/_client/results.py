@@ -112,10 +112,10 @@ def arrow_table(resp) -> pa.Table:
 
 
 class _ResultUnpickler(pickle.Unpickler):
-    """Pickled rows hold only plain values plus datetime.date/datetime: refuse any other global."""
+    """Pickled rows hold only plain values plus datetime.date/datetime and decimal.Decimal: refuse any other global."""
 
     _ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
-                ("datetime", "timezone"), ("_codecs", "encode"), ("builtins", "bytearray")}
+                ("datetime", "timezone"), ("_codecs", "encode"), ("builtins", "bytearray"), ("decimal", "Decimal")}
 
     def find_class(self, module: str, name: str):
         if (module, name) in self._ALLOWED:

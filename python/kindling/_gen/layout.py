@@ -14,6 +14,8 @@ LAYOUT = {
                 { "name": "element", "slot": 1, "kind": "table", "table": "DataType", "required": False },
                 { "name": "contains_null", "slot": 2, "kind": "scalar", "size": 1, "required": False },
                 { "name": "fields", "slot": 3, "kind": "vector_table", "table": "Field", "required": False },
+                { "name": "precision", "slot": 4, "kind": "scalar", "size": 4, "required": False },
+                { "name": "scale", "slot": 5, "kind": "scalar", "size": 4, "required": False },
             ],
         },
         "Field": {

@@ -1,7 +1,8 @@
 """Converts between plain schema tuples and the protocol's Schema / DataType tables.
 
 A schema is a list of ``(name, type_dict, nullable)``; a type_dict is ``{"kind": "int64"}``, for arrays
-``{"kind": "array", "element": {...}, "containsNull": True}``, for structs ``{"kind": "struct", "fields": [(name,
+``{"kind": "array", "element": {...}, "containsNull": True}``, for decimals ``{"kind": "decimal", "precision": 10,
+"scale": 2}``, for structs ``{"kind": "struct", "fields": [(name,
 type_dict, nullable), ...]}``. Kinds: boolean, int32, int64, float64, string, date, timestamp, null, binary, array,
 struct (as in @kindling/core).
 """
@@ -34,6 +35,7 @@ _TO_KIND = {
     "array": TypeKind.Array,
     "binary": TypeKind.Binary,
     "struct": TypeKind.Struct,
+    "decimal": TypeKind.Decimal,
 }
 _FROM_KIND = {v: k for k, v in _TO_KIND.items()}
 
@@ -54,6 +56,9 @@ def encode_data_type(builder: flatbuffers.Builder, type_dict: dict) -> int:
         _DataType.AddContainsNull(builder, bool(type_dict.get("containsNull", True)))
     if kind == "struct":
         _DataType.AddFields(builder, fields)
+    if kind == "decimal":
+        _DataType.AddPrecision(builder, int(type_dict["precision"]))
+        _DataType.AddScale(builder, int(type_dict["scale"]))
     return _DataType.End(builder)
 
 
@@ -93,8 +98,8 @@ def _slot(table: str, field: str) -> int:
     raise KeyError(f"{table}.{field}")
 
 
-_DT_KIND, _DT_ELEMENT, _DT_CONTAINS_NULL, _DT_FIELDS = (
-    _slot("DataType", n) for n in ("kind", "element", "contains_null", "fields")
+_DT_KIND, _DT_ELEMENT, _DT_CONTAINS_NULL, _DT_FIELDS, _DT_PRECISION, _DT_SCALE = (
+    _slot("DataType", n) for n in ("kind", "element", "contains_null", "fields", "precision", "scale")
 )
 _F_NAME, _F_TYPE, _F_NULLABLE = (_slot("Field", n) for n in ("name", "type", "nullable"))
 _S_FIELDS = _slot("Schema", "fields")
@@ -127,6 +132,10 @@ def _data_type_at(buf: Any, pos: int, where: str) -> dict:
     if kind == "struct":
         at = _field(buf, pos, _DT_FIELDS)
         return {"kind": "struct", "fields": _fields_at(buf, _ref(buf, at), f"{where}.fields") if at else []}
+    if kind == "decimal":
+        p = _field(buf, pos, _DT_PRECISION)
+        s = _field(buf, pos, _DT_SCALE)
+        return {"kind": "decimal", "precision": _I32(buf, p)[0] if p else 0, "scale": _I32(buf, s)[0] if s else 0}
     if kind != "array":
         return {"kind": kind}
     at = _field(buf, pos, _DT_ELEMENT)

@@ -18,6 +18,7 @@ from kindling.sql.types import (
     BooleanType,
     DataType,
     DateType,
+    DecimalType,
     DoubleType,
     IntegerType,
     LongType,
@@ -53,13 +54,13 @@ class Star:
     _wire: Any = _wire_field()
 
 
-LITERAL_KINDS = ("null", "boolean", "int32", "int64", "float64", "string", "date", "timestamp")
+LITERAL_KINDS = ("null", "boolean", "int32", "int64", "float64", "string", "date", "timestamp", "decimal")
 
 
 @dataclass(frozen=True, slots=True)
 class Literal:
     """One value of ``kind`` (one of ``LITERAL_KINDS``); date = days since the epoch, timestamp = µs since the epoch
-    (UTC); ``value`` None is a NULL of that kind."""
+    (UTC), decimal = its plain text (``1.50``, whose digits give its type); ``value`` None is a NULL of that kind."""
 
     kind: str
     value: Any
@@ -164,6 +165,7 @@ _TYPE_KIND_NAMES = {
     "array": "Array",
     "binary": "Binary",
     "struct": "Struct",
+    "decimal": "Decimal",
 }
 
 
@@ -190,6 +192,9 @@ def encode_data_type(builder: Any, dt: DataType) -> int:
         m.AddContainsNull(builder, bool(dt.containsNull))
     if fields is not None:
         m.AddFields(builder, fields)
+    if isinstance(dt, DecimalType):
+        m.AddPrecision(builder, int(dt.precision))
+        m.AddScale(builder, int(dt.scale))
     return m.End(builder)
 
 
@@ -229,7 +234,7 @@ def _encode_literal(builder: Any, e: Literal) -> int:
     m = gen("Literal")
     if e.kind not in LITERAL_KINDS:
         raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=e.kind)
-    s = builder.CreateString(e.value) if e.kind == "string" and e.value is not None else None
+    s = builder.CreateString(e.value) if e.kind in ("string", "decimal") and e.value is not None else None
     m.Start(builder)
     m.AddType(builder, _type_kind(e.kind))
     if e.value is None or e.kind == "null":

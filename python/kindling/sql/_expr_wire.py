@@ -77,6 +77,8 @@ _LITERAL_LONG = {k: _Node("Literal", "Literal", ["type", "long_value"], [("type"
                  for k in _INTEGRAL_KINDS}
 _LITERAL_DOUBLE = _Node("Literal", "Literal", ["type", "double_value"], [("type", _U8, _TYPE_KIND["float64"])])
 _LITERAL_STRING = _Node("Literal", "Literal", ["type", "string_value"], [("type", _U8, _TYPE_KIND["string"])])
+# A decimal travels as its plain text (`1.50`), whose digits give its type.
+_LITERAL_DECIMAL = _Node("Literal", "Literal", ["type", "string_value"], [("type", _U8, _TYPE_KIND["decimal"])])
 _CALL_AT = (_CALL.pre, _CALL.at["name"], _CALL.at["args"])
 _CALL_DISTINCT_AT = (_CALL_DISTINCT.pre, _CALL_DISTINCT.at["name"], _CALL_DISTINCT.at["args"])
 _CR_NAME = _COLUMN_REF.at["name"]
@@ -199,4 +201,4 @@ def _literal(e: Any):
         return _LITERAL_DOUBLE.build([("double_value", _F64, float(v))])
     if not isinstance(v, str):
         return None
-    return _LITERAL_STRING.build((), [("string_value", *_string(v))])
+    return (_LITERAL_DECIMAL if kind == "decimal" else _LITERAL_STRING).build((), [("string_value", *_string(v))])

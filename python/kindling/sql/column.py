@@ -7,6 +7,7 @@ are checked by the engine when a DataFrame uses the column.
 from __future__ import annotations
 
 import datetime
+import decimal
 from typing import Any, Iterable, Union
 
 from kindling.sql import _expr as E
@@ -44,6 +45,11 @@ def _literal(value: Any, arg_name: str = "col") -> E.Literal:
         return E.Literal("float64", float(value))
     if isinstance(value, str):
         return E.Literal("string", str(value))
+    if isinstance(value, decimal.Decimal):
+        # Plain text keeps every digit and the scale (`1.50` is decimal(3,2), as Spark types a BigDecimal).
+        if not value.is_finite():
+            raise _err.value_error("UNSUPPORTED_LITERAL", arg_name=arg_name, value=str(value))
+        return E.Literal("decimal", format(value, "f"))
     if isinstance(value, datetime.datetime):
         return E.Literal("timestamp", datetime_to_micros(value))
     if isinstance(value, datetime.date):

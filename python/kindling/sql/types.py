@@ -28,6 +28,7 @@ __all__ = [
     "BooleanType",
     "IntegerType",
     "LongType",
+    "DecimalType",
     "DoubleType",
     "StringType",
     "BinaryType",
@@ -145,6 +146,36 @@ class TimestampType(AtomicType, metaclass=DataTypeSingleton):
 
 class DoubleType(FractionalType, metaclass=DataTypeSingleton):
     """Double data type: 64-bit IEEE 754 floats."""
+
+
+class DecimalType(FractionalType):
+    """Decimal (``decimal.Decimal``) data type: exact numbers of ``precision`` digits (at most 38), ``scale`` of
+    them after the point. The engine refuses a precision over 38 (``DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION``).
+
+    Examples
+    --------
+    >>> DecimalType(16, 8)
+    DecimalType(16,8)
+    >>> DecimalType().simpleString()
+    'decimal(10,0)'
+    """
+
+    def __init__(self, precision: int = 10, scale: int = 0):
+        self.precision = precision
+        self.scale = scale
+        self.hasPrecisionInfo = True  # this is a public API
+
+    def simpleString(self) -> str:
+        return "decimal(%d,%d)" % (self.precision, self.scale)
+
+    def jsonValue(self) -> str:
+        return "decimal(%d,%d)" % (self.precision, self.scale)
+
+    def needConversion(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "DecimalType(%d,%d)" % (self.precision, self.scale)
 
 
 class IntegerType(IntegralType):
@@ -387,14 +418,14 @@ def _escape_meta(s: str) -> str:
 def _field_tree(name: str, dt: DataType, nullable: bool, prefix: str, out: List[str], depth: int) -> None:
     if depth <= 0:
         return
-    out.append(f"{prefix}-- {_escape_meta(name)}: {dt.typeName()} (nullable = {str(nullable).lower()})\n")
+    out.append(f"{prefix}-- {_escape_meta(name)}: {_tree_type_name(dt)} (nullable = {str(nullable).lower()})\n")
     _nested_tree(dt, prefix + "    |", out, depth)
 
 
 def _nested_tree(dt: DataType, prefix: str, out: List[str], depth: int) -> None:
     if isinstance(dt, ArrayType) and depth > 1:
         out.append(
-            f"{prefix}-- element: {dt.elementType.typeName()} (containsNull = {str(dt.containsNull).lower()})\n"
+            f"{prefix}-- element: {_tree_type_name(dt.elementType)} (containsNull = {str(dt.containsNull).lower()})\n"
         )
         _nested_tree(dt.elementType, prefix + "    |", out, depth - 1)
     elif isinstance(dt, StructType) and depth > 1:
@@ -530,9 +561,19 @@ class Row(tuple):
 # Parsing type strings
 
 
+def _tree_type_name(dt: DataType) -> str:
+    """The type as ``printSchema`` names it: ``typeName`` (``long``), but ``decimal(p,s)`` in full, as Spark does."""
+    return dt.simpleString() if isinstance(dt, DecimalType) else dt.typeName()
+
+
 def _primitive(name: str, params: List[str]) -> Optional[DataType]:
     if name in ("varchar", "char", "character"):
         return StringType() if len(params) == 1 else None
+    if name in ("decimal", "dec", "numeric"):
+        # `decimal` is decimal(10,0) and `decimal(p)` decimal(p,0), as Spark's DDL.
+        if len(params) > 2:
+            return None
+        return DecimalType(int(params[0]) if params else 10, int(params[1]) if len(params) > 1 else 0)
     if params:
         return None
     return _DDL_NAMES.get(name)
@@ -579,9 +620,11 @@ def _parse_datatype_string(s: str) -> DataType:
     IntegerType()
     >>> _parse_datatype_string("a: byte, b: double")
     StructType([StructField('a', IntegerType(), True), StructField('b', DoubleType(), True)])
-    >>> _parse_datatype_string("a: decimal(16, 8)")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    >>> _parse_datatype_string("a: decimal(16, 8)")
+    StructType([StructField('a', DecimalType(16,8), True)])
+    >>> _parse_datatype_string("a: geometry")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
-    kindling.errors.ParseException: [UNSUPPORTED_DATATYPE] Unsupported data type "DECIMAL(16,8)"...
+    kindling.errors.ParseException: [UNSUPPORTED_DATATYPE] Unsupported data type "GEOMETRY"...
     >>> _parse_datatype_string("a: int, b: string")
     StructType([StructField('a', IntegerType(), True), StructField('b', StringType(), True)])
     >>> _parse_datatype_string("array<string>")

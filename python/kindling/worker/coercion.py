@@ -9,6 +9,8 @@ boolean       ``bool``, ``numpy.bool_``                                         
 int / bigint  ``int`` and numpy integers within the type's range                   ``bool``, floats,
                                                                                    out of range
 double        ``float``, ``int``, numpy floats and integers (widened)              ``bool``, strings
+decimal(p,s)  ``decimal.Decimal``, ``int`` (rounded HALF_UP to s digits; NULL        floats, strings
+              when it needs more than p digits, as Spark's non-ANSI overflow)
 string        ``str``                                                              anything else
 date          ``datetime.date`` (not ``datetime``)                                 strings
 timestamp     ``datetime.datetime`` (naive = UTC), ``pandas.Timestamp``            dates, strings
@@ -34,6 +36,7 @@ UDFs), so a value is accepted or refused alike whichever transport carries it. S
 from __future__ import annotations
 
 import datetime as _dt
+import decimal as _decimal
 import numbers
 from typing import Any, Callable, List
 
@@ -60,6 +63,8 @@ def arrow_type(t: dict) -> pa.DataType:
         return pa.int64()
     if k == "float64":
         return pa.float64()
+    if k == "decimal":
+        return pa.decimal128(t["precision"], t["scale"])
     if k == "string":
         return pa.string()
     if k == "date":
@@ -81,6 +86,8 @@ def type_name(t: dict) -> str:
         return f"array<{type_name(t['element'])}>"
     if k == "struct":
         return "struct<" + ",".join(f"{n}:{type_name(ft)}" for n, ft, _ in t["fields"]) + ">"
+    if k == "decimal":
+        return f"decimal({t['precision']},{t['scale']})"
     return {"int32": "int", "int64": "bigint", "float64": "double"}.get(k, k)
 
 
@@ -115,6 +122,21 @@ def converter(t: dict) -> Callable[[Any], Any]:
             if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real):
                 raise _refuse(t, v)
             return float(v)
+    elif k == "decimal":
+        quantum = _decimal.Decimal(1).scaleb(-t["scale"])
+        bound = _decimal.Decimal(10) ** (t["precision"] - t["scale"])
+        context = _decimal.Context(prec=80, rounding=_decimal.ROUND_HALF_UP)
+
+        def conv(v):
+            if v is None:
+                return None
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (_decimal.Decimal, numbers.Integral)):
+                raise _refuse(t, v)
+            d = _decimal.Decimal(int(v)) if not isinstance(v, _decimal.Decimal) else v
+            if not d.is_finite():
+                raise _refuse(t, v)
+            q = d.quantize(quantum, context=context)
+            return q if abs(q) < bound else None
     elif k == "string":
         def conv(v):
             if v is None or isinstance(v, str):
@@ -190,6 +212,9 @@ def to_wire_value(t: dict, v: Any) -> Any:
     if k == "timestamp":
         d = v - _dt.datetime(1970, 1, 1, tzinfo=_UTC)
         return (d.days * 86400 + d.seconds) * 1_000_000 + d.microseconds
+    if k == "decimal":
+        # The engine's unpickler takes no classes: the unscaled integer, at the declared scale.
+        return int(v.scaleb(t["scale"]))
     if k == "array":
         return [to_wire_value(t["element"], x) for x in v]
     if k == "struct":
@@ -199,7 +224,7 @@ def to_wire_value(t: dict, v: Any) -> Any:
 
 def needs_wire_conversion(t: dict) -> bool:
     """Whether coerced values of ``t`` differ from what the pickled transport sends (dates, timestamps, nesting)."""
-    return t["kind"] in ("date", "timestamp", "array", "struct")
+    return t["kind"] in ("date", "timestamp", "decimal", "array", "struct")
 
 
 # Python types that need no per-value check for a declared kind (ints still get pyarrow's range check).
@@ -352,6 +377,10 @@ def series_to_arrow(t: dict, series: Any) -> pa.Array:
     at = arrow_type(t)
     if not isinstance(series, pd.Series):
         raise CoercionError(f"expected a pandas.Series of {type_name(t)}, got {type(series).__name__}")
+    if t["kind"] == "decimal":
+        # An object Series of Decimals: rounded to the scale by the row rule (pyarrow would refuse the rescale).
+        conv = converter(t)
+        return pa.array([conv(None if _is_missing(v) else v) for v in series.tolist()], type=at)
     try:
         return pa.Array.from_pandas(series, type=at, safe=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError) as e:

@@ -36,6 +36,8 @@ FIELDS = [
     ("dt", {"kind": "date"}, True),
     ("ts", {"kind": "timestamp"}, False),
     ("n", {"kind": "null"}, True),
+    ("dec", {"kind": "decimal", "precision": 38, "scale": 10}, True),
+    ("dec0", {"kind": "decimal", "precision": 10, "scale": 0}, False),
     ("a", {"kind": "array", "element": {"kind": "int64"}, "containsNull": False}, True),
     ("aa", {"kind": "array", "element": {"kind": "array", "element": {"kind": "string"}, "containsNull": True}, "containsNull": False}, False),
     ("st", {"kind": "struct", "fields": [
@@ -71,8 +73,8 @@ def test_schema_round_trip():
 
 
 def test_encode_rejects_unknown_kinds():
-    with pytest.raises(ValueError, match="decimal"):
-        encode_schema(flatbuffers.Builder(64), [("x", {"kind": "decimal"}, True)])
+    with pytest.raises(ValueError, match="map"):
+        encode_schema(flatbuffers.Builder(64), [("x", {"kind": "map"}, True)])
 
 
 def test_decode_rejects_array_without_element_and_unknown_kind():

@@ -41,6 +41,7 @@ def _literal(rnd: random.Random) -> E.Literal:
         "string": rnd.choice(NAMES),
         "date": rnd.randint(-10**6, 10**6),
         "timestamp": rnd.randint(-(2**60), 2**60),
+        "decimal": rnd.choice(["1.50", "-0.005", "0", "12345678901234567890123456789012345678"]),
     }[kind]
     return E.Literal(kind, value)
 

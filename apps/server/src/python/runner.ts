@@ -401,7 +401,10 @@ function wrongValue(task: PythonTask, expected: string, v: unknown): ExecutionEr
   return new ExecutionError('PYTHON_WORKER_PROTOCOL', `Python worker sent a ${v instanceof Utf8Bytes ? 'str' : typeof v} where ${names(task)} returns ${expected}.`);
 }
 
-/** Pickled values arrive already coerced by the worker (dates as days, timestamps as µs); ints become bigint where the type is 64-bit. */
+/**
+ * Pickled values arrive already coerced by the worker (dates as days, timestamps as µs, decimals as their unscaled
+ * integer at the declared scale); ints become bigint where the type is 64-bit or a decimal.
+ */
 function toEngineValue(t: DataType, v: unknown, task: PythonTask): unknown {
   if (v === null) return null;
   if (v instanceof Utf8Bytes) {
@@ -409,7 +412,7 @@ function toEngineValue(t: DataType, v: unknown, task: PythonTask): unknown {
     if (t.kind !== 'string') throw wrongValue(task, simpleString(t), v);
     return new TextDecoder().decode(v.bytes);
   }
-  if ((t.kind === 'int64' || t.kind === 'timestamp') && typeof v === 'number') return BigInt(v);
+  if ((t.kind === 'int64' || t.kind === 'timestamp' || t.kind === 'decimal') && typeof v === 'number') return BigInt(v);
   if ((t.kind === 'int32' || t.kind === 'date' || t.kind === 'float64') && typeof v === 'bigint') return Number(v);
   if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => toEngineValue(t.elementType, x, task));
   // A struct arrives as the tuple of its fields, already coerced by the worker.

@@ -1,7 +1,10 @@
 // Implicit casts the analyzer inserts so every operator sees operands of one type (Spark's TypeCoercion, non-ANSI).
 import { AnalysisError } from '../errors.js';
 import { type Expression, type Cast, dataTypeOf, prettyName } from '../expr/expression.js';
-import { type DataType, type StructDataType, type StructField, DoubleT, StringT, StructT, TimestampT, isNumeric, sameType, simpleString } from '../types/data-type.js';
+import {
+  type DataType, type DecimalType, type StructDataType, type StructField, DecimalT, DoubleT, StringT, StructT, TimestampT, isNumeric, sameType, simpleString, widerDecimalType,
+} from '../types/data-type.js';
+import { arithmeticResultType, integerLiteralAsDecimal, integralAsDecimal } from '../types/decimal.js';
 
 const NUMERIC_RANK: Record<string, number> = { int32: 1, int64: 2, float64: 3 };
 
@@ -10,6 +13,7 @@ export function tightestCommonType(a: DataType, b: DataType): DataType | undefin
   if (sameType(a, b)) return a;
   if (a.kind === 'null') return b;
   if (b.kind === 'null') return a;
+  if (a.kind === 'decimal' || b.kind === 'decimal') return widerDecimalType(a, b);
   if (isNumeric(a) && isNumeric(b)) return NUMERIC_RANK[a.kind]! >= NUMERIC_RANK[b.kind]! ? a : b;
   if ((a.kind === 'date' && b.kind === 'timestamp') || (a.kind === 'timestamp' && b.kind === 'date')) return TimestampT;
   if (a.kind === 'struct' && b.kind === 'struct') return commonStruct(a, b, tightestCommonType);
@@ -35,6 +39,8 @@ function commonStruct(a: StructDataType, b: StructDataType, meet: (x: DataType, 
 export function comparisonType(a: DataType, b: DataType): DataType | undefined {
   const t = tightestCommonType(a, b);
   if (t) return t;
+  // A string meets a decimal as a double: no decimal type fits every string (SPARK-22469).
+  if ((a.kind === 'string' && b.kind === 'decimal') || (b.kind === 'string' && a.kind === 'decimal')) return DoubleT;
   if (a.kind === 'string' && isNumeric(b)) return b.kind === 'float64' ? DoubleT : b.kind === 'int64' ? b : b;
   if (b.kind === 'string' && isNumeric(a)) return a;
   if (a.kind === 'string' && (b.kind === 'date' || b.kind === 'timestamp')) return b;
@@ -83,6 +89,7 @@ export function coerce(e: Expression): Expression {
       // Strings in arithmetic are read as doubles (non-ANSI Spark).
       const l = lt.kind === 'string' ? DoubleT : lt;
       const r = rt.kind === 'string' ? DoubleT : rt;
+      if ((l.kind === 'decimal' || r.kind === 'decimal') && l.kind !== 'float64' && r.kind !== 'float64') return coerceDecimalArithmetic(e, l, r);
       let t = tightestCommonType(l, r) ?? DoubleT;
       if (t.kind === 'null') t = e.op === '/' ? DoubleT : { kind: 'int32' };
       if (e.op === '/') t = DoubleT;
@@ -130,6 +137,25 @@ export function coerce(e: Expression): Expression {
     default:
       return e;
   }
+}
+
+/**
+ * Decimal arithmetic, as Spark's DecimalPrecision: an integral operand becomes a decimal (an integer literal with
+ * just its own digits, a column int → decimal(10,0), bigint → decimal(20,0)), a NULL the other side's type; the
+ * operands keep their own precision and scale and the node carries the result type.
+ */
+function coerceDecimalArithmetic(e: Extract<Expression, { kind: 'arith' }>, l: DataType, r: DataType): Expression {
+  const toDecimal = (x: Expression, t: DataType, other: DataType): Expression => {
+    if (t.kind === 'decimal') return x;
+    if (t.kind === 'null') return castTo(x, other);
+    if (t.kind !== 'int32' && t.kind !== 'int64') throw new Error(`unexpected ${simpleString(t)} operand of decimal arithmetic`);
+    const ps = x.kind === 'literal' && x.value !== null ? integerLiteralAsDecimal(x.value as number | bigint) : integralAsDecimal(t.kind);
+    return castTo(x, DecimalT(ps.precision, ps.scale));
+  };
+  const left = toDecimal(e.left, l, r);
+  const right = toDecimal(e.right, r, l);
+  const res = arithmeticResultType(e.op, dataTypeOf(left) as DecimalType, dataTypeOf(right) as DecimalType);
+  return { ...e, left, right, dataType: DecimalT(res.precision, res.scale) };
 }
 
 function requireBoolean(parent: Expression, e: Expression): void {

@@ -2,6 +2,8 @@
 import * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { isNullAt } from '../execution/vectors.js';
+import { decimalWords, readDecimal } from '../execution/decimal-data.js';
+import { formatDecimal } from '../types/decimal.js';
 
 const ROW_BRAND = Symbol.for('kindling.Row');
 
@@ -74,7 +76,7 @@ function formatValue(v: unknown): string {
   return String(v);
 }
 
-/** The JS value of row `i` of a column: int64 → bigint, date/timestamp → Date, arrays → JS arrays. */
+/** The JS value of row `i` of a column: int64 → bigint, decimal → its text, date/timestamp → Date, arrays → JS arrays. */
 export function jsValue(type: DataType, d: arrow.Data, i: number): unknown {
   if (isNullAt(d, i)) return null;
   const j = d.offset + i;
@@ -83,6 +85,8 @@ export function jsValue(type: DataType, d: arrow.Data, i: number): unknown {
     case 'int32': return (d.values as Int32Array)[i];
     case 'int64': return (d.values as BigInt64Array)[i];
     case 'float64': return (d.values as Float64Array)[i];
+    // JS has no decimal type: the plain text keeps every digit and the scale (`1.50`).
+    case 'decimal': return formatDecimal(readDecimal(decimalWords(d), i), type.scale);
     case 'date': return new Date((d.values as Int32Array)[i]! * 86400000);
     case 'timestamp': return new Date(Number((d.values as BigInt64Array)[i]! / 1000n));
     case 'string': {

@@ -3,6 +3,8 @@ import * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { formatDate, formatDouble, formatTimestamp } from '../expr/expression.js';
 import { isNullAt } from '../execution/vectors.js';
+import { decimalWords, readDecimal } from '../execution/decimal-data.js';
+import { formatDecimal } from '../types/decimal.js';
 
 /** A cell's text as Spark shows it (NULL, 1.0, 2024-01-01, [1, 2]…). */
 export function cellText(type: DataType, d: arrow.Data, i: number): string {
@@ -13,6 +15,7 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
     case 'int32': return String((d.values as Int32Array)[i]);
     case 'int64': return String((d.values as BigInt64Array)[i]);
     case 'float64': return formatDouble((d.values as Float64Array)[i]!);
+    case 'decimal': return formatDecimal(readDecimal(decimalWords(d), i), type.scale);
     case 'date': return formatDate((d.values as Int32Array)[i]!);
     case 'timestamp': return formatTimestamp((d.values as BigInt64Array)[i]!);
     case 'string': {

@@ -3,7 +3,8 @@
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
-import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
+import { decimalWords } from './decimal-data.js';
+import { boolBits, DECIMAL_INT64_MAX_PRECISION, decimalLowWords, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
 import { plainValueAt } from './plain-values.js';
 import { valueAt } from './vectors.js';
 
@@ -60,6 +61,19 @@ function mixColumn(acc: Uint32Array, d: arrow.Data, type: DataType, n: number): 
     case 'binary': {
       const { offsets, bytes } = stringBuffers(d);
       native.hashMixString(acc, offsets, bytes, bm, off, n);
+      return;
+    }
+    case 'decimal': {
+      // Equal decimals of one type have equal unscaled values, so equal 16-byte rows; up to 18 digits the low
+      // word alone is the value and hashes as an int64.
+      if (type.precision <= DECIMAL_INT64_MAX_PRECISION) {
+        native.hashMixInt64(acc, decimalLowWords(d), bm, off, n);
+        return;
+      }
+      const w = decimalWords(d);
+      const offsets = new Int32Array(n + 1);
+      for (let i = 1; i <= n; i++) offsets[i] = 16 * i;
+      native.hashMixString(acc, offsets, new Uint8Array(w.buffer, w.byteOffset, 16 * n), bm, off, n);
       return;
     }
     case 'null':

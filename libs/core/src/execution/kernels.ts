@@ -3,14 +3,23 @@
 import * as native from '@kindling/native';
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
+import { decimalWords } from './decimal-data.js';
 
 export { native };
 
 if (!native.isAvailable()) throw native.loadError ?? new Error('@kindling/native is not available');
 
-/** Key kind of a type the native hash, dictionary and join kernels handle; undefined for null and array. */
+/** Decimals of up to 18 digits fit an int64: the native kernels see their low words as int64 keys. */
+export const DECIMAL_INT64_MAX_PRECISION = 18;
+
+/**
+ * Key kind of a type the native hash, dictionary, sort and join kernels handle; undefined for null, array,
+ * struct and decimals over 18 digits (those take the engine's generic bigint paths).
+ */
 export function keyKindOf(type: DataType): native.KeyKindCode | undefined {
   switch (type.kind) {
+    case 'decimal':
+      return type.precision <= DECIMAL_INT64_MAX_PRECISION ? native.KeyKind.int64 : undefined;
     case 'int32':
     case 'date':
       return native.KeyKind.int32;
@@ -65,8 +74,26 @@ export function stringBuffers(d: arrow.Data): { offsets: Int32Array; bytes: Uint
   return { offsets, bytes };
 }
 
+/**
+ * The low words of a decimal column of ≤ 18 digits: there the high word is only the sign, so the low word is
+ * the unscaled value as an int64 (a copy: Decimal128 interleaves low and high words).
+ */
+export function decimalLowWords(d: arrow.Data): BigInt64Array {
+  const w = decimalWords(d);
+  const out = new BigInt64Array(d.length);
+  // Copied as 32-bit halves: reading a BigInt64Array element allocates a bigint.
+  const src = new Int32Array(w.buffer, w.byteOffset, 2 * w.length);
+  const dst = new Int32Array(out.buffer, out.byteOffset, 2 * out.length);
+  for (let i = 0; i < out.length; i++) {
+    dst[2 * i] = src[4 * i]!;
+    dst[2 * i + 1] = src[4 * i + 1]!;
+  }
+  return out;
+}
+
 /** A key column as the join probe takes it: [kind, values, offsets, bitOffset]. */
 export function joinKeyColumn(d: arrow.Data, type: DataType, kind: native.KeyKindCode): native.JoinKeyColumn {
+  if (type.kind === 'decimal') return [kind, decimalLowWords(d), null, 0];
   switch (kind) {
     case native.KeyKind.boolean:
       return [kind, boolBits(d), null, d.offset];

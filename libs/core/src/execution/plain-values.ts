@@ -1,8 +1,10 @@
-// Row values as plain JS values in the engine's conventions (date as days, timestamp as µs bigint), and back:
+// Row values as plain JS values in the engine's conventions (date as days, timestamp as µs bigint, decimal as its
+// unscaled bigint), and back:
 // structured-clone-able, unlike Arrow's own getters (which turn dates into milliseconds).
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
+import { decimalFromValues, decimalWords, readDecimal } from './decimal-data.js';
 import { structData } from './struct-data.js';
 import { binaryData, dataFromValues, isNullAt, nullData, primitiveData, stringData, valueAt } from './vectors.js';
 
@@ -21,6 +23,8 @@ export function plainValueAt(d: arrow.Data, type: DataType, i: number): unknown 
     case 'timestamp':
     case 'float64':
       return (d.values as Int32Array | BigInt64Array | Float64Array)[i]!;
+    case 'decimal':
+      return readDecimal(decimalWords(d), i);
     case 'boolean':
       return ((d.values as Uint8Array)[j >> 3]! & (1 << (j & 7))) !== 0;
     case 'string': {
@@ -59,6 +63,8 @@ export function dataFromPlainValues(type: DataType, values: readonly unknown[]):
     case 'int64':
     case 'timestamp':
       return primitiveData(type, n, BigInt64Array.from(values, (v) => (v as bigint | null) ?? 0n), validity);
+    case 'decimal':
+      return decimalFromValues(type, values as (bigint | null)[]);
     case 'boolean': {
       const bits = new Uint8Array((n + 7) >> 3);
       values.forEach((v, i) => { if (v === true) bits[i >> 3]! |= 1 << (i & 7); });

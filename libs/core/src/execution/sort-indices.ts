@@ -5,6 +5,7 @@ import type * as arrow from 'apache-arrow';
 import type { NullOrdering, SortDirection } from '../expr/expression.js';
 import type { DataType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
+import { decimalWords, readDecimal } from './decimal-data.js';
 import { joinKeyColumn, keyKindOf, native, validityArg } from './kernels.js';
 import { plainValueAt } from './plain-values.js';
 import { isNullAt, valueAt } from './vectors.js';
@@ -22,8 +23,9 @@ export type RowComparator = (i: number, j: number) => number;
  * Stable: rows with equal keys keep their input order.
  */
 export function sortIndices(keys: readonly arrow.Data[], types: readonly DataType[], order: readonly KeyOrder[], numRows: number): Int32Array {
-  // The native kernel sorts every key type but arrays (null-typed keys tie on every row and are dropped).
-  if (types.every((t) => t.kind !== 'array' && t.kind !== 'struct')) {
+  // The native kernel sorts every key type but arrays, structs and decimals over 18 digits (null-typed keys tie
+  // on every row and are dropped).
+  if (types.every((t) => t.kind !== 'array' && t.kind !== 'struct' && (t.kind !== 'decimal' || keyKindOf(t) !== undefined))) {
     const nativeKeys: native.SortKeyColumn[] = [];
     types.forEach((t, k) => {
       const kind = keyKindOf(t);
@@ -127,6 +129,15 @@ function valueComparator(a: arrow.Data, b: arrow.Data, type: DataType): RowCompa
       const ab = a.values as Uint8Array;
       const bb = b.values as Uint8Array;
       return (i, j) => compareBytes(ab, aOff[i]!, aOff[i + 1]!, bb, bOff[j]!, bOff[j + 1]!);
+    }
+    case 'decimal': {
+      const aw = decimalWords(a);
+      const bw = decimalWords(b);
+      return (i, j) => {
+        const x = readDecimal(aw, i);
+        const y = readDecimal(bw, j);
+        return x < y ? -1 : x > y ? 1 : 0;
+      };
     }
     case 'null':
       return () => 0;

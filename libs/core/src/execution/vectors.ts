@@ -5,6 +5,7 @@
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../types/data-type.js';
 import type { StructType } from '../types/schema.js';
+import { decimalData, decimalFromValues, decimalWords } from './decimal-data.js';
 import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
 import { structData, structFieldColumns, validityOfValues } from './struct-data.js';
 
@@ -77,9 +78,10 @@ export function stringData(
 
 /**
  * Generic, slower path: a column from JS values (null for SQL NULL), in the engine's conventions:
- * date as days (number), timestamp as microseconds (bigint).
+ * date as days (number), timestamp as microseconds (bigint), decimal as its unscaled bigint.
  */
 export function dataFromValues(type: DataType, values: readonly unknown[]): arrow.Data {
+  if (type.kind === 'decimal') return decimalFromValues(type, values as (bigint | null)[]);
   if (type.kind === 'date' || type.kind === 'timestamp') {
     const n = values.length;
     const validity = new Uint8Array((n + 7) >> 3);
@@ -151,6 +153,28 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       const r = native.takeString(offsets, bytes, bm, off, d.length, indices);
       return stringData(n, r.offsets, r.bytes, r.validity, type.kind === 'binary');
     }
+    case 'decimal': {
+      // Row i is 16 bytes, copied as four 32-bit words (BigInt64Array reads would allocate bigints).
+      const w = decimalWords(d);
+      const src = new Int32Array(w.buffer, w.byteOffset, 2 * w.length);
+      const out = new BigInt64Array(2 * n);
+      const dst = new Int32Array(out.buffer);
+      const validity = new Uint8Array((n + 7) >> 3);
+      const noNulls = d.nullCount === 0;
+      for (let i = 0; i < n; i++) {
+        const s = indices[i]!;
+        if (s >= d.length || s < -1) throw new RangeError(`takeData: index ${s} is outside a column of ${d.length} rows`);
+        if (s < 0 || (!noNulls && isNullAt(d, s))) continue;
+        validity[i >> 3]! |= 1 << (i & 7);
+        const a = 4 * s;
+        const b = 4 * i;
+        dst[b] = src[a]!;
+        dst[b + 1] = src[a + 1]!;
+        dst[b + 2] = src[a + 2]!;
+        dst[b + 3] = src[a + 3]!;
+      }
+      return decimalData(type, n, out, validity);
+    }
     case 'null':
       return nullData(type, n);
     case 'array': {
@@ -204,6 +228,15 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
         pos += p.length;
       }
       return primitiveData(type, total, values, validity);
+    }
+    case 'decimal': {
+      const words = new BigInt64Array(2 * total);
+      let pos = 0;
+      for (const p of parts) {
+        words.set(decimalWords(p), 2 * pos);
+        pos += p.length;
+      }
+      return decimalData(type, total, words, validity);
     }
     case 'boolean': {
       const out = new Uint8Array((total + 7) >> 3);

@@ -1,6 +1,7 @@
 // Expressions: a closed union of plain, structured-clone-able objects tagged by `kind`.
 // The analyzer turns unresolved nodes into resolved ones; the physical planner binds attributes to ordinals.
 import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, DateT, TimestampT, IntegerT, ArrayT } from '../types/data-type.js';
+import { formatDecimal } from '../types/decimal.js';
 import { assertNever } from '../util/assert.js';
 
 /** True for Python UDF calls, which only Python workers can evaluate. */
@@ -8,7 +9,7 @@ export function containsPythonUdf(e: Expression): boolean {
   return exists(e, (x) => x.kind === 'pythonUdf');
 }
 
-/** A literal's value: int32/float64/date(days) as number, int64/timestamp(µs) as bigint. */
+/** A literal's value: int32/float64/date(days) as number, int64/timestamp(µs) and decimal (unscaled) as bigint. */
 export type LiteralValue = null | boolean | number | bigint | string;
 
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
@@ -45,7 +46,11 @@ export interface Alias {
   /** The qualifier of the output column (inline's columns under a LATERAL VIEW's table name); none by default. */
   readonly qualifier?: readonly string[];
 }
-export interface Arithmetic { readonly kind: 'arith'; readonly op: ArithmeticOp; readonly left: Expression; readonly right: Expression }
+/**
+ * `dataType` is set by type coercion when the result type is not the operands' own: decimal arithmetic, whose
+ * precision and scale follow Spark's DecimalPrecision rules.
+ */
+export interface Arithmetic { readonly kind: 'arith'; readonly op: ArithmeticOp; readonly left: Expression; readonly right: Expression; readonly dataType?: DataType }
 export interface Comparison { readonly kind: 'cmp'; readonly op: ComparisonOp; readonly left: Expression; readonly right: Expression }
 export interface And { readonly kind: 'and'; readonly left: Expression; readonly right: Expression }
 export interface Or { readonly kind: 'or'; readonly left: Expression; readonly right: Expression }
@@ -251,7 +256,7 @@ export function dataTypeOf(e: Expression): DataType {
     case 'sortOrder':
       return dataTypeOf(e.child);
     case 'arith':
-      return e.op === '/' ? DoubleT : dataTypeOf(e.left);
+      return e.dataType ?? (e.op === '/' ? DoubleT : dataTypeOf(e.left));
     case 'cmp':
     case 'and':
     case 'or':
@@ -297,7 +302,7 @@ export function nullableOf(e: Expression): boolean {
       return nullableOf(e.child);
     case 'cast':
       // string → number/date casts yield null on malformed input (non-ANSI Spark).
-      return nullableOf(e.child) || dataTypeOf(e.child).kind === 'string';
+      return nullableOf(e.child) || dataTypeOf(e.child).kind === 'string' || castForcesNull(dataTypeOf(e.child), e.to);
     case 'arith':
       return nullableOf(e.left) || nullableOf(e.right) || e.op === '/' || e.op === '%';
     case 'cmp':
@@ -497,6 +502,7 @@ function literalText(l: Literal): string {
     case 'date': return formatDate(l.value as number);
     case 'timestamp': return formatTimestamp(l.value as bigint);
     case 'float64': return formatDouble(l.value as number);
+    case 'decimal': return formatDecimal(BigInt(l.value as bigint), l.dataType.scale);
     default: return String(l.value);
   }
 }
@@ -643,6 +649,23 @@ export function effectiveFrame(spec: WindowSpec): WindowFrame {
   return spec.orderSpec.length > 0 ? { frameType: 'range', lower: -Infinity, upper: 0 } : { frameType: 'rows', lower: -Infinity, upper: Infinity };
 }
 
+/**
+ * Spark's Cast.forceNullable for decimals: a cast to a decimal that cannot hold every value of the source may give
+ * NULL (booleans need decimal(1,0), int decimal(10,0), bigint decimal(20,0)); so may decimal → integral.
+ */
+function castForcesNull(from: DataType, to: DataType): boolean {
+  if (from.kind === 'decimal' && (to.kind === 'int32' || to.kind === 'int64')) return true;
+  if (to.kind !== 'decimal' || from.kind === 'null' || from.kind === 'string') return false;
+  const holds = (p: number, s: number) => to.precision - to.scale >= p - s && to.scale >= s;
+  switch (from.kind) {
+    case 'boolean': return !holds(1, 0);
+    case 'int32': return !holds(10, 0);
+    case 'int64': return !holds(20, 0);
+    case 'decimal': return !holds(from.precision, from.scale);
+    default: return true;
+  }
+}
+
 function renderFunction(name: string, args: string[]): string {
   if (name === 'like') return `${args[0]} LIKE ${args[1]}`;
   return `${name}(${args.join(', ')})`;
@@ -658,6 +681,7 @@ function castTypeName(t: DataType): string {
     case 'int32': return 'INT';
     case 'int64': return 'BIGINT';
     case 'float64': return 'DOUBLE';
+    case 'decimal': return `DECIMAL(${t.precision},${t.scale})`;
     case 'string': return 'STRING';
     case 'boolean': return 'BOOLEAN';
     case 'date': return 'DATE';

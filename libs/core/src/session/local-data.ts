@@ -5,6 +5,7 @@ import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, StructT, Times
 import { type StructField, StructType } from '../types/schema.js';
 import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
+import { changePrecision, parseDecimal } from '../types/decimal.js';
 
 export type InputRow = readonly unknown[] | Record<string, unknown> | Row;
 
@@ -73,6 +74,15 @@ function convert(v: unknown, type: DataType, field: string, row: number): unknow
       if (typeof v === 'number') return v;
       if (typeof v === 'bigint') return Number(v);
       throw bad();
+    case 'decimal': {
+      // Exact text (`'1.50'`), a number (through its shortest text) or an integral bigint; rounded HALF_UP to the
+      // scale, and refused when it has more integral digits than the type holds.
+      const text = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : null;
+      const p = text === null ? null : parseDecimal(text.trim());
+      const r = p === null ? null : changePrecision(p.unscaled, p.scale, type);
+      if (r === null) throw bad();
+      return r;
+    }
     case 'string': if (typeof v === 'string') return v; throw bad();
     case 'date':
       if (v instanceof Date) return Math.floor(v.getTime() / 86400000);

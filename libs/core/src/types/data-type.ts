@@ -2,11 +2,18 @@
 // Types are plain tagged objects so that plans stay structured-clone-able (they cross to task threads).
 import * as arrow from 'apache-arrow';
 import { assertNever } from '../util/assert.js';
+import { AnalysisError } from '../errors.js';
+import { integralAsDecimal, MAX_PRECISION, widerDecimal } from './decimal.js';
 
 export type BooleanType = { readonly kind: 'boolean' };
 export type IntegerType = { readonly kind: 'int32' };
 export type LongType = { readonly kind: 'int64' };
 export type DoubleType = { readonly kind: 'float64' };
+/**
+ * Spark's DecimalType(precision, scale): exact numbers of up to 38 digits, `scale` of them after the point.
+ * Stored as Arrow Decimal128 (two's complement, 16 bytes a row); a value in the engine is its unscaled bigint.
+ */
+export type DecimalType = { readonly kind: 'decimal'; readonly precision: number; readonly scale: number };
 export type StringType = { readonly kind: 'string' };
 /** Days since the Unix epoch. */
 export type DateType = { readonly kind: 'date' };
@@ -32,6 +39,7 @@ export type DataType =
   | IntegerType
   | LongType
   | DoubleType
+  | DecimalType
   | StringType
   | DateType
   | TimestampType
@@ -49,6 +57,19 @@ export const DateT: DateType = Object.freeze({ kind: 'date' });
 export const TimestampT: TimestampType = Object.freeze({ kind: 'timestamp' });
 export const NullT: NullType = Object.freeze({ kind: 'null' });
 export const BinaryT: BinaryType = Object.freeze({ kind: 'binary' });
+/** Spark's DecimalType; out-of-range precision or scale is DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION / INVALID_DECIMAL_SCALE. */
+export function DecimalT(precision = 10, scale = 0): DecimalType {
+  if (!Number.isInteger(precision) || !Number.isInteger(scale)) throw new AnalysisError('INVALID_DECIMAL_TYPE', `decimal(${precision}, ${scale}) needs integer precision and scale.`);
+  if (precision > MAX_PRECISION) {
+    throw new AnalysisError('DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION', `Decimal precision ${precision} exceeds max precision ${MAX_PRECISION}.`);
+  }
+  if (precision < 1) throw new AnalysisError('INVALID_DECIMAL_TYPE', `Decimal precision ${precision} must be at least 1.`);
+  if (scale < 0 || scale > precision) {
+    throw new AnalysisError('INVALID_DECIMAL_TYPE', `Decimal scale (${scale}) cannot be greater than precision (${precision}).`);
+  }
+  return Object.freeze({ kind: 'decimal', precision, scale });
+}
+
 export function ArrayT(elementType: DataType, containsNull = true): ArrayType {
   return { kind: 'array', elementType, containsNull };
 }
@@ -66,14 +87,28 @@ export function fieldIndex(t: StructDataType, name: string, caseSensitive = fals
 }
 
 export function isNumeric(t: DataType): boolean {
-  return t.kind === 'int32' || t.kind === 'int64' || t.kind === 'float64';
+  return t.kind === 'int32' || t.kind === 'int64' || t.kind === 'float64' || t.kind === 'decimal';
 }
+/**
+ * The wider type of a decimal and another number: the wider decimal with a decimal or an integral type (int as
+ * decimal(10,0), bigint as decimal(20,0)), double with a double (Spark's findWiderTypeForDecimal). Undefined
+ * when neither is a decimal or the other is not a number.
+ */
+export function widerDecimalType(a: DataType, b: DataType): DataType | undefined {
+  if ((a.kind !== 'decimal' && b.kind !== 'decimal') || !isNumeric(a) || !isNumeric(b)) return undefined;
+  if (a.kind === 'float64' || b.kind === 'float64') return DoubleT;
+  const asDecimal = (t: DataType) => (t.kind === 'decimal' ? t : integralAsDecimal(t.kind as 'int32' | 'int64'));
+  const w = widerDecimal(asDecimal(a), asDecimal(b));
+  return DecimalT(w.precision, w.scale);
+}
+
 export function isIntegral(t: DataType): boolean {
   return t.kind === 'int32' || t.kind === 'int64';
 }
 export function sameType(a: DataType, b: DataType): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'array' && b.kind === 'array') return sameType(a.elementType, b.elementType);
+  if (a.kind === 'decimal' && b.kind === 'decimal') return a.precision === b.precision && a.scale === b.scale;
   if (a.kind === 'struct' && b.kind === 'struct') {
     return a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i]!.name && sameType(f.dataType, b.fields[i]!.dataType));
   }
@@ -87,6 +122,7 @@ export function simpleString(t: DataType): string {
     case 'int32': return 'int';
     case 'int64': return 'bigint';
     case 'float64': return 'double';
+    case 'decimal': return `decimal(${t.precision},${t.scale})`;
     case 'string': return 'string';
     case 'date': return 'date';
     case 'timestamp': return 'timestamp';
@@ -105,6 +141,7 @@ export function typeName(t: DataType): string {
     case 'int32': return 'integer';
     case 'int64': return 'long';
     case 'float64': return 'double';
+    case 'decimal': return `decimal(${t.precision},${t.scale})`;
     case 'string': return 'string';
     case 'date': return 'date';
     case 'timestamp': return 'timestamp';
@@ -148,6 +185,9 @@ export function parseTypeName(name: string): DataType | undefined {
     }
     return StructT(fields);
   }
+  // `decimal`, `dec`, `numeric` alone are decimal(10,0); `decimal(p)` has scale 0 (Spark's DDL).
+  const dec = /^(?:decimal|dec|numeric)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/.exec(n);
+  if (dec) return DecimalT(dec[1] === undefined ? 10 : Number(dec[1]), dec[2] === undefined ? 0 : Number(dec[2]));
   return DDL_NAMES[n];
 }
 
@@ -174,6 +214,7 @@ export function toArrowType(t: DataType): arrow.DataType {
     case 'int32': return new arrow.Int32();
     case 'int64': return new arrow.Int64();
     case 'float64': return new arrow.Float64();
+    case 'decimal': return new arrow.Decimal(t.scale, t.precision, 128);
     case 'string': return new arrow.Utf8();
     case 'date': return new arrow.DateDay();
     case 'timestamp': return new arrow.TimestampMicrosecond('UTC');
@@ -196,6 +237,12 @@ export function fromArrowType(t: arrow.DataType): DataType {
       return IntegerT;
     }
     case arrow.Type.Float: return DoubleT;
+    case arrow.Type.Decimal: {
+      const dt = t as arrow.Decimal;
+      // Decimal32/64/256 would need another layout; pandas and pyarrow give decimal128.
+      if (dt.bitWidth !== 128) throw new TypeError(`Arrow type ${String(t)} (a ${dt.bitWidth}-bit decimal) is not supported by Kindling; use decimal128`);
+      return DecimalT(dt.precision, dt.scale);
+    }
     case arrow.Type.Utf8:
     case arrow.Type.LargeUtf8: return StringT;
     case arrow.Type.Date: return DateT;

@@ -14,6 +14,7 @@ from kindling.sql.types import (
     BooleanType,
     DataType,
     DateType,
+    DecimalType,
     DoubleType,
     IntegerType,
     LongType,
@@ -37,6 +38,7 @@ _KIND_OF: Dict[type, str] = {
     DateType: "date",
     TimestampType: "timestamp",
     BinaryType: "binary",
+    DecimalType: "decimal",
     ArrayType: "array",
     StructType: "struct",
 }
@@ -68,6 +70,8 @@ def to_protocol_type(dt: DataType) -> Dict[str, Any]:
         return {"kind": "array", "element": to_protocol_type(dt.elementType), "containsNull": dt.containsNull}
     if isinstance(dt, StructType):
         return {"kind": "struct", "fields": [(f.name, to_protocol_type(f.dataType), f.nullable) for f in dt.fields]}
+    if isinstance(dt, DecimalType):
+        return {"kind": "decimal", "precision": dt.precision, "scale": dt.scale}
     return {"kind": kind}
 
 
@@ -78,6 +82,8 @@ def from_protocol_type(type_dict: Dict[str, Any]) -> DataType:
         return ArrayType(from_protocol_type(type_dict["element"]), bool(type_dict.get("containsNull", True)))
     if kind == "struct":
         return schema_from_protocol(type_dict["fields"])
+    if kind == "decimal":
+        return DecimalType(int(type_dict["precision"]), int(type_dict["scale"]))
     dt = _TYPE_OF_KIND.get(kind)
     if dt is None:
         raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=str(kind))
@@ -106,6 +112,10 @@ def to_arrow_type(dt: DataType) -> Any:
         return pa.int64()
     if isinstance(dt, DoubleType):
         return pa.float64()
+    if isinstance(dt, DecimalType):
+        if not 1 <= dt.precision <= 38:
+            raise _err.value_error("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION", precision=dt.precision, max_precision=38)
+        return pa.decimal128(dt.precision, dt.scale)
     if isinstance(dt, StringType):
         return pa.string()
     if isinstance(dt, DateType):
@@ -144,6 +154,9 @@ def from_arrow_type(at: Any) -> DataType:
         return LongType()
     if pt.is_floating(at):
         return DoubleType()
+    if pt.is_decimal(at):
+        # The engine holds decimal128 (up to 38 digits); a wider decimal256 type is refused by DecimalType.
+        return DecimalType(at.precision, at.scale)
     if pt.is_string(at) or pt.is_large_string(at) or getattr(pt, "is_string_view", lambda _: False)(at):
         return StringType()
     if pt.is_dictionary(at):

@@ -105,6 +105,8 @@ _TEMPLATES: Dict[str, str] = {
     "SLICE_WITH_STEP": "Slice with step is not supported.",
     "TOO_MANY_VALUES": "Expected <expected> values for `<item>`, got <actual>.",
     "UNSUPPORTED_DATA_TYPE": "Unsupported DataType `<data_type>`.",
+    "DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION": "Decimal precision <precision> exceeds max precision <max_precision>.",
+    "UNSUPPORTED_LITERAL": "The literal `<value>` of `<arg_name>` is not supported: a decimal literal must be a finite number.",
     "UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION": "<data_type> is not supported in conversion to Arrow.",
     "UNSUPPORTED_OPERATION": "<operation> is not supported by the Kindling engine yet.",
     "VALUE_OUT_OF_BOUND": (

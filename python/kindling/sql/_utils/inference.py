@@ -6,6 +6,7 @@ Re-exported by :mod:`kindling.sql.types`; import them from there.
 from __future__ import annotations
 
 import datetime
+import decimal
 from functools import reduce
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple, Type
 
@@ -16,6 +17,7 @@ from kindling.sql.types import (
     BooleanType,
     DataType,
     DateType,
+    DecimalType,
     DoubleType,
     IntegerType,
     LongType,
@@ -48,8 +50,6 @@ def _unsupported_kind(obj: Any) -> Optional[str]:
         return "MapType"
     if isinstance(obj, (bytes, bytearray)):
         return "BinaryType"
-    if isinstance(obj, decimal.Decimal):
-        return "DecimalType"
     if isinstance(obj, datetime.timedelta):
         return "DayTimeIntervalType"
     return None
@@ -73,6 +73,9 @@ def _infer_type(obj: Any) -> DataType:
     mapped = _type_mappings.get(type(obj))
     if mapped is not None:
         return mapped()
+    if isinstance(obj, decimal.Decimal):
+        # PySpark's choice: every digit a Decimal may carry, whatever this one's precision.
+        return DecimalType(38, 18)
     if isinstance(obj, list):
         if obj:
             return ArrayType(reduce(_merge_type, (_infer_type(v) for v in obj), NullType()), True)
@@ -179,6 +182,7 @@ _acceptable_types: Dict[type, Tuple[type, ...]] = {
     IntegerType: (int,),
     LongType: (int,),
     DoubleType: (float,),
+    DecimalType: (decimal.Decimal,),
     DateType: (datetime.date, datetime.datetime),
     TimestampType: (datetime.datetime,),
     ArrayType: (list, tuple),

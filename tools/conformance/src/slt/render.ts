@@ -6,7 +6,8 @@ import { Row } from '@kindling/core';
 /** The type letter of a Spark simpleString type. */
 export function typeLetter(simpleType: string): string {
   if (simpleType === 'int' || simpleType === 'bigint') return 'I';
-  if (simpleType === 'double') return 'R';
+  // Decimals are exact numbers, rendered with every scale digit (`1.50`); sqllogictest's letter for them is R.
+  if (simpleType === 'double' || simpleType.startsWith('decimal(')) return 'R';
   if (simpleType === 'string') return 'T';
   if (simpleType === 'boolean') return 'B';
   if (simpleType === 'date') return 'D';
@@ -35,8 +36,9 @@ export function structFieldTypes(simpleType: string): string[] {
   let depth = 0;
   let cur = '';
   for (const ch of m[1]!) {
-    if (ch === '<') depth++;
-    if (ch === '>') depth--;
+    // `decimal(2,1)` holds a comma too.
+    if (ch === '<' || ch === '(') depth++;
+    if (ch === '>' || ch === ')') depth--;
     if (ch === ',' && depth === 0) {
       out.push(cur);
       cur = '';

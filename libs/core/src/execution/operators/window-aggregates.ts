@@ -1,6 +1,7 @@
 // Aggregates over a window frame, on JS values (Kindling's conventions: int64 as bigint): count, sum, avg, min,
 // max, first, last and collect_list. Each is a small state that takes values in frame order.
-import type { AggregateCall } from '../../expr/expression.js';
+import { type AggregateCall, dataTypeOf } from '../../expr/expression.js';
+import { decimalAverage, fitsPrecision, sumResultType } from '../../types/decimal.js';
 import { compareValues } from '../sort-indices.js';
 
 export interface FrameAggregate {
@@ -11,6 +12,22 @@ export interface FrameAggregate {
 /** A fresh state for `call` (its arguments already evaluated to values; `star` = count(*)). */
 export function frameAggregate(call: AggregateCall, ignoreNulls: boolean): () => FrameAggregate {
   const long = call.dataType.kind === 'int64';
+  const input = call.args[0] ? dataTypeOf(call.args[0]) : undefined;
+  if (input?.kind === 'decimal' && (call.fn === 'sum' || call.fn === 'avg')) {
+    // Decimals are unscaled bigints: an exact sum, NULL when it leaves the sum type (as the hash aggregate does).
+    const sumType = sumResultType(input);
+    return () => {
+      let acc = 0n;
+      let n = 0n;
+      return {
+        add: (v) => { if (v !== null) { acc += v as bigint; n++; } },
+        result: () => {
+          if (n === 0n || !fitsPrecision(acc, sumType.precision)) return null;
+          return call.fn === 'sum' ? acc : decimalAverage(acc, input, n);
+        },
+      };
+    };
+  }
   switch (call.fn) {
     case 'count':
       return () => {

@@ -1,7 +1,8 @@
 // Per-column dictionaries: map each distinct value of a column (NULL included) to a dense code 0, 1, 2… in first-seen order.
 // Primitive and string keys live in the native module's hash tables (-0.0 = 0.0, NaNs one key); arrays go through JS values.
 import type * as arrow from 'apache-arrow';
-import { boolBits, fixedValues, keyKindOf, native, stringBuffers, validityArg } from '../../execution/kernels.js';
+import { decimalData, decimalWords } from '../../execution/decimal-data.js';
+import { boolBits, decimalLowWords, fixedValues, keyKindOf, native, stringBuffers, validityArg } from '../../execution/kernels.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { buildColumn, valueReader } from '../eval/values.js';
@@ -29,7 +30,7 @@ class NativeDictionary implements ColumnDictionary {
   private handle: native.KeyDictionary;
   size = 0;
 
-  constructor(private readonly type: DataType, kind: native.KeyKindCode) {
+  constructor(private readonly type: DataType, private readonly kind: native.KeyKindCode) {
     this.handle = native.keyDictionaryNew(kind);
   }
 
@@ -45,6 +46,19 @@ class NativeDictionary implements ColumnDictionary {
         this.size = native.keyDictionaryEncode(this.handle, bytes, offsets, 0, bm, off, n, out);
         return;
       }
+      case 'decimal': {
+        if (this.kind === native.KeyKind.int64) {
+          // Up to 18 digits the low word is the whole value.
+          this.size = native.keyDictionaryEncode(this.handle, decimalLowWords(d), null, 0, bm, off, n, out);
+          return;
+        }
+        // Wider: equal values have equal 16-byte rows, so the rows are byte-string keys.
+        const w = decimalWords(d);
+        const offsets = new Int32Array(n + 1);
+        for (let i = 1; i <= n; i++) offsets[i] = 16 * i;
+        this.size = native.keyDictionaryEncode(this.handle, new Uint8Array(w.buffer, w.byteOffset, 16 * n), offsets, 0, bm, off, n, out);
+        return;
+      }
       default:
         this.size = native.keyDictionaryEncode(this.handle, fixedValues(d, this.type), null, 0, bm, off, n, out);
     }
@@ -53,6 +67,29 @@ class NativeDictionary implements ColumnDictionary {
   values(codes: Int32Array): arrow.Data {
     const r = native.keyDictionaryValues(this.handle, codes);
     if (this.type.kind === 'string') return stringData(codes.length, r.offsets!, r.values as Uint8Array, r.validity);
+    if (this.type.kind === 'decimal') {
+      const n = codes.length;
+      const words = new BigInt64Array(2 * n);
+      const dst = new Int32Array(words.buffer);
+      if (this.kind === native.KeyKind.int64) {
+        // Back from int64 keys to Decimal128 rows: the high word is the sign extension.
+        const lo = r.values as BigInt64Array;
+        const src = new Int32Array(lo.buffer, lo.byteOffset, 2 * lo.length);
+        for (let i = 0; i < n; i++) {
+          const hi = src[2 * i + 1]!;
+          dst[4 * i] = src[2 * i]!;
+          dst[4 * i + 1] = hi;
+          dst[4 * i + 2] = dst[4 * i + 3] = hi < 0 ? -1 : 0;
+        }
+      } else {
+        // Byte-string keys: a NULL key has no bytes and stays zero.
+        const bytes = r.values as Uint8Array;
+        const offs = r.offsets!;
+        const out = new Uint8Array(words.buffer);
+        for (let i = 0; i < n; i++) if (offs[i + 1]! - offs[i]! === 16) out.set(bytes.subarray(offs[i]!, offs[i]! + 16), 16 * i);
+      }
+      return decimalData(this.type, n, words, r.validity);
+    }
     return primitiveData(this.type, codes.length, r.values, r.validity);
   }
 
@@ -102,5 +139,7 @@ class GenericDictionary implements ColumnDictionary {
 
 export function createColumnDictionary(type: DataType): ColumnDictionary {
   const kind = keyKindOf(type);
+  // Wide decimals have no native key kind for ordering, but dictionaries only need equality: 16-byte strings.
+  if (type.kind === 'decimal' && kind === undefined) return new NativeDictionary(type, native.KeyKind.string);
   return kind === undefined ? new GenericDictionary(type) : new NativeDictionary(type, kind);
 }

@@ -2,6 +2,7 @@
 import { type AggregateCall, dataTypeOf } from '../expression.js';
 import type { Accumulator } from './accumulator.js';
 import { CollectListAccumulator } from './collect-accumulator.js';
+import { DecimalAvgAccumulator, DecimalSumAccumulator } from './decimal-accumulators.js';
 import { DistinctAccumulator } from './distinct-accumulator.js';
 import { AvgAccumulator, CountAccumulator, SumDoubleAccumulator, SumLongAccumulator } from './numeric-accumulators.js';
 import { ignoresNulls, usesDistinctState } from './registry.js';
@@ -18,9 +19,10 @@ export function createAccumulator(call: AggregateCall): Accumulator {
     case 'count':
       return new CountAccumulator();
     case 'sum':
+      if (t.kind === 'decimal') return new DecimalSumAccumulator(t);
       return t.kind === 'float64' ? new SumDoubleAccumulator() : new SumLongAccumulator(t);
     case 'avg':
-      return new AvgAccumulator(t);
+      return t.kind === 'decimal' ? new DecimalAvgAccumulator(t) : new AvgAccumulator(t);
     case 'min':
       return new ExtremumAccumulator(t, -1);
     case 'max':

@@ -322,6 +322,7 @@ export function createGroupValues(type: DataType): GroupValues {
       return new StringValues(type);
     case 'null':
     case 'binary':
+    case 'decimal':
     case 'array':
     case 'struct':
       return new GenericValues(type);

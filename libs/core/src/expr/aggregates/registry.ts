@@ -1,5 +1,6 @@
 // Aggregate function definitions: name lookup, argument/result types, and the Arrow types of their partial states.
-import { type DataType, ArrayT, BooleanT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
+import { type DataType, type DecimalType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
+import { avgResultType, sumResultType } from '../../types/decimal.js';
 import { type AggregateCall, type AggregateFunctionName, dataTypeOf } from '../expression.js';
 
 export interface AggregateFunctionDef {
@@ -30,6 +31,23 @@ function orderable(t: DataType): boolean {
   return true;
 }
 
+/** Spark's Sum result (and state) type over decimal(p, s). */
+export function decimalSumType(t: DecimalType): DecimalType {
+  const r = sumResultType(t);
+  return DecimalT(r.precision, r.scale);
+}
+
+/** Spark's Average result type over decimal(p, s). */
+export function decimalAvgType(t: DecimalType): DecimalType {
+  const r = avgResultType(t);
+  return DecimalT(r.precision, r.scale);
+}
+
+/** The state types of decimal sum (and the first two of avg). */
+export function decimalSumStateTypes(t: DecimalType): [DecimalType, typeof BooleanT] {
+  return [decimalSumType(t), BooleanT];
+}
+
 const count: AggregateFunctionDef = {
   name: 'count',
   resolve(argTypes, distinct): Resolution {
@@ -50,6 +68,7 @@ const sum: AggregateFunctionDef = {
     // Spark (non-ANSI) implicitly casts strings and NULL to double for sum/avg.
     if (t.kind === 'null' || t.kind === 'string') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
     if (!isNumeric(t)) return mismatch('sum', 0, '"NUMERIC"', t);
+    if (t.kind === 'decimal') return { argTypes, dataType: decimalSumType(t), nullable: true };
     return { argTypes, dataType: t.kind === 'float64' ? DoubleT : LongT, nullable: true };
   },
   doc: { description: 'The sum of the non-NULL values; NULL when there are none. Integral sums are bigint and wrap on overflow; strings are cast to double.', example: "df.groupBy('dept').agg(sum('salary'))" },
@@ -62,6 +81,7 @@ const avg: AggregateFunctionDef = {
     const t = argTypes[0]!;
     if (t.kind === 'null' || t.kind === 'string') return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
     if (!isNumeric(t)) return mismatch('avg', 0, '"NUMERIC"', t);
+    if (t.kind === 'decimal') return { argTypes, dataType: decimalAvgType(t), nullable: true };
     return { argTypes, dataType: DoubleT, nullable: true };
   },
   doc: { description: 'The mean of the non-NULL values, as a double; NULL when there are none.', example: "df.groupBy('dept').agg(avg('salary'))" },
@@ -171,8 +191,10 @@ export function aggregateStateTypes(call: AggregateCall): DataType[] {
     case 'count':
       return [LongT];
     case 'sum':
+      if (t.kind === 'decimal') return decimalSumStateTypes(t);
       return [t.kind === 'float64' ? DoubleT : LongT];
     case 'avg':
+      if (t.kind === 'decimal') return [...decimalSumStateTypes(t), LongT];
       return [DoubleT, LongT];
     case 'min':
     case 'max':

@@ -6,6 +6,7 @@ import { primitiveData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { simpleString } from '../../types/data-type.js';
 import type { ArithmeticOp, LiteralValue } from '../expression.js';
+import { decimalNegate } from './arithmetic-decimal.js';
 import { nullColumn } from './columns.js';
 import { arithmeticOverflow, divideByZero } from './errors.js';
 
@@ -66,6 +67,8 @@ export function negate(d: arrow.Data, type: DataType, n: number, opts: ArithOpti
   switch (type.kind) {
     case 'null':
       return nullColumn(type, n);
+    case 'decimal':
+      return decimalNegate(d, type, n);
     case 'int32':
     case 'int64':
     case 'float64': {

@@ -2,6 +2,7 @@
 import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
+import { formatDecimal } from '../../types/decimal.js';
 import { formatDate, formatDouble, formatTimestamp } from '../expression.js';
 import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, stringParts, validityOf, writableValidity } from './columns.js';
 import { parseDate, parseTimestamp, trimAll } from './datetime.js';
@@ -139,6 +140,8 @@ export function valueToString(v: unknown, type: DataType): string {
       return formatDate(v as number);
     case 'timestamp':
       return formatTimestamp(v as bigint);
+    case 'decimal':
+      return formatDecimal(v as bigint, type.scale);
     case 'array': {
       const parts: string[] = [];
       for (const x of v as Iterable<unknown>) parts.push(x === null || x === undefined ? 'null' : valueToString(x, type.elementType));
@@ -214,6 +217,7 @@ export function castToString(d: arrow.Data, from: DataType, n: number): arrow.Da
     case 'null':
       for (let i = 0; i < n; i++) b.appendNull();
       break;
+    case 'decimal':
     case 'array':
     case 'struct': {
       const read = valueReader(d, from);

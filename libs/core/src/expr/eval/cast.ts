@@ -4,6 +4,7 @@ import type * as arrow from 'apache-arrow';
 import { structData } from '../../execution/struct-data.js';
 import { primitiveData } from '../../execution/vectors.js';
 import { type DataType, isNumeric, sameType, simpleString } from '../../types/data-type.js';
+import { castFromDecimal, castToDecimal } from './cast-decimal.js';
 import { castFromString, castToString } from './cast-string.js';
 import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, nullColumn, validityOf, wordsOf, writableValidity } from './columns.js';
 import { microsToDays } from './datetime.js';
@@ -45,6 +46,8 @@ export function castColumn(d: arrow.Data, from: DataType, to: DataType, n: numbe
   if (sameType(from, to)) return d;
   if (!canCast(from, to)) throw new Error(`cannot cast ${simpleString(from)} to ${simpleString(to)}`);
   if (from.kind === 'null') return nullColumn(to, n);
+  if (to.kind === 'decimal') return castToDecimal(d, from, to, n, opts.ansi);
+  if (from.kind === 'decimal' && to.kind !== 'string') return castFromDecimal(d, from, to, n, opts.ansi);
   if (to.kind === 'string') return castToString(d, from, n);
   if (from.kind === 'string') return castFromString(d, to, n, opts.ansi);
   if (from.kind === 'struct' && to.kind === 'struct') {

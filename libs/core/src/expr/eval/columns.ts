@@ -3,6 +3,7 @@
 import * as arrow from 'apache-arrow';
 import { type DataType, toArrowType } from '../../types/data-type.js';
 import { structData } from '../../execution/struct-data.js';
+import { decimalData } from '../../execution/decimal-data.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
 
 /** Copies `n` bits of `src` starting at bit `from` into a fresh bitmap starting at bit 0. */
@@ -104,6 +105,8 @@ export function nullColumn(type: DataType, n: number): arrow.Data {
       return primitiveData(type, n, new BigInt64Array(n), validity);
     case 'float64':
       return primitiveData(type, n, new Float64Array(n), validity);
+    case 'decimal':
+      return decimalData(type, n, new BigInt64Array(2 * n), validity, n);
     case 'boolean':
       return primitiveData(type, n, new Uint8Array((n + 7) >> 3), validity);
     case 'string':

@@ -45,6 +45,7 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number {
       return compareDoubles(a as number, b as number);
     case 'int64':
     case 'timestamp':
+    case 'decimal':
       return (a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0;
     case 'boolean':
       return a === b ? 0 : a ? 1 : -1;
@@ -106,6 +107,7 @@ export function compareColumns(left: arrow.Data, right: arrow.Data, type: DataTy
     return c;
   }
   switch (type.kind) {
+    case 'decimal':
     case 'array':
     case 'struct': {
       const ra = valueReader(left, type);
@@ -177,7 +179,7 @@ export function compare(op: ComparisonOp, left: CompareOperand, right: CompareOp
     const r = native.compareOp(CMP_OPS[op], ...compareArg(left, type, kind), ...compareArg(right, type, kind), n);
     return booleanData(n, r.values, r.validity, r.nullCount);
   }
-  // Arrays (compared element-wise in JS) and null-typed operands.
+  // Arrays, structs and wide decimals (compared in JS) and null-typed operands.
   const l = asColumn(left, type, n);
   const rt = asColumn(right, type, n);
   const c = compareColumns(l, rt, type, n);

@@ -7,6 +7,7 @@ import { castColumn } from './cast.js';
 import { bit, boolBitsOf, booleanData, float64Values, int32Values, int64Values, nullColumn, stringParts, validityOf } from './columns.js';
 import { compare } from './compare.js';
 import { or, trueMask } from './logic.js';
+import { decimalWords, readDecimal } from '../../execution/decimal-data.js';
 import { decodeUtf8 } from './strings.js';
 import { gather } from './take.js';
 
@@ -74,7 +75,7 @@ function inLiterals(child: arrow.Data, type: DataType, list: readonly Literal[],
   const set = new Set<unknown>();
   for (const l of list) {
     if (l.value === null) hasNull = true;
-    else if (type.kind === 'int64' || type.kind === 'timestamp') set.add(BigInt(l.value as bigint | number));
+    else if (type.kind === 'int64' || type.kind === 'timestamp' || type.kind === 'decimal') set.add(BigInt(l.value as bigint | number));
     else if (type.kind === 'int32' || type.kind === 'float64' || type.kind === 'date') set.add(Number(l.value));
     else if (type.kind === 'string') set.add(String(l.value));
     else set.add(l.value);
@@ -104,6 +105,12 @@ function inLiterals(child: arrow.Data, type: DataType, list: readonly Literal[],
     case 'boolean': {
       const v = boolBitsOf(child);
       read = (i) => bit(v, i);
+      break;
+    }
+    case 'decimal': {
+      // The list was cast to the child's decimal type, so equal values have equal unscaled integers.
+      const w = decimalWords(child);
+      read = (i) => readDecimal(w, i);
       break;
     }
     default: {

@@ -17,6 +17,15 @@ export function arithmeticOverflow(what: string): ExecutionError {
   return new ExecutionError('ARITHMETIC_OVERFLOW', `${what} overflow. ${BYPASS}`, { message: `${what} overflow` });
 }
 
+/** Spark's NUMERIC_VALUE_OUT_OF_RANGE: a decimal result that does not fit decimal(p, s) under ANSI mode. */
+export function decimalOutOfRange(value: string, precision: number, scale: number): ExecutionError {
+  return new ExecutionError(
+    'NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION',
+    `${value} cannot be represented as Decimal(${precision}, ${scale}). ${BYPASS}`,
+    { value, precision: String(precision), scale: String(scale), config: '"spark.sql.ansi.enabled"' },
+  );
+}
+
 export function castInvalidInput(value: string, to: DataType): ExecutionError {
   const target = simpleString(to).toUpperCase();
   return new ExecutionError(

@@ -3,10 +3,11 @@
 import type * as arrow from 'apache-arrow';
 import { columnData } from '../../execution/vectors.js';
 import { assertNever } from '../../util/assert.js';
-import type { DataType } from '../../types/data-type.js';
+import { type DataType, sameType } from '../../types/data-type.js';
 import { dataTypeOf, type Expression, exprToString } from '../expression.js';
 import { lookupScalarFunction } from '../functions/registry.js';
 import { type ArithOperand, arithmetic, negate } from './arithmetic.js';
+import { decimalArith } from './arithmetic-decimal.js';
 import { castColumn } from './cast.js';
 import { nullColumn } from './columns.js';
 import { compare, type CompareOperand } from './compare.js';
@@ -38,6 +39,12 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'sortOrder':
       return ev(expr.child);
     case 'arith': {
+      if (expr.dataType?.kind === 'decimal') {
+        const lt = dataTypeOf(expr.left);
+        const rt = dataTypeOf(expr.right);
+        if (lt.kind !== 'decimal' || rt.kind !== 'decimal') throw new Error(`decimal arithmetic ${exprToString(expr)} needs decimal operands (the analyzer must cast them)`);
+        return decimalArith(expr.op, ev(expr.left), lt, ev(expr.right), rt, expr.dataType, n, ctx.ansi);
+      }
       const type = dataTypeOf(expr.left);
       return arithmetic(expr.op, operand(expr.left, type, batch, ctx), operand(expr.right, type, batch, ctx), type, n, ctx);
     }
@@ -89,7 +96,8 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
 
 /** A literal of the operation's type (arithmetic, comparison) goes to the kernel as a scalar instead of a broadcast column. */
 function operand(expr: Expression, type: DataType, batch: arrow.RecordBatch, ctx: EvalContext): ArithOperand & CompareOperand {
-  if (expr.kind === 'literal' && expr.dataType.kind === type.kind) return { scalar: expr.value };
+  // A decimal scalar is an unscaled value: it stands for the operand only at the operation's own scale.
+  if (expr.kind === 'literal' && expr.dataType.kind === type.kind && (type.kind !== 'decimal' || sameType(expr.dataType, type))) return { scalar: expr.value };
   return evaluate(expr, batch, ctx);
 }
 

@@ -2,6 +2,7 @@
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../../types/data-type.js';
 import type { LiteralValue } from '../expression.js';
+import { decimalData, writeDecimal } from '../../execution/decimal-data.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
 import { nullColumn } from './columns.js';
 import { encodeUtf8 } from './strings.js';
@@ -17,6 +18,18 @@ export function broadcastLiteral(value: LiteralValue, type: DataType, n: number)
       return primitiveData(type, n, new BigInt64Array(n).fill(typeof value === 'bigint' ? value : BigInt(value as number)), null);
     case 'float64':
       return primitiveData(type, n, new Float64Array(n).fill(Number(value)), null);
+    case 'decimal': {
+      // The value is the unscaled integer; both words of the first row repeat down the column.
+      const words = new BigInt64Array(2 * n);
+      if (n > 0) {
+        writeDecimal(words, 0, BigInt(value as bigint));
+        for (let i = 1; i < n; i++) {
+          words[2 * i] = words[0]!;
+          words[2 * i + 1] = words[1]!;
+        }
+      }
+      return decimalData(type, n, words, null, 0);
+    }
     case 'boolean':
       return primitiveData(type, n, new Uint8Array((n + 7) >> 3).fill(value ? 0xff : 0), null);
     case 'string': {

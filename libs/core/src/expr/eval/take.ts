@@ -1,5 +1,6 @@
 // Gathering rows: by index (for evaluating on a subset of rows) and by per-row source choice (CASE WHEN, COALESCE).
 import * as arrow from 'apache-arrow';
+import { decimalData, decimalWords } from '../../execution/decimal-data.js';
 import { makeBatch, primitiveData } from '../../execution/vectors.js';
 import { type DataType, fromArrowType } from '../../types/data-type.js';
 import { bit, boolBitsOf, float64Values, int32Values, int64Words, nullColumn, stringParts, validityOf, wordsOf } from './columns.js';
@@ -61,6 +62,19 @@ export function gather(type: DataType, sources: readonly arrow.Data[], which: In
         if (r >= 0) out[i] = vals[which[i]!]![r]!;
       }
       return primitiveData(type, n, out, validity);
+    }
+    case 'decimal': {
+      const vals = sources.map((s, k) => (nullSrc[k] ? new BigInt64Array(0) : decimalWords(s)));
+      const out = new BigInt64Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        const r = pick(i);
+        if (r >= 0) {
+          const w = vals[which[i]!]!;
+          out[2 * i] = w[2 * r]!;
+          out[2 * i + 1] = w[2 * r + 1]!;
+        }
+      }
+      return decimalData(type, n, out, validity);
     }
     case 'boolean': {
       const vals = sources.map((s) => boolBitsOf(s));

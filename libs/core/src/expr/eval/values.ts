@@ -1,7 +1,8 @@
 // Generic (slow-path) row access with Kindling's JS value conventions: date = days (number), timestamp = µs (bigint),
-// array = JS array. Arrow-js's own get/vectorFromArray use epoch milliseconds for both, so they are avoided here.
+// decimal = unscaled bigint, array = JS array. Arrow-js's own get/vectorFromArray use epoch milliseconds for both, so they are avoided here.
 import type * as arrow from 'apache-arrow';
 import { structData, structFieldColumns } from '../../execution/struct-data.js';
+import { decimalFromValues, decimalWords, readDecimal } from '../../execution/decimal-data.js';
 import { binaryData, primitiveData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { bit, boolBitsOf, listData, nullColumn, stringParts, validityOf } from './columns.js';
@@ -19,6 +20,10 @@ export function valueReader(d: arrow.Data, type: DataType): (i: number) => unkno
     case 'timestamp': {
       const v = d.values as ArrayLike<number | bigint>;
       return (i) => (ok(i) ? v[i]! : null);
+    }
+    case 'decimal': {
+      const w = decimalWords(d);
+      return (i) => (ok(i) ? readDecimal(w, i) : null);
     }
     case 'boolean': {
       const v = boolBitsOf(d);
@@ -84,6 +89,8 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
       for (let i = 0; i < n; i++) if (isValid(i)) out[i] = Number(values[i]);
       return primitiveData(type, n, out, validity);
     }
+    case 'decimal':
+      return decimalFromValues(type, values.map((v) => (v === null || v === undefined ? null : BigInt(v as bigint))));
     case 'boolean': {
       const out = new Uint8Array((n + 7) >> 3);
       for (let i = 0; i < n; i++) if (isValid(i) && values[i]) out[i >> 3]! |= 1 << (i & 7);

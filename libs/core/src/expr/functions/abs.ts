@@ -1,5 +1,6 @@
 // abs(x): absolute value; int/bigint keep their type (abs of MIN_VALUE wraps, or raises under ANSI), strings become double.
 import type * as arrow from 'apache-arrow';
+import { decimalData, decimalWords, readDecimal, writeDecimal } from '../../execution/decimal-data.js';
 import { primitiveData } from '../../execution/vectors.js';
 import { fromArrowType } from '../../types/data-type.js';
 import { float64Values, int32Values, int64Words, validityOf, bit, wordsOf } from '../eval/columns.js';
@@ -55,6 +56,17 @@ export const abs: ScalarFunctionDef = {
         const out = new Float64Array(n);
         for (let i = 0; i < n; i++) out[i] = Math.abs(v[i]!);
         return primitiveData(type, n, out, validity);
+      }
+      case 'decimal': {
+        // |x| has x's digits: it always fits x's type.
+        const w = decimalWords(d);
+        const out = new BigInt64Array(2 * n);
+        for (let i = 0; i < n; i++) {
+          if (!ok(i)) continue;
+          const x = readDecimal(w, i);
+          writeDecimal(out, i, x < 0n ? -x : x);
+        }
+        return decimalData(type, n, out, validity);
       }
       default:
         return d;

@@ -1,5 +1,5 @@
 // Type coercion rules of the function registry: the wider of two types (Spark's `findWiderTypeForTwo`).
-import { type DataType, ArrayT, DoubleT, LongT, StringT, sameType } from '../../types/data-type.js';
+import { type DataType, ArrayT, DoubleT, LongT, StringT, sameType, widerDecimalType } from '../../types/data-type.js';
 
 const NUMERIC_RANK: Partial<Record<DataType['kind'], number>> = { int32: 1, int64: 2, float64: 3 };
 
@@ -14,6 +14,7 @@ export function widerType(a: DataType, b: DataType): DataType | undefined {
   }
   if (a.kind === 'null') return b;
   if (b.kind === 'null') return a;
+  if (a.kind === 'decimal' || b.kind === 'decimal') return widerDecimalType(a, b);
   const ra = NUMERIC_RANK[a.kind];
   const rb = NUMERIC_RANK[b.kind];
   if (ra !== undefined && rb !== undefined) {

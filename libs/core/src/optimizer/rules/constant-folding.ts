@@ -8,6 +8,7 @@
 import * as arrow from 'apache-arrow';
 import { type Expression, type Literal, type LiteralValue, children, dataTypeOf, lit, transformUp } from '../../expr/expression.js';
 import { DEFAULT_EVAL_CONTEXT, type EvalContext, evaluate } from '../../expr/eval/evaluate.js';
+import { decimalWords, readDecimal } from '../../execution/decimal-data.js';
 import { makeBatch, isNullAt } from '../../execution/vectors.js';
 import { type LogicalPlan, transformPlanUp } from '../../plan/logical-plan.js';
 import type { DataType } from '../../types/data-type.js';
@@ -107,6 +108,10 @@ function firstValue(d: arrow.Data, type: DataType): LiteralValue | undefined {
     case 'int64':
     case 'timestamp':
       return values instanceof BigInt64Array ? values[0]! : undefined;
+    case 'decimal': {
+      const words = values instanceof Uint32Array && values.length >= 4 ? decimalWords(d) : undefined;
+      return words ? readDecimal(words, 0) : undefined;
+    }
     case 'string': {
       const offsets = d.valueOffsets as unknown;
       if (!(offsets instanceof Int32Array) || !(values instanceof Uint8Array)) return undefined;

@@ -58,8 +58,21 @@ fieldsLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+/**
+ * Decimals only: total digits (1..38) and digits after the point (0..precision).
+ */
+precision():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+}
+
+scale():number {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+}
+
 static startDataType(builder:flatbuffers.Builder) {
-  builder.startObject(4);
+  builder.startObject(6);
 }
 
 static addKind(builder:flatbuffers.Builder, kind:TypeKind) {
@@ -90,6 +103,14 @@ static startFieldsVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addPrecision(builder:flatbuffers.Builder, precision:number) {
+  builder.addFieldInt32(4, precision, 0);
+}
+
+static addScale(builder:flatbuffers.Builder, scale:number) {
+  builder.addFieldInt32(5, scale, 0);
+}
+
 static endDataType(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -101,7 +122,9 @@ unpack(): DataTypeT {
     this.kind(),
     (this.element() !== null ? this.element()!.unpack() : null),
     this.containsNull(),
-    this.bb!.createObjList<Field, FieldT>(this.fields.bind(this), this.fieldsLength())
+    this.bb!.createObjList<Field, FieldT>(this.fields.bind(this), this.fieldsLength()),
+    this.precision(),
+    this.scale()
   );
 }
 
@@ -111,6 +134,8 @@ unpackTo(_o: DataTypeT): void {
   _o.element = (this.element() !== null ? this.element()!.unpack() : null);
   _o.containsNull = this.containsNull();
   _o.fields = this.bb!.createObjList<Field, FieldT>(this.fields.bind(this), this.fieldsLength());
+  _o.precision = this.precision();
+  _o.scale = this.scale();
 }
 }
 
@@ -119,7 +144,9 @@ constructor(
   public kind: TypeKind = TypeKind.Null,
   public element: DataTypeT|null = null,
   public containsNull: boolean = true,
-  public fields: (FieldT)[] = []
+  public fields: (FieldT)[] = [],
+  public precision: number = 0,
+  public scale: number = 0
 ){}
 
 
@@ -132,6 +159,8 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   DataType.addElement(builder, element);
   DataType.addContainsNull(builder, this.containsNull);
   DataType.addFields(builder, fields);
+  DataType.addPrecision(builder, this.precision);
+  DataType.addScale(builder, this.scale);
 
   return DataType.endDataType(builder);
 }

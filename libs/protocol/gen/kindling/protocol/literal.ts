@@ -9,7 +9,8 @@ import { TypeKind } from '../../kindling/protocol/type-kind.js';
 
 
 /**
- * One value; `type` says which field holds it (date: days in `long_value`, timestamp: microseconds).
+ * One value; `type` says which field holds it (date: days in `long_value`, timestamp: microseconds; decimal: its
+ * text in `string_value`, e.g. `1.50`, whose digits give the type, decimal(3,2)).
  */
 export class Literal implements flatbuffers.IUnpackableObject<LiteralT> {
   bb: flatbuffers.ByteBuffer|null = null;

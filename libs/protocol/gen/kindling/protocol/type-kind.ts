@@ -18,5 +18,10 @@ export enum TypeKind {
    * Arbitrary bytes (Spark's BinaryType); also how pickled RDD blocks travel.
    */
   Binary = 9,
-  Struct = 10
+  Struct = 10,
+
+  /**
+   * Spark's DecimalType: `precision` and `scale` of the DataType table say which.
+   */
+  Decimal = 11
 }

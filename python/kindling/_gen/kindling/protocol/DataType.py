@@ -83,8 +83,23 @@ class DataType(object):
         o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
         return o == 0
 
+    # Decimals only: total digits (1..38) and digits after the point (0..precision).
+    # DataType
+    def Precision(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Int32Flags, o + self._tab.Pos)
+        return 0
+
+    # DataType
+    def Scale(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(14))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Int32Flags, o + self._tab.Pos)
+        return 0
+
 def DataTypeStart(builder: flatbuffers.Builder):
-    builder.StartObject(4)
+    builder.StartObject(6)
 
 def Start(builder: flatbuffers.Builder):
     DataTypeStart(builder)
@@ -118,6 +133,18 @@ def DataTypeStartFieldsVector(builder, numElems: int) -> int:
 
 def StartFieldsVector(builder, numElems: int) -> int:
     return DataTypeStartFieldsVector(builder, numElems)
+
+def DataTypeAddPrecision(builder: flatbuffers.Builder, precision: int):
+    builder.PrependInt32Slot(4, precision, 0)
+
+def AddPrecision(builder: flatbuffers.Builder, precision: int):
+    DataTypeAddPrecision(builder, precision)
+
+def DataTypeAddScale(builder: flatbuffers.Builder, scale: int):
+    builder.PrependInt32Slot(5, scale, 0)
+
+def AddScale(builder: flatbuffers.Builder, scale: int):
+    DataTypeAddScale(builder, scale)
 
 def DataTypeEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

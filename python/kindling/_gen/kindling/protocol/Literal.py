@@ -9,7 +9,8 @@ from typing import Any
 from typing import Optional
 np = import_numpy()
 
-# One value; `type` says which field holds it (date: days in `long_value`, timestamp: microseconds).
+# One value; `type` says which field holds it (date: days in `long_value`, timestamp: microseconds; decimal: its
+# text in `string_value`, e.g. `1.50`, whose digits give the type, decimal(3,2)).
 class Literal(object):
     __slots__ = ['_tab']
 

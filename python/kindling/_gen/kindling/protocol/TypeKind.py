@@ -16,3 +16,5 @@ class TypeKind(object):
     # Arbitrary bytes (Spark's BinaryType); also how pickled RDD blocks travel.
     Binary = 9
     Struct = 10
+    # Spark's DecimalType: `precision` and `scale` of the DataType table say which.
+    Decimal = 11

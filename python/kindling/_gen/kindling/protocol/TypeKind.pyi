@@ -20,4 +20,5 @@ class TypeKind(object):
   Array = cast(int, ...)
   Binary = cast(int, ...)
   Struct = cast(int, ...)
+  Decimal = cast(int, ...)
 
