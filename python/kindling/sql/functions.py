@@ -1839,3 +1839,8 @@ from kindling.sql._date_functions import __all__ as _date_names  # noqa: E402
 from kindling.sql._date_functions import *  # noqa: E402,F401,F403
 
 __all__ += _date_names
+
+from kindling.sql._collection_functions import __all__ as _collection_names  # noqa: E402
+from kindling.sql._collection_functions import *  # noqa: E402,F401,F403
+
+__all__ += _collection_names

@@ -138,6 +138,15 @@ export function rint(x: ColumnLike): Column { return call('rint', [c(x)]); }
 export function hypot(a: ColumnLike | number, b: ColumnLike | number): Column { return call('hypot', [typeof a === 'number' ? litExpr(a) : c(a), typeof b === 'number' ? litExpr(b) : c(b)]); }
 export function pi(): Column { return call('pi', []); }
 
+// Collections
+/** An array of the columns, brought to their common type. */
+export function array(...cols: ColumnLike[]): Column { return call('array', cols.map((x) => c(x))); }
+/** The number of elements (-1 for NULL unless ANSI mode is on). */
+export function size(x: ColumnLike): Column { return call('size', [c(x)]); }
+export function cardinality(x: ColumnLike): Column { return call('cardinality', [c(x)]); }
+/** True if the array holds `value`; NULL if it does not but holds a NULL. */
+export function array_contains(x: ColumnLike, value: unknown): Column { return call('array_contains', [c(x), value instanceof Column ? value.expr : litExpr(value as never)]); }
+
 // Dates
 const intArg = (x: ColumnLike | number) => (typeof x === 'number' ? litExpr(x) : c(x));
 export function date_add(start: ColumnLike, days: ColumnLike | number): Column { return call('date_add', [c(start), intArg(days)]); }

@@ -4,7 +4,7 @@
 import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
 import { type DataType, DateT, IntegerT, isNumeric } from '../../types/data-type.js';
-import { int32Values, validityOf } from '../eval/columns.js';
+import { andValidity, int32Values, validityOf } from '../eval/columns.js';
 import { type ScalarFunctionDef, unexpectedType, wrongArgCount } from './function-def.js';
 
 /** Year, month (1–12), day (1–31) of a day count (Hinnant's civil_from_days). */
@@ -37,15 +37,6 @@ function daysInMonth(y: number, m: number): number {
 const dateLike = (t: DataType) => t.kind === 'date' || t.kind === 'timestamp' || t.kind === 'string' || t.kind === 'null';
 const intLike = (t: DataType) => isNumeric(t) || t.kind === 'string' || t.kind === 'null';
 
-/** AND of the validity bitmaps of two columns (null = all valid). */
-function bothValid(a: Uint8Array | null, b: Uint8Array | null, n: number): Uint8Array | null {
-  if (!a) return b;
-  if (!b) return a;
-  const out = new Uint8Array((n + 7) >> 3);
-  for (let i = 0; i < out.length; i++) out[i] = a[i]! & b[i]!;
-  return out;
-}
-
 /** A function of a date and an int (date_add, date_sub, add_months), returning a date. */
 function dateAndInt(name: string, f: (days: number, k: number) => number, description: string): ScalarFunctionDef {
   return {
@@ -62,7 +53,7 @@ function dateAndInt(name: string, f: (days: number, k: number) => number, descri
       const out = new Int32Array(n);
       // Int32Array wraps an overflowing day count, as Spark's int arithmetic does.
       for (let i = 0; i < n; i++) out[i] = f(d[i]!, k[i]!);
-      return primitiveData(DateT, n, out, bothValid(validityOf(args[0]!), validityOf(args[1]!), n));
+      return primitiveData(DateT, n, out, andValidity(validityOf(args[0]!), validityOf(args[1]!), n));
     },
     doc: { description, example: `df.select(${name}(col('d'), 1))` },
   };
@@ -110,7 +101,7 @@ export const datediff: ScalarFunctionDef = {
     const start = int32Values(args[1]!);
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) out[i] = end[i]! - start[i]!;
-    return primitiveData(IntegerT, n, out, bothValid(validityOf(args[0]!), validityOf(args[1]!), n));
+    return primitiveData(IntegerT, n, out, andValidity(validityOf(args[0]!), validityOf(args[1]!), n));
   },
   doc: { description: 'The number of days from `startDate` to `endDate`.', example: "df.select(datediff(col('end'), col('start')))" },
 };

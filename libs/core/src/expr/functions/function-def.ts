@@ -42,6 +42,11 @@ export interface ScalarFunctionDef {
   /** Arguments arrive already cast to the resolved types; `call` is the resolved call being evaluated. */
   eval(args: readonly arrow.Data[], numRows: number, ctx: EvalContext, call?: ScalarFunction): arrow.Data;
   readonly doc: { readonly description: string; readonly example: string };
+  /**
+   * The result (not only whether it raises) differs between ANSI and non-ANSI mode — size(NULL) is NULL or -1 —
+   * so constant folding, which evaluates in ANSI mode, leaves calls of it for run time.
+   */
+  readonly ansiDependent?: boolean;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

@@ -4,22 +4,13 @@
 import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
 import { type DataType, DoubleT } from '../../types/data-type.js';
-import { float64Values, validityOf } from '../eval/columns.js';
+import { andValidity, float64Values, validityOf } from '../eval/columns.js';
 import { castableToDouble, type ScalarFunctionDef, unexpectedType, wrongArgCount } from './function-def.js';
 
 function doubleArgs(name: string, argTypes: readonly DataType[], arity: number) {
   if (argTypes.length !== arity) return wrongArgCount(name, String(arity), argTypes.length);
   for (let i = 0; i < arity; i++) if (!castableToDouble(argTypes[i]!)) return unexpectedType(name, i, '"DOUBLE"', argTypes[i]!);
   return { argTypes: argTypes.map(() => DoubleT), dataType: DoubleT };
-}
-
-/** The AND of two validity bitmaps over n rows (null = all valid). */
-function bothValid(a: Uint8Array | null, b: Uint8Array | null, n: number): Uint8Array | null {
-  if (!a) return b;
-  if (!b) return a;
-  const out = new Uint8Array((n + 7) >> 3);
-  for (let i = 0; i < out.length; i++) out[i] = a[i]! & b[i]!;
-  return out;
 }
 
 function unary(name: string, prettyName: string, f: (x: number) => number, description: string, example: string): ScalarFunctionDef {
@@ -70,7 +61,7 @@ function binary(name: string, prettyName: string, f: (a: number, b: number) => n
       const b = float64Values(args[1]!);
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = f(a[i]!, b[i]!);
-      return primitiveData(DoubleT, n, out, bothValid(validityOf(args[0]!), validityOf(args[1]!), n));
+      return primitiveData(DoubleT, n, out, andValidity(validityOf(args[0]!), validityOf(args[1]!), n));
     },
     doc: { description, example },
   };
@@ -135,7 +126,7 @@ export const log: ScalarFunctionDef = {
     const one = args.length === 1;
     const base = one ? null : float64Values(args[0]!);
     const v = float64Values(args[one ? 0 : 1]!);
-    const valid = one ? validityOf(args[0]!) : bothValid(validityOf(args[0]!), validityOf(args[1]!), n);
+    const valid = one ? validityOf(args[0]!) : andValidity(validityOf(args[0]!), validityOf(args[1]!), n);
     const out = new Float64Array(n);
     const bits = new Uint8Array((n + 7) >> 3);
     for (let i = 0; i < n; i++) {

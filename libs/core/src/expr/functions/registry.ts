@@ -12,6 +12,7 @@ import { length } from './length.js';
 import { like } from './like.js';
 import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
+import { COLLECTIONS } from './collections.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
 import { split } from './split.js';
@@ -27,7 +28,7 @@ export type { ScalarFunctionDef } from './function-def.js';
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
-  year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC,
+  year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

@@ -8,6 +8,7 @@
 import * as arrow from 'apache-arrow';
 import { type Expression, type Literal, type LiteralValue, children, dataTypeOf, lit, transformUp } from '../../expr/expression.js';
 import { DEFAULT_EVAL_CONTEXT, type EvalContext, evaluate } from '../../expr/eval/evaluate.js';
+import { lookupScalarFunction } from '../../expr/functions/registry.js';
 import { decimalWords, readDecimal } from '../../execution/decimal-data.js';
 import { makeBatch, isNullAt } from '../../execution/vectors.js';
 import { type LogicalPlan, transformPlanUp } from '../../plan/logical-plan.js';
@@ -56,7 +57,7 @@ function foldNode(e: Expression): Expression {
     case 'caseWhen':
       break;
     case 'fn':
-      if (!isDeterministic(e)) return e;
+      if (!isDeterministic(e) || lookupScalarFunction(e.name)?.ansiDependent) return e;
       break;
     default:
       // Leaves, aliases (names must survive), aggregates and sort orders are never folded themselves.
