@@ -65,7 +65,7 @@ def test_a_bad_ring_size_names_the_setting(spark, conf):
     conf({RING_CONF: "1000"})
     with pytest.raises((IllegalArgumentException, SparkRuntimeException), match=r"spark\.kindling\.python\.worker\.ringBytes must be 0 \(off\) or a power of two"):
         spark.range(3).select(udf(lambda x: x, "bigint")("id")).collect()
-    conf({RING_CONF: str(8 * 1024 * 1024)})
+    conf({RING_CONF: str(1024 * 1024)})
     assert spark.range(3).select(udf(lambda x: x, "bigint")("id")).count() == 3
 
 

@@ -40,7 +40,8 @@ class Rings:
             size = os.fstat(fd).st_size
             if size != HEADER_BYTES + 2 * ring_bytes:
                 raise RingError(f"segment {name} holds {size} bytes; two rings of {ring_bytes} need {HEADER_BYTES + 2 * ring_bytes}")
-            self._mm = mmap.mmap(fd, size, flags=mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0),
+            # No MAP_POPULATE: a fresh worker would fault in every page up front; most tasks touch only a few.
+            self._mm = mmap.mmap(fd, size, flags=mmap.MAP_SHARED,
                                  prot=mmap.PROT_READ | mmap.PROT_WRITE)
         finally:
             os.close(fd)

@@ -74,7 +74,7 @@ describe('worker rings', () => {
   });
 
   it('reads its size from the settings', () => {
-    expect(ringBytesOf({})).toBe(8 * 1024 * 1024);
+    expect(ringBytesOf({})).toBe(1024 * 1024);
     expect(ringBytesOf({ 'spark.kindling.python.worker.ringBytes': '0' })).toBe(0);
     expect(ringBytesOf({ 'spark.kindling.python.worker.ringBytes': '131072' })).toBe(131072);
     for (const bad of ['1000', '-65536', 'lots', '32768', String(2 ** 31)]) {

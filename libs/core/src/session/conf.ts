@@ -18,7 +18,7 @@ export const CONF_DEFAULTS: Readonly<Record<string, string>> = {
   'spark.sql.execution.pyspark.udf.simplifiedTraceback.enabled': 'true',
   'spark.kindling.python.worker.idleTimeoutSeconds': '60',
   // Bytes of each of a worker's two shared-memory rings for Arrow batches; 0 sends every batch through the socket.
-  'spark.kindling.python.worker.ringBytes': String(8 * 1024 * 1024),
+  'spark.kindling.python.worker.ringBytes': String(1024 * 1024),
 };
 // Kindling's own keys: `spark.kindling.executor.mode` = threads | inline (default: threads when local[N>1]).
 
