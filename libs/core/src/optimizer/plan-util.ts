@@ -7,7 +7,7 @@ import {
   transformUp,
   exists,
 } from '../expr/expression.js';
-import { type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+import { type JoinType, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 
 /** `a AND b AND c` → [a, b, c] (left to right). */
@@ -180,5 +180,27 @@ export function maxRows(p: LogicalPlan): number | undefined {
       return undefined;
     default:
       return assertNever(p, 'logical plan');
+  }
+}
+
+/**
+ * Which sides one-sided ON conjuncts may move into. Rows of a preserved side that fail a conjunct on that side
+ * are still returned (null-padded, or as unmatched anti-join rows), so such conjuncts stay in the condition.
+ */
+export function conditionTargets(t: JoinType): { toLeft: boolean; toRight: boolean } {
+  switch (t) {
+    case 'inner':
+    case 'cross':
+    case 'leftsemi':
+      return { toLeft: true, toRight: true };
+    case 'left':
+    case 'leftanti':
+      return { toLeft: false, toRight: true };
+    case 'right':
+      return { toLeft: true, toRight: false };
+    case 'full':
+      return { toLeft: false, toRight: false };
+    default:
+      return assertNever(t, 'join type');
   }
 }

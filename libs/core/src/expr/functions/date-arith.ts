@@ -5,34 +5,8 @@ import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
 import { type DataType, DateT, IntegerT, isNumeric } from '../../types/data-type.js';
 import { andValidity, int32Values, validityOf } from '../eval/columns.js';
+import { civilFromDays, daysFromCivil, daysInMonth } from '../eval/datetime.js';
 import { type ScalarFunctionDef, unexpectedType, wrongArgCount } from './function-def.js';
-
-/** Year, month (1–12), day (1–31) of a day count (Hinnant's civil_from_days). */
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-/** The day count of a calendar date (Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function daysInMonth(y: number, m: number): number {
-  return daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
-}
 
 const dateLike = (t: DataType) => t.kind === 'date' || t.kind === 'timestamp' || t.kind === 'string' || t.kind === 'null';
 const intLike = (t: DataType) => isNumeric(t) || t.kind === 'string' || t.kind === 'null';

@@ -20,7 +20,7 @@ import {
 } from '../../plan/logical-plan.js';
 import { assertNever } from '../../util/assert.js';
 import type { OptimizerRule } from '../optimizer.js';
-import { aliasMap, conjunction, isDeterministic, isSubset, outputIds, refIds, splitConjuncts, substitute } from '../plan-util.js';
+import { aliasMap, conditionTargets, conjunction, isDeterministic, isSubset, outputIds, refIds, splitConjuncts, substitute } from '../plan-util.js';
 
 export const pushDownFilter: OptimizerRule = {
   name: 'push-down-filter',
@@ -147,28 +147,6 @@ function filterTargets(t: JoinType): { toLeft: boolean; toRight: boolean } {
       return { toLeft: true, toRight: false };
     case 'right':
       return { toLeft: false, toRight: true };
-    case 'full':
-      return { toLeft: false, toRight: false };
-    default:
-      return assertNever(t, 'join type');
-  }
-}
-
-/**
- * Which sides one-sided ON conjuncts may move into. Rows of a preserved side that fail a conjunct on that side
- * are still returned (null-padded, or as unmatched anti-join rows), so such conjuncts stay in the condition.
- */
-function conditionTargets(t: JoinType): { toLeft: boolean; toRight: boolean } {
-  switch (t) {
-    case 'inner':
-    case 'cross':
-    case 'leftsemi':
-      return { toLeft: true, toRight: true };
-    case 'left':
-    case 'leftanti':
-      return { toLeft: false, toRight: true };
-    case 'right':
-      return { toLeft: true, toRight: false };
     case 'full':
       return { toLeft: false, toRight: false };
     default:

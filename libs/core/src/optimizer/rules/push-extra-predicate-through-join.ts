@@ -8,10 +8,9 @@
 //   :- LocalRelation [a#1]                      ==>  :- Filter ((a#1 = 1) OR (a#1 = 3))
 //   +- LocalRelation [b#2]                           +- Filter ((b#2 = 2) OR (b#2 = 4))
 import { type Expression, containsPythonUdf, semanticEquals } from '../../expr/expression.js';
-import { type Join, type JoinType, type LogicalPlan, planChildren, transformPlanUp } from '../../plan/logical-plan.js';
-import { assertNever } from '../../util/assert.js';
+import { type Join, type LogicalPlan, planChildren, transformPlanUp } from '../../plan/logical-plan.js';
 import { type OptimizerRule, OptimizerRun } from '../optimizer.js';
-import { isDeterministic, isSubset, outputIds, refIds, splitConjuncts } from '../plan-util.js';
+import { conditionTargets, isDeterministic, isSubset, outputIds, refIds, splitConjuncts } from '../plan-util.js';
 
 export const pushExtraPredicateThroughJoin: OptimizerRule = {
   name: 'push-extra-predicate-through-join',
@@ -26,7 +25,8 @@ const TAG = 'push-extra-predicate-through-join';
 function extract(j: Join, run: OptimizerRun): LogicalPlan {
   if (j.condition === null || run.hasTag(j.condition, TAG)) return j;
   run.tag(j.condition, TAG);
-  const { toLeft, toRight } = targets(j.joinType);
+  // The same sides ON conjuncts may move into: not the one an outer join preserves.
+  const { toLeft, toRight } = conditionTargets(j.joinType);
   if (!toLeft && !toRight) return j;
   const leftIds = outputIds(j.left);
   const rightIds = outputIds(j.right);
@@ -69,23 +69,4 @@ function filteredBy(p: LogicalPlan, e: Expression): boolean {
 
 function filterOn(plan: LogicalPlan, conds: readonly Expression[]): LogicalPlan {
   return conds.reduce<LogicalPlan>((child, condition) => ({ kind: 'filter', condition, child }), plan);
-}
-
-/** Sides that may be filtered: not the side an outer join preserves (its unmatched rows are returned anyway). */
-function targets(t: JoinType): { toLeft: boolean; toRight: boolean } {
-  switch (t) {
-    case 'inner':
-    case 'cross':
-    case 'leftsemi':
-      return { toLeft: true, toRight: true };
-    case 'left':
-    case 'leftanti':
-      return { toLeft: false, toRight: true };
-    case 'right':
-      return { toLeft: true, toRight: false };
-    case 'full':
-      return { toLeft: false, toRight: false };
-    default:
-      return assertNever(t, 'join type');
-  }
 }
