@@ -12,7 +12,7 @@ import { joinKeyColumn, keyKindOf, native } from '../kernels.js';
 import { evaluateKeys } from '../partitioner.js';
 import { schemaOf } from '../schema-of.js';
 import type { TaskContext } from '../task-context.js';
-import { concatBatches, filterBatch } from '../vectors.js';
+import { batchBytes, concatBatches, filterBatch } from '../vectors.js';
 import {
   BatchCoalescer, anyNullKey, gatherJoined, gatherRows, isSemiOrAnti, makeArrayKeyEquals, nullIndices, preservesLeft, preservesRight, rowsWhere,
 } from './join-util.js';
@@ -84,12 +84,24 @@ async function buildSideOf(
   return { ...(await built), shared: true };
 }
 
+/**
+ * The side a task builds. A shuffled join whose two inputs are both shuffle reads builds the side with fewer bytes in
+ * this partition — known exactly once the map stages are done, as Spark's adaptive execution knows it from map
+ * statistics — so a join never hashes the big side because the planner's estimate was off; ties keep the planner's
+ * side. Broadcast joins build what was broadcast.
+ */
+export function chooseBuildSide(plan: HashJoinExec, partition: number, ctx: TaskContext): 'left' | 'right' {
+  if (plan.strategy !== 'shuffled' || plan.left.kind !== 'shuffleRead' || plan.right.kind !== 'shuffleRead') return plan.buildSide;
+  const bytes = (shuffleId: number) => ctx.shuffleBlocks(shuffleId, partition).reduce((n, b) => n + batchBytes(b), 0);
+  const l = bytes(plan.left.shuffleId);
+  const r = bytes(plan.right.shuffleId);
+  return l === r ? plan.buildSide : l < r ? 'left' : 'right';
+}
+
 export async function* executeHashJoin(plan: HashJoinExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
-  const { joinType, buildSide, condition } = plan;
+  const { joinType, condition } = plan;
   const semiAnti = isSemiOrAnti(joinType);
-  if (semiAnti && buildSide === 'left') {
-    throw new ExecutionError('INTERNAL_ERROR', `hash join of type ${joinType} cannot build its left side`);
-  }
+  const buildSide = chooseBuildSide(plan, partition, ctx);
   const buildIsLeft = buildSide === 'left';
   const buildPlan = buildIsLeft ? plan.left : plan.right;
   const streamPlan = buildIsLeft ? plan.right : plan.left;
@@ -109,14 +121,16 @@ export async function* executeHashJoin(plan: HashJoinExec, partition: number, ct
   // Candidate pairs are laid out as left ++ right, which is the output layout unless semi/anti.
   const pairSchema = semiAnti ? schemaOf([...plan.left.output, ...plan.right.output]) : outSchema;
   const streamPreserved = buildIsLeft ? preservesRight(joinType) : preservesLeft(joinType);
-  const buildPreserved = buildIsLeft ? preservesLeft(joinType) : preservesRight(joinType);
+  // A semi/anti join that builds its left side marks the left rows the stream matches and emits them (or the others) at the end.
+  const semiAntiOnBuild = semiAnti && buildIsLeft;
+  const buildPreserved = buildIsLeft ? preservesLeft(joinType) || semiAntiOnBuild : preservesRight(joinType);
   const cap = Math.max(1, ctx.batchSize);
   const out = new BatchCoalescer(outSchema, outTypes, cap);
 
   const { build, table, shared } = await buildSideOf(plan, buildPlan, partition, ctx, exec, buildTypes, buildKeyExprs, keyTypes);
   const nb = build.numRows;
   try {
-    if (nb === 0 && !streamPreserved && joinType !== 'leftanti') return; // nothing can come out
+    if (nb === 0 && !streamPreserved && (joinType !== 'leftanti' || semiAntiOnBuild)) return; // nothing can come out
     yield* probeAll();
   } finally {
     if (!shared) native.joinTableRelease(table.native);
@@ -135,7 +149,8 @@ export async function* executeHashJoin(plan: HashJoinExec, partition: number, ct
       if (m === 0) continue;
       const streamMatched = new Uint8Array(m);
       if (nb > 0) {
-        const probe = new Prober(table, evaluateKeys(streamKeyExprs, stream), keyTypes, m, semiAnti && !condition);
+        // Building the left side, every matching build row must be marked, not only a stream row's first match.
+        const probe = new Prober(table, evaluateKeys(streamKeyExprs, stream), keyTypes, m, semiAnti && !semiAntiOnBuild && !condition);
         const si = new Int32Array(cap);
         const bi = new Int32Array(cap);
         for (let count = probe.fill(si, bi); count > 0; count = probe.fill(si, bi)) {
@@ -157,6 +172,7 @@ export async function* executeHashJoin(plan: HashJoinExec, partition: number, ct
           if (!semiAnti) for (const o of out.push(filterBatch(candidates, outTypes, pass))) yield o;
         }
       }
+      if (semiAntiOnBuild) continue;
       if (semiAnti) {
         const keep = rowsWhere(streamMatched, m, joinType === 'leftsemi' ? 1 : 0);
         for (const o of out.push(gatherRows(outSchema, leftTypes, stream, keep))) yield o;
@@ -166,7 +182,12 @@ export async function* executeHashJoin(plan: HashJoinExec, partition: number, ct
       }
     }
 
-    if (buildMatched) {
+    if (buildMatched && semiAntiOnBuild) {
+      const keep = rowsWhere(buildMatched, nb, joinType === 'leftsemi' ? 1 : 0);
+      for (let a = 0; a < keep.length; a += cap) {
+        for (const o of out.push(gatherRows(outSchema, leftTypes, build, keep.subarray(a, a + cap)))) yield o;
+      }
+    } else if (buildMatched) {
       const lone = rowsWhere(buildMatched, nb, 0);
       // The stream side contributes only NULLs here; an empty batch of its schema stands in for it.
       const noStream = concatBatches(schemaOf(streamPlan.output), buildIsLeft ? rightTypes : leftTypes, []);

@@ -108,6 +108,20 @@ describe('prune-columns', () => {
       +- LocalRelation [${C}, ${D}]`);
   });
 
+  it('keeps one copy of a column a project lists twice when its parent reads by id', () => {
+    // A correlated EXISTS subquery's block outputs `*` and then the pulled-up key again.
+    const a = attr('a', IntegerT);
+    const c = attr('c', IntegerT);
+    const d = attr('d', IntegerT);
+    const plan = project([a], join(relation(a), project([c, d, c], relation(c, d)), 'leftsemi', cmp('=', a, c)));
+    const [A, C, D] = [a, c, d].map((v) => `${v.name}#${v.exprId}`);
+    expect(explain(run(plan))).toBe(`Project [${A}]
++- Join LeftSemi, (${A} = ${C})
+   :- LocalRelation [${A}]
+   +- Project [${C}]
+      +- LocalRelation [${C}, ${D}]`);
+  });
+
   it('prunes a range read by a global count to no columns', () => {
     const id = attr('id', LongT, false);
     const n = alias(aggCall('count', [], LongT, false), 'n');

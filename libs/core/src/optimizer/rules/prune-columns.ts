@@ -48,7 +48,15 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
     case 'cachedRelation':
       return p;
     case 'project': {
-      const kept = req === null ? p.projectList : p.projectList.filter((e) => req.has(namedId(e)));
+      // With a required set the parent reads by id, so a second copy of the same column (a correlated subquery's
+      // pulled-up key beside `*`) is dropped too: it would only widen shuffles and broadcasts.
+      const seen = new Set<number>();
+      const kept = req === null ? p.projectList : p.projectList.filter((e) => {
+        const id = namedId(e);
+        if (!req.has(id) || seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
       const projectList = sameList(kept, p.projectList) ? p.projectList : kept;
       const child = prune(p.child, refsOf(projectList));
       return projectList === p.projectList && child === p.child ? p : { ...p, projectList, child };
