@@ -7,7 +7,7 @@ import doctest
 
 import pytest
 
-from kindling.errors import AnalysisException, ParseException, PySparkNotImplementedError, PySparkTypeError
+from kindling.errors import AnalysisException, ParseException, PySparkTypeError
 from kindling.sql import DataFrame, SparkSession
 from kindling.sql import functions as F
 from kindling.sql.catalog import Catalog
@@ -58,8 +58,8 @@ def test_analysis_errors_name_the_thing_at_fault(spark, people):
 def test_bad_arguments(spark):
     with pytest.raises(PySparkTypeError):
         spark.sql(42)
-    with pytest.raises(PySparkNotImplementedError):
-        spark.sql("SELECT {x}", x=1)
+    with pytest.raises(KeyError):  # a field the keywords do not name, as str.format
+        spark.sql("SELECT {x}", y=1)
     with pytest.raises(PySparkTypeError):
         spark.range(1).createOrReplaceTempView(None)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, List, Optional
+import re
+import string
+import uuid
+from typing import TYPE_CHECKING, Any, List, Mapping, Optional, Sequence, Tuple
 
 from .._gen.kindling.protocol.Body import Body
-from ..errors import PySparkTypeError
+from ..errors import PySparkTypeError, PySparkValueError
 from . import _catalog_requests as crq
 
 if TYPE_CHECKING:
@@ -19,9 +22,74 @@ def _check_str(value: Any, arg_name: str) -> None:
                                message_parameters={"arg_name": arg_name, "arg_type": type(value).__name__})
 
 
-def sql(session: "SparkSession", query: str, args: Any = None) -> "DataFrame":
+_PLAIN_PART = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _quote_if_needed(part: str) -> str:
+    """Spark's ``quoteIfNeeded``: a name part other than letters, digits and ``_`` (or all digits) is backquoted."""
+    if _PLAIN_PART.fullmatch(part) and not part.isdigit():
+        return part
+    return "`" + part.replace("`", "``") + "`"
+
+
+class _SqlFormatter(string.Formatter):
+    """PySpark's ``SQLStringFormatter``: ``{df}`` becomes a temporary view's name, ``{col}`` the column's name,
+    a str a quoted SQL string literal, anything else its ``str``. The views are dropped by :meth:`clear` once the
+    query is analysed (its plan holds what they named)."""
+
+    def __init__(self, session: "SparkSession") -> None:
+        super().__init__()
+        self._session = session
+        self._views: List[Tuple[Any, str]] = []
+
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        obj, first = super().get_field(field_name, args, kwargs)
+        return self._convert(obj, field_name), first
+
+    def _convert(self, val: Any, field_name: str) -> Any:
+        from . import _expr as E
+        from .column import Column
+        from .dataframe import DataFrame
+
+        if isinstance(val, Column):
+            expr = val._expr
+            if not isinstance(expr, E.ColumnRef):
+                raise PySparkValueError(error_class="VALUE_NOT_PLAIN_COLUMN_REFERENCE",
+                                        message_parameters={"val": str(val), "field_name": field_name})
+            if "`" in expr.name:
+                return expr.name
+            return ".".join(_quote_if_needed(p) for p in expr.name.split("."))
+        if isinstance(val, DataFrame):
+            for df, name in self._views:
+                if df is val:
+                    return name
+            name = "_pyspark_%s" % uuid.uuid4().hex
+            self._views.append((val, name))
+            val.createOrReplaceTempView(name)
+            return name
+        if isinstance(val, str):
+            return "'" + val.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        return val
+
+    def clear(self) -> None:
+        for _, name in self._views:
+            drop_view(self._session, name, global_=False)
+        self._views = []
+
+
+def sql(session: "SparkSession", query: str, args: Any = None, **kwargs: Any) -> "DataFrame":
     _check_str(query, "sqlQuery")
     session._check_active()
+    if kwargs:
+        formatter = _SqlFormatter(session)
+        try:
+            return _sql(session, formatter.format(query, **kwargs), args)
+        finally:
+            formatter.clear()
+    return _sql(session, query, args)
+
+
+def _sql(session: "SparkSession", query: str, args: Any) -> "DataFrame":
     from .column import _to_expr
 
     # As PySpark: each value becomes lit(value) (a Column passes as it is); the engine binds the markers.

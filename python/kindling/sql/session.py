@@ -13,7 +13,7 @@ from .._client import Client
 from .._client import requests as rq
 from .._client.local_data import create_local_data
 from .._gen.kindling.protocol.Body import Body
-from ..errors import (PySparkNotImplementedError, PySparkRuntimeError, PySparkTypeError, PySparkValueError,
+from ..errors import (PySparkRuntimeError, PySparkTypeError, PySparkValueError,
                       SparkConnectionError)
 from .conf import RuntimeConfig, _to_str
 
@@ -276,7 +276,9 @@ class SparkSession:
             A marker without a value raises ``UNBOUND_SQL_PARAMETER``; both kinds in one query raise
             ``INVALID_QUERY_MIXED_QUERY_PARAMETERS``.
         **kwargs
-            String formatting of the query (``{df}``) is not supported yet; passing keywords raises.
+            Values for Python-style ``{name}`` fields in the query, as PySpark formats them: a DataFrame becomes
+            a temporary view (dropped once the query is analysed), a plain column reference its name, a str a
+            quoted SQL string literal, anything else its ``str``.
 
         Returns
         -------
@@ -300,13 +302,13 @@ class SparkSession:
         [Row(s='b')]
         >>> spark.sql("SELECT id FROM people WHERE s = ? OR id = ?", args=["a", 2]).count()
         2
+        >>> df = spark.range(5)
+        >>> spark.sql("SELECT {c} FROM {df} WHERE {c} > {lo}", df=df, c=df.id, lo=2).collect()
+        [Row(id=3), Row(id=4)]
         """
-        if kwargs:
-            raise PySparkNotImplementedError("spark.sql() does not support string formatting (**kwargs) yet.",
-                                             "NOT_IMPLEMENTED", {"feature": "sql(**kwargs)"})
         from . import _views
 
-        return _views.sql(self, sqlQuery, args)
+        return _views.sql(self, sqlQuery, args, **kwargs)
 
     def table(self, tableName: str) -> "DataFrame":
         """The DataFrame of a temporary view.
