@@ -38,3 +38,14 @@ def test_a_column_must_be_a_plain_reference(spark):
     with pytest.raises(Exception):
         spark.sql("SELECT nope FROM {df}", df=spark.range(1))
     assert {t.name for t in spark.catalog.listTables()} == before
+
+
+def test_lit_of_a_list_is_an_array_and_binds_as_one(spark):
+    row = spark.range(1).select(F.lit([1, 2, 3]), F.lit(["a", None]), F.lit([[1], [2, 3]])).first()
+    assert list(row) == [[1, 2, 3], ["a", None], [[1], [2, 3]]]
+    assert spark.range(1).select(F.lit([1, 2, 3])).columns == ["array(1, 2, 3)"]
+    with pytest.raises(PySparkValueError) as e:
+        F.lit([F.col("id")])
+    assert e.value.getErrorClass() == "COLUMN_IN_LIST"
+    assert spark.sql("SELECT size(:a) AS n", args={"a": [1, 2]}).first().n == 2
+    assert spark.sql("SELECT ? AS xs", args=[["x", "y"]]).first().xs == ["x", "y"]

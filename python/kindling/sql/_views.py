@@ -8,8 +8,9 @@ import uuid
 from typing import TYPE_CHECKING, Any, List, Mapping, Optional, Sequence, Tuple
 
 from .._gen.kindling.protocol.Body import Body
-from ..errors import PySparkTypeError, PySparkValueError
+from ..errors import PySparkTypeError
 from . import _catalog_requests as crq
+from ._utils import errors as _err
 
 if TYPE_CHECKING:
     from .dataframe import DataFrame
@@ -54,8 +55,7 @@ class _SqlFormatter(string.Formatter):
         if isinstance(val, Column):
             expr = val._expr
             if not isinstance(expr, E.ColumnRef):
-                raise PySparkValueError(error_class="VALUE_NOT_PLAIN_COLUMN_REFERENCE",
-                                        message_parameters={"val": str(val), "field_name": field_name})
+                raise _err.value_error("VALUE_NOT_PLAIN_COLUMN_REFERENCE", val=str(val), field_name=field_name)
             if "`" in expr.name:
                 return expr.name
             return ".".join(_quote_if_needed(p) for p in expr.name.split("."))
@@ -91,14 +91,19 @@ def sql(session: "SparkSession", query: str, args: Any = None, **kwargs: Any) ->
 
 def _sql(session: "SparkSession", query: str, args: Any) -> "DataFrame":
     from .column import _to_expr
+    from .functions import lit
 
-    # As PySpark: each value becomes lit(value) (a Column passes as it is); the engine binds the markers.
+    def value(v: Any, name: str) -> Any:
+        # As PySpark: each value becomes lit(value), a list array(...), and a Column passes as it is; the engine
+        # binds the markers.
+        return lit(v)._expr if isinstance(v, list) else _to_expr(v, name)
+
     if isinstance(args, dict):
         names = [str(k) for k in args]
-        values = [_to_expr(v, str(k)) for k, v in args.items()]
+        values = [value(v, str(k)) for k, v in args.items()]
     elif args is None or isinstance(args, list):
         names = []
-        values = [_to_expr(v, str(i)) for i, v in enumerate(args or [])]
+        values = [value(v, str(i)) for i, v in enumerate(args or [])]
     else:
         raise PySparkTypeError(error_class="INVALID_TYPE",
                                message_parameters={"arg_name": "args", "arg_type": type(args).__name__})

@@ -134,11 +134,12 @@ def lit(col: Any) -> Column:
     """A column of a literal value; a Column is returned as it is.
 
     Python ints become ``int`` when they fit in 32 bits and ``bigint`` otherwise; floats ``double``;
-    ``datetime.date`` a date; ``datetime.datetime`` a timestamp (naive values are UTC); None a NULL.
+    ``datetime.date`` a date; ``datetime.datetime`` a timestamp (naive values are UTC); None a NULL; a list
+    ``array(...)`` of its elements' literals, as in PySpark 3.4+.
 
     Parameters
     ----------
-    col : :class:`Column` or a literal value
+    col : :class:`Column`, a literal value or a list of literal values
         The value.
 
     Returns
@@ -155,9 +156,19 @@ def lit(col: Any) -> Column:
     +------+---+
     |     5|  0|
     +------+---+
+    >>> spark.range(1).select(lit([1, 2, 3])).show()
+    +--------------+
+    |array(1, 2, 3)|
+    +--------------+
+    |     [1, 2, 3]|
+    +--------------+
     """
     if isinstance(col, Column):
         return col
+    if isinstance(col, list):
+        if builtins.any(isinstance(c, Column) for c in col):
+            raise _err.value_error("COLUMN_IN_LIST", func_name="lit")
+        return _call("array", *(_literal(c, "col") if not isinstance(c, list) else lit(c)._expr for c in col))
     return Column(_literal(col, "col"))
 
 

@@ -178,14 +178,24 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
     case 'null':
       return nullData(type, n);
     case 'array': {
-      const vals: unknown[] = new Array(n);
-      const vec = arrow.makeVector(d);
+      // New offsets over the taken rows' element ranges, and one gather of those elements (any element type,
+      // nested arrays included).
+      const offs = d.valueOffsets as Int32Array;
+      const out = new Int32Array(n + 1);
+      const validity = new Uint8Array((n + 7) >> 3);
       for (let i = 0; i < n; i++) {
         const s = indices[i]!;
-        const v = s < 0 || isNullAt(d, s) ? null : vec.get(s);
-        vals[i] = v === null ? null : [...(v as Iterable<unknown>)];
+        if (s >= d.length || s < -1) throw new RangeError(`takeData: index ${s} is outside a column of ${d.length} rows`);
+        const taken = s >= 0 && !isNullAt(d, s);
+        if (taken) setBit(validity, i, true);
+        out[i + 1] = out[i]! + (taken ? offs[s + 1]! - offs[s]! : 0);
       }
-      return dataFromValues(type, vals);
+      const elements = new Int32Array(out[n]!);
+      for (let i = 0, p = 0; i < n; i++) {
+        if (out[i + 1] === out[i]) continue;
+        for (let j = offs[indices[i]!]!, end = offs[indices[i]! + 1]!; j < end; j++) elements[p++] = j;
+      }
+      return listOf(type, n, out, takeData(type.elementType, d.children[0]!, elements), validity);
     }
     case 'struct': {
       const validity = new Uint8Array((n + 7) >> 3);
@@ -197,6 +207,12 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
       return structData(type, n, type.fields.map((f, k) => takeData(f.dataType, d.children[k]!, indices)), validity);
     }
   }
+}
+
+function listOf(type: DataType, n: number, offsets: Int32Array, child: arrow.Data, validity: Uint8Array | null): arrow.Data {
+  let nullCount = 0;
+  if (validity) for (let i = 0; i < n; i++) if (!(validity[i >> 3]! & (1 << (i & 7)))) nullCount++;
+  return arrow.makeData({ type: toArrowType(type) as arrow.List, length: n, nullCount, nullBitmap: nullCount === 0 ? undefined : validity!, valueOffsets: offsets, child });
 }
 
 /** Concatenates Data chunks of one type into one. */
@@ -276,15 +292,20 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
     case 'null':
       return nullData(type, total);
     case 'array': {
-      const values: unknown[] = [];
+      // Offsets rebased part by part; the parts' element ranges concatenated.
+      const offs = new Int32Array(total + 1);
+      const children: arrow.Data[] = [];
+      let row = 0;
+      let base = 0;
       for (const p of parts) {
-        const v = arrow.makeVector(p);
-        for (let i = 0; i < p.length; i++) {
-          const x = isNullAt(p, i) ? null : v.get(i);
-          values.push(x === null ? null : [...(x as Iterable<unknown>)]);
-        }
+        const o = p.valueOffsets as Int32Array;
+        const start = o[0]!;
+        for (let i = 0; i < p.length; i++) offs[row + i + 1] = o[i + 1]! - start + base;
+        children.push(p.children[0]!.slice(start, o[p.length]! - start));
+        row += p.length;
+        base += o[p.length]! - start;
       }
-      return dataFromValues(type, values);
+      return listOf(type, total, offs, concatData(type.elementType, children), validity);
     }
     case 'struct':
       return structData(type, total, type.fields.map((f, k) => concatData(f.dataType, parts.map((p) => p.children[k]!))), validity);

@@ -52,6 +52,7 @@ _TEMPLATES: Dict[str, str] = {
     "CANNOT_INFER_PANDAS_UDF_TYPE": "<hint>",
     "CANNOT_BE_EMPTY": "At least one <item> must be specified.",
     "CANNOT_BE_NONE": "Argument `<arg_name>` can not be None.",
+    "COLUMN_IN_LIST": "`<func_name>` does not allow a Column in a list.",
     "CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF": "returnType can not be specified when `<arg_name>` is a user-defined function, but got <arg_type>.",
     "NOT_CALLABLE": "Argument `<arg_name>` should be a callable, got <arg_type>.",
     "NOT_STRUCT_TYPE_OR_STR": "Argument `<arg_name>` should be a StructType or a DDL string, got <arg_type>.",
@@ -111,6 +112,9 @@ _TEMPLATES: Dict[str, str] = {
     "UNSUPPORTED_OPERATION": "<operation> is not supported by the Kindling engine yet.",
     "VALUE_OUT_OF_BOUND": (
         "Value for `<arg_name>` must be greater than <lower_bound> or less than <upper_bound>, got <actual>"
+    ),
+    "VALUE_NOT_PLAIN_COLUMN_REFERENCE": (
+        "Value `<val>` in `<field_name>` should be a plain column reference such as `df.col` or `col('column')`."
     ),
     "VALUE_NOT_BETWEEN": "Value for `<arg_name>` must be between <min> and <max>.",
     "WRONG_NUM_COLUMNS": "Function `<func_name>` should take at least <num_cols> columns.",
