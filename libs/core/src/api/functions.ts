@@ -138,6 +138,16 @@ export function rint(x: ColumnLike): Column { return call('rint', [c(x)]); }
 export function hypot(a: ColumnLike | number, b: ColumnLike | number): Column { return call('hypot', [typeof a === 'number' ? litExpr(a) : c(a), typeof b === 'number' ? litExpr(b) : c(b)]); }
 export function pi(): Column { return call('pi', []); }
 
+// JSON
+/** The value a JSONPath (`$.a.b[0]`, `$['k']`, `[*]`) selects in a JSON string; NULL when nothing matches or the JSON is malformed. */
+export function get_json_object(json: ColumnLike, path: string): Column { return call('get_json_object', [c(json), litExpr(path)]); }
+/** The number of elements of the outermost JSON array; NULL for anything else. */
+export function json_array_length(json: ColumnLike): Column { return call('json_array_length', [c(json)]); }
+/** The keys of the outermost JSON object; NULL for anything else. */
+export function json_object_keys(json: ColumnLike): Column { return call('json_object_keys', [c(json)]); }
+/** A struct or array column as a JSON string (NULL struct fields left out). */
+export function to_json(x: ColumnLike): Column { return call('to_json', [c(x)]); }
+
 // Collections
 /** An array of the columns, brought to their common type. */
 export function array(...cols: ColumnLike[]): Column { return call('array', cols.map((x) => c(x))); }

@@ -1,0 +1,61 @@
+"""The JSON string functions from Python: their examples run, and results, NULLs and column names are Spark's
+(expected values are PySpark 4.3's answers)."""
+
+from __future__ import annotations
+
+import datetime
+import doctest
+
+import pytest
+
+from kindling.errors import AnalysisException, PySparkValueError
+from kindling.sql import _json_functions as J
+from kindling.sql import functions as F
+
+
+@pytest.mark.parametrize("name", J.__all__)
+def test_examples_run(spark, name):
+    fn = getattr(F, name)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
+        runner.run(t)
+    assert runner.failures == 0
+
+
+def test_get_json_object_as_spark(spark):
+    doc = '{"a":1e10,"b":[1,2.50,{"c":"x"}],"d":"q\\"z","e":null,"f":true,"g":12345678901234567890}'
+    df = spark.createDataFrame([(doc,), ("{bad",), (None,)], "j string")
+    paths = ["$.a", "$.b", "$.b[2].c", "$.d", "$.e", "$.f", "$.g", "a"]
+    rows = df.select(*[F.get_json_object("j", p) for p in paths]).collect()
+    assert list(rows[0]) == ["1.0E10", '[1,2.5,{"c":"x"}]', "x", 'q"z', None, "true", "12345678901234567890", None]
+    assert all(v is None for v in rows[1]) and all(v is None for v in rows[2])
+    assert spark.sql("""SELECT get_json_object('{"b":[{"c":1},{"c":2}]}', '$.b[*].c') AS w""").first().w == "[1,2]"
+
+
+def test_to_json_of_every_type(spark):
+    df = spark.createDataFrame(
+        [(1, "x", None, [1, None], 1.5, datetime.date(2020, 1, 2), datetime.datetime(2020, 1, 2, 3, 4, 5, 123000), True)],
+        "a int, b string, c int, d array<int>, e double, f date, g timestamp, h boolean")
+    j = df.select(F.to_json(F.struct(*df.columns)).alias("j")).first().j
+    assert j == '{"a":1,"b":"x","d":[1,null],"e":1.5,"f":"2020-01-02","g":"2020-01-02T03:04:05.123Z","h":true}'
+    assert df.select(F.to_json(F.struct("a"))).columns == ["to_json(struct(a))"]
+    assert spark.sql("SELECT to_json(array(named_struct('a', 1), named_struct('a', 2))) AS s").first().s == '[{"a":1},{"a":2}]'
+
+
+def test_errors(spark):
+    df = spark.createDataFrame([("{}",)], "j string")
+    with pytest.raises(AnalysisException, match="must be a struct, an array"):
+        df.select(F.to_json("j")).collect()
+    with pytest.raises(PySparkValueError):
+        F.to_json("j", {"pretty": "true"})
+
+
+def test_timestamps_keep_milliseconds_rounded_down(spark):
+    s = spark.sql("SELECT to_json(named_struct('g', timestamp'2020-01-02 03:04:05', 'i', timestamp'1969-12-31 23:59:59.9995',"
+                  " 'n', cast('NaN' as double))) AS j").first().j
+    assert s == '{"g":"2020-01-02T03:04:05.000Z","i":"1969-12-31T23:59:59.999Z","n":"NaN"}'
+
+
+def test_arguments_must_be_strings(spark):
+    with pytest.raises(AnalysisException, match='requires the "STRING" type'):
+        spark.sql("SELECT json_array_length(1)").collect()
