@@ -8,7 +8,9 @@ import {
   type Expression,
   type SortOrder,
   type WindowFrame,
+  type TimeZone,
   type WindowSpec,
+  UTC,
   exists,
   lit,
 } from '@kindling/core/internal';
@@ -76,6 +78,8 @@ const INLINE_IGNORE_NULLS: ReadonlySet<string> = new Set(['first', 'last', 'any_
 export class ExpressionParser {
   /** Subqueries met in expressions, referred to by index from the marker calls. */
   readonly subqueries: Query[] = [];
+  /** The session time zone: `TIMESTAMP '…'` without a zone is a local time of it, as Spark's AstBuilder reads it. */
+  timeZone: TimeZone = UTC;
 
   constructor(
     protected readonly ts: TokenStream,
@@ -303,7 +307,7 @@ export class ExpressionParser {
       case 'TIMESTAMP':
         if (ts.peek(1).kind === 'string') {
           ts.next();
-          return typedLiteral(ts, t, ts.next());
+          return typedLiteral(ts, t, ts.next(), this.timeZone);
         }
         break;
       case 'EXISTS':

@@ -14,26 +14,27 @@ import { makeBatch, isNullAt } from '../../execution/vectors.js';
 import { type LogicalPlan, transformPlanUp } from '../../plan/logical-plan.js';
 import type { DataType } from '../../types/data-type.js';
 import { assertNever } from '../../util/assert.js';
-import type { OptimizerRule } from '../optimizer.js';
+import type { OptimizerRule, OptimizerRun } from '../optimizer.js';
 import { isDeterministic, mapPlanExpressions } from '../plan-util.js';
 
 export const constantFolding: OptimizerRule = {
   name: 'constant-folding',
-  apply(plan: LogicalPlan): LogicalPlan {
-    return transformPlanUp(plan, (p) => mapPlanExpressions(p, foldExpression));
+  apply(plan: LogicalPlan, run?: OptimizerRun): LogicalPlan {
+    const zone = run?.timeZone ?? 'UTC';
+    return transformPlanUp(plan, (p) => mapPlanExpressions(p, (e) => foldExpression(e, zone)));
   },
 };
 
 /** Folds every literal-only subtree of `e`; returns `e` itself when nothing folds. */
-export function foldExpression(e: Expression): Expression {
-  return transformUp(e, foldNode);
+export function foldExpression(e: Expression, timeZone = 'UTC'): Expression {
+  return transformUp(e, (x) => foldNode(x, timeZone));
 }
 
 function isNullLiteral(e: Expression): boolean {
   return e.kind === 'literal' && e.value === null;
 }
 
-function foldNode(e: Expression): Expression {
+function foldNode(e: Expression, timeZone: string): Expression {
   switch (e.kind) {
     case 'arith':
       if (isNullLiteral(e.left) || isNullLiteral(e.right)) return lit(null, dataTypeOf(e));
@@ -64,7 +65,7 @@ function foldNode(e: Expression): Expression {
       return e;
   }
   if (!children(e).every((c) => c.kind === 'literal')) return e;
-  return evaluateToLiteral(e) ?? e;
+  return evaluateToLiteral(e, timeZone) ?? e;
 }
 
 let oneRowBatch: arrow.RecordBatch | undefined;
@@ -74,15 +75,17 @@ let oneRowBatch: arrow.RecordBatch | undefined;
  * gives the same value in both modes, and one that raises (overflow, division by zero, bad cast) is left for run
  * time, which then raises or returns NULL as the session is configured.
  */
-const FOLD_CONTEXT: EvalContext = Object.freeze({ ...DEFAULT_EVAL_CONTEXT, ansi: true });
+const FOLD_CONTEXTS = new Map<string, EvalContext>();
 
 /** Evaluates a literal-only expression; undefined when the result is not representable or evaluation fails. */
-function evaluateToLiteral(e: Expression): Literal | undefined {
+function evaluateToLiteral(e: Expression, timeZone: string): Literal | undefined {
   const type = dataTypeOf(e);
   oneRowBatch ??= makeBatch(new arrow.Schema([]), [], 1);
   let data: arrow.Data;
   try {
-    data = evaluate(e, oneRowBatch, FOLD_CONTEXT);
+    let ctx = FOLD_CONTEXTS.get(timeZone);
+    if (!ctx) FOLD_CONTEXTS.set(timeZone, (ctx = Object.freeze({ ...DEFAULT_EVAL_CONTEXT, ansi: true, timeZone })));
+    data = evaluate(e, oneRowBatch, ctx);
   } catch {
     return undefined;
   }
