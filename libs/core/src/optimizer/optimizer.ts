@@ -30,6 +30,8 @@ export class OptimizerRun {
   constructor(
     /** `spark.sql.session.timeZone`, for rules that evaluate expressions. */
     readonly timeZone = 'UTC',
+    /** The query's current time (µs): every current_timestamp() / current_date() of one optimization folds to it. */
+    readonly currentMicros = BigInt(Date.now()) * 1000n,
   ) {}
 
   tag(node: object, tag: string): void {

@@ -21,6 +21,8 @@ export interface EvalContext {
   readonly ansi: boolean;
   /** `spark.sql.session.timeZone`: the zone timestamps are read and shown in (absent: UTC). */
   readonly timeZone?: string;
+  /** The query's current time (µs), fixed when it is optimized, so current_timestamp() is one value per query. */
+  readonly currentMicros?: bigint;
 }
 
 export const DEFAULT_EVAL_CONTEXT: EvalContext = Object.freeze({ ansi: false, timeZone: 'UTC' });

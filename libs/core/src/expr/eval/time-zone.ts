@@ -1,7 +1,7 @@
 // Session time zones: the UTC offset of a zone at an instant and the instant of a local date-time in it, as
 // java.time resolves them (Spark's `ZoneId` semantics). Region zones come from Intl (Node's ICU tz data), read once
 // per zone and ~388-day span into a transition table, so per-row conversions make no Intl calls.
-import { IllegalArgumentError } from '../../errors.js';
+import { ExecutionError } from '../../errors.js';
 import { daysFromCivil } from './datetime.js';
 
 /** Java's `ZoneId.SHORT_IDS`, which Spark's `getZoneId` accepts. */
@@ -190,8 +190,9 @@ export function timeZoneOf(id: string | undefined): TimeZone {
   throw invalidTimeZone(id ?? '');
 }
 
-export function invalidTimeZone(id: string): IllegalArgumentError {
-  return new IllegalArgumentError('INVALID_TIMEZONE', `The timezone: ${id} is invalid. The timezone must be either a region-based zone ID or a zone offset. Region IDs must have the form 'area/city', such as 'America/Los_Angeles'. Zone offsets must be in the format '(+|-)HH', '(+|-)HH:mm' or '(+|-)HH:mm:ss', e.g '-08', '+01:00' or '-13:33:33', and must be in the range from -18:00 to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'.`, { timeZone: id });
+/** Spark's INVALID_TIMEZONE (a DateTimeException in Spark), word for word. */
+export function invalidTimeZone(id: string): ExecutionError {
+  return new ExecutionError('INVALID_TIMEZONE', `The timezone: ${id} is invalid. The timezone must be either a region-based zone ID or a zone offset. Region IDs must have the form 'area/city', such as 'America/Los_Angeles'. Zone offsets must be in the format '(+|-)HH', '(+|-)HH:mm’ or '(+|-)HH:mm:ss', e.g '-08' , '+01:00' or '-13:33:33', and must be in the range from -18:00 to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'.`, { timeZone: id });
 }
 
 export const UTC: TimeZone = new FixedZone('UTC', 0);

@@ -12,6 +12,8 @@ import { length } from './length.js';
 import { like } from './like.js';
 import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
+import { DATETIME_PATTERN_FUNCTIONS } from './datetime-patterns.js';
+import { TIMESTAMP_FUNCTIONS } from './timestamp-functions.js';
 import { COLLECTIONS } from './collections.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
@@ -29,6 +31,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
+  ...DATETIME_PATTERN_FUNCTIONS, ...TIMESTAMP_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

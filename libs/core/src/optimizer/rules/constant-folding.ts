@@ -20,21 +20,21 @@ import { isDeterministic, mapPlanExpressions } from '../plan-util.js';
 export const constantFolding: OptimizerRule = {
   name: 'constant-folding',
   apply(plan: LogicalPlan, run?: OptimizerRun): LogicalPlan {
-    const zone = run?.timeZone ?? 'UTC';
-    return transformPlanUp(plan, (p) => mapPlanExpressions(p, (e) => foldExpression(e, zone)));
+    const ctx: EvalContext = { ansi: true, timeZone: run?.timeZone ?? 'UTC', currentMicros: run?.currentMicros ?? BigInt(Date.now()) * 1000n };
+    return transformPlanUp(plan, (p) => mapPlanExpressions(p, (e) => foldExpression(e, ctx)));
   },
 };
 
 /** Folds every literal-only subtree of `e`; returns `e` itself when nothing folds. */
-export function foldExpression(e: Expression, timeZone = 'UTC'): Expression {
-  return transformUp(e, (x) => foldNode(x, timeZone));
+export function foldExpression(e: Expression, ctx: EvalContext = FOLD_CONTEXT): Expression {
+  return transformUp(e, (x) => foldNode(x, ctx));
 }
 
 function isNullLiteral(e: Expression): boolean {
   return e.kind === 'literal' && e.value === null;
 }
 
-function foldNode(e: Expression, timeZone: string): Expression {
+function foldNode(e: Expression, ctx: EvalContext): Expression {
   switch (e.kind) {
     case 'arith':
       if (isNullLiteral(e.left) || isNullLiteral(e.right)) return lit(null, dataTypeOf(e));
@@ -65,7 +65,7 @@ function foldNode(e: Expression, timeZone: string): Expression {
       return e;
   }
   if (!children(e).every((c) => c.kind === 'literal')) return e;
-  return evaluateToLiteral(e, timeZone) ?? e;
+  return evaluateToLiteral(e, ctx) ?? e;
 }
 
 let oneRowBatch: arrow.RecordBatch | undefined;
@@ -75,16 +75,14 @@ let oneRowBatch: arrow.RecordBatch | undefined;
  * gives the same value in both modes, and one that raises (overflow, division by zero, bad cast) is left for run
  * time, which then raises or returns NULL as the session is configured.
  */
-const FOLD_CONTEXTS = new Map<string, EvalContext>();
+const FOLD_CONTEXT: EvalContext = Object.freeze({ ...DEFAULT_EVAL_CONTEXT, ansi: true });
 
 /** Evaluates a literal-only expression; undefined when the result is not representable or evaluation fails. */
-function evaluateToLiteral(e: Expression, timeZone: string): Literal | undefined {
+function evaluateToLiteral(e: Expression, ctx: EvalContext): Literal | undefined {
   const type = dataTypeOf(e);
   oneRowBatch ??= makeBatch(new arrow.Schema([]), [], 1);
   let data: arrow.Data;
   try {
-    let ctx = FOLD_CONTEXTS.get(timeZone);
-    if (!ctx) FOLD_CONTEXTS.set(timeZone, (ctx = Object.freeze({ ...DEFAULT_EVAL_CONTEXT, ansi: true, timeZone })));
     data = evaluate(e, oneRowBatch, ctx);
   } catch {
     return undefined;
