@@ -14,6 +14,9 @@ import { type TimeZone, timeZoneOf } from '../eval/time-zone.js';
 import { localDayAndMicros, writeUtcOfLocal } from '../eval/timestamp-local.js';
 import { type ScalarFunctionDef, castableToString, unexpectedType, wrongArgCount } from './function-def.js';
 
+/** Text that does not parse, or a pattern that does not apply, gives NULL whatever the arguments' nullability. */
+const maybeNull = () => true;
+
 const DEFAULT_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 const TIMESTAMP_LIKE = '("TIMESTAMP" or "TIME" or "(TIMESTAMP_LTZ(P) OR TIMESTAMP_NTZ(P) WITH P IN [7, 9])")';
 
@@ -102,7 +105,7 @@ export const dateFormat: ScalarFunctionDef = {
     if (argTypes.length !== 2) return wrongArgCount('date_format', '2', argTypes.length);
     if (!timestampLike(argTypes[0]!)) return unexpectedType('date_format', 0, TIMESTAMP_LIKE, argTypes[0]!);
     if (!castableToString(argTypes[1]!)) return unexpectedType('date_format', 1, '"STRING"', argTypes[1]!);
-    return { argTypes: [TimestampT, StringT], dataType: StringT };
+    return { argTypes: [TimestampT, StringT], dataType: StringT, nullable: maybeNull };
   },
   eval(args, n, ctx) {
     return formatColumn(args[0]!, args[1]!, n, zoneOf(ctx));
@@ -119,12 +122,12 @@ function toTimestampDef(name: string, description: string): ScalarFunctionDef {
       const t = argTypes[0]!;
       if (argTypes.length === 1) {
         if (!timestampLike(t) && !isNumeric(t)) return unexpectedType(name, 0, '"STRING"', t);
-        return { argTypes: [TimestampT], dataType: TimestampT };
+        return { argTypes: [TimestampT], dataType: TimestampT, nullable: maybeNull };
       }
       if (!castableToString(argTypes[1]!)) return unexpectedType(name, 1, '"STRING"', argTypes[1]!);
-      if (t.kind === 'timestamp' || t.kind === 'date') return { argTypes: [TimestampT, StringT], dataType: TimestampT };
+      if (t.kind === 'timestamp' || t.kind === 'date') return { argTypes: [TimestampT, StringT], dataType: TimestampT, nullable: maybeNull };
       if (!castableToString(t)) return unexpectedType(name, 0, '"STRING"', t);
-      return { argTypes: [StringT, StringT], dataType: TimestampT };
+      return { argTypes: [StringT, StringT], dataType: TimestampT, nullable: maybeNull };
     },
     eval(args, n, ctx) {
       // Without a pattern (or over a timestamp) the analyzer's cast already made the value.
@@ -144,14 +147,14 @@ export const toDate: ScalarFunctionDef = {
     if (argTypes.length < 1 || argTypes.length > 2) return wrongArgCount('to_date', '[1, 2]', argTypes.length);
     const t = argTypes[0]!;
     if (argTypes.length === 1) {
-      if (isNumeric(t)) return { argTypes: [t], dataType: DateT };
+      if (isNumeric(t)) return { argTypes: [t], dataType: DateT, nullable: maybeNull };
       if (!timestampLike(t)) return unexpectedType('to_date', 0, '"STRING"', t);
-      return { argTypes: [DateT], dataType: DateT };
+      return { argTypes: [DateT], dataType: DateT, nullable: maybeNull };
     }
     if (!castableToString(argTypes[1]!)) return unexpectedType('to_date', 1, '"STRING"', argTypes[1]!);
-    if (t.kind === 'timestamp' || t.kind === 'date') return { argTypes: [TimestampT, StringT], dataType: DateT };
+    if (t.kind === 'timestamp' || t.kind === 'date') return { argTypes: [TimestampT, StringT], dataType: DateT, nullable: maybeNull };
     if (!castableToString(t)) return unexpectedType('to_date', 0, '"STRING"', t);
-    return { argTypes: [StringT, StringT], dataType: DateT };
+    return { argTypes: [StringT, StringT], dataType: DateT, nullable: maybeNull };
   },
   eval(args, n, ctx) {
     const a = args[0]!;
@@ -187,12 +190,12 @@ function unixTimestampDef(name: string, minArgs: number): ScalarFunctionDef {
     completeArgs: (args) => (args.length === 1 ? [...args, lit(DEFAULT_FORMAT)] : args),
     resolve(argTypes) {
       if (argTypes.length < minArgs || argTypes.length > 2) return wrongArgCount(name, minArgs === 0 ? '[0, 1, 2]' : '[1, 2]', argTypes.length);
-      if (argTypes.length === 0) return { argTypes: [], dataType: LongT };
+      if (argTypes.length === 0) return { argTypes: [], dataType: LongT, nullable: maybeNull };
       const t = argTypes[0]!;
       if (!castableToString(argTypes[1]!)) return unexpectedType(name, 1, '"STRING"', argTypes[1]!);
-      if (t.kind === 'timestamp' || t.kind === 'date') return { argTypes: [TimestampT, StringT], dataType: LongT };
+      if (t.kind === 'timestamp' || t.kind === 'date') return { argTypes: [TimestampT, StringT], dataType: LongT, nullable: maybeNull };
       if (t.kind !== 'string' && t.kind !== 'null') return unexpectedType(name, 0, '("STRING" or "DATE" or "TIMESTAMP" or "TIMESTAMP_NTZ")', t);
-      return { argTypes: [StringT, StringT], dataType: LongT };
+      return { argTypes: [StringT, StringT], dataType: LongT, nullable: maybeNull };
     },
     eval(args, n, ctx) {
       if (args.length === 0) {
@@ -220,7 +223,7 @@ export const fromUnixtime: ScalarFunctionDef = {
     const t = argTypes[0]!;
     if (!isNumeric(t) && t.kind !== 'string' && t.kind !== 'null') return unexpectedType('from_unixtime', 0, '"BIGINT"', t);
     if (!castableToString(argTypes[1]!)) return unexpectedType('from_unixtime', 1, '"STRING"', argTypes[1]!);
-    return { argTypes: [LongT, StringT], dataType: StringT };
+    return { argTypes: [LongT, StringT], dataType: StringT, nullable: maybeNull };
   },
   eval(args, n, ctx) {
     // Seconds → µs, saturating as Spark's cast does; then formatted like date_format.

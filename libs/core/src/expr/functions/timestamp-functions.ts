@@ -20,6 +20,8 @@ const tsLike = (t: DataType) => t.kind === 'timestamp' || t.kind === 'date' || t
 const dateLike = tsLike;
 const intLike = (t: DataType) => isNumeric(t) || t.kind === 'string' || t.kind === 'null';
 const zoneOf = (ctx: EvalContext) => timeZoneOf(ctx.timeZone);
+/** Units, day names and zones that do not apply give NULL whatever the arguments' nullability. */
+const maybeNull = () => true;
 const mod = (a: number, b: number) => ((a % b) + b) % b;
 
 /** Row i of a string column, or null (for per-row units, zones and day names, usually constants). */
@@ -86,7 +88,7 @@ export const dateTrunc: ScalarFunctionDef = {
     if (argTypes.length !== 2) return wrongArgCount('date_trunc', '2', argTypes.length);
     if (!castableToString(argTypes[0]!)) return unexpectedType('date_trunc', 0, '"STRING"', argTypes[0]!);
     if (!tsLike(argTypes[1]!)) return unexpectedType('date_trunc', 1, '"TIMESTAMP"', argTypes[1]!);
-    return { argTypes: [StringT, TimestampT], dataType: TimestampT };
+    return { argTypes: [StringT, TimestampT], dataType: TimestampT, nullable: maybeNull };
   },
   eval(args, n, ctx) {
     const unit = textAt(args[0]!);
@@ -116,7 +118,7 @@ export const trunc: ScalarFunctionDef = {
     if (argTypes.length !== 2) return wrongArgCount('trunc', '2', argTypes.length);
     if (!dateLike(argTypes[0]!)) return unexpectedType('trunc', 0, '"DATE"', argTypes[0]!);
     if (!castableToString(argTypes[1]!)) return unexpectedType('trunc', 1, '"STRING"', argTypes[1]!);
-    return { argTypes: [DateT, StringT], dataType: DateT };
+    return { argTypes: [DateT, StringT], dataType: DateT, nullable: maybeNull };
   },
   eval(args, n) {
     const d = int32Values(args[0]!);
@@ -139,7 +141,7 @@ export const makeDate: ScalarFunctionDef = {
   resolve(argTypes) {
     if (argTypes.length !== 3) return wrongArgCount('make_date', '3', argTypes.length);
     for (let i = 0; i < 3; i++) if (!intLike(argTypes[i]!)) return unexpectedType('make_date', i, '"INT"', argTypes[i]!);
-    return { argTypes: [IntegerT, IntegerT, IntegerT], dataType: DateT };
+    return { argTypes: [IntegerT, IntegerT, IntegerT], dataType: DateT, nullable: maybeNull };
   },
   eval(args, n) {
     const [y, m, d] = args.map(int32Values) as [Int32Array, Int32Array, Int32Array];
@@ -164,7 +166,7 @@ export const makeTimestamp: ScalarFunctionDef = {
     for (let i = 0; i < 5; i++) if (!intLike(argTypes[i]!)) return unexpectedType('make_timestamp', i, '"INT"', argTypes[i]!);
     if (!intLike(argTypes[5]!)) return unexpectedType('make_timestamp', 5, '"DECIMAL(16,6)"', argTypes[5]!);
     if (argTypes.length === 7 && !castableToString(argTypes[6]!)) return unexpectedType('make_timestamp', 6, '"STRING"', argTypes[6]!);
-    return { argTypes: [IntegerT, IntegerT, IntegerT, IntegerT, IntegerT, DoubleT, ...(argTypes.length === 7 ? [StringT] : [])], dataType: TimestampT };
+    return { argTypes: [IntegerT, IntegerT, IntegerT, IntegerT, IntegerT, DoubleT, ...(argTypes.length === 7 ? [StringT] : [])], dataType: TimestampT, nullable: maybeNull };
   },
   eval(args, n, ctx) {
     const f = args.slice(0, 5).map(int32Values);
@@ -204,7 +206,7 @@ function fromEpoch(name: string, unit: number, allowDouble: boolean): ScalarFunc
       const t = argTypes[0]!;
       if (!isNumeric(t) && t.kind !== 'null' && t.kind !== 'string') return unexpectedType(name, 0, allowDouble ? '"NUMERIC"' : '"INTEGRAL"', t);
       if (!allowDouble && (t.kind === 'float64' || t.kind === 'decimal')) return unexpectedType(name, 0, '"INTEGRAL"', t);
-      return { argTypes: [allowDouble && (t.kind === 'float64' || t.kind === 'decimal' || t.kind === 'string') ? DoubleT : LongT], dataType: TimestampT };
+      return { argTypes: [allowDouble && (t.kind === 'float64' || t.kind === 'decimal' || t.kind === 'string') ? DoubleT : LongT], dataType: TimestampT, nullable: maybeNull };
     },
     eval(args, n) {
       const a = args[0]!;
@@ -347,7 +349,7 @@ export const nextDay: ScalarFunctionDef = {
     if (argTypes.length !== 2) return wrongArgCount('next_day', '2', argTypes.length);
     if (!dateLike(argTypes[0]!)) return unexpectedType('next_day', 0, '"DATE"', argTypes[0]!);
     if (!castableToString(argTypes[1]!)) return unexpectedType('next_day', 1, '"STRING"', argTypes[1]!);
-    return { argTypes: [DateT, StringT], dataType: DateT };
+    return { argTypes: [DateT, StringT], dataType: DateT, nullable: maybeNull };
   },
   eval(args, n) {
     const d = int32Values(args[0]!);
@@ -417,7 +419,7 @@ function utcShift(name: string, toUtc: boolean, description: string): ScalarFunc
       if (argTypes.length !== 2) return wrongArgCount(name, '2', argTypes.length);
       if (!tsLike(argTypes[0]!)) return unexpectedType(name, 0, '"TIMESTAMP"', argTypes[0]!);
       if (!castableToString(argTypes[1]!)) return unexpectedType(name, 1, '"STRING"', argTypes[1]!);
-      return { argTypes: [TimestampT, StringT], dataType: TimestampT };
+      return { argTypes: [TimestampT, StringT], dataType: TimestampT, nullable: maybeNull };
     },
     eval(args, n) {
       const zoneText = textAt(args[1]!);
