@@ -47,7 +47,10 @@ export function checkWindowsDefined(e: Expression): void {
 }
 
 const INTERVAL = '__kindling_interval';
-const EXTRACT_FIELDS: Record<string, string> = { YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth' };
+const EXTRACT_FIELDS: Record<string, string> = {
+  YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth', HOUR: 'hour', MINUTE: 'minute', QUARTER: 'quarter', WEEK: 'weekofyear',
+  DOY: 'dayofyear', DAYOFWEEK: 'dayofweek', DOW: 'dayofweek',
+};
 
 /**
  * `DATE '…' ± INTERVAL …`, folded to a DATE literal at parse time (Kindling has no interval type; month and
@@ -293,6 +296,14 @@ export class ExpressionParser {
       case 'TRUE': ts.next(); return lit(true);
       case 'FALSE': ts.next(); return lit(false);
       case 'CASE': return this.caseWhen();
+      case 'CURRENT_DATE':
+      case 'CURRENT_TIMESTAMP':
+        // Without parentheses these are the functions, as Spark resolves them when no column has the name.
+        if (!ts.isOp('(', 1) && !ts.isOp('.', 1)) {
+          ts.next();
+          return { kind: 'unresolvedFunction', name: w.toLowerCase(), args: [], isDistinct: false };
+        }
+        break;
       case 'CAST':
       case 'TRY_CAST': {
         ts.next();
@@ -325,7 +336,7 @@ export class ExpressionParser {
           ts.next();
           const field = ts.next();
           const fn = EXTRACT_FIELDS[field.text.toUpperCase()];
-          if (field.kind !== 'word' || !fn) throw ts.unsupported('INVALID_EXTRACT_FIELD', `EXTRACT(${field.text} …): Kindling extracts YEAR, MONTH and DAY.`, field);
+          if (field.kind !== 'word' || !fn) throw ts.unsupported('INVALID_EXTRACT_FIELD', `EXTRACT(${field.text} …): Kindling extracts YEAR, QUARTER, MONTH, WEEK, DAY, DOY, DAYOFWEEK, HOUR and MINUTE.`, field);
           ts.expectWord('FROM');
           const child = this.expression();
           ts.expectOp(')');

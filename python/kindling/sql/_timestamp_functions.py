@@ -16,7 +16,7 @@ __all__ = [
     "timestamp_seconds", "timestamp_millis", "timestamp_micros", "unix_seconds", "unix_millis", "unix_micros",
     "unix_date", "date_from_unix_date", "months_between", "next_day", "dayname", "monthname", "weekday",
     "from_utc_timestamp", "to_utc_timestamp", "current_timestamp", "now", "current_date", "curdate",
-    "current_timezone",
+    "current_timezone", "date_part", "datepart",
 ]
 
 
@@ -799,3 +799,53 @@ def current_timezone() -> Column:
     'UTC'
     """
     return _call("current_timezone")
+
+
+def date_part(field: Column, source: ColumnOrName) -> Column:
+    """One field of a date or timestamp: YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE
+    or SECOND (a decimal with its fraction), or an abbreviation of one.
+
+    Parameters
+    ----------
+    field : :class:`Column`
+        The field, a string literal (``lit('HOUR')``).
+    source : :class:`Column` or str
+        A date or timestamp column.
+
+    Returns
+    -------
+    :class:`Column`
+        An int (SECOND: a decimal(8,6)).
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import lit
+    >>> spark.range(1).select(date_part(lit('HOUR'), lit('2024-01-05 10:11:12'))).first()[0]
+    10
+    """
+    return _call("date_part", field._expr, _to_col(source))
+
+
+def datepart(field: Column, source: ColumnOrName) -> Column:
+    """One field of a date or timestamp: YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE
+    or SECOND (a decimal with its fraction), or an abbreviation of one.
+
+    Parameters
+    ----------
+    field : :class:`Column`
+        The field, a string literal (``lit('HOUR')``).
+    source : :class:`Column` or str
+        A date or timestamp column.
+
+    Returns
+    -------
+    :class:`Column`
+        An int (SECOND: a decimal(8,6)).
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import lit
+    >>> spark.range(1).select(datepart(lit('HOUR'), lit('2024-01-05 10:11:12'))).first()[0]
+    10
+    """
+    return _call("datepart", field._expr, _to_col(source))

@@ -81,3 +81,6 @@ export function current_date(): Column { return call('current_date', []); }
 export function curdate(): Column { return call('curdate', []); }
 /** The session time zone. */
 export function current_timezone(): Column { return call('current_timezone', []); }
+/** One field (`YEAR`, `MONTH`, `HOUR`, `SECOND`…, a literal) of a date or timestamp. */
+export function date_part(field: Column, source: ColumnLike): Column { return call('date_part', [field.expr, c(source)]); }
+export function datepart(field: Column, source: ColumnLike): Column { return call('datepart', [field.expr, c(source)]); }
