@@ -80,3 +80,23 @@ def test_bad_arguments_are_analysis_errors(spark):
         spark.range(1).select(F.hour(F.lit(1))).collect()
     with pytest.raises(AnalysisException, match=r"requires \[1, 2\] parameters"):
         spark.range(1).select(F.expr("to_timestamp('a', 'b', 'c')")).collect()
+
+
+def test_to_pandas_shows_session_wall_clock(spark, tz):
+    import pandas as pd
+
+    tz("America/New_York")
+    pdf = spark.sql("SELECT TIMESTAMP '2024-07-05 10:11:12' AS t, 1 AS n").toPandas()
+    assert pdf["t"].iloc[0] == pd.Timestamp("2024-07-05 10:11:12")
+    tz("+05:30")
+    assert spark.sql("SELECT TIMESTAMP '2024-07-05 10:11:12' AS t").toPandas()["t"].iloc[0] == pd.Timestamp("2024-07-05 10:11:12")
+
+
+def test_date_part_and_sql_forms(spark):
+    row = spark.sql("SELECT date_part('SECOND', TIMESTAMP '2024-01-05 10:11:12.5') s, extract(HOUR FROM TIMESTAMP '2024-01-05 10:11:12') h, "
+                    "current_date = current_date() c").first()
+    from decimal import Decimal
+
+    assert tuple(row) == (Decimal("12.500000"), 10, True)
+    with pytest.raises(AnalysisException, match=r"INVALID_EXTRACT_FIELD"):
+        spark.range(1).select(F.date_part(F.lit("bogus"), F.lit("2024-01-05"))).collect()

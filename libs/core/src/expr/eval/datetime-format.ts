@@ -421,7 +421,7 @@ export function parseLocal(p: CompiledPattern, text: string): ParsedLocal | null
         break;
       }
       case 'V': {
-        const m = /^[A-Za-z][A-Za-z0-9_+\-]*(?:\/[A-Za-z0-9_+\-]+)+|^(?:UTC|GMT|UT|Z)(?![A-Za-z])/i.exec(text.slice(pos));
+        const m = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)+|^(?:UTC|GMT|UT|Z)(?![A-Za-z])/i.exec(text.slice(pos));
         const z = m ? findTimeZone(m[0]) : null;
         if (!z) return null;
         zone = z;

@@ -59,7 +59,7 @@ export function parseDate(input: string): number | null {
 }
 
 const TS_RE =
-  /^([+-]?)(\d{4,7})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?\s*(Z|UTC|GMT|UT|(?:UTC|GMT|UT)?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_+\-]*\/[A-Za-z0-9_+\-/]+)?)?)?)?$/i;
+  /^([+-]?)(\d{4,7})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?\s*(Z|UTC|GMT|UT|(?:UTC|GMT|UT)?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_+-]*\/[A-Za-z0-9_+\-/]+)?)?)?)?$/i;
 
 /** The zone a timestamp string names: an offset (`Z`, `+02:00`, `UTC-5`) or a region id; null when malformed. */
 function zoneOfText(zone: string): TimeZone | null {
