@@ -16,7 +16,7 @@ __all__ = [
     "timestamp_seconds", "timestamp_millis", "timestamp_micros", "unix_seconds", "unix_millis", "unix_micros",
     "unix_date", "date_from_unix_date", "months_between", "next_day", "dayname", "monthname", "weekday",
     "from_utc_timestamp", "to_utc_timestamp", "current_timestamp", "now", "current_date", "curdate",
-    "current_timezone", "date_part", "datepart",
+    "current_timezone", "date_part", "datepart", "dateadd", "date_diff",
 ]
 
 
@@ -849,3 +849,52 @@ def datepart(field: Column, source: ColumnOrName) -> Column:
     10
     """
     return _call("datepart", field._expr, _to_col(source))
+
+
+def dateadd(start: ColumnOrName, days: Union[ColumnOrName, int]) -> Column:
+    """Alias of :func:`date_add`: the date ``days`` days after ``start``.
+
+    Parameters
+    ----------
+    start : :class:`Column` or str
+        A date column (strings and timestamps are cast to date).
+    days : :class:`Column`, str or int
+        The number of days.
+
+    Returns
+    -------
+    :class:`Column`
+        A date.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> from kindling.sql.functions import lit
+    >>> spark.range(1).select(dateadd(lit('2024-02-28'), 2)).first()[0]
+    datetime.date(2024, 3, 1)
+    """
+    return _call("dateadd", _to_col(start), _literal(days, "days") if isinstance(days, int) and not isinstance(days, bool) else _to_col(days))
+
+
+def date_diff(end: ColumnOrName, start: ColumnOrName) -> Column:
+    """Alias of :func:`datediff`: the number of days from ``start`` to ``end``.
+
+    Parameters
+    ----------
+    end : :class:`Column` or str
+        The later date.
+    start : :class:`Column` or str
+        The earlier date.
+
+    Returns
+    -------
+    :class:`Column`
+        An int.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import lit
+    >>> spark.range(1).select(date_diff(lit("2024-03-01"), lit("2024-02-01"))).first()[0]
+    29
+    """
+    return _call("date_diff", _to_col(end), _to_col(start))

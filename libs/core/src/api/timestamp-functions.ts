@@ -84,3 +84,7 @@ export function current_timezone(): Column { return call('current_timezone', [])
 /** One field (`YEAR`, `MONTH`, `HOUR`, `SECOND`…, a literal) of a date or timestamp. */
 export function date_part(field: Column, source: ColumnLike): Column { return call('date_part', [field.expr, c(source)]); }
 export function datepart(field: Column, source: ColumnLike): Column { return call('datepart', [field.expr, c(source)]); }
+/** Alias of `date_add`. */
+export function dateadd(start: ColumnLike, days: ColumnLike | number): Column { return call('dateadd', [c(start), typeof days === 'number' ? litExpr(days) : c(days)]); }
+/** Alias of `datediff`. */
+export function date_diff(end: ColumnLike, start: ColumnLike): Column { return call('date_diff', [c(end), c(start)]); }
