@@ -14,6 +14,7 @@ import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
 import { DATETIME_PATTERN_FUNCTIONS } from './datetime-patterns.js';
 import { TIMESTAMP_FUNCTIONS } from './timestamp-functions.js';
+import { datePart } from './date-part.js';
 import { COLLECTIONS } from './collections.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
@@ -31,7 +32,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
-  ...DATETIME_PATTERN_FUNCTIONS, ...TIMESTAMP_FUNCTIONS,
+  ...DATETIME_PATTERN_FUNCTIONS, ...TIMESTAMP_FUNCTIONS, datePart,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

@@ -4,12 +4,8 @@
 // to_utc_timestamp, current_date, current_timestamp, current_timezone.
 import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
-import { BooleanT, type DataType, DateT, DecimalT, DoubleT, IntegerT, LongT, StringT, TimestampT, fromArrowType, isNumeric } from '../../types/data-type.js';
-import { type Expression, dataTypeOf, lit, nullableOf, prettyName } from '../expression.js';
-import { castColumn } from '../eval/cast.js';
-import { decimalData, writeDecimal } from '../../execution/decimal-data.js';
-import { dayofweek, dayofyear, quarter, weekofyear } from './date-arith.js';
-import { dayofmonth, month, year } from './date-parts.js';
+import { BooleanT, type DataType, DateT, DoubleT, IntegerT, LongT, StringT, TimestampT, isNumeric } from '../../types/data-type.js';
+import { lit } from '../expression.js';
 import { andValidity, bit, boolBitsOf, clearBit, float64Values, int32Values, int64Words, stringParts, validityOf, wordsOf, writableValidity } from '../eval/columns.js';
 import { civilFromDays, daysFromCivil, daysInMonth } from '../eval/datetime.js';
 import type { EvalContext } from '../eval/evaluate.js';
@@ -20,13 +16,13 @@ import { MICROS_PER_DAY, eachLocal, localDayAndMicros, writeUtcOfLocal } from '.
 import { type ScalarFunctionDef, castableToString, unexpectedType, wrongArgCount } from './function-def.js';
 
 const TIMESTAMP_TYPES = '"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)"';
-const tsLike = (t: DataType) => t.kind === 'timestamp' || t.kind === 'date' || t.kind === 'string' || t.kind === 'null';
+export const tsLike = (t: DataType) => t.kind === 'timestamp' || t.kind === 'date' || t.kind === 'string' || t.kind === 'null';
 const dateLike = tsLike;
 const intLike = (t: DataType) => isNumeric(t) || t.kind === 'string' || t.kind === 'null';
-const zoneOf = (ctx: EvalContext) => timeZoneOf(ctx.timeZone);
+export const zoneOf = (ctx: EvalContext) => timeZoneOf(ctx.timeZone);
 /** Units, day names and zones that do not apply give NULL whatever the arguments' nullability. */
 const maybeNull = () => true;
-const mod = (a: number, b: number) => ((a % b) + b) % b;
+export const mod = (a: number, b: number) => ((a % b) + b) % b;
 
 /** Row i of a string column, or null (for per-row units, zones and day names, usually constants). */
 function textAt(d: arrow.Data): (i: number) => string | null {
@@ -514,60 +510,8 @@ export const currentTimezone: ScalarFunctionDef = {
 };
 
 
-const PART_FIELDS: Readonly<Record<string, string>> = {
-  YEAR: 'year', Y: 'year', YEARS: 'year', YR: 'year', YRS: 'year', QUARTER: 'quarter', QTR: 'quarter',
-  MONTH: 'month', MON: 'month', MONS: 'month', MONTHS: 'month', WEEK: 'weekofyear', W: 'weekofyear', WEEKS: 'weekofyear',
-  DAY: 'dayofmonth', D: 'dayofmonth', DAYS: 'dayofmonth', DAYOFWEEK: 'dayofweek', DOW: 'dayofweek',
-  DAYOFWEEK_ISO: 'dayofweek_iso', DOW_ISO: 'dayofweek_iso', DOY: 'dayofyear',
-  HOUR: 'hour', H: 'hour', HOURS: 'hour', HR: 'hour', HRS: 'hour', MINUTE: 'minute', M: 'minute', MIN: 'minute',
-  MINS: 'minute', MINUTES: 'minute', SECOND: 'second', S: 'second', SEC: 'second', SECONDS: 'second', SECS: 'second',
-};
-const SECOND_TYPE = DecimalT(8, 6);
-const DATE_FIELDS: Readonly<Record<string, ScalarFunctionDef>> = { year, quarter, month, weekofyear, dayofmonth, dayofweek, dayofyear };
-
-/** date_part(field, source) / datepart: one field of a date or timestamp, the field a string literal (Spark's DatePart). */
-export const datePart: ScalarFunctionDef = {
-  name: 'date_part',
-  aliases: ['datepart'],
-  resolve() {
-    return { error: 'date_part resolves through resolveArgs' };
-  },
-  resolveArgs(args) {
-    if (args.length !== 2) return { ...wrongArgCount('date_part', '2', args.length), errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
-    const [f, source] = args as [Expression, Expression];
-    const field = f.kind === 'literal' && typeof f.value === 'string' ? PART_FIELDS[f.value.toUpperCase()] : undefined;
-    const st = dataTypeOf(source);
-    if (!field || !tsLike(st) || (st.kind === 'date' && (field === 'hour' || field === 'minute' || field === 'second'))) {
-      const text = f.kind === 'literal' ? String(f.value) : prettyName(f);
-      return { error: `Cannot extract \`${text}\` from "${prettyName(source)}".`, errorClass: 'INVALID_EXTRACT_FIELD' };
-    }
-    return { args, dataType: field === 'second' ? SECOND_TYPE : IntegerT, nullable: nullableOf(source) };
-  },
-  eval(args, n, ctx, call) {
-    const f = call?.args[0];
-    const field = f && f.kind === 'literal' ? PART_FIELDS[String(f.value).toUpperCase()]! : 'year';
-    const from = fromArrowType(args[1]!.type);
-    if (field === 'hour' || field === 'minute' || field === 'second') {
-      const ts = castColumn(args[1]!, from, TimestampT, n, ctx);
-      if (field !== 'second') return (field === 'hour' ? hour : minute).eval([ts], n, ctx);
-      const words = new BigInt64Array(2 * n);
-      eachLocal(ts, n, zoneOf(ctx), (i, _d, t) => writeDecimal(words, i, BigInt(t % 60000000)));
-      return decimalData(SECOND_TYPE, n, words, validityOf(ts));
-    }
-    const d = castColumn(args[1]!, from, DateT, n, ctx);
-    if (field === 'dayofweek_iso') {
-      const v = int32Values(d);
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = mod(v[i]! + 3, 7) + 1;
-      return primitiveData(IntegerT, n, out, validityOf(d));
-    }
-    return DATE_FIELDS[field]!.eval([d], n, ctx);
-  },
-  doc: { description: "One field of a date or timestamp: YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, SECOND (with its fraction) and their abbreviations.", example: "df.select(date_part(lit('HOUR'), col('ts')))" },
-};
-
 export const TIMESTAMP_FUNCTIONS: readonly ScalarFunctionDef[] = [
   hour, minute, second, dateTrunc, trunc, makeDate, makeTimestamp, timestampSeconds, timestampMillis, timestampMicros,
   unixSeconds, unixMillis, unixMicros, unixDate, dateFromUnixDate, monthsBetween, nextDay, dayname, monthname, weekday,
-  fromUtcTimestamp, toUtcTimestamp, currentTimestamp, currentDate, currentTimezone, datePart,
+  fromUtcTimestamp, toUtcTimestamp, currentTimestamp, currentDate, currentTimezone,
 ];
