@@ -11,6 +11,7 @@ export { type ResolutionScope, resolveColumn, resolveExpression, resolveFunction
 export { lookupScalarFunction, listScalarFunctions } from './expr/functions/registry.js';
 export { lookupAggregateFunction, listAggregateFunctions } from './expr/aggregates/registry.js';
 export { parseDate, parseTimestamp } from './expr/eval/datetime.js';
+export { type TimeZone, UTC, findTimeZone, timeZoneOf } from './expr/eval/time-zone.js';
 export { lookupRelation } from './catalog/relation-lookup.js';
 export { GLOBAL_TEMP_DATABASE, globalTempViews, ViewRegistry, type TempView } from './catalog/temp-views.js';
 export { SessionFunctionRegistry, type FunctionBuilder } from './catalog/session-functions.js';

@@ -16,7 +16,8 @@ export type Statement =
       readonly columns: readonly string[];
       readonly query: Query;
     }
-  | { readonly kind: 'dropView'; readonly nameParts: readonly string[]; readonly ifExists: boolean };
+  | { readonly kind: 'dropView'; readonly nameParts: readonly string[]; readonly ifExists: boolean }
+  | { readonly kind: 'set'; readonly key: string | null; readonly value: string | null };
 
 /** `WITH … <body> ORDER BY … LIMIT …`. */
 export interface Query {

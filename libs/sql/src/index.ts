@@ -2,7 +2,7 @@
 // end behind `spark.sql(text)`.
 import { type DataFrame, type SparkSession } from '@kindling/core';
 import { registerSqlFrontEnd } from '@kindling/core/internal';
-import { type Expression, type SessionFunctionRegistry, type SqlParameters, alias } from '@kindling/core/internal';
+import { type Expression, type SessionFunctionRegistry, type SqlParameters, type TimeZone, alias } from '@kindling/core/internal';
 import { checkWindowsDefined } from './parse-expression.js';
 import { parseSelectItem, parseStatement } from './parser.js';
 import { runStatement } from './plan-commands.js';
@@ -14,7 +14,7 @@ export { tokenize, type Token, type TokenKind } from './tokenizer.js';
 
 /** `spark.sql(text, args)`: parses (binding parameter markers to `params`), plans and analyses one statement of `session`. */
 export function sql(session: SparkSession, text: string, params?: SqlParameters): DataFrame {
-  const st = parseStatement(text, params);
+  const st = parseStatement(text, params, session.engine.timeZone);
   return runStatement(session, st, st.subqueries);
 }
 
@@ -23,8 +23,8 @@ export function sql(session: SparkSession, text: string, params?: SqlParameters)
  * functions registered in `functions` (a session's `spark.udf.register`) become the registered expressions, as
  * in `spark.sql`.
  */
-export function expression(text: string, functions?: SessionFunctionRegistry): Expression {
-  const item = parseSelectItem(text);
+export function expression(text: string, functions?: SessionFunctionRegistry, timeZone?: TimeZone): Expression {
+  const item = parseSelectItem(text, timeZone);
   const { alias: name, aliases } = item;
   checkWindowsDefined(item.expr);
   const expr = functions ? functions.expand(item.expr) : item.expr;

@@ -8,7 +8,9 @@ import {
   type Expression,
   type SortOrder,
   type WindowFrame,
+  type TimeZone,
   type WindowSpec,
+  UTC,
   exists,
   lit,
 } from '@kindling/core/internal';
@@ -45,7 +47,10 @@ export function checkWindowsDefined(e: Expression): void {
 }
 
 const INTERVAL = '__kindling_interval';
-const EXTRACT_FIELDS: Record<string, string> = { YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth' };
+const EXTRACT_FIELDS: Record<string, string> = {
+  YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth', HOUR: 'hour', MINUTE: 'minute', QUARTER: 'quarter', WEEK: 'weekofyear',
+  DOY: 'dayofyear', DAYOFWEEK: 'dayofweek', DOW: 'dayofweek',
+};
 
 /**
  * `DATE '…' ± INTERVAL …`, folded to a DATE literal at parse time (Kindling has no interval type; month and
@@ -76,6 +81,8 @@ const INLINE_IGNORE_NULLS: ReadonlySet<string> = new Set(['first', 'last', 'any_
 export class ExpressionParser {
   /** Subqueries met in expressions, referred to by index from the marker calls. */
   readonly subqueries: Query[] = [];
+  /** The session time zone: `TIMESTAMP '…'` without a zone is a local time of it, as Spark's AstBuilder reads it. */
+  timeZone: TimeZone = UTC;
 
   constructor(
     protected readonly ts: TokenStream,
@@ -289,6 +296,14 @@ export class ExpressionParser {
       case 'TRUE': ts.next(); return lit(true);
       case 'FALSE': ts.next(); return lit(false);
       case 'CASE': return this.caseWhen();
+      case 'CURRENT_DATE':
+      case 'CURRENT_TIMESTAMP':
+        // Without parentheses these are the functions, as Spark resolves them when no column has the name.
+        if (!ts.isOp('(', 1) && !ts.isOp('.', 1)) {
+          ts.next();
+          return { kind: 'unresolvedFunction', name: w.toLowerCase(), args: [], isDistinct: false };
+        }
+        break;
       case 'CAST':
       case 'TRY_CAST': {
         ts.next();
@@ -303,7 +318,7 @@ export class ExpressionParser {
       case 'TIMESTAMP':
         if (ts.peek(1).kind === 'string') {
           ts.next();
-          return typedLiteral(ts, t, ts.next());
+          return typedLiteral(ts, t, ts.next(), this.timeZone);
         }
         break;
       case 'EXISTS':
@@ -321,7 +336,7 @@ export class ExpressionParser {
           ts.next();
           const field = ts.next();
           const fn = EXTRACT_FIELDS[field.text.toUpperCase()];
-          if (field.kind !== 'word' || !fn) throw ts.unsupported('INVALID_EXTRACT_FIELD', `EXTRACT(${field.text} …): Kindling extracts YEAR, MONTH and DAY.`, field);
+          if (field.kind !== 'word' || !fn) throw ts.unsupported('INVALID_EXTRACT_FIELD', `EXTRACT(${field.text} …): Kindling extracts YEAR, QUARTER, MONTH, WEEK, DAY, DOY, DAYOFWEEK, HOUR and MINUTE.`, field);
           ts.expectWord('FROM');
           const child = this.expression();
           ts.expectOp(')');

@@ -1,6 +1,6 @@
 // SQL literals → core Literals: numbers with Spark's typing rules and suffixes, typed DATE/TIMESTAMP strings.
 import { DateT, DecimalT, DoubleT, IntegerT, LongT, TimestampT } from '@kindling/core';
-import { type Literal, decimalLiteralOf, lit, parseDate, parseTimestamp } from '@kindling/core/internal';
+import { type Literal, type TimeZone, UTC, decimalLiteralOf, lit, parseDate, parseTimestamp } from '@kindling/core/internal';
 import type { TokenStream } from './token-stream.js';
 import type { Token } from './tokenizer.js';
 
@@ -60,14 +60,14 @@ function rangeError(ts: TokenStream, t: Token, sign: string, type: string, lo: b
   );
 }
 
-/** `DATE '2020-01-31'`, `TIMESTAMP '2020-01-31 10:00:00'` (a timestamp without a zone is read as UTC). */
-export function typedLiteral(ts: TokenStream, typeWord: Token, value: Token): Literal {
+/** `DATE '2020-01-31'`, `TIMESTAMP '2020-01-31 10:00:00'` (a timestamp without a zone is a local time of `zone`). */
+export function typedLiteral(ts: TokenStream, typeWord: Token, value: Token, zone: TimeZone = UTC): Literal {
   const type = typeWord.text.toUpperCase();
   if (type === 'DATE') {
     const days = parseDate(value.text);
     if (days !== null) return lit(days, DateT);
   } else {
-    const micros = parseTimestamp(value.text);
+    const micros = parseTimestamp(value.text, zone);
     if (micros !== null) return lit(micros, TimestampT);
   }
   throw ts.unsupported('INVALID_TYPED_LITERAL', `The value of the typed literal "${type}" is invalid: '${value.text}'.`, typeWord);

@@ -1,6 +1,6 @@
 // Recursive-descent parser of Spark SQL statements: queries (WITH, set operations, SELECT blocks, joins),
 // EXPLAIN, SHOW TABLES and DESCRIBE. Expressions are left to ExpressionParser.
-import { type Expression, type GroupingElement, type JoinType, type SortOrder, type SqlParameters, type WindowSpec, cubeSets, rollupSets, transformUp } from '@kindling/core/internal';
+import { type Expression, type GroupingElement, type JoinType, type SortOrder, type SqlParameters, type TimeZone, type WindowSpec, UTC, cubeSets, rollupSets, transformUp } from '@kindling/core/internal';
 import type { Query, QueryBody, Relation, Select, SelectItem, Statement } from './ast.js';
 import { CLAUSE_WORDS } from './keywords.js';
 import { ParseError } from './parse-error.js';
@@ -16,9 +16,12 @@ export type ParsedStatement = Statement & { readonly subqueries: readonly Query[
  * Parses one statement (a trailing `;` is allowed), its parameter markers bound to `params`. Throws ParseError, or
  * AnalysisError for markers (unbound, or named and positional mixed).
  */
-export function parseStatement(sql: string, params?: SqlParameters): ParsedStatement {
+export function parseStatement(sql: string, params?: SqlParameters, timeZone: TimeZone = UTC): ParsedStatement {
+  const set = SET_RE.exec(sql);
+  if (set) return { kind: 'set', key: set[1] ?? null, value: set[2] ?? null, subqueries: [] };
   const ts = new TokenStream(sql, tokenize(sql));
   const p = new StatementParser(ts, new ParameterBinder(params));
+  p.timeZone = timeZone;
   const st = p.statement();
   ts.acceptOp(';');
   if (ts.peek().kind !== 'eof') throw ts.error();
@@ -26,10 +29,14 @@ export function parseStatement(sql: string, params?: SqlParameters): ParsedState
   return { ...st, subqueries: p.subqueries };
 }
 
+/** `SET`, `SET key`, `SET key=value` (the key and value are raw text, as Spark's SetCommand reads them). */
+const SET_RE = /^\s*SET(?:\s+([^=\s;][^=;]*?))?(?:\s*=\s*(.*?))?\s*;?\s*$/is;
+
 /** Parses one scalar expression (`selectExpr`, `expr()`). */
-export function parseExpression(sql: string): Expression {
+export function parseExpression(sql: string, timeZone: TimeZone = UTC): Expression {
   const ts = new TokenStream(sql, tokenize(sql));
   const p = new ExpressionParser(ts);
+  p.timeZone = timeZone;
   const e = p.expression();
   if (ts.peek().kind !== 'eof') throw ts.error();
   p.parameters.finish();
@@ -40,9 +47,10 @@ export function parseExpression(sql: string): Expression {
  * Parses one select item — an expression with an optional alias (`a + 1 AS b`, `posexplode(x) AS (p, v)`) — as
  * `selectExpr` and `expr()` take it. Subqueries have no plan to belong to here and are refused.
  */
-export function parseSelectItem(sql: string): SelectItem {
+export function parseSelectItem(sql: string, timeZone: TimeZone = UTC): SelectItem {
   const ts = new TokenStream(sql, tokenize(sql));
   const p = new StatementParser(ts);
+  p.timeZone = timeZone;
   const item = p.selectItem();
   if (ts.peek().kind !== 'eof') throw ts.error();
   p.parameters.finish();

@@ -27,6 +27,8 @@ export function runStatement(session: SparkSession, st: Statement, subqueries: r
     case 'createView':
       createView(session, st, subqueries);
       return emptyResult(session);
+    case 'set':
+      return setCommand(session, st.key, st.value);
     case 'dropView': {
       const parts = st.nameParts;
       const isGlobal = parts.length === 2 && parts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE;
@@ -101,4 +103,24 @@ function showTables(session: SparkSession, database: string | null, pattern: str
     .filter((t) => match(t.name))
     .map((t) => [t.namespace?.[0] ?? '', t.name, t.isTemporary]);
   return session.createDataFrame(rows, 'namespace string, tableName string, isTemporary boolean');
+}
+
+/**
+ * Spark's SetCommand: `SET key=value` sets a session conf (validated as `spark.conf.set` does) and answers the pair;
+ * `SET key` answers the value (`<undefined>` when unset); bare `SET` lists the values set.
+ */
+function setCommand(session: SparkSession, key: string | null, value: string | null): DataFrame {
+  const schema = 'key string, value string';
+  if (key === null) return session.createDataFrame(Object.entries(session.engine.conf.getAll()).sort(([a], [b]) => (a < b ? -1 : 1)), schema);
+  if (value !== null) {
+    session.engine.conf.set(key, value);
+    return session.createDataFrame([[key, value]], schema);
+  }
+  let current: string;
+  try {
+    current = session.engine.conf.get(key);
+  } catch {
+    current = '<undefined>';
+  }
+  return session.createDataFrame([[key, current]], schema);
 }

@@ -179,10 +179,39 @@ def table_columns(table: pa.Table) -> List[list]:
             for col in naive_timestamps(table).columns]
 
 
-def table_to_pandas(table: pa.Table):
+def table_to_pandas(table: pa.Table, time_zone: str = "UTC"):
     """PySpark's Arrow path: ints with nulls become float64, dates stay datetime.date objects, timestamps are
-    naive datetime64[ns]."""
-    return naive_timestamps(table).to_pandas(date_as_object=True, coerce_temporal_nanoseconds=True)
+    naive datetime64[ns] wall-clock times of the session time zone (``spark.sql.session.timeZone``)."""
+    pdf = naive_timestamps(table).to_pandas(date_as_object=True, coerce_temporal_nanoseconds=True)
+    zone = _pandas_zone(time_zone)
+    if zone is not None:
+        for k, f in enumerate(table.schema):
+            if pa.types.is_timestamp(f.type):
+                pdf.isetitem(k, pdf.iloc[:, k].dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None))
+    return pdf
+
+
+_SHORT_ZONES = {"PST": "America/Los_Angeles", "CST": "America/Chicago", "EST": "-05:00", "MST": "-07:00", "HST": "-10:00"}
+
+
+def _pandas_zone(time_zone: str):
+    """The zone pandas converts to for a Spark time zone id; None for UTC (nothing to convert) or an id it lacks."""
+    import datetime
+    import re
+
+    tz = _SHORT_ZONES.get(time_zone, time_zone)
+    if tz.upper() in ("UTC", "Z", "GMT", "UT"):
+        return None
+    m = re.fullmatch(r"(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?", tz, re.IGNORECASE)
+    if m:
+        secs = int(m.group(2)) * 3600 + int(m.group(3) or 0) * 60 + int(m.group(4) or 0)
+        return datetime.timezone(datetime.timedelta(seconds=-secs if m.group(1) == "-" else secs))
+    try:
+        import zoneinfo
+
+        return zoneinfo.ZoneInfo(tz)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 _PANDAS_DTYPES = {"integer": "int32", "long": "int64", "double": "float64", "float": "float32",

@@ -230,3 +230,9 @@ def datediff(end: ColumnOrName, start: ColumnOrName) -> Column:
     29
     """
     return _call("datediff", _to_col(end), _to_col(start))
+
+
+from kindling.sql._timestamp_functions import __all__ as _timestamp_names  # noqa: E402
+from kindling.sql._timestamp_functions import *  # noqa: E402,F401,F403
+
+__all__ += _timestamp_names

@@ -812,11 +812,13 @@ class DataFrame:
 
     def toPandas(self) -> "pandas.DataFrame":
         """All rows as a pandas DataFrame, with PySpark's dtypes: integer columns holding nulls become float64,
-        boolean ones object, dates stay ``datetime.date`` objects, timestamps are naive ``datetime64[ns]`` (UTC).
+        boolean ones object, dates stay ``datetime.date`` objects, timestamps are naive ``datetime64[ns]`` wall-clock
+        times of the session time zone, as PySpark gives them.
         Uses Arrow unless ``spark.sql.execution.arrow.pyspark.enabled`` is false. Struct columns hold ``dict``s
         through Arrow and :class:`Row`s without it, as PySpark's default ``structHandlingMode`` ("legacy") gives."""
         if self._session.conf._arrow_enabled():
-            return results.table_to_pandas(results.arrow_table(self._execute(Action.Collect)))
+            zone = self._session._conf_cache.get("spark.sql.session.timeZone", "UTC")
+            return results.table_to_pandas(results.arrow_table(self._execute(Action.Collect)), zone)
         tuples = results.pickled_rows(self._execute(Action.Collect, fmt=ResultFormat.PickledRows))
         converters = [struct_value_converter(f.dataType) for f in self._schema.fields]
         if any(c is not None for c in converters):

@@ -135,7 +135,7 @@ export class DataFrame {
 
   /** Rows where `condition` (a Column, or a SQL expression string such as `"a > 1 AND b IS NOT NULL"`) is true. */
   filter(condition: Column | string): DataFrame {
-    if (typeof condition === 'string') return this.filter(new Column(sqlFrontEnd().expression(condition, this.engine.functions)));
+    if (typeof condition === 'string') return this.filter(new Column(sqlFrontEnd().expression(condition, this.engine.functions, this.engine.timeZone)));
     if (!Column.isColumn(condition)) {
       throw new IllegalArgumentError('NOT_COLUMN_OR_STR', `filter() needs a Column or a SQL expression string, got ${typeof condition}.`);
     }
@@ -152,7 +152,7 @@ export class DataFrame {
     for (const e of list) {
       if (typeof e !== 'string') throw new IllegalArgumentError('NOT_STR', `selectExpr() needs SQL expression strings, got ${typeof e}.`);
     }
-    return this.select(list.map((e) => new Column(sqlFrontEnd().expression(e, this.engine.functions))));
+    return this.select(list.map((e) => new Column(sqlFrontEnd().expression(e, this.engine.functions, this.engine.timeZone))));
   }
 
   /** Adds or replaces a column. */
@@ -507,7 +507,7 @@ export class DataFrame {
     if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `show(): argument \`n\` should be an integer, got ${String(n)}.`);
     const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
     const batches = await this.limit(Math.max(0, n) + 1).executeBatches('show', options.signal, options.metrics);
-    return showString(this.columns, outputOf(this.plan).map((a) => a.dataType), batches, Math.max(0, n), width, vertical);
+    return showString(this.columns, outputOf(this.plan).map((a) => a.dataType), batches, Math.max(0, n), width, vertical, this.engine.timeZone);
   }
 
   /** Prints the first `n` rows in Spark's table layout. */

@@ -168,6 +168,7 @@ export function dayofweek(d: ColumnLike): Column { return call('dayofweek', [c(d
 export function dayofyear(d: ColumnLike): Column { return call('dayofyear', [c(d)]); }
 export function quarter(d: ColumnLike): Column { return call('quarter', [c(d)]); }
 export function weekofyear(d: ColumnLike): Column { return call('weekofyear', [c(d)]); }
+export * from './timestamp-functions.js';
 export function e(): Column { return call('e', []); }
 
 // Aggregates

@@ -5,9 +5,10 @@ import { formatDate, formatDouble, formatTimestamp } from '../expr/expression.js
 import { isNullAt } from '../execution/vectors.js';
 import { decimalWords, readDecimal } from '../execution/decimal-data.js';
 import { formatDecimal } from '../types/decimal.js';
+import { type TimeZone, UTC } from '../expr/eval/time-zone.js';
 
 /** A cell's text as Spark shows it (NULL, 1.0, 2024-01-01, [1, 2]…). */
-export function cellText(type: DataType, d: arrow.Data, i: number): string {
+export function cellText(type: DataType, d: arrow.Data, i: number, zone: TimeZone = UTC): string {
   if (isNullAt(d, i)) return 'NULL';
   const j = d.offset + i;
   switch (type.kind) {
@@ -17,7 +18,7 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
     case 'float64': return formatDouble((d.values as Float64Array)[i]!);
     case 'decimal': return formatDecimal(readDecimal(decimalWords(d), i), type.scale);
     case 'date': return formatDate((d.values as Int32Array)[i]!);
-    case 'timestamp': return formatTimestamp((d.values as BigInt64Array)[i]!);
+    case 'timestamp': return formatTimestamp((d.values as BigInt64Array)[i]!, zone);
     case 'string': {
       const o = d.valueOffsets as Int32Array;
       return decoder.decode((d.values as Uint8Array).subarray(o[i]!, o[i + 1]!));
@@ -33,12 +34,12 @@ export function cellText(type: DataType, d: arrow.Data, i: number): string {
       const v = arrow.makeVector(d).get(i) as arrow.Vector;
       const child = v.data[0]!;
       const parts: string[] = [];
-      for (let k = 0; k < v.length; k++) parts.push(cellText(type.elementType, child, k));
+      for (let k = 0; k < v.length; k++) parts.push(cellText(type.elementType, child, k, zone));
       return `[${parts.join(', ')}]`;
     }
     case 'struct':
       // Spark 3.x/4 render a struct as `{1, a}` (field values only, nested NULLs as NULL).
-      return `{${type.fields.map((f, k) => cellText(f.dataType, d.children[k]!, i)).join(', ')}}`;
+      return `{${type.fields.map((f, k) => cellText(f.dataType, d.children[k]!, i, zone)).join(', ')}}`;
   }
 }
 
@@ -73,10 +74,12 @@ export function showString(
   numRows: number,
   truncate: number,
   vertical: boolean,
+  /** The session time zone timestamps are shown in (Spark casts cells to string with it). */
+  zone: TimeZone = UTC,
 ): string {
   const all: string[][] = [];
   for (const b of batches) {
-    for (let i = 0; i < b.numRows; i++) all.push(types.map((t, c) => truncateCell(cellText(t, b.data.children[c]!, i), truncate)));
+    for (let i = 0; i < b.numRows; i++) all.push(types.map((t, c) => truncateCell(cellText(t, b.data.children[c]!, i, zone), truncate)));
   }
   const hasMore = all.length > numRows;
   const rows = all.slice(0, numRows);

@@ -5,6 +5,7 @@ import type { SparkSession } from '../api/session.js';
 import { IllegalArgumentError } from '../errors.js';
 import type { Expression } from '../expr/expression.js';
 import type { SessionFunctionRegistry } from './session-functions.js';
+import type { TimeZone } from '../expr/eval/time-zone.js';
 
 /** Values bound to a statement's parameter markers: by name (`:lo`) or by position (`?`). */
 export type SqlParameters = { readonly named: ReadonlyMap<string, Expression> } | { readonly positional: readonly Expression[] };
@@ -16,7 +17,7 @@ export interface SqlFrontEnd {
    * A SQL expression (`"a + 1"`, `"x > 2 AND s LIKE 'a%'"`) as an unresolved expression (`F.expr`, `selectExpr`),
    * with calls of the functions registered in `functions` (the session's, when the caller knows it) expanded.
    */
-  expression(text: string, functions?: SessionFunctionRegistry): Expression;
+  expression(text: string, functions?: SessionFunctionRegistry, timeZone?: TimeZone): Expression;
 }
 
 let installed: SqlFrontEnd | null = null;

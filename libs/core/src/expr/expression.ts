@@ -3,6 +3,9 @@
 import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, DateT, TimestampT, IntegerT, ArrayT } from '../types/data-type.js';
 import { formatDecimal } from '../types/decimal.js';
 import { assertNever } from '../util/assert.js';
+import { civilFromDays } from './eval/datetime.js';
+import { localDayAndMicros } from './eval/timestamp-local.js';
+import { type TimeZone, UTC } from './eval/time-zone.js';
 
 /** True for Python UDF calls, which only Python workers can evaluate. */
 export function containsPythonUdf(e: Expression): boolean {
@@ -527,14 +530,21 @@ export function formatDate(days: number): string {
   return new Date(days * 86400000).toISOString().slice(0, 10);
 }
 
-/** `yyyy-MM-dd HH:mm:ss[.ffffff]` in UTC, trailing zeros of the fraction dropped, as Spark shows timestamps. */
-export function formatTimestamp(micros: bigint): string {
-  const seconds = micros >= 0n ? micros / 1000000n : -((-micros + 999999n) / 1000000n);
-  const subMicros = Number(micros - seconds * 1000000n);
-  const iso = new Date(Number(seconds) * 1000).toISOString();
-  const base = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-  if (subMicros === 0) return base;
-  return `${base}.${String(subMicros).padStart(6, '0').replace(/0+$/, '')}`;
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** `yyyy-MM-dd HH:mm:ss[.ffffff]` in `zone` (UTC by default), trailing zeros of the fraction dropped, as Spark shows timestamps. */
+export function formatTimestamp(micros: bigint, zone: TimeZone = UTC): string {
+  const pair: [number, number] = [0, 0];
+  localDayAndMicros(zone, micros >= -SAFE && micros <= SAFE ? Number(micros) : micros, pair);
+  const [y, mo, d] = civilFromDays(pair[0]);
+  const t = pair[1];
+  const sec = Math.floor(t / 1000000);
+  const sub = t - sec * 1000000;
+  const p2 = (v: number) => String(v).padStart(2, '0');
+  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : y > 9999 ? `+${y}` : `-${String(-y).padStart(4, '0')}`;
+  const base = `${year}-${p2(mo)}-${p2(d)} ${p2(Math.floor(sec / 3600))}:${p2(Math.floor(sec / 60) % 60)}:${p2(sec % 60)}`;
+  if (sub === 0) return base;
+  return `${base}.${String(sub).padStart(6, '0').replace(/0+$/, '')}`;
 }
 
 const CMP_TEXT: Record<ComparisonOp, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };

@@ -27,6 +27,13 @@ export interface OptimizerRule {
 export class OptimizerRun {
   private readonly tags = new WeakMap<object, Set<string>>();
 
+  constructor(
+    /** `spark.sql.session.timeZone`, for rules that evaluate expressions. */
+    readonly timeZone = 'UTC',
+    /** The query's current time (µs): every current_timestamp() / current_date() of one optimization folds to it. */
+    readonly currentMicros = BigInt(Date.now()) * 1000n,
+  ) {}
+
   tag(node: object, tag: string): void {
     let s = this.tags.get(node);
     if (!s) this.tags.set(node, (s = new Set()));
@@ -123,6 +130,8 @@ export interface OptimizeOptions {
   readonly disabledRules?: readonly string[];
   /** Check the plan after every rule that changed it; an invalid plan throws naming the rule. */
   readonly verify?: boolean;
+  /** The session time zone constant folding evaluates timestamp casts and functions in (default UTC). */
+  readonly timeZone?: string;
   /** Called after every rule application with its wall time in milliseconds. */
   readonly onRule?: (name: string, ms: number, changed: boolean) => void;
 }
@@ -141,7 +150,7 @@ export function runBatches(plan: LogicalPlan, batches: readonly OptimizerBatch[]
     if (problem) throw new Error(`Optimizer input plan is invalid: ${problem}\n${logicalPlanString(plan)}`);
   }
   let current = plan;
-  const run = new OptimizerRun();
+  const run = new OptimizerRun(opts.timeZone);
   for (const batch of batches) {
     const rules = batch.rules.filter((r) => !disabled.has(r.name));
     if (rules.length === 0) continue;

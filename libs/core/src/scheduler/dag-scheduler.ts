@@ -25,6 +25,8 @@ export interface DAGSchedulerOptions {
   readonly maxFailures: number;
   readonly batchSize: number;
   readonly ansi: boolean;
+  /** `spark.sql.session.timeZone`, for timestamp ↔ local time conversions. */
+  readonly timeZone?: string;
   /** Settings Python workers read; sent with tasks that run Python. */
   readonly pythonConf: Readonly<Record<string, string>>;
   /** `take`/`limit` at the root: result partitions scanned first, and the growth factor of later rounds. */
@@ -209,6 +211,7 @@ export class DAGScheduler {
       deferSplit,
       batchSize: opts.batchSize,
       ansi: opts.ansi,
+      timeZone: opts.timeZone ?? 'UTC',
       ...(python ? { python: python.spec } : {}),
     };
     const pool = this.pool();
@@ -334,7 +337,7 @@ export class DAGScheduler {
       batchSize: opts.batchSize,
       metrics,
       signal,
-      eval: { ansi: opts.ansi },
+      eval: { ansi: opts.ansi, timeZone: opts.timeZone ?? 'UTC' },
       shuffleBlocks: (shuffleId, reduce) => blocks.shuffleBlocks(shuffleId, reduce),
       broadcast: (id) => blocks.broadcast(id),
       cachedPartition: (cacheId, p) => blocks.cachedPartition(cacheId, p),

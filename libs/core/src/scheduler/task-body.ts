@@ -22,6 +22,7 @@ export interface TaskSpec {
   readonly deferSplit: boolean;
   readonly batchSize: number;
   readonly ansi: boolean;
+  readonly timeZone: string;
   /** Stages with Python operators: the runner module to load, its options, and the Python-facing settings. */
   readonly python?: {
     readonly module: string;

@@ -1,5 +1,6 @@
 // Session configuration: Spark's keys with Spark's defaults where Kindling honours them.
 import { IllegalArgumentError } from '../errors.js';
+import { findTimeZone } from '../expr/eval/time-zone.js';
 
 /** Keys Kindling reads, with defaults. Other keys are stored and returned but have no effect. */
 export const CONF_DEFAULTS: Readonly<Record<string, string>> = {
@@ -9,6 +10,8 @@ export const CONF_DEFAULTS: Readonly<Record<string, string>> = {
   'spark.sql.autoBroadcastJoinThreshold': String(10 * 1024 * 1024),
   'spark.sql.caseSensitive': 'false',
   'spark.sql.ansi.enabled': 'false',
+  // Spark's default is the JVM's zone; Kindling's is UTC, so results do not depend on the machine (docs/architecture.md).
+  'spark.sql.session.timeZone': 'UTC',
   'spark.task.maxFailures': '4',
   'spark.sql.execution.arrow.maxRecordsPerBatch': '10000',
   'spark.sql.optimizer.excludedRules': '',
@@ -41,6 +44,9 @@ export class RuntimeConfig {
 
   set(key: string, value: string | number | boolean): void {
     if (typeof key !== 'string' || key.length === 0) throw new IllegalArgumentError('INVALID_CONF_KEY', 'Config keys must be non-empty strings.');
+    if (key === 'spark.sql.session.timeZone' && findTimeZone(String(value)) === null) {
+      throw new IllegalArgumentError('INVALID_CONF_VALUE.TIME_ZONE', `The value '${String(value)}' in the config "${key}" is invalid. Cannot resolve the given timezone.`, { confValue: String(value), confName: key });
+    }
     this.values.set(key, String(value));
   }
 

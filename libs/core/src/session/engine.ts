@@ -13,6 +13,7 @@ import { ViewRegistry } from '../catalog/temp-views.js';
 import { SessionFunctionRegistry } from '../catalog/session-functions.js';
 import type { PythonSupport } from '../execution/python-runner.js';
 import { PythonBroadcasts } from './python-broadcasts.js';
+import { type TimeZone, timeZoneOf } from '../expr/eval/time-zone.js';
 
 /** Settings Python workers read: sent with every task that runs Python. */
 const PYTHON_CONF_PREFIXES = ['spark.python.', 'spark.sql.execution.pyspark.', 'spark.sql.execution.arrow.', 'spark.sql.execution.pythonUDF.', 'spark.sql.session.timeZone', 'spark.kindling.python.'];
@@ -70,6 +71,7 @@ export class Engine {
         maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
         batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
         ansi: conf.bool('spark.sql.ansi.enabled'),
+        timeZone: conf.get('spark.sql.session.timeZone'),
         limitInitialPartitions: conf.int('spark.sql.limit.initialNumPartitions', 1),
         limitScaleUpFactor: conf.int('spark.sql.limit.scaleUpFactor', 4),
         pythonBroadcasts: (ids) => this.pythonBroadcasts.forTask(ids),
@@ -108,6 +110,11 @@ export class Engine {
     else this.executorPool()?.preload(py.module);
   }
 
+  /** `spark.sql.session.timeZone`: the zone timestamps are read, shown and split into fields in. */
+  get timeZone(): TimeZone {
+    return timeZoneOf(this.conf.get('spark.sql.session.timeZone'));
+  }
+
   /** Default number of partitions for local data and ranges (Spark's `defaultParallelism`). */
   get defaultParallelism(): number {
     return this.slots;
@@ -122,7 +129,7 @@ export class Engine {
 
   optimize(plan: LogicalPlan): LogicalPlan {
     const excluded = this.conf.get('spark.sql.optimizer.excludedRules').split(',').map((s) => s.trim()).filter(Boolean);
-    return optimize(plan, { disabledRules: excluded });
+    return optimize(plan, { disabledRules: excluded, timeZone: this.timeZone.id });
   }
 
   async stop(): Promise<void> {

@@ -6,6 +6,7 @@ import { formatDecimal } from '../../types/decimal.js';
 import { formatDate, formatDouble, formatTimestamp } from '../expression.js';
 import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, stringParts, validityOf, writableValidity } from './columns.js';
 import { parseDate, parseTimestamp, trimAll } from './datetime.js';
+import { type TimeZone, UTC } from './time-zone.js';
 import { castInvalidInput } from './errors.js';
 import { isSafeHi, wordsToNumber } from './int64.js';
 import { decodeUtf8, StringBuilder } from './strings.js';
@@ -71,7 +72,7 @@ export function parseBoolean(s: string): boolean | null {
 }
 
 /** Casts a string column to int32/int64/float64/boolean/date/timestamp. */
-export function castFromString(d: arrow.Data, to: DataType, n: number, ansi: boolean): arrow.Data {
+export function castFromString(d: arrow.Data, to: DataType, n: number, ansi: boolean, zone: TimeZone = UTC): arrow.Data {
   const { offsets, bytes } = stringParts(d);
   const validity = writableValidity(validityOf(d), n);
   const text = (i: number) => decodeUtf8(bytes, offsets[i]!, offsets[i + 1]!);
@@ -98,7 +99,7 @@ export function castFromString(d: arrow.Data, to: DataType, n: number, ansi: boo
       for (let i = 0; i < n; i++) {
         if (!bit(validity, i)) continue;
         const s = text(i);
-        const v = to.kind === 'timestamp' ? parseTimestamp(s) : parseIntegral(s, ansi, 64);
+        const v = to.kind === 'timestamp' ? parseTimestamp(s, zone) : parseIntegral(s, ansi, 64);
         if (v === null) fail(i, s);
         else out[i] = v;
       }
@@ -132,32 +133,32 @@ export function castFromString(d: arrow.Data, to: DataType, n: number, ansi: boo
 }
 
 /** Spark's string form of one non-null JS value of `type` (arrays as `[1, 2, null]`). */
-export function valueToString(v: unknown, type: DataType): string {
+export function valueToString(v: unknown, type: DataType, zone: TimeZone = UTC): string {
   switch (type.kind) {
     case 'float64':
       return formatDouble(v as number);
     case 'date':
       return formatDate(v as number);
     case 'timestamp':
-      return formatTimestamp(v as bigint);
+      return formatTimestamp(v as bigint, zone);
     case 'decimal':
       return formatDecimal(v as bigint, type.scale);
     case 'array': {
       const parts: string[] = [];
-      for (const x of v as Iterable<unknown>) parts.push(x === null || x === undefined ? 'null' : valueToString(x, type.elementType));
+      for (const x of v as Iterable<unknown>) parts.push(x === null || x === undefined ? 'null' : valueToString(x, type.elementType, zone));
       return `[${parts.join(', ')}]`;
     }
     case 'struct': {
       // Spark's cast of a struct to string: `{1, a, null}`.
       const xs = v as readonly unknown[];
-      return `{${type.fields.map((f, k) => (xs[k] === null || xs[k] === undefined ? 'null' : valueToString(xs[k], f.dataType))).join(', ')}}`;
+      return `{${type.fields.map((f, k) => (xs[k] === null || xs[k] === undefined ? 'null' : valueToString(xs[k], f.dataType, zone))).join(', ')}}`;
     }
     default:
       return String(v);
   }
 }
 
-export function castToString(d: arrow.Data, from: DataType, n: number): arrow.Data {
+export function castToString(d: arrow.Data, from: DataType, n: number, zone: TimeZone = UTC): arrow.Data {
   const validity = validityOf(d);
   const b = new StringBuilder(n);
   const ok = (i: number) => validity === null || bit(validity, i);
@@ -207,7 +208,7 @@ export function castToString(d: arrow.Data, from: DataType, n: number): arrow.Da
     case 'timestamp': {
       const v = int64Values(d);
       for (let i = 0; i < n; i++) {
-        if (ok(i)) b.appendString(formatTimestamp(v[i]!));
+        if (ok(i)) b.appendString(formatTimestamp(v[i]!, zone));
         else b.appendNull();
       }
       break;
@@ -222,7 +223,7 @@ export function castToString(d: arrow.Data, from: DataType, n: number): arrow.Da
     case 'struct': {
       const read = valueReader(d, from);
       for (let i = 0; i < n; i++) {
-        if (ok(i)) b.appendString(valueToString(read(i), from));
+        if (ok(i)) b.appendString(valueToString(read(i), from, zone));
         else b.appendNull();
       }
       break;

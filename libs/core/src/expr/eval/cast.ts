@@ -7,13 +7,13 @@ import { type DataType, isNumeric, sameType, simpleString } from '../../types/da
 import { castFromDecimal, castToDecimal } from './cast-decimal.js';
 import { castFromString, castToString } from './cast-string.js';
 import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, nullColumn, validityOf, wordsOf, writableValidity } from './columns.js';
-import { microsToDays } from './datetime.js';
+import { timeZoneOf } from './time-zone.js';
+import { eachLocal, writeUtcOfLocal } from './timestamp-local.js';
 import { castOverflow } from './errors.js';
 import { isSafeHi, wordsToNumber, writeDoubleAsLong, writeNumber } from './int64.js';
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
-const MICROS_PER_DAY = 86400000000;
 const TWO63 = 9223372036854775808;
 
 function numericLike(t: DataType): boolean {
@@ -39,6 +39,8 @@ export function canCast(from: DataType, to: DataType): boolean {
 
 export interface CastOptions {
   readonly ansi: boolean;
+  /** The session time zone (`spark.sql.session.timeZone`) of timestamp ↔ date/string casts; absent = UTC. */
+  readonly timeZone?: string;
 }
 
 /** Casts column `d` of type `from` to `to`. Throws when `canCast(from, to)` is false. */
@@ -48,8 +50,8 @@ export function castColumn(d: arrow.Data, from: DataType, to: DataType, n: numbe
   if (from.kind === 'null') return nullColumn(to, n);
   if (to.kind === 'decimal') return castToDecimal(d, from, to, n, opts.ansi);
   if (from.kind === 'decimal' && to.kind !== 'string') return castFromDecimal(d, from, to, n, opts.ansi);
-  if (to.kind === 'string') return castToString(d, from, n);
-  if (from.kind === 'string') return castFromString(d, to, n, opts.ansi);
+  if (to.kind === 'string') return castToString(d, from, n, timeZoneOf(opts.timeZone));
+  if (from.kind === 'string') return castFromString(d, to, n, opts.ansi, timeZoneOf(opts.timeZone));
   if (from.kind === 'struct' && to.kind === 'struct') {
     const children = to.fields.map((f, k) => castColumn(d.children[k]!, from.fields[k]!.dataType, f.dataType, n, opts));
     return structData(to, n, children, validityOf(d));
@@ -135,20 +137,21 @@ export function castColumn(d: arrow.Data, from: DataType, to: DataType, n: numbe
     }
     case 'date': {
       if (from.kind !== 'timestamp') break;
-      const w = int64Words(d);
-      const v = int64Values(d);
+      // The local date in the session zone, as Spark's Cast(TimestampType → DateType) with its timeZoneId.
       const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        out[i] = isSafeHi(w[2 * i + 1]!) ? Math.floor(wordsToNumber(w[2 * i]!, w[2 * i + 1]!) / MICROS_PER_DAY) : microsToDays(v[i]!);
-      }
+      eachLocal(d, n, timeZoneOf(opts.timeZone), (i, day) => {
+        out[i] = day;
+      });
       return primitiveData(to, n, out, validity);
     }
     case 'timestamp': {
       const out = new BigInt64Array(n);
       const o = wordsOf(out);
       if (from.kind === 'date') {
+        // Midnight of the date in the session zone.
         const v = int32Values(d);
-        for (let i = 0; i < n; i++) writeNumber(o, i, v[i]! * MICROS_PER_DAY);
+        const zone = timeZoneOf(opts.timeZone);
+        for (let i = 0; i < n; i++) writeUtcOfLocal(o, i, zone, v[i]!, 0);
       } else if (from.kind === 'int32') {
         const v = int32Values(d);
         for (let i = 0; i < n; i++) writeNumber(o, i, v[i]! * 1000000);

@@ -1,4 +1,6 @@
-// Parsing date and timestamp strings the way Spark's `stringToDate` / `stringToTimestamp` accept them (UTC session zone).
+// The proleptic Gregorian calendar over day counts, and parsing date and timestamp strings the way Spark's
+// `stringToDate` / `stringToTimestamp` accept them (a timestamp without a zone is local time of the session zone).
+import { type TimeZone, UTC, findTimeZone } from './time-zone.js';
 
 const MICROS_PER_DAY = 86400000000n;
 
@@ -57,22 +59,25 @@ export function parseDate(input: string): number | null {
 }
 
 const TS_RE =
-  /^([+-]?)(\d{4,7})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?\s*(Z|UTC|GMT|UT|(?:UTC|GMT|UT)?[+-]\d{1,2}(?::?\d{2})?)?)?)?)?$/i;
+  /^([+-]?)(\d{4,7})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](?:(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?\s*(Z|UTC|GMT|UT|(?:UTC|GMT|UT)?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_+-]*\/[A-Za-z0-9_+\-/]+)?)?)?)?$/i;
 
-function zoneOffsetSeconds(zone: string | undefined): number | null {
-  if (!zone) return 0;
+/** The zone a timestamp string names: an offset (`Z`, `+02:00`, `UTC-5`) or a region id; null when malformed. */
+function zoneOfText(zone: string): TimeZone | null {
   const z = zone.toUpperCase();
-  if (z === 'Z' || z === 'UTC' || z === 'GMT' || z === 'UT') return 0;
+  if (z === 'Z' || z === 'UTC' || z === 'GMT' || z === 'UT') return UTC;
   const m = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(z);
-  if (!m) return null;
+  if (!m) return findTimeZone(zone);
   const h = Number(m[2]);
   const mi = m[3] === undefined ? 0 : Number(m[3]);
   if (h > 18 || mi > 59) return null;
-  return (m[1] === '-' ? -1 : 1) * (h * 3600 + mi * 60);
+  return findTimeZone(`${m[1]}${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`);
 }
 
-/** Microseconds since the epoch (UTC) of `yyyy-[m]m-[d]d[( |T)[h]h:[m]m[:[s]s[.f…]]][zone]`; null when malformed. */
-export function parseTimestamp(input: string): bigint | null {
+/**
+ * Microseconds since the epoch of `yyyy-[m]m-[d]d[( |T)[h]h:[m]m[:[s]s[.f…]]][zone]`, a local time of `zone` unless
+ * the text names its own; null when malformed.
+ */
+export function parseTimestamp(input: string, zone: TimeZone = UTC): bigint | null {
   const m = TS_RE.exec(trimAll(input));
   if (!m) return null;
   const days = ymd(m[1]!, m[2]!, m[3], m[4]);
@@ -82,10 +87,10 @@ export function parseTimestamp(input: string): bigint | null {
   const s = m[7] === undefined ? 0 : Number(m[7]);
   if (h > 23 || mi > 59 || s > 59) return null;
   const frac = m[8] ? Number(m[8].slice(0, 6).padEnd(6, '0')) : 0;
-  const offset = zoneOffsetSeconds(m[9]);
-  if (offset === null) return null;
-  const secOfDay = h * 3600 + mi * 60 + s - offset;
-  return BigInt(days) * MICROS_PER_DAY + BigInt(secOfDay * 1000000 + frac);
+  const z = m[9] ? zoneOfText(m[9]) : zone;
+  if (z === null) return null;
+  const utc = z.utcOf(days * 86400 + h * 3600 + mi * 60 + s);
+  return BigInt(utc) * 1000000n + BigInt(frac);
 }
 
 /** Floor division of microseconds into days. */

@@ -19,9 +19,13 @@ import { scatterRows, selectRows } from './take.js';
 export interface EvalContext {
   /** `spark.sql.ansi.enabled`: raise on overflow, division by zero and malformed casts instead of giving NULL. */
   readonly ansi: boolean;
+  /** `spark.sql.session.timeZone`: the zone timestamps are read and shown in (absent: UTC). */
+  readonly timeZone?: string;
+  /** The query's current time (µs), fixed when it is optimized, so current_timestamp() is one value per query. */
+  readonly currentMicros?: bigint;
 }
 
-export const DEFAULT_EVAL_CONTEXT: EvalContext = Object.freeze({ ansi: false });
+export const DEFAULT_EVAL_CONTEXT: EvalContext = Object.freeze({ ansi: false, timeZone: 'UTC' });
 
 /** Evaluates `expr` over `batch`; the result has `batch.numRows` rows. */
 export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalContext = DEFAULT_EVAL_CONTEXT): arrow.Data {

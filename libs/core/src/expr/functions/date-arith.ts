@@ -53,6 +53,8 @@ function dateField(name: string, f: (days: number) => number, description: strin
 }
 
 export const dateAdd = dateAndInt('date_add', (d, k) => d + k, 'The date `days` days after `start`.');
+/** Spark's `dateadd(start, days)`: date_add under another name, printed as date_add (Spark tags no alias for it). */
+export const dateaddFn: ScalarFunctionDef = { ...dateAdd, name: 'dateadd', prettyName: 'date_add' };
 export const dateSub = dateAndInt('date_sub', (d, k) => d - k, 'The date `days` days before `start`.');
 export const addMonths = dateAndInt('add_months', (days, k) => {
   const [y, m, d] = civilFromDays(days);
@@ -65,6 +67,7 @@ export const addMonths = dateAndInt('add_months', (days, k) => {
 
 export const datediff: ScalarFunctionDef = {
   name: 'datediff',
+  aliases: ['date_diff'],
   resolve(argTypes) {
     if (argTypes.length !== 2) return wrongArgCount('datediff', '2', argTypes.length);
     for (let i = 0; i < 2; i++) if (!dateLike(argTypes[i]!)) return unexpectedType('datediff', i, '"DATE"', argTypes[i]!);
@@ -98,4 +101,4 @@ export const weekofyear = dateField('weekofyear', (days) => {
   return Math.floor((thursday - daysFromCivil(y, 1, 1)) / 7) + 1;
 }, 'The ISO 8601 week of the year (weeks start on Monday; week 1 holds the first Thursday).');
 
-export const DATE_ARITHMETIC: readonly ScalarFunctionDef[] = [dateAdd, dateSub, addMonths, datediff, lastDay, dayofweek, dayofyear, quarter, weekofyear];
+export const DATE_ARITHMETIC: readonly ScalarFunctionDef[] = [dateAdd, dateaddFn, dateSub, addMonths, datediff, lastDay, dayofweek, dayofyear, quarter, weekofyear];

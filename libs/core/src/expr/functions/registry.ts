@@ -12,6 +12,9 @@ import { length } from './length.js';
 import { like } from './like.js';
 import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
+import { DATETIME_PATTERN_FUNCTIONS } from './datetime-patterns.js';
+import { TIMESTAMP_FUNCTIONS } from './timestamp-functions.js';
+import { datePart } from './date-part.js';
 import { COLLECTIONS } from './collections.js';
 import { JSON_FUNCTIONS } from './json-functions.js';
 import { round } from './round.js';
@@ -31,6 +34,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
   ...JSON_FUNCTIONS,
+  ...DATETIME_PATTERN_FUNCTIONS, ...TIMESTAMP_FUNCTIONS, datePart,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

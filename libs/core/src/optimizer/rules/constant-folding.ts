@@ -14,26 +14,27 @@ import { makeBatch, isNullAt } from '../../execution/vectors.js';
 import { type LogicalPlan, transformPlanUp } from '../../plan/logical-plan.js';
 import type { DataType } from '../../types/data-type.js';
 import { assertNever } from '../../util/assert.js';
-import type { OptimizerRule } from '../optimizer.js';
+import type { OptimizerRule, OptimizerRun } from '../optimizer.js';
 import { isDeterministic, mapPlanExpressions } from '../plan-util.js';
 
 export const constantFolding: OptimizerRule = {
   name: 'constant-folding',
-  apply(plan: LogicalPlan): LogicalPlan {
-    return transformPlanUp(plan, (p) => mapPlanExpressions(p, foldExpression));
+  apply(plan: LogicalPlan, run?: OptimizerRun): LogicalPlan {
+    const ctx: EvalContext = { ansi: true, timeZone: run?.timeZone ?? 'UTC', currentMicros: run?.currentMicros ?? BigInt(Date.now()) * 1000n };
+    return transformPlanUp(plan, (p) => mapPlanExpressions(p, (e) => foldExpression(e, ctx)));
   },
 };
 
 /** Folds every literal-only subtree of `e`; returns `e` itself when nothing folds. */
-export function foldExpression(e: Expression): Expression {
-  return transformUp(e, foldNode);
+export function foldExpression(e: Expression, ctx: EvalContext = FOLD_CONTEXT): Expression {
+  return transformUp(e, (x) => foldNode(x, ctx));
 }
 
 function isNullLiteral(e: Expression): boolean {
   return e.kind === 'literal' && e.value === null;
 }
 
-function foldNode(e: Expression): Expression {
+function foldNode(e: Expression, ctx: EvalContext): Expression {
   switch (e.kind) {
     case 'arith':
       if (isNullLiteral(e.left) || isNullLiteral(e.right)) return lit(null, dataTypeOf(e));
@@ -64,7 +65,7 @@ function foldNode(e: Expression): Expression {
       return e;
   }
   if (!children(e).every((c) => c.kind === 'literal')) return e;
-  return evaluateToLiteral(e) ?? e;
+  return evaluateToLiteral(e, ctx) ?? e;
 }
 
 let oneRowBatch: arrow.RecordBatch | undefined;
@@ -77,12 +78,12 @@ let oneRowBatch: arrow.RecordBatch | undefined;
 const FOLD_CONTEXT: EvalContext = Object.freeze({ ...DEFAULT_EVAL_CONTEXT, ansi: true });
 
 /** Evaluates a literal-only expression; undefined when the result is not representable or evaluation fails. */
-function evaluateToLiteral(e: Expression): Literal | undefined {
+function evaluateToLiteral(e: Expression, ctx: EvalContext): Literal | undefined {
   const type = dataTypeOf(e);
   oneRowBatch ??= makeBatch(new arrow.Schema([]), [], 1);
   let data: arrow.Data;
   try {
-    data = evaluate(e, oneRowBatch, FOLD_CONTEXT);
+    data = evaluate(e, oneRowBatch, ctx);
   } catch {
     return undefined;
   }
