@@ -59,3 +59,12 @@ def test_timestamps_keep_milliseconds_rounded_down(spark):
 def test_arguments_must_be_strings(spark):
     with pytest.raises(AnalysisException, match='requires the "STRING" type'):
         spark.sql("SELECT json_array_length(1)").collect()
+
+
+def test_timestamps_are_written_in_the_session_time_zone(spark):
+    spark.conf.set("spark.sql.session.timeZone", "America/New_York")
+    try:
+        s = spark.sql("SELECT to_json(named_struct('t', timestamp'2020-07-01 12:00:00')) AS j").first().j
+    finally:
+        spark.conf.set("spark.sql.session.timeZone", "UTC")
+    assert s == '{"t":"2020-07-01T12:00:00.000-04:00"}'

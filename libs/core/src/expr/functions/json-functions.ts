@@ -8,6 +8,9 @@ import { isNullAt } from '../../execution/vectors.js';
 import { ArrayT, type DataType, IntegerT, StringT, fromArrowType } from '../../types/data-type.js';
 import { formatDecimal } from '../../types/decimal.js';
 import { dataTypeOf, formatDate, formatDouble } from '../expression.js';
+import { type CompiledPattern, compilePattern, formatLocal } from '../eval/datetime-format.js';
+import { type TimeZone, timeZoneOf } from '../eval/time-zone.js';
+import { localDayAndMicros } from '../eval/timestamp-local.js';
 import { type ScalarFunctionDef, typeText, unexpectedType, wrongArgCount } from './function-def.js';
 
 /** A parsed JSON value; numbers keep their source text. */
@@ -320,28 +323,33 @@ const jsonObjectKeys: ScalarFunctionDef = {
 
 const BASE64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 
-/** Spark's default JSON timestamp format, `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`, in UTC (Kindling's session time zone). */
-function jsonTimestamp(micros: bigint): string {
-  // Milliseconds rounded down (23:59:59.9995 → .999), as the pattern's SSS truncates.
-  return new Date(Number(micros / 1000n) - (micros % 1000n < 0n ? 1 : 0)).toISOString();
+/** Spark's default JSON timestamp format (its SSS truncates: 23:59:59.9995 → .999), compiled once. */
+let timestampPattern: CompiledPattern | undefined;
+
+function jsonTimestamp(micros: bigint, zone: TimeZone): string {
+  const local: [number, number] = [0, 0];
+  localDayAndMicros(zone, micros, local);
+  const utcSeconds = Math.floor(Number(micros) / 1e6);
+  timestampPattern ??= compilePattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", false);
+  return formatLocal(timestampPattern, local[0], local[1], zone, zone.offsetAt(utcSeconds), utcSeconds);
 }
 
-/** Row i of `d` as JSON, the way Spark's JacksonGenerator writes it (NULL struct fields left out). */
-function toJsonValue(d: arrow.Data, type: DataType, i: number): string {
+/** Row i of `d` as JSON, the way Spark's JacksonGenerator writes it (NULL struct fields left out; timestamps in `zone`). */
+function toJsonValue(d: arrow.Data, type: DataType, i: number, zone: TimeZone): string {
   if (isNullAt(d, i)) return 'null';
   switch (type.kind) {
     case 'struct': {
       const parts: string[] = [];
       type.fields.forEach((f, k) => {
         const c = d.children[k]!;
-        if (!isNullAt(c, i)) parts.push(`${quoteJson(f.name)}:${toJsonValue(c, f.dataType, i)}`);
+        if (!isNullAt(c, i)) parts.push(`${quoteJson(f.name)}:${toJsonValue(c, f.dataType, i, zone)}`);
       });
       return `{${parts.join(',')}}`;
     }
     case 'array': {
       const offs = d.valueOffsets as Int32Array;
       const items: string[] = [];
-      for (let j = offs[i]!; j < offs[i + 1]!; j++) items.push(toJsonValue(d.children[0]!, type.elementType, j));
+      for (let j = offs[i]!; j < offs[i + 1]!; j++) items.push(toJsonValue(d.children[0]!, type.elementType, j, zone));
       return `[${items.join(',')}]`;
     }
     case 'string':
@@ -351,7 +359,7 @@ function toJsonValue(d: arrow.Data, type: DataType, i: number): string {
     case 'date':
       return quoteJson(formatDate(plainValueAt(d, type, i) as number));
     case 'timestamp':
-      return quoteJson(jsonTimestamp(plainValueAt(d, type, i) as bigint));
+      return quoteJson(jsonTimestamp(plainValueAt(d, type, i) as bigint, zone));
     case 'float64': {
       const v = plainValueAt(d, type, i) as number;
       // Jackson quotes the non-finite values Spark writes (its writeNumber of NaN gives "NaN").
@@ -374,10 +382,11 @@ const toJson: ScalarFunctionDef = {
     if (t.kind !== 'struct' && t.kind !== 'array') return { error: `Input schema ${typeText(t)} must be a struct, an array, a map or a variant.` };
     return { argTypes: [t], dataType: StringT };
   },
-  eval(args, n, _ctx, call) {
+  eval(args, n, ctx, call) {
     const d = args[0]!;
     const t = call ? dataTypeOf(call.args[0]!) : fromArrowType(d.type);
-    return dataFromPlainValues(StringT, Array.from({ length: n }, (_, i) => (isNullAt(d, i) ? null : toJsonValue(d, t, i))));
+    const zone = timeZoneOf(ctx?.timeZone);
+    return dataFromPlainValues(StringT, Array.from({ length: n }, (_, i) => (isNullAt(d, i) ? null : toJsonValue(d, t, i, zone))));
   },
   doc: { description: 'A struct or array as a JSON string (NULL struct fields are left out, as Spark writes them).', example: "df.select(to_json(struct(col('a'), col('b'))))" },
 };
