@@ -42,6 +42,14 @@ export class Column {
   mod(other: ColumnOrValue): Column { return this.binary('%', other); }
   /** Unary minus. */
   negate(): Column { return new Column({ kind: 'negate', child: this.expr }); }
+  /** Bitwise AND with an integral column or value (SQL `a & b`). */
+  bitwiseAND(other: ColumnOrValue): Column { return this.fn('&', toExpr(other)); }
+  /** Bitwise OR with an integral column or value (SQL `a | b`). */
+  bitwiseOR(other: ColumnOrValue): Column { return this.fn('|', toExpr(other)); }
+  /** Bitwise exclusive OR with an integral column or value (SQL `a ^ b`). */
+  bitwiseXOR(other: ColumnOrValue): Column { return this.fn('^', toExpr(other)); }
+  /** True where the value is NaN (false for NULL). */
+  isNaN(): Column { return this.fn('isnan'); }
 
   equalTo(other: ColumnOrValue): Column { return this.cmp('=', other); }
   notEqual(other: ColumnOrValue): Column { return this.cmp('!=', other); }

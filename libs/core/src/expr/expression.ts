@@ -666,8 +666,14 @@ function castForcesNull(from: DataType, to: DataType): boolean {
   }
 }
 
+/** Functions Spark prints as infix operators: `(a & b)`, `(a << 1)`, `(a div b)`. */
+const INFIX_FUNCTIONS: ReadonlySet<string> = new Set(['&', '|', '^', '<<', '>>', '>>>', 'div']);
+
 function renderFunction(name: string, args: string[]): string {
   if (name === 'like') return `${args[0]} LIKE ${args[1]}`;
+  if (INFIX_FUNCTIONS.has(name) && args.length === 2) return `(${args[0]} ${name} ${args[1]})`;
+  if (name === '~') return `~${args[0]}`;
+  if (name === 'positive') return `(+ ${args[0]})`;
   return `${name}(${args.join(', ')})`;
 }
 

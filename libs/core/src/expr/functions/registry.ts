@@ -1,5 +1,10 @@
 // The scalar function registry: every definition, looked up case-insensitively by name or alias.
 import { abs } from './abs.js';
+import { ARITHMETIC_FUNCTIONS } from './arithmetic-functions.js';
+import { BITWISE_FUNCTIONS } from './bitwise.js';
+import { HASH_FUNCTIONS } from './hash-functions.js';
+import { NULL_FUNCTIONS } from './null-functions.js';
+import { NUMBER_FUNCTIONS } from './number-functions.js';
 import { arrayRepeat } from './array-repeat.js';
 import { coalesce, nvl } from './coalesce.js';
 import { concat } from './concat.js';
@@ -29,6 +34,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
+  ...NULL_FUNCTIONS, ...ARITHMETIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...BITWISE_FUNCTIONS, ...HASH_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

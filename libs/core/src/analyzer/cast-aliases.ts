@@ -1,0 +1,20 @@
+// Spark's cast aliases: `int(x)`, `bigint(x)`, `double(x)`, `string(x)`, … are `CAST(x AS type)` for the types Kindling
+// has. Like Spark's castAlias they are casts the user did not spell out, so a generated name is the argument's.
+import { AnalysisError } from '../errors.js';
+import type { Cast, Expression } from '../expr/expression.js';
+import { type DataType, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, StringT, TimestampT } from '../types/data-type.js';
+
+const CAST_ALIASES: ReadonlyMap<string, DataType> = new Map<string, DataType>([
+  ['boolean', BooleanT], ['int', IntegerT], ['bigint', LongT], ['double', DoubleT], ['string', StringT], ['date', DateT],
+  ['timestamp', TimestampT], ['decimal', DecimalT(10, 0)], ['binary', BinaryT],
+]);
+
+/** The cast a call of a cast alias stands for; undefined when `name` is not one. */
+export function castAliasCall(name: string, args: readonly Expression[]): Cast | undefined {
+  const to = CAST_ALIASES.get(name.toLowerCase());
+  if (!to) return undefined;
+  if (args.length !== 1) {
+    throw new AnalysisError('_LEGACY_ERROR_TEMP_1052', `Function ${name.toLowerCase()} accepts only one argument.`, { name: name.toLowerCase() });
+  }
+  return { kind: 'cast', child: args[0]!, to, implicit: true };
+}

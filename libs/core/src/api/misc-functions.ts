@@ -1,0 +1,93 @@
+// Spark's conditional, arithmetic, bitwise and hash functions for the TypeScript SDK, re-exported by `functions`.
+// Each wrapper only builds an expression; the engine's registry resolves and implements it.
+import { type Expression, lit as litExpr } from '../expr/expression.js';
+import { Column, toColumnExpr } from './column.js';
+
+type ColumnLike = string | Column;
+
+function call(name: string, args: Expression[]): Column {
+  return new Column({ kind: 'unresolvedFunction', name, args, isDistinct: false });
+}
+
+const c = (x: ColumnLike): Expression => toColumnExpr(x, 'col');
+/** A column, a column name, or a number (a literal). */
+const num = (x: ColumnLike | number): Expression => (typeof x === 'number' ? litExpr(x) : c(x));
+
+// Conditionals
+/** NULL when `a` equals `b`, otherwise `a`. */
+export function nullif(a: ColumnLike, b: ColumnLike): Column { return call('nullif', [c(a), c(b)]); }
+/** NULL when the value is 0, otherwise the value. */
+export function nullifzero(x: ColumnLike): Column { return call('nullifzero', [c(x)]); }
+/** 0 when the value is NULL, otherwise the value. */
+export function zeroifnull(x: ColumnLike): Column { return call('zeroifnull', [c(x)]); }
+/** `b` when `a` is not NULL, otherwise `c`. */
+export function nvl2(a: ColumnLike, b: ColumnLike, otherwise: ColumnLike): Column { return call('nvl2', [c(a), c(b), c(otherwise)]); }
+/** `a <=> b`: true when both are NULL, false when only one is. */
+export function equal_null(a: ColumnLike, b: ColumnLike): Column { return call('equal_null', [c(a), c(b)]); }
+/** `a` unless it is NaN, then `b` (both doubles). */
+export function nanvl(a: ColumnLike, b: ColumnLike): Column { return call('nanvl', [c(a), c(b)]); }
+
+// Arithmetic
+/** `a + b`, NULL where it overflows. */
+export function try_add(a: ColumnLike, b: ColumnLike): Column { return call('try_add', [c(a), c(b)]); }
+/** `a - b`, NULL where it overflows. */
+export function try_subtract(a: ColumnLike, b: ColumnLike): Column { return call('try_subtract', [c(a), c(b)]); }
+/** `a * b`, NULL where it overflows. */
+export function try_multiply(a: ColumnLike, b: ColumnLike): Column { return call('try_multiply', [c(a), c(b)]); }
+/** `a / b`, NULL where `b` is 0. */
+export function try_divide(a: ColumnLike, b: ColumnLike): Column { return call('try_divide', [c(a), c(b)]); }
+/** `a % b`, NULL where `b` is 0. */
+export function try_mod(a: ColumnLike, b: ColumnLike): Column { return call('try_mod', [c(a), c(b)]); }
+/** The positive remainder of `dividend / divisor`. */
+export function pmod(dividend: ColumnLike | number, divisor: ColumnLike | number): Column { return call('pmod', [num(dividend), num(divisor)]); }
+/** The remainder of `dividend / divisor` (`%`). */
+export function mod(dividend: ColumnLike | number, divisor: ColumnLike | number): Column { return call('mod', [num(dividend), num(divisor)]); }
+/** Integral division truncating toward zero, a bigint (SQL `a div b`). */
+export function div(dividend: ColumnLike | number, divisor: ColumnLike | number): Column { return call('div', [num(dividend), num(divisor)]); }
+/** The negated value. */
+export function negative(x: ColumnLike): Column { return call('negative', [c(x)]); }
+/** Same as `negative`. */
+export const negate = negative;
+/** The value itself (unary plus). */
+export function positive(x: ColumnLike): Column { return call('positive', [c(x)]); }
+/** HALF_EVEN rounding to `scale` decimal places. */
+export function bround(x: ColumnLike, scale: number | Column = 0): Column { return call('bround', [c(x), scale instanceof Column ? scale.expr : litExpr(scale)]); }
+/** The sign of the value: -1.0, 0.0 or 1.0 (`signum`). */
+export function sign(x: ColumnLike): Column { return call('sign', [c(x)]); }
+/** The factorial of an int in [0, 20]; NULL outside. */
+export function factorial(x: ColumnLike): Column { return call('factorial', [c(x)]); }
+/** Converts a number's text from base `fromBase` to base `toBase`. */
+export function conv(x: ColumnLike, fromBase: number, toBase: number): Column { return call('conv', [c(x), litExpr(fromBase), litExpr(toBase)]); }
+/** The binary digits of a bigint. */
+export function bin(x: ColumnLike): Column { return call('bin', [c(x)]); }
+/** The bucket of `v` among `numBucket` equal-width buckets over [min, max]. */
+export function width_bucket(v: ColumnLike, min: ColumnLike, max: ColumnLike, numBucket: ColumnLike | number): Column {
+  return call('width_bucket', [c(v), c(min), c(max), num(numBucket)]);
+}
+/** The type of the argument as a DDL string. */
+export function typeOf(x: ColumnLike): Column { return call('typeof', [c(x)]); }
+
+// Bitwise
+/** Bitwise NOT (`~`). */
+export function bitwise_not(x: ColumnLike): Column { return call('~', [c(x)]); }
+/** Shifts left by `numBits` (`<<`). */
+export function shiftleft(x: ColumnLike, numBits: number): Column { return call('shiftleft', [c(x), litExpr(numBits)]); }
+/** Shifts right keeping the sign (`>>`). */
+export function shiftright(x: ColumnLike, numBits: number): Column { return call('shiftright', [c(x), litExpr(numBits)]); }
+/** Shifts right filling with zeros (`>>>`). */
+export function shiftrightunsigned(x: ColumnLike, numBits: number): Column { return call('shiftrightunsigned', [c(x), litExpr(numBits)]); }
+/** The number of bits set. */
+export function bit_count(x: ColumnLike): Column { return call('bit_count', [c(x)]); }
+/** The bit at position `pos` (0 = least significant). */
+export function bit_get(x: ColumnLike, pos: ColumnLike | number): Column { return call('bit_get', [c(x), num(pos)]); }
+/** Same as `bit_get`. */
+export function getbit(x: ColumnLike, pos: ColumnLike | number): Column { return call('getbit', [c(x), num(pos)]); }
+
+// Hashes
+/** Spark's Murmur3 hash (seed 42) of the columns, an int. */
+export function hash(...cols: ColumnLike[]): Column { return call('hash', cols.map(c)); }
+/** Spark's xxHash64 (seed 42) of the columns, a bigint. */
+export function xxhash64(...cols: ColumnLike[]): Column { return call('xxhash64', cols.map(c)); }
+
+/** Spark's `typeof` (a reserved word in TypeScript, so also exported as `typeOf`). */
+export { typeOf as typeof };
