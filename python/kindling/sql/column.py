@@ -204,6 +204,85 @@ class Column:
     __rand__ = _bin_op("and", "``other AND self``.")
     __ror__ = _bin_op("or", "``other OR self``.")
 
+    def bitwiseAND(self, other: Any) -> "Column":
+        """Bitwise AND with an integral column or value (SQL's ``a & b``).
+
+        Parameters
+        ----------
+        other : :class:`Column` or int
+            The other operand.
+
+        Returns
+        -------
+        :class:`Column`
+            The common integral type of the operands.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(170, 75)], ["a", "b"])
+        >>> df.select(df.a.bitwiseAND(df.b)).collect()
+        [Row((a & b)=10)]
+        """
+        return _call("&", self._expr, _to_expr(other, "other"))
+
+    def bitwiseOR(self, other: Any) -> "Column":
+        """Bitwise OR with an integral column or value (SQL's ``a | b``).
+
+        Parameters
+        ----------
+        other : :class:`Column` or int
+            The other operand.
+
+        Returns
+        -------
+        :class:`Column`
+            The common integral type of the operands.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(170, 75)], ["a", "b"])
+        >>> df.select(df.a.bitwiseOR(df.b)).collect()
+        [Row((a | b)=235)]
+        """
+        return _call("|", self._expr, _to_expr(other, "other"))
+
+    def bitwiseXOR(self, other: Any) -> "Column":
+        """Bitwise exclusive OR with an integral column or value (SQL's ``a ^ b``).
+
+        Parameters
+        ----------
+        other : :class:`Column` or int
+            The other operand.
+
+        Returns
+        -------
+        :class:`Column`
+            The common integral type of the operands.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(170, 75)], ["a", "b"])
+        >>> df.select(df.a.bitwiseXOR(df.b)).collect()
+        [Row((a ^ b)=225)]
+        """
+        return _call("^", self._expr, _to_expr(other, "other"))
+
+    def isNaN(self) -> "Column":
+        """True where the value is NaN (false for NULL).
+
+        Returns
+        -------
+        :class:`Column`
+            A boolean column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1.0,), (float("nan"),)], ["x"])
+        >>> df.select(df.x.isNaN().alias("r")).collect()
+        [Row(r=False), Row(r=True)]
+        """
+        return _call("isnan", self._expr)
+
     def __invert__(self) -> "Column":
         """``NOT self``."""
         return _call("not", self._expr)

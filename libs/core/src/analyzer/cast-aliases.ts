@@ -14,7 +14,8 @@ export function castAliasCall(name: string, args: readonly Expression[]): Cast |
   const to = CAST_ALIASES.get(name.toLowerCase());
   if (!to) return undefined;
   if (args.length !== 1) {
-    throw new AnalysisError('_LEGACY_ERROR_TEMP_1052', `Function ${name.toLowerCase()} accepts only one argument.`, { name: name.toLowerCase() });
+    const fn = name.toLowerCase();
+    throw new AnalysisError('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`${fn}\` requires 1 parameters but the actual number is ${args.length}.`, { functionName: `\`${fn}\``, expectedNum: '1', actualNum: String(args.length) });
   }
   return { kind: 'cast', child: args[0]!, to, implicit: true };
 }

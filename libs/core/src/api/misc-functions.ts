@@ -91,3 +91,35 @@ export function xxhash64(...cols: ColumnLike[]): Column { return call('xxhash64'
 
 /** Spark's `typeof` (a reserved word in TypeScript, so also exported as `typeOf`). */
 export { typeOf as typeof };
+
+// Nondeterministic and context functions
+/** Uniform doubles in [0, 1) from `seed` plus the partition index (a random seed when omitted), as Spark's `rand`. */
+export function rand(seed?: number | bigint): Column { return call('rand', seed === undefined ? [] : [litExpr(seed)]); }
+/** Same as `rand`. */
+export const random = rand;
+/** Standard normal doubles from `seed` plus the partition index, as Spark's `randn`. */
+export function randn(seed?: number | bigint): Column { return call('randn', seed === undefined ? [] : [litExpr(seed)]); }
+/** Increasing unique ids: the partition index << 33 plus the row's position in its partition. */
+export function monotonically_increasing_id(): Column { return call('monotonically_increasing_id', []); }
+/** The partition index of the row. */
+export function spark_partition_id(): Column { return call('spark_partition_id', []); }
+/** A random UUID string per row. */
+export function uuid(): Column { return call('uuid', []); }
+/** The current database, `default`. */
+export function current_database(): Column { return call('current_database', []); }
+/** The current schema, `default`. */
+export function current_schema(): Column { return call('current_schema', []); }
+/** The current catalog, `spark_catalog`. */
+export function current_catalog(): Column { return call('current_catalog', []); }
+/** The user the engine runs as. */
+export function current_user(): Column { return call('current_user', []); }
+/** Same as `current_user`. */
+export function user(): Column { return call('user', []); }
+/** Same as `current_user`. */
+export function session_user(): Column { return call('session_user', []); }
+/** NULL where `condition` is true; raises USER_RAISED_EXCEPTION (with `message`, or Spark's default) otherwise. */
+export function assert_true(condition: ColumnLike, message?: ColumnLike): Column {
+  return call('assert_true', message === undefined ? [c(condition)] : [c(condition), typeof message === 'string' ? litExpr(message) : c(message)]);
+}
+/** Raises USER_RAISED_EXCEPTION with the message. */
+export function raise_error(message: ColumnLike): Column { return call('raise_error', [typeof message === 'string' ? litExpr(message) : c(message)]); }

@@ -8,6 +8,7 @@ import { batch, ref, run, slicedBatch } from '../eval/test-util.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { convertBase, roundHalfEven, widthBucket } from './number-functions.js';
 import { murmur3Int, xxhashLong } from './hash-functions.js';
+import { XorShiftRandom } from './nondeterministic.js';
 
 type Col = readonly [DataType, readonly unknown[]];
 
@@ -154,5 +155,28 @@ describe('hash and xxhash64 agree with Spark', () => {
     expect(callFn('xxhash64', [[BinaryT, [Uint8Array.of(1, 2)]]])).toEqual([-449066226287847073n]);
     expect(callFn('xxhash64', [[IntegerT, [1]], [StringT, ['a']]])).toEqual([8205864924878002737n]);
     expect(callFn('xxhash64', [[ArrayT(IntegerT), [[1, 2], [null, 1]]]])).toEqual([-8133857028838179022n, -6698625589789238999n]);
+  });
+});
+
+describe('rand and randn are Spark\'s XORShiftRandom', () => {
+  it('gives Spark\'s sequences for a seed', () => {
+    const r = new XorShiftRandom(42n);
+    expect([r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble()]).toEqual(
+      [0.619189370225301, 0.5096018842446481, 0.8325259388871524, 0.26322809041172357, 0.6702867696264135]);
+    const g = new XorShiftRandom(42n);
+    expect([g.nextGaussian(), g.nextGaussian(), g.nextGaussian(), g.nextGaussian(), g.nextGaussian()]).toEqual(
+      [2.384479054241165, 0.1920934041293524, 0.7337336533286575, -0.5224480195716871, 2.060084179317831]);
+    expect(new XorShiftRandom(0n).nextDouble()).toBe(0.7604953758285915);
+    expect(new XorShiftRandom(7n).nextDouble()).toBe(0.28188121484885875);
+  });
+  it('continues a partition\'s sequence across batches and offsets ids by partition', () => {
+    const e = resolveFunction('rand', [lit(42)], false);
+    const ctx = { ansi: false, partitionId: 0, state: new Map<object, unknown>() };
+    const one = batch([[IntegerT, [0]]]);
+    expect([...run(e, one, DoubleT, ctx), ...run(e, one, DoubleT, ctx)]).toEqual([0.619189370225301, 0.5096018842446481]);
+    const m = resolveFunction('monotonically_increasing_id', [], false);
+    const ctx1 = { ansi: false, partitionId: 1, state: new Map<object, unknown>() };
+    const two = batch([[IntegerT, [0, 0]]]);
+    expect([...run(m, two, LongT, ctx1), ...run(m, two, LongT, ctx1)]).toEqual([8589934592n, 8589934593n, 8589934594n, 8589934595n]);
   });
 });

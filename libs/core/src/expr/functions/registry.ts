@@ -2,6 +2,8 @@
 import { abs } from './abs.js';
 import { ARITHMETIC_FUNCTIONS } from './arithmetic-functions.js';
 import { BITWISE_FUNCTIONS } from './bitwise.js';
+import { CONTEXT_FUNCTIONS } from './context-functions.js';
+import { NONDETERMINISTIC_FUNCTIONS } from './nondeterministic.js';
 import { HASH_FUNCTIONS } from './hash-functions.js';
 import { NULL_FUNCTIONS } from './null-functions.js';
 import { NUMBER_FUNCTIONS } from './number-functions.js';
@@ -35,6 +37,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
   ...NULL_FUNCTIONS, ...ARITHMETIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...BITWISE_FUNCTIONS, ...HASH_FUNCTIONS,
+  ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();
