@@ -132,3 +132,16 @@ def test_context_functions_and_user_errors(spark):
     assert spark.sql("SELECT CASE WHEN id < 0 THEN raise_error('neg') ELSE id END AS v FROM range(3)").collect()[2].v == 2
     with pytest.raises(AnalysisException, match="SEED_EXPRESSION_IS_UNFOLDABLE"):
         spark.sql("SELECT rand(id) FROM range(2)").collect()
+
+
+@pytest.mark.parametrize("name", ["tail", "registerTempTable"])
+def test_dataframe_method_examples_run(spark, name):
+    from kindling.sql.dataframe import DataFrame
+
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    with pytest.warns(FutureWarning) if name == "registerTempTable" else __import__("contextlib").nullcontext():
+        for t in doctest.DocTestFinder(recurse=False).find(getattr(DataFrame, name), name, globs={"spark": spark}):
+            runner.run(t)
+    assert runner.failures == 0
+    if name == "tail":
+        assert spark.range(3).tail(0) == [] and spark.range(3).tail(5) == list(spark.range(3).collect())

@@ -623,6 +623,26 @@ class DataFrame:
 
         _views.create_view(self, name, global_=False, replace=True)
 
+    def registerTempTable(self, name: str) -> None:
+        """Registers this DataFrame as a temporary view (deprecated in PySpark since 2.0: use
+        :meth:`createOrReplaceTempView`, which this is).
+
+        Parameters
+        ----------
+        name : str
+            The view's name (one part, case-insensitive).
+
+        Examples
+        --------
+        >>> spark.createDataFrame([(1,), (2,)], "x int").registerTempTable("old_style")
+        >>> spark.sql("SELECT count(*) AS n FROM old_style").first().n
+        2
+        """
+        import warnings
+
+        warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
+        self.createOrReplaceTempView(name)
+
     def createGlobalTempView(self, name: str) -> None:
         """Registers this DataFrame as a global temporary view, read by every session of the engine as
         ``global_temp.<name>``.
@@ -788,6 +808,30 @@ class DataFrame:
         if not isinstance(num, int) or isinstance(num, bool):
             raise _type_error("NOT_INT", "num", num)
         return self._rows(Action.Take, max(0, num))
+
+    def tail(self, num: int) -> List[Row]:
+        """The last ``num`` rows, in order (Spark also brings every partition's last rows to the driver).
+
+        Parameters
+        ----------
+        num : int
+            How many rows.
+
+        Returns
+        -------
+        list
+            A list of :class:`Row`.
+
+        Examples
+        --------
+        >>> spark.range(0, 10, 1, 3).tail(2)
+        [Row(id=8), Row(id=9)]
+        """
+        if not isinstance(num, int) or isinstance(num, bool):
+            raise _type_error("NOT_INT", "num", num)
+        if num <= 0:
+            return []
+        return self.collect()[-num:]
 
     def head(self, n: Optional[int] = None) -> Union[Optional[Row], List[Row]]:
         """``head()`` the first Row (or None); ``head(n)`` a list of the first n Rows."""
