@@ -145,3 +145,20 @@ def test_dataframe_method_examples_run(spark, name):
     assert runner.failures == 0
     if name == "tail":
         assert spark.range(3).tail(0) == [] and spark.range(3).tail(5) == list(spark.range(3).collect())
+
+
+def test_try_cast_is_null_on_bad_input_in_either_mode(spark):
+    df = spark.createDataFrame([("123",), ("abc",)], ["s"])
+    from kindling.sql.column import Column
+
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for t in doctest.DocTestFinder(recurse=False).find(Column.try_cast, "try_cast", globs={"spark": spark}):
+        runner.run(t)
+    assert runner.failures == 0
+    spark.conf.set("spark.sql.ansi.enabled", "true")
+    try:
+        assert [r[0] for r in df.select(df.s.try_cast("int")).collect()] == [123, None]
+        assert spark.sql("SELECT try_cast('abc' AS INT), try_cast('7' AS BIGINT)").first() == (None, 7)
+        assert spark.sql("SELECT try_cast('abc' AS INT)").columns == ["TRY_CAST(abc AS INT)"]
+    finally:
+        spark.conf.set("spark.sql.ansi.enabled", "false")

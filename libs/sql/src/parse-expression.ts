@@ -337,13 +337,13 @@ export class ExpressionParser {
       case 'CASE': return this.caseWhen();
       case 'CAST':
       case 'TRY_CAST': {
-        ts.next();
+        const tryCast = ts.next().text.toUpperCase() === 'TRY_CAST';
         ts.expectOp('(');
         const child = this.expression();
         ts.expectWord('AS');
         const to = this.dataType();
         ts.expectOp(')');
-        return { kind: 'cast', child, to };
+        return tryCast ? { kind: 'cast', child, to, try: true } : { kind: 'cast', child, to };
       }
       case 'DATE':
       case 'TIMESTAMP':

@@ -717,6 +717,37 @@ class Column:
         _check_engine_type(dt)
         return Column(E.Cast(self._expr, dt))
 
+    def try_cast(self, dataType: Union[DataType, str]) -> "Column":
+        """Like :meth:`cast`, but NULL where a value does not convert, also when ``spark.sql.ansi.enabled`` is true.
+
+        Parameters
+        ----------
+        dataType : :class:`DataType` or str
+            The type, as a DataType or a DDL type name.
+
+        Returns
+        -------
+        :class:`Column`
+            The converted column; a cast of a column keeps the column's name.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("123",), ("abc",)], ["s"])
+        >>> df.select(df.s.try_cast("int")).collect()
+        [Row(s=123), Row(s=None)]
+        """
+        if isinstance(dataType, str):
+            from kindling.sql.types import _parse_data_type
+
+            dt = _parse_data_type(dataType)
+        elif isinstance(dataType, DataType):
+            dt = dataType
+        else:
+            raise _err.type_error("NOT_DATATYPE_OR_STR", arg_name="dataType", arg_type=type(dataType).__name__)
+        _check_engine_type(dt)
+        # Sent as a call the engine turns into a cast in TRY mode (the wire Cast has no mode).
+        return _call("try_cast", self._expr, E.Literal("string", dt.simpleString()))
+
     def astype(self, dataType: Union[DataType, str]) -> "Column":
         """Same as :meth:`cast`.
 

@@ -111,6 +111,12 @@ export class Column {
     return new Column({ kind: 'cast', child: this.expr, to: t });
   }
   astype(to: DataType | string): Column { return this.cast(to); }
+  /** Like `cast`, but NULL where a value does not convert, also under ANSI mode (Spark's `try_cast`). */
+  try_cast(to: DataType | string): Column {
+    const t = typeof to === 'string' ? parseTypeName(to) : to;
+    if (!t) throw new IllegalArgumentError('UNSUPPORTED_DATATYPE', `Unsupported data type ${JSON.stringify(to)} in try_cast().`, { typeName: String(to) });
+    return new Column({ kind: 'cast', child: this.expr, to: t, try: true });
+  }
 
   /** Continues a `when(...)` chain. */
   when(condition: Column, value: ColumnOrValue): Column {

@@ -59,7 +59,14 @@ export interface Negate { readonly kind: 'negate'; readonly child: Expression }
 export interface IsNull { readonly kind: 'isNull'; readonly child: Expression }
 export interface IsNotNull { readonly kind: 'isNotNull'; readonly child: Expression }
 /** `implicit` marks casts the analyzer inserted; generated column names leave them out, as Spark does. */
-export interface Cast { readonly kind: 'cast'; readonly child: Expression; readonly to: DataType; readonly implicit?: boolean }
+export interface Cast {
+  readonly kind: 'cast';
+  readonly child: Expression;
+  readonly to: DataType;
+  readonly implicit?: boolean;
+  /** `try_cast`: NULL where the value does not convert, in either ANSI mode (Spark's EvalMode.TRY). */
+  readonly try?: boolean;
+}
 export interface CaseWhen {
   readonly kind: 'caseWhen';
   readonly branches: readonly { readonly condition: Expression; readonly value: Expression }[];
@@ -302,7 +309,7 @@ export function nullableOf(e: Expression): boolean {
       return nullableOf(e.child);
     case 'cast':
       // string → number/date casts yield null on malformed input (non-ANSI Spark).
-      return nullableOf(e.child) || dataTypeOf(e.child).kind === 'string' || castForcesNull(dataTypeOf(e.child), e.to);
+      return e.try === true || nullableOf(e.child) || dataTypeOf(e.child).kind === 'string' || castForcesNull(dataTypeOf(e.child), e.to);
     case 'arith':
       return nullableOf(e.left) || nullableOf(e.right) || e.op === '/' || e.op === '%';
     case 'cmp':
@@ -590,7 +597,7 @@ function render(e: Expression, pretty: boolean): string {
       return `(${r(e.child)} IS NOT NULL)`;
     case 'cast':
       if (pretty && e.implicit) return r(e.child);
-      return `CAST(${r(e.child)} AS ${castTypeName(e.to)})`;
+      return `${e.try ? 'TRY_CAST' : 'CAST'}(${r(e.child)} AS ${castTypeName(e.to)})`;
     case 'caseWhen': {
       const parts = e.branches.map((b) => ` WHEN ${r(b.condition)} THEN ${r(b.value)}`).join('');
       return `CASE${parts}${e.otherwise ? ` ELSE ${r(e.otherwise)}` : ''} END`;

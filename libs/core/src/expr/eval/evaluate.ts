@@ -27,6 +27,8 @@ export interface EvalContext {
 }
 
 export const DEFAULT_EVAL_CONTEXT: EvalContext = Object.freeze({ ansi: false });
+/** try_cast converts as non-ANSI Spark does (NULL where a value does not fit), whatever the session's mode. */
+const NON_ANSI: EvalContext = DEFAULT_EVAL_CONTEXT;
 
 /** Evaluates `expr` over `batch`; the result has `batch.numRows` rows. */
 export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalContext = DEFAULT_EVAL_CONTEXT): arrow.Data {
@@ -73,7 +75,7 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'isNotNull':
       return isNotNull(ev(expr.child), n);
     case 'cast':
-      return castColumn(ev(expr.child), dataTypeOf(expr.child), expr.to, n, ctx);
+      return castColumn(ev(expr.child), dataTypeOf(expr.child), expr.to, n, expr.try ? NON_ANSI : ctx);
     case 'caseWhen':
       return caseWhen(expr, n, (e, mask) => evaluateRows(e, batch, mask, ctx), ctx.ansi);
     case 'in':

@@ -41,7 +41,10 @@ function userName(): string {
   }
 }
 
-export const currentUser = constantString('current_user', userName, 'The user the engine runs as (SPARK_USER, else the OS user).', ['user', 'session_user']);
+// Three definitions rather than aliases: each prints under its own name, as Spark registers them.
+export const currentUser = constantString('current_user', userName, 'The user the engine runs as (SPARK_USER, else the OS user).');
+export const user = constantString('user', userName, 'Same as current_user.');
+export const sessionUser = constantString('session_user', userName, 'Same as current_user.');
 
 function userRaised(message: string): ExecutionError {
   return new ExecutionError('USER_RAISED_EXCEPTION', message, { errorMessage: message });
@@ -89,4 +92,4 @@ export const assertTrue: ScalarFunctionDef = {
 /** Calls that raise for the rows they are evaluated on, so a CASE branch holding one runs only on its own rows. */
 export const RAISING_FUNCTIONS: ReadonlySet<string> = new Set(['raise_error', 'assert_true']);
 
-export const CONTEXT_FUNCTIONS: readonly ScalarFunctionDef[] = [currentSchema, currentCatalog, currentUser, raiseError, assertTrue];
+export const CONTEXT_FUNCTIONS: readonly ScalarFunctionDef[] = [currentSchema, currentCatalog, currentUser, user, sessionUser, raiseError, assertTrue];

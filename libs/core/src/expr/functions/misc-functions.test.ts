@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFunction } from '../../analyzer/resolve-expression.js';
 import { ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, TimestampT, type DataType } from '../../types/data-type.js';
-import { dataTypeOf, type Expression, lit } from '../expression.js';
+import { dataTypeOf, type Expression, lit, prettyName } from '../expression.js';
 import { batch, ref, run, slicedBatch } from '../eval/test-util.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { convertBase, roundHalfEven, widthBucket } from './number-functions.js';
@@ -178,5 +178,15 @@ describe('rand and randn are Spark\'s XORShiftRandom', () => {
     const ctx1 = { ansi: false, partitionId: 1, state: new Map<object, unknown>() };
     const two = batch([[IntegerT, [0, 0]]]);
     expect([...run(m, two, LongT, ctx1), ...run(m, two, LongT, ctx1)]).toEqual([8589934592n, 8589934593n, 8589934594n, 8589934595n]);
+  });
+});
+
+describe('try_cast', () => {
+  it('is NULL on bad input even under ANSI, and prints as TRY_CAST', () => {
+    const e: Expression = { kind: 'cast', child: ref(0, StringT), to: IntegerT, try: true };
+    expect(run(e, batch([[StringT, ['12', 'x', null]]]), IntegerT, { ansi: true })).toEqual([12, null, null]);
+    const plain: Expression = { kind: 'cast', child: ref(0, StringT), to: IntegerT };
+    expect(() => run(plain, batch([[StringT, ['x']]]), IntegerT, { ansi: true })).toThrow();
+    expect(prettyName({ kind: 'cast', child: lit('x'), to: IntegerT, try: true })).toBe('TRY_CAST(x AS INT)');
   });
 });
