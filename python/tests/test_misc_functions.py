@@ -162,3 +162,34 @@ def test_try_cast_is_null_on_bad_input_in_either_mode(spark):
         assert spark.sql("SELECT try_cast('abc' AS INT)").columns == ["TRY_CAST(abc AS INT)"]
     finally:
         spark.conf.set("spark.sql.ansi.enabled", "false")
+
+
+def test_struct_type_to_ddl_and_to_nullable_match_pyspark():
+    from kindling.sql.types import (ArrayType, BinaryType, BooleanType, DateType, DecimalType, DoubleType, IntegerType, LongType,
+                                    NullType, StringType, StructField, StructType, TimestampType)
+
+    s = StructType([StructField("a", IntegerType(), False), StructField("b c", ArrayType(StringType(), False)),
+                    StructField("d", StructType([StructField("x", DecimalType(5, 2), False), StructField("1", DateType())])),
+                    StructField("e", DateType()), StructField("f", TimestampType()), StructField("g", BinaryType()),
+                    StructField("h", BooleanType()), StructField("i", LongType()), StructField("j", DoubleType()),
+                    StructField("k`q", NullType())])
+    # PySpark 4.3's output for the same schema.
+    assert s.toDDL() == ("a INT NOT NULL,`b c` ARRAY<STRING>,d STRUCT<x: DECIMAL(5,2) NOT NULL, `1`: DATE>,e DATE,f TIMESTAMP,"
+                         "g BINARY,h BOOLEAN,i BIGINT,j DOUBLE,`k``q` VOID")
+    assert repr(s.toNullable()) == (
+        "StructType([StructField('a', IntegerType(), True), StructField('b c', ArrayType(StringType(), True), True), "
+        "StructField('d', StructType([StructField('x', DecimalType(5,2), True), StructField('1', DateType(), True)]), True), "
+        "StructField('e', DateType(), True), StructField('f', TimestampType(), True), StructField('g', BinaryType(), True), "
+        "StructField('h', BooleanType(), True), StructField('i', LongType(), True), StructField('j', DoubleType(), True), "
+        "StructField('k`q', NullType(), True)])")
+    assert StructType([]).toDDL() == ""
+    assert repr(ArrayType(IntegerType(), False).toNullable()) == "ArrayType(IntegerType(), True)"
+    import doctest
+
+    from kindling.sql import types as T
+
+    for fn in (T.StructType.toDDL, T.StructType.toNullable, T.ArrayType.toNullable):
+        runner = doctest.DocTestRunner()
+        for t in doctest.DocTestFinder(recurse=False).find(fn, fn.__name__, globs=vars(T)):
+            runner.run(t)
+        assert runner.failures == 0
