@@ -208,7 +208,12 @@ export const div: ScalarFunctionDef = {
     const ok = (t: DataType) => isNumeric(t) || t.kind === 'null' || t.kind === 'string';
     const badAt = types.findIndex((t) => !ok(t));
     if (badAt >= 0) return { error: `the binary operator requires the input type ("BIGINT" or "DECIMAL"), not ${JSON.stringify(simpleString(types[badAt]!).toUpperCase())}.` };
-    if (types.some((t) => t.kind === 'decimal') && !types.some((t) => t.kind === 'float64' || t.kind === 'string')) {
+    // Doubles (and strings, read as doubles) are not cast to bigint: Spark's IntegralDivide refuses them.
+    if (types.some((t) => t.kind === 'float64' || t.kind === 'string')) {
+      const shown = types.map((t) => (t.kind === 'string' || t.kind === 'float64' ? 'DOUBLE' : t.kind === 'decimal' ? simpleString(t).toUpperCase() : 'BIGINT'));
+      return { error: `the left and right operands of the binary operator have incompatible types ("${shown[0]}" and "${shown[1]}").`, errorClass: 'DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES' };
+    }
+    if (types.some((t) => t.kind === 'decimal')) {
       const c = coerceAsOperator('div', '%', args);
       if ('error' in c) return c;
       return { ...c, dataType: LongT };
@@ -254,7 +259,8 @@ function unaryNumeric(name: string, description: string, example: string, apply:
     resolveArgs(args) {
       if (args.length !== 1) return wrongArgCount(name, '1', args.length);
       const t = dataTypeOf(args[0]!);
-      if (t.kind === 'null') return { args: [castImplicit(args[0]!, DoubleT)], dataType: DoubleT, nullable: true };
+      // NULL and strings become doubles, as Spark's implicit cast to NUMERIC does.
+      if (t.kind === 'null' || t.kind === 'string') return { args: [castImplicit(args[0]!, DoubleT)], dataType: DoubleT, nullable: true };
       if (!isNumeric(t)) return { error: `The first parameter of \`${name}\` requires the "NUMERIC" type, however it has the type "${simpleString(t).toUpperCase()}".` };
       return { args, dataType: t, nullable: nullableOf(args[0]!) };
     },

@@ -70,6 +70,9 @@ describe('arithmetic by name', () => {
     expect(callFn('div', [[DecimalT(2, 1), [75n]], [IntegerT, [2]]])).toEqual([3n]);
     expect(callFn('div', [[LongT, [-9223372036854775808n]], [LongT, [-1n]]])).toEqual([-9223372036854775808n]);
     expect(() => callFn('div', [[IntegerT, [1]], [IntegerT, [0]]], { ansi: true })).toThrow(/DIVIDE_BY_ZERO|division by zero/i);
+    // Doubles and strings are not integral-divided, as in Spark.
+    expect(() => typeOf('div', [DoubleT, IntegerT])).toThrow('incompatible types ("DOUBLE" and "BIGINT")');
+    expect(callFn('negative', [[StringT, ['2.5', 'a']]])).toEqual([-2.5, null]);
   });
   it('negative, positive, bround, factorial', () => {
     expect(callFn('negative', [[IntegerT, [5, -2147483648]]])).toEqual([-5, -2147483648]);

@@ -219,7 +219,7 @@ export const bin: ScalarFunctionDef = {
   resolve(argTypes) {
     if (argTypes.length !== 1) return wrongArgCount('bin', '1', argTypes.length);
     const t = argTypes[0]!;
-    if (!castableToDouble(t) || t.kind === 'string') return unexpectedType('bin', 0, '"BIGINT"', t);
+    if (!castableToDouble(t)) return unexpectedType('bin', 0, '"BIGINT"', t);
     return { argTypes: [LongT], dataType: StringT };
   },
   eval(args: readonly arrow.Data[], n: number) {
