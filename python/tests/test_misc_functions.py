@@ -193,3 +193,26 @@ def test_struct_type_to_ddl_and_to_nullable_match_pyspark():
         for t in doctest.DocTestFinder(recurse=False).find(fn, fn.__name__, globs=vars(T)):
             runner.run(t)
         assert runner.failures == 0
+
+
+def test_sample_and_random_split_keep_sparks_rows(spark):
+    from kindling.errors import PySparkTypeError, PySparkValueError
+    from kindling.sql.dataframe import DataFrame
+
+    for name in ("sample", "randomSplit"):
+        runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+        for t in doctest.DocTestFinder(recurse=False).find(getattr(DataFrame, name), name, globs={"spark": spark}):
+            runner.run(t)
+        assert runner.failures == 0
+    # PySpark 4.3 (local[2]) on the same data and seeds.
+    df = spark.range(0, 20, 1, 3)
+    assert [r.id for r in df.sample(False, 0.3, 7).collect()] == [0, 8, 15, 16]
+    assert [r.id for r in df.sample(fraction=0.5, seed=3).collect()] == [0, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 17, 18, 19]
+    d2 = spark.createDataFrame([(i % 3, str(i)) for i in range(10)], "k int, s string").repartition(1)
+    assert [[tuple(r) for r in d.collect()] for d in d2.randomSplit([0.5, 0.5], 11)] == [
+        [(0, "0"), (0, "3"), (0, "6"), (0, "9"), (1, "1"), (2, "2"), (2, "5")], [(1, "4"), (1, "7"), (2, "8")]]
+    assert df.sample(0.5, 42).columns == ["id"]
+    with pytest.raises(PySparkTypeError, match="NOT_EXPECTED_TYPE"):
+        df.sample("a")  # type: ignore[arg-type]
+    with pytest.raises(PySparkValueError, match="VALUE_NOT_POSITIVE"):
+        df.randomSplit([1.0, -1.0])

@@ -506,6 +506,58 @@ class DataFrame:
         """Sorts the rows of each partition, without a shuffle."""
         return self._transform(rq.sort(self._id, self._sort_exprs(cols, kwargs), False))
 
+    def sample(self, withReplacement: Any = None, fraction: Any = None, seed: Optional[int] = None) -> "DataFrame":
+        """A random sample of the rows, each kept with probability ``fraction``: the same rows Spark keeps for the
+        same seed and partitioning (Spark's Bernoulli sampler over XORShiftRandom(seed + partition index)).
+
+        Parameters
+        ----------
+        withReplacement : bool, optional
+            Sampling with replacement is not available yet (Spark's Poisson sampler); False or omitted.
+        fraction : float
+            The probability of keeping each row, in [0, 1].
+        seed : int, optional
+            The seed (a random one when omitted).
+
+        Returns
+        -------
+        :class:`DataFrame`
+            The sampled rows.
+
+        Examples
+        --------
+        >>> [r.id for r in spark.range(0, 20, 1, 3).sample(0.5, 42).collect()]
+        [3, 8, 9, 18, 19]
+        """
+        from . import _sampling
+
+        return _sampling.sample(self, withReplacement, fraction, seed)
+
+    def randomSplit(self, weights: List[float], seed: Optional[int] = None) -> List["DataFrame"]:
+        """Splits the rows randomly by ``weights`` (normalised to sum to 1), as Spark does: each partition is sorted by
+        every column, then each row goes to the split its draw of XORShiftRandom(seed + partition index) falls in.
+
+        Parameters
+        ----------
+        weights : list of float
+            The relative sizes of the splits (non-negative).
+        seed : int, optional
+            The seed (a random one when omitted).
+
+        Returns
+        -------
+        list
+            One :class:`DataFrame` per weight.
+
+        Examples
+        --------
+        >>> [[r.id for r in d.collect()] for d in spark.range(0, 20, 1, 3).randomSplit([1.0, 2.0], 24)]
+        [[2, 5, 6, 8, 13, 19], [0, 1, 3, 4, 7, 9, 10, 11, 12, 14, 15, 16, 17, 18]]
+        """
+        from . import _sampling
+
+        return _sampling.random_split(self, weights, seed)
+
     def limit(self, num: int) -> "DataFrame":
         if not isinstance(num, int) or isinstance(num, bool):
             raise _type_error("NOT_INT", "num", num)
