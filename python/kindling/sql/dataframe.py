@@ -689,6 +689,8 @@ class DataFrame:
         >>> spark.createDataFrame([(1,), (2,)], "x int").registerTempTable("old_style")
         >>> spark.sql("SELECT count(*) AS n FROM old_style").first().n
         2
+        >>> spark.catalog.dropTempView("old_style")
+        True
         """
         import warnings
 
