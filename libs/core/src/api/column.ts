@@ -48,6 +48,15 @@ export class Column {
   bitwiseOR(other: ColumnOrValue): Column { return this.fn('|', toExpr(other)); }
   /** Bitwise exclusive OR with an integral column or value (SQL `a ^ b`). */
   bitwiseXOR(other: ColumnOrValue): Column { return this.fn('^', toExpr(other)); }
+  /** The struct with field `name` (a dotted path reaches nested structs) added or replaced by `value`. */
+  withField(name: string, value: Column): Column {
+    if (typeof name !== 'string') throw new IllegalArgumentError('NOT_STR', `Argument \`fieldName\` should be a str, got ${typeof name}.`);
+    return this.fn('update_fields', litExpr(JSON.stringify([{ with: name }])), value.expr);
+  }
+  /** The struct without the named fields (dotted paths reach nested structs); missing names are ignored. */
+  dropFields(...names: string[]): Column {
+    return this.fn('update_fields', litExpr(JSON.stringify(names.map((n) => ({ drop: n })))));
+  }
   /** True where the value is NaN (false for NULL). */
   isNaN(): Column { return this.fn('isnan'); }
 

@@ -612,6 +612,12 @@ function render(e: Expression, pretty: boolean): string {
         const fields = e.dataType.fields;
         return `named_struct(${e.args.map((x, k) => `${fields[k]!.name}, ${r(x)}`).join(', ')})`;
       }
+      if (e.name === 'update_fields' && e.args[1]?.kind === 'literal') {
+        // Spark's UpdateFields: update_fields(s, WithField(v), dropfield()); the operations are the JSON in args[1].
+        let v = 2;
+        const ops = JSON.parse(String(e.args[1].value)) as ({ with: string } | { drop: string })[];
+        return `update_fields(${r(e.args[0]!)}, ${ops.map((op) => ('with' in op ? `WithField(${r(e.args[v++]!)})` : 'dropfield()')).join(', ')})`;
+      }
       return renderFunction(e.displayName ?? e.name, e.args.map(r));
     case 'pythonUdf':
       return `${e.name}(${e.args.map(r).join(', ')})`;

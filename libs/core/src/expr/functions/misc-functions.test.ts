@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFunction } from '../../analyzer/resolve-expression.js';
 import { ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, TimestampT, type DataType } from '../../types/data-type.js';
-import { dataTypeOf, type Expression, lit, prettyName } from '../expression.js';
+import { attr, dataTypeOf, type Expression, lit, prettyName } from '../expression.js';
 import { batch, ref, run, slicedBatch } from '../eval/test-util.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { convertBase, roundHalfEven, widthBucket } from './number-functions.js';
@@ -191,5 +191,29 @@ describe('try_cast', () => {
     const plain: Expression = { kind: 'cast', child: ref(0, StringT), to: IntegerT };
     expect(() => run(plain, batch([[StringT, ['x']]]), IntegerT, { ansi: true })).toThrow();
     expect(prettyName({ kind: 'cast', child: lit('x'), to: IntegerT, try: true })).toBe('TRY_CAST(x AS INT)');
+  });
+});
+
+describe('update_fields (withField / dropFields)', () => {
+  const inner = StructT([{ name: 'd', dataType: IntegerT, nullable: true }, { name: 'e', dataType: IntegerT, nullable: true }]);
+  const s = StructT([{ name: 'a', dataType: IntegerT, nullable: true }, { name: 'b', dataType: StringT, nullable: true }, { name: 'c', dataType: inner, nullable: true }]);
+  const rows = [[1, 'x', [2, 3]], null];
+  const update = (ops: object[], values: Expression[]) => resolveFunction('update_fields', [ref(0, s), lit(JSON.stringify(ops)), ...values], false);
+  const named = (ops: object[], values: Expression[]) => prettyName(resolveFunction('update_fields', [attr('s', s), lit(JSON.stringify(ops)), ...values], false));
+  it('adds, replaces and drops fields, also below dotted paths, as Spark names them', () => {
+    const w = update([{ with: 'b' }], [lit('y')]);
+    expect(named([{ with: 'b' }], [lit('y')])).toBe('update_fields(s, WithField(y))');
+    expect(run(w, batch([[s, rows]]), dataTypeOf(w))).toEqual([[1, 'y', [2, 3]], null]);
+    const nested = update([{ with: 'c.d' }], [lit(7)]);
+    expect(named([{ with: 'c.d' }], [lit(7)])).toBe('update_fields(s, WithField(update_fields(s.c, WithField(7))))');
+    expect(run(nested, batch([[s, rows]]), dataTypeOf(nested))).toEqual([[1, 'x', [7, 3]], null]);
+    const drop = update([{ drop: 'c.e' }, { drop: 'b' }], []);
+    expect(named([{ drop: 'c.e' }, { drop: 'b' }], [])).toBe('update_fields(s, WithField(update_fields(s.c, dropfield())), dropfield())');
+    expect(dataTypeOf(drop)).toEqual(StructT([{ name: 'a', dataType: IntegerT, nullable: true }, { name: 'c', dataType: StructT([inner.fields[0]!]), nullable: true }]));
+    expect(run(drop, batch([[s, rows]]), dataTypeOf(drop))).toEqual([[1, [2]], null]);
+    // A case-insensitive match takes the new name; a new name goes last.
+    expect((dataTypeOf(update([{ with: 'A' }, { with: 'z' }], [lit(5), lit(9)])) as { fields: { name: string }[] }).fields.map((f) => f.name)).toEqual(['A', 'b', 'c', 'z']);
+    expect(() => update([{ drop: 'a' }, { drop: 'b' }, { drop: 'c' }], [])).toThrow('CANNOT_DROP_ALL_FIELDS');
+    expect(() => update([{ with: 'q.r' }], [lit(1)])).toThrow('No such struct field `q` in `a`, `b`, `c`.');
   });
 });

@@ -28,6 +28,7 @@ import { lower, upper } from './string-case.js';
 import { containsFn, endswith, startswith } from './string-predicates.js';
 import { substring } from './substring.js';
 import { getField, namedStruct, struct } from './struct-functions.js';
+import { updateFields } from './struct-update.js';
 import { ltrim, rtrim, trim } from './trim.js';
 
 export type { ScalarFunctionDef } from './function-def.js';
@@ -37,7 +38,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
   ...NULL_FUNCTIONS, ...ARITHMETIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...BITWISE_FUNCTIONS, ...HASH_FUNCTIONS,
-  ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS,
+  ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS, updateFields,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();
