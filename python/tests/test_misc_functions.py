@@ -216,3 +216,33 @@ def test_sample_and_random_split_keep_sparks_rows(spark):
         df.sample("a")  # type: ignore[arg-type]
     with pytest.raises(PySparkValueError, match="VALUE_NOT_POSITIVE"):
         df.randomSplit([1.0, -1.0])
+
+
+def test_with_field_and_drop_fields_match_pyspark(spark):
+    from kindling.sql.column import Column
+
+    for name in ("withField", "dropFields"):
+        runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+        for t in doctest.DocTestFinder(recurse=False).find(getattr(Column, name), name, globs={"spark": spark}):
+            runner.run(t)
+        assert runner.failures == 0
+    df = spark.createDataFrame([((1, "x", (2, 3)),), (None,)], "s struct<a:int,b:string,c:struct<d:int,e:int>>")
+    r = df.select(df.s.withField("b", F.lit("y")), df.s.withField("z", F.lit(9)), df.s.dropFields("a"), df.s.withField("c.d", F.lit(7)),
+                  df.s.dropFields("c.e", "b"), df.s.withField("A", F.lit(5)))
+    # PySpark 4.3's names and types for the same select.
+    assert r.columns == ['update_fields(s, WithField(y))', 'update_fields(s, WithField(9))', 'update_fields(s, dropfield())',
+                         'update_fields(s, WithField(update_fields(s.c, WithField(7))))',
+                         'update_fields(s, WithField(update_fields(s.c, dropfield())), dropfield())', 'update_fields(s, WithField(5))']
+    assert [f.dataType.simpleString() for f in r.schema.fields] == [
+        'struct<a:int,b:string,c:struct<d:int,e:int>>', 'struct<a:int,b:string,c:struct<d:int,e:int>,z:int>',
+        'struct<b:string,c:struct<d:int,e:int>>', 'struct<a:int,b:string,c:struct<d:int,e:int>>', 'struct<a:int,c:struct<d:int>>',
+        'struct<A:int,b:string,c:struct<d:int,e:int>>']
+    rows = r.collect()
+    assert rows[1] == (None, None, None, None, None, None)
+    assert rows[0][3].c.d == 7 and rows[0][4].asDict(recursive=True) == {"a": 1, "c": {"d": 2}}
+    with pytest.raises(AnalysisException, match="CANNOT_DROP_ALL_FIELDS"):
+        df.select(df.s.dropFields("a", "b", "c")).collect()
+    with pytest.raises(AnalysisException, match=r"No such struct field `q` in `a`, `b`, `c`"):
+        df.select(df.s.withField("q.r", F.lit(1))).collect()
+    with pytest.raises(AnalysisException, match='The first parameter requires the "STRUCT" type'):
+        df.select(F.lit(1).withField("a", F.lit(1))).collect()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import json as _json
 from typing import Any, Iterable, Union
 
 from kindling.sql import _expr as E
@@ -266,6 +267,60 @@ class Column:
         [Row((a ^ b)=225)]
         """
         return _call("^", self._expr, _to_expr(other, "other"))
+
+    def withField(self, fieldName: str, col: "Column") -> "Column":
+        """The struct with field ``fieldName`` added, or replaced when the struct has it (names match ignoring case);
+        a dotted name reaches into nested structs. A NULL struct stays NULL.
+
+        Parameters
+        ----------
+        fieldName : str
+            The field's name, or a dotted path to a nested field.
+        col : :class:`Column`
+            The field's value.
+
+        Returns
+        -------
+        :class:`Column`
+            The updated struct.
+
+        Examples
+        --------
+        >>> from kindling.sql.functions import lit
+        >>> df = spark.createDataFrame([((1, 2),)], "s struct<a:int,b:int>")
+        >>> df.select(df.s.withField("b", lit(3)), df.s.withField("c", lit(4)).alias("t")).collect()
+        [Row(update_fields(s, WithField(3))=Row(a=1, b=3), t=Row(a=1, b=2, c=4))]
+        """
+        if not isinstance(fieldName, str):
+            raise _err.type_error("NOT_STR", arg_name="fieldName", arg_type=type(fieldName).__name__)
+        if not isinstance(col, Column):
+            raise _err.type_error("NOT_COLUMN", arg_name="col", arg_type=type(col).__name__)
+        return _call("update_fields", self._expr, E.Literal("string", _json.dumps([{"with": fieldName}])), col._expr)
+
+    def dropFields(self, *fieldNames: str) -> "Column":
+        """The struct without the named fields (names match ignoring case; dotted names reach nested structs; names
+        it does not have are ignored). Dropping every field is an error, as in Spark.
+
+        Parameters
+        ----------
+        fieldNames : str
+            The fields to drop.
+
+        Returns
+        -------
+        :class:`Column`
+            The updated struct.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([((1, 2, 3),)], "s struct<a:int,b:int,c:int>")
+        >>> df.select(df.s.dropFields("b", "c").alias("t")).collect()
+        [Row(t=Row(a=1))]
+        """
+        for name in fieldNames:
+            if not isinstance(name, str):
+                raise _err.type_error("NOT_STR", arg_name="fieldName", arg_type=type(name).__name__)
+        return _call("update_fields", self._expr, E.Literal("string", _json.dumps([{"drop": n} for n in fieldNames])))
 
     def isNaN(self) -> "Column":
         """True where the value is NaN (false for NULL).
