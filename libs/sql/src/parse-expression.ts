@@ -1,5 +1,5 @@
 // Scalar expressions by precedence climbing, lowest first: OR, AND, NOT, predicates (IS NULL, BETWEEN, IN,
-// LIKE), comparisons, + - ||, * / %, unary minus, primaries. Produces the core's unresolved Expressions.
+// LIKE), comparisons, | ^ & (bitwise), << >> >>>, + - ||, * / % DIV, unary - + ~, primaries. Produces the core's unresolved Expressions.
 import { ParameterBinder } from './parameters.js';
 import { AnalysisError, type DataType, DateT, parseTypeName } from '@kindling/core';
 import {
@@ -19,6 +19,10 @@ import { numberLiteral, typedLiteral } from './parse-literal.js';
 import type { Query } from './ast.js';
 import type { TokenStream } from './token-stream.js';
 import type { Token } from './tokenizer.js';
+
+function call(name: string, args: Expression[]): Expression {
+  return { kind: 'unresolvedFunction', name, args, isDistinct: false };
+}
 
 const CMP: Record<string, ComparisonOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '<=>': '<=>' };
 
@@ -158,9 +162,9 @@ export class ExpressionParser {
       if (negated) ts.next();
       const wrap = (x: Expression): Expression => (negated ? { kind: 'not', child: x } : x);
       if (ts.acceptWord('BETWEEN')) {
-        const lo = this.additive();
+        const lo = this.bitOr();
         ts.expectWord('AND');
-        const hi = this.additive();
+        const hi = this.bitOr();
         e = wrap({ kind: 'and', left: { kind: 'cmp', op: '>=', left: e, right: lo }, right: { kind: 'cmp', op: '<=', left: e, right: hi } });
       } else if (ts.acceptWord('IN')) {
         const open = ts.peek();
@@ -173,7 +177,7 @@ export class ExpressionParser {
         e = wrap({ kind: 'in', child: e, list });
       } else if (ts.isWord('LIKE') || ts.isWord('RLIKE') || ts.isWord('ILIKE') || ts.isWord('REGEXP')) {
         const op = ts.next().text.toLowerCase();
-        const pattern = this.additive();
+        const pattern = this.bitOr();
         const name = op === 'regexp' ? 'rlike' : op;
         e = wrap({ kind: 'unresolvedFunction', name, args: [e, pattern], isDistinct: false });
       } else return e;
@@ -181,13 +185,54 @@ export class ExpressionParser {
   }
 
   private comparison(): Expression {
-    let l = this.additive();
+    let l = this.bitOr();
     for (;;) {
       const t = this.ts.peek();
       const op = t.kind === 'op' ? CMP[t.text] : undefined;
       if (!op) return l;
       this.ts.next();
-      l = { kind: 'cmp', op, left: l, right: this.additive() };
+      l = { kind: 'cmp', op, left: l, right: this.bitOr() };
+    }
+  }
+
+  // Spark's valueExpression precedence below comparisons: | then ^ then & then the shifts, each left-associative.
+  private bitOr(): Expression {
+    let l = this.bitXor();
+    while (this.ts.acceptOp('|')) l = call('|', [l, this.bitXor()]);
+    return l;
+  }
+
+  private bitXor(): Expression {
+    let l = this.bitAnd();
+    while (this.ts.acceptOp('^')) l = call('^', [l, this.bitAnd()]);
+    return l;
+  }
+
+  private bitAnd(): Expression {
+    let l = this.shift();
+    while (this.ts.acceptOp('&')) l = call('&', [l, this.shift()]);
+    return l;
+  }
+
+  /** `<<`, `>>`, `>>>`: adjacent `<` / `>` tokens (the tokenizer keeps `>>` apart for `array<array<int>>`). */
+  private shiftOperator(): string | null {
+    const ts = this.ts;
+    const a = ts.peek();
+    if (a.kind !== 'op' || (a.text !== '<' && a.text !== '>')) return null;
+    const b = ts.peek(1);
+    if (b.kind !== 'op' || b.text !== a.text || b.offset !== a.offset + 1) return null;
+    if (a.text === '<') return '<<';
+    const c = ts.peek(2);
+    return c.kind === 'op' && c.text === '>' && c.offset === b.offset + 1 ? '>>>' : '>>';
+  }
+
+  private shift(): Expression {
+    let l = this.additive();
+    for (;;) {
+      const op = this.shiftOperator();
+      if (!op) return l;
+      for (let k = 0; k < op.length; k++) this.ts.next();
+      l = call(op, [l, this.additive()]);
     }
   }
 
@@ -216,9 +261,8 @@ export class ExpressionParser {
         l = { kind: 'arith', op, left: l, right: this.unary() };
       } else if (this.ts.isWord('DIV')) {
         this.ts.next();
-        const q: Expression = { kind: 'arith', op: '/', left: l, right: this.unary() };
-        // a DIV b: integral division, truncating toward zero.
-        l = { kind: 'cast', child: q, to: parseTypeName('bigint')! };
+        // a DIV b: integral division, truncating toward zero (Spark's IntegralDivide).
+        l = call('div', [l, this.unary()]);
       } else return l;
     }
   }
@@ -231,7 +275,9 @@ export class ExpressionParser {
       if (ts.peek().kind === 'number') return numberLiteral(ts, ts.next(), true);
       return { kind: 'negate', child: this.unary() };
     }
-    if (ts.acceptOp('+')) return this.unary();
+    // `+x` is Spark's UnaryPositive, printed `(+ x)`; `~x` its BitwiseNot.
+    if (ts.acceptOp('+')) return call('positive', [this.unary()]);
+    if (ts.acceptOp('~')) return call('~', [this.unary()]);
     return this.primary();
   }
 
@@ -306,13 +352,13 @@ export class ExpressionParser {
         break;
       case 'CAST':
       case 'TRY_CAST': {
-        ts.next();
+        const tryCast = ts.next().text.toUpperCase() === 'TRY_CAST';
         ts.expectOp('(');
         const child = this.expression();
         ts.expectWord('AS');
         const to = this.dataType();
         ts.expectOp(')');
-        return { kind: 'cast', child, to };
+        return tryCast ? { kind: 'cast', child, to, try: true } : { kind: 'cast', child, to };
       }
       case 'DATE':
       case 'TIMESTAMP':

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import json as _json
 from typing import Any, Iterable, Union
 
 from kindling.sql import _expr as E
@@ -203,6 +204,139 @@ class Column:
     __or__ = _bin_op("or", "``self OR other`` (three-valued logic).")
     __rand__ = _bin_op("and", "``other AND self``.")
     __ror__ = _bin_op("or", "``other OR self``.")
+
+    def bitwiseAND(self, other: Any) -> "Column":
+        """Bitwise AND with an integral column or value (SQL's ``a & b``).
+
+        Parameters
+        ----------
+        other : :class:`Column` or int
+            The other operand.
+
+        Returns
+        -------
+        :class:`Column`
+            The common integral type of the operands.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(170, 75)], ["a", "b"])
+        >>> df.select(df.a.bitwiseAND(df.b)).collect()
+        [Row((a & b)=10)]
+        """
+        return _call("&", self._expr, _to_expr(other, "other"))
+
+    def bitwiseOR(self, other: Any) -> "Column":
+        """Bitwise OR with an integral column or value (SQL's ``a | b``).
+
+        Parameters
+        ----------
+        other : :class:`Column` or int
+            The other operand.
+
+        Returns
+        -------
+        :class:`Column`
+            The common integral type of the operands.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(170, 75)], ["a", "b"])
+        >>> df.select(df.a.bitwiseOR(df.b)).collect()
+        [Row((a | b)=235)]
+        """
+        return _call("|", self._expr, _to_expr(other, "other"))
+
+    def bitwiseXOR(self, other: Any) -> "Column":
+        """Bitwise exclusive OR with an integral column or value (SQL's ``a ^ b``).
+
+        Parameters
+        ----------
+        other : :class:`Column` or int
+            The other operand.
+
+        Returns
+        -------
+        :class:`Column`
+            The common integral type of the operands.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(170, 75)], ["a", "b"])
+        >>> df.select(df.a.bitwiseXOR(df.b)).collect()
+        [Row((a ^ b)=225)]
+        """
+        return _call("^", self._expr, _to_expr(other, "other"))
+
+    def withField(self, fieldName: str, col: "Column") -> "Column":
+        """The struct with field ``fieldName`` added, or replaced when the struct has it (names match ignoring case);
+        a dotted name reaches into nested structs. A NULL struct stays NULL.
+
+        Parameters
+        ----------
+        fieldName : str
+            The field's name, or a dotted path to a nested field.
+        col : :class:`Column`
+            The field's value.
+
+        Returns
+        -------
+        :class:`Column`
+            The updated struct.
+
+        Examples
+        --------
+        >>> from kindling.sql.functions import lit
+        >>> df = spark.createDataFrame([((1, 2),)], "s struct<a:int,b:int>")
+        >>> df.select(df.s.withField("b", lit(3)), df.s.withField("c", lit(4)).alias("t")).collect()
+        [Row(update_fields(s, WithField(3))=Row(a=1, b=3), t=Row(a=1, b=2, c=4))]
+        """
+        if not isinstance(fieldName, str):
+            raise _err.type_error("NOT_STR", arg_name="fieldName", arg_type=type(fieldName).__name__)
+        if not isinstance(col, Column):
+            raise _err.type_error("NOT_COLUMN", arg_name="col", arg_type=type(col).__name__)
+        return _call("update_fields", self._expr, E.Literal("string", _json.dumps([{"with": fieldName}])), col._expr)
+
+    def dropFields(self, *fieldNames: str) -> "Column":
+        """The struct without the named fields (names match ignoring case; dotted names reach nested structs; names
+        it does not have are ignored). Dropping every field is an error, as in Spark.
+
+        Parameters
+        ----------
+        fieldNames : str
+            The fields to drop.
+
+        Returns
+        -------
+        :class:`Column`
+            The updated struct.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([((1, 2, 3),)], "s struct<a:int,b:int,c:int>")
+        >>> df.select(df.s.dropFields("b", "c").alias("t")).collect()
+        [Row(t=Row(a=1))]
+        """
+        for name in fieldNames:
+            if not isinstance(name, str):
+                raise _err.type_error("NOT_STR", arg_name="fieldName", arg_type=type(name).__name__)
+        return _call("update_fields", self._expr, E.Literal("string", _json.dumps([{"drop": n} for n in fieldNames])))
+
+    def isNaN(self) -> "Column":
+        """True where the value is NaN (false for NULL).
+
+        Returns
+        -------
+        :class:`Column`
+            A boolean column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1.0,), (float("nan"),)], ["x"])
+        >>> df.select(df.x.isNaN().alias("r")).collect()
+        [Row(r=False), Row(r=True)]
+        """
+        return _call("isnan", self._expr)
 
     def __invert__(self) -> "Column":
         """``NOT self``."""
@@ -637,6 +771,37 @@ class Column:
             raise _err.type_error("NOT_DATATYPE_OR_STR", arg_name="dataType", arg_type=type(dataType).__name__)
         _check_engine_type(dt)
         return Column(E.Cast(self._expr, dt))
+
+    def try_cast(self, dataType: Union[DataType, str]) -> "Column":
+        """Like :meth:`cast`, but NULL where a value does not convert, also when ``spark.sql.ansi.enabled`` is true.
+
+        Parameters
+        ----------
+        dataType : :class:`DataType` or str
+            The type, as a DataType or a DDL type name.
+
+        Returns
+        -------
+        :class:`Column`
+            The converted column; a cast of a column keeps the column's name.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("123",), ("abc",)], ["s"])
+        >>> df.select(df.s.try_cast("int")).collect()
+        [Row(s=123), Row(s=None)]
+        """
+        if isinstance(dataType, str):
+            from kindling.sql.types import _parse_data_type
+
+            dt = _parse_data_type(dataType)
+        elif isinstance(dataType, DataType):
+            dt = dataType
+        else:
+            raise _err.type_error("NOT_DATATYPE_OR_STR", arg_name="dataType", arg_type=type(dataType).__name__)
+        _check_engine_type(dt)
+        # Sent as a call the engine turns into a cast in TRY mode (the wire Cast has no mode).
+        return _call("try_cast", self._expr, E.Literal("string", dt.simpleString()))
 
     def astype(self, dataType: Union[DataType, str]) -> "Column":
         """Same as :meth:`cast`.

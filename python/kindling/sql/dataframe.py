@@ -506,6 +506,58 @@ class DataFrame:
         """Sorts the rows of each partition, without a shuffle."""
         return self._transform(rq.sort(self._id, self._sort_exprs(cols, kwargs), False))
 
+    def sample(self, withReplacement: Any = None, fraction: Any = None, seed: Optional[int] = None) -> "DataFrame":
+        """A random sample of the rows, each kept with probability ``fraction``: the same rows Spark keeps for the
+        same seed and partitioning (Spark's Bernoulli sampler over XORShiftRandom(seed + partition index)).
+
+        Parameters
+        ----------
+        withReplacement : bool, optional
+            Sampling with replacement is not available yet (Spark's Poisson sampler); False or omitted.
+        fraction : float
+            The probability of keeping each row, in [0, 1].
+        seed : int, optional
+            The seed (a random one when omitted).
+
+        Returns
+        -------
+        :class:`DataFrame`
+            The sampled rows.
+
+        Examples
+        --------
+        >>> [r.id for r in spark.range(0, 20, 1, 3).sample(0.5, 42).collect()]
+        [3, 8, 9, 18, 19]
+        """
+        from . import _sampling
+
+        return _sampling.sample(self, withReplacement, fraction, seed)
+
+    def randomSplit(self, weights: List[float], seed: Optional[int] = None) -> List["DataFrame"]:
+        """Splits the rows randomly by ``weights`` (normalised to sum to 1), as Spark does: each partition is sorted by
+        every column, then each row goes to the split its draw of XORShiftRandom(seed + partition index) falls in.
+
+        Parameters
+        ----------
+        weights : list of float
+            The relative sizes of the splits (non-negative).
+        seed : int, optional
+            The seed (a random one when omitted).
+
+        Returns
+        -------
+        list
+            One :class:`DataFrame` per weight.
+
+        Examples
+        --------
+        >>> [[r.id for r in d.collect()] for d in spark.range(0, 20, 1, 3).randomSplit([1.0, 2.0], 24)]
+        [[2, 5, 6, 8, 13, 19], [0, 1, 3, 4, 7, 9, 10, 11, 12, 14, 15, 16, 17, 18]]
+        """
+        from . import _sampling
+
+        return _sampling.random_split(self, weights, seed)
+
     def limit(self, num: int) -> "DataFrame":
         if not isinstance(num, int) or isinstance(num, bool):
             raise _type_error("NOT_INT", "num", num)
@@ -622,6 +674,28 @@ class DataFrame:
         from . import _views
 
         _views.create_view(self, name, global_=False, replace=True)
+
+    def registerTempTable(self, name: str) -> None:
+        """Registers this DataFrame as a temporary view (deprecated in PySpark since 2.0: use
+        :meth:`createOrReplaceTempView`, which this is).
+
+        Parameters
+        ----------
+        name : str
+            The view's name (one part, case-insensitive).
+
+        Examples
+        --------
+        >>> spark.createDataFrame([(1,), (2,)], "x int").registerTempTable("old_style")
+        >>> spark.sql("SELECT count(*) AS n FROM old_style").first().n
+        2
+        >>> spark.catalog.dropTempView("old_style")
+        True
+        """
+        import warnings
+
+        warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
+        self.createOrReplaceTempView(name)
 
     def createGlobalTempView(self, name: str) -> None:
         """Registers this DataFrame as a global temporary view, read by every session of the engine as
@@ -788,6 +862,30 @@ class DataFrame:
         if not isinstance(num, int) or isinstance(num, bool):
             raise _type_error("NOT_INT", "num", num)
         return self._rows(Action.Take, max(0, num))
+
+    def tail(self, num: int) -> List[Row]:
+        """The last ``num`` rows, in order (Spark also brings every partition's last rows to the driver).
+
+        Parameters
+        ----------
+        num : int
+            How many rows.
+
+        Returns
+        -------
+        list
+            A list of :class:`Row`.
+
+        Examples
+        --------
+        >>> spark.range(0, 10, 1, 3).tail(2)
+        [Row(id=8), Row(id=9)]
+        """
+        if not isinstance(num, int) or isinstance(num, bool):
+            raise _type_error("NOT_INT", "num", num)
+        if num <= 0:
+            return []
+        return self.collect()[-num:]
 
     def head(self, n: Optional[int] = None) -> Union[Optional[Row], List[Row]]:
         """``head()`` the first Row (or None); ``head(n)`` a list of the first n Rows."""

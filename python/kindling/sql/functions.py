@@ -1860,3 +1860,7 @@ from kindling.sql._json_functions import __all__ as _json_names  # noqa: E402
 from kindling.sql._json_functions import *  # noqa: E402,F401,F403
 
 __all__ += _json_names
+from kindling.sql._misc_functions import __all__ as _misc_names  # noqa: E402
+from kindling.sql._misc_functions import *  # noqa: E402,F401,F403
+
+__all__ += _misc_names

@@ -13,6 +13,7 @@ engine: Kindling reads naive ``datetime`` values as UTC and returns naive UTC da
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union, overload
 
 from kindling.sql._utils import ddl as _ddl
@@ -74,6 +75,13 @@ class DataType:
 
     def needConversion(self) -> bool:
         return False
+
+    def _sql(self) -> str:
+        """The type as Spark's ``DataType.sql`` writes it (``INT``, ``DECIMAL(5,2)``, ``ARRAY<STRING>``)."""
+        return self.simpleString().upper()
+
+    def _as_nullable(self) -> "DataType":
+        return self
 
     @classmethod
     def fromDDL(cls, ddl: str) -> "DataType":
@@ -231,6 +239,34 @@ class ArrayType(DataType):
 
     def needConversion(self) -> bool:
         return self.elementType.needConversion()
+
+    def _sql(self) -> str:
+        return "ARRAY<%s>" % self.elementType._sql()
+
+    def _as_nullable(self) -> "ArrayType":
+        return ArrayType(self.elementType._as_nullable(), True)
+
+    def toNullable(self) -> "ArrayType":
+        """The same type with every nullability flag set (``containsNull``, nested fields').
+
+        Returns
+        -------
+        :class:`ArrayType`
+            The nullable type.
+
+        Examples
+        --------
+        >>> ArrayType(IntegerType(), containsNull=False).toNullable()
+        ArrayType(IntegerType(), True)
+        """
+        return self._as_nullable()
+
+
+def _quote_if_needed(name: str) -> str:
+    """Spark's QuotingUtils.quoteIfNeeded: back-quoted unless letters, digits and _ (and not all digits)."""
+    if re.fullmatch(r"[a-zA-Z0-9_]+", name) and not name.isdigit():
+        return name
+    return "`" + name.replace("`", "``") + "`"
 
 
 class StructField(DataType):
@@ -398,6 +434,44 @@ class StructType(DataType):
 
     def needConversion(self) -> bool:
         return True
+
+    def _sql(self) -> str:
+        return "STRUCT<%s>" % ", ".join(
+            "%s: %s%s" % (_quote_if_needed(f.name), f.dataType._sql(), "" if f.nullable else " NOT NULL") for f in self.fields)
+
+    def _as_nullable(self) -> "StructType":
+        return StructType([StructField(f.name, f.dataType._as_nullable(), True, f.metadata) for f in self.fields])
+
+    def toNullable(self) -> "StructType":
+        """The same schema with every nullability flag set, nested fields and array elements included.
+
+        Returns
+        -------
+        :class:`StructType`
+            The nullable schema.
+
+        Examples
+        --------
+        >>> StructType([StructField("a", IntegerType(), False), StructField("b", ArrayType(IntegerType(), False), False)]).toNullable()
+        StructType([StructField('a', IntegerType(), True), StructField('b', ArrayType(IntegerType(), True), True)])
+        """
+        return self._as_nullable()
+
+    def toDDL(self) -> str:
+        """The schema as a DDL column list, as Spark's ``StructType.toDDL`` writes it (``a INT NOT NULL,b STRING``).
+
+        Returns
+        -------
+        str
+            The DDL text.
+
+        Examples
+        --------
+        >>> StructType([StructField("a", IntegerType(), False), StructField("b c", ArrayType(StringType()))]).toDDL()
+        'a INT NOT NULL,`b c` ARRAY<STRING>'
+        """
+        return ",".join(
+            "%s %s%s" % (_quote_if_needed(f.name), f.dataType._sql(), "" if f.nullable else " NOT NULL") for f in self.fields)
 
     def treeString(self, level: Optional[int] = None) -> str:
         """The text ``printSchema()`` prints (``root`` then one `` |-- name: type (nullable = …)`` line per field)."""

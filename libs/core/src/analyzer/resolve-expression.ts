@@ -17,6 +17,7 @@ import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.j
 import { castTo, coerce } from './type-coercion.js';
 import { checkWindowExpression, resolveWindowFunction } from './resolve-window.js';
 import { canCast } from '../expr/eval/cast.js';
+import { castAliasCall } from './cast-aliases.js';
 import { generatorOutsideSelect, isGeneratorCall } from './resolve-generator.js';
 import { isGroupingFunction, unsupportedGroupingExpression } from './resolve-grouping.js';
 import { simpleString } from '../types/data-type.js';
@@ -149,8 +150,10 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
       return resolveColumnOrField(e.nameParts, scope, e.planId);
     case 'star':
       throw new AnalysisError('INVALID_USAGE_OF_STAR', `Invalid usage of '*' in expression ${prettyName(e)}.`);
-    case 'unresolvedFunction':
-      return resolveFunction(e.name, e.args, e.isDistinct);
+    case 'unresolvedFunction': {
+      const cast = castAliasCall(e.name, e.args);
+      return cast ? resolveNode(cast, scope) : resolveFunction(e.name, e.args, e.isDistinct);
+    }
     case 'cast': {
       const from = dataTypeOf(e.child);
       if (!canCast(from, e.to)) {

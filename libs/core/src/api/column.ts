@@ -42,6 +42,23 @@ export class Column {
   mod(other: ColumnOrValue): Column { return this.binary('%', other); }
   /** Unary minus. */
   negate(): Column { return new Column({ kind: 'negate', child: this.expr }); }
+  /** Bitwise AND with an integral column or value (SQL `a & b`). */
+  bitwiseAND(other: ColumnOrValue): Column { return this.fn('&', toExpr(other)); }
+  /** Bitwise OR with an integral column or value (SQL `a | b`). */
+  bitwiseOR(other: ColumnOrValue): Column { return this.fn('|', toExpr(other)); }
+  /** Bitwise exclusive OR with an integral column or value (SQL `a ^ b`). */
+  bitwiseXOR(other: ColumnOrValue): Column { return this.fn('^', toExpr(other)); }
+  /** The struct with field `name` (a dotted path reaches nested structs) added or replaced by `value`. */
+  withField(name: string, value: Column): Column {
+    if (typeof name !== 'string') throw new IllegalArgumentError('NOT_STR', `Argument \`fieldName\` should be a str, got ${typeof name}.`);
+    return this.fn('update_fields', litExpr(JSON.stringify([{ with: name }])), value.expr);
+  }
+  /** The struct without the named fields (dotted paths reach nested structs); missing names are ignored. */
+  dropFields(...names: string[]): Column {
+    return this.fn('update_fields', litExpr(JSON.stringify(names.map((n) => ({ drop: n })))));
+  }
+  /** True where the value is NaN (false for NULL). */
+  isNaN(): Column { return this.fn('isnan'); }
 
   equalTo(other: ColumnOrValue): Column { return this.cmp('=', other); }
   notEqual(other: ColumnOrValue): Column { return this.cmp('!=', other); }
@@ -103,6 +120,12 @@ export class Column {
     return new Column({ kind: 'cast', child: this.expr, to: t });
   }
   astype(to: DataType | string): Column { return this.cast(to); }
+  /** Like `cast`, but NULL where a value does not convert, also under ANSI mode (Spark's `try_cast`). */
+  try_cast(to: DataType | string): Column {
+    const t = typeof to === 'string' ? parseTypeName(to) : to;
+    if (!t) throw new IllegalArgumentError('UNSUPPORTED_DATATYPE', `Unsupported data type ${JSON.stringify(to)} in try_cast().`, { typeName: String(to) });
+    return new Column({ kind: 'cast', child: this.expr, to: t, try: true });
+  }
 
   /** Continues a `when(...)` chain. */
   when(condition: Column, value: ColumnOrValue): Column {

@@ -62,7 +62,14 @@ export interface Negate { readonly kind: 'negate'; readonly child: Expression }
 export interface IsNull { readonly kind: 'isNull'; readonly child: Expression }
 export interface IsNotNull { readonly kind: 'isNotNull'; readonly child: Expression }
 /** `implicit` marks casts the analyzer inserted; generated column names leave them out, as Spark does. */
-export interface Cast { readonly kind: 'cast'; readonly child: Expression; readonly to: DataType; readonly implicit?: boolean }
+export interface Cast {
+  readonly kind: 'cast';
+  readonly child: Expression;
+  readonly to: DataType;
+  readonly implicit?: boolean;
+  /** `try_cast`: NULL where the value does not convert, in either ANSI mode (Spark's EvalMode.TRY). */
+  readonly try?: boolean;
+}
 export interface CaseWhen {
   readonly kind: 'caseWhen';
   readonly branches: readonly { readonly condition: Expression; readonly value: Expression }[];
@@ -305,7 +312,7 @@ export function nullableOf(e: Expression): boolean {
       return nullableOf(e.child);
     case 'cast':
       // string → number/date casts yield null on malformed input (non-ANSI Spark).
-      return nullableOf(e.child) || dataTypeOf(e.child).kind === 'string' || castForcesNull(dataTypeOf(e.child), e.to);
+      return e.try === true || nullableOf(e.child) || dataTypeOf(e.child).kind === 'string' || castForcesNull(dataTypeOf(e.child), e.to);
     case 'arith':
       return nullableOf(e.left) || nullableOf(e.right) || e.op === '/' || e.op === '%';
     case 'cmp':
@@ -600,7 +607,7 @@ function render(e: Expression, pretty: boolean): string {
       return `(${r(e.child)} IS NOT NULL)`;
     case 'cast':
       if (pretty && e.implicit) return r(e.child);
-      return `CAST(${r(e.child)} AS ${castTypeName(e.to)})`;
+      return `${e.try ? 'TRY_CAST' : 'CAST'}(${r(e.child)} AS ${castTypeName(e.to)})`;
     case 'caseWhen': {
       const parts = e.branches.map((b) => ` WHEN ${r(b.condition)} THEN ${r(b.value)}`).join('');
       return `CASE${parts}${e.otherwise ? ` ELSE ${r(e.otherwise)}` : ''} END`;
@@ -614,6 +621,12 @@ function render(e: Expression, pretty: boolean): string {
         if (e.displayName === 'struct') return `struct(${e.args.map((x) => (x.kind === 'alias' ? `${r(x.child)} AS ${x.name}` : r(x))).join(', ')})`;
         const fields = e.dataType.fields;
         return `named_struct(${e.args.map((x, k) => `${fields[k]!.name}, ${r(x)}`).join(', ')})`;
+      }
+      if (e.name === 'update_fields' && e.args[1]?.kind === 'literal') {
+        // Spark's UpdateFields: update_fields(s, WithField(v), dropfield()); the operations are the JSON in args[1].
+        let v = 2;
+        const ops = JSON.parse(String(e.args[1].value)) as ({ with: string } | { drop: string })[];
+        return `update_fields(${r(e.args[0]!)}, ${ops.map((op) => ('with' in op ? `WithField(${r(e.args[v++]!)})` : 'dropfield()')).join(', ')})`;
       }
       return renderFunction(e.displayName ?? e.name, e.args.map(r));
     case 'pythonUdf':
@@ -676,8 +689,14 @@ function castForcesNull(from: DataType, to: DataType): boolean {
   }
 }
 
+/** Functions Spark prints as infix operators: `(a & b)`, `(a << 1)`, `(a div b)`. */
+const INFIX_FUNCTIONS: ReadonlySet<string> = new Set(['&', '|', '^', '<<', '>>', '>>>', 'div']);
+
 function renderFunction(name: string, args: string[]): string {
   if (name === 'like') return `${args[0]} LIKE ${args[1]}`;
+  if (INFIX_FUNCTIONS.has(name) && args.length === 2) return `(${args[0]} ${name} ${args[1]})`;
+  if (name === '~') return `~${args[0]}`;
+  if (name === 'positive') return `(+ ${args[0]})`;
   return `${name}(${args.join(', ')})`;
 }
 

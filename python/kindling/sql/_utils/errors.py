@@ -99,6 +99,7 @@ _TEMPLATES: Dict[str, str] = {
     "NOT_SAME_TYPE": (
         "Argument `<arg_name1>` and `<arg_name2>` should be the same type, got <arg_type1> and <arg_type2>."
     ),
+    "NOT_EXPECTED_TYPE": "Argument `<arg_name>` should be <expected_type>, got <arg_type>.",
     "NOT_STR": "Argument `<arg_name>` should be a str, got <arg_type>.",
     "NOT_WINDOWSPEC": "Argument `<arg_name>` should be a WindowSpec, got <arg_type>.",
     "ONLY_ALLOWED_FOR_SINGLE_COLUMN": "Argument `<arg_name>` can only be provided for a single column.",
@@ -117,6 +118,7 @@ _TEMPLATES: Dict[str, str] = {
         "Value `<val>` in `<field_name>` should be a plain column reference such as `df.col` or `col('column')`."
     ),
     "VALUE_NOT_BETWEEN": "Value for `<arg_name>` must be between <min> and <max>.",
+    "VALUE_NOT_POSITIVE": "Value for `<arg_name>` must be positive, got '<arg_value>'.",
     "WRONG_NUM_COLUMNS": "Function `<func_name>` should take at least <num_cols> columns.",
 }
 

@@ -4,7 +4,8 @@ import type * as arrow from 'apache-arrow';
 import { columnData } from '../../execution/vectors.js';
 import { assertNever } from '../../util/assert.js';
 import { type DataType, sameType } from '../../types/data-type.js';
-import { dataTypeOf, type Expression, exprToString } from '../expression.js';
+import { dataTypeOf, exists, type Expression, exprToString } from '../expression.js';
+import { RAISING_FUNCTIONS } from '../functions/context-functions.js';
 import { lookupScalarFunction } from '../functions/registry.js';
 import { type ArithOperand, arithmetic, negate } from './arithmetic.js';
 import { decimalArith } from './arithmetic-decimal.js';
@@ -23,6 +24,10 @@ export interface EvalContext {
   readonly timeZone?: string;
   /** The query's current time (µs), fixed when it is optimized, so current_timestamp() is one value per query. */
   readonly currentMicros?: bigint;
+  /** The task's partition index (spark_partition_id, monotonically_increasing_id, rand's seed); 0 when absent. */
+  readonly partitionId?: number;
+  /** What nondeterministic calls keep across the batches of one task (a random generator, a row count), by call node. */
+  readonly state?: Map<object, unknown>;
 }
 
 export const DEFAULT_EVAL_CONTEXT: EvalContext = Object.freeze({ ansi: false, timeZone: 'UTC' });
@@ -72,7 +77,8 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
     case 'isNotNull':
       return isNotNull(ev(expr.child), n);
     case 'cast':
-      return castColumn(ev(expr.child), dataTypeOf(expr.child), expr.to, n, ctx);
+      // try_cast converts as non-ANSI Spark does (NULL where a value does not fit), in the session's zone.
+      return castColumn(ev(expr.child), dataTypeOf(expr.child), expr.to, n, expr.try ? { ...ctx, ansi: false } : ctx);
     case 'caseWhen':
       return caseWhen(expr, n, (e, mask) => evaluateRows(e, batch, mask, ctx), ctx.ansi);
     case 'in':
@@ -105,6 +111,18 @@ function operand(expr: Expression, type: DataType, batch: arrow.RecordBatch, ctx
   return evaluate(expr, batch, ctx);
 }
 
+const raising = new WeakMap<Expression, boolean>();
+
+/** True when `expr` calls raise_error / assert_true, which must see only the rows a CASE branch selects, ANSI or not. */
+function mayRaise(expr: Expression): boolean {
+  let r = raising.get(expr);
+  if (r === undefined) {
+    r = exists(expr, (x) => x.kind === 'fn' && RAISING_FUNCTIONS.has(x.name));
+    raising.set(expr, r);
+  }
+  return r;
+}
+
 /** One byte per row, 1 iff `expr` is TRUE (NULL and FALSE give 0). */
 export function evaluatePredicate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalContext = DEFAULT_EVAL_CONTEXT): Uint8Array {
   return trueMask(evaluate(expr, batch, ctx), batch.numRows);
@@ -115,7 +133,7 @@ export function evaluatePredicate(expr: Expression, batch: arrow.RecordBatch, ct
  * rows outside the mask are NULL or arbitrary.
  */
 export function evaluateRows(expr: Expression, batch: arrow.RecordBatch, mask: Uint8Array | null, ctx: EvalContext): arrow.Data {
-  if (!ctx.ansi || mask === null || expr.kind === 'literal' || expr.kind === 'boundRef') return evaluate(expr, batch, ctx);
+  if ((!ctx.ansi && !mayRaise(expr)) || mask === null || expr.kind === 'literal' || expr.kind === 'boundRef') return evaluate(expr, batch, ctx);
   const n = batch.numRows;
   let count = 0;
   for (let i = 0; i < n; i++) count += mask[i]!;

@@ -1,5 +1,12 @@
 // The scalar function registry: every definition, looked up case-insensitively by name or alias.
 import { abs } from './abs.js';
+import { ARITHMETIC_FUNCTIONS } from './arithmetic-functions.js';
+import { BITWISE_FUNCTIONS } from './bitwise.js';
+import { CONTEXT_FUNCTIONS } from './context-functions.js';
+import { NONDETERMINISTIC_FUNCTIONS } from './nondeterministic.js';
+import { HASH_FUNCTIONS } from './hash-functions.js';
+import { NULL_FUNCTIONS } from './null-functions.js';
+import { NUMBER_FUNCTIONS } from './number-functions.js';
 import { arrayRepeat } from './array-repeat.js';
 import { coalesce, nvl } from './coalesce.js';
 import { concat } from './concat.js';
@@ -25,6 +32,7 @@ import { lower, upper } from './string-case.js';
 import { containsFn, endswith, startswith } from './string-predicates.js';
 import { substring } from './substring.js';
 import { getField, namedStruct, struct } from './struct-functions.js';
+import { updateFields } from './struct-update.js';
 import { ltrim, rtrim, trim } from './trim.js';
 
 export type { ScalarFunctionDef } from './function-def.js';
@@ -35,6 +43,8 @@ const ALL: readonly ScalarFunctionDef[] = [
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
   ...JSON_FUNCTIONS,
   ...DATETIME_PATTERN_FUNCTIONS, ...TIMESTAMP_FUNCTIONS, datePart,
+  ...NULL_FUNCTIONS, ...ARITHMETIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...BITWISE_FUNCTIONS, ...HASH_FUNCTIONS,
+  ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS, updateFields,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

@@ -8,6 +8,8 @@ import { type ScalarFunctionDef, unexpectedType, wrongArgCount } from './functio
 
 export const shiftright: ScalarFunctionDef = {
   name: 'shiftright',
+  // `a >> n` in SQL, printed as the operator.
+  aliases: ['>>'],
   resolve(argTypes) {
     if (argTypes.length !== 2) return wrongArgCount('shiftright', '2', argTypes.length);
     const [x, n] = argTypes as [DataType, DataType];
