@@ -88,7 +88,7 @@ export const csvFormat: FileFormat = {
         const toks = recs[r]!.tokens;
         for (let c = 0; c < names.length && c < toks.length; c++) {
           const tok = toks[c]!;
-          if (tok === nullValue && !recs[r]!.quoted[c]) continue;
+          if ((tok === nullValue || tok === '') && !recs[r]!.quoted[c]) continue;
           types[c] = mergeTextTypes(types[c]!, inferTextType(tok, types[c]!));
         }
       }
@@ -134,7 +134,7 @@ export const csvFormat: FileFormat = {
         }
         const tok = rec.tokens[t]!;
         const f = schema[c]!;
-        if (!rec.quoted[t] && tok === nullValue) row[k] = null;
+        if (!rec.quoted[t] && (tok === nullValue || tok === '')) row[k] = null; // univocity turns an empty field into nullValue
         else if (rec.quoted[t] && tok === '' ) row[k] = f.dataType.kind === 'string' ? emptyValue : null;
         else {
           const v = fromText(tok, f.dataType, num);
