@@ -93,10 +93,9 @@ export function parseCsv(text: string, s: CsvSyntax): CsvRecord[] {
         }
         if (!closed) val += text.slice(segStart, k);
         // Anything between the closing quote and the separator is kept, as univocity keeps it.
-        let tail = '';
         const tailStart = k;
         while (k < n && !text.startsWith(sep, k) && atLineSep(k) === 0) k++;
-        tail = text.slice(tailStart, k);
+        let tail = text.slice(tailStart, k);
         if (s.ignoreTrailingWhiteSpace || tail.trim() === '') tail = tail.trimEnd();
         tokens.push(val + tail);
         quoted.push(true);

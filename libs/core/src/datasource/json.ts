@@ -57,12 +57,10 @@ function inferValue(v: JsonValue): DataType {
 }
 
 function inferObject(entries: readonly [string, JsonValue][]): DataType {
-  let t: DataType = StructT([]);
   // A key repeated in one object: the last value wins, as Jackson's tree does not keep both.
   const m = new Map<string, JsonValue>();
   for (const [k, x] of entries) m.set(k, x);
-  t = StructT([...m.entries()].map(([name, x]) => ({ name, dataType: inferValue(x), nullable: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
-  return t;
+  return StructT([...m.entries()].map(([name, x]) => ({ name, dataType: inferValue(x), nullable: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 }
 
 /** Spark's JsonInferSchema.compatibleType. */

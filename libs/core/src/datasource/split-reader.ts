@@ -19,7 +19,7 @@ export async function readSplitBytes(split: FileSplit): Promise<Uint8Array> {
     parts.push(head.subarray(0, bytesRead));
     // Extend to the end of the line that crosses `end`.
     let pos = from + bytesRead;
-    let last = bytesRead > 0 ? head[bytesRead - 1] : NL;
+    const last = bytesRead > 0 ? head[bytesRead - 1] : NL;
     while (last !== NL && pos < split.fileSize) {
       const buf = new Uint8Array(CHUNK);
       const r = await fh.read(buf, 0, CHUNK, pos);
