@@ -4,6 +4,7 @@ import * as arrow from 'apache-arrow';
 import { AnalysisError } from '../errors.js';
 import { type DataType, simpleString, toArrowType } from '../types/data-type.js';
 import { dataFromPlainValues } from '../execution/plain-values.js';
+import { plainColumn } from './plain-column.js';
 import { nullData } from '../execution/vectors.js';
 import { parseDecimal, changePrecision } from '../types/decimal.js';
 
@@ -84,5 +85,5 @@ export function toEngineColumn(vec: arrow.Vector, to: DataType, column: string):
   if (vec.type.typeId === arrow.Type.Null) return nullData(to, n);
   const values: unknown[] = new Array(n);
   for (let i = 0; i < n; i++) values[i] = plainOf(vec.get(i), vec.type.typeId === arrow.Type.Dictionary ? (vec.type as arrow.Dictionary).dictionary : vec.type, to, column);
-  return dataFromPlainValues(to, values);
+  return plainColumn(to, values);
 }

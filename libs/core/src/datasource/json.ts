@@ -6,8 +6,9 @@ import fs from 'node:fs/promises';
 import { AnalysisError, ExecutionError } from '../errors.js';
 import { StructType } from '../types/schema.js';
 import { type DataType, type StructField, ArrayT, DoubleT, LongT, StringT, StructT, BooleanT, NullT, simpleString } from '../types/data-type.js';
-import { dataFromPlainValues, plainValueAt } from '../execution/plain-values.js';
-import { makeBatch } from '../execution/vectors.js';
+import { plainValueAt } from '../execution/plain-values.js';
+import { plainColumn } from './plain-column.js';
+import { isNullAt, makeBatch } from '../execution/vectors.js';
 import { schemaOf } from '../execution/schema-of.js';
 import { attr } from '../expr/expression.js';
 import { formatDate, formatDouble } from '../expr/expression.js';
@@ -147,6 +148,19 @@ function structValues(entries: readonly [string, JsonValue][], fields: readonly 
 
 // ---------------------------------------------------------------------------------------------- writing
 
+/** Row i of `d` as a plain value, nested values too in the engine's conventions (dates as days, timestamps µs). */
+function valueOf(d: arrow.Data, t: DataType, i: number): unknown {
+  if (t.kind === 'array') {
+    if (isNullAt(d, i)) return null;
+    const offs = d.valueOffsets as Int32Array;
+    const out: unknown[] = [];
+    for (let j = offs[i]!; j < offs[i + 1]!; j++) out.push(valueOf(d.children[0]!, t.elementType, j));
+    return out;
+  }
+  if (t.kind === 'struct') return isNullAt(d, i) ? null : t.fields.map((f, k) => valueOf(d.children[k]!, f.dataType, i));
+  return plainValueAt(d, t, i);
+}
+
 function toJson(v: unknown, t: DataType): string {
   switch (t.kind) {
     case 'string': return JSON.stringify(v);
@@ -159,11 +173,7 @@ function toJson(v: unknown, t: DataType): string {
     case 'timestamp': return `"${formatTimestampIso(v as bigint)}"`;
     case 'binary': return `"${Buffer.from(v as Uint8Array).toString('base64')}"`;
     case 'array': return `[${(v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : toJson(x, t.elementType))).join(',')}]`;
-    case 'struct': {
-      // Top-level struct values are positional; structs inside arrays come from Arrow's getter, by name.
-      const xs = Array.isArray(v) ? v : t.fields.map((f) => (v as Record<string, unknown>)[f.name] ?? null);
-      return objectJson(xs, t.fields);
-    }
+    case 'struct': return objectJson(v as unknown[], t.fields);
     default: return String(v);
   }
 }
@@ -224,7 +234,7 @@ export const jsonFormat: FileFormat = {
     const target = schemaOf(wanted.map((f) => attr(f.name, f.dataType, true)));
     let rows: unknown[][] = [];
     const flush = () => {
-      const cols = wanted.map((f, k) => dataFromPlainValues(f.dataType, rows.map((r) => r[k])));
+      const cols = wanted.map((f, k) => plainColumn(f.dataType, rows.map((r) => r[k])));
       const b = makeBatch(target, cols, rows.length);
       rows = [];
       return b;
@@ -283,7 +293,7 @@ export const jsonFormat: FileFormat = {
     const parts: string[] = [];
     for (const b of batches) {
       for (let i = 0; i < b.numRows; i++) {
-        const values = types.map((t, c) => plainValueAt(b.data.children[c]!, t, i));
+        const values = types.map((t, c) => valueOf(b.data.children[c]!, t, i));
         parts.push(objectJson(values, schema.fields, ignoreNulls) + lineSep);
       }
     }
