@@ -394,6 +394,18 @@ def test_text_round_trip_and_wholetext(spark, tmp_path):
         spark.range(1).select("id", F.col("id").alias("x")).write.text(str(tmp_path / "x"))
 
 
+def test_gzip_compressed_line_formats(spark, tmp_path):
+    for fmt, ext in (("csv", ".csv.gz"), ("json", ".json.gz")):
+        d = str(tmp_path / fmt)
+        spark.range(5).write.format(fmt).option("compression", "gzip").save(d)
+        assert all(n.endswith(ext) for n in os.listdir(d) if n.startswith("part-"))
+        back = spark.read.format(fmt).schema("id bigint").load(d)
+        assert sorted(r.id for r in back.collect()) == [0, 1, 2, 3, 4]
+    with pytest.raises(AnalysisException, match=r"CODEC_NOT_AVAILABLE"):
+        spark.range(1).write.option("compression", "lzma").csv(str(tmp_path / "bad"))
+    assert not os.path.exists(tmp_path / "bad")
+
+
 # ------------------------------------------------------------------------------------------------ API shape
 
 

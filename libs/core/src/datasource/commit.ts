@@ -16,7 +16,7 @@ import type { WriteFilesExec } from '../physical/physical-plan.js';
 import { fileFormat } from './formats.js';
 import type { SourceOptions } from './options.js';
 import { localPath, qualified } from './paths.js';
-import { partFileName } from './write-files.js';
+import { checkCodec, encodeFile, partFileName } from './write-files.js';
 
 export type SaveMode = 'errorifexists' | 'overwrite' | 'append' | 'ignore';
 
@@ -82,6 +82,7 @@ function prepare(qe: QueryExecution, req: WriteRequest): { partitionColumns: num
   const parts = new Set(partitionColumns);
   const dataSchema = new StructType(out.filter((_, i) => !parts.has(i)).map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable })));
   fileFormat(req.format).checkWriteSchema(dataSchema);
+  checkCodec(fileFormat(req.format), req.options);
   return { partitionColumns };
 }
 
@@ -132,7 +133,7 @@ export async function writeFiles(engine: Engine, qe: QueryExecution, req: WriteR
       const schema = new StructType(out.map((a) => ({ name: a.name, dataType: a.dataType, nullable: a.nullable })));
       const name = partFileName(0, jobUuid, format.extension(req.options));
       const file = path.join(staging, name);
-      await fs.writeFile(file, await format.write([], schema, req.options));
+      await fs.writeFile(file, await encodeFile(format, [], schema, req.options));
       files.push([file, name]);
     }
     // Commit: clear what overwrite replaces, then move the new files in.

@@ -11,9 +11,8 @@ import type { FileFormat, ReadRequest } from './file-format.js';
 import { type SourceOptions, parseMode } from './options.js';
 import type { SourceFile } from './paths.js';
 import { type CsvSyntax, csvField, parseCsv } from './csv-parser.js';
-import { decodeText, readSplitBytes } from './split-reader.js';
+import { decodeText, readSplitBytes, readWholeFile } from './split-reader.js';
 import { atomicText, fromText, inferTextType, mergeTextTypes } from './text-values.js';
-import fs from 'node:fs/promises';
 import { attr } from '../expr/expression.js';
 
 const encoder = new TextEncoder();
@@ -46,7 +45,7 @@ export function headerNames(tokens: readonly string[], nullValue: string, caseSe
 }
 
 async function fileRecords(path: string, o: SourceOptions) {
-  const text = decodeText(new Uint8Array(await fs.readFile(path)), encodingOf(o));
+  const text = decodeText(await readWholeFile(path), encodingOf(o));
   return parseCsv(text, syntax(o, false));
 }
 

@@ -2,7 +2,6 @@
 // with Spark's schema inference: long/double/decimal/string/boolean, arrays and structs (fields sorted by name),
 // types merged across records, NULL-only fields as string, and a `_corrupt_record` column for malformed records.
 import type * as arrow from 'apache-arrow';
-import fs from 'node:fs/promises';
 import { AnalysisError, ExecutionError } from '../errors.js';
 import { StructType } from '../types/schema.js';
 import { type DataType, type StructField, ArrayT, DoubleT, LongT, StringT, StructT, BooleanT, NullT, simpleString } from '../types/data-type.js';
@@ -16,7 +15,7 @@ import { formatDecimal } from '../types/decimal.js';
 import type { FileFormat, ReadRequest } from './file-format.js';
 import { type SourceOptions, parseMode } from './options.js';
 import type { SourceFile } from './paths.js';
-import { decodeText, readSplitBytes, splitLines } from './split-reader.js';
+import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-reader.js';
 import { type JsonValue, jsonText, parseJson } from './json-value.js';
 import { formatTimestampIso, parseDecimalText } from './text-values.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
@@ -201,7 +200,7 @@ export const jsonFormat: FileFormat = {
     let any = false;
     const mode = parseMode(o);
     for (const f of files) {
-      const text = decodeText(new Uint8Array(await fs.readFile(f.path)), o.get('encoding'));
+      const text = decodeText(await readWholeFile(f.path), o.get('encoding'));
       for (const doc of documents(text, o)) {
         const recs = records(doc);
         if (recs === null) {

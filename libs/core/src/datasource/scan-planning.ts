@@ -21,7 +21,7 @@ export function planFilePartitions(files: readonly SourceFile[], partitionValues
   const splits: FileSplit[] = [];
   for (const f of files) {
     const pv = partitionValues(f);
-    if (o.splittable && f.size > maxSplit) {
+    if (o.splittable && !f.path.endsWith('.gz') && f.size > maxSplit) {
       for (let off = 0; off < f.size; off += maxSplit) {
         splits.push({ path: f.path, start: off, length: Math.min(maxSplit, f.size - off), fileSize: f.size, partitionValues: pv });
       }

@@ -1,14 +1,26 @@
 // Reads the text of one split: the whole file, or the lines that start inside [start, start + length) for a byte
 // range (a line crossing the end belongs to the split it starts in, as Hadoop's LineRecordReader assigns them).
 import fs from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import type { FileSplit } from './file-format.js';
+
+/** Gzip files (`.gz`) are read whole and decompressed; they are never cut into byte ranges. */
+export function isCompressed(path: string): boolean {
+  return path.endsWith('.gz');
+}
+
+/** A whole file's bytes, decompressed when it is gzip. */
+export async function readWholeFile(path: string): Promise<Uint8Array> {
+  const raw = new Uint8Array(await fs.readFile(path));
+  return isCompressed(path) ? new Uint8Array(gunzipSync(raw)) : raw;
+}
 
 const CHUNK = 1 << 16;
 const NL = 0x0a;
 
 /** The bytes of the split's lines (whole lines only). A split at the file start keeps a leading BOM. */
 export async function readSplitBytes(split: FileSplit): Promise<Uint8Array> {
-  if (split.start === 0 && split.length >= split.fileSize) return new Uint8Array(await fs.readFile(split.path));
+  if (split.start === 0 && split.length >= split.fileSize) return readWholeFile(split.path);
   const fh = await fs.open(split.path, 'r');
   try {
     const from = Math.max(0, split.start - 1);

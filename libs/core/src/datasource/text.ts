@@ -1,7 +1,6 @@
 // Text files: one string column `value`, a row per line (lineSep; wholetext: a row per file); writing takes
 // exactly one string column, a line per row.
 import type * as arrow from 'apache-arrow';
-import fs from 'node:fs/promises';
 import { AnalysisError } from '../errors.js';
 import { StructType } from '../types/schema.js';
 import { StringT, simpleString } from '../types/data-type.js';
@@ -11,14 +10,14 @@ import { schemaOf } from '../execution/schema-of.js';
 import { attr } from '../expr/expression.js';
 import type { FileFormat, ReadRequest } from './file-format.js';
 import type { SourceOptions } from './options.js';
-import { decodeText, readSplitBytes, splitLines } from './split-reader.js';
+import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-reader.js';
 
 const encoder = new TextEncoder();
 
 export const textFormat: FileFormat = {
   name: 'text',
   displayName: 'Text',
-  extension: () => '.txt',
+  extension: (o) => ((o.get('compression') ?? 'none').toLowerCase() === 'gzip' ? '.txt.gz' : '.txt'),
   splittable: (o) => !o.bool('wholetext', false) && o.get('lineSep') === undefined,
 
   async inferSchema(): Promise<StructType> {
@@ -28,7 +27,7 @@ export const textFormat: FileFormat = {
   async *read(req: ReadRequest): AsyncGenerator<arrow.RecordBatch> {
     const o = req.options;
     const whole = o.bool('wholetext', false);
-    const text = whole ? decodeText(new Uint8Array(await fs.readFile(req.split.path)), undefined) : decodeText(await readSplitBytes(req.split), undefined);
+    const text = decodeText(whole ? await readWholeFile(req.split.path) : await readSplitBytes(req.split), undefined);
     const lines = whole ? [text] : splitLines(text, o.get('lineSep'));
     const target = schemaOf(req.columns.map(() => attr('value', StringT, true)));
     for (let off = 0; off < lines.length; off += req.batchSize) {

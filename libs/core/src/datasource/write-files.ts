@@ -15,6 +15,9 @@ import { LongT, StringT } from '../types/data-type.js';
 import { StructType } from '../types/schema.js';
 import { fileFormat } from './formats.js';
 import { SourceOptions } from './options.js';
+import { gzipSync } from 'node:zlib';
+import { AnalysisError } from '../errors.js';
+import type { FileFormat } from './file-format.js';
 
 export const DEFAULT_PARTITION_NAME = '__HIVE_DEFAULT_PARTITION__';
 
@@ -32,6 +35,26 @@ export function escapePathName(s: string): string {
 /** The part-file name Spark's committer gives a task's file. */
 export function partFileName(partition: number, jobUuid: string, ext: string): string {
   return `part-${String(partition).padStart(5, '0')}-${jobUuid}-c000${ext}`;
+}
+
+/** A part file's bytes; line formats are gzip-compressed when `compression` says so (Parquet compresses itself). */
+export async function encodeFile(format: FileFormat, batches: readonly arrow.RecordBatch[], schema: StructType, options: SourceOptions): Promise<Uint8Array> {
+  checkCodec(format, options);
+  const bytes = await format.write(batches, schema, options);
+  if (format.name === 'parquet') return bytes;
+  return (options.get('compression') ?? 'none').toLowerCase() === 'gzip' ? new Uint8Array(gzipSync(bytes)) : bytes;
+}
+
+const PARQUET_CODECS = ['none', 'uncompressed', 'snappy', 'gzip', 'lz4', 'zstd', 'brotli'];
+const TEXT_CODECS = ['none', 'uncompressed', 'gzip'];
+
+/** Refuses a `compression` the format cannot write, before any task runs. */
+export function checkCodec(format: FileFormat, options: SourceOptions): void {
+  const codec = (options.get('compression') ?? options.get('parquet.compression') ?? 'none').toLowerCase();
+  const known = format.name === 'parquet' ? PARQUET_CODECS : TEXT_CODECS;
+  if (!known.includes(codec)) {
+    throw new AnalysisError('CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION', `The codec ${codec} is not available. Available codecs are ${known.join(', ')}.`, { codecName: codec, availableCodecs: known.join(', ') });
+  }
 }
 
 export async function* executeWriteFiles(plan: WriteFilesExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
@@ -86,7 +109,7 @@ export async function* executeWriteFiles(plan: WriteFilesExec, partition: number
     const rel = dir === '' ? name : path.join(dir, name);
     const file = path.join(attemptDir, rel);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, await format.write(batches, dataSchema, options));
+    await fs.writeFile(file, await encodeFile(format, batches, dataSchema, options));
     staged.push(file);
     relative.push(rel);
     counts.push(BigInt(batches.reduce((s, x) => s + x.numRows, 0)));
