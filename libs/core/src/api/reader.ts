@@ -34,6 +34,7 @@ export class DataFrameReader {
     return this;
   }
 
+  /** Several options at once. */
   options(opts: Readonly<Record<string, OptionValue>>): this {
     for (const [k, v] of Object.entries(opts)) this.option(k, v);
     return this;

@@ -20,17 +20,20 @@ export class DataFrameWriter {
     return this;
   }
 
+  /** The data source: `parquet` (the default), `csv`, `json`, `text`. */
   format(source: string): this {
     if (typeof source !== 'string') throw new IllegalArgumentError('NOT_STR', `format(): argument \`source\` should be a str, got ${typeof source}.`);
     this.source = source;
     return this;
   }
 
+  /** One option (`header`, `sep`, `compression`, …); names compare without case, `null`/`undefined` are ignored. */
   option(key: string, value: OptionValue): this {
     if (value !== null && value !== undefined) this.opts.set(key.toLowerCase(), String(value));
     return this;
   }
 
+  /** Several options at once. */
   options(opts: Readonly<Record<string, OptionValue>>): this {
     for (const [k, v] of Object.entries(opts)) this.option(k, v);
     return this;
@@ -55,18 +58,22 @@ export class DataFrameWriter {
     }, options.signal);
   }
 
+  /** Parquet part files, Snappy-compressed unless `compression` says otherwise. */
   parquet(path: string, options: Readonly<Record<string, OptionValue>> = {}): Promise<void> {
     return this.format('parquet').options(options).save(path);
   }
 
+  /** CSV part files (`header`, `sep`, `quote`, `escape`, `nullValue`, `quoteAll`, …). */
   csv(path: string, options: Readonly<Record<string, OptionValue>> = {}): Promise<void> {
     return this.format('csv').options(options).save(path);
   }
 
+  /** JSON lines part files; NULL fields are left out unless `ignoreNullFields` is false. */
   json(path: string, options: Readonly<Record<string, OptionValue>> = {}): Promise<void> {
     return this.format('json').options(options).save(path);
   }
 
+  /** Text part files from one string column, a line per row. */
   text(path: string, options: Readonly<Record<string, OptionValue>> = {}): Promise<void> {
     return this.format('text').options(options).save(path);
   }

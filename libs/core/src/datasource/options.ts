@@ -1,6 +1,7 @@
 // Data source options, as Spark's CaseInsensitiveMap: keys compare without case, values are strings.
 import { IllegalArgumentError } from '../errors.js';
 
+/** An option's value as callers give it; it is passed on as its string (`true` → `"true"`), null/undefined dropped. */
 export type OptionValue = string | number | boolean | null | undefined;
 
 /** Options of one read or write: keys lower-cased, values as the strings Spark would see. */
