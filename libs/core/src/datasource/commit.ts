@@ -18,6 +18,9 @@ import type { SourceOptions } from './options.js';
 import { localPath, qualified } from './paths.js';
 import { checkCodec, encodeFile, partFileName } from './write-files.js';
 
+/** How long after a failed job its staging directory is swept again (a running task stops within ~250 ms). */
+const STRAGGLER_SWEEP_MS = 1000;
+
 export type SaveMode = 'errorifexists' | 'overwrite' | 'append' | 'ignore';
 
 /** Spark's save-mode names (case-insensitive), or its IllegalArgumentException. */
@@ -150,6 +153,12 @@ export async function writeFiles(engine: Engine, qe: QueryExecution, req: WriteR
     await fs.writeFile(path.join(finalDir, '_SUCCESS'), '');
   } catch (err) {
     if (!existed) await fs.rm(target, { recursive: true, force: true });
+    // Tasks of a cancelled or failed job may still be finishing on executor threads: sweep once more after they stop.
+    setTimeout(() => {
+      void fs.rm(staging, { recursive: true, force: true })
+        .then(() => fs.rmdir(stagingRoot).catch(() => undefined))
+        .then(() => (existed ? undefined : fs.rmdir(target).catch(() => undefined)));
+    }, STRAGGLER_SWEEP_MS).unref();
     throw err;
   } finally {
     await fs.rm(staging, { recursive: true, force: true });

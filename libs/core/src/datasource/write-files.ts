@@ -99,7 +99,7 @@ export async function* executeWriteFiles(plan: WriteFilesExec, partition: number
     }
   }
   // Spark writes no file for an empty partition; the driver writes one for an empty result.
-  if (rows === 0) return;
+  if (rows === 0 || ctx.signal.aborted) return;
   const attemptDir = path.join(plan.stagingDir, `attempt-${partition}-${ctx.attempt}`);
   const name = partFileName(partition, plan.jobUuid, format.extension(options));
   const staged: string[] = [];
