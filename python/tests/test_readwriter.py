@@ -289,6 +289,22 @@ def test_csv_reader_options(spark, tmp_path):
                             Row(id="3", name="c", note="multi\nline")]
 
 
+def test_csv_date_and_timestamp_formats(spark, tmp_path):
+    p = tmp_path / "f.csv"
+    p.write_text("d,t\n02/01/2020,2020.01.02 03:04:05\n")
+    df = spark.read.csv(str(p), header=True, inferSchema=True, dateFormat="dd/MM/yyyy",
+                        timestampFormat="yyyy.MM.dd HH:mm:ss")
+    assert df.dtypes == [("d", "date"), ("t", "timestamp")]
+    assert df.collect() == [Row(d=datetime.date(2020, 1, 2), t=datetime.datetime(2020, 1, 2, 3, 4, 5))]
+    d = str(tmp_path / "out")
+    df.coalesce(1).write.csv(d, dateFormat="yyyyMMdd", timestampFormat="HH:mm dd.MM.yyyy")
+    assert open(glob.glob(d + "/part-*.csv")[0]).read() == "20200102,03:04 02.01.2020\n"
+    j = str(tmp_path / "j")
+    df.coalesce(1).write.json(j, dateFormat="MMM d, yyyy")
+    assert open(glob.glob(j + "/part-*.json")[0]).read() == '{"d":"Jan 2, 2020","t":"2020-01-02T03:04:05.000Z"}\n'
+    assert spark.read.schema(df.schema).json(j, dateFormat="MMM d, yyyy").collect() == df.collect()
+
+
 def test_csv_parse_modes(spark, tmp_path):
     p = tmp_path / "m.csv"
     p.write_text("1,a\nx,b\n3,c,extra\n4\n")

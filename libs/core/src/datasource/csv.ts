@@ -12,7 +12,7 @@ import { type SourceOptions, parseMode } from './options.js';
 import type { SourceFile } from './paths.js';
 import { type CsvSyntax, csvField, parseCsv } from './csv-parser.js';
 import { decodeText, readSplitBytes, readWholeFile } from './split-reader.js';
-import { atomicText, fromText, inferTextType, mergeTextTypes } from './text-values.js';
+import { atomicText, fromText, inferTextType, mergeTextTypes, textFormats } from './text-values.js';
 import { attr } from '../expr/expression.js';
 
 const encoder = new TextEncoder();
@@ -70,6 +70,7 @@ export const csvFormat: FileFormat = {
     const header = o.bool('header', false);
     const nullValue = o.str('nullValue', '');
     const infer = o.bool('inferSchema', false);
+    const formats = textFormats(o);
     let names: string[] | null = null;
     let types: (DataType | null)[] = [];
     for (const f of files) {
@@ -88,7 +89,7 @@ export const csvFormat: FileFormat = {
         for (let c = 0; c < names.length && c < toks.length; c++) {
           const tok = toks[c]!;
           if ((tok === nullValue || tok === '') && !recs[r]!.quoted[c]) continue;
-          types[c] = mergeTextTypes(types[c]!, inferTextType(tok, types[c]!));
+          types[c] = mergeTextTypes(types[c]!, inferTextType(tok, types[c]!, formats));
         }
       }
     }
@@ -106,6 +107,7 @@ export const csvFormat: FileFormat = {
     const emptyValue = o.str('emptyValue', '');
     const num = { nanValue: o.str('nanValue', 'NaN'), positiveInf: o.str('positiveInf', 'Inf'), negativeInf: o.str('negativeInf', '-Inf') };
     const corruptName = o.str('columnNameOfCorruptRecord', '_corrupt_record');
+    const formats = textFormats(o);
     const schema = req.dataSchema;
     // The corrupt-record column is not a column of the file: tokens map onto the other fields.
     const corruptIdx = schema.findIndex((f) => f.name === corruptName && f.dataType.kind === 'string');
@@ -136,7 +138,7 @@ export const csvFormat: FileFormat = {
         if (!rec.quoted[t] && (tok === nullValue || tok === '')) row[k] = null; // univocity turns an empty field into nullValue
         else if (rec.quoted[t] && tok === '' ) row[k] = f.dataType.kind === 'string' ? emptyValue : null;
         else {
-          const v = fromText(tok, f.dataType, num);
+          const v = fromText(tok, f.dataType, num, formats);
           if (v === undefined) {
             malformed = true;
             row[k] = null;
@@ -176,6 +178,7 @@ export const csvFormat: FileFormat = {
     const parts: string[] = [];
     if (o.bool('header', false)) parts.push(schema.fields.map((f) => csvField(f.name, q)).join(s.sep) + lineSep);
     const types = schema.fields.map((f) => f.dataType);
+    const formats = textFormats(o);
     for (const b of batches) {
       const cols = types.map((_, c) => b.data.children[c]!);
       for (let i = 0; i < b.numRows; i++) {
@@ -184,7 +187,7 @@ export const csvFormat: FileFormat = {
           const v = plainValueAt(cols[c]!, types[c]!, i);
           if (v === null) fields.push(nullValue);
           else {
-            let t = atomicText(v, types[c]!);
+            let t = atomicText(v, types[c]!, formats);
             if (s.ignoreLeadingWhiteSpace) t = t.replace(/^\s+/, '');
             if (s.ignoreTrailingWhiteSpace) t = t.replace(/\s+$/, '');
             // An empty string is written as "" (emptyValue), so it reads back as itself and not as NULL.

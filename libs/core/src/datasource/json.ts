@@ -17,7 +17,7 @@ import { type SourceOptions, parseMode } from './options.js';
 import type { SourceFile } from './paths.js';
 import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-reader.js';
 import { type JsonValue, jsonText, parseJson } from './json-value.js';
-import { formatTimestampIso, parseDecimalText } from './text-values.js';
+import { DEFAULT_FORMATS, type TextFormats, formatTimestampIso, parseDecimalText, textFormats } from './text-values.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
 
 const encoder = new TextEncoder();
@@ -108,7 +108,7 @@ function canonical(t: DataType): DataType | null {
 class Mismatch extends Error {}
 
 /** A JSON value as the plain value of `t` (Spark's JacksonParser rules); throws Mismatch when it cannot be. */
-function convert(v: JsonValue, t: DataType): unknown {
+function convert(v: JsonValue, t: DataType, f: TextFormats): unknown {
   if (v === null) return null;
   switch (t.kind) {
     case 'string': return typeof v === 'string' ? v : jsonText(v);
@@ -128,21 +128,21 @@ function convert(v: JsonValue, t: DataType): unknown {
       }
       break;
     }
-    case 'date': if (typeof v === 'string') { const d = parseDate(v); if (d !== null) return d; } break;
-    case 'timestamp': if (typeof v === 'string') { const d = parseTimestamp(v); if (d !== null) return d; } break;
+    case 'date': if (typeof v === 'string') { const d = f.date ? f.date.parse(v) : parseDate(v); if (d !== null) return d; } break;
+    case 'timestamp': if (typeof v === 'string') { const d = f.timestamp ? f.timestamp.parse(v) : parseTimestamp(v); if (d !== null) return d; } break;
     case 'binary': if (typeof v === 'string') return Uint8Array.from(Buffer.from(v, 'base64')); break;
     case 'null': return null;
-    case 'array': if (Array.isArray(v)) return v.map((x) => convert(x, t.elementType)); break;
+    case 'array': if (Array.isArray(v)) return v.map((x) => convert(x, t.elementType, f)); break;
     case 'struct':
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) return structValues(v.entries, t.fields);
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) return structValues(v.entries, t.fields, f);
       break;
   }
   throw new Mismatch();
 }
 
-function structValues(entries: readonly [string, JsonValue][], fields: readonly StructField[]): unknown[] {
+function structValues(entries: readonly [string, JsonValue][], fields: readonly StructField[], fmt: TextFormats): unknown[] {
   const m = new Map(entries);
-  return fields.map((f) => (m.has(f.name) ? convert(m.get(f.name)!, f.dataType) : null));
+  return fields.map((f) => (m.has(f.name) ? convert(m.get(f.name)!, f.dataType, fmt) : null));
 }
 
 // ---------------------------------------------------------------------------------------------- writing
@@ -160,7 +160,7 @@ function valueOf(d: arrow.Data, t: DataType, i: number): unknown {
   return plainValueAt(d, t, i);
 }
 
-function toJson(v: unknown, t: DataType): string {
+function toJson(v: unknown, t: DataType, f: TextFormats = DEFAULT_FORMATS): string {
   switch (t.kind) {
     case 'string': return JSON.stringify(v);
     case 'float64': {
@@ -168,22 +168,22 @@ function toJson(v: unknown, t: DataType): string {
       return Number.isFinite(d) ? formatDouble(d) : `"${formatDouble(d)}"`;
     }
     case 'decimal': return formatDecimal(v as bigint, t.scale);
-    case 'date': return `"${formatDate(v as number)}"`;
-    case 'timestamp': return `"${formatTimestampIso(v as bigint)}"`;
+    case 'date': return `"${f.date ? f.date.format(v as number) : formatDate(v as number)}"`;
+    case 'timestamp': return `"${f.timestamp ? f.timestamp.format(v as bigint) : formatTimestampIso(v as bigint)}"`;
     case 'binary': return `"${Buffer.from(v as Uint8Array).toString('base64')}"`;
-    case 'array': return `[${(v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : toJson(x, t.elementType))).join(',')}]`;
-    case 'struct': return objectJson(v as unknown[], t.fields);
+    case 'array': return `[${(v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : toJson(x, t.elementType, f))).join(',')}]`;
+    case 'struct': return objectJson(v as unknown[], t.fields, true, f);
     default: return String(v);
   }
 }
 
-function objectJson(values: readonly unknown[], fields: readonly StructField[], ignoreNulls = true): string {
+function objectJson(values: readonly unknown[], fields: readonly StructField[], ignoreNulls = true, fmt: TextFormats = DEFAULT_FORMATS): string {
   const parts: string[] = [];
   fields.forEach((f, i) => {
     const x = values[i];
     if (x === null || x === undefined) {
       if (!ignoreNulls) parts.push(`${JSON.stringify(f.name)}:null`);
-    } else parts.push(`${JSON.stringify(f.name)}:${toJson(x, f.dataType)}`);
+    } else parts.push(`${JSON.stringify(f.name)}:${toJson(x, f.dataType, fmt)}`);
   });
   return `{${parts.join(',')}}`;
 }
@@ -228,6 +228,7 @@ export const jsonFormat: FileFormat = {
     const mode = parseMode(o);
     const schema = req.dataSchema;
     const corruptName = o.str('columnNameOfCorruptRecord', '_corrupt_record');
+    const formats = textFormats(o);
     const corruptIdx = schema.findIndex((f) => f.name === corruptName && f.dataType.kind === 'string');
     const wanted = req.columns.map((c) => schema[c]!);
     const target = schemaOf(wanted.map((f) => attr(f.name, f.dataType, true)));
@@ -262,7 +263,7 @@ export const jsonFormat: FileFormat = {
           const v = m.get(f.name);
           if (v === undefined) return null;
           try {
-            return convert(v, f.dataType);
+            return convert(v, f.dataType, formats);
           } catch (e) {
             if (!(e instanceof Mismatch)) throw e;
             bad = true;
@@ -289,11 +290,12 @@ export const jsonFormat: FileFormat = {
     const ignoreNulls = o.bool('ignoreNullFields', true);
     const lineSep = o.str('lineSep', '\n');
     const types = schema.fields.map((f) => f.dataType);
+    const formats = textFormats(o);
     const parts: string[] = [];
     for (const b of batches) {
       for (let i = 0; i < b.numRows; i++) {
         const values = types.map((t, c) => valueOf(b.data.children[c]!, t, i));
-        parts.push(objectJson(values, schema.fields, ignoreNulls) + lineSep);
+        parts.push(objectJson(values, schema.fields, ignoreNulls, formats) + lineSep);
       }
     }
     return encoder.encode(parts.join(''));

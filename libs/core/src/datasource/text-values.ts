@@ -4,6 +4,22 @@ import { formatDate, formatDouble } from '../expr/expression.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
 import { formatDecimal, parseDecimal, changePrecision } from '../types/decimal.js';
 import type { DataType, DecimalType } from '../types/data-type.js';
+import { type DateTimePattern, compilePattern } from './datetime-pattern.js';
+import type { SourceOptions } from './options.js';
+
+/** The `dateFormat` / `timestampFormat` options, compiled; null means Spark's default format. */
+export interface TextFormats {
+  readonly date: DateTimePattern | null;
+  readonly timestamp: DateTimePattern | null;
+}
+
+export const DEFAULT_FORMATS: TextFormats = { date: null, timestamp: null };
+
+export function textFormats(o: SourceOptions): TextFormats {
+  const d = o.get('dateFormat');
+  const t = o.get('timestampFormat');
+  return { date: d === undefined ? null : compilePattern(d, 'date'), timestamp: t === undefined ? null : compilePattern(t, 'timestamp') };
+}
 
 /** Spark's default write format of a timestamp: millisecond precision, `Z` for UTC. */
 export function formatTimestampIso(micros: bigint): string {
@@ -12,11 +28,11 @@ export function formatTimestampIso(micros: bigint): string {
 }
 
 /** The text of one non-null plain value of an atomic type, as Spark's CSV writer prints it. */
-export function atomicText(v: unknown, t: DataType): string {
+export function atomicText(v: unknown, t: DataType, f: TextFormats = DEFAULT_FORMATS): string {
   switch (t.kind) {
     case 'float64': return formatDouble(v as number);
-    case 'date': return formatDate(v as number);
-    case 'timestamp': return formatTimestampIso(v as bigint);
+    case 'date': return f.date ? f.date.format(v as number) : formatDate(v as number);
+    case 'timestamp': return f.timestamp ? f.timestamp.format(v as bigint) : formatTimestampIso(v as bigint);
     case 'decimal': return formatDecimal(v as bigint, t.scale);
     default: return String(v);
   }
@@ -48,7 +64,7 @@ export function parseDecimalText(s: string, t: DecimalType): bigint | null {
 }
 
 /** Converts one token to the plain value of `t`; undefined when it does not parse (a malformed record). */
-export function fromText(s: string, t: DataType, o: { nanValue: string; positiveInf: string; negativeInf: string }): unknown {
+export function fromText(s: string, t: DataType, o: { nanValue: string; positiveInf: string; negativeInf: string }, f: TextFormats = DEFAULT_FORMATS): unknown {
   switch (t.kind) {
     case 'string': return s;
     case 'int32': { const v = parseIntText(s, 32); return v === null ? undefined : Number(v); }
@@ -57,15 +73,16 @@ export function fromText(s: string, t: DataType, o: { nanValue: string; positive
     case 'boolean': { const l = s.toLowerCase(); return l === 'true' ? true : l === 'false' ? false : undefined; }
     case 'decimal': return parseDecimalText(s, t) ?? undefined;
     // The default formatters fall back to the cast's parsing, as Spark 3's do.
-    case 'date': return parseDate(s) ?? undefined;
-    case 'timestamp': return parseTimestamp(s) ?? undefined;
+    // A pattern the user gave is applied strictly, as Spark applies a non-default format.
+    case 'date': return (f.date ? f.date.parse(s) : parseDate(s)) ?? undefined;
+    case 'timestamp': return (f.timestamp ? f.timestamp.parse(s) : parseTimestamp(s)) ?? undefined;
     case 'null': return null;
     default: return undefined;
   }
 }
 
 /** CSV inference of one token given the type so far (Spark's CSVInferSchema.inferField, default options). */
-export function inferTextType(s: string, so: DataType | null): DataType {
+export function inferTextType(s: string, so: DataType | null, f: TextFormats = DEFAULT_FORMATS): DataType {
   const order = ['null', 'int32', 'int64', 'decimal', 'float64', 'date', 'timestamp', 'boolean', 'string'];
   const start = so === null ? 0 : Math.max(0, order.indexOf(so.kind));
   for (let k = Math.max(start, 1); k < order.length; k++) {
@@ -85,8 +102,12 @@ export function inferTextType(s: string, so: DataType | null): DataType {
         break;
       }
       case 'float64': if (parseDoubleText(s) !== null || s === 'NaN' || s === 'Infinity' || s === '-Infinity') return { kind: 'float64' }; break;
-      case 'date': if (STRICT_DATE_RE.test(s) && parseDate(s) !== null) return { kind: 'date' }; break;
-      case 'timestamp': if (STRICT_TS_RE.test(s) && parseTimestamp(s) !== null) return { kind: 'timestamp' }; break;
+      case 'date':
+        if (f.date ? f.date.parse(s) !== null : STRICT_DATE_RE.test(s) && parseDate(s) !== null) return { kind: 'date' };
+        break;
+      case 'timestamp':
+        if (f.timestamp ? f.timestamp.parse(s) !== null : STRICT_TS_RE.test(s) && parseTimestamp(s) !== null) return { kind: 'timestamp' };
+        break;
       case 'boolean': if (/^(true|false)$/i.test(s)) return { kind: 'boolean' }; break;
       default: return { kind: 'string' };
     }
