@@ -185,7 +185,7 @@ class DataFrameReader(_Options):
     def csv(self, path: PathOrPaths, schema: Optional[Union[StructType, str]] = None, **options: Any) -> "DataFrame":
         """CSV files. Options as Spark's: ``header``, ``sep``/``delimiter``, ``quote``, ``escape``, ``comment``,
         ``nullValue``, ``emptyValue``, ``inferSchema``, ``mode`` (PERMISSIVE, DROPMALFORMED, FAILFAST),
-        ``columnNameOfCorruptRecord``, ``multiLine``, ``lineSep``, ``encoding``.
+        ``columnNameOfCorruptRecord``, ``multiLine``, ``lineSep``, ``encoding``, ``dateFormat``, ``timestampFormat``.
 
         Examples
         --------
