@@ -91,11 +91,11 @@ def test_set_log_level(spark):
     spark.conf.unset("spark.log.level")
 
 
-def test_no_reader_entry_points_yet(spark):
-    # A name that exists must work: readers arrive with later engine features (spark.sql and table exist now).
-    for name in ("read", "readStream"):
+def test_no_streaming_entry_points_yet(spark):
+    # A name that exists must work: streaming arrives with later engine features (files are read by spark.read).
+    for name in ("readStream",):
         assert not hasattr(spark, name), name
-    assert callable(spark.sql) and callable(spark.table)
+    assert callable(spark.sql) and callable(spark.table) and callable(spark.read.parquet)
 
 
 def test_context_manager_and_stop_end_the_engine(new_engine):

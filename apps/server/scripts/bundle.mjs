@@ -31,7 +31,8 @@ await build({
   platform: 'node',
   target: 'node20',
   // The addon finds its .node file next to its own index.js.
-  external: ['@kindling/native'],
+  // parquet-wasm loads its .wasm file next to its own module.
+  external: ['@kindling/native', 'parquet-wasm', 'parquet-wasm/*'],
   define: { KINDLING_BUNDLED_VERSION: JSON.stringify(version) },
   sourcemap: 'linked',
   logLevel: 'warning',

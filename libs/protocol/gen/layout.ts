@@ -267,6 +267,15 @@ export const LAYOUT = {
         { name: "schema", slot: 3, kind: "table", table: "Schema", required: true },
       ],
     },
+    ReadFiles: {
+      fields: [
+        { name: "format", slot: 0, kind: "string", required: true },
+        { name: "paths", slot: 1, kind: "vector_string", required: false },
+        { name: "schema", slot: 2, kind: "table", table: "Schema", required: false },
+        { name: "schema_ddl", slot: 3, kind: "string", required: false },
+        { name: "options", slot: 4, kind: "vector_table", table: "KeyValue", required: false },
+      ],
+    },
     WorkerHello: {
       fields: [
         { name: "nonce", slot: 0, kind: "vector_scalar", size: 1, required: false },
@@ -498,6 +507,16 @@ export const LAYOUT = {
         { name: "tables", slot: 1, kind: "vector_table", table: "TableInfo", required: false },
       ],
     },
+    WriteRequest: {
+      fields: [
+        { name: "df", slot: 0, kind: "scalar", size: 8, required: false },
+        { name: "format", slot: 1, kind: "string", required: false },
+        { name: "path", slot: 2, kind: "string", required: true },
+        { name: "mode", slot: 3, kind: "string", required: false },
+        { name: "options", slot: 4, kind: "vector_table", table: "KeyValue", required: false },
+        { name: "partition_by", slot: 5, kind: "vector_string", required: false },
+      ],
+    },
     Release: {
       fields: [
         { name: "ids", slot: 0, kind: "vector_scalar", size: 8, required: false },
@@ -540,7 +559,7 @@ export const LAYOUT = {
   },
   unions: {
     ExprNode: [null, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression"],
-    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
-    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest", "WorkerRing", "WorkerRingAck"],
+    RelationOp: [null, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable", "ReadFiles"],
+    Body: [null, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest", "WorkerRing", "WorkerRingAck", "WriteRequest"],
   },
 } as const;

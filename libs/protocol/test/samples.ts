@@ -83,6 +83,8 @@ export function everyTransform(): fb.TransformT[] {
     transform(R.FlatMapGroupsInPython, new fb.FlatMapGroupsInPythonT(16n, [col('k')], pyUdf(fb.PythonEvalType.GroupedMapPandas, []), sampleSchema())),
     transform(R.Sql, new fb.SqlT('SELECT `a b`, \'x\' FROM t -- ☃')),
     transform(R.ReadTable, new fb.ReadTableT('global_temp.v')),
+    transform(R.ReadFiles, new fb.ReadFilesT('csv', ['/data/a.csv', '/data/b/*.csv'], sampleSchema(), null, [new fb.KeyValueT('header', 'true')])),
+    transform(R.ReadFiles, new fb.ReadFilesT('parquet', [], null, 'id bigint, name string', [])),
   ];
 }
 
@@ -141,6 +143,7 @@ export function validSamples(): Sample[] {
     packed('CatalogRequest', 10n, B.CatalogRequest, new fb.CatalogRequestT(fb.CatalogOp.CreateOrReplaceGlobalTempView, 17n, 'v', null)),
     packed('CatalogRequest listTables', 11n, B.CatalogRequest, new fb.CatalogRequestT(fb.CatalogOp.ListTables, 0n, null, 'global_temp')),
     packed('CatalogResponse', 11n, B.CatalogResponse, new fb.CatalogResponseT(true, [new fb.TableInfoT('v', 'global_temp', 'TEMPORARY', true), new fb.TableInfoT('w', '', 'TEMPORARY', true)])),
+    packed('WriteRequest', 14n, B.WriteRequest, new fb.WriteRequestT(18n, 'parquet', '/tmp/out', 'overwrite', [new fb.KeyValueT('compression', 'zstd')], ['year', 'month'])),
     packed('TaskFailed', 0n, B.TaskFailed, new fb.TaskFailedT('PYTHON_EXCEPTION', 'f', 'boom', 'Traceback (most recent call last):')),
   ];
   everyTransform().forEach((t, i) => out.push(packed(`Transform ${fb.RelationOp[t.opType]} #${i}`, BigInt(100 + i), B.Transform, t)));

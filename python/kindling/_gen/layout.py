@@ -267,6 +267,15 @@ LAYOUT = {
                 { "name": "schema", "slot": 3, "kind": "table", "table": "Schema", "required": True },
             ],
         },
+        "ReadFiles": {
+            "fields": [
+                { "name": "format", "slot": 0, "kind": "string", "required": True },
+                { "name": "paths", "slot": 1, "kind": "vector_string", "required": False },
+                { "name": "schema", "slot": 2, "kind": "table", "table": "Schema", "required": False },
+                { "name": "schema_ddl", "slot": 3, "kind": "string", "required": False },
+                { "name": "options", "slot": 4, "kind": "vector_table", "table": "KeyValue", "required": False },
+            ],
+        },
         "WorkerHello": {
             "fields": [
                 { "name": "nonce", "slot": 0, "kind": "vector_scalar", "size": 1, "required": False },
@@ -498,6 +507,16 @@ LAYOUT = {
                 { "name": "tables", "slot": 1, "kind": "vector_table", "table": "TableInfo", "required": False },
             ],
         },
+        "WriteRequest": {
+            "fields": [
+                { "name": "df", "slot": 0, "kind": "scalar", "size": 8, "required": False },
+                { "name": "format", "slot": 1, "kind": "string", "required": False },
+                { "name": "path", "slot": 2, "kind": "string", "required": True },
+                { "name": "mode", "slot": 3, "kind": "string", "required": False },
+                { "name": "options", "slot": 4, "kind": "vector_table", "table": "KeyValue", "required": False },
+                { "name": "partition_by", "slot": 5, "kind": "vector_string", "required": False },
+            ],
+        },
         "Release": {
             "fields": [
                 { "name": "ids", "slot": 0, "kind": "vector_scalar", "size": 8, "required": False },
@@ -540,7 +559,7 @@ LAYOUT = {
     },
     "unions": {
         "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression"],
-        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable"],
-        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest", "WorkerRing", "WorkerRingAck"],
+        "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable", "ReadFiles"],
+        "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest", "WorkerRing", "WorkerRingAck", "WriteRequest"],
     },
 }

@@ -10,6 +10,7 @@ from .column import Column
 from .conf import RuntimeConfig
 from .context import SparkContext
 from .dataframe import DataFrame
+from .readwriter import DataFrameReader, DataFrameWriter
 from .group import GroupedData
 from .session import SparkSession
 from .types import Row
@@ -18,6 +19,8 @@ from .window import Window, WindowSpec
 __all__ = [
     "SparkSession",
     "DataFrame",
+    "DataFrameReader",
+    "DataFrameWriter",
     "GroupedData",
     "Column",
     "Row",

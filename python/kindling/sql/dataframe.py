@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
+    from .readwriter import DataFrameWriter
+
     from .group import GroupedData
     from .session import SparkSession
     from ..rdd import RDD
@@ -826,6 +828,22 @@ class DataFrame:
             raise PySparkTypeError(f"Func returned an instance of type [{type(result).__name__}], should have been "
                                    "DataFrame.", "INVALID_RETURN_TYPE_FOR_TRANSFORM")
         return result
+
+    @property
+    def write(self) -> "DataFrameWriter":
+        """A :class:`DataFrameWriter` for files: ``df.write.mode("overwrite").parquet(path)``.
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> spark.range(3).write.mode("overwrite").json(d)
+        >>> "_SUCCESS" in os.listdir(d)
+        True
+        """
+        from .readwriter import DataFrameWriter
+
+        return DataFrameWriter(self)
 
     # ------------------------------------------------------------------ persistence
 

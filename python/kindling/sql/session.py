@@ -19,6 +19,7 @@ from .conf import RuntimeConfig, _to_str
 
 if TYPE_CHECKING:
     from .catalog import Catalog
+    from .readwriter import DataFrameReader
     from .context import SparkContext
     from .dataframe import DataFrame
     from .types import StructType
@@ -201,6 +202,23 @@ class SparkSession:
         if self._sc is None:
             self._sc = SparkContext(self)
         return self._sc
+
+    @property
+    def read(self) -> "DataFrameReader":
+        """A :class:`DataFrameReader` for files: ``spark.read.parquet(path)``, ``spark.read.csv(path, header=True)``.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> d = tempfile.mkdtemp()
+        >>> spark.range(3).write.mode("overwrite").parquet(d)
+        >>> spark.read.parquet(d).count()
+        3
+        """
+        from .readwriter import DataFrameReader
+
+        self._check_active()
+        return DataFrameReader(self)
 
     @property
     def catalog(self) -> "Catalog":

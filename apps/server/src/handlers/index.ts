@@ -11,6 +11,7 @@ import { persist } from './persist.js';
 import { release } from './release.js';
 import { stop } from './stop.js';
 import { transform } from './transform.js';
+import { write } from './write.js';
 
 /** Request bodies a client may send after the handshake, by name (for error messages). */
 export const REQUEST_NAMES: ReadonlyMap<fb.Body, string> = new Map([
@@ -24,6 +25,7 @@ export const REQUEST_NAMES: ReadonlyMap<fb.Body, string> = new Map([
   [fb.Body.Stop, 'Stop'],
   [fb.Body.CatalogRequest, 'CatalogRequest'],
   [fb.Body.BroadcastRequest, 'BroadcastRequest'],
+  [fb.Body.WriteRequest, 'WriteRequest'],
 ]);
 
 /** Serves one request (the envelope's body type must be one of REQUEST_NAMES). */
@@ -39,6 +41,7 @@ export async function handleRequest(ctx: RequestContext, env: fb.Envelope): Prom
     case fb.Body.Stop: return stop(ctx);
     case fb.Body.CatalogRequest: return catalog(ctx, env.body(new fb.CatalogRequest()) as fb.CatalogRequest);
     case fb.Body.BroadcastRequest: return broadcast(ctx, env.body(new fb.BroadcastRequest()) as fb.BroadcastRequest);
+    case fb.Body.WriteRequest: return write(ctx, env.body(new fb.WriteRequest()) as fb.WriteRequest);
     default:
       throw new Error(`handleRequest called with body type ${String(env.bodyType())}`);
   }

@@ -6,6 +6,7 @@ import { decodeSchema } from '@kindling/protocol';
 import { dataFrameHandleOf } from '../wire.js';
 import { type RequestContext, intArg, strings } from './context.js';
 import { localData } from './local-data.js';
+import { readFiles } from './read-files.js';
 
 /** More partitions than this is refused: each is a task, and a local engine gains nothing past a few thousand. */
 export const MAX_PARTITIONS = 100_000;
@@ -192,6 +193,8 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       if (name === null) throw missing('name');
       return s.spark.table(name);
     }
+    case fb.RelationOp.ReadFiles:
+      return readFiles(s.spark, t.op(new fb.ReadFiles()) as fb.ReadFiles);
     default:
       throw new IllegalArgumentError('INVALID_RELATION', `Unknown relation op type ${String(t.opType())}.`);
   }

@@ -64,6 +64,7 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
   switch (p.kind) {
     case 'range':
     case 'localRelation':
+    case 'fileScan':
     case 'cachedRelation':
     case 'limit':
     case 'distinct':

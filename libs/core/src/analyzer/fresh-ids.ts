@@ -28,6 +28,7 @@ export function withFreshExprIds(plan: LogicalPlan): LogicalPlan {
     switch (p.kind) {
       case 'range':
       case 'localRelation':
+      case 'fileScan':
       case 'cachedRelation':
         return { ...p, output: p.output.map(fresh) };
       default:

@@ -28,6 +28,7 @@ import { emptyBatch, recordBatch, unaliasBatch } from '../execution/vectors.js';
 import { GLOBAL_TEMP_DATABASE, globalTempViews } from '../catalog/temp-views.js';
 import { sqlFrontEnd } from '../catalog/sql-front-end.js';
 import type { TaskMetrics } from '../execution/task-context.js';
+import { DataFrameWriter } from './writer.js';
 
 type ColumnLike = string | Column;
 
@@ -442,6 +443,11 @@ export class DataFrame {
   }
 
   // ------------------------------------------------------------------ actions
+
+  /** Writes files: `await df.write.mode('overwrite').parquet(path)`; the write runs one task per partition. */
+  get write(): DataFrameWriter {
+    return new DataFrameWriter(this);
+  }
 
   /** @internal */
   queryExecution(): QueryExecution {

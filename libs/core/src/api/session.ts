@@ -16,6 +16,7 @@ import { type SqlParameters, sqlFrontEnd } from '../catalog/sql-front-end.js';
 import { type ColumnOrValue, toExpr } from './column.js';
 import { parseColumnName } from '../expr/expression.js';
 import type { PythonSupport } from '../execution/python-runner.js';
+import { DataFrameReader } from './reader.js';
 
 export const KINDLING_VERSION = '0.1.0';
 
@@ -166,6 +167,15 @@ export class SparkSession {
       ? { positional: args.map((v) => toExpr(v)) }
       : { named: new Map(Object.entries(args).map(([k, v]) => [k, toExpr(v)])) };
     return sqlFrontEnd().sql(this, sqlQuery, params);
+  }
+
+  /**
+   * Reads files: `await spark.read.parquet(path)`, `await spark.read.format('csv').option('header', true).load(path)`.
+   * Unlike PySpark, the read is a promise: it lists the files and infers the schema before the DataFrame exists.
+   */
+  get read(): DataFrameReader {
+    this.checkActive();
+    return new DataFrameReader(this);
   }
 
   /** The DataFrame of a temp view: `spark.table('v')`, `spark.table('global_temp.v')`. */

@@ -14,11 +14,15 @@ import { executeSort } from './operators/sort.js';
 import { executeWindow } from './operators/window.js';
 import { executeGroupedPython, executeMapInPython, executePythonEval } from './operators/python.js';
 import type { TaskContext } from './task-context.js';
+import { executeFileScan } from '../datasource/file-scan.js';
+import { executeWriteFiles } from '../datasource/write-files.js';
 
 export function execute(plan: PhysicalPlan, partition: number, ctx: TaskContext): AsyncGenerator<arrow.RecordBatch> {
   switch (plan.kind) {
     case 'range': return executeRange(plan, partition, ctx);
     case 'localTableScan': return executeLocalTableScan(plan, partition, ctx);
+    case 'fileScan': return executeFileScan(plan, partition, ctx);
+    case 'writeFiles': return executeWriteFiles(plan, partition, ctx, execute);
     case 'inMemoryScan': return executeInMemoryScan(plan, partition, ctx);
     case 'shuffleRead': return executeShuffleRead(plan, partition, ctx);
     case 'broadcastRead': return executeBroadcastRead(plan, partition, ctx);

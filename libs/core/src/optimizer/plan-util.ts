@@ -70,6 +70,7 @@ export function mapPlanExpressions(p: LogicalPlan, f: (e: Expression) => Express
   switch (p.kind) {
     case 'range':
     case 'localRelation':
+    case 'fileScan':
     case 'cachedRelation':
     case 'limit':
     case 'distinct':
@@ -145,6 +146,8 @@ export function maxRows(p: LogicalPlan): number | undefined {
     }
     case 'localRelation':
       return p.partitions.reduce((acc, part) => acc + part.reduce((a, b) => a + b.numRows, 0), 0);
+    case 'fileScan':
+      return undefined;
     case 'limit': {
       const c = maxRows(p.child);
       return c === undefined ? p.limit : Math.min(c, p.limit);

@@ -2,6 +2,7 @@
 import { type AttributeReference, type Expression, exprToString, transformUp } from '../expr/expression.js';
 import { generatorName, treeString } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
+import { simpleString } from '../types/data-type.js';
 import { type Partitioning, type PhysicalPlan, physicalChildren } from './physical-plan.js';
 
 function unbind(e: Expression, input: readonly AttributeReference[]): Expression {
@@ -35,6 +36,14 @@ export function physicalNodeString(p: PhysicalPlan): string {
       return `Range (${p.start}, ${p.end}, step=${p.step}, splits=${p.numPartitions})`;
     case 'localTableScan':
       return `LocalTableScan ${out(p.output)}`;
+    case 'fileScan': {
+      const fields = p.columns.map((c) => [...p.dataSchema, ...p.partitionSchema][c]!);
+      const schema = `struct<${fields.map((f) => `${f.name}:${simpleString(f.dataType)}`).join(',')}>`;
+      const partCols = p.partitionSchema.length > 0 ? `, PartitionColumns: [${p.partitionSchema.map((f) => f.name).join(', ')}]` : '';
+      return `FileScan ${p.format} ${out(p.output)} Location: InMemoryFileIndex(${p.rootPaths.length} paths)[${p.rootPaths.join(', ')}]${partCols}, ReadSchema: ${schema}`;
+    }
+    case 'writeFiles':
+      return `WriteFiles ${p.format}${p.partitionColumns.length > 0 ? `, partitionBy=[${p.partitionColumns.map((i) => p.child.output[i]!.name).join(', ')}]` : ''}`;
     case 'inMemoryScan':
       return `InMemoryTableScan ${out(p.output)}, cacheId=${p.cacheId}`;
     case 'project':

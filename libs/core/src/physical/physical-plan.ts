@@ -5,6 +5,8 @@ import type { AggregateCall, AttributeReference, Expression, PythonEvalType, Sor
 import type { DataType } from '../types/data-type.js';
 import type { JoinType } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
+import type { StructField } from '../types/data-type.js';
+import type { FileSplit } from '../datasource/file-format.js';
 
 /** How an operator's output rows are spread over partitions (Spark's `Partitioning`). */
 export type Partitioning =
@@ -29,6 +31,32 @@ interface ExecBase {
 
 export interface RangeExec extends ExecBase { readonly kind: 'range'; readonly start: bigint; readonly end: bigint; readonly step: bigint; readonly numPartitions: number }
 export interface LocalTableScanExec extends ExecBase { readonly kind: 'localTableScan'; readonly partitions: readonly (readonly arrow.RecordBatch[])[] }
+/** Reads the splits of partition i of a file scan (Spark's FileSourceScanExec); plain data, so it crosses threads. */
+export interface FileScanExec extends ExecBase {
+  readonly kind: 'fileScan';
+  readonly format: string;
+  readonly options: readonly (readonly [string, string])[];
+  readonly dataSchema: readonly StructField[];
+  readonly partitionSchema: readonly StructField[];
+  readonly partitions: readonly (readonly FileSplit[])[];
+  readonly rootPaths: readonly string[];
+  readonly columns: readonly number[];
+}
+/**
+ * Writes each partition of its child as part files under `stagingDir` (one file per partition, or per partition
+ * directory with `partitionBy`), outputting one row per file written: its path relative to `stagingDir`, and rows.
+ * The driver commits the files (Spark's FileFormatWriter with the staging committer).
+ */
+export interface WriteFilesExec extends ExecBase {
+  readonly kind: 'writeFiles';
+  readonly format: string;
+  readonly options: readonly (readonly [string, string])[];
+  readonly stagingDir: string;
+  readonly jobUuid: string;
+  /** Child output ordinals of the partition columns (`partitionBy`), in order. */
+  readonly partitionColumns: readonly number[];
+  readonly child: PhysicalPlan;
+}
 /** Reads a persisted DataFrame's partitions from the block manager (materialising `child` on first use). */
 export interface InMemoryScanExec extends ExecBase { readonly kind: 'inMemoryScan'; readonly cacheId: number; readonly child: PhysicalPlan }
 export interface ProjectExec extends ExecBase { readonly kind: 'project'; readonly exprs: readonly Expression[]; readonly child: PhysicalPlan }
@@ -180,6 +208,8 @@ export interface ExpandExec extends ExecBase {
 export type PhysicalPlan =
   | RangeExec
   | LocalTableScanExec
+  | FileScanExec
+  | WriteFilesExec
   | InMemoryScanExec
   | ProjectExec
   | FilterExec
@@ -206,12 +236,14 @@ export function withNewPhysicalChildren(p: PhysicalPlan, kids: readonly Physical
   switch (p.kind) {
     case 'range':
     case 'localTableScan':
+    case 'fileScan':
     case 'shuffleRead':
     case 'broadcastRead':
     case 'inMemoryScan':
       return p;
     case 'project':
     case 'filter':
+    case 'writeFiles':
     case 'hashAggregate':
     case 'shuffleExchange':
     case 'broadcastExchange':
@@ -239,6 +271,7 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
   switch (p.kind) {
     case 'range':
     case 'localTableScan':
+    case 'fileScan':
     case 'shuffleRead':
     case 'broadcastRead':
       return [];
@@ -246,6 +279,7 @@ export function physicalChildren(p: PhysicalPlan): PhysicalPlan[] {
       return [];
     case 'project':
     case 'filter':
+    case 'writeFiles':
     case 'hashAggregate':
     case 'shuffleExchange':
     case 'broadcastExchange':

@@ -45,7 +45,10 @@ export function outputPartitions(p: PhysicalPlan): number {
     case 'range':
       return p.numPartitions;
     case 'localTableScan':
+    case 'fileScan':
       return Math.max(1, p.partitions.length);
+    case 'writeFiles':
+      return outputPartitions(p.child);
     case 'inMemoryScan':
       return outputPartitions(p.child);
     case 'project':
@@ -153,6 +156,11 @@ export function estimateBytes(p: LogicalPlan): number {
       return p.joinType === 'leftsemi' || p.joinType === 'leftanti' ? estimateBytes(p.left) : Infinity;
     case 'union':
       return p.children.reduce((s, c) => s + estimateBytes(c), 0);
+    case 'fileScan': {
+      // Spark's HadoopFsRelation.sizeInBytes: the files' bytes (compressed Parquet counts as it is on disk).
+      const bytes = p.partitions.reduce((s, part) => s + part.reduce((t, f) => t + f.length, 0), 0);
+      return bytes;
+    }
     default:
       return assertNever(p, 'logical plan');
   }
@@ -218,6 +226,11 @@ class Planner {
         return { kind: 'range', start: p.start, end: p.end, step: p.step, numPartitions: p.numPartitions, output };
       case 'localRelation':
         return { kind: 'localTableScan', partitions: p.partitions.length > 0 ? p.partitions : [[]], output };
+      case 'fileScan':
+        return {
+          kind: 'fileScan', format: p.format, options: p.options, dataSchema: p.dataSchema, partitionSchema: p.partitionSchema,
+          partitions: p.partitions.length > 0 ? p.partitions : [[]], rootPaths: p.rootPaths, columns: p.columns, output,
+        };
       case 'cachedRelation':
         return { kind: 'inMemoryScan', cacheId: p.cacheId, child: this.plan(p.child), output };
       case 'project': {

@@ -12,6 +12,8 @@ import {
   toAttribute,
 } from '../expr/expression.js';
 import { assertNever } from '../util/assert.js';
+import type { StructField } from '../types/data-type.js';
+import type { FileSplit } from '../datasource/file-format.js';
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'leftsemi' | 'leftanti' | 'cross';
 
@@ -35,6 +37,25 @@ export interface LocalRelation extends PlanBase {
   readonly kind: 'localRelation';
   readonly output: readonly AttributeReference[];
   readonly partitions: readonly (readonly arrow.RecordBatch[])[];
+}
+
+/**
+ * Files read by a data source (`spark.read.parquet(path)`): the files are listed and the schema is known when the
+ * DataFrame is made; `partitions` are the splits each task reads. Spark's LogicalRelation over a HadoopFsRelation.
+ */
+export interface FileScan extends PlanBase {
+  readonly kind: 'fileScan';
+  readonly format: string;
+  readonly options: readonly (readonly [string, string])[];
+  /** The files' columns, then the columns of `k=v` partition directories. */
+  readonly dataSchema: readonly StructField[];
+  readonly partitionSchema: readonly StructField[];
+  readonly partitions: readonly (readonly FileSplit[])[];
+  /** The paths as given, for explain. */
+  readonly rootPaths: readonly string[];
+  /** Per output column, its index in dataSchema ++ partitionSchema (column pruning narrows both lists). */
+  readonly columns: readonly number[];
+  readonly output: readonly AttributeReference[];
 }
 
 /** A persisted DataFrame: reads its partitions from the block manager once materialised. */
@@ -151,6 +172,7 @@ export interface Expand extends PlanBase {
 export type LogicalPlan =
   | Range
   | LocalRelation
+  | FileScan
   | CachedRelation
   | Project
   | Filter
@@ -175,6 +197,7 @@ export function planChildren(p: LogicalPlan): LogicalPlan[] {
   switch (p.kind) {
     case 'range':
     case 'localRelation':
+    case 'fileScan':
     case 'cachedRelation':
       return [];
     case 'project':
@@ -206,6 +229,7 @@ export function withNewPlanChildren(p: LogicalPlan, c: readonly LogicalPlan[]): 
   switch (p.kind) {
     case 'range':
     case 'localRelation':
+    case 'fileScan':
     case 'cachedRelation':
       return p;
     case 'project':
@@ -247,6 +271,7 @@ export function planExpressions(p: LogicalPlan): Expression[] {
   switch (p.kind) {
     case 'range':
     case 'localRelation':
+    case 'fileScan':
     case 'cachedRelation':
     case 'limit':
     case 'distinct':
@@ -285,6 +310,7 @@ export function outputOf(p: LogicalPlan): AttributeReference[] {
   switch (p.kind) {
     case 'range':
     case 'localRelation':
+    case 'fileScan':
     case 'cachedRelation':
     case 'mapInPython':
     case 'flatMapGroupsInPython':
@@ -362,6 +388,8 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
       return `Range (${p.start}, ${p.end}, step=${p.step}, splits=Some(${p.numPartitions}))`;
     case 'localRelation':
       return `LocalRelation ${list(p.output)}`;
+    case 'fileScan':
+      return `Relation ${list(p.output)} ${p.format}`;
     case 'cachedRelation':
       return `InMemoryRelation ${list(p.output)}, cacheId=${p.cacheId}`;
     case 'project':

@@ -47,6 +47,14 @@ function prune(p: LogicalPlan, req: Required): LogicalPlan {
     case 'localRelation':
     case 'cachedRelation':
       return p;
+    case 'fileScan': {
+      // Read only the needed columns (at least one, so rows are still counted).
+      if (req === null) return p;
+      let keep = p.output.map((a, i) => (req.has(a.exprId) ? i : -1)).filter((i) => i >= 0);
+      if (keep.length === p.output.length) return p;
+      if (keep.length === 0) keep = [0];
+      return { ...p, output: keep.map((i) => p.output[i]!), columns: keep.map((i) => p.columns[i]!) };
+    }
     case 'project': {
       // With a required set the parent reads by id, so a second copy of the same column (a correlated subquery's
       // pulled-up key beside `*`) is dropped too: it would only widen shuffles and broadcasts.

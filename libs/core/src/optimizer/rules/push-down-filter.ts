@@ -62,6 +62,7 @@ function pushFilter(f: Filter): LogicalPlan {
       return pushIntoJoin(f, child);
     case 'range':
     case 'localRelation':
+    case 'fileScan':
     case 'cachedRelation':
     case 'filter':
     case 'limit':

@@ -35,6 +35,7 @@ import { WorkerAuthOk, WorkerAuthOkT } from '../../kindling/protocol/worker-auth
 import { WorkerHello, WorkerHelloT } from '../../kindling/protocol/worker-hello.js';
 import { WorkerRing, WorkerRingT } from '../../kindling/protocol/worker-ring.js';
 import { WorkerRingAck, WorkerRingAckT } from '../../kindling/protocol/worker-ring-ack.js';
+import { WriteRequest, WriteRequestT } from '../../kindling/protocol/write-request.js';
 
 
 export enum Body {
@@ -70,13 +71,14 @@ export enum Body {
   CatalogResponse = 29,
   BroadcastRequest = 30,
   WorkerRing = 31,
-  WorkerRingAck = 32
+  WorkerRingAck = 32,
+  WriteRequest = 33
 }
 
 export function unionToBody(
   type: Body,
-  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null
-): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null {
+  accessor: (obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|WriteRequest) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|WriteRequest|null
+): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|WriteRequest|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(new Hello())! as Hello;
@@ -111,15 +113,16 @@ export function unionToBody(
     case 'BroadcastRequest': return accessor(new BroadcastRequest())! as BroadcastRequest;
     case 'WorkerRing': return accessor(new WorkerRing())! as WorkerRing;
     case 'WorkerRingAck': return accessor(new WorkerRingAck())! as WorkerRingAck;
+    case 'WriteRequest': return accessor(new WriteRequest())! as WriteRequest;
     default: return null;
   }
 }
 
 export function unionListToBody(
   type: Body, 
-  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null, 
+  accessor: (index: number, obj:Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|WriteRequest) => Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|WriteRequest|null, 
   index: number
-): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|null {
+): Ack|AnalyzeRequest|AnalyzeResponse|BroadcastRequest|Cancel|CatalogRequest|CatalogResponse|ConfigRequest|ConfigResponse|DataFrameHandle|EndOfInput|Error|ExecuteRequest|ExecuteResponse|Handshake|HandshakeOk|Hello|InputBatch|OutputBatch|PersistRequest|Progress|Release|Stop|TaskDone|TaskFailed|TaskStart|Transform|WorkerAuth|WorkerAuthOk|WorkerHello|WorkerRing|WorkerRingAck|WriteRequest|null {
   switch(Body[type]) {
     case 'NONE': return null; 
     case 'Hello': return accessor(index, new Hello())! as Hello;
@@ -154,6 +157,7 @@ export function unionListToBody(
     case 'BroadcastRequest': return accessor(index, new BroadcastRequest())! as BroadcastRequest;
     case 'WorkerRing': return accessor(index, new WorkerRing())! as WorkerRing;
     case 'WorkerRingAck': return accessor(index, new WorkerRingAck())! as WorkerRingAck;
+    case 'WriteRequest': return accessor(index, new WriteRequest())! as WriteRequest;
     default: return null;
   }
 }

@@ -38,6 +38,7 @@ import { WorkerAuthOk, WorkerAuthOkT } from '../../kindling/protocol/worker-auth
 import { WorkerHello, WorkerHelloT } from '../../kindling/protocol/worker-hello.js';
 import { WorkerRing, WorkerRingT } from '../../kindling/protocol/worker-ring.js';
 import { WorkerRingAck, WorkerRingAckT } from '../../kindling/protocol/worker-ring-ack.js';
+import { WriteRequest, WriteRequestT } from '../../kindling/protocol/write-request.js';
 
 
 export class Envelope implements flatbuffers.IUnpackableObject<EnvelopeT> {
@@ -143,7 +144,7 @@ export class EnvelopeT implements flatbuffers.IGeneratedObject {
 constructor(
   public requestId: bigint = BigInt('0'),
   public bodyType: Body = Body.NONE,
-  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|BroadcastRequestT|CancelT|CatalogRequestT|CatalogResponseT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|EndOfInputT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|InputBatchT|OutputBatchT|PersistRequestT|ProgressT|ReleaseT|StopT|TaskDoneT|TaskFailedT|TaskStartT|TransformT|WorkerAuthOkT|WorkerAuthT|WorkerHelloT|WorkerRingAckT|WorkerRingT|null = null
+  public body: AckT|AnalyzeRequestT|AnalyzeResponseT|BroadcastRequestT|CancelT|CatalogRequestT|CatalogResponseT|ConfigRequestT|ConfigResponseT|DataFrameHandleT|EndOfInputT|ErrorT|ExecuteRequestT|ExecuteResponseT|HandshakeOkT|HandshakeT|HelloT|InputBatchT|OutputBatchT|PersistRequestT|ProgressT|ReleaseT|StopT|TaskDoneT|TaskFailedT|TaskStartT|TransformT|WorkerAuthOkT|WorkerAuthT|WorkerHelloT|WorkerRingAckT|WorkerRingT|WriteRequestT|null = null
 ){}
 
 

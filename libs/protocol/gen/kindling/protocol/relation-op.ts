@@ -14,6 +14,7 @@ import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
 import { MapInPython, MapInPythonT } from '../../kindling/protocol/map-in-python.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
+import { ReadFiles, ReadFilesT } from '../../kindling/protocol/read-files.js';
 import { ReadTable, ReadTableT } from '../../kindling/protocol/read-table.js';
 import { Repartition, RepartitionT } from '../../kindling/protocol/repartition.js';
 import { SetOp, SetOpT } from '../../kindling/protocol/set-op.js';
@@ -44,13 +45,14 @@ export enum RelationOp {
   MapInPython = 16,
   FlatMapGroupsInPython = 17,
   Sql = 18,
-  ReadTable = 19
+  ReadTable = 19,
+  ReadFiles = 20
 }
 
 export function unionToRelationOp(
   type: RelationOp,
-  accessor: (obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null
-): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+  accessor: (obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadFiles|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadFiles|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null
+): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadFiles|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(new Range())! as Range;
@@ -72,15 +74,16 @@ export function unionToRelationOp(
     case 'FlatMapGroupsInPython': return accessor(new FlatMapGroupsInPython())! as FlatMapGroupsInPython;
     case 'Sql': return accessor(new Sql())! as Sql;
     case 'ReadTable': return accessor(new ReadTable())! as ReadTable;
+    case 'ReadFiles': return accessor(new ReadFiles())! as ReadFiles;
     default: return null;
   }
 }
 
 export function unionListToRelationOp(
   type: RelationOp, 
-  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
+  accessor: (index: number, obj:Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadFiles|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed) => Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadFiles|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null, 
   index: number
-): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
+): Aggregate|Distinct|Drop|Filter|FlatMapGroupsInPython|Join|Limit|LocalData|MapInPython|Project|Range|ReadFiles|ReadTable|Repartition|SetOp|Sort|Sql|SubqueryAlias|WithColumns|WithColumnsRenamed|null {
   switch(RelationOp[type]) {
     case 'NONE': return null; 
     case 'Range': return accessor(index, new Range())! as Range;
@@ -102,6 +105,7 @@ export function unionListToRelationOp(
     case 'FlatMapGroupsInPython': return accessor(index, new FlatMapGroupsInPython())! as FlatMapGroupsInPython;
     case 'Sql': return accessor(index, new Sql())! as Sql;
     case 'ReadTable': return accessor(index, new ReadTable())! as ReadTable;
+    case 'ReadFiles': return accessor(index, new ReadFiles())! as ReadFiles;
     default: return null;
   }
 }

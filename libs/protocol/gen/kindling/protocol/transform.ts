@@ -16,6 +16,7 @@ import { LocalData, LocalDataT } from '../../kindling/protocol/local-data.js';
 import { MapInPython, MapInPythonT } from '../../kindling/protocol/map-in-python.js';
 import { Project, ProjectT } from '../../kindling/protocol/project.js';
 import { Range, RangeT } from '../../kindling/protocol/range.js';
+import { ReadFiles, ReadFilesT } from '../../kindling/protocol/read-files.js';
 import { ReadTable, ReadTableT } from '../../kindling/protocol/read-table.js';
 import { RelationOp, unionToRelationOp, unionListToRelationOp } from '../../kindling/protocol/relation-op.js';
 import { Repartition, RepartitionT } from '../../kindling/protocol/repartition.js';
@@ -105,7 +106,7 @@ unpackTo(_o: TransformT): void {
 export class TransformT implements flatbuffers.IGeneratedObject {
 constructor(
   public opType: RelationOp = RelationOp.NONE,
-  public op: AggregateT|DistinctT|DropT|FilterT|FlatMapGroupsInPythonT|JoinT|LimitT|LocalDataT|MapInPythonT|ProjectT|RangeT|ReadTableT|RepartitionT|SetOpT|SortT|SqlT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
+  public op: AggregateT|DistinctT|DropT|FilterT|FlatMapGroupsInPythonT|JoinT|LimitT|LocalDataT|MapInPythonT|ProjectT|RangeT|ReadFilesT|ReadTableT|RepartitionT|SetOpT|SortT|SqlT|SubqueryAliasT|WithColumnsRenamedT|WithColumnsT|null = null
 ){}
 
 

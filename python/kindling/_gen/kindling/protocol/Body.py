@@ -37,3 +37,4 @@ class Body(object):
     BroadcastRequest = 30
     WorkerRing = 31
     WorkerRingAck = 32
+    WriteRequest = 33

@@ -42,4 +42,5 @@ class Body(object):
   BroadcastRequest = cast(int, ...)
   WorkerRing = cast(int, ...)
   WorkerRingAck = cast(int, ...)
+  WriteRequest = cast(int, ...)
 

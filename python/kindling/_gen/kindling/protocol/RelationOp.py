@@ -24,3 +24,4 @@ class RelationOp(object):
     FlatMapGroupsInPython = 17
     Sql = 18
     ReadTable = 19
+    ReadFiles = 20

@@ -29,4 +29,5 @@ class RelationOp(object):
   FlatMapGroupsInPython = cast(int, ...)
   Sql = cast(int, ...)
   ReadTable = cast(int, ...)
+  ReadFiles = cast(int, ...)
 
