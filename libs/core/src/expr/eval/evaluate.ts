@@ -6,6 +6,7 @@ import { assertNever } from '../../util/assert.js';
 import { type DataType, sameType } from '../../types/data-type.js';
 import { dataTypeOf, type Expression, exprToString } from '../expression.js';
 import { lookupScalarFunction } from '../functions/registry.js';
+import { lookupHigherOrderFunction } from '../functions/higher-order.js';
 import { type ArithOperand, arithmetic, negate } from './arithmetic.js';
 import { decimalArith } from './arithmetic-decimal.js';
 import { castColumn } from './cast.js';
@@ -78,6 +79,14 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
       if (!def) throw new Error(`unknown scalar function ${expr.name}`);
       return def.eval(expr.args.map(ev), n, ctx, expr);
     }
+    case 'hof': {
+      const def = lookupHigherOrderFunction(expr.name);
+      if (!def) throw new Error(`unknown higher-order function ${expr.name}`);
+      return def.eval(expr, batch, ctx, evaluate);
+    }
+    case 'lambdaVar':
+    case 'lambda':
+    case 'unresolvedLambdaVar':
     case 'attr':
     case 'unresolvedColumn':
     case 'star':
