@@ -52,13 +52,12 @@ export function resolveHigherOrderCall(
   const values = call.args.slice(0, def.values).map((a) => resolve(a, outer));
   const given = call.args.slice(def.values);
   const misplaced = values.findIndex((a) => a.kind === 'lambda');
-  const notLambda = given.findIndex((a) => a.kind !== 'lambda');
-  if (misplaced >= 0 || notLambda >= 0) {
-    const i = misplaced >= 0 ? misplaced : def.values + notLambda;
+  if (misplaced >= 0) {
     const text = `${def.name}(${call.args.map(prettyName).join(', ')})`;
-    throw new AnalysisError('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE', `Cannot resolve "${text}" due to data type mismatch: The ${ordinal(i)} parameter of \`${def.name}\` must be ${misplaced >= 0 ? 'a value, not a lambda function' : 'a lambda function'}.`, { sqlExpr: text });
+    throw new AnalysisError('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE', `Cannot resolve "${text}" due to data type mismatch: The ${ordinal(misplaced)} parameter of \`${def.name}\` must be a value, not a lambda function.`, { sqlExpr: text });
   }
-  const lambdas = given as LambdaFunction[];
+  // A plain expression where a lambda goes is a lambda ignoring its parameters, as Spark makes it (`transform(xs, 1)`).
+  const lambdas = given.map((a): LambdaFunction => (a.kind === 'lambda' ? a : { kind: 'lambda', params: [], body: a }));
   const sql = () => `${def.name}(${[...values, ...lambdas].map(prettyName).join(', ')})`;
   const bound = def.bind(values, lambdas.map((l) => l.params.length));
   if ('error' in bound) throw new AnalysisError(bound.errorClass ?? 'DATATYPE_MISMATCH', `Cannot resolve "${sql()}" due to data type mismatch: ${bound.error}`, { sqlExpr: sql() });
@@ -77,6 +76,8 @@ function resolveLambda(
   caseSensitive: boolean,
   resolve: (e: Expression, vars: LambdaScope) => Expression,
 ): LambdaFunction {
+  // Spark names the parameters it binds for a plain expression `x`; they are never referred to.
+  if (l.params.length === 0) l = { ...l, params: types.map((_, k) => ({ kind: 'unresolvedLambdaVar' as const, name: `_${k}` })) };
   if (l.params.length !== types.length) {
     throw lambdaError('NUM_ARGS_MISMATCH', `A higher order function expects ${l.params.length} arguments, but got ${types.length}.`, { expectedNumArgs: String(l.params.length), actualNumArgs: String(types.length) });
   }

@@ -13,6 +13,7 @@ import { like } from './like.js';
 import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
 import { COLLECTIONS } from './collections.js';
+import { ARRAY_FUNCTIONS } from './array-functions.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
 import { split } from './split.js';
@@ -28,7 +29,7 @@ export type { ScalarFunctionDef } from './function-def.js';
 const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
-  year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
+  year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS, ...ARRAY_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();
