@@ -5,7 +5,7 @@ import { columnData, makeBatch, takeData } from '../../execution/vectors.js';
 import type { DataType } from '../../types/data-type.js';
 import { type Expression, type LambdaFunction, forEachExpr, transformUp } from '../expression.js';
 import type { EvalContext } from './evaluate.js';
-import { bit, validityOf } from './columns.js';
+import { bit, listData, validityOf } from './columns.js';
 
 /** Evaluates a bound expression over a batch (the evaluator, passed in to keep modules acyclic). */
 export type Evaluator = (e: Expression, batch: arrow.RecordBatch, ctx: EvalContext) => arrow.Data;
@@ -47,7 +47,7 @@ export function flattenList(list: arrow.Data, n: number, elementType: DataType):
     }
   }
   const child = list.children[0]!;
-  const elements = identity && child.length === m ? child : takeData(elementType, child, source);
+  const elements = identity && child.length === m ? child : takeColumn(elementType, child, source);
   return { offsets, parent, position, elements, validity };
 }
 
@@ -103,10 +103,39 @@ export function evalLambda(
 ): arrow.Data {
   const p = prepare(l);
   const m = parent.length;
-  const cols: arrow.Data[] = p.outer.map((o) => takeData(o.dataType, columnData(batch, o.ordinal), parent));
+  const cols: arrow.Data[] = p.outer.map((o) => takeColumn(o.dataType, columnData(batch, o.ordinal), parent));
   for (const a of args) cols.push(a);
   const schema = new arrow.Schema(cols.map((c, i) => new arrow.Field(`_${i}`, c.type, true)));
   return ev(p.body, makeBatch(schema, cols, m), ctx);
+}
+
+/**
+ * Rows `indices` of `d` (-1 gives NULL). Arrays are gathered through their offsets, the elements by one take of the
+ * child (recursively), rather than row by row as JS values.
+ */
+export function takeColumn(type: DataType, d: arrow.Data, indices: Int32Array): arrow.Data {
+  if (type.kind !== 'array') return takeData(type, d, indices);
+  const n = indices.length;
+  const offs = d.valueOffsets as Int32Array;
+  const valid = validityOf(d);
+  const offsets = new Int32Array(n + 1);
+  const validity = new Uint8Array((n + 7) >> 3);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const s = indices[i]!;
+    if (s >= 0 && (valid === null || bit(valid, s))) {
+      validity[i >> 3]! |= 1 << (i & 7);
+      m += offs[s + 1]! - offs[s]!;
+    }
+    offsets[i + 1] = m;
+  }
+  const source = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (offsets[i + 1] === offsets[i]) continue;
+    const s = indices[i]!;
+    for (let k = offs[s]!; k < offs[s + 1]!; k++) source[j++] = k;
+  }
+  return listData(type, n, offsets, takeColumn(type.elementType, d.children[0]!, source), validity);
 }
 
 /** 0, 1, …, n-1. */

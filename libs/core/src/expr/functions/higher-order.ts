@@ -3,12 +3,12 @@
 // except aggregate's merge, which runs once per element position across the rows that have one.
 import type * as arrow from 'apache-arrow';
 import { ExecutionError } from '../../errors.js';
-import { primitiveData, takeData } from '../../execution/vectors.js';
+import { primitiveData } from '../../execution/vectors.js';
 import { type ArrayType, type DataType, ArrayT, BooleanT, IntegerT, sameType } from '../../types/data-type.js';
 import { type Expression, type HigherOrderFunction, type LambdaFunction, dataTypeOf, nullableOf, prettyName } from '../expression.js';
 import { bit, booleanData, int32Values, listData, validityOf } from '../eval/columns.js';
 import type { EvalContext } from '../eval/evaluate.js';
-import { type Evaluator, evalLambda, flattenList, iota } from '../eval/lambda.js';
+import { type Evaluator, evalLambda, flattenList, iota, takeColumn } from '../eval/lambda.js';
 import { trueMask } from '../eval/logic.js';
 import { gather } from '../eval/take.js';
 import { ordinal, typeText } from './function-def.js';
@@ -126,7 +126,7 @@ export const filter: HigherOrderFunctionDef = {
     const idx = new Int32Array(kept);
     for (let j = 0, k = 0; j < keep.length; j++) if (keep[j]) idx[k++] = j;
     const t = call.dataType as ArrayType;
-    return listData(t, n, offsets, takeData(t.elementType, flat.elements, idx), flat.validity === null ? null : flat.validity.slice());
+    return listData(t, n, offsets, takeColumn(t.elementType, flat.elements, idx), flat.validity === null ? null : flat.validity.slice());
   },
   doc: { description: 'The elements for which the predicate (of the element, and its index with two parameters) is true.', example: "filter(col('xs'), lambda x: x > 1)" },
 };
@@ -236,7 +236,7 @@ export const aggregate: HigherOrderFunctionDef = {
         pos[j] = r;
         elem[j] = flat.offsets[row]! + k;
       }
-      const merged = evalLambda(merge, batch, rows, [takeData(accType, acc, pos), takeData(t.elementType, flat.elements, elem)], ctx, ev);
+      const merged = evalLambda(merge, batch, rows, [takeColumn(accType, acc, pos), takeColumn(t.elementType, flat.elements, elem)], ctx, ev);
       sources.push(merged);
       for (let j = 0; j < rows.length; j++) {
         which[rows[j]!] = sources.length - 1;
@@ -255,7 +255,7 @@ export const aggregate: HigherOrderFunctionDef = {
     if (flat.validity === null) return out;
     const keep = new Int32Array(n);
     for (let i = 0; i < n; i++) keep[i] = bit(flat.validity, i) ? i : -1;
-    return takeData(call.dataType, out, keep);
+    return takeColumn(call.dataType, out, keep);
   },
   doc: { description: 'Folds the array into one value: `merge(acc, x)` from `initialValue`, then `finish(acc)` when given.', example: "aggregate(col('xs'), lit(0), lambda acc, x: acc + x)" },
 };
@@ -311,7 +311,7 @@ export const zipWith: HigherOrderFunctionDef = {
       }
     }
     const f = call.args[2] as LambdaFunction;
-    const result = evalLambda(f, batch, parent, [takeData(lt.elementType, left.elements, li), takeData(rt.elementType, right.elements, ri)], ctx, ev);
+    const result = evalLambda(f, batch, parent, [takeColumn(lt.elementType, left.elements, li), takeColumn(rt.elementType, right.elements, ri)], ctx, ev);
     return listData(call.dataType, n, offsets, result, validity);
   },
   doc: { description: 'Merges two arrays element-wise with a function, the shorter padded with NULLs.', example: "zip_with(col('xs'), col('ys'), lambda x, y: x + y)" },
@@ -361,7 +361,7 @@ export const arraySortWith: HigherOrderFunctionDef = {
         }
       }
     }
-    const cmp = evalLambda(f, batch, parent, [takeData(t.elementType, flat.elements, a), takeData(t.elementType, flat.elements, b)], ctx, ev);
+    const cmp = evalLambda(f, batch, parent, [takeColumn(t.elementType, flat.elements, a), takeColumn(t.elementType, flat.elements, b)], ctx, ev);
     const cmpValid = validityOf(cmp);
     const cmpValues = int32Values(cmp);
     const order = new Int32Array(flat.parent.length);
@@ -380,7 +380,7 @@ export const arraySortWith: HigherOrderFunctionDef = {
       for (let k = 0; k < len; k++) order[s + k] = s + idx[k]!;
       p += len * len;
     }
-    return listData(call.dataType, n, flat.offsets, takeData(t.elementType, flat.elements, order), flat.validity === null ? null : flat.validity.slice());
+    return listData(call.dataType, n, flat.offsets, takeColumn(t.elementType, flat.elements, order), flat.validity === null ? null : flat.validity.slice());
   },
   doc: { description: 'The array sorted by a comparator `f(left, right)` returning a negative, zero or positive int.', example: "array_sort(col('xs'), lambda l, r: r - l)" },
 };
