@@ -58,4 +58,57 @@ export function zip_with(left: ColumnLike, right: ColumnLike, f: (x: Column, y: 
 export function array_sort(x: ColumnLike, comparator?: (l: Column, r: Column) => Column): Column {
   return call('array_sort', comparator ? [c(x), lambda(comparator)] : [c(x)]);
 }
-void valueArg;
+type IntLike = ColumnLike | number;
+const intArg = (x: IntLike, name: string) => (typeof x === 'number' ? litExpr(x) : c(x, name));
+const one = (name: string) => (x: ColumnLike): Column => call(name, [c(x)]);
+
+/** The array without duplicates (NULL kept once), in order of first appearance. */
+export const array_distinct = one('array_distinct');
+/** The greatest non-NULL element (NaN above every number); NULL when there is none. */
+export const array_max = one('array_max');
+/** The least non-NULL element; NULL when there is none. */
+export const array_min = one('array_min');
+/** The array without its NULL elements. */
+export const array_compact = one('array_compact');
+/** The number of elements; NULL for NULL (unlike `size`). */
+export const array_size = one('array_size');
+/** The arrays of an array of arrays concatenated; NULL if any is NULL. */
+export const flatten = one('flatten');
+/** The array sorted ascending (NULLs first) or descending (NULLs last). */
+export function sort_array(x: ColumnLike, asc = true): Column { return call('sort_array', [c(x), litExpr(asc)]); }
+/** The 1-based position (bigint) of the first element equal to `value`; 0 when there is none. */
+export function array_position(x: ColumnLike, value: unknown): Column { return call('array_position', [c(x), valueArg(value)]); }
+/** The array without the elements equal to `element`. */
+export function array_remove(x: ColumnLike, element: unknown): Column { return call('array_remove', [c(x), valueArg(element)]); }
+/** The distinct elements of both arrays. */
+export function array_union(a: ColumnLike, b: ColumnLike): Column { return call('array_union', [c(a, 'col1'), c(b, 'col2')]); }
+/** The distinct elements of `a` that `b` holds too. */
+export function array_intersect(a: ColumnLike, b: ColumnLike): Column { return call('array_intersect', [c(a, 'col1'), c(b, 'col2')]); }
+/** The distinct elements of `a` that `b` does not hold. */
+export function array_except(a: ColumnLike, b: ColumnLike): Column { return call('array_except', [c(a, 'col1'), c(b, 'col2')]); }
+/** True if the arrays share a non-NULL element; NULL if not but both are non-empty and one holds a NULL. */
+export function arrays_overlap(a: ColumnLike, b: ColumnLike): Column { return call('arrays_overlap', [c(a, 'a1'), c(b, 'a2')]); }
+/** The elements as strings joined by `delimiter`; NULLs skipped, or replaced by `nullReplacement`. */
+export function array_join(x: ColumnLike, delimiter: string, nullReplacement?: string): Column {
+  return call('array_join', [c(x), litExpr(delimiter), ...(nullReplacement === undefined ? [] : [litExpr(nullReplacement)])]);
+}
+/** `length` elements from the 1-based `start` (negative counts from the end). */
+export function slice(x: ColumnLike, start: IntLike, length: IntLike): Column { return call('slice', [c(x), intArg(start, 'start'), intArg(length, 'length')]); }
+/** The element at a 1-based index (negative from the end); NULL beyond the array unless ANSI mode is on. */
+export function element_at(x: ColumnLike, index: unknown): Column { return call('element_at', [c(x), valueArg(index)]); }
+/** As `element_at`, but NULL beyond the array in ANSI mode too. */
+export function try_element_at(x: ColumnLike, index: ColumnLike): Column { return call('try_element_at', [c(x), c(index, 'extraction')]); }
+/** The element at a 0-based index; NULL outside the array. */
+export function get(x: ColumnLike, index: IntLike): Column { return call('get', [c(x), intArg(index, 'index')]); }
+/** Structs of the k-th elements of each array, fields named after the columns. */
+export function arrays_zip(...cols: ColumnLike[]): Column { return call('arrays_zip', cols.map((x) => c(x, 'cols'))); }
+/** The integers (or dates, day by day) from `start` to `stop` inclusive, by `step`. */
+export function sequence(start: ColumnLike, stop: ColumnLike, step?: ColumnLike): Column {
+  return call('sequence', [c(start, 'start'), c(stop, 'stop'), ...(step === undefined ? [] : [c(step, 'step')])]);
+}
+/** The array with `value` added at its end. */
+export function array_append(x: ColumnLike, value: unknown): Column { return call('array_append', [c(x), valueArg(value)]); }
+/** The array with `value` added at its start. */
+export function array_prepend(x: ColumnLike, value: unknown): Column { return call('array_prepend', [c(x), valueArg(value)]); }
+/** The array with `value` inserted at the 1-based `pos` (negative from the end), NULL-padded beyond it. */
+export function array_insert(x: ColumnLike, pos: IntLike, value: unknown): Column { return call('array_insert', [c(x), intArg(pos, 'pos'), valueArg(value)]); }

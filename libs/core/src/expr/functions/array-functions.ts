@@ -5,7 +5,8 @@ import type * as arrow from 'apache-arrow';
 import { ExecutionError, IllegalArgumentError } from '../../errors.js';
 import { type ArrayType, type DataType, ArrayT, BooleanT, DateT, IntegerT, LongT, NullT, StringT, StructT, isNumeric, sameType } from '../../types/data-type.js';
 import { type Expression, dataTypeOf, lit, nullableOf, prettyName } from '../expression.js';
-import { bit, validityOf } from '../eval/columns.js';
+import { listData, validityOf } from '../eval/columns.js';
+import { castColumn } from '../eval/cast.js';
 import { compareValues } from '../eval/compare.js';
 import { buildColumn, valueReader } from '../eval/values.js';
 import { widerType } from './coercion.js';
@@ -397,7 +398,7 @@ export const arrayJoin: ScalarFunctionDef = {
     const a = arrayArg(args, 0, StringT);
     if (failed(a)) return a;
     if (a.type.elementType.kind === 'array' || a.type.elementType.kind === 'struct') return unexpected(0, '"ARRAY<STRING>"', args[0]!);
-    const out: Expression[] = [implicitCast(a.arg, ArrayT(StringT, a.type.containsNull))];
+    const out: Expression[] = [a.arg];
     for (let i = 1; i < args.length; i++) {
       const t = dataTypeOf(args[i]!);
       if (t.kind !== 'string' && t.kind !== 'null') return unexpected(i, '"STRING"', args[i]!);
@@ -405,8 +406,12 @@ export const arrayJoin: ScalarFunctionDef = {
     }
     return { args: out, dataType: StringT, nullable: true };
   },
-  eval(args, n, _ctx, call) {
-    const rows = arrayRows(args[0]!, n, StringT) as (readonly (string | null)[] | null)[];
+  eval(args, n, ctx, call) {
+    // Elements other than strings are cast to strings here, over the list's child, as Spark's implicit cast does.
+    const element = (dataTypeOf(call!.args[0]!) as ArrayType).elementType;
+    const list = args[0]!;
+    const strings = element.kind === 'string' ? list : listData(ArrayT(StringT), n, list.valueOffsets as Int32Array, castColumn(list.children[0]!, element, StringT, list.children[0]!.length, ctx), validityOf(list));
+    const rows = arrayRows(strings, n, StringT) as (readonly (string | null)[] | null)[];
     const delims = valueRows(args[1]!, n, StringT) as (string | null)[];
     const repl = call!.args.length > 2 ? (valueRows(args[2]!, n, StringT) as (string | null)[]) : null;
     return buildColumn(StringT, rows.map((xs, i) => {
