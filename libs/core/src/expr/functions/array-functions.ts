@@ -6,6 +6,7 @@ import { ExecutionError, IllegalArgumentError } from '../../errors.js';
 import { type ArrayType, type DataType, ArrayT, BooleanT, DateT, IntegerT, LongT, NullT, StringT, StructT, isNumeric, sameType } from '../../types/data-type.js';
 import { type Expression, dataTypeOf, lit, nullableOf, prettyName } from '../expression.js';
 import { listData, validityOf } from '../eval/columns.js';
+import type { EvalContext } from '../eval/evaluate.js';
 import { castColumn } from '../eval/cast.js';
 import { compareValues } from '../eval/compare.js';
 import { buildColumn, valueReader } from '../eval/values.js';
@@ -25,11 +26,6 @@ function implicitCast(e: Expression, to: DataType): Expression {
   return { kind: 'cast', child: e, to, implicit: true };
 }
 
-function arrayType(e: Expression): ArrayType | undefined {
-  const t = dataTypeOf(e);
-  return t.kind === 'array' ? t : undefined;
-}
-
 /** An argument that must be an array, or NULL (taken as an array of `fallback`). */
 function arrayArg(args: readonly Expression[], i: number, fallback: DataType = NullT): { arg: Expression; type: ArrayType } | Failure {
   const e = args[i]!;
@@ -44,6 +40,17 @@ function arrayArg(args: readonly Expression[], i: number, fallback: DataType = N
 
 function failed(x: unknown): x is Failure {
   return typeof x === 'object' && x !== null && 'error' in x;
+}
+
+/**
+ * A list column whose elements are brought to `to` (Kindling's CAST has no array-to-array casts, so the element
+ * conversion Spark's implicit cast makes happens here, over the list's child).
+ */
+function conformList(list: arrow.Data, from: DataType, to: DataType, n: number, ctx: EvalContext): arrow.Data {
+  if (sameType(from, to) || from.kind !== 'array') return list;
+  const child = list.children[0]!;
+  const elements = castColumn(child, from.elementType, to, child.length, ctx);
+  return listData(ArrayT(to), n, list.valueOffsets as Int32Array, elements, validityOf(list));
 }
 
 /** The rows of a list column as JS arrays (null for NULL rows). */
@@ -153,7 +160,7 @@ function arrayAndValue(name: string, args: readonly Expression[]): { arr: Expres
   if (at.kind !== 'array' || !element) {
     return { error: `Input to \`${name}\` should have been "ARRAY" followed by a value with same element type, but it's [${typeText(at)}, ${typeText(vt)}].`, errorClass: 'DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES' };
   }
-  return { arr: implicitCast(args[0]!, ArrayT(element, at.containsNull)), value: implicitCast(args[1]!, element), element };
+  return { arr: args[0]!, value: implicitCast(args[1]!, element), element };
 }
 
 function arrayValueFunction(name: string, description: string, example: string, result: (element: DataType, t: ArrayType) => DataType, f: (xs: readonly unknown[], v: unknown, element: DataType) => unknown, nullOnNullValue = true): ScalarFunctionDef {
@@ -167,9 +174,9 @@ function arrayValueFunction(name: string, description: string, example: string, 
       if (failed(r)) return r;
       return { args: [r.arr, r.value], dataType: result(r.element, dataTypeOf(r.arr) as ArrayType), nullable: true };
     },
-    eval(args, n, _ctx, call) {
-      const element = (dataTypeOf(call!.args[0]!) as ArrayType).elementType;
-      const rows = arrayRows(args[0]!, n, element);
+    eval(args, n, ctx, call) {
+      const element = dataTypeOf(call!.args[1]!);
+      const rows = arrayRows(conformList(args[0]!, dataTypeOf(call!.args[0]!), element, n, ctx), n, element);
       const values = valueRows(args[1]!, n, element);
       return buildColumn(call!.dataType, rows.map((r, i) => (r === null || (nullOnNullValue && values[i] === null) ? null : f(r, values[i], element))));
     },
@@ -197,7 +204,7 @@ function twoArrays(name: string, args: readonly Expression[]): { a: Expression; 
     return { error: `Input to function \`${name}\` should have been two "ARRAY" with same element type, but it's [${typeText(at)}, ${typeText(bt)}].`, errorClass: 'DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES' };
   }
   const type = ArrayT(element, at.containsNull || bt.containsNull);
-  return { a: implicitCast(args[0]!, ArrayT(element, at.containsNull)), b: implicitCast(args[1]!, ArrayT(element, bt.containsNull)), type };
+  return { a: args[0]!, b: args[1]!, type };
 }
 
 function setFunction(name: string, description: string, example: string, result: (t: ArrayType, a: ArrayType) => DataType, f: (a: readonly unknown[], b: readonly unknown[]) => unknown): ScalarFunctionDef {
@@ -209,12 +216,14 @@ function setFunction(name: string, description: string, example: string, result:
     resolveArgs(args) {
       const r = twoArrays(name, args);
       if (failed(r)) return r;
-      return { args: [r.a, r.b], dataType: result(r.type, dataTypeOf(r.a) as ArrayType), nullable: nullableOf(r.a) || nullableOf(r.b) };
+      return { args: [r.a, r.b], dataType: result(r.type, ArrayT(r.type.elementType, (dataTypeOf(r.a) as ArrayType).containsNull)), nullable: nullableOf(r.a) || nullableOf(r.b) };
     },
-    eval(args, n, _ctx, call) {
-      const element = (dataTypeOf(call!.args[0]!) as ArrayType).elementType;
-      const a = arrayRows(args[0]!, n, element);
-      const b = arrayRows(args[1]!, n, element);
+    eval(args, n, ctx, call) {
+      const at = dataTypeOf(call!.args[0]!) as ArrayType;
+      const bt = dataTypeOf(call!.args[1]!) as ArrayType;
+      const element = widerType(at.elementType, bt.elementType)!;
+      const a = arrayRows(conformList(args[0]!, at, element, n, ctx), n, element);
+      const b = arrayRows(conformList(args[1]!, bt, element, n, ctx), n, element);
       return buildColumn(call!.dataType, a.map((x, i) => (x === null || b[i] === null ? null : f(x, b[i]!))));
     },
     doc: { description, example },
@@ -438,9 +447,9 @@ export const arrayInsert: ScalarFunctionDef = {
     if (failed(pos)) return pos;
     return { args: [r.arr, pos, r.value], dataType: ArrayT(r.element, true), nullable: true };
   },
-  eval(args, n, _ctx, call) {
-    const element = (dataTypeOf(call!.args[0]!) as ArrayType).elementType;
-    const rows = arrayRows(args[0]!, n, element);
+  eval(args, n, ctx, call) {
+    const element = dataTypeOf(call!.args[2]!);
+    const rows = arrayRows(conformList(args[0]!, dataTypeOf(call!.args[0]!), element, n, ctx), n, element);
     const positions = valueRows(args[1]!, n, IntegerT) as (number | null)[];
     const values = valueRows(args[2]!, n, element);
     return buildColumn(call!.dataType, rows.map((xs, i) => {

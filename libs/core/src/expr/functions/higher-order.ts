@@ -11,6 +11,7 @@ import type { EvalContext } from '../eval/evaluate.js';
 import { type Evaluator, evalLambda, flattenList, iota, takeColumn } from '../eval/lambda.js';
 import { trueMask } from '../eval/logic.js';
 import { gather } from '../eval/take.js';
+import { valueReader } from '../eval/values.js';
 import { ordinal, typeText } from './function-def.js';
 
 /** The type and nullability a higher-order function gives one lambda parameter. */
@@ -317,7 +318,7 @@ export const zipWith: HigherOrderFunctionDef = {
   doc: { description: 'Merges two arrays element-wise with a function, the shorter padded with NULLs.', example: "zip_with(col('xs'), col('ys'), lambda x, y: x + y)" },
 };
 
-/** Arrays up to this length are sorted from one evaluation of the comparator over all their pairs. */
+/** Arrays up to this length are sorted from one evaluation of the comparator over all their pairs; longer ones pair by pair. */
 const ALL_PAIRS_MAX = 1024;
 
 export const arraySortWith: HigherOrderFunctionDef = {
@@ -344,8 +345,7 @@ export const arraySortWith: HigherOrderFunctionDef = {
     let pairs = 0;
     for (let i = 0; i < n; i++) {
       const len = flat.offsets[i + 1]! - flat.offsets[i]!;
-      if (len > ALL_PAIRS_MAX) throw new ExecutionError('UNSUPPORTED_FEATURE.ARRAY_SORT_COMPARATOR_SIZE', `The feature is not supported: array_sort with a comparator over an array of ${len} elements (at most ${ALL_PAIRS_MAX}).`);
-      pairs += len * len;
+      if (len <= ALL_PAIRS_MAX) pairs += len * len;
     }
     const parent = new Int32Array(pairs);
     const a = new Int32Array(pairs);
@@ -353,6 +353,7 @@ export const arraySortWith: HigherOrderFunctionDef = {
     for (let i = 0, p = 0; i < n; i++) {
       const s = flat.offsets[i]!;
       const len = flat.offsets[i + 1]! - s;
+      if (len > ALL_PAIRS_MAX) continue;
       for (let x = 0; x < len; x++) {
         for (let y = 0; y < len; y++, p++) {
           parent[p] = i;
@@ -365,20 +366,25 @@ export const arraySortWith: HigherOrderFunctionDef = {
     const cmpValid = validityOf(cmp);
     const cmpValues = int32Values(cmp);
     const order = new Int32Array(flat.parent.length);
+    const read = valueReader(flat.elements, t.elementType);
     for (let i = 0, p = 0; i < n; i++) {
       const s = flat.offsets[i]!;
       const len = flat.offsets[i + 1]! - s;
       const idx = Array.from({ length: len }, (_, k) => k);
       const base = p;
+      // A longer array is compared pair by pair as the sort asks (slower, but no len² evaluation).
+      const one = len > ALL_PAIRS_MAX ? (x: number, y: number) => evalLambda(f, batch, Int32Array.of(i), [takeColumn(t.elementType, flat.elements, Int32Array.of(s + x)), takeColumn(t.elementType, flat.elements, Int32Array.of(s + y))], ctx, ev) : null;
       idx.sort((x, y) => {
-        const q = base + x * len + y;
-        if (cmpValid !== null && !bit(cmpValid, q)) {
-          throw new ExecutionError('COMPARATOR_RETURNS_NULL', `The comparator has returned a NULL for a comparison between ${String(x)} and ${String(y)}. It should return a positive integer for "greater than", 0 for "equal" and a negative integer for "less than". To revert to deprecated behavior where NULL is treated as 0 (equal), you must set "spark.sql.legacy.allowNullComparisonResultInArraySort" to "true".`);
+        const r = one ? one(x, y) : null;
+        const q = r ? 0 : base + x * len + y;
+        const rValid = r ? validityOf(r) : cmpValid;
+        if (rValid !== null && !bit(rValid, q)) {
+          throw new ExecutionError('COMPARATOR_RETURNS_NULL', `The comparator has returned a NULL for a comparison between ${String(read(s + x))} and ${String(read(s + y))}. It should return a positive integer for "greater than", 0 for "equal" and a negative integer for "less than". To revert to deprecated behavior where NULL is treated as 0 (equal), you must set "spark.sql.legacy.allowNullComparisonResultInArraySort" to "true".`);
         }
-        return cmpValues[q]!;
+        return r ? int32Values(r)[0]! : cmpValues[q]!;
       });
       for (let k = 0; k < len; k++) order[s + k] = s + idx[k]!;
-      p += len * len;
+      if (len <= ALL_PAIRS_MAX) p += len * len;
     }
     return listData(call.dataType, n, flat.offsets, takeColumn(t.elementType, flat.elements, order), flat.validity === null ? null : flat.validity.slice());
   },
