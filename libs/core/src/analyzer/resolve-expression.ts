@@ -250,7 +250,9 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
   }
   const fn = lookupScalarFunction(name);
   // A higher-order function called without its lambdas (or with too many arguments) is reported by its own checks.
-  if (!fn && lookupHigherOrderFunction(name)) return resolveHigherOrderCall({ kind: 'unresolvedFunction', name, args, isDistinct }, NO_LAMBDA_VARIABLES, false, (x) => x);
+  const hof = lookupHigherOrderFunction(name);
+  // array_sort(xs, 1): an expression where the comparator goes is a lambda ignoring its parameters, as in Spark.
+  if (hof && (!fn || args.length > hof.values)) return resolveHigherOrderCall({ kind: 'unresolvedFunction', name, args, isDistinct }, NO_LAMBDA_VARIABLES, false, (x) => x);
   if (!fn) {
     throw new AnalysisError('UNRESOLVED_ROUTINE', `Cannot resolve routine \`${name}\` on search path [\`system\`.\`builtin\`].`, { routineName: `\`${name}\`` });
   }
