@@ -23,7 +23,8 @@ NEW_ARRAY_FUNCTIONS = [
 def test_examples_run(spark, name):
     fn = getattr(F, name)
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    tests = doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}})
+    globs = {"spark": spark, **{n: getattr(F, n) for n in F.__all__}}
+    tests = doctest.DocTestFinder(recurse=False).find(fn, name, globs=globs)
     assert tests and tests[0].examples
     for t in tests:
         runner.run(t)
@@ -41,20 +42,22 @@ def test_lambda_names_follow_spark(spark):
     assert out.first() == (([6, 7, 8]), 6)
     # Column reprs keep PySpark's fresh variable names, one per placeholder.
     assert repr(F.transform("xs", lambda x, i: x + i)).startswith("Column<'transform(xs, lambdafunction((x_")
-    sql = spark.sql("SELECT transform(array(1, 2), x -> x * 2) AS a, zip_with(array(1), array(2, 3), (x, y) -> x + y) AS b")
+    sql = spark.sql("SELECT transform(array(1, 2), x -> x * 2) AS a, "
+                    "zip_with(array(1), array(2, 3), (x, y) -> x + y) AS b")
     assert sql.first() == ([2, 4], [3, None])
 
 
 def test_three_valued_quantifiers_and_nulls(spark):
     df = spark.createDataFrame([([1, 2],), ([1, None],), ([],), (None,)], "xs array<int>")
     rows = df.select(F.exists("xs", lambda x: x > 1), F.forall("xs", lambda x: x > 1),
-                     F.transform("xs", lambda x: x * 10), F.filter("xs", lambda x: x.isNotNull())).collect()
+                     F.transform("xs", lambda x: x * 10),
+                     F.filter("xs", lambda x: x.isNotNull())).collect()
     assert [tuple(r) for r in rows] == [
         (True, False, [10, 20], [1, 2]), (None, False, [10, None], [1]), (False, True, [], []), (None, None, None, None)]
 
 
 def test_nested_lambdas_see_outer_variables(spark, conf):
-    # Pickled rows: arrays of arrays come back as zeros over the Arrow result path (an issue outside these functions).
+    # Pickled rows: arrays of arrays come back as zeros over the Arrow result path (outside these functions).
     conf({"spark.sql.execution.arrow.pyspark.enabled": "false"})
     df = spark.sql("SELECT array(array(1, 2), array(3)) AS xss")
     out = df.select(F.transform("xss", lambda xs: F.transform(xs, lambda x: x + F.size(xs))).alias("t"))
@@ -63,7 +66,8 @@ def test_nested_lambdas_see_outer_variables(spark, conf):
 
 def test_aggregate_is_sequential_with_finish(spark):
     df = spark.createDataFrame([(["a", "b", "c"],), ([],), (["z"],)], "xs array<string>")
-    out = df.select(F.aggregate("xs", F.lit(""), lambda acc, x: F.concat(acc, x), lambda acc: F.upper(acc)).alias("s"))
+    out = df.select(F.aggregate("xs", F.lit(""), lambda acc, x: F.concat(acc, x),
+                                lambda acc: F.upper(acc)).alias("s"))
     assert [r.s for r in out.collect()] == ["ABC", "", "Z"]
 
 

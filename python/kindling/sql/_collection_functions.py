@@ -184,7 +184,7 @@ def _one_array(name: str, doc: str) -> Callable[[ColumnOrName], Column]:
     return fn
 
 
-array_distinct = _one_array("array_distinct", """The array without duplicates (one NULL kept), in order of first appearance.
+array_distinct = _one_array("array_distinct", """The array without duplicates (one NULL kept), in first-seen order.
 
     Parameters
     ----------
@@ -371,8 +371,8 @@ array_except = _two_arrays("array_except", """The distinct elements of the first
     [1, None, 3]
     """)
 
-arrays_overlap = _two_arrays("arrays_overlap", """True if the arrays share a non-NULL element; NULL if they do not, both are
-    non-empty and one holds a NULL; false otherwise.
+arrays_overlap = _two_arrays("arrays_overlap", """True if the arrays share a non-NULL element; NULL if they do not,
+    both are non-empty and one holds a NULL; false otherwise.
 
     Parameters
     ----------
@@ -467,7 +467,8 @@ def array_join(col: ColumnOrName, delimiter: str, null_replacement: Optional[str
     """
     if null_replacement is None:
         return _call("array_join", _to_col(col), _literal(delimiter, "delimiter"))
-    return _call("array_join", _to_col(col), _literal(delimiter, "delimiter"), _literal(null_replacement, "null_replacement"))
+    return _call("array_join", _to_col(col), _literal(delimiter, "delimiter"),
+                 _literal(null_replacement, "null_replacement"))
 
 
 def slice(x: ColumnOrName, start: Union[ColumnOrName, int], length: Union[ColumnOrName, int]) -> Column:
@@ -690,7 +691,8 @@ def array_insert(arr: ColumnOrName, pos: Union[ColumnOrName, int], value: Any) -
     Examples
     --------
     >>> df = spark.createDataFrame([([1, 2, 3],)], "xs array<int>")
-    >>> df.select(array_insert("xs", 2, 9), array_insert("xs", 5, 9), array_insert("xs", -1, 9)).first()
-    Row(array_insert(xs, 2, 9)=[1, 9, 2, 3], array_insert(xs, 5, 9)=[1, 2, 3, None, 9], array_insert(xs, -1, 9)=[1, 2, 3, 9])
+    >>> row = df.select(array_insert("xs", 2, 9), array_insert("xs", 5, 9), array_insert("xs", -1, 9)).first()
+    >>> [list(v) for v in row]
+    [[1, 9, 2, 3], [1, 2, 3, None, 9], [1, 2, 3, 9]]
     """
     return _call("array_insert", _to_col(arr, "arr"), _int_or_col(pos, "pos"), _value(value, "value"))
