@@ -108,7 +108,7 @@ function oneArray(name: string, description: string, example: string, result: (t
       const t = dataTypeOf(call!.args[0]!) as ArrayType;
       return mapRows(args[0]!, n, t, call!.dataType, (xs) => f(xs, t));
     },
-    doc: { description, example },
+    doc: { description, example: `df.select(${example})` },
   };
 }
 
@@ -148,7 +148,7 @@ export const flatten: ScalarFunctionDef = {
     const t = dataTypeOf(call!.args[0]!) as ArrayType;
     return mapRows(args[0]!, n, t, call!.dataType, (xs) => (xs.some((x) => x === null) ? null : (xs as unknown[][]).flat(1)));
   },
-  doc: { description: 'The arrays of an array of arrays concatenated; NULL if any of them is NULL.', example: "flatten(col('xss'))" },
+  doc: { description: 'The arrays of an array of arrays concatenated; NULL if any of them is NULL.', example: "df.select(flatten(col('xss')))" },
 };
 
 /** An array and a value of its element type, both brought to their wider type (Spark's ArrayFunctionDiffTypes check). */
@@ -180,7 +180,7 @@ function arrayValueFunction(name: string, description: string, example: string, 
       const values = valueRows(args[1]!, n, element);
       return buildColumn(call!.dataType, rows.map((r, i) => (r === null || (nullOnNullValue && values[i] === null) ? null : f(r, values[i], element))));
     },
-    doc: { description, example },
+    doc: { description, example: `df.select(${example})` },
   };
 }
 
@@ -226,7 +226,7 @@ function setFunction(name: string, description: string, example: string, result:
       const b = arrayRows(conformList(args[1]!, bt, element, n, ctx), n, element);
       return buildColumn(call!.dataType, a.map((x, i) => (x === null || b[i] === null ? null : f(x, b[i]!))));
     },
-    doc: { description, example },
+    doc: { description, example: `df.select(${example})` },
   };
 }
 
@@ -272,7 +272,7 @@ export const sortArray: ScalarFunctionDef = {
     const asc = (call!.args[1] as { value: unknown }).value !== false;
     return mapRows(args[0]!, n, t, t, (xs) => sortElements(xs, t.elementType, asc, asc));
   },
-  doc: { description: 'The array sorted ascending (NULLs first) or, with `asc` false, descending (NULLs last).', example: "sort_array(col('xs'), false)" },
+  doc: { description: 'The array sorted ascending (NULLs first) or, with `asc` false, descending (NULLs last).', example: "df.select(sort_array(col('xs'), false))" },
 };
 
 function sortElements(xs: readonly unknown[], element: DataType, asc: boolean, nullsFirst: boolean): unknown[] {
@@ -309,7 +309,7 @@ export const arraySort: ScalarFunctionDef = {
     const t = dataTypeOf(call!.args[0]!) as ArrayType;
     return mapRows(args[0]!, n, t, t, (xs) => sortElements(xs, t.elementType, true, false));
   },
-  doc: { description: 'The array sorted ascending with NULLs last; with a comparator lambda, by it.', example: "array_sort(col('xs'))" },
+  doc: { description: 'The array sorted ascending with NULLs last; with a comparator lambda, by it.', example: "df.select(array_sort(col('xs')))" },
 };
 
 /** An index argument: an INT (Spark's ElementAt refuses BIGINT, strings and NULL); `get` also takes a BIGINT. */
@@ -352,7 +352,7 @@ function elementAtDef(name: 'element_at' | 'try_element_at' | 'get', description
         return xs[j];
       }));
     },
-    doc: { description, example },
+    doc: { description, example: `df.select(${example})` },
     ansiDependent: name === 'element_at',
   };
 }
@@ -394,7 +394,7 @@ export const slice: ScalarFunctionDef = {
       return xs.slice(from, from + length);
     }));
   },
-  doc: { description: 'The `length` elements from the 1-based `start` (negative counts from the end).', example: "slice(col('xs'), 2, 3)" },
+  doc: { description: 'The `length` elements from the 1-based `start` (negative counts from the end).', example: "df.select(slice(col('xs'), 2, 3))" },
 };
 
 export const arrayJoin: ScalarFunctionDef = {
@@ -431,7 +431,7 @@ export const arrayJoin: ScalarFunctionDef = {
       return parts.join(d);
     }));
   },
-  doc: { description: 'The elements as strings joined by the delimiter; NULLs are skipped, or replaced by `nullReplacement`.', example: "array_join(col('xs'), ',')" },
+  doc: { description: 'The elements as strings joined by the delimiter; NULLs are skipped, or replaced by `nullReplacement`.', example: "df.select(array_join(col('xs'), ','))" },
 };
 
 export const arrayInsert: ScalarFunctionDef = {
@@ -471,7 +471,7 @@ export const arrayInsert: ScalarFunctionDef = {
       return [values[i], ...new Array<unknown>(-at).fill(null), ...out];
     }));
   },
-  doc: { description: 'The array with the value inserted at a 1-based position (negative counts from the end), padded with NULLs beyond it.', example: "array_insert(col('xs'), 2, 9)" },
+  doc: { description: 'The array with the value inserted at a 1-based position (negative counts from the end), padded with NULLs beyond it.', example: "df.select(array_insert(col('xs'), 2, 9))" },
 };
 
 export const arraysZip: ScalarFunctionDef = {
@@ -507,7 +507,7 @@ export const arraysZip: ScalarFunctionDef = {
     }
     return buildColumn(call!.dataType, out);
   },
-  doc: { description: 'An array of structs whose k-th holds the k-th element of each array (NULL past a shorter one).', example: "arrays_zip(col('xs'), col('ys'))" },
+  doc: { description: 'An array of structs whose k-th holds the k-th element of each array (NULL past a shorter one).', example: "df.select(arrays_zip(col('xs'), col('ys')))" },
 };
 
 /** Spark's ByteArrayMethods.MAX_ROUNDED_ARRAY_LENGTH. */
@@ -557,7 +557,7 @@ export const sequence: ScalarFunctionDef = {
       return out;
     }));
   },
-  doc: { description: 'The integers (or dates, day by day) from `start` to `stop` inclusive, by `step` (1 or -1 by default).', example: "sequence(lit(1), lit(5))" },
+  doc: { description: 'The integers (or dates, day by day) from `start` to `stop` inclusive, by `step` (1 or -1 by default).', example: "df.select(sequence(lit(1), lit(5)))" },
 };
 
 export const ARRAY_FUNCTIONS: readonly ScalarFunctionDef[] = [

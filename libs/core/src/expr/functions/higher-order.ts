@@ -92,7 +92,7 @@ export const transform: HigherOrderFunctionDef = {
     const { flat, result } = overElements(call, batch, ctx, ev);
     return listData(call.dataType, batch.numRows, flat.offsets, result, flat.validity === null ? null : flat.validity.slice());
   },
-  doc: { description: 'The array of the function applied to each element (and its 0-based index, with two parameters).', example: "transform(col('xs'), lambda x: x + 1)" },
+  doc: { description: 'The array of the function applied to each element (and its 0-based index, with two parameters).', example: "df.select(transform(col('xs'), lambda x: x + 1))" },
 };
 
 function booleanBody(f: LambdaFunction): Failure | undefined {
@@ -129,7 +129,7 @@ export const filter: HigherOrderFunctionDef = {
     const t = call.dataType as ArrayType;
     return listData(t, n, offsets, takeColumn(t.elementType, flat.elements, idx), flat.validity === null ? null : flat.validity.slice());
   },
-  doc: { description: 'The elements for which the predicate (of the element, and its index with two parameters) is true.', example: "filter(col('xs'), lambda x: x > 1)" },
+  doc: { description: 'The elements for which the predicate (of the element, and its index with two parameters) is true.', example: "df.select(filter(col('xs'), lambda x: x > 1))" },
 };
 
 /** exists / forall: Spark's three-valued answers (an undecided NULL element makes the result NULL). */
@@ -171,7 +171,7 @@ function quantifier(name: 'exists' | 'forall', description: string, example: str
       }
       return booleanData(n, bits, valid);
     },
-    doc: { description, example },
+    doc: { description, example: `df.select(${example})` },
   };
 }
 
@@ -258,7 +258,7 @@ export const aggregate: HigherOrderFunctionDef = {
     for (let i = 0; i < n; i++) keep[i] = bit(flat.validity, i) ? i : -1;
     return takeColumn(call.dataType, out, keep);
   },
-  doc: { description: 'Folds the array into one value: `merge(acc, x)` from `initialValue`, then `finish(acc)` when given.', example: "aggregate(col('xs'), lit(0), lambda acc, x: acc + x)" },
+  doc: { description: 'Folds the array into one value: `merge(acc, x)` from `initialValue`, then `finish(acc)` when given.', example: "df.select(aggregate(col('xs'), lit(0), lambda acc, x: acc + x))" },
 };
 
 function isIdentity(l: LambdaFunction): boolean {
@@ -315,7 +315,7 @@ export const zipWith: HigherOrderFunctionDef = {
     const result = evalLambda(f, batch, parent, [takeColumn(lt.elementType, left.elements, li), takeColumn(rt.elementType, right.elements, ri)], ctx, ev);
     return listData(call.dataType, n, offsets, result, validity);
   },
-  doc: { description: 'Merges two arrays element-wise with a function, the shorter padded with NULLs.', example: "zip_with(col('xs'), col('ys'), lambda x, y: x + y)" },
+  doc: { description: 'Merges two arrays element-wise with a function, the shorter padded with NULLs.', example: "df.select(zip_with(col('xs'), col('ys'), lambda x, y: x + y))" },
 };
 
 /** Arrays up to this length are sorted from one evaluation of the comparator over all their pairs; longer ones pair by pair. */
@@ -388,7 +388,7 @@ export const arraySortWith: HigherOrderFunctionDef = {
     }
     return listData(call.dataType, n, flat.offsets, takeColumn(t.elementType, flat.elements, order), flat.validity === null ? null : flat.validity.slice());
   },
-  doc: { description: 'The array sorted by a comparator `f(left, right)` returning a negative, zero or positive int.', example: "array_sort(col('xs'), lambda l, r: r - l)" },
+  doc: { description: 'The array sorted by a comparator `f(left, right)` returning a negative, zero or positive int.', example: "df.select(array_sort(col('xs'), lambda l, r: r - l))" },
 };
 
 const ALL: readonly HigherOrderFunctionDef[] = [transform, filter, exists, forall, aggregate, zipWith, arraySortWith];
