@@ -21,6 +21,10 @@ describe('higher-order functions', () => {
   it('exists and forall are three-valued; aggregate folds in order with a finish', async () => {
     const df = arrays.select('k', F.exists('xs', (x) => x.gt(2)), F.forall('xs', (x) => x.gt(0)), F.aggregate('ys', F.lit(0), (a, x) => a.plus(x), (a) => a.multiply(10)));
     expect(await rows(df.orderBy('k'))).toEqual([[1, true, true, 300], [2, null, null, 10], [3, false, true, 0], [4, true, null, 180]]);
+    // reduce keeps its name, and the identity finish Spark adds shows in it.
+    expect(arrays.select(F.reduce('ys', F.lit(0), (a, x) => a.plus(x))).columns).toEqual([
+      'reduce(ys, 0, lambdafunction((namedlambdavariable() + namedlambdavariable()), namedlambdavariable(), namedlambdavariable()), lambdafunction(namedlambdavariable(), namedlambdavariable()))',
+    ]);
   });
 
   it('zip_with pads the shorter array; array_sort takes a comparator', async () => {

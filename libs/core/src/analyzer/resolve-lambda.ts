@@ -42,6 +42,7 @@ export function resolveHigherOrderCall(
   if (!def) {
     throw lambdaError('NON_HIGHER_ORDER_FUNCTION', `A lambda function should only be used in a higher order function. However, its class is \`${call.name}\`, which is not a higher order function.`, { class: call.name });
   }
+  const name = call.name.toLowerCase();
   const n = call.args.length;
   const min = def.values + def.lambdas[0];
   const max = def.values + def.lambdas[1];
@@ -53,19 +54,20 @@ export function resolveHigherOrderCall(
   const given = call.args.slice(def.values);
   const misplaced = values.findIndex((a) => a.kind === 'lambda');
   if (misplaced >= 0) {
-    const text = `${def.name}(${call.args.map(prettyName).join(', ')})`;
+    const text = `${name}(${call.args.map(prettyName).join(', ')})`;
     throw new AnalysisError('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE', `Cannot resolve "${text}" due to data type mismatch: The ${ordinal(misplaced)} parameter of \`${def.name}\` must be a value, not a lambda function.`, { sqlExpr: text });
   }
   // A plain expression where a lambda goes is a lambda ignoring its parameters, as Spark makes it (`transform(xs, 1)`).
   const lambdas = given.map((a): LambdaFunction => (a.kind === 'lambda' ? a : { kind: 'lambda', params: [], body: a }));
-  const sql = () => `${def.name}(${[...values, ...lambdas].map(prettyName).join(', ')})`;
+  const sql = () => `${name}(${[...values, ...lambdas].map(prettyName).join(', ')})`;
   const bound = def.bind(values, lambdas.map((l) => l.params.length));
   if ('error' in bound) throw new AnalysisError(bound.errorClass ?? 'DATATYPE_MISMATCH', `Cannot resolve "${sql()}" due to data type mismatch: ${bound.error}`, { sqlExpr: sql() });
   const resolvedLambdas = lambdas.map((l, k) => resolveLambda(l, bound.params[k]!, outer, caseSensitive, resolve));
   const r = def.resolve(bound.values, resolvedLambdas);
-  const text = `${def.name}(${('error' in r && r.args ? r.args : [...bound.values, ...resolvedLambdas]).map(prettyName).join(', ')})`;
+  const text = `${name}(${('error' in r && r.args ? r.args : [...bound.values, ...resolvedLambdas]).map(prettyName).join(', ')})`;
   if ('error' in r) throw new AnalysisError(r.errorClass ?? 'DATATYPE_MISMATCH', `Cannot resolve "${text}" due to data type mismatch: ${r.error}`, { sqlExpr: text });
-  return { kind: 'hof', name: def.name, args: r.args, dataType: r.dataType, nullable: r.nullable };
+  // Called by an alias (reduce), the call keeps it: generated names print it, as Spark's do.
+  return { kind: 'hof', name, args: r.args, dataType: r.dataType, nullable: r.nullable };
 }
 
 /** Binds the parameters of `l` to fresh variables of `types` and resolves its body with them in scope. */
