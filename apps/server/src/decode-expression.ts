@@ -232,6 +232,22 @@ function windowExpr(w: fb.WindowExpr, lookup: HandleLookup, depth: number): Expr
   return { kind: 'windowExpr', fn, spec: { partitionSpec, orderSpec, frame } };
 }
 
+/** `(x, y) -> body`: 1 to 3 distinct, non-empty parameter names (no higher-order function takes more). */
+function lambdaFunction(l: fb.LambdaFunction, lookup: HandleLookup, depth: number): Expression {
+  const n = l.paramsLength();
+  if (n < 1 || n > 3) throw bad(`A LambdaFunction takes 1 to 3 parameters, got ${n}.`, { count: String(n) });
+  const params: { kind: 'unresolvedLambdaVar'; name: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = l.params(i);
+    if (!name) throw bad(`LambdaFunction parameter ${i} has no name.`);
+    if (params.some((p) => p.name === name)) throw bad(`LambdaFunction parameter '${name}' is named twice.`, { name });
+    params.push({ kind: 'unresolvedLambdaVar', name });
+  }
+  const body = l.body();
+  if (!body) throw bad('LambdaFunction needs its body.');
+  return { kind: 'lambda', params, body: decode(body, lookup, depth + 1) };
+}
+
 function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expression {
   if (depth > MAX_EXPRESSION_DEPTH) throw bad(`Expression nesting is deeper than ${MAX_EXPRESSION_DEPTH}.`);
   switch (e.nodeType()) {
@@ -292,6 +308,13 @@ function decode(e: fb.Expression, lookup: HandleLookup, depth: number): Expressi
     }
     case fb.ExprNode.WindowExpr:
       return windowExpr(e.node(new fb.WindowExpr()) as fb.WindowExpr, lookup, depth);
+    case fb.ExprNode.LambdaFunction:
+      return lambdaFunction(e.node(new fb.LambdaFunction()) as fb.LambdaFunction, lookup, depth);
+    case fb.ExprNode.LambdaVariable: {
+      const name = (e.node(new fb.LambdaVariable()) as fb.LambdaVariable).name();
+      if (!name) throw bad('LambdaVariable needs a name.');
+      return { kind: 'unresolvedLambdaVar', name };
+    }
     case fb.ExprNode.SqlExpression: {
       const text = (e.node(new fb.SqlExpression()) as fb.SqlExpression).text();
       if (text === null) throw bad('SqlExpression.text is missing.');

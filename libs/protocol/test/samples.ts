@@ -43,6 +43,9 @@ export function everyExpression(): fb.ExpressionT[] {
     E(fb.ExprNode.WindowExpr, new fb.WindowExprT(call('sum', col('v')), [], [], fb.FrameType.Default, 0n, 0n, false, false)),
     E(fb.ExprNode.SqlExpression, new fb.SqlExpressionT("length(s) > 2 AND s LIKE 'a%'")),
     E(fb.ExprNode.Alias, new fb.AliasT(call('posexplode', col('xs')), 'p', ['p', 'v'])),
+    E(fb.ExprNode.LambdaFunction, new fb.LambdaFunctionT(['x_2'], call('>', E(fb.ExprNode.LambdaVariable, new fb.LambdaVariableT('x_2')), lit(0)))),
+    E(fb.ExprNode.LambdaVariable, new fb.LambdaVariableT('y_3')),
+    call('transform', col('xs'), E(fb.ExprNode.LambdaFunction, new fb.LambdaFunctionT(['x_0', 'y_1'], call('+', E(fb.ExprNode.LambdaVariable, new fb.LambdaVariableT('x_0')), E(fb.ExprNode.LambdaVariable, new fb.LambdaVariableT('y_1')))))),
   ];
 }
 

@@ -291,9 +291,36 @@ export class ExpressionParser {
     return out;
   }
 
+  /** `x -> body` or `(x, y) -> body` (Spark's #lambda alternatives: one bare name, or two or more in parentheses). */
+  private lambda(): Expression | null {
+    const ts = this.ts;
+    const t = ts.peek();
+    const isName = (k: number) => ts.peek(k).kind === 'word' || ts.peek(k).kind === 'quotedIdent';
+    let count = 0;
+    if (isName(0) && ts.isOp('->', 1)) count = 1;
+    else if (t.kind === 'op' && t.text === '(') {
+      let k = 1;
+      while (isName(k) && ts.isOp(',', k + 1)) k += 2;
+      if (k > 1 && isName(k) && ts.isOp(')', k + 1) && ts.isOp('->', k + 2)) count = (k + 1) / 2;
+    }
+    if (count === 0) return null;
+    const params: { kind: 'unresolvedLambdaVar'; name: string }[] = [];
+    if (count === 1) params.push({ kind: 'unresolvedLambdaVar', name: ts.next().text });
+    else {
+      ts.next();
+      do params.push({ kind: 'unresolvedLambdaVar', name: ts.next().text });
+      while (ts.acceptOp(','));
+      ts.expectOp(')');
+    }
+    ts.expectOp('->');
+    return { kind: 'lambda', params, body: this.expression() };
+  }
+
   private primary(): Expression {
     const ts = this.ts;
     const t = ts.peek();
+    const lambda = this.lambda();
+    if (lambda) return lambda;
     switch (t.kind) {
       case 'number':
         ts.next();
@@ -368,7 +395,8 @@ export class ExpressionParser {
         }
         break;
       case 'EXISTS':
-        if (ts.isOp('(', 1)) {
+        // EXISTS (SELECT …) is a subquery; exists(xs, x -> …) the higher-order function.
+        if (ts.isOp('(', 1) && (ts.isWord('SELECT', 2) || ts.isWord('WITH', 2))) {
           ts.next();
           const open = ts.next();
           return { kind: 'unresolvedFunction', name: SUBQUERY_EXISTS, args: [this.subquery(open)], isDistinct: false };

@@ -125,6 +125,17 @@ LAYOUT = {
                 { "name": "text", "slot": 0, "kind": "string", "required": True },
             ],
         },
+        "LambdaFunction": {
+            "fields": [
+                { "name": "params", "slot": 0, "kind": "vector_string", "required": True },
+                { "name": "body", "slot": 1, "kind": "table", "table": "Expression", "required": True },
+            ],
+        },
+        "LambdaVariable": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": True },
+            ],
+        },
         "Expression": {
             "fields": [
                 { "name": "node_type", "slot": 0, "kind": "scalar", "size": 1, "required": False },
@@ -558,7 +569,7 @@ LAYOUT = {
         },
     },
     "unions": {
-        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression"],
+        "ExprNode": [None, "ColumnRef", "Star", "Literal", "Call", "Alias", "Cast", "CaseWhen", "SortOrder", "PythonUdf", "WindowExpr", "SqlExpression", "LambdaFunction", "LambdaVariable"],
         "RelationOp": [None, "Range", "LocalData", "Project", "Filter", "WithColumns", "WithColumnsRenamed", "Drop", "Aggregate", "Join", "Sort", "Limit", "Distinct", "SetOp", "Repartition", "SubqueryAlias", "MapInPython", "FlatMapGroupsInPython", "Sql", "ReadTable", "ReadFiles"],
         "Body": [None, "Hello", "Handshake", "HandshakeOk", "ConfigRequest", "ConfigResponse", "Transform", "DataFrameHandle", "AnalyzeRequest", "AnalyzeResponse", "ExecuteRequest", "ExecuteResponse", "PersistRequest", "Release", "Cancel", "Stop", "Ack", "Error", "Progress", "WorkerHello", "WorkerAuth", "WorkerAuthOk", "TaskStart", "InputBatch", "EndOfInput", "OutputBatch", "TaskDone", "TaskFailed", "CatalogRequest", "CatalogResponse", "BroadcastRequest", "WorkerRing", "WorkerRingAck", "WriteRequest"],
     },

@@ -148,6 +148,23 @@ class PythonUdf:
     _wire: Any = _wire_field()
 
 
+@dataclass(frozen=True, slots=True)
+class LambdaFunction:
+    """``(x_0, y_1) -> body``: an argument of a higher-order function's ``Call``, after its other arguments."""
+
+    params: Tuple[str, ...]
+    body: Any
+    _wire: Any = _wire_field()
+
+
+@dataclass(frozen=True, slots=True)
+class LambdaVariable:
+    """A parameter of an enclosing :class:`LambdaFunction`, by name."""
+
+    name: str
+    _wire: Any = _wire_field()
+
+
 Expr = Any  # one of the node classes above
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -351,6 +368,20 @@ def _encode_node(builder: Any, e: Expr) -> Tuple[str, int]:
         return "SortOrder", m.End(builder)
     if isinstance(e, WindowExpr):
         return "WindowExpr", _encode_window(builder, e)
+    if isinstance(e, LambdaFunction):
+        m = gen("LambdaFunction")
+        body = encode_expression(builder, e.body)
+        params = _offset_vector(builder, m.StartParamsVector, [builder.CreateString(p) for p in e.params])
+        m.Start(builder)
+        m.AddParams(builder, params)
+        m.AddBody(builder, body)
+        return "LambdaFunction", m.End(builder)
+    if isinstance(e, LambdaVariable):
+        m = gen("LambdaVariable")
+        name = builder.CreateString(e.name)
+        m.Start(builder)
+        m.AddName(builder, name)
+        return "LambdaVariable", m.End(builder)
     raise TypeError(f"not an expression node: {e!r}")
 
 
@@ -477,6 +508,10 @@ def pretty(e: Expr) -> str:
         return _pretty_call(e)
     if isinstance(e, PythonUdf):
         return f"{e.name}({', '.join(pretty(a) for a in e.args)})"
+    if isinstance(e, LambdaFunction):
+        return f"lambdafunction({', '.join([pretty(e.body), *e.params])})"
+    if isinstance(e, LambdaVariable):
+        return e.name
     raise TypeError(f"not an expression node: {e!r}")
 
 

@@ -1864,3 +1864,7 @@ from kindling.sql._misc_functions import __all__ as _misc_names  # noqa: E402
 from kindling.sql._misc_functions import *  # noqa: E402,F401,F403
 
 __all__ += _misc_names
+from kindling.sql._higher_order_functions import __all__ as _higher_order_names  # noqa: E402
+from kindling.sql._higher_order_functions import *  # noqa: E402,F401,F403
+
+__all__ += _higher_order_names

@@ -8,10 +8,13 @@ import {
   dataTypeOf,
   lit,
   nullableOf,
+  children,
   prettyName,
-  transformUp,
+  withNewChildren,
 } from '../expr/expression.js';
+import { type LambdaScope, hasLambdaArgument, resolveHigherOrderCall } from './resolve-lambda.js';
 import { lookupScalarFunction } from '../expr/functions/registry.js';
+import { lookupHigherOrderFunction } from '../expr/functions/higher-order.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
 import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
 import { castTo, coerce } from './type-coercion.js';
@@ -81,6 +84,9 @@ export function resolveColumn(nameParts: readonly string[], scope: ResolutionSco
     );
   }
   const sugg = suggestions(nameParts.join('.'), scope.input.map((a) => [...a.qualifier, a.name].join('.'))).map((s) => quote(s.split('.')));
+  if (sugg.length === 0) {
+    throw new AnalysisError('UNRESOLVED_COLUMN.WITHOUT_SUGGESTION', `A column, variable, or function parameter with name ${quote(nameParts)} cannot be resolved.`, { objectName: quote(nameParts) });
+  }
   throw new AnalysisError(
     'UNRESOLVED_COLUMN.WITH_SUGGESTION',
     `A column, variable, or function parameter with name ${quote(nameParts)} cannot be resolved. Did you mean one of the following? [${sugg.join(', ')}].`,
@@ -141,7 +147,29 @@ function structStarBase(qualifier: readonly string[], scope: ResolutionScope): E
 
 /** Resolves one expression (no stars at top level: callers expand those). */
 export function resolveExpression(e: Expression, scope: ResolutionScope): Expression {
-  return transformUp(e, (x) => resolveNode(x, scope));
+  return resolveIn(e, scope, NO_LAMBDA_VARIABLES);
+}
+
+const NO_LAMBDA_VARIABLES: LambdaScope = new Map();
+
+/** Bottom-up resolution, except that a higher-order call binds its lambdas' parameters before their bodies resolve. */
+function resolveIn(e: Expression, scope: ResolutionScope, vars: LambdaScope): Expression {
+  if (hasLambdaArgument(e)) return resolveHigherOrderCall(e, vars, scope.caseSensitive, (x, v) => resolveIn(x, scope, v));
+  // A resolved call keeps its bound lambdas as they are.
+  if (e.kind === 'hof') return e;
+  if (e.kind === 'lambda') throw new AnalysisError('INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION', `Invalid lambda function call. A lambda function should only be used in a higher order function. However, ${prettyName(e)} is not an argument of one.`);
+  if (vars.size > 0 && (e.kind === 'unresolvedColumn' || e.kind === 'unresolvedLambdaVar')) {
+    const parts = e.kind === 'unresolvedColumn' ? e.nameParts : [e.name];
+    const v = vars.get(scope.caseSensitive ? parts[0]! : parts[0]!.toLowerCase());
+    // A lambda parameter hides a column of its name, as in Spark; `x.f` is a field of a struct parameter.
+    if (v && (e.kind === 'unresolvedLambdaVar' || e.planId === undefined)) {
+      let base: Expression = v;
+      for (const part of parts.slice(1)) base = resolveFunction('get_field', [base, lit(part)], false);
+      return base;
+    }
+  }
+  const rebuilt = withNewChildren(e, children(e).map((c) => resolveIn(c, scope, vars)));
+  return resolveNode(rebuilt, scope);
 }
 
 function resolveNode(e: Expression, scope: ResolutionScope): Expression {
@@ -167,6 +195,15 @@ function resolveNode(e: Expression, scope: ResolutionScope): Expression {
     }
     case 'windowExpr':
       return checkWindowExpression(e);
+    case 'unresolvedLambdaVar':
+      throw new AnalysisError(
+        'UNRESOLVED_COLUMN.WITHOUT_SUGGESTION',
+        `A column, variable, or function parameter with name \`${e.name}\` cannot be resolved.`,
+        { objectName: `\`${e.name}\`` },
+      );
+    case 'lambdaVar':
+    case 'lambda':
+    case 'hof':
     case 'attr':
     case 'literal':
     case 'boundRef':
@@ -215,6 +252,10 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
     return { kind: 'agg', fn: agg.fn, args: args.map((a, i) => castTo(a, r.argTypes[i]!)), distinct, dataType: r.dataType, nullable: r.nullable, ...(displayName ? { displayName } : {}) };
   }
   const fn = lookupScalarFunction(name);
+  // A higher-order function called without its lambdas (or with too many arguments) is reported by its own checks.
+  const hof = lookupHigherOrderFunction(name);
+  // array_sort(xs, 1): an expression where the comparator goes is a lambda ignoring its parameters, as in Spark.
+  if (hof && (!fn || args.length > hof.values)) return resolveHigherOrderCall({ kind: 'unresolvedFunction', name, args, isDistinct }, NO_LAMBDA_VARIABLES, false, (x) => x);
   if (!fn) {
     throw new AnalysisError('UNRESOLVED_ROUTINE', `Cannot resolve routine \`${name}\` on search path [\`system\`.\`builtin\`].`, { routineName: `\`${name}\`` });
   }

@@ -232,3 +232,4 @@ export function lead(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = nu
 }
 
 export * from './misc-functions.js';
+export * from './array-functions.js';

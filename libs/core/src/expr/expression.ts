@@ -153,6 +153,31 @@ export interface WindowFunction {
   readonly nullable: boolean;
 }
 
+/**
+ * A lambda parameter named in the body before resolution: PySpark's placeholder variable (`x_0`). SQL bodies name
+ * parameters as plain columns, which the analyzer resolves against the lambda's parameters first.
+ */
+export interface UnresolvedLambdaVariable { readonly kind: 'unresolvedLambdaVar'; readonly name: string }
+/** A resolved lambda parameter (Spark's NamedLambdaVariable): the element, index or accumulator a higher-order function feeds it. */
+export interface LambdaVariable { readonly kind: 'lambdaVar'; readonly name: string; readonly dataType: DataType; readonly nullable: boolean; readonly exprId: number }
+/**
+ * `(x, i) -> body` (Spark's LambdaFunction): legal only as an argument of a higher-order function, which binds the
+ * parameters' types. `hidden` marks the identity finish Spark's `aggregate` adds, printed all the same.
+ */
+export interface LambdaFunction {
+  readonly kind: 'lambda';
+  readonly params: readonly (LambdaVariable | UnresolvedLambdaVariable)[];
+  readonly body: Expression;
+}
+/** A resolved higher-order function call (transform, filter, aggregate…): `args` hold its arrays and values, then its lambdas. */
+export interface HigherOrderFunction {
+  readonly kind: 'hof';
+  readonly name: string;
+  readonly args: readonly Expression[];
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+
 export type Expression =
   | UnresolvedColumn
   | UnresolvedStar
@@ -177,7 +202,11 @@ export type Expression =
   | PythonUdf
   | SortOrder
   | WindowExpression
-  | WindowFunction;
+  | WindowFunction
+  | UnresolvedLambdaVariable
+  | LambdaVariable
+  | LambdaFunction
+  | HigherOrderFunction;
 
 export type NamedExpression = AttributeReference | Alias;
 
@@ -258,7 +287,11 @@ export function dataTypeOf(e: Expression): DataType {
     case 'agg':
     case 'windowFn':
     case 'pythonUdf':
+    case 'lambdaVar':
+    case 'hof':
       return e.dataType;
+    case 'lambda':
+      return dataTypeOf(e.body);
     case 'windowExpr':
       return dataTypeOf(e.fn);
     case 'alias':
@@ -284,6 +317,7 @@ export function dataTypeOf(e: Expression): DataType {
     case 'unresolvedColumn':
     case 'star':
     case 'unresolvedFunction':
+    case 'unresolvedLambdaVar':
       throw new Error(`dataTypeOf called on unresolved expression ${exprToString(e)}`);
     default:
       return assertNever(e, 'expression');
@@ -297,7 +331,11 @@ export function nullableOf(e: Expression): boolean {
     case 'fn':
     case 'agg':
     case 'windowFn':
+    case 'lambdaVar':
+    case 'hof':
       return e.nullable;
+    case 'lambda':
+      return nullableOf(e.body);
     case 'windowExpr':
       // An aggregate over a frame that may be empty (ROWS 1 FOLLOWING at the partition end) is null there.
       return e.fn.kind === 'agg' && e.fn.fn === 'count' ? false : e.fn.kind === 'windowFn' ? e.fn.nullable : true;
@@ -330,6 +368,7 @@ export function nullableOf(e: Expression): boolean {
     case 'unresolvedColumn':
     case 'star':
     case 'unresolvedFunction':
+    case 'unresolvedLambdaVar':
       return true;
     default:
       return assertNever(e, 'expression');
@@ -337,7 +376,7 @@ export function nullableOf(e: Expression): boolean {
 }
 
 export function isResolved(e: Expression): boolean {
-  if (e.kind === 'unresolvedColumn' || e.kind === 'star' || e.kind === 'unresolvedFunction') return false;
+  if (e.kind === 'unresolvedColumn' || e.kind === 'star' || e.kind === 'unresolvedFunction' || e.kind === 'unresolvedLambdaVar') return false;
   return children(e).every(isResolved);
 }
 
@@ -351,12 +390,17 @@ export function children(e: Expression): Expression[] {
     case 'attr':
     case 'boundRef':
     case 'literal':
+    case 'unresolvedLambdaVar':
+    case 'lambdaVar':
       return [];
+    case 'lambda':
+      return [e.body, ...e.params];
     case 'unresolvedFunction':
     case 'fn':
     case 'agg':
     case 'windowFn':
     case 'pythonUdf':
+    case 'hof':
       return [...e.args];
     case 'windowExpr':
       return [e.fn, ...e.spec.partitionSpec, ...e.spec.orderSpec];
@@ -396,12 +440,17 @@ export function withNewChildren(e: Expression, c: readonly Expression[]): Expres
     case 'attr':
     case 'boundRef':
     case 'literal':
+    case 'unresolvedLambdaVar':
+    case 'lambdaVar':
       return e;
+    case 'lambda':
+      return { ...e, body: c[0]!, params: c.slice(1) as (LambdaVariable | UnresolvedLambdaVariable)[] };
     case 'unresolvedFunction':
     case 'fn':
     case 'agg':
     case 'windowFn':
     case 'pythonUdf':
+    case 'hof':
       return { ...e, args: c };
     case 'windowExpr': {
       const np = e.spec.partitionSpec.length;
@@ -643,6 +692,15 @@ function render(e: Expression, pretty: boolean): string {
       return `${e.name}(${e.args.slice(0, 3).map(r).join(', ')})`;
     case 'windowExpr':
       return `${r(e.fn)} OVER (${windowSpecText(e.spec, r)})`;
+    case 'unresolvedLambdaVar':
+      return pretty ? e.name : `lambda '${e.name}`;
+    case 'lambdaVar':
+      // Spark's NamedLambdaVariable prints as a call in generated names, whatever the parameter is called.
+      return pretty ? 'namedlambdavariable()' : `lambda ${e.name}#${e.exprId}`;
+    case 'lambda':
+      return `lambdafunction(${[e.body, ...e.params].map(r).join(', ')})`;
+    case 'hof':
+      return `${e.name}(${e.args.map(r).join(', ')})`;
     default:
       return assertNever(e, 'expression');
   }

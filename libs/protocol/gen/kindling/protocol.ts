@@ -49,6 +49,8 @@ export { Hello, HelloT } from './protocol/hello.js';
 export { InputBatch, InputBatchT } from './protocol/input-batch.js';
 export { Join, JoinT } from './protocol/join.js';
 export { KeyValue, KeyValueT } from './protocol/key-value.js';
+export { LambdaFunction, LambdaFunctionT } from './protocol/lambda-function.js';
+export { LambdaVariable, LambdaVariableT } from './protocol/lambda-variable.js';
 export { Limit, LimitT } from './protocol/limit.js';
 export { Literal, LiteralT } from './protocol/literal.js';
 export { LocalData, LocalDataT } from './protocol/local-data.js';

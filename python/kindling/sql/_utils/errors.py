@@ -54,6 +54,7 @@ _TEMPLATES: Dict[str, str] = {
     "CANNOT_BE_NONE": "Argument `<arg_name>` can not be None.",
     "COLUMN_IN_LIST": "`<func_name>` does not allow a Column in a list.",
     "CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF": "returnType can not be specified when `<arg_name>` is a user-defined function, but got <arg_type>.",
+    "HIGHER_ORDER_FUNCTION_SHOULD_RETURN_COLUMN": "Function `<func_name>` should return Column, got <return_type>.",
     "NOT_CALLABLE": "Argument `<arg_name>` should be a callable, got <arg_type>.",
     "NOT_STRUCT_TYPE_OR_STR": "Argument `<arg_name>` should be a StructType or a DDL string, got <arg_type>.",
     "CANNOT_INFER_SCHEMA_FOR_TYPE": "Can not infer schema for type: `<data_type>`.",
@@ -111,6 +112,9 @@ _TEMPLATES: Dict[str, str] = {
     "UNSUPPORTED_LITERAL": "The literal `<value>` of `<arg_name>` is not supported: a decimal literal must be a finite number.",
     "UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION": "<data_type> is not supported in conversion to Arrow.",
     "UNSUPPORTED_OPERATION": "<operation> is not supported by the Kindling engine yet.",
+    "UNSUPPORTED_PARAM_TYPE_FOR_HIGHER_ORDER_FUNCTION": (
+        "Function `<func_name>` should use only POSITIONAL or POSITIONAL OR KEYWORD arguments."
+    ),
     "VALUE_OUT_OF_BOUND": (
         "Value for `<arg_name>` must be greater than <lower_bound> or less than <upper_bound>, got <actual>"
     ),
@@ -119,6 +123,9 @@ _TEMPLATES: Dict[str, str] = {
     ),
     "VALUE_NOT_BETWEEN": "Value for `<arg_name>` must be between <min> and <max>.",
     "VALUE_NOT_POSITIVE": "Value for `<arg_name>` must be positive, got '<arg_value>'.",
+    "WRONG_NUM_ARGS_FOR_HIGHER_ORDER_FUNCTION": (
+        "Function `<func_name>` should take between 1 and 3 arguments, but the provided function takes <num_args>."
+    ),
     "WRONG_NUM_COLUMNS": "Function `<func_name>` should take at least <num_cols> columns.",
 }
 

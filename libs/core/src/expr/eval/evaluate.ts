@@ -7,6 +7,7 @@ import { type DataType, sameType } from '../../types/data-type.js';
 import { dataTypeOf, exists, type Expression, exprToString } from '../expression.js';
 import { RAISING_FUNCTIONS } from '../functions/context-functions.js';
 import { lookupScalarFunction } from '../functions/registry.js';
+import { lookupHigherOrderFunction } from '../functions/higher-order.js';
 import { type ArithOperand, arithmetic, negate } from './arithmetic.js';
 import { decimalArith } from './arithmetic-decimal.js';
 import { castColumn } from './cast.js';
@@ -88,6 +89,14 @@ export function evaluate(expr: Expression, batch: arrow.RecordBatch, ctx: EvalCo
       if (!def) throw new Error(`unknown scalar function ${expr.name}`);
       return def.eval(expr.args.map(ev), n, ctx, expr);
     }
+    case 'hof': {
+      const def = lookupHigherOrderFunction(expr.name);
+      if (!def) throw new Error(`unknown higher-order function ${expr.name}`);
+      return def.eval(expr, batch, ctx, evaluate);
+    }
+    case 'lambdaVar':
+    case 'lambda':
+    case 'unresolvedLambdaVar':
     case 'attr':
     case 'unresolvedColumn':
     case 'star':

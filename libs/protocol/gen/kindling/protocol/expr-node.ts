@@ -8,6 +8,8 @@ import { Call, CallT } from '../../kindling/protocol/call.js';
 import { CaseWhen, CaseWhenT } from '../../kindling/protocol/case-when.js';
 import { Cast, CastT } from '../../kindling/protocol/cast.js';
 import { ColumnRef, ColumnRefT } from '../../kindling/protocol/column-ref.js';
+import { LambdaFunction, LambdaFunctionT } from '../../kindling/protocol/lambda-function.js';
+import { LambdaVariable, LambdaVariableT } from '../../kindling/protocol/lambda-variable.js';
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
 import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
@@ -28,13 +30,15 @@ export enum ExprNode {
   SortOrder = 8,
   PythonUdf = 9,
   WindowExpr = 10,
-  SqlExpression = 11
+  SqlExpression = 11,
+  LambdaFunction = 12,
+  LambdaVariable = 13
 }
 
 export function unionToExprNode(
   type: ExprNode,
-  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null {
+  accessor: (obj:Alias|Call|CaseWhen|Cast|ColumnRef|LambdaFunction|LambdaVariable|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|LambdaFunction|LambdaVariable|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null
+): Alias|Call|CaseWhen|Cast|ColumnRef|LambdaFunction|LambdaVariable|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(new ColumnRef())! as ColumnRef;
@@ -48,15 +52,17 @@ export function unionToExprNode(
     case 'PythonUdf': return accessor(new PythonUdf())! as PythonUdf;
     case 'WindowExpr': return accessor(new WindowExpr())! as WindowExpr;
     case 'SqlExpression': return accessor(new SqlExpression())! as SqlExpression;
+    case 'LambdaFunction': return accessor(new LambdaFunction())! as LambdaFunction;
+    case 'LambdaVariable': return accessor(new LambdaVariable())! as LambdaVariable;
     default: return null;
   }
 }
 
 export function unionListToExprNode(
   type: ExprNode, 
-  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null, 
+  accessor: (index: number, obj:Alias|Call|CaseWhen|Cast|ColumnRef|LambdaFunction|LambdaVariable|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr) => Alias|Call|CaseWhen|Cast|ColumnRef|LambdaFunction|LambdaVariable|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null, 
   index: number
-): Alias|Call|CaseWhen|Cast|ColumnRef|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null {
+): Alias|Call|CaseWhen|Cast|ColumnRef|LambdaFunction|LambdaVariable|Literal|PythonUdf|SortOrder|SqlExpression|Star|WindowExpr|null {
   switch(ExprNode[type]) {
     case 'NONE': return null; 
     case 'ColumnRef': return accessor(index, new ColumnRef())! as ColumnRef;
@@ -70,6 +76,8 @@ export function unionListToExprNode(
     case 'PythonUdf': return accessor(index, new PythonUdf())! as PythonUdf;
     case 'WindowExpr': return accessor(index, new WindowExpr())! as WindowExpr;
     case 'SqlExpression': return accessor(index, new SqlExpression())! as SqlExpression;
+    case 'LambdaFunction': return accessor(index, new LambdaFunction())! as LambdaFunction;
+    case 'LambdaVariable': return accessor(index, new LambdaVariable())! as LambdaVariable;
     default: return null;
   }
 }

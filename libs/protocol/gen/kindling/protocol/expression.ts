@@ -11,6 +11,8 @@ import { CaseWhen, CaseWhenT } from '../../kindling/protocol/case-when.js';
 import { Cast, CastT } from '../../kindling/protocol/cast.js';
 import { ColumnRef, ColumnRefT } from '../../kindling/protocol/column-ref.js';
 import { ExprNode, unionToExprNode, unionListToExprNode } from '../../kindling/protocol/expr-node.js';
+import { LambdaFunction, LambdaFunctionT } from '../../kindling/protocol/lambda-function.js';
+import { LambdaVariable, LambdaVariableT } from '../../kindling/protocol/lambda-variable.js';
 import { Literal, LiteralT } from '../../kindling/protocol/literal.js';
 import { PythonUdf, PythonUdfT } from '../../kindling/protocol/python-udf.js';
 import { SortOrder, SortOrderT } from '../../kindling/protocol/sort-order.js';
@@ -97,7 +99,7 @@ unpackTo(_o: ExpressionT): void {
 export class ExpressionT implements flatbuffers.IGeneratedObject {
 constructor(
   public nodeType: ExprNode = ExprNode.NONE,
-  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LiteralT|PythonUdfT|SortOrderT|SqlExpressionT|StarT|WindowExprT|null = null
+  public node: AliasT|CallT|CaseWhenT|CastT|ColumnRefT|LambdaFunctionT|LambdaVariableT|LiteralT|PythonUdfT|SortOrderT|SqlExpressionT|StarT|WindowExprT|null = null
 ){}
 
 

@@ -16,3 +16,5 @@ class ExprNode(object):
     PythonUdf = 9
     WindowExpr = 10
     SqlExpression = 11
+    LambdaFunction = 12
+    LambdaVariable = 13

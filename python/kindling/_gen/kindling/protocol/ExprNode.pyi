@@ -21,4 +21,6 @@ class ExprNode(object):
   PythonUdf = cast(int, ...)
   WindowExpr = cast(int, ...)
   SqlExpression = cast(int, ...)
+  LambdaFunction = cast(int, ...)
+  LambdaVariable = cast(int, ...)
 
