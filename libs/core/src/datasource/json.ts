@@ -16,7 +16,7 @@ import type { FileFormat, ReadRequest } from './file-format.js';
 import { type SourceOptions, parseMode } from './options.js';
 import type { SourceFile } from './paths.js';
 import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-reader.js';
-import { type JsonValue, jsonText, parseJson } from './json-value.js';
+import { type JsonValue, jsonText, parseJson } from '../util/json-value.js';
 import { DEFAULT_FORMATS, type TextFormats, formatTimestampIso, parseDecimalText, textFormats } from './text-values.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
 

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { IntegerT, StringT } from '../../types/data-type.js';
-import { jsonPathValue, parseJson, parseJsonPath, writeJson } from './json-functions.js';
+import { jsonText, parseJson } from '../../util/json-value.js';
+import { jsonPathValue, parseJsonPath } from './json-functions.js';
 import { call, resolveType } from './test-util.js';
 
 const at = (doc: string, path: string) => jsonPathValue(doc, parseJsonPath(path)!);
 
-describe('parseJson / writeJson', () => {
+describe('parseJson / jsonText (the JSON functions\' reader and writer)', () => {
   it('writes values compactly, integers with their digits and other numbers as Java doubles', () => {
     const v = parseJson('{ "a" : [1, 2.50, 1e10, -0.0001, 12345678901234567890, -0], "b": {"c": "q\\"z\\u00e9\\n"}, "d": [true, false, null] }');
-    expect(writeJson(v!)).toBe('{"a":[1,2.5,1.0E10,-1.0E-4,12345678901234567890,0],"b":{"c":"q\\"zé\\n"},"d":[true,false,null]}');
+    expect(jsonText(v)).toBe('{"a":[1,2.5,1.0E10,-1.0E-4,12345678901234567890,0],"b":{"c":"q\\"zé\\n"},"d":[true,false,null]}');
   });
 
-  it('reads the first value only and refuses malformed input', () => {
-    expect(writeJson(parseJson('{"a":1} trailing')!)).toBe('{"a":1}');
-    for (const bad of ['{bad', '[1,', '{"a" 1}', '"open', '01', '{"a":1,}', '"\\x"', '', 'nul']) expect(parseJson(bad), bad).toBeNull();
-    expect(parseJson('['.repeat(2000) + ']'.repeat(2000))).toBeNull(); // deeper than Jackson's limit, without overflowing the stack
+  it('reads the first value only when asked, and refuses malformed input', () => {
+    expect(jsonText(parseJson('{"a":1} trailing', true))).toBe('{"a":1}');
+    for (const bad of ['{bad', '[1,', '{"a" 1}', '"open', '01', '{"a":1,}', '"\\x"', '', 'nul']) expect(() => parseJson(bad, true), bad).toThrow(SyntaxError);
+    expect(() => parseJson('['.repeat(2000) + ']'.repeat(2000))).toThrow(SyntaxError); // deeper than Jackson's limit
   });
 });
 

@@ -1,179 +1,30 @@
 // JSON string functions, as Spark's: get_json_object (JSONPath), json_array_length, json_object_keys, to_json.
-// Spark reads JSON with Jackson; the reader here keeps what Jackson's output shows: integers keep their digits
-// (any size), other numbers print as Java doubles (`2.50` → `2.5`, `1e10` → `1.0E10`), text after the first
-// value is ignored, and malformed input gives NULL.
+// Documents are read by the JSON source's reader (util/json-value.ts), which keeps what Jackson's output shows:
+// integers keep their digits, other numbers print as Java doubles (`2.50` → `2.5`); text after the first value is
+// ignored, and malformed input gives NULL.
 import type * as arrow from 'apache-arrow';
 import { dataFromPlainValues, plainValueAt } from '../../execution/plain-values.js';
 import { isNullAt } from '../../execution/vectors.js';
 import { ArrayT, type DataType, IntegerT, StringT, fromArrowType } from '../../types/data-type.js';
 import { formatDecimal } from '../../types/decimal.js';
+import { type JsonObject, type JsonValue, jsonText, parseJson, quoteJson } from '../../util/json-value.js';
 import { dataTypeOf, formatDate, formatDouble } from '../expression.js';
 import { type CompiledPattern, compilePattern, formatLocal } from '../eval/datetime-format.js';
 import { type TimeZone, timeZoneOf } from '../eval/time-zone.js';
 import { localDayAndMicros } from '../eval/timestamp-local.js';
 import { type ScalarFunctionDef, typeText, unexpectedType, wrongArgCount } from './function-def.js';
 
-/** A parsed JSON value; numbers keep their source text. */
-export type JsonValue =
-  | { readonly t: 'object'; readonly entries: readonly (readonly [string, JsonValue])[] }
-  | { readonly t: 'array'; readonly items: readonly JsonValue[] }
-  | { readonly t: 'string'; readonly v: string }
-  | { readonly t: 'number'; readonly raw: string }
-  | { readonly t: 'boolean'; readonly v: boolean }
-  | { readonly t: 'null' };
-
-class Malformed extends Error {}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-
-/** The first JSON value of `text` (what follows it is not read, as Jackson's parser stops there); null if malformed. */
-export function parseJson(text: string): JsonValue | null {
-  let pos = 0;
-  const ws = () => {
-    while (pos < text.length) {
-      const c = text.charCodeAt(pos);
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-      pos++;
-    }
-  };
-  const str = (): string => {
-    pos++; // the opening quote
-    let out = '';
-    let from = pos;
-    for (;;) {
-      if (pos >= text.length) throw new Malformed();
-      const c = text[pos]!;
-      if (c === '"') break;
-      if (c.charCodeAt(0) < 0x20) throw new Malformed();
-      if (c !== '\\') {
-        pos++;
-        continue;
-      }
-      out += text.slice(from, pos);
-      const e = text[pos + 1];
-      if (e === 'u') {
-        const hex = text.slice(pos + 2, pos + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Malformed();
-        out += String.fromCharCode(parseInt(hex, 16));
-        pos += 6;
-      } else {
-        const m = e === undefined ? undefined : ESCAPES[e];
-        if (m === undefined) throw new Malformed();
-        out += m;
-        pos += 2;
-      }
-      from = pos;
-    }
-    out += text.slice(from, pos);
-    pos++;
-    return out;
-  };
-  const value = (depth: number): JsonValue => {
-    if (depth > 1000) throw new Malformed(); // Jackson's default nesting limit is 1000 too
-    ws();
-    const c = text[pos];
-    if (c === '{') {
-      pos++;
-      const entries: [string, JsonValue][] = [];
-      ws();
-      if (text[pos] === '}') {
-        pos++;
-        return { t: 'object', entries };
-      }
-      for (;;) {
-        ws();
-        if (text[pos] !== '"') throw new Malformed();
-        const k = str();
-        ws();
-        if (text[pos] !== ':') throw new Malformed();
-        pos++;
-        entries.push([k, value(depth + 1)]);
-        ws();
-        if (text[pos] === ',') pos++;
-        else if (text[pos] === '}') {
-          pos++;
-          return { t: 'object', entries };
-        } else throw new Malformed();
-      }
-    }
-    if (c === '[') {
-      pos++;
-      const items: JsonValue[] = [];
-      ws();
-      if (text[pos] === ']') {
-        pos++;
-        return { t: 'array', items };
-      }
-      for (;;) {
-        items.push(value(depth + 1));
-        ws();
-        if (text[pos] === ',') pos++;
-        else if (text[pos] === ']') {
-          pos++;
-          return { t: 'array', items };
-        } else throw new Malformed();
-      }
-    }
-    if (c === '"') return { t: 'string', v: str() };
-    for (const [word, v] of [['true', { t: 'boolean', v: true }], ['false', { t: 'boolean', v: false }], ['null', { t: 'null' }]] as const) {
-      if (text.startsWith(word, pos)) {
-        pos += word.length;
-        return v;
-      }
-    }
-    NUMBER.lastIndex = pos;
-    const m = NUMBER.exec(text);
-    if (!m) throw new Malformed();
-    pos += m[0].length;
-    // Jackson reads digits greedily, so `01` is a leading zero it refuses, not 0 followed by text.
-    if (pos < text.length && text.charCodeAt(pos) >= 0x30 && text.charCodeAt(pos) <= 0x39) throw new Malformed();
-    return { t: 'number', raw: m[0] };
-  };
+/** The first JSON value of `text` (Jackson stops reading there), or null when it is malformed. */
+function firstValue(text: string): JsonValue | undefined {
   try {
-    return value(0);
+    return parseJson(text, true);
   } catch (e) {
-    if (e instanceof Malformed) return null;
+    if (e instanceof SyntaxError) return undefined;
     throw e;
   }
 }
 
-/** A JSON string literal as Jackson writes one: quotes, backslashes and control characters escaped, the rest kept. */
-export function quoteJson(s: string): string {
-  let out = '"';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x22 && c !== 0x5c) continue;
-    out += s.slice(from, i);
-    out += c === 0x22 ? '\\"' : c === 0x5c ? '\\\\' : c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t' : c === 0x08 ? '\\b' : c === 0x0c ? '\\f' : `\\u${c.toString(16).padStart(4, '0')}`;
-    from = i + 1;
-  }
-  return out + s.slice(from) + '"';
-}
-
-/** An integer keeps its digits (Jackson reads it as a long or BigInteger); anything else prints as a Java double. */
-function numberText(raw: string): string {
-  return /^-?\d+$/.test(raw) ? BigInt(raw).toString() : formatDouble(Number(raw));
-}
-
-/** Compact JSON, as Jackson's generator copies a parsed value. */
-export function writeJson(v: JsonValue): string {
-  switch (v.t) {
-    case 'object':
-      return `{${v.entries.map(([k, x]) => `${quoteJson(k)}:${writeJson(x)}`).join(',')}}`;
-    case 'array':
-      return `[${v.items.map(writeJson).join(',')}]`;
-    case 'string':
-      return quoteJson(v.v);
-    case 'number':
-      return numberText(v.raw);
-    case 'boolean':
-      return v.v ? 'true' : 'false';
-    case 'null':
-      return 'null';
-  }
-}
+const isObject = (v: JsonValue): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** One step of a JSONPath as Spark's JsonPathParser reads them: `.name`, `['name']`, `[n]`, `[*]`, `.*`. */
 type PathStep = { readonly kind: 'key'; readonly name: string } | { readonly kind: 'index'; readonly i: number } | { readonly kind: 'wildcard' };
@@ -221,38 +72,31 @@ function select(v: JsonValue, steps: readonly PathStep[], at: number, out: JsonV
   }
   const s = steps[at]!;
   if (s.kind === 'key') {
-    if (v.t !== 'object') return;
+    if (!isObject(v)) return;
     const hit = v.entries.find(([k]) => k === s.name);
     if (hit) select(hit[1], steps, at + 1, out);
   } else if (s.kind === 'index') {
-    if (v.t === 'array' && s.i < v.items.length) select(v.items[s.i]!, steps, at + 1, out);
-  } else if (v.t === 'array') {
-    for (const x of v.items) select(x, steps, at + 1, out);
-  } else if (v.t === 'object') {
+    if (Array.isArray(v) && s.i < v.length) select(v[s.i]!, steps, at + 1, out);
+  } else if (Array.isArray(v)) {
+    for (const x of v) select(x, steps, at + 1, out);
+  } else if (isObject(v)) {
     for (const [, x] of v.entries) select(x, steps, at + 1, out);
   }
 }
 
 /** get_json_object's answer for one document: a string is given unquoted, anything else as compact JSON. */
 export function jsonPathValue(doc: string, steps: readonly PathStep[]): string | null {
-  const root = parseJson(doc);
-  if (root === null) return null;
+  const root = firstValue(doc);
+  if (root === undefined) return null;
   const found: JsonValue[] = [];
   select(root, steps, 0, found);
-  let v: JsonValue;
-  if (steps.some((s) => s.kind === 'wildcard')) {
-    // Spark wraps several matches of a wildcard in an array and returns a single one as it is.
-    if (found.length === 0) return null;
-    v = found.length === 1 ? found[0]! : { t: 'array', items: found };
-  } else {
-    if (found.length === 0) return null;
-    v = found[0]!;
-  }
-  if (v.t === 'null') return null;
-  return v.t === 'string' ? v.v : writeJson(v);
+  if (found.length === 0) return null;
+  // Spark wraps several matches of a wildcard in an array and returns a single one as it is.
+  const v = found.length === 1 || !steps.some((s) => s.kind === 'wildcard') ? found[0]! : found;
+  if (v === null) return null;
+  return typeof v === 'string' ? v : jsonText(v);
 }
 
-/** These functions expect strings and do not cast to them (Spark's ExpectsInputTypes): `json_array_length(1)` is an error. */
 function stringArgs(fn: string, argTypes: readonly DataType[], count: number): { error: string } | null {
   if (argTypes.length !== count) return wrongArgCount(fn, String(count), argTypes.length);
   for (let i = 0; i < count; i++) {
@@ -298,8 +142,8 @@ const jsonArrayLength: ScalarFunctionDef = {
   },
   eval(args, n) {
     return dataFromPlainValues(IntegerT, strings(args[0]!, n).map((s) => {
-      const v = s === null ? null : parseJson(s);
-      return v !== null && v.t === 'array' ? v.items.length : null;
+      const v = s === null ? undefined : firstValue(s);
+      return v !== undefined && Array.isArray(v) ? v.length : null;
     }));
   },
   doc: { description: 'The number of elements of the outermost JSON array; NULL for anything else or malformed JSON.', example: "df.select(json_array_length(col('j')))" },
@@ -314,8 +158,8 @@ const jsonObjectKeys: ScalarFunctionDef = {
   },
   eval(args, n) {
     return dataFromPlainValues(KEYS_TYPE, strings(args[0]!, n).map((s) => {
-      const v = s === null ? null : parseJson(s);
-      return v !== null && v.t === 'object' ? v.entries.map(([k]) => k) : null;
+      const v = s === null ? undefined : firstValue(s);
+      return v !== undefined && isObject(v) ? v.entries.map(([k]) => k) : null;
     }));
   },
   doc: { description: 'The keys of the outermost JSON object, in order; NULL for anything else or malformed JSON.', example: "df.select(json_object_keys(col('j')))" },
