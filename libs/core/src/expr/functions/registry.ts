@@ -13,6 +13,7 @@ import { like } from './like.js';
 import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
 import { COLLECTIONS } from './collections.js';
+import { STRING_FUNCTIONS } from './string-functions.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
 import { split } from './split.js';
@@ -29,6 +30,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   upper, lower, length, substring, concat, trim, ltrim, rtrim, like, startswith, endswith, containsFn,
   coalesce, nvl, abs, round, floor, ceil, sqrt, isnan, greatest, least, namedStruct, struct, getField, split,
   year, month, dayofmonth, arrayRepeat, shiftright, ...DOUBLE_MATH, ...DATE_ARITHMETIC, ...COLLECTIONS,
+  ...STRING_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

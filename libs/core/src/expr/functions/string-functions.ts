@@ -1,0 +1,8 @@
+// The string functions beyond the first few (upper, length, substring, …): one list for the registry.
+import type { ScalarFunctionDef } from './function-def.js';
+import { STRING_DISTANCE } from './string-distance.js';
+import { STRING_MISC } from './string-misc.js';
+import { STRING_PAD } from './string-pad.js';
+import { STRING_SEARCH } from './string-search.js';
+
+export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [...STRING_PAD, ...STRING_SEARCH, ...STRING_MISC, ...STRING_DISTANCE];
