@@ -1844,3 +1844,13 @@ from kindling.sql._collection_functions import __all__ as _collection_names  # n
 from kindling.sql._collection_functions import *  # noqa: E402,F401,F403
 
 __all__ += _collection_names
+
+from kindling.sql._string_functions import __all__ as _string_names  # noqa: E402
+from kindling.sql._string_functions import *  # noqa: E402,F401,F403
+
+__all__ += _string_names
+
+from kindling.sql._regexp_functions import __all__ as _regexp_names  # noqa: E402
+from kindling.sql._regexp_functions import *  # noqa: E402,F401,F403
+
+__all__ += _regexp_names

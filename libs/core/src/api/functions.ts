@@ -219,3 +219,4 @@ export function lag(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = nul
 export function lead(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = null): Column {
   return call('lead', [c(x), litExpr(offset), toExpr(defaultValue)]);
 }
+export * from './string-functions.js';
