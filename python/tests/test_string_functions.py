@@ -34,7 +34,7 @@ def test_column_rlike_and_ilike_examples(spark):
 
 def test_values_and_nulls(spark):
     df = spark.createDataFrame([("héllo wörld", 3), (None, None), ("", 0)], "s string, n int")
-    rows = df.select(F.lpad("s", "n", "*"), F.rpad("s", 13, "-"), F.repeat("s", "n"), F.reverse("s"), F.initcap("s"),
+    rows = df.select(F.lpad("s", F.col("n"), "*"), F.rpad("s", 13, "-"), F.repeat("s", "n"), F.reverse("s"), F.initcap("s"),
                      F.instr("s", "l"), F.locate("o", "s", 6), F.left("s", F.lit(2)), F.octet_length("s")).collect()
     assert rows[0] == ("hél", "héllo wörld--", "héllo wörld" * 3, "dlröw olléh", "Héllo Wörld", 3, 8, "hé", 13)
     assert all(v is None for v in rows[1])
@@ -70,7 +70,7 @@ def test_names_print_as_in_spark(spark):
 
 
 def test_errors(spark):
-    with pytest.raises(AnalysisException, match=r"requires the \("ARRAY<STRING>" or "STRING"\) type"):
+    with pytest.raises(AnalysisException, match=r'requires the \("ARRAY<STRING>" or "STRING"\) type'):
         spark.sql("SELECT concat_ws(',', struct(1))").collect()
     with pytest.raises(Exception, match=r"The value of parameter\(s\) `regexp` in `rlike` is invalid: '\(a'"):
         spark.sql("SELECT 'a' rlike '(a'").collect()

@@ -192,6 +192,12 @@ export class StringBuilder {
     this.offsets[this.n] = this.pos;
   }
 
+  /** Drops the bytes of the row being assembled and makes it NULL. */
+  discardRow(): void {
+    this.pos = this.offsets[this.n]!;
+    this.appendNull();
+  }
+
   appendNull(): void {
     this.ensureRows();
     this.nulls++;

@@ -50,6 +50,7 @@ function instrAt(hay: Uint8Array, s: number, e: number, nb: Uint8Array, ns: numb
 
 export const instr: ScalarFunctionDef = {
   name: 'instr',
+  completeArgs: (args) => (args.length === 3 ? [...args, lit(1)] : args),
   resolve: (argTypes) => signature('instr', argTypes, ['str', 'str', 'int', 'int'], 2, IntegerT, '[2, 3, 4]'),
   eval(args: readonly arrow.Data[], n: number) {
     const h = stringParts(args[0]!);
