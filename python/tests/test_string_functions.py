@@ -8,12 +8,13 @@ import doctest
 import pytest
 
 from kindling.errors import AnalysisException
+from kindling.sql import _binary_functions as B
 from kindling.sql import _regexp_functions as R
 from kindling.sql import _string_functions as S
 from kindling.sql import functions as F
 
 
-@pytest.mark.parametrize("name", S.__all__ + R.__all__)
+@pytest.mark.parametrize("name", S.__all__ + R.__all__ + B.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
@@ -78,3 +79,15 @@ def test_errors(spark):
         spark.sql("SELECT split_part('a.b', '.', 0)").collect()
     with pytest.raises(AnalysisException, match=r"The position must be between \(0, 2147483647\]"):
         spark.sql("SELECT regexp_replace('abc', 'b', 'x', 0)").collect()
+
+
+def test_digests_and_encodings(spark):
+    df = spark.createDataFrame([("Spark",), (None,)], ["s"])
+    rows = df.select(F.md5("s"), F.sha2("s", 0), F.sha2("s", 100), F.crc32("s"), F.hex("s"), F.base64("s"),
+                     F.unbase64(F.base64("s")), F.unhex(F.hex("s")), F.url_encode(F.lit("a b/ä"))).collect()
+    assert rows[0] == ("8cde774d6f7333752ed72cacddb05126", "529bc3b07127ecb7e53a4dcf1991d9152c24537d919178022b2c42657f79a26b",
+                       None, 1557323817, "537061726B", "U3Bhcms=", bytearray(b"Spark"), bytearray(b"Spark"), "a+b%2F%C3%A4")
+    assert rows[1][:8] == (None,) * 8
+    assert spark.sql("SELECT hex(-1), hex(1.9), unhex('abc'), unhex('zz')").first() == ("FFFFFFFFFFFFFFFF", "1", bytearray(b"\n\xbc"), None)
+    with pytest.raises(Exception, match=r"The provided URL cannot be decoded: %zz"):
+        spark.sql("SELECT url_decode('%zz')").collect()

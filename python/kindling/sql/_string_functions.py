@@ -42,7 +42,7 @@ def concat_ws(sep: str, *cols: ColumnOrName) -> Column:
 
     Examples
     --------
-    >>> df = spark.createDataFrame([("abcd", None, "123")], ["s", "n", "d"])
+    >>> df = spark.createDataFrame([("abcd", None, "123")], "s string, n string, d string")
     >>> df.select(concat_ws("-", df.s, df.n, df.d).alias("s")).collect()
     [Row(s='abcd-123')]
     """

@@ -1854,3 +1854,8 @@ from kindling.sql._regexp_functions import __all__ as _regexp_names  # noqa: E40
 from kindling.sql._regexp_functions import *  # noqa: E402,F401,F403
 
 __all__ += _regexp_names
+
+from kindling.sql._binary_functions import __all__ as _binary_names  # noqa: E402
+from kindling.sql._binary_functions import *  # noqa: E402,F401,F403
+
+__all__ += _binary_names

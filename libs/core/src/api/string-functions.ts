@@ -95,3 +95,18 @@ export function regexp_instr(x: ColumnLike, re: ColumnLike, idx?: Column | numbe
 export function regexp_substr(x: ColumnLike, re: ColumnLike): Column { return call('regexp_substr', [c(x), c(re)]); }
 /** Case-insensitive LIKE. */
 export function ilike(x: ColumnLike, pattern: ColumnLike, escapeChar?: Column): Column { return call('ilike', [c(x), c(pattern), ...(escapeChar ? [toExpr(escapeChar)] : [])]); }
+
+// Digests and encodings (strings are read as their UTF-8 bytes)
+export function md5(x: ColumnLike): Column { return call('md5', [c(x)]); }
+export function sha1(x: ColumnLike): Column { return call('sha1', [c(x)]); }
+export function sha(x: ColumnLike): Column { return call('sha', [c(x)]); }
+/** The SHA-2 digest of `numBits` bits (224, 256, 384, 512; 0 = 256) as hex; NULL for other lengths. */
+export function sha2(x: ColumnLike, numBits: number): Column { return call('sha2', [c(x), litExpr(numBits)]); }
+export function crc32(x: ColumnLike): Column { return call('crc32', [c(x)]); }
+/** Upper-case hex of a bigint, or of the bytes of a string or binary. */
+export function hex(x: ColumnLike): Column { return call('hex', [c(x)]); }
+export function unhex(x: ColumnLike): Column { return call('unhex', [c(x)]); }
+export function base64(x: ColumnLike): Column { return call('base64', [c(x)]); }
+export function unbase64(x: ColumnLike): Column { return call('unbase64', [c(x)]); }
+export function url_encode(x: ColumnLike): Column { return call('url_encode', [c(x)]); }
+export function url_decode(x: ColumnLike): Column { return call('url_decode', [c(x)]); }
