@@ -113,7 +113,7 @@ export const space: ScalarFunctionDef = {
     }
     return out.finish();
   },
-  doc: { description: 'A string of `n` spaces; empty when `n` <= 0.', example: "spark.sql('SELECT space(3)')" },
+  doc: { description: 'A string of `n` spaces; empty when `n` <= 0.', example: "df.selectExpr('space(3)')" },
 };
 
 /** left(str, len) / right(str, len): the first or last `len` characters; empty when `len` <= 0 (Spark's Left/Right). */
