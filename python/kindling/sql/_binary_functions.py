@@ -10,7 +10,7 @@ from kindling.sql.column import Column, _call, _literal, _to_col
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["md5", "sha1", "sha", "sha2", "crc32", "hex", "unhex", "base64", "unbase64", "url_encode", "url_decode"]
+__all__ = ["md5", "sha1", "sha", "sha2", "crc32", "hex", "unhex", "base64", "unbase64", "url_encode", "url_decode", "encode", "decode"]
 
 
 def _lit_or_col(v: Any, arg_name: str) -> Any:
@@ -258,3 +258,50 @@ def url_decode(str: ColumnOrName) -> Column:
     [Row(d='a b&c=ä')]
     """
     return _call("url_decode", _to_col(str))
+
+
+def encode(col: ColumnOrName, charset: str) -> Column:
+    r"""The bytes of the string in ``charset`` (utf-8, us-ascii, iso-8859-1, utf-16, utf-16be, utf-16le, utf-32); an error for a character the charset cannot hold.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+    charset : str
+        The charset.
+
+    Returns
+    -------
+    :class:`Column`
+        A binary.
+
+    Examples
+    --------
+    >>> spark.createDataFrame([("abcd",)], ["c"]).select(encode("c", "UTF-8").alias("b")).collect()
+    [Row(b=bytearray(b'abcd'))]
+    """
+    return _call("encode", _to_col(col), _literal(charset, "charset"))
+
+
+def decode(col: ColumnOrName, charset: str) -> Column:
+    r"""The string the bytes spell in ``charset``; an error for malformed bytes.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A binary column.
+    charset : str
+        The charset.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(b"abcd",)], ["c"])
+    >>> df.select(decode("c", "UTF-8").alias("s")).collect()
+    [Row(s='abcd')]
+    """
+    return _call("decode", _to_col(col), _literal(charset, "charset"))

@@ -110,3 +110,7 @@ export function base64(x: ColumnLike): Column { return call('base64', [c(x)]); }
 export function unbase64(x: ColumnLike): Column { return call('unbase64', [c(x)]); }
 export function url_encode(x: ColumnLike): Column { return call('url_encode', [c(x)]); }
 export function url_decode(x: ColumnLike): Column { return call('url_decode', [c(x)]); }
+/** The bytes of the string in `charset` (utf-8, us-ascii, iso-8859-1, utf-16, utf-16be, utf-16le, utf-32). */
+export function encode(x: ColumnLike, charset: string): Column { return call('encode', [c(x), litExpr(charset)]); }
+/** The string the bytes spell in `charset`. */
+export function decode(x: ColumnLike, charset: string): Column { return call('decode', [c(x), litExpr(charset)]); }

@@ -28,3 +28,20 @@ describe('digests and encodings', () => {
     expect(() => call('url_decode', [S(['%'])])).toThrow('The provided URL cannot be decoded: %.');
   });
 });
+
+describe('encode / decode', () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  it('encode in each charset; unmappable characters raise', () => {
+    const s = ['é', 'é', 'é', 'é', 'é', 'a', null, 'a'];
+    const cs = ['utf-8', 'iso-8859-1', 'utf-16', 'UTF-16LE', 'utf-16be', 'utf-32', 'utf-8', null];
+    expect(call('encode', [S(s), S(cs)])).toEqual([bytes(0xc3, 0xa9), bytes(0xe9), bytes(0xfe, 0xff, 0, 0xe9), bytes(0xe9, 0), bytes(0, 0xe9), bytes(0, 0, 0, 0x61), null, null]);
+    expect(() => call('encode', [S(['é']), S(['us-ascii'])])).toThrow('Invalid value found when performing `encode` with us-ascii');
+    expect(() => call('encode', [S(['a']), S(['ASCII'])])).toThrow('The value of parameter(s) `charset` in `encode` is invalid: expects one of the iso-8859-1, us-ascii, utf-16, utf-16be, utf-16le, utf-32, utf-8, but got ASCII.');
+  });
+  it('decode, with byte-order marks for utf-16; malformed bytes raise', () => {
+    const b = [bytes(0x61, 0x62), bytes(0xe9), bytes(0, 0x41), bytes(0xfe, 0xff, 0, 0x41), bytes(0xff, 0xfe, 0x41, 0), bytes(0, 0, 0, 0x61)];
+    expect(call('decode', [[BinaryT, b], S(['utf-8', 'iso-8859-1', 'UTF-16', 'utf-16', 'utf-16', 'utf-32'])])).toEqual(['ab', 'é', 'A', 'A', 'A', 'a']);
+    expect(() => call('decode', [[BinaryT, [bytes(0xe9)]], S(['utf-8'])])).toThrow('Invalid value found when performing `decode` with utf-8');
+    expect(() => call('decode', [[BinaryT, [bytes(0xff)]], S(['us-ascii'])])).toThrow('with us-ascii');
+  });
+});

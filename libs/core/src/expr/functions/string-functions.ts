@@ -1,4 +1,5 @@
 // The string functions beyond the first few (upper, length, substring, …): one list for the registry.
+import { CHARSET_FUNCTIONS } from './charsets.js';
 import { DIGESTS } from './digests.js';
 import type { ScalarFunctionDef } from './function-def.js';
 import { ilike } from './like.js';
@@ -8,4 +9,4 @@ import { STRING_MISC } from './string-misc.js';
 import { STRING_PAD } from './string-pad.js';
 import { STRING_SEARCH } from './string-search.js';
 
-export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [...STRING_PAD, ...STRING_SEARCH, ...STRING_MISC, ...STRING_DISTANCE, ...REGEXP_FUNCTIONS, ilike, ...DIGESTS];
+export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [...STRING_PAD, ...STRING_SEARCH, ...STRING_MISC, ...STRING_DISTANCE, ...REGEXP_FUNCTIONS, ilike, ...DIGESTS, ...CHARSET_FUNCTIONS];
