@@ -1,6 +1,6 @@
 // Expected values are Spark 4.3's (checked with the PySpark oracle).
 import { describe, expect, it } from 'vitest';
-import { BinaryT, IntegerT, LongT, StringT } from '../../types/data-type.js';
+import { BinaryT, DoubleT, IntegerT, LongT, StringT } from '../../types/data-type.js';
 import { call } from './test-util.js';
 
 const S = (values: unknown[]) => [StringT, values] as const;
@@ -43,5 +43,21 @@ describe('encode / decode', () => {
     expect(call('decode', [[BinaryT, b], S(['utf-8', 'iso-8859-1', 'UTF-16', 'utf-16', 'utf-16', 'utf-32'])])).toEqual(['ab', 'é', 'A', 'A', 'A', 'a']);
     expect(() => call('decode', [[BinaryT, [bytes(0xe9)]], S(['utf-8'])])).toThrow('Invalid value found when performing `decode` with utf-8');
     expect(() => call('decode', [[BinaryT, [bytes(0xff)]], S(['us-ascii'])])).toThrow('with us-ascii');
+  });
+});
+
+describe('format_number', () => {
+  const D = (v: unknown[]) => [DoubleT, v] as const;
+  it('rounds HALF_EVEN on the exact value and groups thousands', () => {
+    expect(call('format_number', [D([12332.123456, 12332.123456, -0.5, 1.5, 2.5, 1.005, 1e20, 123.456, NaN, Infinity, 0.000001]), [IntegerT, [4, 0, 0, 0, 0, 2, 1, 2, 2, 1, 3]]])).toEqual([
+      '12,332.1235', '12,332', '-0', '2', '2', '1.00', '100,000,000,000,000,000,000.0', '123.46', 'NaN', '∞', '0.000',
+    ]);
+    expect(call('format_number', [[LongT, [123456789012345678n, 12345n]], [IntegerT, [0, 2]]])).toEqual(['123,456,789,012,345,678', '12,345.00']);
+    expect(call('format_number', [D([1]), [IntegerT, [-1]]])).toEqual([null]);
+  });
+  it('reads DecimalFormat patterns', () => {
+    const v = [12332.123456, 12345.6, 12345.6, 1.5, 0.5, 1234.5, -1234.5, 12345, 1.5, 1234567.891, 0.5, 0.5];
+    const p = ['##################.###', '#,###.00', '', 'x', '#%', '$#,##0.00', '#,##0.0;(#)', '#,##,###', '00.000', '#,##0.##', '#.##', '0.##'];
+    expect(call('format_number', [D(v), S(p)])).toEqual(['12332.123', '12,345.60', '12,346', 'x2', '50%', '$1,234.50', '(1,234.5)', '12,345', '01.500', '1,234,567.89', '0.5', '0.5']);
   });
 });
