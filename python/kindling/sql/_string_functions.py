@@ -10,7 +10,7 @@ from kindling.sql.column import Column, _call, _literal, _to_col
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["concat_ws", "lpad", "rpad", "repeat", "reverse", "translate", "instr", "locate", "position", "left", "right", "ascii", "chr", "char", "initcap", "btrim", "split_part", "substring_index", "replace", "lcase", "ucase", "char_length", "character_length", "bit_length", "octet_length", "find_in_set", "elt", "overlay", "levenshtein", "soundex"]
+__all__ = ["concat_ws", "lpad", "rpad", "repeat", "reverse", "translate", "instr", "locate", "position", "left", "right", "ascii", "chr", "char", "initcap", "btrim", "split_part", "substring_index", "replace", "lcase", "ucase", "char_length", "character_length", "bit_length", "octet_length", "find_in_set", "elt", "overlay", "levenshtein", "soundex", "format_number"]
 
 
 def _lit_or_col(v: Any, arg_name: str) -> Any:
@@ -742,3 +742,26 @@ def soundex(col: ColumnOrName) -> Column:
     [Row(s='P362'), Row(s='U612')]
     """
     return _call("soundex", _to_col(col))
+
+
+def format_number(col: ColumnOrName, d: int) -> Column:
+    r"""The number with thousands grouping, rounded HALF_EVEN to ``d`` decimal places (NULL for ``d`` < 0), as Java's DecimalFormat.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+    d : int
+        The number of decimal places.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> spark.createDataFrame([(5,)], ["a"]).select(format_number("a", 4).alias("v")).collect()
+    [Row(v='5.0000')]
+    """
+    return _call("format_number", _to_col(col), _literal(d, "d"))

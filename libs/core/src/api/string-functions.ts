@@ -114,3 +114,5 @@ export function url_decode(x: ColumnLike): Column { return call('url_decode', [c
 export function encode(x: ColumnLike, charset: string): Column { return call('encode', [c(x), litExpr(charset)]); }
 /** The string the bytes spell in `charset`. */
 export function decode(x: ColumnLike, charset: string): Column { return call('decode', [c(x), litExpr(charset)]); }
+/** The number with thousands grouping, rounded HALF_EVEN to `d` places (or laid out by a DecimalFormat pattern). */
+export function format_number(x: ColumnLike, d: number | string): Column { return call('format_number', [c(x), litExpr(d)]); }
