@@ -300,8 +300,9 @@ def decode(col: ColumnOrName, charset: str) -> Column:
 
     Examples
     --------
-    >>> df = spark.createDataFrame([(b"abcd",)], ["c"])
-    >>> df.select(decode("c", "UTF-8").alias("s")).collect()
+    >>> from kindling.sql.functions import encode
+    >>> df = spark.createDataFrame([("abcd",)], ["c"])
+    >>> df.select(decode(encode("c", "UTF-16LE"), "UTF-16LE").alias("s")).collect()
     [Row(s='abcd')]
     """
     return _call("decode", _to_col(col), _literal(charset, "charset"))
