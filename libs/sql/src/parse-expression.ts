@@ -404,6 +404,33 @@ export class ExpressionParser {
         break;
       case 'INTERVAL':
         return this.interval();
+      case 'POSITION':
+        // POSITION(substr IN str) is locate(substr, str), as Spark's grammar builds it (the other form is a call).
+        if (ts.isOp('(', 1) && this.isSpecialForm('IN')) {
+          ts.next();
+          ts.next();
+          const sub = this.additive();
+          ts.expectWord('IN');
+          const str = this.additive();
+          ts.expectOp(')');
+          return { kind: 'unresolvedFunction', name: 'locate', args: [sub, str], isDistinct: false };
+        }
+        break;
+      case 'OVERLAY':
+        // OVERLAY(input PLACING replace FROM pos [FOR len]).
+        if (ts.isOp('(', 1) && this.isSpecialForm('PLACING')) {
+          ts.next();
+          ts.next();
+          const input = this.additive();
+          ts.expectWord('PLACING');
+          const replace = this.additive();
+          ts.expectWord('FROM');
+          const args = [input, replace, this.additive()];
+          if (ts.acceptWord('FOR')) args.push(this.additive());
+          ts.expectOp(')');
+          return { kind: 'unresolvedFunction', name: 'overlay', args, isDistinct: false };
+        }
+        break;
       case 'EXTRACT':
         if (ts.isOp('(', 1)) {
           ts.next();
@@ -422,6 +449,19 @@ export class ExpressionParser {
     }
     if (EXPRESSION_WORDS.has(w) && !ts.isOp('(', 1)) throw ts.error();
     return this.columnOrFunction();
+  }
+
+  /** True when `word` appears at the top nesting level of the parenthesised list that starts at the next token but one. */
+  private isSpecialForm(word: string): boolean {
+    let depth = 0;
+    for (let k = 1; ; k++) {
+      const t = this.ts.peek(k);
+      if (t.kind === 'eof') return false;
+      if (t.kind === 'op' && t.text === '(') depth++;
+      else if (t.kind === 'op' && t.text === ')' && --depth === 0) return false;
+      else if (depth === 1 && t.kind === 'op' && t.text === ',') return false;
+      else if (depth === 1 && t.kind === 'word' && t.text.toUpperCase() === word) return true;
+    }
   }
 
   /** `INTERVAL '3' MONTH` / `INTERVAL 3 DAYS`: a marker the enclosing `+`/`-` folds into a DATE literal. */

@@ -547,6 +547,48 @@ class Column:
         """
         return _call("like", self._expr, _to_expr(other, "other"))
 
+    def ilike(self, other: str) -> "Column":
+        """Case-insensitive SQL ``LIKE``: ``%`` matches any characters, ``_`` one character, ``\\`` escapes.
+
+        Parameters
+        ----------
+        other : str
+            The pattern.
+
+        Returns
+        -------
+        :class:`Column`
+            A boolean column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(2, "Alice"), (5, "Bob")], ["age", "name"])
+        >>> df.filter(df.name.ilike("%Ice")).collect()
+        [Row(age=2, name='Alice')]
+        """
+        return _call("ilike", self._expr, _to_expr(other, "other"))
+
+    def rlike(self, other: str) -> "Column":
+        """True where the string has a match of the Java regular expression ``other``.
+
+        Parameters
+        ----------
+        other : str
+            The regular expression.
+
+        Returns
+        -------
+        :class:`Column`
+            A boolean column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(2, "Alice"), (5, "Bob")], ["age", "name"])
+        >>> df.filter(df.name.rlike("ice$")).collect()
+        [Row(age=2, name='Alice')]
+        """
+        return _call("rlike", self._expr, _to_expr(other, "other"))
+
     def startswith(self, other: Union[str, "Column"]) -> "Column":
         """True where the string starts with ``other``.
 

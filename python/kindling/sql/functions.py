@@ -1868,3 +1868,17 @@ from kindling.sql._higher_order_functions import __all__ as _higher_order_names 
 from kindling.sql._higher_order_functions import *  # noqa: E402,F401,F403
 
 __all__ += _higher_order_names
+from kindling.sql._string_functions import __all__ as _string_names  # noqa: E402
+from kindling.sql._string_functions import *  # noqa: E402,F401,F403
+
+__all__ += _string_names
+
+from kindling.sql._regexp_functions import __all__ as _regexp_names  # noqa: E402
+from kindling.sql._regexp_functions import *  # noqa: E402,F401,F403
+
+__all__ += _regexp_names
+
+from kindling.sql._binary_functions import __all__ as _binary_names  # noqa: E402
+from kindling.sql._binary_functions import *  # noqa: E402,F401,F403
+
+__all__ += _binary_names

@@ -86,6 +86,10 @@ export class Column {
   }
 
   like(pattern: string): Column { return this.fn('like', litExpr(pattern)); }
+  /** Case-insensitive LIKE (`lower(this) LIKE lower(pattern)`). */
+  ilike(pattern: string): Column { return this.fn('ilike', litExpr(pattern)); }
+  /** True when the string has a match of the Java regular expression `pattern`. */
+  rlike(pattern: string): Column { return this.fn('rlike', litExpr(pattern)); }
   startsWith(prefix: ColumnOrValue): Column { return this.fn('startswith', toExpr(prefix)); }
   endsWith(suffix: ColumnOrValue): Column { return this.fn('endswith', toExpr(suffix)); }
   contains(other: ColumnOrValue): Column { return this.fn('contains', toExpr(other)); }

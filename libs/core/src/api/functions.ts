@@ -233,3 +233,4 @@ export function lead(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = nu
 
 export * from './misc-functions.js';
 export * from './array-functions.js';
+export * from './string-functions.js';

@@ -2,7 +2,7 @@
 // (Java-style narrowing: double→int truncates and saturates, NaN → 0; long→int wraps) and ANSI errors when asked.
 import type * as arrow from 'apache-arrow';
 import { structData } from '../../execution/struct-data.js';
-import { primitiveData } from '../../execution/vectors.js';
+import { primitiveData, stringData } from '../../execution/vectors.js';
 import { type DataType, isNumeric, sameType, simpleString } from '../../types/data-type.js';
 import { castFromDecimal, castToDecimal } from './cast-decimal.js';
 import { castFromString, castToString } from './cast-string.js';
@@ -50,6 +50,10 @@ export function castColumn(d: arrow.Data, from: DataType, to: DataType, n: numbe
   if (from.kind === 'null') return nullColumn(to, n);
   if (to.kind === 'decimal') return castToDecimal(d, from, to, n, opts.ansi);
   if (from.kind === 'decimal' && to.kind !== 'string') return castFromDecimal(d, from, to, n, opts.ansi);
+  // String and binary share a layout: the cast relabels the same bytes (Spark's casts neither check nor change them).
+  if ((from.kind === 'binary' && to.kind === 'string') || (from.kind === 'string' && to.kind === 'binary')) {
+    return stringData(n, d.valueOffsets as Int32Array, (d.values as Uint8Array) ?? new Uint8Array(0), validityOf(d), to.kind === 'binary');
+  }
   if (to.kind === 'string') return castToString(d, from, n, timeZoneOf(opts.timeZone));
   if (from.kind === 'string') return castFromString(d, to, n, opts.ansi, timeZoneOf(opts.timeZone));
   if (from.kind === 'struct' && to.kind === 'struct') {

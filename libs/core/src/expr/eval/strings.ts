@@ -163,6 +163,41 @@ export class StringBuilder {
     this.offsets[this.n] = this.pos;
   }
 
+  /** Adds src[start, end) to the row being assembled; `endRow` finishes it (rows built from several pieces). */
+  extend(src: Uint8Array, start: number, end: number): void {
+    const len = end - start;
+    this.ensureBytes(len);
+    if (len < 16) for (let k = 0; k < len; k++) this.bytes[this.pos + k] = src[start + k]!;
+    else this.bytes.set(src.subarray(start, end), this.pos);
+    this.pos += len;
+  }
+
+  /** Adds one byte to the row being assembled. */
+  extendByte(b: number): void {
+    this.ensureBytes(1);
+    this.bytes[this.pos++] = b;
+  }
+
+  /** Adds the UTF-8 encoding of `s` to the row being assembled. */
+  extendString(s: string): void {
+    this.ensureBytes(s.length * 3);
+    this.pos += encoder.encodeInto(s, this.bytes.subarray(this.pos)).written;
+  }
+
+  /** Ends the row assembled by `extend…` calls as one non-NULL value. */
+  endRow(): void {
+    this.ensureRows();
+    this.validity[this.n >> 3]! |= 1 << (this.n & 7);
+    this.n++;
+    this.offsets[this.n] = this.pos;
+  }
+
+  /** Drops the bytes of the row being assembled and makes it NULL. */
+  discardRow(): void {
+    this.pos = this.offsets[this.n]!;
+    this.appendNull();
+  }
+
   appendNull(): void {
     this.ensureRows();
     this.nulls++;
@@ -170,8 +205,9 @@ export class StringBuilder {
     this.offsets[this.n] = this.pos;
   }
 
-  finish(): arrow.Data {
+  /** The built column: Utf8, or Binary when `binary`. */
+  finish(binary = false): arrow.Data {
     const offsets = this.offsets.length === this.n + 1 ? this.offsets : this.offsets.slice(0, this.n + 1);
-    return stringData(this.n, offsets, this.bytes.subarray(0, this.pos), this.nulls === 0 ? null : this.validity);
+    return stringData(this.n, offsets, this.bytes.subarray(0, this.pos), this.nulls === 0 ? null : this.validity, binary);
   }
 }

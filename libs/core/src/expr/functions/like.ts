@@ -4,8 +4,9 @@ import type * as arrow from 'apache-arrow';
 import { native, stringBuffers, validityArg } from '../../execution/kernels.js';
 import { BooleanT } from '../../types/data-type.js';
 import { ExecutionError } from '../../errors.js';
-import { booleanData } from '../eval/columns.js';
-import { decodeUtf8 } from '../eval/strings.js';
+import { bit, booleanData, stringParts, validityOf } from '../eval/columns.js';
+import { decodeUtf8, StringBuilder } from '../eval/strings.js';
+import { mapCase } from './string-case.js';
 import { allStrings, type ScalarFunctionDef, wrongArgCount } from './function-def.js';
 
 const ESCAPE = '\\';
@@ -52,5 +53,51 @@ export const like: ScalarFunctionDef = {
   doc: {
     description: "SQL LIKE: true when the string matches the pattern, where '%' matches any sequence and '_' any one character ('\\' escapes).",
     example: "df.filter(col('name').like('Al%'))",
+  },
+};
+
+/** `pattern` with escape character `esc` rewritten to the `\` escapes the kernel reads (a literal `\` escaped). */
+function withBackslashEscape(pattern: string, esc: string): string {
+  let out = '';
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === esc && i + 1 < chars.length) {
+      const next = chars[++i]!;
+      out += next === esc ? (esc === ESCAPE ? '\\\\' : esc) : `\\${next}`;
+    } else if (c === esc) out += '\\';
+    else out += c === ESCAPE ? '\\\\' : c;
+  }
+  return out;
+}
+
+/** ilike(str, pattern[, escape]): LIKE on both sides lower-cased, as Spark's ILike (`lower(str) LIKE lower(pattern)`). */
+export const ilike: ScalarFunctionDef = {
+  name: 'ilike',
+  resolve(argTypes) {
+    if (argTypes.length !== 2 && argTypes.length !== 3) return wrongArgCount('ilike', '[2, 3]', argTypes.length);
+    return allStrings('ilike', argTypes, BooleanT);
+  },
+  eval(args: readonly arrow.Data[], n: number, ctx) {
+    let pattern = mapCase(args[1]!, n, false);
+    // The escape character (a literal in Spark) is read from its column, so that rows may be rewritten alike.
+    if (args[2]) {
+      const p = stringParts(pattern);
+      const e = stringParts(args[2]);
+      const valid = validityOf(pattern);
+      const b = new StringBuilder(n, p.bytes.length);
+      for (let i = 0; i < n; i++) {
+        const esc = decodeUtf8(e.bytes, e.offsets[i]!, e.offsets[i + 1]!);
+        const text = decodeUtf8(p.bytes, p.offsets[i]!, p.offsets[i + 1]!);
+        if (valid && !bit(valid, i)) b.appendNull();
+        else b.appendString(esc === ESCAPE || esc === '' ? text : withBackslashEscape(text, esc));
+      }
+      pattern = b.finish();
+    }
+    return like.eval([mapCase(args[0]!, n, false), pattern], n, ctx);
+  },
+  doc: {
+    description: 'Case-insensitive SQL LIKE: true when the lower-cased string matches the lower-cased pattern.',
+    example: "df.filter(col('name').ilike('al%'))",
   },
 };

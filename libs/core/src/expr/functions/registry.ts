@@ -25,6 +25,7 @@ import { datePart } from './date-part.js';
 import { COLLECTIONS } from './collections.js';
 import { JSON_FUNCTIONS } from './json-functions.js';
 import { ARRAY_FUNCTIONS } from './array-functions.js';
+import { STRING_FUNCTIONS } from './string-functions.js';
 import { round } from './round.js';
 import { shiftright } from './shift.js';
 import { split } from './split.js';
@@ -46,6 +47,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   ...DATETIME_PATTERN_FUNCTIONS, ...TIMESTAMP_FUNCTIONS, datePart,
   ...NULL_FUNCTIONS, ...ARITHMETIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...BITWISE_FUNCTIONS, ...HASH_FUNCTIONS,
   ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS, updateFields, ...ARRAY_FUNCTIONS,
+  ...STRING_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

@@ -1,17 +1,16 @@
 // split(str, regex[, limit]): the string cut around matches of a regular expression, as an array of strings.
 // Spark runs Java's String.split with the limit (≤ 0 meaning "no limit, keep trailing empty strings"); this
 // follows the same rules. A pattern with no regex metacharacters — by far the common case (' ', ',', '\\|') — is
-// cut on the UTF-8 bytes with no decoding; other patterns run as JavaScript regular expressions (flag `u`), whose
-// syntax matches Java's for the usual classes, groups and quantifiers.
+// cut on the UTF-8 bytes with no decoding; other patterns run as Java patterns translated to JavaScript (java-regex.ts).
 import type * as arrow from 'apache-arrow';
 import { stringBuffers } from '../../execution/kernels.js';
 import { ArrayT, IntegerT, StringT } from '../../types/data-type.js';
-import { ExecutionError } from '../../errors.js';
 import { type ScalarFunction, lit } from '../expression.js';
 import { bit, listData, validityOf } from '../eval/columns.js';
 import { bytesEqual, decodeUtf8, encodeUtf8 } from '../eval/strings.js';
 import { stringData } from '../../execution/vectors.js';
 import { castableToString, type ScalarFunctionDef, unexpectedType, wrongArgCount } from './function-def.js';
+import { compileJavaRegex } from './java-regex.js';
 
 const SPLIT_TYPE = ArrayT(StringT, false);
 const META = new Set([...'\\^$.|?*+()[]{}']);
@@ -37,12 +36,8 @@ type Cutter = (s: string, limit: number) => string[];
 
 /** Java's `String.split(regex, limit)` for limit ≠ 0 (Spark never passes 0: it maps 0 to -1). */
 function regexCutter(pattern: string): Cutter {
-  let re: RegExp;
-  try {
-    re = new RegExp(pattern, 'gu');
-  } catch (e) {
-    throw new ExecutionError('INVALID_PARAMETER_VALUE.PATTERN', `The value of parameter(s) \`regexp\` in \`split\` is invalid: '${pattern}' (${(e as Error).message}).`, { parameter: '`regexp`', functionName: '`split`' });
-  }
+  // Java's syntax and meaning, translated (java-regex.ts); an invalid pattern is Spark's INVALID_PARAMETER_VALUE.PATTERN.
+  const re = compileJavaRegex(pattern, 'split').re;
   return (s, limit) => {
     const out: string[] = [];
     let index = 0;
