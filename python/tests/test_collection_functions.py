@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
 from kindling.errors import AnalysisException
 from kindling.sql import _collection_functions as C
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.mark.parametrize("name", C.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_array_types_nulls_and_names(spark):

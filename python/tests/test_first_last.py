@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
 from kindling.errors import AnalysisException, PySparkTypeError
 from kindling.sql import Window
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,4 @@ def test_a_flag_that_is_not_a_boolean_literal_is_refused(df):
 
 @pytest.mark.parametrize("fn", [F.first, F.last, F.first_value, F.last_value, F.any_value], ids=lambda f: f.__name__)
 def test_docstring_examples_run(spark, fn):
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, fn.__name__, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, fn.__name__)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
 from kindling.errors import AnalysisException, PySparkTypeError, PySparkValueError
 from kindling.sql import Row
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.fixture(scope="module")
@@ -89,11 +89,4 @@ def test_errors_are_spark_errors(docs):
 @pytest.mark.parametrize("fn", [F.split, F.explode, F.explode_outer, F.posexplode, F.posexplode_outer, F.inline, F.inline_outer],
                          ids=lambda f: f.__name__)
 def test_docstring_examples_run(spark, fn):
-    finder = doctest.DocTestFinder(recurse=False)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    globs = {"spark": spark, **{name: getattr(F, name) for name in F.__all__}}
-    tests = finder.find(fn, fn.__name__, globs=globs)
-    assert tests and tests[0].examples, f"{fn.__name__} has no examples"
-    for t in tests:
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, fn.__name__)

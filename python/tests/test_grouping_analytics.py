@@ -3,13 +3,13 @@ GROUPING SETS, against results computed by hand (NULL keys in the data must stay
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
 from kindling.errors import AnalysisException
 from kindling.sql import DataFrame, Row
 from kindling.sql import functions as F
+from examples import run_examples
 
 ROWS = [("A", 2020, 10), ("A", 2021, 20), ("B", 2020, 5), (None, 2020, 7), ("B", None, 3), ("A", 2020, None)]
 
@@ -136,11 +136,4 @@ def test_errors(spark, sales):
 
 @pytest.mark.parametrize("fn", [F.grouping, F.grouping_id, DataFrame.rollup, DataFrame.cube], ids=lambda f: f.__name__)
 def test_docstring_examples_run(spark, fn):
-    finder = doctest.DocTestFinder(recurse=False)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    globs = {"spark": spark, **{name: getattr(F, name) for name in F.__all__}}
-    tests = finder.find(fn, fn.__name__, globs=globs)
-    assert tests and tests[0].examples, f"{fn.__name__} has no examples"
-    for t in tests:
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, fn.__name__)

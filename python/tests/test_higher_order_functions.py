@@ -3,13 +3,13 @@ and the array functions without lambdas, from Python and SQL: examples run, Spar
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
 from kindling.errors import AnalysisException, PySparkValueError
 from kindling.sql import _higher_order_functions as H
 from kindling.sql import functions as F
+from examples import run_examples
 
 NEW_ARRAY_FUNCTIONS = [
     "array_sort", "sort_array", "array_distinct", "array_max", "array_min", "array_position", "array_remove",
@@ -22,13 +22,7 @@ NEW_ARRAY_FUNCTIONS = [
 @pytest.mark.parametrize("name", H.__all__ + NEW_ARRAY_FUNCTIONS)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    globs = {"spark": spark, **{n: getattr(F, n) for n in F.__all__}}
-    tests = doctest.DocTestFinder(recurse=False).find(fn, name, globs=globs)
-    assert tests and tests[0].examples
-    for t in tests:
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_lambda_names_follow_spark(spark):

@@ -4,22 +4,19 @@
 from __future__ import annotations
 
 import datetime
-import doctest
 
 import pytest
 
 from kindling.errors import AnalysisException, PySparkValueError
 from kindling.sql import _json_functions as J
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.mark.parametrize("name", J.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_get_json_object_as_spark(spark):

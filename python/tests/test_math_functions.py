@@ -3,7 +3,6 @@ column names print as Spark prints them."""
 
 from __future__ import annotations
 
-import doctest
 import math
 
 import pytest
@@ -11,15 +10,13 @@ import pytest
 from kindling.errors import AnalysisException
 from kindling.sql import _math_functions as M
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.mark.parametrize("name", M.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_values_nulls_and_domains(spark):

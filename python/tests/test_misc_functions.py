@@ -3,32 +3,27 @@ generated column names and errors are PySpark 4.3's."""
 
 from __future__ import annotations
 
-import doctest
+import contextlib
 
 import pytest
 
 from kindling.errors import AnalysisException
 from kindling.sql import _misc_functions as M
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.mark.parametrize("name", M.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 @pytest.mark.parametrize("name", ["bitwiseAND", "bitwiseOR", "bitwiseXOR", "isNaN"])
 def test_column_method_examples_run(spark, name):
     from kindling.sql.column import Column
 
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(getattr(Column, name), name, globs={"spark": spark}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(getattr(Column, name), spark, name, functions=False)
 
 
 def test_names_values_and_types_match_pyspark(spark):
@@ -138,11 +133,8 @@ def test_context_functions_and_user_errors(spark):
 def test_dataframe_method_examples_run(spark, name):
     from kindling.sql.dataframe import DataFrame
 
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    with pytest.warns(FutureWarning) if name == "registerTempTable" else __import__("contextlib").nullcontext():
-        for t in doctest.DocTestFinder(recurse=False).find(getattr(DataFrame, name), name, globs={"spark": spark}):
-            runner.run(t)
-    assert runner.failures == 0
+    with pytest.warns(FutureWarning) if name == "registerTempTable" else contextlib.nullcontext():
+        run_examples(getattr(DataFrame, name), spark, name, functions=False)
     if name == "tail":
         assert spark.range(3).tail(0) == [] and spark.range(3).tail(5) == list(spark.range(3).collect())
 
@@ -151,10 +143,7 @@ def test_try_cast_is_null_on_bad_input_in_either_mode(spark):
     df = spark.createDataFrame([("123",), ("abc",)], ["s"])
     from kindling.sql.column import Column
 
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(Column.try_cast, "try_cast", globs={"spark": spark}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(Column.try_cast, spark, "try_cast", functions=False)
     spark.conf.set("spark.sql.ansi.enabled", "true")
     try:
         assert [r[0] for r in df.select(df.s.try_cast("int")).collect()] == [123, None]

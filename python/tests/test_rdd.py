@@ -3,7 +3,6 @@ plain Python, word count, PageRank, failures (tracebacks, killed workers), broad
 
 from __future__ import annotations
 
-import doctest
 import math
 import operator
 import os
@@ -20,6 +19,7 @@ from kindling.errors import PythonException
 from kindling.rdd import portable_hash
 from kindling.sql import Row
 from kindling.sql import functions as F
+from examples import run_examples
 
 DATA = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9]
 PAIRS = [("a", 1), ("b", 2), ("a", 3), ("c", 4), ("b", 5), ("a", 6)]
@@ -561,11 +561,5 @@ def test_stats_match_statistics_module(sc):
 )] + [getattr(SparkContext, n) for n in ("parallelize", "range", "emptyRDD", "union", "broadcast", "accumulator")] + [Broadcast],
     ids=lambda o: o.__qualname__)
 def test_docstring_examples_run(spark, obj):
-    finder = doctest.DocTestFinder(recurse=False)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
-    tests = finder.find(obj, obj.__qualname__, globs={"spark": spark})
-    assert tests and tests[0].examples, f"{obj.__qualname__} has no examples"
-    for t in tests:
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(obj, spark, functions=False, ellipsis=True)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import doctest
 import glob
 import os
 
@@ -20,6 +19,7 @@ from kindling.sql.dataframe import DataFrame
 from kindling.sql.session import SparkSession
 from kindling.sql.types import (ArrayType, BinaryType, BooleanType, DateType, DecimalType, DoubleType, IntegerType,
                                 LongType, StringType, StructField, StructType, TimestampType)
+from examples import run_examples
 
 UTC = datetime.timezone.utc
 
@@ -450,10 +450,4 @@ def test_relative_paths_are_the_clients(spark, tmp_path, monkeypatch):
                          ids=lambda o: getattr(o, "__qualname__", None) or o.fget.__qualname__)
 def test_docstring_examples_run(spark, obj):
     target = obj.fget if isinstance(obj, property) else obj
-    finder = doctest.DocTestFinder(recurse=False)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    tests = finder.find(target, target.__qualname__, globs={"spark": spark})
-    assert tests and tests[0].examples, f"{target.__qualname__} has no examples"
-    for t in tests:
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(target, spark, functions=False)

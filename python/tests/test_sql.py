@@ -3,7 +3,6 @@ examples of their docstrings."""
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -11,6 +10,7 @@ from kindling.errors import AnalysisException, ParseException, PySparkTypeError
 from kindling.sql import DataFrame, SparkSession
 from kindling.sql import functions as F
 from kindling.sql.catalog import Catalog
+from examples import run_examples
 
 
 @pytest.fixture
@@ -123,13 +123,7 @@ def test_sql_commands(spark):
                                  Catalog.dropTempView, Catalog.dropGlobalTempView],
                          ids=lambda o: o.__qualname__)
 def test_docstring_examples_run(spark, obj):
-    finder = doctest.DocTestFinder(recurse=False)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    tests = finder.find(obj, obj.__qualname__, globs={"spark": spark})
-    assert tests and tests[0].examples, f"{obj.__qualname__} has no examples"
-    for t in tests:
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(obj, spark, functions=False)
     for name in ("people", "three", "xs", "listed_view", "probe_view"):
         spark.catalog.dropTempView(name)
     for name in ("g_five",):

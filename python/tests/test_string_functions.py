@@ -3,7 +3,6 @@ and generated column names and errors read as in Spark."""
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -12,25 +11,20 @@ from kindling.sql import _binary_functions as B
 from kindling.sql import _regexp_functions as R
 from kindling.sql import _string_functions as S
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.mark.parametrize("name", S.__all__ + R.__all__ + B.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_column_rlike_and_ilike_examples(spark):
     from kindling.sql.column import Column
 
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     for m in ("rlike", "ilike"):
-        for t in doctest.DocTestFinder(recurse=False).find(getattr(Column, m), m, globs={"spark": spark}):
-            runner.run(t)
-    assert runner.failures == 0
+        run_examples(getattr(Column, m), spark, m, functions=False)
 
 
 def test_values_and_nulls(spark):

@@ -4,13 +4,13 @@ Spark, and ``spark.conf.set("spark.sql.session.timeZone", …)`` changes how tim
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 
 import pytest
 
 from kindling.errors import AnalysisException, IllegalArgumentException, SparkRuntimeException
 from kindling.sql import _timestamp_functions as T
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.fixture
@@ -25,10 +25,7 @@ def tz(spark):
 @pytest.mark.parametrize("name", T.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_names_and_nulls(spark):

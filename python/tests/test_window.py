@@ -3,7 +3,6 @@ frames, errors; plus the runnable examples of their docstrings."""
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -11,6 +10,7 @@ from kindling.errors import AnalysisException, PySparkTypeError
 from kindling.sql import Column, Window, WindowSpec
 from kindling.sql import _window_functions, window
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.fixture
@@ -93,9 +93,4 @@ DOCUMENTED = [window.WindowSpec.partitionBy, window.WindowSpec.orderBy, window.W
 
 @pytest.mark.parametrize("obj", DOCUMENTED, ids=lambda o: o.__qualname__)
 def test_docstring_examples_run(spark, obj):
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    tests = doctest.DocTestFinder(recurse=False).find(obj, obj.__qualname__, globs={"spark": spark})
-    assert tests and tests[0].examples, f"{obj.__qualname__} has no examples"
-    for t in tests:
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(obj, spark, functions=False)

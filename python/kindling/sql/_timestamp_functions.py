@@ -718,6 +718,11 @@ def to_utc_timestamp(timestamp: ColumnOrName, tz: Union[Column, str]) -> Column:
 def current_timestamp() -> Column:
     """The time the query started: one value for every row and call of one query.
 
+    Parameters
+    ----------
+    None
+        It takes no arguments.
+
     Returns
     -------
     :class:`Column`
@@ -735,6 +740,11 @@ def current_timestamp() -> Column:
 def now() -> Column:
     """Alias of :func:`current_timestamp`.
 
+    Parameters
+    ----------
+    None
+        It takes no arguments.
+
     Returns
     -------
     :class:`Column`
@@ -751,6 +761,11 @@ def now() -> Column:
 
 def current_date() -> Column:
     """The date the query started, in the session time zone.
+
+    Parameters
+    ----------
+    None
+        It takes no arguments.
 
     Returns
     -------
@@ -770,6 +785,11 @@ def current_date() -> Column:
 def curdate() -> Column:
     """Alias of :func:`current_date`.
 
+    Parameters
+    ----------
+    None
+        It takes no arguments.
+
     Returns
     -------
     :class:`Column`
@@ -786,6 +806,11 @@ def curdate() -> Column:
 
 def current_timezone() -> Column:
     """The session time zone, ``spark.sql.session.timeZone``.
+
+    Parameters
+    ----------
+    None
+        It takes no arguments.
 
     Returns
     -------

@@ -557,9 +557,10 @@ def test_columns_are_immutable():
 def test_column_methods_have_numpydoc_docstrings():
     public = [n for n in dir(Column) if not n.startswith("_")]
     assert set(public) == {
-        "alias", "asc", "asc_nulls_first", "asc_nulls_last", "astype", "between", "cast", "contains", "desc",
-        "desc_nulls_first", "desc_nulls_last", "endswith", "eqNullSafe", "isNotNull", "isNull", "isin", "like",
-        "getField", "getItem", "name", "otherwise", "over", "startswith", "substr", "when",
+        "alias", "asc", "asc_nulls_first", "asc_nulls_last", "astype", "between", "bitwiseAND", "bitwiseOR",
+        "bitwiseXOR", "cast", "contains", "desc", "desc_nulls_first", "desc_nulls_last", "dropFields", "endswith",
+        "eqNullSafe", "getField", "getItem", "ilike", "isNaN", "isNotNull", "isNull", "isin", "like", "name",
+        "otherwise", "over", "rlike", "startswith", "substr", "try_cast", "when", "withField",
     }
     for n in public:
         doc = getattr(Column, n).__doc__ or ""
