@@ -13,6 +13,7 @@ import {
 } from '../expr/expression.js';
 import { lookupScalarFunction } from '../expr/functions/registry.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
+import { STATISTICAL_DEFS } from '../expr/aggregates/statistical-registry.js';
 import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
 import { castTo, coerce } from './type-coercion.js';
 import { checkWindowExpression, resolveWindowFunction } from './resolve-window.js';
@@ -20,6 +21,8 @@ import { canCast } from '../expr/eval/cast.js';
 import { generatorOutsideSelect, isGeneratorCall } from './resolve-generator.js';
 import { isGroupingFunction, unsupportedGroupingExpression } from './resolve-grouping.js';
 import { simpleString } from '../types/data-type.js';
+
+const isStatisticalName = (fn: string): boolean => Object.hasOwn(STATISTICAL_DEFS, fn);
 
 /** What a node's expressions may refer to: its input attributes, and the plan (for `df.col()` plan ids). */
 export interface ResolutionScope {
@@ -205,10 +208,14 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
     if (takesFlag && args.length === 2 && !(flag!.kind === 'literal' && typeof flag!.value === 'boolean')) {
       throw new AnalysisError('_LEGACY_ERROR_TEMP_1210', `The second argument in ${agg.fn} should be a boolean literal.`, { funcName: agg.fn });
     }
-    const r = def.resolve(argTypes, distinct);
-    if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
-    // Called by an alias (first_value, last_value), the generated name keeps it, as Spark's registry does.
-    const displayName = takesFlag && name.toLowerCase() !== agg.fn ? name.toLowerCase() : undefined;
+    const r = def.resolve(argTypes, distinct, args.map(prettyName), name.toLowerCase());
+    if ('error' in r) {
+      const cls = r.errorClass ?? 'DATATYPE_MISMATCH';
+      throw new AnalysisError(cls, cls.startsWith('DATATYPE_MISMATCH') ? `Cannot resolve "${sql}" due to data type mismatch: ${r.error}` : r.error, { sqlExpr: sql });
+    }
+    // Called by an alias (first_value, last_value, std, variance), the generated name keeps it, as Spark's registry does.
+    const keepsName = takesFlag || isStatisticalName(agg.fn);
+    const displayName = keepsName && name.toLowerCase() !== agg.fn ? name.toLowerCase() : undefined;
     return { kind: 'agg', fn: agg.fn, args: args.map((a, i) => castTo(a, r.argTypes[i]!)), distinct, dataType: r.dataType, nullable: r.nullable, ...(displayName ? { displayName } : {}) };
   }
   const fn = lookupScalarFunction(name);
