@@ -219,3 +219,6 @@ export function lag(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = nul
 export function lead(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = null): Column {
   return call('lead', [c(x), litExpr(offset), toExpr(defaultValue)]);
 }
+
+// Statistical and logical aggregates
+export * from './aggregate-functions.js';
