@@ -1844,3 +1844,8 @@ from kindling.sql._collection_functions import __all__ as _collection_names  # n
 from kindling.sql._collection_functions import *  # noqa: E402,F401,F403
 
 __all__ += _collection_names
+
+from kindling.sql._aggregate_functions import __all__ as _aggregate_names  # noqa: E402
+from kindling.sql._aggregate_functions import *  # noqa: E402,F401,F403
+
+__all__ += _aggregate_names
