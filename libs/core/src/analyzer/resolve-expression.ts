@@ -13,6 +13,7 @@ import {
 } from '../expr/expression.js';
 import { lookupScalarFunction } from '../expr/functions/registry.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
+import { LOGICAL_DEFS } from '../expr/aggregates/logical-registry.js';
 import { STATISTICAL_DEFS } from '../expr/aggregates/statistical-registry.js';
 import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
 import { castTo, coerce } from './type-coercion.js';
@@ -22,7 +23,7 @@ import { generatorOutsideSelect, isGeneratorCall } from './resolve-generator.js'
 import { isGroupingFunction, unsupportedGroupingExpression } from './resolve-grouping.js';
 import { simpleString } from '../types/data-type.js';
 
-const isStatisticalName = (fn: string): boolean => Object.hasOwn(STATISTICAL_DEFS, fn);
+const isStatisticalName = (fn: string): boolean => Object.hasOwn(STATISTICAL_DEFS, fn) || Object.hasOwn(LOGICAL_DEFS, fn);
 
 /** What a node's expressions may refer to: its input attributes, and the plan (for `df.col()` plan ids). */
 export interface ResolutionScope {

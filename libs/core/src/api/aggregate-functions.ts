@@ -52,3 +52,32 @@ export function regr_slope(y: ColumnLike, x: ColumnLike): Column { return agg('r
 export function regr_intercept(y: ColumnLike, x: ColumnLike): Column { return agg('regr_intercept', y, x); }
 /** The coefficient of determination of the least-squares line of `y` on `x`. */
 export function regr_r2(y: ColumnLike, x: ColumnLike): Column { return agg('regr_r2', y, x); }
+
+/** The number of rows where the condition is true. */
+export function count_if(condition: ColumnLike): Column { return agg('count_if', condition); }
+/** True when the condition holds for every non-NULL row; NULL without rows. */
+export function bool_and(condition: ColumnLike): Column { return agg('bool_and', condition); }
+/** `bool_and` by its SQL standard name (named `every(x)`). */
+export function every(condition: ColumnLike): Column { return agg('every', condition); }
+/** True when the condition holds for some non-NULL row; NULL without rows. */
+export function bool_or(condition: ColumnLike): Column { return agg('bool_or', condition); }
+/** `bool_or` by its SQL standard name (named `some(x)`). */
+export function some(condition: ColumnLike): Column { return agg('some', condition); }
+/** The bitwise AND of the non-NULL int or bigint values. */
+export function bit_and(x: ColumnLike): Column { return agg('bit_and', x); }
+/** The bitwise OR of the non-NULL int or bigint values. */
+export function bit_or(x: ColumnLike): Column { return agg('bit_or', x); }
+/** The bitwise XOR of the non-NULL int or bigint values. */
+export function bit_xor(x: ColumnLike): Column { return agg('bit_xor', x); }
+/** The distinct non-NULL values of the group as an array (in the order first met). */
+export function collect_set(x: ColumnLike): Column { return agg('collect_set', x); }
+/** `collect_list` (and named so, as in Spark). */
+export function array_agg(x: ColumnLike): Column { return agg('array_agg', x); }
+/** The value of `x` at the row with the largest `ord` (NULL orderings skipped; ties take the later row). */
+export function max_by(x: ColumnLike, ord: ColumnLike): Column { return agg('max_by', x, ord); }
+/** The value of `x` at the row with the smallest `ord` (NULL orderings skipped; ties take the later row). */
+export function min_by(x: ColumnLike, ord: ColumnLike): Column { return agg('min_by', x, ord); }
+/** `sum`, NULL instead of wrapping when a bigint sum overflows. */
+export function try_sum(x: ColumnLike): Column { return agg('try_sum', x); }
+/** `avg`, NULL when its sum overflows in any mode. */
+export function try_avg(x: ColumnLike): Column { return agg('try_avg', x); }

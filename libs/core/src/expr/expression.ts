@@ -18,7 +18,11 @@ export type SortDirection = 'asc' | 'desc';
 export type NullOrdering = 'nullsFirst' | 'nullsLast';
 export type AggregateFunctionName =
   | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'first' | 'last' | 'any_value' | 'collect_list'
-  | StatisticalAggregateName;
+  | StatisticalAggregateName
+  | LogicalAggregateName;
+/** The aggregates of `expr/aggregates/logical-registry.ts`. */
+export type LogicalAggregateName =
+  | 'count_if' | 'bool_and' | 'bool_or' | 'bit_and' | 'bit_or' | 'bit_xor' | 'collect_set' | 'max_by' | 'min_by' | 'try_sum' | 'try_avg';
 /** The aggregates of `expr/aggregates/statistical-registry.ts`. */
 export type StatisticalAggregateName =
   | 'stddev_samp' | 'stddev_pop' | 'var_samp' | 'var_pop' | 'skewness' | 'kurtosis'

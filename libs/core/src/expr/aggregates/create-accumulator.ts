@@ -6,6 +6,7 @@ import { DecimalAvgAccumulator, DecimalSumAccumulator } from './decimal-accumula
 import { DistinctAccumulator } from './distinct-accumulator.js';
 import { AvgAccumulator, CountAccumulator, SumDoubleAccumulator, SumLongAccumulator } from './numeric-accumulators.js';
 import { distinctArity, ignoresNulls, usesDistinctState } from './registry.js';
+import { BitAccumulator, CountIfAccumulator, ExtremumByAccumulator, TrySumLongAccumulator } from './logical-accumulators.js';
 import { MOMENT_AGGREGATES, MomentAccumulator, PairMaskedAccumulator } from './statistical-accumulators.js';
 import { ExtremumAccumulator, FirstAccumulator } from './value-accumulators.js';
 
@@ -59,5 +60,26 @@ export function createAccumulator(call: AggregateCall): Accumulator {
     case 'regr_intercept':
     case 'regr_r2':
       return new MomentAccumulator(MOMENT_AGGREGATES[call.fn]);
+    case 'count_if':
+      return new CountIfAccumulator();
+    // Spark's BoolAnd / BoolOr are Min / Max over booleans.
+    case 'bool_and':
+      return new ExtremumAccumulator(t, -1);
+    case 'bool_or':
+      return new ExtremumAccumulator(t, 1);
+    case 'bit_and':
+    case 'bit_or':
+    case 'bit_xor':
+      return new BitAccumulator(t, call.fn === 'bit_and' ? 'and' : call.fn === 'bit_or' ? 'or' : 'xor');
+    case 'collect_set':
+      return new DistinctAccumulator([t], () => new CollectListAccumulator(t));
+    case 'max_by':
+    case 'min_by':
+      return new ExtremumByAccumulator(t, argTypes[1]!, call.fn === 'max_by' ? 1 : -1);
+    case 'try_sum':
+      if (t.kind === 'decimal') return new DecimalSumAccumulator(t);
+      return t.kind === 'float64' ? new SumDoubleAccumulator() : new TrySumLongAccumulator();
+    case 'try_avg':
+      return t.kind === 'decimal' ? new DecimalAvgAccumulator(t) : new AvgAccumulator(t);
   }
 }

@@ -1,7 +1,8 @@
 // Aggregate function definitions: name lookup, argument/result types, and the Arrow types of their partial states.
 import { type DataType, type DecimalType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
-import { type AggregateCall, type AggregateFunctionName, type StatisticalAggregateName, dataTypeOf } from '../expression.js';
+import { type AggregateCall, type AggregateFunctionName, type LogicalAggregateName, type StatisticalAggregateName, dataTypeOf } from '../expression.js';
+import { LOGICAL_DEFS, LOGICAL_NAMES, logicalStateTypes } from './logical-registry.js';
 import { STATISTICAL_DEFS, STATISTICAL_NAMES, statisticalStateTypes } from './statistical-registry.js';
 
 export interface AggregateFunctionDef {
@@ -151,6 +152,7 @@ const DEFS: Record<AggregateFunctionName, AggregateFunctionDef> = {
   any_value: firstLast('any_value', 'Some value of the group (the first one met); a second argument `true` skips NULLs.'),
   collect_list: collectList,
   ...STATISTICAL_DEFS,
+  ...LOGICAL_DEFS,
 };
 
 const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = {
@@ -171,6 +173,9 @@ const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = 
   any_value: { fn: 'any_value', distinct: false },
   collect_list: { fn: 'collect_list', distinct: false },
   ...Object.fromEntries(Object.entries(STATISTICAL_NAMES).map(([name, fn]) => [name, { fn, distinct: false }])),
+  ...Object.fromEntries(Object.entries(LOGICAL_NAMES).map(([name, fn]) => [name, { fn, distinct: false }])),
+  // Spark's array_agg is collect_list, and is named so.
+  array_agg: { fn: 'collect_list', distinct: false },
 };
 
 /** Resolves an aggregate function name (case-insensitive; `mean`, `first_value`, `countDistinct`… included). */
@@ -191,9 +196,15 @@ function isStatistical(fn: AggregateFunctionName): fn is StatisticalAggregateNam
   return Object.hasOwn(STATISTICAL_DEFS, fn);
 }
 
+function isLogical(fn: AggregateFunctionName): fn is LogicalAggregateName {
+  return Object.hasOwn(LOGICAL_DEFS, fn);
+}
+
 /** True when the call keeps a set of distinct values as its state (min/max/first/last ignore DISTINCT). */
 export function usesDistinctState(call: AggregateCall): boolean {
-  return call.distinct && (call.fn === 'count' || call.fn === 'sum' || call.fn === 'avg' || call.fn === 'collect_list' || isStatistical(call.fn)) && call.args.length > 0;
+  const fn = call.fn;
+  const counts = fn === 'count' || fn === 'sum' || fn === 'avg' || fn === 'collect_list' || fn === 'count_if' || fn === 'bit_xor' || fn === 'try_sum' || fn === 'try_avg';
+  return call.distinct && (counts || isStatistical(fn)) && call.args.length > 0;
 }
 
 /** How many leading arguments form the distinct tuples of a DISTINCT call: all for count and the two-argument statistics. */
@@ -209,6 +220,7 @@ export function aggregateStateTypes(call: AggregateCall): DataType[] {
     return argTypes.slice(0, distinctArity(call)).map((t) => ArrayT(t, false));
   }
   if (isStatistical(call.fn)) return statisticalStateTypes(call.fn, argTypes);
+  if (isLogical(call.fn)) return logicalStateTypes(call.fn, argTypes);
   const t = argTypes[0]!;
   switch (call.fn) {
     case 'count':
