@@ -53,3 +53,28 @@ describe('statistical aggregates', () => {
     expect(err(() => df.select(F.regr_avgx('x', F.lit(true)))).message).toContain('The second parameter requires the "NUMERIC" type, however "true" has the type "BOOLEAN".');
   });
 });
+
+describe('DataFrame statistics', () => {
+  const t = spark.createDataFrame([[1, 2.5, 'a'], [2, null, 'b'], [10, 4.0, null], [null, 1e10, '10']], 'i int, d double, s string').coalesce(1);
+
+  it('describe: a summary column and one string column each, as Spark', async () => {
+    const r = t.describe();
+    expect(r.columns).toEqual(['summary', 'i', 'd', 's']);
+    expect((await r.collect()).map((x) => x.toArray())).toEqual([
+      ['count', '3', '3', '3'],
+      ['mean', '4.333333333333333', '3.3333333355E9', '10.0'],
+      ['stddev', '4.932882862316247', '5.77350269001987E9', null],
+      ['min', '1', '2.5', '10'],
+      ['max', '10', '1.0E10', 'b'],
+    ]);
+    expect((await t.describe('s').collect()).map((x) => x.toArray())[0]).toEqual(['count', '3']);
+  });
+
+  it('corr and cov read NULLs as 0 and divide by zero into NaN, as Spark', async () => {
+    expect(await t.corr('i', 'd')).toBeCloseTo(-0.4737463358924181, 12);
+    expect(await t.stat.cov('i', 'd')).toBeCloseTo(-10833333326.208334, 3);
+    expect(await spark.createDataFrame([[1, 1.0]], 'i int, d double').corr('i', 'd')).toBeNaN();
+    await expect(t.corr('i', 's')).rejects.toThrow('requirement failed: Currently correlation calculation for columns with dataType string not supported.');
+    await expect(t.corr('i', 'd', 'spearman')).rejects.toThrow("Value for `method` has to be amongst the following values: ['pearson'].");
+  });
+});
