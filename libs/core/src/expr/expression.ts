@@ -22,7 +22,8 @@ export type AggregateFunctionName =
   | LogicalAggregateName;
 /** The aggregates of `expr/aggregates/logical-registry.ts`. */
 export type LogicalAggregateName =
-  | 'count_if' | 'bool_and' | 'bool_or' | 'bit_and' | 'bit_or' | 'bit_xor' | 'collect_set' | 'max_by' | 'min_by' | 'try_sum' | 'try_avg';
+  | 'count_if' | 'bool_and' | 'bool_or' | 'bit_and' | 'bit_or' | 'bit_xor' | 'collect_set' | 'max_by' | 'min_by' | 'try_sum' | 'try_avg'
+  | 'percentile' | 'median';
 /** The aggregates of `expr/aggregates/statistical-registry.ts`. */
 export type StatisticalAggregateName =
   | 'stddev_samp' | 'stddev_pop' | 'var_samp' | 'var_pop' | 'skewness' | 'kurtosis'

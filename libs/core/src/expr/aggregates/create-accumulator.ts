@@ -7,6 +7,7 @@ import { DistinctAccumulator } from './distinct-accumulator.js';
 import { AvgAccumulator, CountAccumulator, SumDoubleAccumulator, SumLongAccumulator } from './numeric-accumulators.js';
 import { distinctArity, ignoresNulls, usesDistinctState } from './registry.js';
 import { BitAccumulator, CountIfAccumulator, ExtremumByAccumulator, TrySumLongAccumulator } from './logical-accumulators.js';
+import { PercentileAccumulator } from './percentile-accumulator.js';
 import { MOMENT_AGGREGATES, MomentAccumulator, PairMaskedAccumulator } from './statistical-accumulators.js';
 import { ExtremumAccumulator, FirstAccumulator } from './value-accumulators.js';
 
@@ -81,5 +82,8 @@ export function createAccumulator(call: AggregateCall): Accumulator {
       return t.kind === 'float64' ? new SumDoubleAccumulator() : new TrySumLongAccumulator();
     case 'try_avg':
       return t.kind === 'decimal' ? new DecimalAvgAccumulator(t) : new AvgAccumulator(t);
+    case 'percentile':
+    case 'median':
+      return new PercentileAccumulator(call);
   }
 }

@@ -1,5 +1,5 @@
 // Definitions of count_if, bool_and / bool_or (every, some, any), bit_and / bit_or / bit_xor, collect_set,
-// max_by / min_by, try_sum and try_avg: names and aliases, argument and result types, Spark's errors, docs.
+// max_by / min_by, try_sum, try_avg, percentile and median: names and aliases, argument and result types, Spark's errors, docs.
 import { type DataType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
 import type { LogicalAggregateName } from '../expression.js';
@@ -17,6 +17,8 @@ function unexpectedInput(i: number, expected: string, argSql: readonly string[] 
 function wrongCount(name: string, expected: string, actual: number): Resolution {
   return { error: `The \`${name}\` requires ${expected} parameters but the actual number is ${actual}.`, errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
 }
+
+const NUMERIC_OR_INTERVAL = '(("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH") or "TIME")';
 
 function def(name: LogicalAggregateName, resolve: AggregateFunctionDef['resolve'], description: string, example: string): AggregateFunctionDef {
   return { name, resolve, doc: { description, example } };
@@ -93,6 +95,27 @@ export const LOGICAL_DEFS: Record<LogicalAggregateName, AggregateFunctionDef> = 
   min_by: extremumBy('min_by'),
   try_sum: trySumAvg('try_sum'),
   try_avg: trySumAvg('try_avg'),
+  percentile: def('percentile', (argTypes, _d, argSql, calledAs) => {
+    // The analyzer appends the default frequency 1, as Spark does (`percentile(x, 0.5, 1)`).
+    if (argTypes.length !== 3) return wrongCount(calledAs ?? 'percentile', '[2, 3]', argTypes.length - 1);
+    const t = argTypes[0]!;
+    if (!(isNumeric(t) || t.kind === 'string' || t.kind === 'null')) return unexpectedInput(0, NUMERIC_OR_INTERVAL, argSql, t);
+    const p = argTypes[1]!;
+    const scalar = isNumeric(p) || p.kind === 'null';
+    const many = p.kind === 'array' && (isNumeric(p.elementType) || p.elementType.kind === 'null');
+    if (!scalar && !many) return unexpectedInput(1, '("DOUBLE" or "ARRAY<DOUBLE>")', argSql, p);
+    const f = argTypes[2]!;
+    if (f.kind !== 'int32' && f.kind !== 'int64') return unexpectedInput(2, '"INTEGRAL"', argSql, f);
+    // An array of percentages keeps its element type (the accumulator reads it as numbers).
+    return { argTypes: [DoubleT, many ? p : DoubleT, LongT], dataType: many ? ArrayT(DoubleT, false) : DoubleT, nullable: true };
+  }, 'The exact percentile(s) of the non-NULL values (each row counted `frequency` times): the value at position (n - 1) * p of the sorted values, interpolated linearly.',
+  "df.groupBy('dept').agg(percentile('salary', 0.9))"),
+  median: def('median', (argTypes, _d, argSql, calledAs) => {
+    if (argTypes.length !== 1) return wrongCount(calledAs ?? 'median', '1', argTypes.length);
+    const t = argTypes[0]!;
+    if (!(isNumeric(t) || t.kind === 'string' || t.kind === 'null')) return unexpectedInput(0, NUMERIC_OR_INTERVAL, argSql, t);
+    return { argTypes: [DoubleT], dataType: DoubleT, nullable: true };
+  }, 'The exact median of the non-NULL values (percentile 0.5).', "df.groupBy('dept').agg(median('salary'))"),
 };
 
 /** Names (lower case) and aliases; `every`, `some` and `any` are named as called, as in Spark. */
@@ -111,6 +134,8 @@ export const LOGICAL_NAMES: Record<string, LogicalAggregateName> = {
   min_by: 'min_by',
   try_sum: 'try_sum',
   try_avg: 'try_avg',
+  percentile: 'percentile',
+  median: 'median',
 };
 
 /** The partial-state types over `argTypes` (after the analyzer's casts). */
@@ -137,6 +162,9 @@ export function logicalStateTypes(fn: LogicalAggregateName, argTypes: readonly D
         return [DecimalT(s.precision, s.scale), BooleanT];
       }
       return t.kind === 'float64' ? [DoubleT] : [LongT, BooleanT];
+    case 'percentile':
+    case 'median':
+      return [ArrayT(DoubleT, false)];
     case 'try_avg':
       if (t.kind === 'decimal') {
         const s = sumResultType(t);

@@ -203,7 +203,7 @@ function isLogical(fn: AggregateFunctionName): fn is LogicalAggregateName {
 /** True when the call keeps a set of distinct values as its state (min/max/first/last ignore DISTINCT). */
 export function usesDistinctState(call: AggregateCall): boolean {
   const fn = call.fn;
-  const counts = fn === 'count' || fn === 'sum' || fn === 'avg' || fn === 'collect_list' || fn === 'count_if' || fn === 'bit_xor' || fn === 'try_sum' || fn === 'try_avg';
+  const counts = fn === 'count' || fn === 'sum' || fn === 'avg' || fn === 'collect_list' || fn === 'count_if' || fn === 'bit_xor' || fn === 'try_sum' || fn === 'try_avg' || fn === 'percentile' || fn === 'median';
   return call.distinct && (counts || isStatistical(fn)) && call.args.length > 0;
 }
 
