@@ -67,3 +67,17 @@ def test_bad_arguments(spark):
         df.agg(F.bit_and("d"))
     with pytest.raises(AnalysisException, match=r"The `max_by` requires 2 parameters but the actual number is 1"):
         spark.sql("SELECT max_by(1)").collect()
+
+
+def test_median_and_percentile(spark):
+    df = spark.createDataFrame([(k % 2, None if k % 9 == 0 else float(k * 7 % 23)) for k in range(40)], "g int, x double").repartition(3)
+    out = df.groupBy("g").agg(F.median("x"), F.percentile("x", 0.3), F.percentile("x", [0.0, 1.0]), F.percentile("x", 0.5, 2)).orderBy("g")
+    assert out.columns == ["g", "median(x)", "percentile(x, 0.3, 1)", "percentile(x, array(0.0, 1.0), 1)", "percentile(x, 0.5, 2)"]
+    for r in out.collect():
+        vals = sorted(float(k * 7 % 23) for k in range(40) if k % 2 == r[0] and k % 9 != 0)
+        pos = (len(vals) - 1) * 0.3
+        lo, hi = int(pos // 1), -int(-pos // 1)
+        assert r[2] == pytest.approx((hi - pos) * vals[lo] + (pos - lo) * vals[hi] if hi != lo else vals[lo])
+        assert r[3] == [vals[0], vals[-1]] and r[1] == r[4]
+    with pytest.raises(AnalysisException, match=r"The percentage must be between \[0.0, 1.0\] \(current value = 1.5D\)"):
+        df.agg(F.percentile("x", 1.5))

@@ -1,15 +1,15 @@
 """Spark's logical, bitwise and by-value aggregate functions (count_if, bool_and/every, bool_or/some, bit_and, bit_or,
-bit_xor, collect_set, array_agg, max_by, min_by, try_sum, try_avg), re-exported by :mod:`kindling.sql.functions`."""
+bit_xor, collect_set, array_agg, max_by, min_by, try_sum, try_avg, median, percentile), re-exported by :mod:`kindling.sql.functions`."""
 
 from __future__ import annotations
 
-from typing import Union
+from typing import List, Tuple, Union
 
 from kindling.sql.column import Column, _call, _to_col
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["count_if", "bool_and", "every", "bool_or", "some", "bit_and", "bit_or", "bit_xor", "collect_set", "array_agg", "try_sum", "try_avg", "max_by", "min_by"]
+__all__ = ["count_if", "bool_and", "every", "bool_or", "some", "bit_and", "bit_or", "bit_xor", "collect_set", "array_agg", "try_sum", "try_avg", "max_by", "min_by", "median", "percentile"]
 
 
 def count_if(col: ColumnOrName) -> Column:
@@ -352,3 +352,64 @@ def min_by(col: ColumnOrName, ord: ColumnOrName) -> Column:
     ['min_by(v, o)']
     """
     return _call("min_by", _to_col(col), _to_col(ord))
+
+
+def median(col: ColumnOrName) -> Column:
+    """The exact median of the non-NULL values (:func:`percentile` at 0.5); NULL when there are none.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column (cast to double).
+
+    Returns
+    -------
+    :class:`Column`
+        A double.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1,), (2,), (4,), (10,), (None,)], "x int")
+    >>> df.agg(median("x")).first()[0]
+    3.0
+    >>> df.agg(median("x")).columns
+    ['median(x)']
+    """
+    return _call("median", _to_col(col))
+
+
+def percentile(col: ColumnOrName, percentage: Union[Column, float, List[float], Tuple[float, ...]],
+               frequency: Union[Column, int] = 1) -> Column:
+    """The exact percentile(s) of the non-NULL values, each row counted ``frequency`` times: the value at position
+    ``(n - 1) * percentage`` of the sorted values, interpolated linearly.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column (cast to double).
+    percentage : float, list of floats or :class:`Column`
+        A constant in [0, 1], or several (the result is then an array).
+    frequency : int or :class:`Column`, optional
+        How many times each row counts (default 1).
+
+    Returns
+    -------
+    :class:`Column`
+        A double, or an array of doubles.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([(1,), (2,), (3,), (4,), (10,), (None,)], "x int")
+    >>> df.agg(percentile("x", 0.25), percentile("x", [0.1, 0.9])).first()
+    Row(percentile(x, 0.25, 1)=2.0, percentile(x, array(0.1, 0.9), 1)=[1.4, 7.6000000000000005])
+    """
+    from kindling.sql.column import _literal
+
+    if isinstance(percentage, (list, tuple)):
+        p = _call("array", *[_literal(float(v), "percentage") for v in percentage])._expr
+    elif isinstance(percentage, Column):
+        p = percentage._expr
+    else:
+        p = _literal(float(percentage), "percentage")
+    f = frequency._expr if isinstance(frequency, Column) else _literal(int(frequency), "frequency")
+    return _call("percentile", _to_col(col), p, f)

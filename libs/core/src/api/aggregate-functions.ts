@@ -1,6 +1,6 @@
 // Spark's statistical and logical aggregate functions for the TypeScript SDK, re-exported by `functions`.
 // Each only builds an expression; names, types and implementations live in the aggregate registry.
-import type { Expression } from '../expr/expression.js';
+import { type Expression, lit } from '../expr/expression.js';
 import { Column, toColumnExpr } from './column.js';
 
 type ColumnLike = string | Column;
@@ -81,3 +81,12 @@ export function min_by(x: ColumnLike, ord: ColumnLike): Column { return agg('min
 export function try_sum(x: ColumnLike): Column { return agg('try_sum', x); }
 /** `avg`, NULL when its sum overflows in any mode. */
 export function try_avg(x: ColumnLike): Column { return agg('try_avg', x); }
+/** The exact median of the non-NULL values. */
+export function median(x: ColumnLike): Column { return agg('median', x); }
+/** The exact percentile(s) of the non-NULL values (an array for several), each row counted `frequency` times. */
+export function percentile(x: ColumnLike, percentage: number | readonly number[], frequency = 1): Column {
+  const p: Expression = typeof percentage === 'number'
+    ? lit(percentage)
+    : { kind: 'unresolvedFunction', name: 'array', args: percentage.map((v) => lit(v)), isDistinct: false };
+  return new Column({ kind: 'unresolvedFunction', name: 'percentile', args: [toColumnExpr(x, 'col'), p, lit(frequency)], isDistinct: false });
+}

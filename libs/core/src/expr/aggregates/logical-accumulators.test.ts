@@ -4,7 +4,7 @@ import type * as arrow from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { buildColumn, valueReader } from '../eval/values.js';
 import { type AggregateCall, type LogicalAggregateName, attr } from '../expression.js';
-import { BooleanT, type DataType, IntegerT, LongT, StringT } from '../../types/data-type.js';
+import { BooleanT, type DataType, DoubleT, IntegerT, LongT, StringT } from '../../types/data-type.js';
 import { createAccumulator } from './create-accumulator.js';
 import { aggregateDef, aggregateStateTypes } from './registry.js';
 
@@ -102,5 +102,34 @@ describe('logical accumulators', () => {
     expect(onePass(c, [big], new Int32Array(3), 1)).toEqual([null]);
     expect(merged(c, [big], new Int32Array(3), 1, 3)).toEqual([null]);
     expect(onePass(c, [[9223372036854775807n, -1n, 1n]], new Int32Array(3), 1)).toEqual([9223372036854775807n]);
+  });
+});
+
+describe('percentile accumulator', () => {
+  it('interpolates as Spark, and merged partial states equal one pass', () => {
+    const rnd = seeded(11);
+    const n = 800;
+    const gids = Int32Array.from({ length: n }, () => Math.floor(rnd() * 4));
+    const xs = Array.from({ length: n }, () => (rnd() < 0.2 ? null : Math.round(rnd() * 1000) / 10));
+    const args = [attr('x', DoubleT, true), { kind: 'literal' as const, value: 0.3, dataType: DoubleT }, { kind: 'literal' as const, value: 1n, dataType: LongT }];
+    const c: AggregateCall = { kind: 'agg', fn: 'percentile', args, distinct: false, dataType: DoubleT, nullable: true };
+    const run = (rows: number[], acc = createAccumulator(c)) => {
+      acc.grow(4);
+      acc.update([buildColumn(DoubleT, rows.map((i) => xs[i])), buildColumn(DoubleT, rows.map(() => 0.3)), buildColumn(LongT, rows.map(() => 1n))], Int32Array.from(rows.map((i) => gids[i]!)), rows.length);
+      return acc;
+    };
+    const all = Array.from({ length: n }, (_, i) => i);
+    const one = read(run(all).result(0, 4), DoubleT, 4);
+    for (let g = 0; g < 4; g++) {
+      const v = all.filter((i) => gids[i] === g && xs[i] !== null).map((i) => xs[i]!).sort((a, b) => a - b);
+      const pos = (v.length - 1) * 0.3;
+      const lo = Math.floor(pos);
+      const hi = Math.ceil(pos);
+      expect(one[g]).toBeCloseTo(lo === hi ? v[lo]! : (hi - pos) * v[lo]! + (pos - lo) * v[hi]!, 12);
+    }
+    const final = createAccumulator(c);
+    final.grow(4);
+    for (let p = 0; p < 3; p++) final.merge(run(all.filter((i) => i % 3 === p)).states(0, 4), Int32Array.from([0, 1, 2, 3]), 4);
+    expect(read(final.result(0, 4), DoubleT, 4)).toEqual(one);
   });
 });
