@@ -35,6 +35,8 @@ _TEMPLATES: Dict[str, str] = {
     "NOT_BOOL": "Argument `<arg_name>` should be a bool, got <arg_type>.",
     "NOT_INT": "Argument `<arg_name>` should be an int, got <arg_type>.",
     "NOT_STR": "Argument `<arg_name>` should be a str, got <arg_type>.",
+    "NOT_EXPECTED_TYPE": "Argument `<arg_name>` should be <expected_type>, got <arg_type>.",
+    "VALUE_NOT_ALLOWED": "Value for `<arg_name>` has to be amongst the following values: <allowed_values>.",
     "INVALID_TYPE": "Argument `<arg_name>` should not be a <arg_type>.",
     "NOT_DICT": "Argument `<arg_name>` should be a dict, got <arg_type>.",
     "NOT_COLUMN": "Argument `<arg_name>` should be a Column, got <arg_type>.",

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
+    from ._dataframe_stat import DataFrameStatFunctions
     from .readwriter import DataFrameWriter
-
     from .group import GroupedData
     from .session import SparkSession
     from ..rdd import RDD
@@ -453,6 +453,98 @@ class DataFrame:
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("a"))`` (same as ``df.groupBy().agg(...)``)."""
         return self.groupBy().agg(*exprs)
+
+    # Statistics (kindling.sql._dataframe_stat)
+
+    def describe(self, *cols: Union[str, List[str]]) -> "DataFrame":
+        """count, mean, stddev, min and max of columns (every numeric and string column by default), as strings.
+
+        Parameters
+        ----------
+        cols : str or list of str, optional
+            The columns.
+
+        Returns
+        -------
+        :class:`DataFrame`
+            A ``summary`` column naming the statistic, then one string column per input column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, "a"), (10, "b"), (None, "10")], "i int, s string").coalesce(1)
+        >>> df.describe().show()
+        +-------+-----------------+----+
+        |summary|                i|   s|
+        +-------+-----------------+----+
+        |  count|                2|   3|
+        |   mean|              5.5|10.0|
+        | stddev|6.363961030678928|NULL|
+        |    min|                1|  10|
+        |    max|               10|   b|
+        +-------+-----------------+----+
+        """
+        from ._dataframe_stat import describe
+
+        return describe(self, [str(c) for c in _flatten(cols)])
+
+    def corr(self, col1: str, col2: str, method: Optional[str] = None) -> Optional[float]:
+        """Pearson's correlation coefficient of two numeric columns (``df.agg(corr(col1, col2))``'s value).
+
+        Parameters
+        ----------
+        col1 : str
+            The first column.
+        col2 : str
+            The second column.
+        method : str, optional
+            Only ``"pearson"`` (the default).
+
+        Returns
+        -------
+        float
+            The coefficient; None for fewer than two rows or a column that does not vary.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, 2), (2, 4), (3, 7)], "x int, y int").coalesce(1)
+        >>> df.corr("x", "y")
+        0.9933992677987827
+        """
+        from ._dataframe_stat import corr
+
+        return corr(self, col1, col2, method)
+
+    def cov(self, col1: str, col2: str) -> Optional[float]:
+        """The sample covariance of two numeric columns (``df.agg(covar_samp(col1, col2))``'s value).
+
+        Parameters
+        ----------
+        col1 : str
+            The first column.
+        col2 : str
+            The second column.
+
+        Returns
+        -------
+        float
+            The covariance; None for fewer than two rows.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, 2), (2, 4), (3, 7)], "x int, y int").coalesce(1)
+        >>> df.cov("x", "y")
+        2.5
+        """
+        from ._dataframe_stat import cov
+
+        return cov(self, col1, col2)
+
+    @property
+    def stat(self) -> "DataFrameStatFunctions":
+        """The statistics of this DataFrame (:class:`DataFrameStatFunctions`: ``corr``, ``cov``)."""
+        from ._dataframe_stat import DataFrameStatFunctions
+
+        return DataFrameStatFunctions(self)
 
     def join(self, other: "DataFrame", on: Optional[Union[str, List[str], Column, List[Column]]] = None,
              how: Optional[str] = None) -> "DataFrame":

@@ -1882,3 +1882,12 @@ from kindling.sql._binary_functions import __all__ as _binary_names  # noqa: E40
 from kindling.sql._binary_functions import *  # noqa: E402,F401,F403
 
 __all__ += _binary_names
+from kindling.sql._aggregate_functions import __all__ as _aggregate_names  # noqa: E402
+from kindling.sql._aggregate_functions import *  # noqa: E402,F401,F403
+
+__all__ += _aggregate_names
+
+from kindling.sql._logical_aggregate_functions import __all__ as _logical_aggregate_names  # noqa: E402
+from kindling.sql._logical_aggregate_functions import *  # noqa: E402,F401,F403
+
+__all__ += _logical_aggregate_names

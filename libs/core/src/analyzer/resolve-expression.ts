@@ -6,6 +6,7 @@ import {
   type NamedExpression,
   alias,
   dataTypeOf,
+  exists,
   lit,
   nullableOf,
   children,
@@ -16,6 +17,9 @@ import { type LambdaScope, hasLambdaArgument, resolveHigherOrderCall } from './r
 import { lookupScalarFunction } from '../expr/functions/registry.js';
 import { lookupHigherOrderFunction } from '../expr/functions/higher-order.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
+import { LOGICAL_DEFS } from '../expr/aggregates/logical-registry.js';
+import { percentagesOf } from '../expr/aggregates/percentile-accumulator.js';
+import { STATISTICAL_DEFS } from '../expr/aggregates/statistical-registry.js';
 import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
 import { castTo, coerce } from './type-coercion.js';
 import { checkWindowExpression, resolveWindowFunction } from './resolve-window.js';
@@ -24,6 +28,8 @@ import { castAliasCall } from './cast-aliases.js';
 import { generatorOutsideSelect, isGeneratorCall } from './resolve-generator.js';
 import { isGroupingFunction, unsupportedGroupingExpression } from './resolve-grouping.js';
 import { simpleString } from '../types/data-type.js';
+
+const isStatisticalName = (fn: string): boolean => Object.hasOwn(STATISTICAL_DEFS, fn) || Object.hasOwn(LOGICAL_DEFS, fn);
 
 /** What a node's expressions may refer to: its input attributes, and the plan (for `df.col()` plan ids). */
 export interface ResolutionScope {
@@ -245,10 +251,15 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
     if (takesFlag && args.length === 2 && !(flag!.kind === 'literal' && typeof flag!.value === 'boolean')) {
       throw new AnalysisError('_LEGACY_ERROR_TEMP_1210', `The second argument in ${agg.fn} should be a boolean literal.`, { funcName: agg.fn });
     }
-    const r = def.resolve(argTypes, distinct);
-    if ('error' in r) throw new AnalysisError('DATATYPE_MISMATCH', `Cannot resolve "${sql}" due to data type mismatch: ${r.error}`, { sqlExpr: sql });
-    // Called by an alias (first_value, last_value), the generated name keeps it, as Spark's registry does.
-    const displayName = takesFlag && name.toLowerCase() !== agg.fn ? name.toLowerCase() : undefined;
+    if (agg.fn === 'percentile') return resolvePercentile(name, args, distinct, sql);
+    const r = def.resolve(argTypes, distinct, args.map(prettyName), name.toLowerCase());
+    if ('error' in r) {
+      const cls = r.errorClass ?? 'DATATYPE_MISMATCH';
+      throw new AnalysisError(cls, cls.startsWith('DATATYPE_MISMATCH') ? `Cannot resolve "${sql}" due to data type mismatch: ${r.error}` : r.error, { sqlExpr: sql });
+    }
+    // Called by an alias (first_value, last_value, std, variance), the generated name keeps it, as Spark's registry does.
+    const keepsName = takesFlag || isStatisticalName(agg.fn);
+    const displayName = keepsName && name.toLowerCase() !== agg.fn ? name.toLowerCase() : undefined;
     return { kind: 'agg', fn: agg.fn, args: args.map((a, i) => castTo(a, r.argTypes[i]!)), distinct, dataType: r.dataType, nullable: r.nullable, ...(displayName ? { displayName } : {}) };
   }
   const fn = lookupScalarFunction(name);
@@ -284,4 +295,27 @@ export function toNamed(e: Expression): NamedExpression {
   // A cast of a named column keeps the column's name, as in Spark.
   if (e.kind === 'cast' && (e.child.kind === 'attr' || e.child.kind === 'alias')) return alias(e, e.child.name);
   return alias(e, prettyName(e));
+}
+
+
+/** percentile(x, p[, frequency]): the default frequency 1 joins the arguments (and the name), p must be a constant in [0, 1]. */
+function resolvePercentile(name: string, given: readonly Expression[], distinct: boolean, givenSql: string): Expression {
+  const args = given.length === 2 ? [...given, lit(1)] : given;
+  const sql = `${name}(${distinct ? 'DISTINCT ' : ''}${args.map(prettyName).join(', ')})`;
+  const r = aggregateDef('percentile').resolve(args.map(dataTypeOf), distinct, args.map(prettyName), name.toLowerCase());
+  if ('error' in r) {
+    const cls = r.errorClass ?? 'DATATYPE_MISMATCH';
+    throw new AnalysisError(cls, cls.startsWith('DATATYPE_MISMATCH') ? `Cannot resolve "${sql}" due to data type mismatch: ${r.error}` : r.error, { sqlExpr: givenSql });
+  }
+  const p = castTo(args[1]!, r.argTypes[1]!);
+  const mismatch = (cls: string, text: string) => new AnalysisError(cls, `Cannot resolve "${sql}" due to data type mismatch: ${text}`, { sqlExpr: sql });
+  if (exists(p, (x) => x.kind === 'attr' || x.kind === 'agg')) {
+    throw mismatch('DATATYPE_MISMATCH.NON_FOLDABLE_INPUT', `the input \`percentage\` should be a foldable "DOUBLE" expression; however, got "${prettyName(args[1]!)}".`);
+  }
+  const { values } = percentagesOf(p);
+  if (values.some((v) => v === null)) throw mismatch('DATATYPE_MISMATCH.UNEXPECTED_NULL', 'The percentage must not be null.');
+  if (values.some((v) => !(Number(v) >= 0 && Number(v) <= 1))) {
+    throw mismatch('DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE', `The percentage must be between [0.0, 1.0] (current value = ${values.map((v) => `${Number.isInteger(v) ? `${v}.0` : v}D`).join(',')}).`);
+  }
+  return { kind: 'agg', fn: 'percentile', args: args.map((a, i) => castTo(a, r.argTypes[i]!)), distinct, dataType: r.dataType, nullable: r.nullable };
 }

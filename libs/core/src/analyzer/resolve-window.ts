@@ -91,6 +91,10 @@ export function checkWindowExpression(e: WindowExpression): Expression {
   if (fn.kind === 'agg' && fn.distinct) {
     throw new AnalysisError('DISTINCT_WINDOW_FUNCTION_UNSUPPORTED', `Distinct window functions are not supported: ${text}.`, { windowExpr: `"${text}"` });
   }
+  // Spark computes median over whole partitions only (percentile takes any window).
+  if (fn.kind === 'agg' && fn.fn === 'median' && e.spec.orderSpec.length > 0) {
+    throw new AnalysisError('INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC', `Cannot specify ORDER BY or a window frame for "${prettyName(fn)}".`, { aggFunc: `"${prettyName(fn)}"` });
+  }
   if (fn.kind === 'windowFn' && (RANKING.has(fn.name) || fn.name === 'lag' || fn.name === 'lead') && e.spec.orderSpec.length === 0) {
     throw new AnalysisError('WINDOW_FUNCTION_WITHOUT_ORDER', `Window function ${fn.name}() requires an ORDER BY in its window: ${text}.`, { windowExpr: `"${text}"` });
   }

@@ -23,6 +23,7 @@ import { GroupedData } from './grouped-data.js';
 import { cubeSets, rollupSets } from '../analyzer/resolve-grouping.js';
 import { type Row, rowsOf } from './row.js';
 import { showString } from './show.js';
+import { DataFrameStatFunctions, corr as corrStat, cov as covStat, describe as describeStats } from './dataframe-stat.js';
 import { schemaOf } from '../execution/schema-of.js';
 import { emptyBatch, recordBatch, unaliasBatch } from '../execution/vectors.js';
 import { GLOBAL_TEMP_DATABASE, globalTempViews } from '../catalog/temp-views.js';
@@ -240,6 +241,28 @@ export class DataFrame {
    * Joins with another DataFrame. `on` is a column name or list of names (a USING join: the key columns appear
    * once), or a Column condition. `how`: inner, cross, outer/full, left, right, semi, anti (Spark's spellings).
    */
+  // Statistics (dataframe-stat.ts)
+
+  /** count, mean, stddev, min and max of columns (every numeric and string column by default), as strings under `summary`. */
+  describe(...cols: (string | readonly string[])[]): DataFrame {
+    return describeStats(this, cols.flat());
+  }
+
+  /** Pearson's correlation coefficient of two numeric columns (NULLs read as 0, NaN on division by zero, as Spark). */
+  corr(col1: string, col2: string, method = 'pearson'): Promise<number> {
+    return corrStat(this, col1, col2, method);
+  }
+
+  /** The sample covariance of two numeric columns (NULLs read as 0, as Spark). */
+  cov(col1: string, col2: string): Promise<number> {
+    return covStat(this, col1, col2);
+  }
+
+  /** The statistics of this DataFrame (`corr`, `cov`). */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
+  }
+
   join(other: DataFrame, on?: string | readonly string[] | Column, how: string = 'inner'): DataFrame {
     if (!(other instanceof DataFrame)) throw new IllegalArgumentError('NOT_DATAFRAME', `join(): argument \`other\` should be a DataFrame, got ${typeof other}.`);
     const joinType = JOIN_TYPES[how.toLowerCase().replace(/\s+/g, '')];

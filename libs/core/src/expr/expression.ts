@@ -19,7 +19,19 @@ export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
 export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | '<=>';
 export type SortDirection = 'asc' | 'desc';
 export type NullOrdering = 'nullsFirst' | 'nullsLast';
-export type AggregateFunctionName = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'first' | 'last' | 'any_value' | 'collect_list';
+export type AggregateFunctionName =
+  | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'first' | 'last' | 'any_value' | 'collect_list'
+  | StatisticalAggregateName
+  | LogicalAggregateName;
+/** The aggregates of `expr/aggregates/logical-registry.ts`. */
+export type LogicalAggregateName =
+  | 'count_if' | 'bool_and' | 'bool_or' | 'bit_and' | 'bit_or' | 'bit_xor' | 'collect_set' | 'max_by' | 'min_by' | 'try_sum' | 'try_avg'
+  | 'percentile' | 'median';
+/** The aggregates of `expr/aggregates/statistical-registry.ts`. */
+export type StatisticalAggregateName =
+  | 'stddev_samp' | 'stddev_pop' | 'var_samp' | 'var_pop' | 'skewness' | 'kurtosis'
+  | 'corr' | 'covar_pop' | 'covar_samp'
+  | 'regr_count' | 'regr_avgx' | 'regr_avgy' | 'regr_sxx' | 'regr_syy' | 'regr_sxy' | 'regr_slope' | 'regr_intercept' | 'regr_r2';
 
 /** A column named by the user, not yet resolved. `planId` pins it to one DataFrame (`df.col('a')`), as Spark Connect does. */
 export interface UnresolvedColumn { readonly kind: 'unresolvedColumn'; readonly nameParts: readonly string[]; readonly planId?: number }
@@ -684,7 +696,7 @@ function render(e: Expression, pretty: boolean): string {
       if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
       // first(x, ignoreNulls): the flag is an option, not a child, in Spark's name.
       if (e.fn === 'first' || e.fn === 'last' || e.fn === 'any_value') return `${e.displayName ?? e.fn}(${e.distinct ? 'DISTINCT ' : ''}${r(e.args[0]!)})`;
-      return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
+      return `${e.displayName ?? e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;
     case 'windowFn':

@@ -9,8 +9,13 @@ export interface FrameAggregate {
   result(): unknown;
 }
 
-/** A fresh state for `call` (its arguments already evaluated to values; `star` = count(*)). */
-export function frameAggregate(call: AggregateCall, ignoreNulls: boolean): () => FrameAggregate {
+/** True when `call` has a FrameAggregate here; the others run their Accumulator (`window-accumulate.ts`). */
+export function hasFrameAggregate(call: AggregateCall): boolean {
+  return frameAggregate(call, false) !== null;
+}
+
+/** A fresh state for `call` (its arguments already evaluated to values; `star` = count(*)), or null. */
+export function frameAggregate(call: AggregateCall, ignoreNulls: boolean): (() => FrameAggregate) | null {
   const long = call.dataType.kind === 'int64';
   const input = call.args[0] ? dataTypeOf(call.args[0]) : undefined;
   if (input?.kind === 'decimal' && (call.fn === 'sum' || call.fn === 'avg')) {
@@ -77,9 +82,7 @@ export function frameAggregate(call: AggregateCall, ignoreNulls: boolean): () =>
         const out: unknown[] = [];
         return { add: (v) => { if (v !== null) out.push(v); }, result: () => out };
       };
-    default: {
-      const never: never = call.fn;
-      throw new Error(`no window evaluation for aggregate ${String(never)}`);
-    }
+    default:
+      return null;
   }
 }

@@ -16,7 +16,8 @@ import { schemaOf } from '../schema-of.js';
 import { makeRowComparator } from '../sort-indices.js';
 import type { TaskContext } from '../task-context.js';
 import { concatBatches, makeBatch } from '../vectors.js';
-import { type FrameAggregate, frameAggregate } from './window-aggregates.js';
+import { accumulateFrames } from './window-accumulate.js';
+import { type FrameAggregate, frameAggregate, hasFrameAggregate } from './window-aggregates.js';
 
 /** Row index ranges of one window partition: [start, end), and each row's peer group [peerStart, peerEnd). */
 interface Group {
@@ -40,7 +41,14 @@ export async function* executeWindow(plan: WindowExec, partition: number, ctx: T
     const w = e as WindowExpression;
     const values = new Array<unknown>(n).fill(null);
     const args = argumentReaders(w.fn, all);
-    for (const g of groups) computeGroup(w, g, args, all, values);
+    // Aggregates without a FrameAggregate run their hash-aggregate accumulator over the frames.
+    const accumulated = w.fn.kind === 'agg' && !hasFrameAggregate(w.fn) ? evaluateKeys(w.fn.args, all) : null;
+    for (const g of groups) {
+      if (accumulated && w.fn.kind === 'agg') {
+        const frame = effectiveFrame(w.spec);
+        accumulateFrames(w.fn, accumulated, { start: g.start, end: g.end, growing: frame.lower === -Infinity, bounds: frameBounds(w, g, all) }, values);
+      } else computeGroup(w, g, args, all, values);
+    }
     return buildColumn(dataTypeOf(w), values);
   });
   const outSchema = schemaOf(plan.output);
@@ -158,11 +166,11 @@ function computeGroup(w: WindowExpression, g: Group, args: ((i: number) => unkno
   if (fn.kind !== 'agg') throw new Error(`window expression over ${fn.kind} cannot be evaluated`);
   const ignoreNulls = (fn.fn === 'first' || fn.fn === 'last' || fn.fn === 'any_value') && literalArg(fn, 1, false) === true;
   const value = args[0] ?? (() => 1);
-  overFrames(w, g, batch, frameAggregate(fn, ignoreNulls), value, out);
+  overFrames(w, g, batch, frameAggregate(fn, ignoreNulls)!, value, out);
 }
 
-/** Evaluates an aggregate over each row's frame; frames starting at the partition start grow incrementally. */
-function overFrames(w: WindowExpression, g: Group, batch: arrow.RecordBatch, make: () => FrameAggregate, value: (i: number) => unknown, out: unknown[]): void {
+/** Row i's frame [lo, hi) in group g. */
+function frameBounds(w: WindowExpression, g: Group, batch: arrow.RecordBatch): (i: number) => [number, number] {
   const frame = effectiveFrame(w.spec);
   const rangeKey = frame.frameType === 'range' && (Number.isFinite(frame.lower) && frame.lower !== 0 || Number.isFinite(frame.upper) && frame.upper !== 0)
     ? rangeKeyOf(w, batch)
@@ -178,6 +186,13 @@ function overFrames(w: WindowExpression, g: Group, batch: arrow.RecordBatch, mak
     const hi = frame.upper === Infinity ? g.end : frame.upper === 0 ? g.peerEnd[r]! : rangeBound(rangeKey!, g, i, frame.upper, 'upper');
     return [lo, hi];
   };
+  return bounds;
+}
+
+/** Evaluates an aggregate over each row's frame; frames starting at the partition start grow incrementally. */
+function overFrames(w: WindowExpression, g: Group, batch: arrow.RecordBatch, make: () => FrameAggregate, value: (i: number) => unknown, out: unknown[]): void {
+  const frame = effectiveFrame(w.spec);
+  const bounds = frameBounds(w, g, batch);
   if (frame.lower === -Infinity) {
     // Growing frames: add rows as the frame's end moves forward.
     const state = make();

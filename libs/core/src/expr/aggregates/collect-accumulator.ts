@@ -36,6 +36,7 @@ export class CollectListAccumulator implements Accumulator {
 
   update(args: readonly arrow.Data[], gids: Int32Array, n: number): void {
     this.append(args[0]!, 0, n, (i) => gids[i]!);
+    this.sorted = null;
   }
 
   merge(states: readonly arrow.Data[], gids: Int32Array, n: number): void {
@@ -48,6 +49,7 @@ export class CollectListAccumulator implements Accumulator {
       const g = gids[r]!;
       this.append(child, offsets[r]!, offsets[r + 1]!, () => g);
     }
+    this.sorted = null;
   }
 
   states(start: number, end: number): arrow.Data[] {

@@ -5,13 +5,16 @@ import { CollectListAccumulator } from './collect-accumulator.js';
 import { DecimalAvgAccumulator, DecimalSumAccumulator } from './decimal-accumulators.js';
 import { DistinctAccumulator } from './distinct-accumulator.js';
 import { AvgAccumulator, CountAccumulator, SumDoubleAccumulator, SumLongAccumulator } from './numeric-accumulators.js';
-import { ignoresNulls, usesDistinctState } from './registry.js';
+import { distinctArity, ignoresNulls, usesDistinctState } from './registry.js';
+import { BitAccumulator, CountIfAccumulator, ExtremumByAccumulator, TrySumLongAccumulator } from './logical-accumulators.js';
+import { PercentileAccumulator } from './percentile-accumulator.js';
+import { MOMENT_AGGREGATES, MomentAccumulator, PairMaskedAccumulator } from './statistical-accumulators.js';
 import { ExtremumAccumulator, FirstAccumulator } from './value-accumulators.js';
 
 export function createAccumulator(call: AggregateCall): Accumulator {
   const argTypes = call.args.map(dataTypeOf);
   if (usesDistinctState(call)) {
-    const types = call.fn === 'count' ? argTypes : argTypes.slice(0, 1);
+    const types = argTypes.slice(0, distinctArity(call));
     return new DistinctAccumulator(types, () => createAccumulator({ ...call, distinct: false }), call.fn === 'count');
   }
   const t = argTypes[0]!;
@@ -33,5 +36,54 @@ export function createAccumulator(call: AggregateCall): Accumulator {
       return new FirstAccumulator(t, ignoresNulls(call), call.fn === 'last' ? 'last' : 'first');
     case 'collect_list':
       return new CollectListAccumulator(t);
+    case 'regr_count':
+      return new CountAccumulator();
+    case 'regr_avgx':
+    case 'regr_avgy': {
+      // Spark's Average of one argument over the rows where both are non-NULL.
+      const k = call.fn === 'regr_avgx' ? 1 : 0;
+      const u = argTypes[k]!;
+      return new PairMaskedAccumulator(u.kind === 'decimal' ? new DecimalAvgAccumulator(u) : new AvgAccumulator(u), k);
+    }
+    case 'stddev_samp':
+    case 'stddev_pop':
+    case 'var_samp':
+    case 'var_pop':
+    case 'skewness':
+    case 'kurtosis':
+    case 'corr':
+    case 'covar_pop':
+    case 'covar_samp':
+    case 'regr_sxx':
+    case 'regr_syy':
+    case 'regr_sxy':
+    case 'regr_slope':
+    case 'regr_intercept':
+    case 'regr_r2':
+      return new MomentAccumulator(MOMENT_AGGREGATES[call.fn]);
+    case 'count_if':
+      return new CountIfAccumulator();
+    // Spark's BoolAnd / BoolOr are Min / Max over booleans.
+    case 'bool_and':
+      return new ExtremumAccumulator(t, -1);
+    case 'bool_or':
+      return new ExtremumAccumulator(t, 1);
+    case 'bit_and':
+    case 'bit_or':
+    case 'bit_xor':
+      return new BitAccumulator(t, call.fn === 'bit_and' ? 'and' : call.fn === 'bit_or' ? 'or' : 'xor');
+    case 'collect_set':
+      return new DistinctAccumulator([t], () => new CollectListAccumulator(t));
+    case 'max_by':
+    case 'min_by':
+      return new ExtremumByAccumulator(t, argTypes[1]!, call.fn === 'max_by' ? 1 : -1);
+    case 'try_sum':
+      if (t.kind === 'decimal') return new DecimalSumAccumulator(t);
+      return t.kind === 'float64' ? new SumDoubleAccumulator() : new TrySumLongAccumulator();
+    case 'try_avg':
+      return t.kind === 'decimal' ? new DecimalAvgAccumulator(t) : new AvgAccumulator(t);
+    case 'percentile':
+    case 'median':
+      return new PercentileAccumulator(call);
   }
 }

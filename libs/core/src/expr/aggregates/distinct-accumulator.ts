@@ -39,6 +39,7 @@ export class DistinctAccumulator implements Accumulator {
     }
     this.pairs.insert(gids, ids, n, validities);
     this.counts = null;
+    this.sorted = null;
   }
 
   merge(states: readonly arrow.Data[], gids: Int32Array, n: number): void {
@@ -52,6 +53,7 @@ export class DistinctAccumulator implements Accumulator {
     const ids = this.encoder.encode(children, m);
     this.pairs.insert(native.listElementGroups(offsets, bm, off, gids, n), ids, m, []);
     this.counts = null;
+    this.sorted = null;
   }
 
   /** The pairs of groups [start, end), ordered by group: their tuple columns and local group ids. */

@@ -80,6 +80,25 @@ export abstract class GroupValues {
   }
 
   /**
+   * Like `minMax`, but a row equal to the slot also wins (the later row, as Spark's max_by/min_by), and each winning
+   * row (i, its group g) is reported to `won` in row order.
+   */
+  extremumBy(d: arrow.Data, gids: Int32Array, n: number, sign: number, won: (g: number, i: number) => void): void {
+    this.use(d);
+    const v = validityOf(d);
+    const valid = this.valid;
+    for (let i = 0; i < n; i++) {
+      if (v && !bit(v, i)) continue;
+      const g = gids[i]!;
+      if (valid[g] === 0 || this.cmp(g, i) * sign >= 0) {
+        this.store(g, i);
+        valid[g] = 1;
+        won(g, i);
+      }
+    }
+  }
+
+  /**
    * Sets each group's slot from its first row (a NULL row counts unless `ignoreNulls`); `isSet` marks decided groups.
    * `rowMask` (a bitmap), when given, excludes rows whose bit is clear.
    */

@@ -38,8 +38,19 @@ describe('aggregate registry', () => {
     expect(err(aggregateDef('sum').resolve([IntegerT, IntegerT], false))).toMatch(/requires 1 parameters/);
   });
   it('documents every function', () => {
-    expect(listAggregateFunctions().map((d) => d.name).sort()).toEqual(['any_value', 'avg', 'collect_list', 'count', 'first', 'last', 'max', 'min', 'sum']);
+    expect(listAggregateFunctions().map((d) => d.name).sort()).toEqual(
+      ['any_value', 'avg', 'bit_and', 'bit_or', 'bit_xor', 'bool_and', 'bool_or', 'collect_list', 'collect_set', 'corr', 'count', 'count_if', 'covar_pop', 'covar_samp',
+        'first', 'kurtosis', 'last', 'max', 'max_by', 'median', 'min', 'min_by', 'percentile', 'regr_avgx', 'regr_avgy', 'regr_count', 'regr_intercept', 'regr_r2', 'regr_slope', 'regr_sxx',
+        'regr_sxy', 'regr_syy', 'skewness', 'stddev_pop', 'stddev_samp', 'sum', 'try_avg', 'try_sum', 'var_pop', 'var_samp'],
+    );
     for (const d of listAggregateFunctions()) expect(d.doc.example).toMatch(/^df\./);
+  });
+
+  it('resolves the statistical aggregates and their aliases', () => {
+    expect(lookupAggregateFunction('STD')).toEqual({ fn: 'stddev_samp', distinct: false });
+    expect(lookupAggregateFunction('variance')).toEqual({ fn: 'var_samp', distinct: false });
+    expect(aggregateDef('corr').resolve([StringT, IntegerT], false)).toEqual({ argTypes: [DoubleT, DoubleT], dataType: DoubleT, nullable: true });
+    expect(aggregateDef('regr_count').resolve([IntegerT, StringT], false)).toEqual({ argTypes: [IntegerT, DoubleT], dataType: LongT, nullable: false });
   });
 
   it('resolves last / last_value / any_value as aggregates of their own', () => {

@@ -1,15 +1,27 @@
 // Aggregate function definitions: name lookup, argument/result types, and the Arrow types of their partial states.
 import { type DataType, type DecimalType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
-import { type AggregateCall, type AggregateFunctionName, dataTypeOf } from '../expression.js';
+import { type AggregateCall, type AggregateFunctionName, type LogicalAggregateName, type StatisticalAggregateName, dataTypeOf } from '../expression.js';
+import { LOGICAL_DEFS, LOGICAL_NAMES, logicalStateTypes } from './logical-registry.js';
+import { STATISTICAL_DEFS, STATISTICAL_NAMES, statisticalStateTypes } from './statistical-registry.js';
 
 export interface AggregateFunctionDef {
   readonly name: AggregateFunctionName;
-  resolve(argTypes: readonly DataType[], distinct: boolean): { argTypes: readonly DataType[]; dataType: DataType; nullable: boolean } | { error: string };
+  /**
+   * Argument types to cast to and the result type, or Spark's error text (`errorClass` defaults to DATATYPE_MISMATCH,
+   * the text then follows `Cannot resolve "…" due to data type mismatch: `). `argSql` are the arguments as Spark
+   * prints them, `calledAs` the name the call used.
+   */
+  resolve(
+    argTypes: readonly DataType[],
+    distinct: boolean,
+    argSql?: readonly string[],
+    calledAs?: string,
+  ): { argTypes: readonly DataType[]; dataType: DataType; nullable: boolean } | { error: string; errorClass?: string };
   readonly doc: { description: string; example: string };
 }
 
-type Resolution = ReturnType<AggregateFunctionDef['resolve']>;
+export type Resolution = ReturnType<AggregateFunctionDef['resolve']>;
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -139,6 +151,8 @@ const DEFS: Record<AggregateFunctionName, AggregateFunctionDef> = {
   last: firstLast('last', 'The last value of the group (which one depends on row order); a second argument `true` skips NULLs.'),
   any_value: firstLast('any_value', 'Some value of the group (the first one met); a second argument `true` skips NULLs.'),
   collect_list: collectList,
+  ...STATISTICAL_DEFS,
+  ...LOGICAL_DEFS,
 };
 
 const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = {
@@ -158,6 +172,10 @@ const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = 
   last_value: { fn: 'last', distinct: false },
   any_value: { fn: 'any_value', distinct: false },
   collect_list: { fn: 'collect_list', distinct: false },
+  ...Object.fromEntries(Object.entries(STATISTICAL_NAMES).map(([name, fn]) => [name, { fn, distinct: false }])),
+  ...Object.fromEntries(Object.entries(LOGICAL_NAMES).map(([name, fn]) => [name, { fn, distinct: false }])),
+  // Spark's array_agg is collect_list, and is named so.
+  array_agg: { fn: 'collect_list', distinct: false },
 };
 
 /** Resolves an aggregate function name (case-insensitive; `mean`, `first_value`, `countDistinct`… included). */
@@ -174,9 +192,24 @@ export function listAggregateFunctions(): readonly AggregateFunctionDef[] {
   return Object.values(DEFS);
 }
 
+function isStatistical(fn: AggregateFunctionName): fn is StatisticalAggregateName {
+  return Object.hasOwn(STATISTICAL_DEFS, fn);
+}
+
+function isLogical(fn: AggregateFunctionName): fn is LogicalAggregateName {
+  return Object.hasOwn(LOGICAL_DEFS, fn);
+}
+
 /** True when the call keeps a set of distinct values as its state (min/max/first/last ignore DISTINCT). */
 export function usesDistinctState(call: AggregateCall): boolean {
-  return call.distinct && (call.fn === 'count' || call.fn === 'sum' || call.fn === 'avg' || call.fn === 'collect_list') && call.args.length > 0;
+  const fn = call.fn;
+  const counts = fn === 'count' || fn === 'sum' || fn === 'avg' || fn === 'collect_list' || fn === 'count_if' || fn === 'bit_xor' || fn === 'try_sum' || fn === 'try_avg' || fn === 'percentile' || fn === 'median';
+  return call.distinct && (counts || isStatistical(fn)) && call.args.length > 0;
+}
+
+/** How many leading arguments form the distinct tuples of a DISTINCT call: all for count and the two-argument statistics. */
+export function distinctArity(call: AggregateCall): number {
+  return call.fn === 'count' || isStatistical(call.fn) ? call.args.length : 1;
 }
 
 /** Arrow types of the partial-state columns of a call, in order. */
@@ -184,8 +217,10 @@ export function aggregateStateTypes(call: AggregateCall): DataType[] {
   const argTypes = call.args.map(dataTypeOf);
   if (usesDistinctState(call)) {
     // One array per argument; element j of every array forms distinct tuple j.
-    return (call.fn === 'count' ? argTypes : argTypes.slice(0, 1)).map((t) => ArrayT(t, false));
+    return argTypes.slice(0, distinctArity(call)).map((t) => ArrayT(t, false));
   }
+  if (isStatistical(call.fn)) return statisticalStateTypes(call.fn, argTypes);
+  if (isLogical(call.fn)) return logicalStateTypes(call.fn, argTypes);
   const t = argTypes[0]!;
   switch (call.fn) {
     case 'count':
