@@ -3,7 +3,6 @@ over windows), generated column names print as PySpark's, and bad arguments rais
 
 from __future__ import annotations
 
-import doctest
 import math
 
 import pytest
@@ -12,15 +11,13 @@ from kindling.errors import AnalysisException
 from kindling.sql import Window
 from kindling.sql import _aggregate_functions as A
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.mark.parametrize("name", A.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_moments_and_their_edges(spark):

@@ -3,7 +3,6 @@ values and errors (PySpark 4.3's)."""
 
 from __future__ import annotations
 
-import doctest
 import math
 
 import pytest
@@ -11,15 +10,13 @@ import pytest
 from kindling.errors import IllegalArgumentException, PySparkTypeError, PySparkValueError
 from kindling.sql import _dataframe_stat
 from kindling.sql.dataframe import DataFrame
+from examples import run_examples
 
 
 @pytest.mark.parametrize("fn", [DataFrame.describe, DataFrame.corr, DataFrame.cov, _dataframe_stat.DataFrameStatFunctions.corr,
                                 _dataframe_stat.DataFrameStatFunctions.cov])
 def test_examples_run(spark, fn):
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, fn.__name__, globs={"spark": spark}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, fn.__name__, functions=False)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ try_avg from Python: examples run, results and NULLs are Spark's (over a shuffle
 
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -11,15 +10,13 @@ from kindling.errors import AnalysisException
 from kindling.sql import Window
 from kindling.sql import _logical_aggregate_functions as L
 from kindling.sql import functions as F
+from examples import run_examples
 
 
 @pytest.mark.parametrize("name", L.__all__)
 def test_examples_run(spark, name):
     fn = getattr(F, name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for t in doctest.DocTestFinder(recurse=False).find(fn, name, globs={"spark": spark, **{n: getattr(F, n) for n in F.__all__}}):
-        runner.run(t)
-    assert runner.failures == 0
+    run_examples(fn, spark, name)
 
 
 def test_groups_across_partitions(spark):
