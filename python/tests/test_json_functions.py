@@ -65,3 +65,32 @@ def test_timestamps_are_written_in_the_session_time_zone(spark):
     finally:
         spark.conf.set("spark.sql.session.timeZone", "UTC")
     assert s == '{"t":"2020-07-01T12:00:00.000-04:00"}'
+
+
+def test_from_json_reads_as_sparks_permissive_reader(spark):
+    df = spark.sql("""SELECT from_json('{"a":1,"b":"x","c":[1,2]}', 'a INT, b STRING, c ARRAY<INT>') j,
+        from_json('{"a":"zz","b":2}', 'a INT, b STRING') partial, from_json('{bad', 'a INT') bad,
+        from_json(NULL, 'a INT') n, from_json('[{"a":1},{"a":2}]', 'ARRAY<STRUCT<a: INT>>') arr,
+        from_json('{"a":1} x', 'a INT') trailing, from_json('{"A":1}', 'a INT') cased,
+        from_json('{"t":"2020-01-02T03:04:05.123Z", "d":"2020-01-02"}', 't TIMESTAMP, d DATE') ts""")
+    r = df.first()
+    assert (tuple(r.j), tuple(r.partial), tuple(r.bad), r.n) == ((1, "x", [1, 2]), (None, "2"), (None,), None)
+    assert [tuple(x) for x in r.arr] == [(1,), (2,)] and tuple(r.trailing) == (1,) and tuple(r.cased) == (None,)
+    assert tuple(r.ts) == (datetime.datetime(2020, 1, 2, 3, 4, 5, 123000), datetime.date(2020, 1, 2))
+    assert [t for _, t in df.dtypes] == ["struct<a:int,b:string,c:array<int>>", "struct<a:int,b:string>", "struct<a:int>",
+                                        "struct<a:int>", "array<struct<a:int>>", "struct<a:int>", "struct<a:int>",
+                                        "struct<t:timestamp,d:date>"]
+
+
+def test_from_json_schemas_and_names(spark):
+    from kindling.sql.types import IntegerType, StringType, StructField, StructType
+
+    df = spark.createDataFrame([('{"a": 1, "b": "x"}',)], "j string")
+    schema = StructType([StructField("a", IntegerType()), StructField("b", StringType())])
+    assert df.select(F.from_json("j", schema).alias("v")).first().v == (1, "x")
+    assert df.select(F.from_json("j", F.schema_of_json('{"a": 0, "b": "s"}')).alias("v")).first().v == (1, "x")
+    assert spark.sql("""SELECT from_json('{"a":1}', 'a INT')""").columns == ['from_json({"a":1})']
+    s = spark.sql("""SELECT schema_of_json('{"a":1,"b":[1.5],"c":{"d":"x"}}') s, schema_of_json('[1]') s2""").first()
+    assert tuple(s) == ("STRUCT<a: BIGINT, b: ARRAY<DOUBLE>, c: STRUCT<d: STRING>>", "ARRAY<BIGINT>")
+    with pytest.raises(AnalysisException, match="INVALID_SCHEMA"):
+        df.select(F.from_json("j", "a NOPE")).collect()

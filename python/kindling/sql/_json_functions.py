@@ -10,7 +10,7 @@ from kindling.sql.column import Column, _call, _literal, _to_col
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["get_json_object", "json_array_length", "json_object_keys", "to_json"]
+__all__ = ["get_json_object", "json_array_length", "json_object_keys", "to_json", "from_json", "schema_of_json"]
 
 
 def get_json_object(col: ColumnOrName, path: str) -> Column:
@@ -110,3 +110,76 @@ def to_json(col: ColumnOrName, options: Optional[Dict[str, Any]] = None) -> Colu
     if options:
         raise _err.value_error("UNSUPPORTED_OPERATION", operation=f"to_json options {sorted(options)}")
     return _call("to_json", _to_col(col))
+
+
+def _no_options(fn: str, options: Optional[Dict[str, Any]]) -> None:
+    if options:
+        raise _err.value_error("UNSUPPORTED_OPERATION", operation=f"{fn} options {sorted(options)}")
+
+
+def from_json(col: ColumnOrName, schema: Union[Any, Column, str], options: Optional[Dict[str, Any]] = None) -> Column:
+    """A JSON string column read as a struct or array, as Spark's PERMISSIVE reader: malformed JSON gives a struct of
+    NULLs, a field whose value does not fit its type is NULL alone, and keys match field names case-sensitively.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column of JSON documents.
+    schema : :class:`StructType`, :class:`ArrayType`, str or :class:`Column`
+        The type to read: a type, a DDL string (``"a INT, b STRING"`` or ``"ARRAY<STRUCT<a: INT>>"``), or a
+        constant string column such as :func:`schema_of_json` of a sample.
+    options : dict, optional
+        Not supported: passing any raises ``PySparkValueError`` naming them.
+
+    Returns
+    -------
+    :class:`Column`
+        A struct (or array) column.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([('{"a": 1, "b": "x"}',), ('{"a": "no"}',), ("{bad",)], "j string")
+    >>> [r.v for r in df.select(from_json("j", "a INT, b STRING").alias("v")).collect()]
+    [Row(a=1, b='x'), Row(a=None, b=None), Row(a=None, b=None)]
+    >>> df.select(from_json("j", schema_of_json('{"a": 0}'))).columns
+    ['from_json(j)']
+    """
+    from kindling.sql.types import DataType, StructType
+
+    _no_options("from_json", options)
+    if isinstance(schema, StructType):
+        text = schema.toDDL()
+    elif isinstance(schema, DataType):
+        text = schema.simpleString()
+    elif isinstance(schema, str):
+        text = schema
+    elif isinstance(schema, Column):
+        return _call("from_json", _to_col(col), schema._expr)
+    else:
+        raise _err.type_error("NOT_COLUMN_OR_DATATYPE_OR_STR", arg_name="schema", arg_type=type(schema).__name__)
+    return _call("from_json", _to_col(col), _literal(text, "schema"))
+
+
+def schema_of_json(json: Union[Column, str], options: Optional[Dict[str, Any]] = None) -> Column:
+    """The schema Spark infers for a constant JSON document, as a DDL type string: integers are ``BIGINT``, other
+    numbers ``DOUBLE``, object fields sorted by name.
+
+    Parameters
+    ----------
+    json : :class:`Column` or str
+        A JSON document: a str, or a literal string column.
+    options : dict, optional
+        Not supported: passing any raises ``PySparkValueError`` naming them.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> spark.range(1).select(schema_of_json('{"b": [1.5], "a": 1}').alias("s")).first().s
+    'STRUCT<a: BIGINT, b: ARRAY<DOUBLE>>'
+    """
+    _no_options("schema_of_json", options)
+    return _call("schema_of_json", json._expr if isinstance(json, Column) else _literal(json, "json"))

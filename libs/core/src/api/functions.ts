@@ -147,6 +147,10 @@ export function json_array_length(json: ColumnLike): Column { return call('json_
 export function json_object_keys(json: ColumnLike): Column { return call('json_object_keys', [c(json)]); }
 /** A struct or array column as a JSON string (NULL struct fields left out). */
 export function to_json(x: ColumnLike): Column { return call('to_json', [c(x)]); }
+/** A JSON string read as `schema` (a DDL field list such as `'a INT, b STRING'`, or a type such as `'ARRAY<INT>'`). */
+export function from_json(json: ColumnLike, schema: string | Column): Column { return call('from_json', [c(json), schema instanceof Column ? schema.expr : litExpr(schema)]); }
+/** The schema Spark infers for a constant JSON document, as a DDL type string. */
+export function schema_of_json(json: string | Column): Column { return call('schema_of_json', [json instanceof Column ? json.expr : litExpr(json)]); }
 
 // Collections
 /** An array of the columns, brought to their common type. */

@@ -42,6 +42,11 @@ function records(doc: string): JsonValue[] | null {
 
 // ---------------------------------------------------------------------------------------------- inference
 
+/** The type Spark's schema inference gives one JSON value (schema_of_json; the source merges these over records). */
+export function inferJsonType(v: JsonValue): DataType {
+  return inferValue(v);
+}
+
 function inferValue(v: JsonValue): DataType {
   if (v === null) return NullT;
   if (typeof v === 'boolean') return BooleanT;
@@ -91,6 +96,10 @@ export function mergeJsonTypes(a: DataType, b: DataType): DataType {
 }
 
 /** NULL-only types become string; empty structs inside records disappear (Spark's canonicalizeType). */
+export function canonicalJsonType(t: DataType): DataType | null {
+  return canonical(t);
+}
+
 function canonical(t: DataType): DataType | null {
   switch (t.kind) {
     case 'null': return StringT;
@@ -105,9 +114,15 @@ function canonical(t: DataType): DataType | null {
 
 // ---------------------------------------------------------------------------------------------- conversion
 
-class Mismatch extends Error {}
+/** A JSON value that does not fit the type it is read as. */
+export class JsonMismatch extends Error {}
+const Mismatch = JsonMismatch;
 
-/** A JSON value as the plain value of `t` (Spark's JacksonParser rules); throws Mismatch when it cannot be. */
+/** A JSON value as the plain value of `t` (Spark's JacksonParser rules); throws JsonMismatch when it cannot be. */
+export function convertJson(v: JsonValue, t: DataType, f: TextFormats = DEFAULT_FORMATS): unknown {
+  return convert(v, t, f);
+}
+
 function convert(v: JsonValue, t: DataType, f: TextFormats): unknown {
   if (v === null) return null;
   switch (t.kind) {

@@ -71,6 +71,8 @@ function rows(p: LogicalPlan): Row[] {
       throw new Error('the test interpreter does not run Python functions');
     case 'generate':
       throw new Error('the test interpreter does not evaluate generators (random plans have none)');
+    case 'fileScan':
+      throw new Error('the test interpreter does not read files (random plans have none)');
     case 'expand':
       return rows(p.child).flatMap((r) => p.projections.map((q) => new Map(p.output.map((a, i) => [a.exprId, evalExpr(q[i]!, r)]))));
     default:

@@ -55,6 +55,7 @@ _TEMPLATES: Dict[str, str] = {
     "COLUMN_IN_LIST": "`<func_name>` does not allow a Column in a list.",
     "CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF": "returnType can not be specified when `<arg_name>` is a user-defined function, but got <arg_type>.",
     "HIGHER_ORDER_FUNCTION_SHOULD_RETURN_COLUMN": "Function `<func_name>` should return Column, got <return_type>.",
+    "NOT_COLUMN_OR_DATATYPE_OR_STR": "Argument `<arg_name>` should be a Column, str or DataType, but got <arg_type>.",
     "NOT_CALLABLE": "Argument `<arg_name>` should be a callable, got <arg_type>.",
     "NOT_STRUCT_TYPE_OR_STR": "Argument `<arg_name>` should be a StructType or a DDL string, got <arg_type>.",
     "CANNOT_INFER_SCHEMA_FOR_TYPE": "Can not infer schema for type: `<data_type>`.",

@@ -5,9 +5,12 @@
 import type * as arrow from 'apache-arrow';
 import { dataFromPlainValues, plainValueAt } from '../../execution/plain-values.js';
 import { isNullAt } from '../../execution/vectors.js';
-import { ArrayT, type DataType, IntegerT, StringT, fromArrowType } from '../../types/data-type.js';
+import { ArrayT, type DataType, IntegerT, StringT, fromArrowType, parseTypeName } from '../../types/data-type.js';
 import { formatDecimal } from '../../types/decimal.js';
 import { type JsonObject, type JsonValue, jsonText, parseJson, quoteJson } from '../../util/json-value.js';
+import { JsonMismatch, canonicalJsonType, convertJson, inferJsonType } from '../../datasource/json.js';
+import { StructType } from '../../types/schema.js';
+import type { Expression } from '../expression.js';
 import { dataTypeOf, formatDate, formatDouble } from '../expression.js';
 import { type CompiledPattern, compilePattern, formatLocal } from '../eval/datetime-format.js';
 import { type TimeZone, timeZoneOf } from '../eval/time-zone.js';
@@ -235,4 +238,131 @@ const toJson: ScalarFunctionDef = {
   doc: { description: 'A struct or array as a JSON string (NULL struct fields are left out, as Spark writes them).', example: "df.select(to_json(struct(col('a'), col('b'))))" },
 };
 
-export const JSON_FUNCTIONS: readonly ScalarFunctionDef[] = [getJsonObject, jsonArrayLength, jsonObjectKeys, toJson];
+/** A constant string argument (the schema of from_json, the document of schema_of_json), or undefined. */
+function stringLiteral(e: Expression | undefined): string | undefined {
+  if (e === undefined) return undefined;
+  if (e.kind === 'literal') return typeof e.value === 'string' ? e.value : undefined;
+  // from_json(j, schema_of_json('…')): the schema is foldable, as Spark requires.
+  if (e.kind === 'fn' && e.name === 'schema_of_json') {
+    const doc = stringLiteral(e.args[0]);
+    return doc === undefined ? undefined : inferredSchema(doc);
+  }
+  return undefined;
+}
+
+/** from_json's schema: a DDL field list (`a INT, b STRING`) or one type (`ARRAY<STRUCT<a: INT>>`). */
+function schemaOf(text: string): DataType | undefined {
+  const one = parseTypeName(text);
+  if (one && (one.kind === 'struct' || one.kind === 'array')) return one;
+  try {
+    return { kind: 'struct', fields: StructType.fromDDL(text).fields };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A document as a value of `t`, as Spark's PERMISSIVE from_json reads it: malformed JSON or a value of another
+ * shape gives a struct of NULLs, a top-level field that does not fit its type is NULL alone (Spark's partial
+ * results), and what follows the first value is ignored.
+ */
+function readDocument(doc: string, t: DataType): unknown {
+  let v: JsonValue | undefined;
+  try {
+    v = parseJson(doc, true);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+  }
+  if (t.kind === 'struct') {
+    const entries = v !== undefined && isObject(v) ? new Map(v.entries) : new Map<string, JsonValue>();
+    return t.fields.map((f) => {
+      if (!entries.has(f.name)) return null;
+      try {
+        return convertJson(entries.get(f.name)!, f.dataType);
+      } catch (e) {
+        if (e instanceof JsonMismatch) return null;
+        throw e;
+      }
+    });
+  }
+  if (v === undefined) return null;
+  try {
+    return convertJson(v, t);
+  } catch (e) {
+    if (e instanceof JsonMismatch) return null;
+    throw e;
+  }
+}
+
+const fromJson: ScalarFunctionDef = {
+  name: 'from_json',
+  resolve() {
+    return { error: 'from_json is resolved from its arguments' };
+  },
+  // The schema is a constant: it gives the result type and is not printed in the generated name (`from_json(j)`).
+  resolveArgs(args) {
+    if (args.length !== 2) return wrongArgCount('from_json', '2', args.length);
+    const t = dataTypeOf(args[0]!);
+    if (t.kind !== 'string' && t.kind !== 'null') return unexpectedType('from_json', 0, '"STRING"', t);
+    const text = stringLiteral(args[1]);
+    if (text === undefined) return { error: 'The schema of `from_json` should be a string literal, a DDL field list or a type.', errorClass: 'INVALID_SCHEMA.NON_STRING_LITERAL' };
+    const schema = schemaOf(text);
+    if (!schema) return { error: `The input schema ${JSON.stringify(text)} is not a valid schema string.`, errorClass: 'INVALID_SCHEMA.PARSE_ERROR' };
+    return { args: [args[0]!], dataType: schema, nullable: true };
+  },
+  eval(args, n, _ctx, call) {
+    const t = call!.dataType;
+    return dataFromPlainValues(t, strings(args[0]!, n).map((s) => (s === null ? null : readDocument(s, t))));
+  },
+  doc: { description: 'A JSON string read as the given struct or array type (a DDL string); malformed input gives a struct of NULLs.', example: "df.select(from_json(col('j'), 'a INT, b STRING'))" },
+};
+
+/** A type as Spark's `DataType.sql` writes it: `STRUCT<a: BIGINT, b: ARRAY<DOUBLE>>`. */
+export function sqlTypeText(t: DataType): string {
+  switch (t.kind) {
+    case 'struct':
+      return `STRUCT<${t.fields.map((f) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(f.name) ? f.name : `\`${f.name.replace(/`/g, '``')}\``}: ${sqlTypeText(f.dataType)}`).join(', ')}>`;
+    case 'array':
+      return `ARRAY<${sqlTypeText(t.elementType)}>`;
+    case 'decimal':
+      return `DECIMAL(${t.precision},${t.scale})`;
+    case 'int64': return 'BIGINT';
+    case 'int32': return 'INT';
+    case 'float64': return 'DOUBLE';
+    case 'null': return 'VOID';
+    default: return t.kind.toUpperCase();
+  }
+}
+
+/** The DDL type text Spark's inference gives a JSON document; undefined when it is malformed. */
+function inferredSchema(doc: string): string | undefined {
+  let v: JsonValue;
+  try {
+    v = parseJson(doc, true);
+  } catch {
+    return undefined;
+  }
+  return sqlTypeText(canonicalJsonType(inferJsonType(v)) ?? { kind: 'struct', fields: [] });
+}
+
+const schemaOfJson: ScalarFunctionDef = {
+  name: 'schema_of_json',
+  resolve() {
+    return { error: 'schema_of_json is resolved from its argument' };
+  },
+  // Spark infers from a constant document only, and refuses a malformed one at analysis time.
+  resolveArgs(args) {
+    if (args.length !== 1) return wrongArgCount('schema_of_json', '1', args.length);
+    const doc = stringLiteral(args[0]);
+    if (doc === undefined) return { error: 'The input json should be a foldable "STRING" expression.', errorClass: 'DATATYPE_MISMATCH.NON_FOLDABLE_INPUT' };
+    if (inferredSchema(doc) === undefined) return { error: `Cannot infer the schema of the malformed JSON ${JSON.stringify(doc)}.`, errorClass: 'MALFORMED_RECORD_IN_PARSING' };
+    return { args, dataType: StringT, nullable: false };
+  },
+  eval(args, n) {
+    const doc = plainValueAt(args[0]!, StringT, 0) as string;
+    return dataFromPlainValues(StringT, new Array<string>(n).fill(inferredSchema(doc)!));
+  },
+  doc: { description: 'The schema Spark infers for a JSON document, as a DDL type string (`STRUCT<a: BIGINT>`).', example: `df.select(schema_of_json(lit('{"a": 1}')))` },
+};
+
+export const JSON_FUNCTIONS: readonly ScalarFunctionDef[] = [getJsonObject, jsonArrayLength, jsonObjectKeys, toJson, fromJson, schemaOfJson];

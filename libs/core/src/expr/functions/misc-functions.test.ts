@@ -212,7 +212,7 @@ describe('update_fields (withField / dropFields)', () => {
     expect(dataTypeOf(drop)).toEqual(StructT([{ name: 'a', dataType: IntegerT, nullable: true }, { name: 'c', dataType: StructT([inner.fields[0]!]), nullable: true }]));
     expect(run(drop, batch([[s, rows]]), dataTypeOf(drop))).toEqual([[1, [2]], null]);
     // A case-insensitive match takes the new name; a new name goes last.
-    expect((dataTypeOf(update([{ with: 'A' }, { with: 'z' }], [lit(5), lit(9)])) as { fields: { name: string }[] }).fields.map((f) => f.name)).toEqual(['A', 'b', 'c', 'z']);
+    expect((dataTypeOf(update([{ with: 'A' }, { with: 'z' }], [lit(5), lit(9)])) as { readonly fields: readonly { name: string }[] }).fields.map((f) => f.name)).toEqual(['A', 'b', 'c', 'z']);
     expect(() => update([{ drop: 'a' }, { drop: 'b' }, { drop: 'c' }], [])).toThrow('CANNOT_DROP_ALL_FIELDS');
     expect(() => update([{ with: 'q.r' }], [lit(1)])).toThrow('No such struct field `q` in `a`, `b`, `c`.');
   });
