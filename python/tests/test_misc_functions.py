@@ -189,10 +189,7 @@ def test_sample_and_random_split_keep_sparks_rows(spark):
     from kindling.sql.dataframe import DataFrame
 
     for name in ("sample", "randomSplit"):
-        runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-        for t in doctest.DocTestFinder(recurse=False).find(getattr(DataFrame, name), name, globs={"spark": spark}):
-            runner.run(t)
-        assert runner.failures == 0
+        run_examples(getattr(DataFrame, name), spark, name, functions=False)
     # PySpark 4.3 (local[2]) on the same data and seeds.
     df = spark.range(0, 20, 1, 3)
     assert [r.id for r in df.sample(False, 0.3, 7).collect()] == [0, 8, 15, 16]
@@ -211,10 +208,7 @@ def test_with_field_and_drop_fields_match_pyspark(spark):
     from kindling.sql.column import Column
 
     for name in ("withField", "dropFields"):
-        runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-        for t in doctest.DocTestFinder(recurse=False).find(getattr(Column, name), name, globs={"spark": spark}):
-            runner.run(t)
-        assert runner.failures == 0
+        run_examples(getattr(Column, name), spark, name, functions=False)
     df = spark.createDataFrame([((1, "x", (2, 3)),), (None,)], "s struct<a:int,b:string,c:struct<d:int,e:int>>")
     r = df.select(df.s.withField("b", F.lit("y")), df.s.withField("z", F.lit(9)), df.s.dropFields("a"), df.s.withField("c.d", F.lit(7)),
                   df.s.dropFields("c.e", "b"), df.s.withField("A", F.lit(5)))

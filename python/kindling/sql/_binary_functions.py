@@ -13,18 +13,6 @@ ColumnOrName = Union[Column, str]
 __all__ = ["md5", "sha1", "sha", "sha2", "crc32", "hex", "unhex", "base64", "unbase64", "url_encode", "url_decode", "encode", "decode"]
 
 
-def _lit_or_col(v: Any, arg_name: str) -> Any:
-    """A Column's expression, or a literal of a Python value (PySpark wraps these arguments in ``lit``)."""
-    return v._expr if isinstance(v, Column) else _literal(v, arg_name)
-
-
-def _int_or_name(v: Any, arg_name: str) -> Any:
-    """An int literal, or a column (by Column or name), as PySpark's ``Union[ColumnOrName, int]`` parameters."""
-    if isinstance(v, int) and not isinstance(v, bool):
-        return _literal(v, arg_name)
-    return _to_col(v, arg_name)
-
-
 def md5(col: ColumnOrName) -> Column:
     r"""The MD5 digest of the bytes (a string's UTF-8) as 32 lower-case hex digits.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, List, Optional, Union
 
-from kindling.sql.column import Column, _call, _literal, _to_col
+from kindling.sql.column import Column, _call, _int_or_col, _literal, _to_col, _to_expr
 
 ColumnOrName = Union[Column, str]
 
@@ -14,16 +14,6 @@ __all__ = [
     "array_join", "slice", "flatten", "element_at", "try_element_at", "get", "arrays_zip", "sequence", "array_append",
     "array_prepend", "array_compact", "array_insert", "array_size",
 ]
-
-
-def _value(v: Any, arg_name: str) -> Any:
-    """A Column's expression, or a literal of a plain value."""
-    return v._expr if isinstance(v, Column) else _literal(v, arg_name)
-
-
-def _int_or_col(v: Any, arg_name: str) -> Any:
-    """An int literal, or a Column / column name."""
-    return _literal(v, arg_name) if isinstance(v, int) and not isinstance(v, bool) else _to_col(v, arg_name)
 
 
 def array(*cols: Union[ColumnOrName, List[ColumnOrName]]) -> Column:
@@ -415,7 +405,7 @@ def array_position(col: ColumnOrName, value: Any) -> Column:
     >>> df.select(array_position("xs", 2), array_position("xs", 7)).first()
     Row(array_position(xs, 2)=2, array_position(xs, 7)=0)
     """
-    return _call("array_position", _to_col(col), _value(value, "value"))
+    return _call("array_position", _to_col(col), _to_expr(value, "value"))
 
 
 def array_remove(col: ColumnOrName, element: Any) -> Column:
@@ -439,7 +429,7 @@ def array_remove(col: ColumnOrName, element: Any) -> Column:
     >>> df.select(array_remove("xs", 2)).first()[0]
     [1, None]
     """
-    return _call("array_remove", _to_col(col), _value(element, "element"))
+    return _call("array_remove", _to_col(col), _to_expr(element, "element"))
 
 
 def array_join(col: ColumnOrName, delimiter: str, null_replacement: Optional[str] = None) -> Column:
@@ -518,7 +508,7 @@ def element_at(col: ColumnOrName, extraction: Any) -> Column:
     >>> df.select(element_at("xs", 1), element_at("xs", -1), element_at("xs", 5)).first()
     Row(element_at(xs, 1)=1, element_at(xs, -1)=3, element_at(xs, 5)=None)
     """
-    return _call("element_at", _to_col(col), _value(extraction, "extraction"))
+    return _call("element_at", _to_col(col), _to_expr(extraction, "extraction"))
 
 
 def try_element_at(col: ColumnOrName, extraction: ColumnOrName) -> Column:
@@ -643,7 +633,7 @@ def array_append(col: ColumnOrName, value: Any) -> Column:
     >>> df.select(array_append("xs", 3)).first()[0]
     [1, 2, 3]
     """
-    return _call("array_append", _to_col(col), _value(value, "value"))
+    return _call("array_append", _to_col(col), _to_expr(value, "value"))
 
 
 def array_prepend(col: ColumnOrName, value: Any) -> Column:
@@ -667,7 +657,7 @@ def array_prepend(col: ColumnOrName, value: Any) -> Column:
     >>> df.select(array_prepend("xs", 0)).first()[0]
     [0, 1, 2]
     """
-    return _call("array_prepend", _to_col(col), _value(value, "value"))
+    return _call("array_prepend", _to_col(col), _to_expr(value, "value"))
 
 
 def array_insert(arr: ColumnOrName, pos: Union[ColumnOrName, int], value: Any) -> Column:
@@ -695,4 +685,4 @@ def array_insert(arr: ColumnOrName, pos: Union[ColumnOrName, int], value: Any) -
     >>> [list(v) for v in row]
     [[1, 9, 2, 3], [1, 2, 3, None, 9], [1, 2, 3, 9]]
     """
-    return _call("array_insert", _to_col(arr, "arr"), _int_or_col(pos, "pos"), _value(value, "value"))
+    return _call("array_insert", _to_col(arr, "arr"), _int_or_col(pos, "pos"), _to_expr(value, "value"))

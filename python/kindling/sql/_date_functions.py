@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from typing import Union
 
-from kindling.sql.column import Column, _call, _literal, _to_col
+from kindling.sql.column import Column, _call, _int_or_col, _to_col
 
 ColumnOrName = Union[Column, str]
 
 __all__ = ["last_day", "dayofweek", "dayofyear", "quarter", "weekofyear", "date_add", "date_sub", "add_months", "datediff"]
-
-
-def _int_arg(v: Union[ColumnOrName, int], arg_name: str) -> Column:
-    if isinstance(v, int) and not isinstance(v, bool):
-        return _literal(v, arg_name)
-    return _to_col(v)
 
 
 def last_day(date: ColumnOrName) -> Column:
@@ -155,7 +149,7 @@ def date_add(start: ColumnOrName, days: Union[ColumnOrName, int]) -> Column:
     >>> spark.range(1).select(date_add(lit('2024-02-28'), 2)).first()[0]
     datetime.date(2024, 3, 1)
     """
-    return _call("date_add", _to_col(start), _int_arg(days, "days"))
+    return _call("date_add", _to_col(start), _int_or_col(days, "days"))
 
 
 def date_sub(start: ColumnOrName, days: Union[ColumnOrName, int]) -> Column:
@@ -180,7 +174,7 @@ def date_sub(start: ColumnOrName, days: Union[ColumnOrName, int]) -> Column:
     >>> spark.range(1).select(date_sub(lit('2024-03-01'), 1)).first()[0]
     datetime.date(2024, 2, 29)
     """
-    return _call("date_sub", _to_col(start), _int_arg(days, "days"))
+    return _call("date_sub", _to_col(start), _int_or_col(days, "days"))
 
 
 def add_months(start: ColumnOrName, months: Union[ColumnOrName, int]) -> Column:
@@ -205,7 +199,7 @@ def add_months(start: ColumnOrName, months: Union[ColumnOrName, int]) -> Column:
     >>> spark.range(1).select(add_months(lit('2024-01-31'), 1)).first()[0]
     datetime.date(2024, 2, 29)
     """
-    return _call("add_months", _to_col(start), _int_arg(months, "months"))
+    return _call("add_months", _to_col(start), _int_or_col(months, "months"))
 
 
 def datediff(end: ColumnOrName, start: ColumnOrName) -> Column:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Optional, Union
 
 from kindling.sql._utils import errors as _err
-from kindling.sql.column import Column, _call, _literal, _to_col
+from kindling.sql.column import Column, _call, _int_or_col, _literal, _number_or_col, _to_col
 
 ColumnOrName = Union[Column, str]
 
@@ -20,21 +20,8 @@ def _fn(name: str, *cols: ColumnOrName) -> Column:
     return _call(name, *(_to_col(c) for c in cols))
 
 
-def _num(v: Any, arg_name: str) -> Any:
-    """A column, a column name, or a number (a literal, as PySpark's pmod accepts)."""
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return _literal(v, arg_name)
-    return _to_col(v, arg_name)
-
-
 def _fn2(name: str, a: Any, b: Any) -> Column:
-    return _call(name, _num(a, "dividend"), _num(b, "divisor"))
-
-
-def _int_or_col(value: Any, arg_name: str) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return _literal(value, arg_name)
-    return _to_col(value, arg_name)
+    return _call(name, _number_or_col(a, "dividend"), _number_or_col(b, "divisor"))
 
 
 def _scale(scale: Any) -> Any:

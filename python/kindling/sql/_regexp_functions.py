@@ -6,23 +6,11 @@ from __future__ import annotations
 import builtins
 from typing import Any, Optional, Union
 
-from kindling.sql.column import Column, _call, _literal, _to_col
+from kindling.sql.column import Column, _call, _literal, _to_col, _to_expr
 
 ColumnOrName = Union[Column, str]
 
 __all__ = ["rlike", "regexp", "regexp_like", "regexp_replace", "regexp_extract", "regexp_extract_all", "regexp_count", "regexp_instr", "regexp_substr", "ilike"]
-
-
-def _lit_or_col(v: Any, arg_name: str) -> Any:
-    """A Column's expression, or a literal of a Python value (PySpark wraps these arguments in ``lit``)."""
-    return v._expr if isinstance(v, Column) else _literal(v, arg_name)
-
-
-def _int_or_name(v: Any, arg_name: str) -> Any:
-    """An int literal, or a column (by Column or name), as PySpark's ``Union[ColumnOrName, int]`` parameters."""
-    if isinstance(v, int) and not isinstance(v, bool):
-        return _literal(v, arg_name)
-    return _to_col(v, arg_name)
 
 
 def rlike(str: ColumnOrName, regexp: ColumnOrName) -> Column:
@@ -123,9 +111,9 @@ def regexp_replace(string: ColumnOrName, pattern: Union[str, Column], replacemen
     >>> df.select(regexp_replace("s", r"(\d+)-(\d+)", "$2-$1").alias("d")).collect()
     [Row(d='200-100')]
     """
-    args = [_to_col(string), _lit_or_col(pattern, "pattern"), _lit_or_col(replacement, "replacement")]
+    args = [_to_col(string), _to_expr(pattern, "pattern"), _to_expr(replacement, "replacement")]
     if position is not None:
-        args.append(_lit_or_col(position, "position"))
+        args.append(_to_expr(position, "position"))
     return _call("regexp_replace", *args)
 
 
@@ -179,7 +167,7 @@ def regexp_extract_all(str: ColumnOrName, regexp: ColumnOrName, idx: Optional[Un
     >>> df.select(regexp_extract_all("s", lit(r"(\d+)-(\d+)")).alias("d")).collect()
     [Row(d=['100', '300'])]
     """
-    return _call("regexp_extract_all", _to_col(str), _to_col(regexp), *([] if idx is None else [_lit_or_col(idx, "idx")]))
+    return _call("regexp_extract_all", _to_col(str), _to_col(regexp), *([] if idx is None else [_to_expr(idx, "idx")]))
 
 
 def regexp_count(str: ColumnOrName, regexp: ColumnOrName) -> Column:
@@ -231,7 +219,7 @@ def regexp_instr(str: ColumnOrName, regexp: ColumnOrName, idx: Optional[Union[in
     >>> df.select(regexp_instr("s", lit(r"\d+[a-z]")).alias("d")).collect()
     [Row(d=1)]
     """
-    return _call("regexp_instr", _to_col(str), _to_col(regexp), *([] if idx is None else [_lit_or_col(idx, "idx")]))
+    return _call("regexp_instr", _to_col(str), _to_col(regexp), *([] if idx is None else [_to_expr(idx, "idx")]))
 
 
 def regexp_substr(str: ColumnOrName, regexp: ColumnOrName) -> Column:

@@ -6,23 +6,11 @@ from __future__ import annotations
 import builtins
 from typing import Any, Optional, Union
 
-from kindling.sql.column import Column, _call, _literal, _to_col
+from kindling.sql.column import Column, _call, _int_or_col, _literal, _to_col, _to_expr
 
 ColumnOrName = Union[Column, str]
 
 __all__ = ["concat_ws", "lpad", "rpad", "repeat", "reverse", "translate", "instr", "locate", "position", "left", "right", "ascii", "chr", "char", "initcap", "btrim", "split_part", "substring_index", "replace", "lcase", "ucase", "char_length", "character_length", "bit_length", "octet_length", "find_in_set", "elt", "overlay", "levenshtein", "soundex", "format_number"]
-
-
-def _lit_or_col(v: Any, arg_name: str) -> Any:
-    """A Column's expression, or a literal of a Python value (PySpark wraps these arguments in ``lit``)."""
-    return v._expr if isinstance(v, Column) else _literal(v, arg_name)
-
-
-def _int_or_name(v: Any, arg_name: str) -> Any:
-    """An int literal, or a column (by Column or name), as PySpark's ``Union[ColumnOrName, int]`` parameters."""
-    if isinstance(v, int) and not isinstance(v, bool):
-        return _literal(v, arg_name)
-    return _to_col(v, arg_name)
 
 
 def concat_ws(sep: str, *cols: ColumnOrName) -> Column:
@@ -72,7 +60,7 @@ def lpad(col: ColumnOrName, len: Union[Column, int], pad: Union[Column, str]) ->
     >>> df.select(lpad(df.s, 6, "#").alias("s")).collect()
     [Row(s='##abcd')]
     """
-    return _call("lpad", _to_col(col), _lit_or_col(len, "len"), _lit_or_col(pad, "pad"))
+    return _call("lpad", _to_col(col), _to_expr(len, "len"), _to_expr(pad, "pad"))
 
 
 def rpad(col: ColumnOrName, len: Union[Column, int], pad: Union[Column, str]) -> Column:
@@ -98,7 +86,7 @@ def rpad(col: ColumnOrName, len: Union[Column, int], pad: Union[Column, str]) ->
     >>> df.select(rpad(df.s, 6, "#").alias("s")).collect()
     [Row(s='abcd##')]
     """
-    return _call("rpad", _to_col(col), _lit_or_col(len, "len"), _lit_or_col(pad, "pad"))
+    return _call("rpad", _to_col(col), _to_expr(len, "len"), _to_expr(pad, "pad"))
 
 
 def repeat(col: ColumnOrName, n: Union[ColumnOrName, int]) -> Column:
@@ -122,7 +110,7 @@ def repeat(col: ColumnOrName, n: Union[ColumnOrName, int]) -> Column:
     >>> df.select(repeat(df.s, 3).alias("s")).collect()
     [Row(s='ababab')]
     """
-    return _call("repeat", _to_col(col), _int_or_name(n, "n"))
+    return _call("repeat", _to_col(col), _int_or_col(n, "n"))
 
 
 def reverse(col: ColumnOrName) -> Column:
@@ -197,11 +185,11 @@ def instr(str: ColumnOrName, substr: Union[Column, builtins.str], start: Optiona
     >>> df.select(instr(df.s, "b").alias("i"), instr("s", "a", 2).alias("j")).collect()
     [Row(i=3, j=2), Row(i=0, j=0)]
     """
-    args = [_to_col(str), _lit_or_col(substr, "substr")]
+    args = [_to_col(str), _to_expr(substr, "substr")]
     if start is not None or occurrence is not None:
-        args.append(_lit_or_col(1 if start is None else start, "start"))
+        args.append(_to_expr(1 if start is None else start, "start"))
     if occurrence is not None:
-        args.append(_lit_or_col(occurrence, "occurrence"))
+        args.append(_to_expr(occurrence, "occurrence"))
     return _call("instr", *args)
 
 
@@ -694,7 +682,7 @@ def overlay(src: ColumnOrName, replace: ColumnOrName, pos: Union[ColumnOrName, i
     >>> df.select(overlay("x", "y", 7).alias("overlayed")).collect()
     [Row(overlayed='SPARK_CORE')]
     """
-    return _call("overlay", _to_col(src), _to_col(replace), _int_or_name(pos, "pos"), _int_or_name(len, "len"))
+    return _call("overlay", _to_col(src), _to_col(replace), _int_or_col(pos, "pos"), _int_or_col(len, "len"))
 
 
 def levenshtein(left: ColumnOrName, right: ColumnOrName, threshold: Optional[int] = None) -> Column:

@@ -122,6 +122,20 @@ def _to_col(col: Any, arg_name: str = "col") -> Any:
     raise _err.type_error("NOT_COLUMN_OR_STR", arg_name=arg_name, arg_type=type(col).__name__)
 
 
+def _int_or_col(value: Any, arg_name: str = "col") -> Any:
+    """An int literal, or a column (a Column or a name): PySpark's ``Union[ColumnOrName, int]`` parameters."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _literal(value, arg_name)
+    return _to_col(value, arg_name)
+
+
+def _number_or_col(value: Any, arg_name: str = "col") -> Any:
+    """An int or float literal, or a column (a Column or a name): PySpark's numeric ``Union`` parameters."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _literal(value, arg_name)
+    return _to_col(value, arg_name)
+
+
 def _call(name: str, *args: Any, distinct: bool = False) -> "Column":
     return Column(E.Call(name, tuple(args), distinct))
 
