@@ -109,7 +109,16 @@ export function tokenize(sql: string): Token[] {
           i += 2;
           continue;
         }
-        if (c === ch) { i++; break; }
+        if (c === ch) {
+          // A doubled quote is one quote inside the literal (`'a''b'` is a'b); quotes apart join literals.
+          if (sql[i + 1] === ch) {
+            text += ch;
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
         text += c;
         i++;
       }

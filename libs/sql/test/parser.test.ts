@@ -26,6 +26,12 @@ describe('tokenizer', () => {
     const from = toks.find((t) => t.text === 'FROM')!;
     expect([from.line, from.pos]).toEqual([3, 4]);
   });
+
+  it("reads a doubled quote as one quote inside a literal, as Spark 4 does ('a''b' is a'b)", () => {
+    expect(tokenize(`'a''b' "c""d" 'e' 'f'`).map((t) => [t.kind, t.text])).toEqual([
+      ['string', "a'b"], ['string', 'c"d'], ['string', 'e'], ['string', 'f'], ['eof', ''],
+    ]);
+  });
 });
 
 describe('expressions', () => {
