@@ -17,7 +17,7 @@ import {
   toAttribute,
 } from '../expr/expression.js';
 import { type Aggregate, type FlatMapGroupsInPython, type Join, type LogicalPlan, type MapInPython, type Union, outputOf, planChildren, transformPlanUp } from '../plan/logical-plan.js';
-import { isIntegral, simpleString } from '../types/data-type.js';
+import { isIntegral, sameType, simpleString } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
 import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
@@ -393,8 +393,9 @@ function analyzeUnion(p: Union): LogicalPlan {
   });
   children = children.map((c, i) => {
     const o = outs[i]!;
-    if (o.every((a, col) => a.dataType.kind === types[col]!.kind)) return c;
-    const list: NamedExpression[] = o.map((a, col) => (a.dataType.kind === types[col]!.kind ? a : alias(castTo(a, types[col]!), a.name)));
+    // Whole types, not kinds: array<int> beside array<bigint>, decimal(5,2) beside decimal(10,0) are cast too.
+    if (o.every((a, col) => sameType(a.dataType, types[col]!))) return c;
+    const list: NamedExpression[] = o.map((a, col) => (sameType(a.dataType, types[col]!) ? a : alias(castTo(a, types[col]!), a.name)));
     return { kind: 'project', projectList: list, child: c } as LogicalPlan;
   });
   return { ...p, children, byName: false, allowMissingColumns: false };

@@ -2,7 +2,7 @@
 import { AnalysisError } from '../errors.js';
 import { type Expression, type Cast, dataTypeOf, prettyName } from '../expr/expression.js';
 import {
-  type DataType, type DecimalType, type StructDataType, type StructField, DecimalT, DoubleT, StringT, StructT, TimestampT, isNumeric, sameType, simpleString, widerDecimalType,
+  type DataType, type DecimalType, type StructDataType, type StructField, ArrayT, DecimalT, DoubleT, StringT, StructT, TimestampT, isNumeric, sameType, simpleString, widerDecimalType,
 } from '../types/data-type.js';
 import { arithmeticResultType, integerLiteralAsDecimal, integralAsDecimal } from '../types/decimal.js';
 
@@ -60,6 +60,11 @@ export function widerType(a: DataType, b: DataType): DataType | undefined {
   // Strings absorb numbers and dates, but Spark has no common type of string and boolean.
   const absorbs = (x: DataType) => x.kind !== 'array' && x.kind !== 'struct' && x.kind !== 'boolean';
   if ((a.kind === 'string' && absorbs(b)) || (b.kind === 'string' && absorbs(a))) return StringT;
+  // Arrays meet element by element (Spark's findWiderTypeForTwoComplex): array<int> and array<bigint> give array<bigint>.
+  if (a.kind === 'array' && b.kind === 'array') {
+    const e = widerType(a.elementType, b.elementType);
+    return e ? ArrayT(e, a.containsNull || b.containsNull) : undefined;
+  }
   return undefined;
 }
 

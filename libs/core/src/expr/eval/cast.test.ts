@@ -42,11 +42,20 @@ describe('canCast', () => {
     expect(canCast(ArrayT(IntegerT), StringT)).toBe(true);
     expect(canCast(NullT, ArrayT(StringT))).toBe(true);
     expect(canCast(ArrayT(IntegerT), ArrayT(IntegerT))).toBe(true);
-    expect(canCast(ArrayT(IntegerT), ArrayT(LongT))).toBe(false);
+    expect(canCast(ArrayT(IntegerT), ArrayT(LongT))).toBe(true);
+    expect(canCast(ArrayT(NullT), ArrayT(IntegerT))).toBe(true);
+    expect(canCast(ArrayT(DateT), ArrayT(IntegerT))).toBe(false);
     expect(canCast(StringT, ArrayT(StringT))).toBe(false);
     expect(canCast(DateT, IntegerT)).toBe(false);
     expect(canCast(BooleanT, DateT)).toBe(false);
     expect(canCast(IntegerT, DateT)).toBe(false);
+  });
+
+  it('casts arrays element by element, nested ones and NULLs included', () => {
+    expect(castValues(ArrayT(IntegerT), ArrayT(DoubleT), [[1, null, 3], null, []])).toEqual([[1, null, 3], null, []]);
+    expect(castValues(ArrayT(StringT), ArrayT(IntegerT), [['1', 'x'], ['2']])).toEqual([[1, null], [2]]);
+    expect(castValues(ArrayT(ArrayT(IntegerT)), ArrayT(ArrayT(LongT)), [[[1], [2, 3]], null])).toEqual([[[1n], [2n, 3n]], null]);
+    expect(castValues(ArrayT(NullT), ArrayT(IntegerT), [[], [null]])).toEqual([[], [null]]);
   });
 });
 

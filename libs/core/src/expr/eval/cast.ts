@@ -6,7 +6,7 @@ import { primitiveData, stringData } from '../../execution/vectors.js';
 import { type DataType, isNumeric, sameType, simpleString } from '../../types/data-type.js';
 import { castFromDecimal, castToDecimal } from './cast-decimal.js';
 import { castFromString, castToString } from './cast-string.js';
-import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, nullColumn, validityOf, wordsOf, writableValidity } from './columns.js';
+import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, listData, nullColumn, validityOf, wordsOf, writableValidity } from './columns.js';
 import { timeZoneOf } from './time-zone.js';
 import { eachLocal, writeUtcOfLocal } from './timestamp-local.js';
 import { castOverflow } from './errors.js';
@@ -29,6 +29,8 @@ export function canCast(from: DataType, to: DataType): boolean {
     // Field by field, by position (names may differ), as Spark's Cast.canCast.
     return from.fields.length === to.fields.length && from.fields.every((f, k) => canCast(f.dataType, to.fields[k]!.dataType));
   }
+  // Element by element, as Spark's Cast.canCast of arrays (`array()` of NULLs to `array<int>` included).
+  if (from.kind === 'array' && to.kind === 'array') return canCast(from.elementType, to.elementType);
   if (from.kind === 'array' || to.kind === 'array' || from.kind === 'struct' || to.kind === 'struct') return false;
   if (from.kind === 'string') return to.kind !== 'null';
   if (numericLike(from) && numericLike(to)) return true;
@@ -53,6 +55,12 @@ export function castColumn(d: arrow.Data, from: DataType, to: DataType, n: numbe
   // String and binary share a layout: the cast relabels the same bytes (Spark's casts neither check nor change them).
   if ((from.kind === 'binary' && to.kind === 'string') || (from.kind === 'string' && to.kind === 'binary')) {
     return stringData(n, d.valueOffsets as Int32Array, (d.values as Uint8Array) ?? new Uint8Array(0), validityOf(d), to.kind === 'binary');
+  }
+  if (from.kind === 'array' && to.kind === 'array') {
+    // The offsets stay; the elements (all of the child, which a sliced list shares) are cast as one column.
+    const child = d.children[0]!;
+    const elements = castColumn(child, from.elementType, to.elementType, child.length, opts);
+    return listData(to, n, d.valueOffsets as Int32Array, elements, validityOf(d));
   }
   if (to.kind === 'string') return castToString(d, from, n, timeZoneOf(opts.timeZone));
   if (from.kind === 'string') return castFromString(d, to, n, opts.ansi, timeZoneOf(opts.timeZone));
