@@ -1,5 +1,6 @@
 // The dateFormat / timestampFormat options of the CSV and JSON sources: Spark's datetime patterns through the same
-// compiled formatter and parser as date_format / to_timestamp (expr/eval/datetime-format.ts), in UTC.
+// compiled formatter and parser as date_format / to_timestamp (expr/eval/datetime-format.ts), in UTC unless a
+// zone is given (to_json writes in the session's).
 import { compilePattern as compileShared, formatLocal, parseLocal } from '../expr/eval/datetime-format.js';
 import { timeZoneOf } from '../expr/eval/time-zone.js';
 import { localDayAndMicros, utcMicrosOfLocal } from '../expr/eval/timestamp-local.js';
@@ -13,8 +14,8 @@ export interface DateTimePattern {
 }
 
 /** A pattern for values of `kind`; throws Spark's INVALID_DATETIME_PATTERN / DATETIME_PATTERN_RECOGNITION errors. */
-export function compilePattern(pattern: string, kind: 'date' | 'timestamp'): DateTimePattern {
-  const zone = timeZoneOf('UTC');
+export function compilePattern(pattern: string, kind: 'date' | 'timestamp', zoneId = 'UTC'): DateTimePattern {
+  const zone = timeZoneOf(zoneId);
   const parser = compileShared(pattern, true);
   const formatter = compileShared(pattern, false);
   return {

@@ -16,7 +16,7 @@ import type { FileFormat, ReadRequest } from './file-format.js';
 import { type SourceOptions, parseMode } from './options.js';
 import type { SourceFile } from './paths.js';
 import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-reader.js';
-import { type JsonValue, jsonText, parseJson } from '../util/json-value.js';
+import { type JsonValue, jsonText, parseJson, quoteJson } from '../util/json-value.js';
 import { DEFAULT_FORMATS, type TextFormats, formatTimestampIso, parseDecimalText, textFormats } from './text-values.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
 
@@ -175,9 +175,14 @@ function valueOf(d: arrow.Data, t: DataType, i: number): unknown {
   return plainValueAt(d, t, i);
 }
 
+/** Row i of `d` (a struct or array) as JSON text, as Spark's JacksonGenerator writes it: to_json and the writer. */
+export function rowJson(d: arrow.Data, t: DataType, i: number, f: TextFormats = DEFAULT_FORMATS): string {
+  return toJson(valueOf(d, t, i), t, f);
+}
+
 function toJson(v: unknown, t: DataType, f: TextFormats = DEFAULT_FORMATS): string {
   switch (t.kind) {
-    case 'string': return JSON.stringify(v);
+    case 'string': return quoteJson(v as string);
     case 'float64': {
       const d = v as number;
       return Number.isFinite(d) ? formatDouble(d) : `"${formatDouble(d)}"`;
@@ -197,8 +202,8 @@ function objectJson(values: readonly unknown[], fields: readonly StructField[], 
   fields.forEach((f, i) => {
     const x = values[i];
     if (x === null || x === undefined) {
-      if (!ignoreNulls) parts.push(`${JSON.stringify(f.name)}:null`);
-    } else parts.push(`${JSON.stringify(f.name)}:${toJson(x, f.dataType, fmt)}`);
+      if (!ignoreNulls) parts.push(`${quoteJson(f.name)}:null`);
+    } else parts.push(`${quoteJson(f.name)}:${toJson(x, f.dataType, fmt)}`);
   });
   return `{${parts.join(',')}}`;
 }

@@ -6,15 +6,11 @@ import type * as arrow from 'apache-arrow';
 import { dataFromPlainValues, plainValueAt } from '../../execution/plain-values.js';
 import { isNullAt } from '../../execution/vectors.js';
 import { ArrayT, type DataType, IntegerT, StringT, fromArrowType, parseTypeName } from '../../types/data-type.js';
-import { formatDecimal } from '../../types/decimal.js';
-import { type JsonObject, type JsonValue, jsonText, parseJson, quoteJson } from '../../util/json-value.js';
-import { JsonMismatch, canonicalJsonType, convertJson, inferJsonType } from '../../datasource/json.js';
+import { type JsonObject, type JsonValue, jsonText, parseJson } from '../../util/json-value.js';
+import { JsonMismatch, canonicalJsonType, convertJson, inferJsonType, rowJson } from '../../datasource/json.js';
+import { compilePattern as compileTextPattern } from '../../datasource/datetime-pattern.js';
 import { StructType } from '../../types/schema.js';
-import type { Expression } from '../expression.js';
-import { dataTypeOf, formatDate, formatDouble } from '../expression.js';
-import { type CompiledPattern, compilePattern, formatLocal } from '../eval/datetime-format.js';
-import { type TimeZone, timeZoneOf } from '../eval/time-zone.js';
-import { localDayAndMicros } from '../eval/timestamp-local.js';
+import { type Expression, dataTypeOf } from '../expression.js';
 import { type ScalarFunctionDef, typeText, unexpectedType, wrongArgCount } from './function-def.js';
 
 /** The first JSON value of `text` (Jackson stops reading there), or null when it is malformed. */
@@ -168,58 +164,8 @@ const jsonObjectKeys: ScalarFunctionDef = {
   doc: { description: 'The keys of the outermost JSON object, in order; NULL for anything else or malformed JSON.', example: "df.select(json_object_keys(col('j')))" },
 };
 
-const BASE64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
-
-/** Spark's default JSON timestamp format (its SSS truncates: 23:59:59.9995 → .999), compiled once. */
-let timestampPattern: CompiledPattern | undefined;
-
-function jsonTimestamp(micros: bigint, zone: TimeZone): string {
-  const local: [number, number] = [0, 0];
-  localDayAndMicros(zone, micros, local);
-  const utcSeconds = Math.floor(Number(micros) / 1e6);
-  timestampPattern ??= compilePattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", false);
-  return formatLocal(timestampPattern, local[0], local[1], zone, zone.offsetAt(utcSeconds), utcSeconds);
-}
-
-/** Row i of `d` as JSON, the way Spark's JacksonGenerator writes it (NULL struct fields left out; timestamps in `zone`). */
-function toJsonValue(d: arrow.Data, type: DataType, i: number, zone: TimeZone): string {
-  if (isNullAt(d, i)) return 'null';
-  switch (type.kind) {
-    case 'struct': {
-      const parts: string[] = [];
-      type.fields.forEach((f, k) => {
-        const c = d.children[k]!;
-        if (!isNullAt(c, i)) parts.push(`${quoteJson(f.name)}:${toJsonValue(c, f.dataType, i, zone)}`);
-      });
-      return `{${parts.join(',')}}`;
-    }
-    case 'array': {
-      const offs = d.valueOffsets as Int32Array;
-      const items: string[] = [];
-      for (let j = offs[i]!; j < offs[i + 1]!; j++) items.push(toJsonValue(d.children[0]!, type.elementType, j, zone));
-      return `[${items.join(',')}]`;
-    }
-    case 'string':
-      return quoteJson(plainValueAt(d, type, i) as string);
-    case 'binary':
-      return quoteJson(BASE64(plainValueAt(d, type, i) as Uint8Array));
-    case 'date':
-      return quoteJson(formatDate(plainValueAt(d, type, i) as number));
-    case 'timestamp':
-      return quoteJson(jsonTimestamp(plainValueAt(d, type, i) as bigint, zone));
-    case 'float64': {
-      const v = plainValueAt(d, type, i) as number;
-      // Jackson quotes the non-finite values Spark writes (its writeNumber of NaN gives "NaN").
-      return Number.isFinite(v) ? formatDouble(v) : `"${formatDouble(v)}"`;
-    }
-    case 'decimal':
-      return formatDecimal(plainValueAt(d, type, i) as bigint, type.scale);
-    case 'null':
-      return 'null';
-    default:
-      return String(plainValueAt(d, type, i));
-  }
-}
+/** Spark's default JSON timestamp format (its SSS truncates: 23:59:59.9995 → .999). */
+const JSON_TIMESTAMP = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
 const toJson: ScalarFunctionDef = {
   name: 'to_json',
@@ -232,8 +178,9 @@ const toJson: ScalarFunctionDef = {
   eval(args, n, ctx, call) {
     const d = args[0]!;
     const t = call ? dataTypeOf(call.args[0]!) : fromArrowType(d.type);
-    const zone = timeZoneOf(ctx?.timeZone);
-    return dataFromPlainValues(StringT, Array.from({ length: n }, (_, i) => (isNullAt(d, i) ? null : toJsonValue(d, t, i, zone))));
+    // The JSON writer's text, with timestamps in the session time zone.
+    const formats = { date: null, timestamp: compileTextPattern(JSON_TIMESTAMP, 'timestamp', ctx?.timeZone ?? 'UTC') };
+    return dataFromPlainValues(StringT, Array.from({ length: n }, (_, i) => (isNullAt(d, i) ? null : rowJson(d, t, i, formats))));
   },
   doc: { description: 'A struct or array as a JSON string (NULL struct fields are left out, as Spark writes them).', example: "df.select(to_json(struct(col('a'), col('b'))))" },
 };
