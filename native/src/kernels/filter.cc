@@ -69,10 +69,37 @@ inline int RowsIn(int64_t length, int64_t w) {
 }
 }  // namespace
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// 32 mask bytes per compare: the scalar word assembly below ran at 4 GB/s, an eighth of memory bandwidth.
+__attribute__((target("avx2"))) int64_t FullWordsAvx2(const uint8_t* mask, int64_t full, uint64_t* words) {
+  int64_t count = 0;
+  const __m256i zero = _mm256_setzero_si256();
+  for (int64_t w = 0; w < full; ++w) {
+    const uint8_t* p = mask + (w << 6);
+    const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+    const uint32_t zl = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, zero)));
+    const uint32_t zh = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, zero)));
+    const uint64_t word = ~(static_cast<uint64_t>(zh) << 32 | zl);
+    words[w] = word;
+    count += __builtin_popcountll(word);
+  }
+  return count;
+}
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+#endif
+
 int64_t MaskToSelection(const uint8_t* mask, int64_t length, uint64_t* words) {
   int64_t count = 0;
   const int64_t nw = WordsFor(length);
-  for (int64_t w = 0; w < nw; ++w) {
+  int64_t w = 0;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (kHasAvx2) {
+    w = length >> 6;  // the whole 64-row words; the short last one goes through the loop below
+    count = FullWordsAvx2(mask, w, words);
+  }
+#endif
+  for (; w < nw; ++w) {
     const int64_t base = w << 6;
     const int m = RowsIn(length, w);
     uint64_t word = 0;

@@ -1,18 +1,23 @@
 // arithmetic / negate: + - * / % over Int32Array, BigInt64Array or Float64Array columns and scalars.
+#include <cstring>
 #include <string>
 
 #include "kernels/arithmetic.h"
 #include "napi/args.h"
 #include "napi/columns.h"
 #include "napi/exports.h"
+#include "napi/fresh_array.h"
 #include "napi/validity_out.h"
 
 namespace kindling::napi {
 
 namespace {
 
-Napi::Object Result(Napi::Env env, Napi::Value values, const std::vector<uint8_t>& bits, int64_t n,
+template <typename T>
+Napi::Object Result(Napi::Env env, Napi::TypedArrayOf<T> values, const std::vector<uint8_t>& bits, int64_t n,
                     const kernels::ArithResult& r) {
+  // An ANSI error stops the kernel part-way; the rest of the fresh output must not show old heap bytes.
+  if (r.error_at >= 0) std::memset(values.Data(), 0, static_cast<size_t>(n) * sizeof(T));
   Napi::Object result = Napi::Object::New(env);
   result.Set("values", values);
   result.Set("validity", ValidityResult(env, bits, n, r.null_count));
@@ -25,7 +30,7 @@ template <typename T>
 Napi::Value Run(const Args& a, kernels::ArithOp op, const NumericArg& x, kernels::Validity xv, bool xs,
                 const NumericArg& y, kernels::Validity yv, bool ys, int64_t n, bool ansi) {
   Napi::Env env = a.Env();
-  Napi::TypedArrayOf<T> out = Napi::TypedArrayOf<T>::New(env, static_cast<size_t>(n));
+  Napi::TypedArrayOf<T> out = FreshArray<T>(env, static_cast<size_t>(n));
   std::vector<uint8_t>& bits = ValidityScratch(n);
   const kernels::Operand<T> left{static_cast<const T*>(x.data), xv, xs};
   const kernels::Operand<T> right{static_cast<const T*>(y.data), yv, ys};
@@ -73,7 +78,7 @@ Napi::Value Arithmetic(const Napi::CallbackInfo& info) {
 template <typename T>
 Napi::Value RunNegate(const Args& a, const NumericArg& x, kernels::Validity v, int64_t n, bool ansi) {
   Napi::Env env = a.Env();
-  Napi::TypedArrayOf<T> out = Napi::TypedArrayOf<T>::New(env, static_cast<size_t>(n));
+  Napi::TypedArrayOf<T> out = FreshArray<T>(env, static_cast<size_t>(n));
   std::vector<uint8_t>& bits = ValidityScratch(n);
   const kernels::ArithResult r =
       kernels::Negate<T>(static_cast<const T*>(x.data), v, n, ansi, out.Data(), bits.data());

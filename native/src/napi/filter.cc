@@ -5,6 +5,7 @@
 #include "napi/args.h"
 #include "napi/columns.h"
 #include "napi/exports.h"
+#include "napi/fresh_array.h"
 #include "napi/validity_out.h"
 
 namespace kindling::napi {
@@ -18,7 +19,7 @@ Napi::Value FilterMaskToIndices(const Napi::CallbackInfo& info) {
   a.RequireLength(mask, "mask", length);
   if (length > int64_t{INT32_MAX} + 1) a.ThrowRange("length " + std::to_string(length) + " exceeds 2^31 rows");
   const int64_t count = kernels::CountSelected(mask.data, length);
-  Napi::Int32Array out = Napi::Int32Array::New(a.Env(), static_cast<size_t>(count));
+  Napi::Int32Array out = FreshArray<int32_t>(a.Env(), static_cast<size_t>(count));
   kernels::MaskToIndices(mask.data, length, out.Data(), count);
   return out;
 }
@@ -31,7 +32,7 @@ Napi::Value FilterSelection(const Napi::CallbackInfo& info) {
   a.RequireLength(mask, "mask", length);
   if (length > int64_t{INT32_MAX} + 1) a.ThrowRange("length " + std::to_string(length) + " exceeds 2^31 rows");
   Napi::Env env = a.Env();
-  Napi::BigInt64Array sel = Napi::BigInt64Array::New(env, static_cast<size_t>(kernels::WordsFor(length)));
+  Napi::BigInt64Array sel = FreshArray<int64_t>(env, static_cast<size_t>(kernels::WordsFor(length)));
   const int64_t count = kernels::MaskToSelection(mask.data, length, reinterpret_cast<uint64_t*>(sel.Data()));
   Napi::Object out = Napi::Object::New(env);
   out.Set("selection", sel);
@@ -64,9 +65,9 @@ Napi::Object FilterResult(Napi::Env env, Napi::Value validity, int64_t nulls) {
   return result;
 }
 
-template <typename T, typename Array>
+template <typename T>
 Napi::Value FixedOut(Napi::Env env, const void* values, const uint64_t* sel, int64_t length, int64_t count) {
-  Array out = Array::New(env, static_cast<size_t>(count));
+  Napi::TypedArrayOf<T> out = FreshArray<T>(env, static_cast<size_t>(count));
   kernels::CompactFixed<T>(static_cast<const T*>(values), sel, length, count, out.Data());
   return out;
 }
@@ -86,9 +87,9 @@ Napi::Value FilterFixed(const Napi::CallbackInfo& info) {
   Napi::Env env = a.Env();
   Napi::Value out;
   switch (values.kind) {
-    case kernels::ValueKind::kInt32: out = FixedOut<int32_t, Napi::Int32Array>(env, values.data, sel, length, count); break;
-    case kernels::ValueKind::kInt64: out = FixedOut<int64_t, Napi::BigInt64Array>(env, values.data, sel, length, count); break;
-    case kernels::ValueKind::kFloat64: out = FixedOut<double, Napi::Float64Array>(env, values.data, sel, length, count); break;
+    case kernels::ValueKind::kInt32: out = FixedOut<int32_t>(env, values.data, sel, length, count); break;
+    case kernels::ValueKind::kInt64: out = FixedOut<int64_t>(env, values.data, sel, length, count); break;
+    case kernels::ValueKind::kFloat64: out = FixedOut<double>(env, values.data, sel, length, count); break;
   }
   int64_t nulls;
   Napi::Value validity = CompactValidity(env, v, sel, length, count, &nulls);
@@ -138,8 +139,9 @@ Napi::Value FilterString(const Napi::CallbackInfo& info) {
   }
   if (total > 2147483647) a.ThrowRange("the kept strings need more than 2^31 - 1 bytes");
   Napi::Env env = a.Env();
-  Napi::Int32Array out_offsets = Napi::Int32Array::New(env, static_cast<size_t>(count + 1));
-  Napi::Uint8Array out_bytes = Napi::Uint8Array::New(env, static_cast<size_t>(total));
+  Napi::Int32Array out_offsets = FreshArray<int32_t>(env, static_cast<size_t>(count + 1));
+  Napi::Uint8Array out_bytes = FreshArray<uint8_t>(env, static_cast<size_t>(total));
+  out_offsets[0] = 0;
   if (length > 0) kernels::CompactStrings(offsets.data, bytes.data, sel, length, out_offsets.Data(), out_bytes.Data());
   int64_t nulls;
   Napi::Value validity = CompactValidity(env, v, sel, length, count, &nulls);

@@ -2,6 +2,7 @@
 #include "kernels/hash.h"
 #include "napi/args.h"
 #include "napi/exports.h"
+#include "napi/fresh_array.h"
 
 namespace kindling::napi {
 
@@ -15,7 +16,7 @@ Napi::Value HashInt64(const Napi::CallbackInfo& info) {
   a.RequireLength(values, "values", length);
   const kernels::Validity validity = a.Validity(1, "validity", 2, "validityOffset", length);
   const uint32_t seed = a.Uint32(4, "seed");
-  Napi::Uint32Array out = Napi::Uint32Array::New(a.Env(), static_cast<size_t>(length));
+  Napi::Uint32Array out = FreshArray<uint32_t>(a.Env(), static_cast<size_t>(length));
   kernels::HashInt64(values.data, validity, length, seed, out.Data());
   return out;
 }

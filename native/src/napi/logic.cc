@@ -4,6 +4,7 @@
 #include "kernels/logic.h"
 #include "napi/args.h"
 #include "napi/exports.h"
+#include "napi/fresh_array.h"
 #include "napi/validity_out.h"
 
 namespace kindling::napi {
@@ -56,7 +57,7 @@ Napi::Value TrueMask(const Napi::CallbackInfo& info) {
   const int64_t n = a.Count(4, "n");
   const kernels::Bits x = BitsArg(a, 0, "bits", 1, "bitOffset", n);
   const kernels::Validity v = a.Validity(2, "validity", 3, "validityOffset", n);
-  Napi::Uint8Array out = Napi::Uint8Array::New(a.Env(), static_cast<size_t>(n));
+  Napi::Uint8Array out = FreshArray<uint8_t>(a.Env(), static_cast<size_t>(n));
   kernels::TrueMask(x, v, n, out.Data());
   return out;
 }

@@ -4,6 +4,7 @@
 #include "kernels/partition.h"
 #include "napi/args.h"
 #include "napi/exports.h"
+#include "napi/fresh_array.h"
 
 namespace kindling::napi {
 
@@ -16,7 +17,7 @@ Napi::Value PartitionIdsFromHashes(const Napi::CallbackInfo& info) {
   const ArrayArg<uint32_t> hashes = a.Uint32Array(0, "hashes");
   a.RequireLength(hashes, "hashes", n);
   const int64_t p = a.IntIn(2, "numPartitions", 1, 2147483647);
-  Napi::Int32Array out = Napi::Int32Array::New(a.Env(), static_cast<size_t>(n));
+  Napi::Int32Array out = FreshArray<int32_t>(a.Env(), static_cast<size_t>(n));
   kernels::PartitionIdsFromHashes(hashes.data, n, static_cast<uint32_t>(p), out.Data());
   return out;
 }
@@ -31,7 +32,7 @@ Napi::Value PartitionOrder(const Napi::CallbackInfo& info) {
   const int64_t p = a.IntIn(2, "numPartitions", 1, 1 << 24);
   Napi::Env env = a.Env();
   Napi::Int32Array starts = Napi::Int32Array::New(env, static_cast<size_t>(p + 1));
-  Napi::Int32Array order = Napi::Int32Array::New(env, static_cast<size_t>(n));
+  Napi::Int32Array order = FreshArray<int32_t>(env, static_cast<size_t>(n));
   const int64_t bad = kernels::PartitionOrder(pids.data, n, static_cast<int32_t>(p), starts.Data(), order.Data());
   if (bad >= 0) {
     a.ThrowRange("pids[" + std::to_string(bad) + "] = " + std::to_string(pids.data[bad]) + " is not in [0, " +

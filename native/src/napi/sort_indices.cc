@@ -6,6 +6,7 @@
 #include "napi/args.h"
 #include "napi/columns.h"
 #include "napi/exports.h"
+#include "napi/fresh_array.h"
 
 namespace kindling::napi {
 
@@ -54,7 +55,7 @@ Napi::Value SortIndices(const Napi::CallbackInfo& info) {
     }
     keys.push_back(sk);
   }
-  Napi::Int32Array out = Napi::Int32Array::New(a.Env(), static_cast<size_t>(n));
+  Napi::Int32Array out = FreshArray<int32_t>(a.Env(), static_cast<size_t>(n));
   int64_t bad;
   try {
     bad = kernels::SortIndices(keys.data(), static_cast<int>(keys.size()), n, out.Data());

@@ -5,6 +5,7 @@
 #include "kernels/take.h"
 #include "napi/args.h"
 #include "napi/exports.h"
+#include "napi/fresh_array.h"
 #include "napi/validity_out.h"
 
 namespace kindling::napi {
@@ -22,7 +23,7 @@ Napi::Value TakeImpl(const Napi::CallbackInfo& info, const char* fn) {
   const ArrayArg<int32_t> indices = a.Int32Array(3, "indices");
   const int64_t n = indices.length;
   Napi::Env env = a.Env();
-  Napi::TypedArrayOf<T> out = Napi::TypedArrayOf<T>::New(env, static_cast<size_t>(n));
+  Napi::TypedArrayOf<T> out = FreshArray<T>(env, static_cast<size_t>(n));
   std::vector<uint8_t>& bits = ValidityScratch(n);
   const kernels::TakeResult r =
       kernels::Take<T>(values.data, validity, values.length, indices.data, n, out.Data(), bits.data());
@@ -98,8 +99,8 @@ Napi::Value TakeString(const Napi::CallbackInfo& info) {
   }
   if (size.bytes > 2147483647) a.ThrowRange("the gathered strings need more than 2^31 - 1 bytes");
   Napi::Env env = a.Env();
-  Napi::Int32Array out_offsets = Napi::Int32Array::New(env, static_cast<size_t>(n + 1));
-  Napi::Uint8Array out_bytes = Napi::Uint8Array::New(env, static_cast<size_t>(size.bytes));
+  Napi::Int32Array out_offsets = FreshArray<int32_t>(env, static_cast<size_t>(n + 1));
+  Napi::Uint8Array out_bytes = FreshArray<uint8_t>(env, static_cast<size_t>(size.bytes));
   std::vector<uint8_t>& out_validity = ValidityScratch(n);
   const kernels::TakeResult r = kernels::TakeStrings(offsets.data, bytes.data, validity, indices.data, n,
                                                      out_offsets.Data(), out_bytes.Data(), out_validity.data());

@@ -18,7 +18,12 @@ export async function measure<T>(runs: number, action: () => Promise<T>): Promis
   let answer = await action(); // warm-up: JIT, caches, lazy initialisation
   const timingsMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.(); // start every run with a clean heap when node runs with --expose-gc
+    if (gc) {
+      // Start every run with a clean heap (node --expose-gc). V8 frees array buffers on a background
+      // thread after the collection; let that finish so it does not run during the timed run.
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const t0 = performance.now();
     answer = await action();
     timingsMs.push(performance.now() - t0);
