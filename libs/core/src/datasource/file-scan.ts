@@ -14,7 +14,8 @@ export async function* executeFileScan(plan: FileScanExec, partition: number, ct
   const splits = plan.partitions[partition] ?? [];
   if (splits.length === 0) return;
   const format = fileFormat(plan.format);
-  const options = new SourceOptions(plan.options);
+  // Spark's `timeZone` option defaults to the session's: timestamps without an offset are read in it.
+  const options = new SourceOptions(plan.options).withDefault('timeZone', ctx.eval?.timeZone ?? 'UTC');
   const nData = plan.dataSchema.length;
   // The data columns to read (deduplicated, in output order), and where each output column comes from.
   const dataCols = [...new Set(plan.columns.filter((c) => c < nData))];

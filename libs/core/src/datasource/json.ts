@@ -17,7 +17,7 @@ import { type SourceOptions, parseMode } from './options.js';
 import type { SourceFile } from './paths.js';
 import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-reader.js';
 import { type JsonValue, jsonText, parseJson, quoteJson } from '../util/json-value.js';
-import { DEFAULT_FORMATS, type TextFormats, formatTimestampIso, parseDecimalText, textFormats } from './text-values.js';
+import { DEFAULT_FORMATS, type TextFormats, parseDecimalText, textFormats, timestampText } from './text-values.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
 
 const encoder = new TextEncoder();
@@ -144,7 +144,7 @@ function convert(v: JsonValue, t: DataType, f: TextFormats): unknown {
       break;
     }
     case 'date': if (typeof v === 'string') { const d = f.date ? f.date.parse(v) : parseDate(v); if (d !== null) return d; } break;
-    case 'timestamp': if (typeof v === 'string') { const d = f.timestamp ? f.timestamp.parse(v) : parseTimestamp(v); if (d !== null) return d; } break;
+    case 'timestamp': if (typeof v === 'string') { const d = f.timestamp ? f.timestamp.parse(v) : parseTimestamp(v, f.zone); if (d !== null) return d; } break;
     case 'binary': if (typeof v === 'string') return Uint8Array.from(Buffer.from(v, 'base64')); break;
     case 'null': return null;
     case 'array': if (Array.isArray(v)) return v.map((x) => convert(x, t.elementType, f)); break;
@@ -189,7 +189,7 @@ function toJson(v: unknown, t: DataType, f: TextFormats = DEFAULT_FORMATS): stri
     }
     case 'decimal': return formatDecimal(v as bigint, t.scale);
     case 'date': return `"${f.date ? f.date.format(v as number) : formatDate(v as number)}"`;
-    case 'timestamp': return `"${f.timestamp ? f.timestamp.format(v as bigint) : formatTimestampIso(v as bigint)}"`;
+    case 'timestamp': return `"${timestampText(v as bigint, f)}"`;
     case 'binary': return `"${Buffer.from(v as Uint8Array).toString('base64')}"`;
     case 'array': return `[${(v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : toJson(x, t.elementType, f))).join(',')}]`;
     case 'struct': return objectJson(v as unknown[], t.fields, true, f);

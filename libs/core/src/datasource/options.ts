@@ -55,6 +55,11 @@ export class SourceOptions {
     return n;
   }
 
+  /** These options with `key` set to `value` where the caller did not set it (a session default such as timeZone). */
+  withDefault(key: string, value: string): SourceOptions {
+    return this.get(key) === undefined ? new SourceOptions([...this.map.entries(), [key, value]]) : this;
+  }
+
   entries(): [string, string][] {
     return [...this.map.entries()];
   }

@@ -1,24 +1,49 @@
 // Text forms of values in CSV and JSON files, as Spark writes and reads them with the default formats:
-// dates `yyyy-MM-dd`, timestamps `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` (UTC here, so `Z`), doubles as Java prints them.
+// dates `yyyy-MM-dd`, timestamps `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in the `timeZone` option's zone (`Z` for UTC),
+// doubles as Java prints them.
 import { formatDate, formatDouble } from '../expr/expression.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
 import { formatDecimal, parseDecimal, changePrecision } from '../types/decimal.js';
 import type { DataType, DecimalType } from '../types/data-type.js';
+import { type TimeZone, UTC, timeZoneOf } from '../expr/eval/time-zone.js';
 import { type DateTimePattern, compilePattern } from './datetime-pattern.js';
 import type { SourceOptions } from './options.js';
 
-/** The `dateFormat` / `timestampFormat` options, compiled; null means Spark's default format. */
+/**
+ * The `dateFormat` / `timestampFormat` options, compiled (null: Spark's default format), and the `timeZone` option
+ * (the session's by default) that timestamps without an offset are read in and that they are written in.
+ */
 export interface TextFormats {
   readonly date: DateTimePattern | null;
   readonly timestamp: DateTimePattern | null;
+  readonly zone: TimeZone;
+  /** Spark's default write format in `zone` when that is not UTC (UTC writes through formatTimestampIso). */
+  readonly isoTimestamp: DateTimePattern | null;
 }
 
-export const DEFAULT_FORMATS: TextFormats = { date: null, timestamp: null };
+export const DEFAULT_FORMATS: TextFormats = { date: null, timestamp: null, zone: UTC, isoTimestamp: null };
+
+const ISO_TIMESTAMP = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
 export function textFormats(o: SourceOptions): TextFormats {
   const d = o.get('dateFormat');
   const t = o.get('timestampFormat');
-  return { date: d === undefined ? null : compilePattern(d, 'date'), timestamp: t === undefined ? null : compilePattern(t, 'timestamp') };
+  const zoneId = o.get('timeZone') ?? 'UTC';
+  const zone = timeZoneOf(zoneId);
+  // Zones that are UTC at every instant take the fast path (same text: offset 0 prints as `Z`).
+  const utc = /^(UTC|UT|GMT|Z|Etc\/(UTC|GMT)|[+-]00(:?00)?)$/i.test(zoneId);
+  return {
+    date: d === undefined ? null : compilePattern(d, 'date', zoneId),
+    timestamp: t === undefined ? null : compilePattern(t, 'timestamp', zoneId),
+    zone,
+    isoTimestamp: utc ? null : compilePattern(ISO_TIMESTAMP, 'timestamp', zoneId),
+  };
+}
+
+/** A timestamp's text in the default write format of `f`'s zone, or in its timestampFormat. */
+export function timestampText(micros: bigint, f: TextFormats): string {
+  if (f.timestamp) return f.timestamp.format(micros);
+  return f.isoTimestamp ? f.isoTimestamp.format(micros) : formatTimestampIso(micros);
 }
 
 /** Spark's default write format of a timestamp: millisecond precision, `Z` for UTC. */
@@ -32,7 +57,7 @@ export function atomicText(v: unknown, t: DataType, f: TextFormats = DEFAULT_FOR
   switch (t.kind) {
     case 'float64': return formatDouble(v as number);
     case 'date': return f.date ? f.date.format(v as number) : formatDate(v as number);
-    case 'timestamp': return f.timestamp ? f.timestamp.format(v as bigint) : formatTimestampIso(v as bigint);
+    case 'timestamp': return timestampText(v as bigint, f);
     case 'decimal': return formatDecimal(v as bigint, t.scale);
     default: return String(v);
   }
@@ -75,7 +100,7 @@ export function fromText(s: string, t: DataType, o: { nanValue: string; positive
     // The default formatters fall back to the cast's parsing, as Spark 3's do.
     // A pattern the user gave is applied strictly, as Spark applies a non-default format.
     case 'date': return (f.date ? f.date.parse(s) : parseDate(s)) ?? undefined;
-    case 'timestamp': return (f.timestamp ? f.timestamp.parse(s) : parseTimestamp(s)) ?? undefined;
+    case 'timestamp': return (f.timestamp ? f.timestamp.parse(s) : parseTimestamp(s, f.zone)) ?? undefined;
     case 'null': return null;
     default: return undefined;
   }

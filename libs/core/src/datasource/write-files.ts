@@ -59,7 +59,8 @@ export function checkCodec(format: FileFormat, options: SourceOptions): void {
 
 export async function* executeWriteFiles(plan: WriteFilesExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
   const format = fileFormat(plan.format);
-  const options = new SourceOptions(plan.options);
+  // Spark's `timeZone` option defaults to the session's: timestamps are written in it, with their offset.
+  const options = new SourceOptions(plan.options).withDefault('timeZone', ctx.eval?.timeZone ?? 'UTC');
   const childOut = plan.child.output;
   const types = childOut.map((a) => a.dataType);
   const partCols = new Set(plan.partitionColumns);

@@ -8,7 +8,8 @@ import { isNullAt } from '../../execution/vectors.js';
 import { ArrayT, type DataType, IntegerT, StringT, fromArrowType, parseTypeName } from '../../types/data-type.js';
 import { type JsonObject, type JsonValue, jsonText, parseJson } from '../../util/json-value.js';
 import { JsonMismatch, canonicalJsonType, convertJson, inferJsonType, rowJson } from '../../datasource/json.js';
-import { compilePattern as compileTextPattern } from '../../datasource/datetime-pattern.js';
+import { SourceOptions } from '../../datasource/options.js';
+import { type TextFormats, textFormats } from '../../datasource/text-values.js';
 import { StructType } from '../../types/schema.js';
 import { type Expression, dataTypeOf } from '../expression.js';
 import { type ScalarFunctionDef, typeText, unexpectedType, wrongArgCount } from './function-def.js';
@@ -165,7 +166,10 @@ const jsonObjectKeys: ScalarFunctionDef = {
 };
 
 /** Spark's default JSON timestamp format (its SSS truncates: 23:59:59.9995 → .999). */
-const JSON_TIMESTAMP = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+/** The JSON source's default formats in the session time zone, as to_json and from_json use them. */
+function sessionFormats(timeZone: string | undefined): TextFormats {
+  return textFormats(new SourceOptions([['timeZone', timeZone ?? 'UTC']]));
+}
 
 const toJson: ScalarFunctionDef = {
   name: 'to_json',
@@ -179,7 +183,7 @@ const toJson: ScalarFunctionDef = {
     const d = args[0]!;
     const t = call ? dataTypeOf(call.args[0]!) : fromArrowType(d.type);
     // The JSON writer's text, with timestamps in the session time zone.
-    const formats = { date: null, timestamp: compileTextPattern(JSON_TIMESTAMP, 'timestamp', ctx?.timeZone ?? 'UTC') };
+    const formats = sessionFormats(ctx?.timeZone);
     return dataFromPlainValues(StringT, Array.from({ length: n }, (_, i) => (isNullAt(d, i) ? null : rowJson(d, t, i, formats))));
   },
   doc: { description: 'A struct or array as a JSON string (NULL struct fields are left out, as Spark writes them).', example: "df.select(to_json(struct(col('a'), col('b'))))" },
@@ -213,7 +217,7 @@ function schemaOf(text: string): DataType | undefined {
  * shape gives a struct of NULLs, a top-level field that does not fit its type is NULL alone (Spark's partial
  * results), and what follows the first value is ignored.
  */
-function readDocument(doc: string, t: DataType): unknown {
+function readDocument(doc: string, t: DataType, formats: TextFormats): unknown {
   let v: JsonValue | undefined;
   try {
     v = parseJson(doc, true);
@@ -225,7 +229,7 @@ function readDocument(doc: string, t: DataType): unknown {
     return t.fields.map((f) => {
       if (!entries.has(f.name)) return null;
       try {
-        return convertJson(entries.get(f.name)!, f.dataType);
+        return convertJson(entries.get(f.name)!, f.dataType, formats);
       } catch (e) {
         if (e instanceof JsonMismatch) return null;
         throw e;
@@ -234,7 +238,7 @@ function readDocument(doc: string, t: DataType): unknown {
   }
   if (v === undefined) return null;
   try {
-    return convertJson(v, t);
+    return convertJson(v, t, formats);
   } catch (e) {
     if (e instanceof JsonMismatch) return null;
     throw e;
@@ -257,9 +261,11 @@ const fromJson: ScalarFunctionDef = {
     if (!schema) return { error: `The input schema ${JSON.stringify(text)} is not a valid schema string.`, errorClass: 'INVALID_SCHEMA.PARSE_ERROR' };
     return { args: [args[0]!], dataType: schema, nullable: true };
   },
-  eval(args, n, _ctx, call) {
+  eval(args, n, ctx, call) {
     const t = call!.dataType;
-    return dataFromPlainValues(t, strings(args[0]!, n).map((s) => (s === null ? null : readDocument(s, t))));
+    // Timestamps without an offset are read in the session time zone, as the JSON source reads them.
+    const formats = sessionFormats(ctx?.timeZone);
+    return dataFromPlainValues(t, strings(args[0]!, n).map((s) => (s === null ? null : readDocument(s, t, formats))));
   },
   doc: { description: 'A JSON string read as the given struct or array type (a DDL string); malformed input gives a struct of NULLs.', example: "df.select(from_json(col('j'), 'a INT, b STRING'))" },
 };
