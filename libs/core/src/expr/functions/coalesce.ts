@@ -35,8 +35,8 @@ export const coalesce: ScalarFunctionDef = {
     if (argTypes.length < 1) return wrongArgCount('coalesce', '> 0', argTypes.length);
     return resolveCommon('coalesce', argTypes);
   },
-  eval(args: readonly arrow.Data[], n: number) {
-    const c = conformArgs(args, n, true);
+  eval(args: readonly arrow.Data[], n: number, ctx) {
+    const c = conformArgs(args, n, true, ctx);
     return firstNonNull(c.args, n, c.type);
   },
   doc: {
@@ -52,8 +52,8 @@ export const nvl: ScalarFunctionDef = {
     if (argTypes.length !== 2) return wrongArgCount('nvl', '2', argTypes.length);
     return resolveCommon('nvl', argTypes);
   },
-  eval(args: readonly arrow.Data[], n: number) {
-    const c = conformArgs(args, n, true);
+  eval(args: readonly arrow.Data[], n: number, ctx) {
+    const c = conformArgs(args, n, true, ctx);
     return firstNonNull(c.args, n, c.type);
   },
   doc: {

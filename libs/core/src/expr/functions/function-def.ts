@@ -103,9 +103,9 @@ export function isError(r: unknown): r is { error: string } {
  * Arguments of a variadic function (coalesce, greatest…) brought to their common type. The analyzer casts them already;
  * this only guards against callers that build the expression by hand with mixed types.
  */
-export function conformArgs(args: readonly arrow.Data[], n: number, allowString: boolean): { args: readonly arrow.Data[]; type: DataType } {
+export function conformArgs(args: readonly arrow.Data[], n: number, allowString: boolean, ctx?: EvalContext): { args: readonly arrow.Data[]; type: DataType } {
   const types = args.map((a) => fromArrowType(a.type));
   const type = commonType(types, allowString) ?? types[0] ?? { kind: 'null' };
   if (types.every((t) => sameType(t, type))) return { args, type };
-  return { args: args.map((a, i) => castColumn(a, types[i]!, type, n, { ansi: false })), type };
+  return { args: args.map((a, i) => castColumn(a, types[i]!, type, n, { ansi: false, timeZone: ctx?.timeZone })), type };
 }

@@ -19,8 +19,8 @@ function extremum(name: 'greatest' | 'least'): ScalarFunctionDef {
       }
       return { argTypes: argTypes.map(() => t), dataType: t, nullable: (ns) => ns.every((x) => x) };
     },
-    eval(args: readonly arrow.Data[], n: number) {
-      const { args: xs, type } = conformArgs(args, n, false);
+    eval(args: readonly arrow.Data[], n: number, ctx) {
+      const { args: xs, type } = conformArgs(args, n, false, ctx);
       let best = xs[0]!;
       for (let k = 1; k < xs.length; k++) {
         const cand = xs[k]!;

@@ -45,6 +45,17 @@ describe('NULL conditionals', () => {
     expect(typeOf('zeroifnull', [NullT])).toEqual(IntegerT);
     expect(callFn('nanvl', [[DoubleT, [NaN, 2, null, NaN]], [DoubleT, [1.5, 1, 1, null]]])).toEqual([1.5, 2, null, null]);
   });
+
+  it('nullif and equal_null read a string compared with a timestamp in the session time zone', () => {
+    // Midnight in Los Angeles is 08:00 UTC.
+    const ts: Col = [TimestampT, [1577865600000000n]];
+    const text: Col = [StringT, ['2020-01-01 00:00:00']];
+    const la = { ansi: false, timeZone: 'America/Los_Angeles' };
+    expect(callFn('nullif', [ts, text], la)).toEqual([null]);
+    expect(callFn('nullif', [ts, text])).toEqual([1577865600000000n]);
+    expect(callFn('equal_null', [ts, text], la)).toEqual([true]);
+    expect(callFn('equal_null', [ts, text], { ansi: false })).toEqual([false]);
+  });
 });
 
 describe('arithmetic by name', () => {

@@ -4,6 +4,7 @@ import type * as arrow from 'apache-arrow';
 import { comparisonType } from '../../analyzer/type-coercion.js';
 import { type DataType, DoubleT, fromArrowType, IntegerT, sameType, simpleString } from '../../types/data-type.js';
 import { castColumn } from '../eval/cast.js';
+import type { EvalContext } from '../eval/evaluate.js';
 import { bit, boolBitsOf, float64Values, validityOf } from '../eval/columns.js';
 import { compare } from '../eval/compare.js';
 import { broadcastLiteral } from '../eval/literal.js';
@@ -12,12 +13,14 @@ import { commonType } from './coercion.js';
 import { castableToDouble, type ResolveResult, type ScalarFunctionDef, typeText, unexpectedType, wrongArgCount } from './function-def.js';
 
 /** `a = b` (or `a <=> b`) compared in the type Spark's comparison coercion picks, whatever the arguments' own types. */
-function equalIn(op: '=' | '<=>', a: arrow.Data, b: arrow.Data, n: number): arrow.Data {
+function equalIn(op: '=' | '<=>', a: arrow.Data, b: arrow.Data, n: number, ctx: EvalContext | undefined): arrow.Data {
   const at = fromArrowType(a.type);
   const bt = fromArrowType(b.type);
   const t = comparisonType(at, bt) ?? at;
-  const ca = sameType(at, t) ? a : castColumn(a, at, t, n, { ansi: false });
-  const cb = sameType(bt, t) ? b : castColumn(b, bt, t, n, { ansi: false });
+  // The session zone matters when a string meets a timestamp; the comparison's casts never raise, as Spark's.
+  const cc = { ansi: false, timeZone: ctx?.timeZone };
+  const ca = sameType(at, t) ? a : castColumn(a, at, t, n, cc);
+  const cb = sameType(bt, t) ? b : castColumn(b, bt, t, n, cc);
   return compare(op, ca, cb, t, n);
 }
 
@@ -27,8 +30,8 @@ function comparable(fn: string, a: DataType, b: DataType): ResolveResult | undef
 }
 
 /** `a`, NULL where `a = b` is true. */
-function nullWhereEqual(a: arrow.Data, b: arrow.Data, type: DataType, n: number): arrow.Data {
-  const eq = equalIn('=', a, b, n);
+function nullWhereEqual(a: arrow.Data, b: arrow.Data, type: DataType, n: number, ctx: EvalContext | undefined): arrow.Data {
+  const eq = equalIn('=', a, b, n, ctx);
   const bits = boolBitsOf(eq);
   const valid = validityOf(eq);
   const which = new Int32Array(n);
@@ -43,8 +46,8 @@ export const nullif: ScalarFunctionDef = {
     const [a, b] = argTypes as [DataType, DataType];
     return comparable('nullif', a, b) ?? { argTypes: [a, b], dataType: a, nullable: () => true };
   },
-  eval(args: readonly arrow.Data[], n: number) {
-    return nullWhereEqual(args[0]!, args[1]!, fromArrowType(args[0]!.type), n);
+  eval(args: readonly arrow.Data[], n: number, ctx) {
+    return nullWhereEqual(args[0]!, args[1]!, fromArrowType(args[0]!.type), n, ctx);
   },
   doc: { description: 'NULL when `col1` equals `col2`, otherwise `col1`.', example: "df.select(nullif(col('a'), col('b')))" },
 };
@@ -56,8 +59,8 @@ export const nullifzero: ScalarFunctionDef = {
     const a = argTypes[0]!;
     return comparable('nullifzero', a, IntegerT) ?? { argTypes: [a], dataType: a, nullable: () => true };
   },
-  eval(args: readonly arrow.Data[], n: number) {
-    return nullWhereEqual(args[0]!, broadcastLiteral(0, IntegerT, n), fromArrowType(args[0]!.type), n);
+  eval(args: readonly arrow.Data[], n: number, ctx) {
+    return nullWhereEqual(args[0]!, broadcastLiteral(0, IntegerT, n), fromArrowType(args[0]!.type), n, ctx);
   },
   doc: { description: 'NULL when the value is 0, otherwise the value.', example: "df.select(nullifzero(col('a')))" },
 };
@@ -93,8 +96,8 @@ export const equalNull: ScalarFunctionDef = {
     const [a, b] = argTypes as [DataType, DataType];
     return comparable('equal_null', a, b) ?? { argTypes: [a, b], dataType: { kind: 'boolean' }, nullable: () => false };
   },
-  eval(args: readonly arrow.Data[], n: number) {
-    return equalIn('<=>', args[0]!, args[1]!, n);
+  eval(args: readonly arrow.Data[], n: number, ctx) {
+    return equalIn('<=>', args[0]!, args[1]!, n, ctx);
   },
   doc: { description: 'Like `=`, but true when both are NULL and false when one is (the `<=>` operator).', example: "df.select(equal_null(col('a'), col('b')))" },
 };
