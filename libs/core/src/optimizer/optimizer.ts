@@ -10,6 +10,7 @@ import { combineFilters } from './rules/combine-filters.js';
 import { collapseProject } from './rules/collapse-project.js';
 import { pushDownFilter } from './rules/push-down-filter.js';
 import { reorderJoin } from './rules/reorder-join.js';
+import { costBasedReorderJoin } from './rules/cost-based-reorder-join.js';
 import { pushExtraPredicateThroughJoin } from './rules/push-extra-predicate-through-join.js';
 import { pushDownLimit } from './rules/push-down-limit.js';
 import { pruneColumns } from './rules/prune-columns.js';
@@ -32,6 +33,8 @@ export class OptimizerRun {
     readonly timeZone = 'UTC',
     /** The query's current time (µs): every current_timestamp() / current_date() of one optimization folds to it. */
     readonly currentMicros = BigInt(Date.now()) * 1000n,
+    /** `spark.sql.autoBroadcastJoinThreshold` (bytes; -1: no broadcasts), for rules that weigh join strategies. */
+    readonly broadcastThreshold = 10 * 1024 * 1024,
   ) {}
 
   tag(node: object, tag: string): void {
@@ -82,6 +85,13 @@ export const OPTIMIZER_BATCHES: readonly OptimizerBatch[] = [
     ],
   },
   {
+    // Once filters sit on the join inputs, order inner-join chains by their estimated sizes (Spark runs its
+    // CostBasedJoinReorder in a batch of its own at this point, when CBO is on).
+    name: 'join-reorder',
+    strategy: 'once',
+    rules: [costBasedReorderJoin],
+  },
+  {
     // Last, once operators stopped moving: drop columns nobody reads, then merge the projects that adds.
     name: 'column-pruning',
     strategy: 'fixpoint',
@@ -106,6 +116,7 @@ const SPARK_RULE_NAMES: Readonly<Record<string, string>> = {
   PushPredicateThroughNonJoin: 'push-down-filter',
   PushPredicateThroughJoin: 'push-down-filter',
   ReorderJoin: 'reorder-join',
+  CostBasedJoinReorder: 'cost-based-reorder-join',
   PushExtraPredicateThroughJoin: 'push-extra-predicate-through-join',
   LimitPushDown: 'push-down-limit',
   ColumnPruning: 'prune-columns',
@@ -132,6 +143,8 @@ export interface OptimizeOptions {
   readonly verify?: boolean;
   /** The session time zone constant folding evaluates timestamp casts and functions in (default UTC). */
   readonly timeZone?: string;
+  /** `spark.sql.autoBroadcastJoinThreshold` in bytes (default 10 MiB; -1 disables broadcasts). */
+  readonly broadcastThreshold?: number;
   /** Called after every rule application with its wall time in milliseconds. */
   readonly onRule?: (name: string, ms: number, changed: boolean) => void;
 }
@@ -150,7 +163,7 @@ export function runBatches(plan: LogicalPlan, batches: readonly OptimizerBatch[]
     if (problem) throw new Error(`Optimizer input plan is invalid: ${problem}\n${logicalPlanString(plan)}`);
   }
   let current = plan;
-  const run = new OptimizerRun(opts.timeZone);
+  const run = new OptimizerRun(opts.timeZone, undefined, opts.broadcastThreshold);
   for (const batch of batches) {
     const rules = batch.rules.filter((r) => !disabled.has(r.name));
     if (rules.length === 0) continue;

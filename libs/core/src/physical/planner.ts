@@ -24,6 +24,7 @@ import { assertNever } from '../util/assert.js';
 import type { DataType } from '../types/data-type.js';
 import { aggregateStateTypes } from '../expr/aggregates/registry.js';
 import { batchBytes } from '../execution/vectors.js';
+import { estimateRows } from '../optimizer/cardinality.js';
 import { bindReferences } from './bind.js';
 import { ArgumentColumns, extractPythonUdfs, wholeRowFunction } from './plan-python.js';
 import { type HashAggregateExec, type Partitioning, type PhysicalPlan, numPartitionsOf } from './physical-plan.js';
@@ -109,7 +110,7 @@ function defaultSize(t: DataType): number {
 }
 
 /** Spark's `EstimationUtils.getSizePerRow`: 8 bytes of row overhead plus each column's default size. */
-function rowBytes(output: readonly { readonly dataType: DataType }[]): number {
+export function rowBytes(output: readonly { readonly dataType: DataType }[]): number {
   return 8 + output.reduce((n, a) => n + defaultSize(a.dataType), 0);
 }
 
@@ -152,8 +153,13 @@ export function estimateBytes(p: LogicalPlan): number {
       return Infinity;
     case 'limit':
       return Math.min(estimateBytes(p.child), p.limit * 64);
-    case 'join':
-      return p.joinType === 'leftsemi' || p.joinType === 'leftanti' ? estimateBytes(p.left) : Infinity;
+    case 'join': {
+      if (p.joinType === 'leftsemi' || p.joinType === 'leftanti') return estimateBytes(p.left);
+      // An inner join of inputs of known size (small dimensions joined first by cost-based-reorder-join): its
+      // estimated rows at its row width, so the result can still be broadcast. Outer joins stay unknown.
+      if ((p.joinType !== 'inner' && p.joinType !== 'cross') || !Number.isFinite(estimateBytes(p.left)) || !Number.isFinite(estimateBytes(p.right))) return Infinity;
+      return estimateRows(p) * rowBytes(outputOf(p));
+    }
     case 'union':
       return p.children.reduce((s, c) => s + estimateBytes(c), 0);
     case 'fileScan': {

@@ -129,7 +129,7 @@ export class Engine {
 
   optimize(plan: LogicalPlan): LogicalPlan {
     const excluded = this.conf.get('spark.sql.optimizer.excludedRules').split(',').map((s) => s.trim()).filter(Boolean);
-    return optimize(plan, { disabledRules: excluded, timeZone: this.timeZone.id });
+    return optimize(plan, { disabledRules: excluded, timeZone: this.timeZone.id, broadcastThreshold: this.conf.int('spark.sql.autoBroadcastJoinThreshold', 10 * 1024 * 1024) });
   }
 
   async stop(): Promise<void> {

@@ -26,15 +26,23 @@ export const reorderJoin: OptimizerRule = {
 // Only the top of a chain of inner joins is reordered (then its inputs, recursively): a sub-chain seen alone,
 // without the conjuncts above it, could be reordered against the order chosen for the whole chain.
 function visit(p: LogicalPlan): LogicalPlan {
+  return visitChains(p, reorder);
+}
+
+/**
+ * `p` with `reorderChain` applied to the top of every chain of inner joins (then, recursively, to the chains among
+ * its inputs) and nothing else changed.
+ */
+export function visitChains(p: LogicalPlan, reorderChain: (chain: LogicalPlan, flat: Flat) => LogicalPlan): LogicalPlan {
   if (isInnerJoin(p) || (p.kind === 'filter' && isInnerJoin(p.child))) {
     const flat: Flat = { inputs: [], conds: [] };
     flatten(p, flat);
-    const inputs = flat.inputs.map(visit);
+    const inputs = flat.inputs.map((x) => visitChains(x, reorderChain));
     const changed = inputs.some((x, i) => x !== flat.inputs[i]);
     const chain = changed ? rebuild(p, new Map(flat.inputs.map((x, i) => [x, inputs[i]!]))) : p;
-    return reorder(chain, { inputs, conds: flat.conds });
+    return reorderChain(chain, { inputs, conds: flat.conds });
   }
-  return withNewPlanChildren(p, planChildren(p).map(visit));
+  return withNewPlanChildren(p, planChildren(p).map((c) => visitChains(c, reorderChain)));
 }
 
 /** `p` with its chain's inputs replaced. */
@@ -48,7 +56,7 @@ function isInnerJoin(p: LogicalPlan): p is Join {
   return p.kind === 'join' && (p.joinType === 'inner' || p.joinType === 'cross');
 }
 
-interface Flat {
+export interface Flat {
   readonly inputs: LogicalPlan[];
   readonly conds: Expression[];
 }
@@ -68,14 +76,25 @@ function flatten(p: LogicalPlan, out: Flat): void {
 }
 
 /** `p`, a chain flattened into `flat`, rebuilt in the greedy order (or `p` itself when that is its order). */
-function reorder(p: LogicalPlan, { inputs, conds }: Flat): LogicalPlan {
-  // Moving a non-deterministic conjunct or a Python UDF call could change how often, or on which rows, it runs.
-  if (inputs.length <= 2 || conds.length === 0 || conds.some((c) => !isDeterministic(c) || containsPythonUdf(c))) return p;
+function reorder(p: LogicalPlan, flat: Flat): LogicalPlan {
+  if (!reorderable(flat)) return p;
+  const order = greedyOrder(flat.inputs.map(outputIds), flat.conds.map(refIds));
+  return joinInOrder(p, flat, order);
+}
+
+/** Whether a chain may be reordered at all: moving a non-deterministic conjunct or a Python UDF call could change how often, or on which rows, it runs. */
+export function reorderable({ inputs, conds }: Flat): boolean {
+  return inputs.length > 2 && conds.length > 0 && !conds.some((c) => !isDeterministic(c) || containsPythonUdf(c));
+}
+
+/**
+ * The chain `p` (flattened into `flat`) as a left-deep tree joining its inputs in `order`, each conjunct on the first
+ * join that can evaluate it, under a Project keeping `p`'s output; `p` itself when `order` is the written one.
+ */
+export function joinInOrder(p: LogicalPlan, { inputs, conds }: Flat, order: readonly number[]): LogicalPlan {
+  if (order.every((k, i) => k === i)) return p;
   const ids = inputs.map(outputIds);
   const refs = conds.map(refIds);
-  const order = greedyOrder(ids, refs);
-  if (order.every((k, i) => k === i)) return p;
-
   let joined = inputs[order[0]!]!;
   let joinedIds = new Set(ids[order[0]!]);
   let left = conds.map((_, i) => i);

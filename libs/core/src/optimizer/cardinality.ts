@@ -1,0 +1,82 @@
+// Row-count estimates for join ordering, without collected statistics: exact counts where the engine holds the
+// rows (local relations, ranges), file bytes over the row width otherwise, and System R's default selectivities
+// for predicates (= 1/10, a range 1/3, ...). They only need to rank join orders, not to be right.
+import type { Expression } from '../expr/expression.js';
+import { type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+import { rowBytes } from '../physical/planner.js';
+
+/**
+ * Estimated rows of `p`; Infinity when nothing is known (Python operators, generators). `filtered` false leaves
+ * filters out: the rows the input holds before them.
+ */
+export function estimateRows(p: LogicalPlan, filtered = true): number {
+  switch (p.kind) {
+    case 'localRelation':
+      return p.partitions.reduce((s, part) => s + part.reduce((t, b) => t + b.numRows, 0), 0);
+    case 'range': {
+      const n = p.step > 0n ? (p.end - p.start + p.step - 1n) / p.step : (p.start - p.end - p.step - 1n) / -p.step;
+      return Number(n > 0n ? n : 0n);
+    }
+    case 'fileScan': {
+      const bytes = p.partitions.reduce((s, part) => s + part.reduce((t, f) => t + f.length, 0), 0);
+      return Math.max(1, Math.ceil(bytes / rowBytes(outputOf(p))));
+    }
+    case 'cachedRelation':
+      return estimateRows(p.child, filtered);
+    case 'filter':
+      return estimateRows(p.child, filtered) * (filtered ? selectivity(p.condition) : 1);
+    case 'project':
+    case 'sort':
+    case 'window':
+    case 'repartition':
+    case 'subqueryAlias':
+      return estimateRows(p.child, filtered);
+    case 'distinct':
+      return estimateRows(p.child, filtered) * 0.5;
+    case 'aggregate':
+      return p.groupingExprs.length === 0 ? 1 : estimateRows(p.child, filtered) * 0.5;
+    case 'limit':
+      return Math.min(estimateRows(p.child, filtered), p.limit);
+    case 'union':
+      return p.children.reduce((s, c) => s + estimateRows(c, filtered), 0);
+    case 'expand':
+      return estimateRows(p.child, filtered) * p.projections.length;
+    case 'join': {
+      const l = estimateRows(p.left, filtered);
+      if (p.joinType === 'leftsemi' || p.joinType === 'leftanti') return l * (filtered ? 0.5 : 1);
+      const r = estimateRows(p.right, filtered);
+      // Without key information a join keeps the larger side's rows (a foreign key meeting its primary key).
+      return p.condition ? Math.max(l, r) : l * r;
+    }
+    default:
+      return Infinity;
+  }
+}
+
+/** The fraction of rows `e` keeps, by System R's defaults. */
+export function selectivity(e: Expression): number {
+  switch (e.kind) {
+    case 'and':
+      return selectivity(e.left) * selectivity(e.right);
+    case 'or': {
+      const a = selectivity(e.left);
+      const b = selectivity(e.right);
+      return a + b - a * b;
+    }
+    case 'not':
+      return 1 - selectivity(e.child);
+    case 'cmp':
+      return e.op === '=' || e.op === '<=>' ? 0.1 : e.op === '!=' ? 0.9 : 1 / 3;
+    case 'in':
+      return Math.min(1, 0.1 * e.list.length);
+    case 'isNull':
+      return 0.1;
+    case 'isNotNull':
+      return 0.9;
+    case 'literal':
+      return e.value === true ? 1 : 0;
+    default:
+      // LIKE, function calls and the rest.
+      return 0.25;
+  }
+}
