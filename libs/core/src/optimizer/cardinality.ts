@@ -1,9 +1,17 @@
 // Row-count estimates for join ordering, without collected statistics: exact counts where the engine holds the
-// rows (local relations, ranges), file bytes over the row width otherwise, and System R's default selectivities
-// for predicates (= 1/10, a range 1/3, ...). They only need to rank join orders, not to be right.
-import type { Expression } from '../expr/expression.js';
-import { type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+// rows (local relations, ranges), file bytes over the row width otherwise. A filter over rows the engine holds is
+// measured on a sample of them (as dynamic sampling does); others get System R's default selectivities (= 1/10,
+// a range 1/3, ...). The estimates only need to rank join orders, not to be right.
+import { type Expression, containsPythonUdf } from '../expr/expression.js';
+import { evaluatePredicate } from '../expr/eval/evaluate.js';
+import { takeBatch } from '../execution/vectors.js';
+import { type LocalRelation, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+import { bindReferences } from '../physical/bind.js';
 import { rowBytes } from '../physical/planner.js';
+import { isDeterministic } from './plan-util.js';
+
+/** Rows a filter's selectivity is measured on, spread over the relation's batches. */
+const SAMPLE_ROWS = 1024;
 
 /**
  * Estimated rows of `p`; Infinity when nothing is known (Python operators, generators). `filtered` false leaves
@@ -23,8 +31,12 @@ export function estimateRows(p: LogicalPlan, filtered = true): number {
     }
     case 'cachedRelation':
       return estimateRows(p.child, filtered);
-    case 'filter':
-      return estimateRows(p.child, filtered) * (filtered ? selectivity(p.condition) : 1);
+    case 'filter': {
+      const rows = estimateRows(p.child, filtered);
+      if (!filtered) return rows;
+      const measured = p.child.kind === 'localRelation' ? sampledSelectivity(p.condition, p.child) : null;
+      return rows * (measured ?? selectivity(p.condition));
+    }
     case 'project':
     case 'sort':
     case 'window':
@@ -79,4 +91,34 @@ export function selectivity(e: Expression): number {
       // LIKE, function calls and the rest.
       return 0.25;
   }
+}
+
+/**
+ * The fraction of a sample of `rel`'s rows that `cond` keeps (half a row when none is, so no estimate is 0); null
+ * when it cannot be measured safely (nondeterministic, Python, or it fails to evaluate).
+ */
+function sampledSelectivity(cond: Expression, rel: LocalRelation): number | null {
+  if (!isDeterministic(cond) || containsPythonUdf(cond)) return null;
+  const total = estimateRows(rel);
+  if (total === 0) return null;
+  const types = rel.output.map((a) => a.dataType);
+  let seen = 0;
+  let kept = 0;
+  try {
+    const bound = bindReferences(cond, rel.output);
+    for (const part of rel.partitions) {
+      for (const b of part) {
+        const k = Math.min(b.numRows, Math.ceil((SAMPLE_ROWS * b.numRows) / total));
+        if (k === 0) continue;
+        const stride = b.numRows / k;
+        const sample = takeBatch(b, types, Int32Array.from({ length: k }, (_, i) => Math.floor(i * stride)));
+        const mask = evaluatePredicate(bound, sample);
+        for (let i = 0; i < k; i++) kept += mask[i]!;
+        seen += k;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return seen === 0 ? null : Math.max(kept, 0.5) / seen;
 }

@@ -10,7 +10,7 @@
 // the 25 of nation, so supplier ⋈ customer on nation keys is seen as the many-to-many join it is. A step without
 // an equality is a filtered cross product, |L| · |R| · selectivity.
 import { type Expression, dataTypeOf } from '../../expr/expression.js';
-import { type LogicalPlan, outputOf } from '../../plan/logical-plan.js';
+import { type LogicalPlan, outputOf, planChildren, planExpressions } from '../../plan/logical-plan.js';
 import { estimateBytes, rowBytes } from '../../physical/planner.js';
 import { estimateRows, selectivity } from '../cardinality.js';
 import type { OptimizerRule } from '../optimizer.js';
@@ -19,29 +19,48 @@ import { type Flat, joinInOrder, reorderable, visitChains } from './reorder-join
 
 export const costBasedReorderJoin: OptimizerRule = {
   name: 'cost-based-reorder-join',
-  apply: (p, run) => visitChains(p, (chain, flat) => reorderBySize(chain, flat, run?.broadcastThreshold ?? 10 * 1024 * 1024)),
+  apply: (p, run) => {
+    const used = usedIds(p);
+    return visitChains(p, (chain, flat) => reorderBySize(chain, flat, run?.broadcastThreshold ?? 10 * 1024 * 1024, used));
+  },
 };
+
+/**
+ * Column ids some expression of the plan reads, or the plan returns: the columns left once prune-columns has run
+ * (after this rule), which are what the planner's sizes will count. A column a Project only passes on is not
+ * read by it.
+ */
+function usedIds(root: LogicalPlan): Set<number> {
+  const used = new Set<number>(outputOf(root).map((a) => a.exprId));
+  const walk = (p: LogicalPlan): void => {
+    for (const e of planExpressions(p)) {
+      if (p.kind === 'project' && e.kind === 'attr') continue;
+      for (const id of refIds(e)) used.add(id);
+    }
+    for (const c of planChildren(p)) walk(c);
+  };
+  walk(root);
+  return used;
+}
 
 interface Input {
   readonly rows: number;
-  /** The planner's size estimate, as its broadcast decision sees this input. */
+  /** The planner's size estimate of this input once its unused columns are pruned (its broadcast decision). */
   readonly bytes: number;
-  /** Bytes per row, for the size of an intermediate result holding this input's columns. */
+  /** Bytes per row of its used columns, for the size of an intermediate result holding them. */
   readonly width: number;
   /** Rows before its filters: the number of distinct values a key column of it can hold. */
   readonly base: number;
   readonly ids: ReadonlySet<number>;
 }
 
-function reorderBySize(p: LogicalPlan, flat: Flat, broadcastThreshold: number): LogicalPlan {
+function reorderBySize(p: LogicalPlan, flat: Flat, broadcastThreshold: number, used: ReadonlySet<number>): LogicalPlan {
   if (!reorderable(flat)) return p;
-  const inputs: Input[] = flat.inputs.map((x) => ({
-    rows: estimateRows(x),
-    base: estimateRows(x, false),
-    bytes: estimateBytes(x),
-    width: rowBytes(outputOf(x)),
-    ids: outputIds(x),
-  }));
+  const inputs: Input[] = flat.inputs.map((x) => {
+    const out = outputOf(x);
+    const width = rowBytes(out.filter((a) => used.has(a.exprId)));
+    return { rows: estimateRows(x), base: estimateRows(x, false), bytes: (estimateBytes(x) * width) / rowBytes(out), width, ids: outputIds(x) };
+  });
   if (inputs.some((x) => !Number.isFinite(x.rows) || !Number.isFinite(x.base))) return p;
   const conds = flat.conds.map((e) => ({ e, refs: refIds(e), sel: selectivity(e) }));
   const order = cheapestOrder(inputs, conds, distinctValues(inputs, conds), broadcastThreshold);
@@ -86,41 +105,60 @@ const MAX_INPUTS = 12;
 
 /**
  * The left-deep order with the least total of estimated intermediate rows (Selinger's dynamic programme over sets
- * of inputs, each step adding an input some conjunct connects), or null when there is none: a chain that needs a
- * cross product, or one too long to search.
+ * of inputs, each step adding an input some conjunct connects), or null to keep the written one: when no order
+ * avoids a cross product, the chain is too long to search, or the written order costs little more.
  */
 function cheapestOrder(inputs: readonly Input[], conds: readonly Cond[], ndv: ReadonlyMap<number, number>, broadcastThreshold: number): number[] | null {
   const n = inputs.length;
   if (n > MAX_INPUTS) return null;
   const ctx: SizeContext = { inputs, conds, ndv, all: new Set(inputs.flatMap((x) => [...x.ids])) };
-  interface Best { readonly cost: number; readonly rows: number; readonly width: number; readonly bytes: number; readonly order: readonly number[] }
-  const best: (Best | undefined)[] = new Array(1 << n);
+  const best: (Step | undefined)[] = new Array(1 << n);
   for (let i = 0; i < n; i++) best[1 << i] = { cost: 0, rows: inputs[i]!.rows, width: inputs[i]!.width, bytes: inputs[i]!.bytes, order: [i] };
-  // A step costs the rows it makes, and when neither side can be broadcast also the rows both sides shuffle.
-  const broadcastable = (bytes: number) => broadcastThreshold >= 0 && bytes <= broadcastThreshold;
   // Sets in increasing numeric order: every subset of a set comes before it. Ties keep the first order found.
   for (let set = 1; set < 1 << n; set++) {
     const b = best[set];
     if (!b) continue;
-    const members = new Set(b.order);
     for (let k = 0; k < n; k++) {
       if (set & (1 << k)) continue;
-      const rows = joinSize(b.rows, members, k, ctx);
-      if (rows === null) continue;
-      const next = set | (1 << k);
-      const x = inputs[k]!;
-      const shuffle = broadcastable(x.bytes) || broadcastable(b.bytes) ? 0 : b.rows + x.rows;
-      const cost = b.cost + rows + shuffle;
-      const cur = best[next];
-      if (!cur || cost < cur.cost) {
-        // The planner sizes an inner join as its estimated rows at its row width (estimateBytes).
-        const width = b.width + x.width - 8;
-        best[next] = { cost, rows, width, bytes: rows * width, order: [...b.order, k] };
-      }
+      const step = extend(b, k, ctx, broadcastThreshold);
+      if (!step) continue;
+      const cur = best[set | (1 << k)];
+      if (!cur || step.cost < cur.cost) best[set | (1 << k)] = step;
     }
   }
   const all = best[(1 << n) - 1];
-  return all ? [...all.order] : null;
+  if (!all) return null;
+  // The written order (reorder-join's) stays unless the estimates clearly prefer another: they are rough, and an
+  // order a person wrote often encodes what they know of the data.
+  let written: Step | null = best[1]!;
+  for (let k = 1; k < n && written; k++) written = extend(written, k, ctx, broadcastThreshold);
+  return written && all.cost >= written.cost * KEEP_WRITTEN ? null : [...all.order];
+}
+
+/** Written orders within this factor of the cheapest estimate are kept. */
+const KEEP_WRITTEN = 0.9;
+
+interface Step {
+  readonly cost: number;
+  readonly rows: number;
+  readonly width: number;
+  readonly bytes: number;
+  readonly order: readonly number[];
+}
+
+/**
+ * `b` joined with input k: a step costs the rows it makes, and when neither side can be broadcast also the rows
+ * both sides shuffle. null when no conjunct connects k.
+ */
+function extend(b: Step, k: number, ctx: SizeContext, broadcastThreshold: number): Step | null {
+  const rows = joinSize(b.rows, new Set(b.order), k, ctx);
+  if (rows === null) return null;
+  const x = ctx.inputs[k]!;
+  const broadcastable = (bytes: number) => broadcastThreshold >= 0 && bytes <= broadcastThreshold;
+  const shuffle = broadcastable(x.bytes) || broadcastable(b.bytes) ? 0 : b.rows + x.rows;
+  // The planner sizes an inner join as its estimated rows at its row width (estimateBytes).
+  const width = b.width + x.width - 8;
+  return { cost: b.cost + rows + shuffle, rows, width, bytes: rows * width, order: [...b.order, k] };
 }
 
 interface SizeContext {
