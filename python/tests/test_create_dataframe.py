@@ -199,3 +199,18 @@ def test_pickled_rows_refuse_values_of_the_wrong_type(spark, conf):
         spark.createDataFrame([("not a date",)], "d date", verifySchema=False)
     with pytest.raises(PySparkTypeError):
         spark.createDataFrame([(1.5,)], "i int", verifySchema=False)
+
+
+@pytest.mark.parametrize("arrow", ["true", "false"])
+def test_binary_columns(spark, conf, arrow):
+    # As PySpark: bytes and bytearray infer BinaryType, collect gives bytearray, show prints hex bytes.
+    conf({"spark.sql.execution.arrow.pyspark.enabled": arrow})
+    df = spark.createDataFrame([(1, b"ab"), (2, bytearray(b"\x00\xff")), (3, None)], "id int, b binary")
+    assert df.collect() == [Row(id=1, b=bytearray(b"ab")), Row(id=2, b=bytearray(b"\x00\xff")), Row(id=3, b=None)]
+    assert df._show_string(20, 20, False).splitlines()[3:5] == ["|  1|[61 62]|", "|  2|[00 FF]|"]
+    inferred = spark.createDataFrame([(b"x",), (bytearray(b"yz"),)])
+    assert inferred.schema.simpleString() == "struct<_1:binary>"
+    assert [r[0] for r in inferred.collect()] == [bytearray(b"x"), bytearray(b"yz")]
+    assert list(df.toPandas()["b"])[:2] == [b"ab", b"\x00\xff"]
+    with pytest.raises(PySparkTypeError):
+        spark.createDataFrame([("not bytes",)], "b binary")

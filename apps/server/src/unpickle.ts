@@ -8,7 +8,7 @@ export class Utf8Bytes {
 }
 
 /** A decoded value: what the client's rows hold. Ints beyond ±2^53 are bigints. */
-export type PickleValue = null | boolean | number | bigint | string | Utf8Bytes | PickleValue[];
+export type PickleValue = null | boolean | number | bigint | string | Utf8Bytes | Uint8Array | PickleValue[];
 
 /** Options of `unpickle`. */
 export interface UnpickleOptions {
@@ -31,7 +31,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Decodes one pickle. Every length and memo index is checked against the input before use, so a truncated or
  * corrupted pickle raises INVALID_PICKLED_ROWS naming the byte offset; any opcode outside the restricted set
- * (GLOBAL, REDUCE, BUILD, dicts, sets, bytes, persistent ids, …) is refused the same way, so nothing executes.
+ * (GLOBAL, REDUCE, BUILD, dicts, sets, persistent ids, …) is refused the same way, so nothing executes. `bytes`
+ * values (binary columns) come back as copies, Uint8Arrays.
  */
 export function unpickle(data: Uint8Array, options: UnpickleOptions = {}): PickleValue {
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -88,6 +89,11 @@ export function unpickle(data: Uint8Array, options: UnpickleOptions = {}): Pickl
       throw bad(at, 'string is not valid UTF-8');
     }
     return options.utf8Bytes ? new Utf8Bytes(view) : s;
+  };
+  // A copy: the value outlives the request's buffer (it becomes a binary column).
+  const byteString = (len: number, at: number): Uint8Array => {
+    need(len, at);
+    return data.slice(pos, (pos += len));
   };
   const memoGet = (i: number, at: number): PickleValue => {
     if (i >= memo.length) throw bad(at, `memo entry ${i} does not exist`);
@@ -167,6 +173,16 @@ export function unpickle(data: Uint8Array, options: UnpickleOptions = {}): Pickl
         pos += 8;
         if (len > BigInt(n - pos)) throw bad(at, 'string overruns the pickle');
         push(text(Number(len), at));
+        break;
+      }
+      case 0x43: { need(1, at); const len = data[pos++]!; push(byteString(len, at)); break; } // SHORT_BINBYTES
+      case 0x42: { need(4, at); const len = dv.getUint32(pos, true); pos += 4; push(byteString(len, at)); break; } // BINBYTES
+      case 0x8e: { // BINBYTES8
+        need(8, at);
+        const len = dv.getBigUint64(pos, true);
+        pos += 8;
+        if (len > BigInt(n - pos)) throw bad(at, 'bytes overrun the pickle');
+        push(byteString(Number(len), at));
         break;
       }
       case 0x94: memoPut(memo.length, at); break; // MEMOIZE

@@ -230,6 +230,21 @@ describe('createDataFrame from Arrow', () => {
   });
 });
 
+describe('createDataFrame from rows', () => {
+  it('takes Uint8Arrays for binary columns, and infers binary from them', async () => {
+    const spark3 = SparkSession.builder().master('local[1]').create();
+    try {
+      const df = spark3.createDataFrame([[1, new Uint8Array([97, 98])], [2, null]], 'id int, b binary');
+      expect((await df.collect()).map((r) => r.toArray())).toEqual([[1, new Uint8Array([97, 98])], [2, null]]);
+      const inferred = spark3.createDataFrame([[new Uint8Array([0, 255])]]);
+      expect(inferred.dtypes).toEqual([['_1', 'binary']]);
+      expect(() => spark3.createDataFrame([['text']], 'b binary')).toThrow(/FIELD_DATA_TYPE_UNACCEPTABLE/);
+    } finally {
+      await spark3.stop();
+    }
+  });
+});
+
 describe('broadcast hash joins', () => {
   it('answer as shuffled ones do, with many tasks sharing one build per thread, and again on a second run', async () => {
     const spark2 = SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 3).create();

@@ -242,8 +242,8 @@ _MICRO = datetime.timedelta(microseconds=1)
 
 
 def _plain_converter(dt: Any) -> Callable[[Any], Any]:
-    """value → what the engine's unpickler accepts for ``dt``: None/bool/int/float/str/list; dates as days and
-    timestamps as µs since the epoch (naive datetimes are UTC, as on the Arrow path)."""
+    """value → what the engine's unpickler accepts for ``dt``: None/bool/int/float/str/bytes/list; dates as days
+    and timestamps as µs since the epoch (naive datetimes are UTC, as on the Arrow path)."""
     T = _types()
 
     def fail(v: Any) -> Any:
@@ -303,6 +303,9 @@ def _plain_converter(dt: Any) -> Callable[[Any], Any]:
                 return fail(v)
             return tuple(c(x) for c, x in zip(inner_fields, values))
         return struct
+    if isinstance(dt, T.BinaryType):
+        # bytes pickle as BINBYTES, which the engine reads; a bytearray would need REDUCE, which it refuses.
+        return lambda v: v if v is None or type(v) is bytes else (bytes(v) if isinstance(v, (bytearray, memoryview)) else fail(v))
     if isinstance(dt, T.NullType):
         return lambda v: v if v is None else fail(v)
     return fail

@@ -115,7 +115,9 @@ class _ResultUnpickler(pickle.Unpickler):
     """Pickled rows hold only plain values plus datetime.date/datetime and decimal.Decimal: refuse any other global."""
 
     _ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
-                ("datetime", "timezone"), ("_codecs", "encode"), ("builtins", "bytearray"), ("decimal", "Decimal")}
+                ("datetime", "timezone"), ("_codecs", "encode"), ("builtins", "bytearray"), ("decimal", "Decimal"),
+                # The engine writes protocol 2, which names the builtins module by its Python 2 name.
+                ("__builtin__", "bytearray")}
 
     def find_class(self, module: str, name: str):
         if (module, name) in self._ALLOWED:

@@ -42,9 +42,13 @@ function rowValue(v: PickleValue, type: StructType['fields'][number]['dataType']
         return type.fields.map((f, k) => rowValue(v[k]!, f.dataType, `${field}.${f.name}`, row, depth + 1));
       }
       break;
+    case 'binary':
+      if (v instanceof Uint8Array) return v;
+      break;
     default:
-      // Scalars are checked by createDataFrame; a list where a scalar belongs is refused here (it could be cyclic).
-      if (!Array.isArray(v)) return v;
+      // Scalars are checked by createDataFrame; a list where a scalar belongs is refused here (it could be cyclic),
+      // and so are bytes anywhere but a binary field.
+      if (!Array.isArray(v) && !(v instanceof Uint8Array)) return v;
   }
   throw new IllegalArgumentError('FIELD_DATA_TYPE_UNACCEPTABLE', `Field \`${field}\` of row ${row}: ${simpleString(type)} can not accept the pickled value ${typeof v === 'bigint' ? String(v) : JSON.stringify(v)}.`, { field, row: String(row) });
 }

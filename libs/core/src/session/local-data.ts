@@ -1,7 +1,7 @@
 // Turns user data (rows, objects, Arrow tables) into engine batches, inferring or checking the schema.
 import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
-import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
+import { type DataType, BinaryT, BooleanT, DoubleT, LongT, NullT, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
 import { type StructField, StructType } from '../types/schema.js';
 import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
@@ -17,6 +17,7 @@ function inferType(v: unknown): DataType | null {
     case 'number': return Number.isInteger(v) ? LongT : DoubleT;
     case 'string': return StringT;
     default:
+      if (v instanceof Uint8Array) return BinaryT;
       if (v instanceof Date) return TimestampT;
       if (Array.isArray(v)) {
         const el = v.map(inferType).find((t) => t !== null);
@@ -84,6 +85,7 @@ function convert(v: unknown, type: DataType, field: string, row: number): unknow
       return r;
     }
     case 'string': if (typeof v === 'string') return v; throw bad();
+    case 'binary': if (v instanceof Uint8Array) return v; throw bad();
     case 'date':
       if (v instanceof Date) return Math.floor(v.getTime() / 86400000);
       if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return Math.floor(Date.parse(v + 'T00:00:00Z') / 86400000);

@@ -14,6 +14,7 @@ from kindling.sql._utils import errors as _err
 from kindling.sql._utils.temporal import format_double
 from kindling.sql.types import (
     ArrayType,
+    BinaryType,
     BooleanType,
     DataType,
     DateType,
@@ -37,6 +38,8 @@ _type_mappings: Dict[type, Type[DataType]] = {
     int: LongType,
     float: DoubleType,
     str: StringType,
+    bytes: BinaryType,
+    bytearray: BinaryType,
     datetime.date: DateType,
     datetime.datetime: TimestampType,
 }
@@ -179,6 +182,7 @@ def _merge_type(a: DataType, b: DataType, name: Optional[str] = None) -> DataTyp
 
 _acceptable_types: Dict[type, Tuple[type, ...]] = {
     BooleanType: (bool,),
+    BinaryType: (bytearray, bytes),
     IntegerType: (int,),
     LongType: (int,),
     DoubleType: (float,),
