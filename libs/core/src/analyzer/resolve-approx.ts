@@ -4,6 +4,7 @@
 import { AnalysisError } from '../errors.js';
 import { type Expression, type SortOrder, dataTypeOf, exists, lit, prettyName } from '../expr/expression.js';
 import { aggregateDef } from '../expr/aggregates/registry.js';
+import { APPROX_QUANTILE } from '../expr/aggregates/approx-registry.js';
 import { hllPrecision } from '../expr/aggregates/hll-accumulator.js';
 import { constantValue, percentagesOf } from '../expr/aggregates/percentile-accumulator.js';
 import { sortCode } from '../expr/aggregates/ordered-set-accumulators.js';
@@ -73,6 +74,7 @@ export function resolveApproxAggregate(fn: AggregateFunctionName, name: string, 
       if (call.kind !== 'agg') return call;
       checkPercentages(fullSql, call.args[1]!, full[1]!);
       const acc = call.args[2]!;
+      if (calledAs === APPROX_QUANTILE) return call;
       if (!foldable(acc)) throw mismatch(fullSql, 'DATATYPE_MISMATCH.NON_FOLDABLE_INPUT', `the input \`accuracy\` should be a foldable "INT" expression; however, got "${prettyName(full[2]!)}".`);
       const a = constantValue(acc);
       if (a === null || !(Number(a) > 0 && Number(a) <= 2147483647)) {

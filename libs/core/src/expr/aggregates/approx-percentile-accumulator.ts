@@ -39,12 +39,15 @@ export class ApproxPercentileAccumulator implements Accumulator {
   private readonly ps: number[];
   private readonly many: boolean;
   private readonly inputType: DataType;
+  private readonly direct: boolean;
 
   constructor(call: AggregateCall) {
     const p = percentagesOf(call.args[1]!);
     this.ps = p.values.map(Number);
     this.many = p.many;
-    this.relativeError = 1.0 / Number(constantValue(call.args[2]!));
+    // approxQuantile gives its relative error (a double) and skips NaN; percentile_approx gives an accuracy.
+    this.direct = dataTypeOf(call.args[2]!).kind === 'float64';
+    this.relativeError = this.direct ? Number(constantValue(call.args[2]!)) : 1.0 / Number(constantValue(call.args[2]!));
     this.inputType = dataTypeOf(call.args[0]!);
   }
 
@@ -63,7 +66,9 @@ export class ApproxPercentileAccumulator implements Accumulator {
     for (let i = 0; i < n; i++) {
       const v = read(i);
       if (v === null || v === undefined) continue;
-      this.summaries[gids[i]!]!.insert(toDouble(v));
+      const d = toDouble(v);
+      if (this.direct && Number.isNaN(d)) continue;
+      this.summaries[gids[i]!]!.insert(d);
     }
   }
 

@@ -31,6 +31,9 @@ function approxInputType(t: DataType): DataType | undefined {
   return undefined;
 }
 
+/** The internal name DataFrame.approxQuantile calls (its `$` keeps SQL text from reaching it). */
+export const APPROX_QUANTILE = 'approx_quantile$';
+
 const PERCENTAGE_TYPES = '("DOUBLE" or "ARRAY<DOUBLE>")';
 
 /** percentile_cont / percentile_disc over [x, percentage(s), desc]: doubles, or an array of them. */
@@ -57,6 +60,8 @@ export const APPROX_DEFS: Record<ApproxAggregateName, AggregateFunctionDef> = {
     const many = p.kind === 'array' && (isNumeric(p.elementType) || p.elementType.kind === 'null');
     if (!(isNumeric(p) || p.kind === 'null') && !many) return unexpectedInput(1, PERCENTAGE_TYPES, argSql, p);
     const a = argTypes[2]!;
+    // approxQuantile passes its relative error as a double.
+    if (calledAs === APPROX_QUANTILE && a.kind === 'float64') return { argTypes: [t, many ? p : DoubleT, DoubleT], dataType: many ? ArrayT(t, false) : t, nullable: true };
     if (a.kind !== 'int32' && a.kind !== 'int64') return unexpectedInput(2, '"INTEGRAL"', argSql, a);
     return { argTypes: [t, many ? p : DoubleT, LongT], dataType: many ? ArrayT(t, false) : t, nullable: true };
   }, "Approximate percentile(s) of the non-NULL values, as Spark's ApproximatePercentile (Greenwald–Khanna summaries with relative error 1 / accuracy); the result has the input's type.",
@@ -92,6 +97,8 @@ export const APPROX_NAMES: Record<string, ApproxAggregateName> = {
   approxcountdistinct: 'approx_count_distinct',
   percentile_approx: 'percentile_approx',
   approx_percentile: 'percentile_approx',
+  // DataFrame.approxQuantile's summaries (relative error given directly, NaN skipped); not a SQL name of Spark's.
+  [APPROX_QUANTILE]: 'percentile_approx',
   product: 'product',
   mode: 'mode',
   listagg: 'listagg',

@@ -186,15 +186,17 @@ export class OrderedPercentileAccumulator extends RowsAccumulator {
     const discrete = this.call.fn === 'percentile_disc';
     const out: unknown[] = [];
     for (let g = start; g < end; g++) {
+      // Spark sorts in the key's direction and reads position (n - 1) * p there.
       const vals = Float64Array.from(this.rows[g]!, (r) => r[0] as number).sort();
+      if (this.desc) vals.reverse();
       if (vals.length === 0) {
         out.push(null);
         continue;
       }
       const n = vals.length;
-      const at = this.ps.map((p0) => {
-        const p = this.desc ? 1 - p0 : p0;
-        if (discrete) return discreteAt(vals, this.desc ? p0 : p, this.desc);
+      const at = this.ps.map((p) => {
+        // The first value whose cumulative distribution reaches p.
+        if (discrete) return vals[Math.max(Math.ceil(p * n) - 1, 0)]!;
         const position = (n - 1) * p;
         const lo = Math.floor(position);
         const hi = Math.ceil(position);
@@ -205,13 +207,6 @@ export class OrderedPercentileAccumulator extends RowsAccumulator {
     }
     return dataFromValues(this.many ? ArrayT(DoubleT, false) : DoubleT, out);
   }
-}
-
-/** The first value (in the key's direction) whose cumulative distribution reaches p. */
-function discreteAt(ascending: Float64Array, p: number, desc: boolean): number {
-  const n = ascending.length;
-  const k = Math.max(Math.ceil(p * n) - 1, 0);
-  return desc ? ascending[n - 1 - k]! : ascending[k]!;
 }
 
 /** product(x): the product of the non-NULL doubles. */
