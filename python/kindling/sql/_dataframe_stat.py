@@ -156,8 +156,8 @@ class DataFrameStatFunctions:
         Examples
         --------
         >>> df = spark.createDataFrame([(1.0,), (2.0,), (None,), (4.5,)], "d double")
-        >>> df.stat.approxQuantile("d", [0.5], 0.25)
-        [1.0]
+        >>> df.stat.approxQuantile("d", [0.5], 0.0)
+        [2.0]
         """
         return self.df.approxQuantile(col, probabilities, relativeError)
 

@@ -6,6 +6,7 @@ items are Spark's but listed in the order they were first kept, not in the order
 
 from __future__ import annotations
 
+import decimal
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
@@ -63,7 +64,7 @@ def summary(df: "DataFrame", statistics: Sequence[str]) -> "DataFrame":
         for k, s in enumerate(stats):
             low = s.lower()
             if low.endswith("%"):
-                value = pcts[k_pct]  # type: ignore[index]
+                value = F.get(pcts, k_pct)
                 k_pct += 1
             else:
                 value = {"count": lambda: F.count(column), "count_distinct": lambda: F.count_distinct(column),
@@ -125,10 +126,21 @@ def _java_string(v: Any) -> str:
             return "NaN"
         if math.isinf(v):
             return "Infinity" if v > 0 else "-Infinity"
-        if v == int(v) and abs(v) < 1e7:
-            return f"{v:.1f}"
-        return repr(v)
+        return _java_double(v)
     return str(v)
+
+
+def _java_double(v: float) -> str:
+    """Java's Double.toString: the shortest digits, in E notation outside [1e-3, 1e7)."""
+    if v == 0:
+        return "-0.0" if math.copysign(1.0, v) < 0 else "0.0"
+    if 1e-3 <= abs(v) < 1e7:
+        text = repr(v)
+        return text if "." in text or "e" in text else text + ".0"
+    sign, digits, exp = decimal.Decimal(repr(v)).as_tuple()
+    ds = "".join(map(str, digits)).rstrip("0") or "0"
+    e10 = len(digits) + int(exp) - 1
+    return f"{'-' if sign else ''}{ds[0]}.{ds[1:] or '0'}E{e10}"
 
 
 def crosstab(df: "DataFrame", col1: str, col2: str) -> "DataFrame":
@@ -147,8 +159,10 @@ def crosstab(df: "DataFrame", col1: str, col2: str) -> "DataFrame":
     table: Dict[str, List[int]] = {}
     for r in counts:
         table.setdefault(_java_string(r[0]), [0] * len(names))[index[_java_string(r[1])]] = r[2]
-    schema = StructType([StructField(f"{col1}_{col2}".replace("`", ""), StringType())] + [StructField(n.replace("`", ""), LongType()) for n in names])
-    return df.sparkSession.createDataFrame([(k, *v) for k, v in sorted(table.items())], schema)
+    # Placeholder names, then Spark's (createDataFrame's schema path cannot take names such as "1").
+    schema = StructType([StructField("_0", StringType())] + [StructField(f"_{k + 1}", LongType()) for k in range(len(names))])
+    out = df.sparkSession.createDataFrame([(k, *v) for k, v in sorted(table.items())], schema)
+    return out.toDF(f"{col1}_{col2}".replace("`", ""), *[n.replace("`", "") for n in names])
 
 
 def freq_items(df: "DataFrame", cols: Union[List[str], tuple], support: Optional[float]) -> "DataFrame":
@@ -179,7 +193,7 @@ def freq_items(df: "DataFrame", cols: Union[List[str], tuple], support: Optional
                     del counts[k]
                 for k in counts:
                     counts[k] -= 1
-    fields = [StructField(f"{c}_freqItems", ArrayType(df.schema[c].dataType, False)) for c in names]
+    fields = [StructField(f"{c}_freqItems", ArrayType(df.schema[c].dataType, True)) for c in names]
     values = tuple([keyed[i][k] for k in counters[i]] for i in range(len(names)))
     return df.sparkSession.createDataFrame([values], StructType(fields))
 
