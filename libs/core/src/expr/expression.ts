@@ -646,7 +646,8 @@ function renderOrderedSet(e: AggregateCall, r: (x: Expression) => string): strin
         const code = num(a[k + 1]);
         keys.push(`${r(a[k]!)} ${code & 2 ? 'DESC' : 'ASC'} ${code & 1 ? 'NULLS LAST' : 'NULLS FIRST'}`);
       }
-      return keys.length > 0 ? `${head} WITHIN GROUP (ORDER BY ${keys.join(', ')})` : head;
+      // Spark names an ordered string_agg listagg.
+      return keys.length > 0 ? `listagg${head.slice(name.length)} WITHIN GROUP (ORDER BY ${keys.join(', ')})` : head;
     }
     default:
       return `${name}(${e.distinct ? 'DISTINCT ' : ''}${r(a[0]!)})`;
