@@ -86,9 +86,9 @@ export const APPROX_DEFS: Record<ApproxAggregateName, AggregateFunctionDef> = {
   }, 'The non-NULL values joined by the delimiter (none by default), in the WITHIN GROUP order if given; NULL when there are none.',
   "df.groupBy('dept').agg(listagg('name', ', '))"),
   percentile_cont: def('percentile_cont', orderedPercentile, 'The percentile of the WITHIN GROUP order key, interpolated linearly between the neighbouring values (SQL only).',
-  'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY salary) FROM t'),
+  "df.agg(expr('percentile_cont(0.5) WITHIN GROUP (ORDER BY salary)'))"),
   percentile_disc: def('percentile_disc', orderedPercentile, 'The first value of the WITHIN GROUP order whose cumulative distribution reaches the percentage (SQL only).',
-  'SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY salary) FROM t'),
+  "df.agg(expr('percentile_disc(0.5) WITHIN GROUP (ORDER BY salary)'))"),
 };
 
 /** Names (lower case) and aliases; approx_percentile and string_agg are named as called. */
