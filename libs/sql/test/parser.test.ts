@@ -75,7 +75,7 @@ describe('expressions', () => {
   it('reads WITHIN GROUP (ORDER BY …) as sort orders after the arguments', () => {
     const e = parseExpression("listagg(DISTINCT s, ',') WITHIN GROUP (ORDER BY k DESC, s NULLS LAST) OVER (PARTITION BY g)");
     expect(e.kind).toBe('windowExpr');
-    const fn = (e as { fn: { name: string; isDistinct: boolean; args: { kind: string; direction?: string; nullOrdering?: string }[] } }).fn;
+    const fn = (e as unknown as { fn: { name: string; isDistinct: boolean; args: { kind: string; direction?: string; nullOrdering?: string }[] } }).fn;
     expect([fn.name, fn.isDistinct]).toEqual(['listagg', true]);
     expect(fn.args.map((a) => [a.kind, a.direction, a.nullOrdering])).toEqual([
       ['unresolvedColumn', undefined, undefined], ['literal', undefined, undefined], ['sortOrder', 'desc', 'nullsLast'], ['sortOrder', 'asc', 'nullsLast'],

@@ -25,7 +25,8 @@ export function fromDoubleTo(t: DataType): (d: number) => unknown {
       return (d) => (Number.isNaN(d) ? 0 : Math.max(-2147483648, Math.min(2147483647, Math.trunc(d))));
     case 'int64':
     case 'timestamp':
-      return (d) => (Number.isNaN(d) ? 0n : BigInt(Math.trunc(Math.max(-9223372036854775808, Math.min(9223372036854775807, d)))));
+      // Java's (long) d: NaN is 0, out of range saturates.
+      return (d) => (Number.isNaN(d) ? 0n : d >= 2 ** 63 ? 9223372036854775807n : d <= -(2 ** 63) ? -9223372036854775808n : BigInt(Math.trunc(d)));
     case 'decimal':
       return (d) => BigInt(d.toFixed(t.scale).replace('.', ''));
     default:
