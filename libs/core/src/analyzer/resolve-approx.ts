@@ -9,7 +9,7 @@ import { hllPrecision } from '../expr/aggregates/hll-accumulator.js';
 import { constantValue, percentagesOf } from '../expr/aggregates/percentile-accumulator.js';
 import { sortCode } from '../expr/aggregates/ordered-set-accumulators.js';
 import type { AggregateFunctionName } from '../expr/expression.js';
-import { DoubleT, IntegerT, isNumeric, simpleString } from '../types/data-type.js';
+import { DoubleT, IntegerT, simpleString } from '../types/data-type.js';
 import { castTo } from './type-coercion.js';
 
 const WITH_ORDER: ReadonlySet<AggregateFunctionName> = new Set(['mode', 'listagg', 'percentile_cont', 'percentile_disc']);
@@ -58,10 +58,13 @@ export function resolveApproxAggregate(fn: AggregateFunctionName, name: string, 
     case 'approx_count_distinct': {
       if (args.length === 2) {
         const rsd = args[1]!;
-        if (rsd.kind !== 'literal' || !isNumeric(rsd.dataType)) {
+        // A double or decimal literal (0.1 is a decimal in SQL); Spark refuses an int one.
+        if (rsd.kind !== 'literal' || (rsd.dataType.kind !== 'float64' && rsd.dataType.kind !== 'decimal')) {
           throw new AnalysisError('_LEGACY_ERROR_TEMP_1104', 'The second argument should be a double literal.');
         }
-        if (!(hllPrecision(Number(constantValue(castTo(rsd, DoubleT)))) >= 4)) {
+        // Spark refuses fewer than 4 index bits; past 25 (32 MB of registers a group) Kindling refuses too.
+        const p = hllPrecision(Number(constantValue(castTo(rsd, DoubleT))));
+        if (!(p >= 4 && p <= 25)) {
           throw new AnalysisError('FAILED_FUNCTION_CALL', `Failed preparing of the function \`${calledAs}\` for call. Please, double check function's arguments.`, { funcName: `\`${calledAs}\`` });
         }
       }

@@ -4,7 +4,7 @@
 import type * as arrow from 'apache-arrow';
 import { binaryData, dataFromValues } from '../../execution/vectors.js';
 import { ArrayT, type DataType } from '../../types/data-type.js';
-import { bit, validityOf } from '../eval/columns.js';
+import { bit, listData, validityOf } from '../eval/columns.js';
 import { valueReader } from '../eval/values.js';
 import { type AggregateCall, dataTypeOf } from '../expression.js';
 import type { Accumulator } from './accumulator.js';
@@ -111,10 +111,24 @@ export class ApproxPercentileAccumulator implements Accumulator {
     const back = fromDoubleTo(this.inputType);
     const out: unknown[] = [];
     for (let g = start; g < end; g++) {
-      const q = this.summaries[g]!.count === 0 && this.summaries[g]!.compressed ? null : this.summaries[g]!.query(this.ps);
+      // No values, or no percentages asked (Spark's empty result array), give NULL.
+      const q = this.ps.length === 0 ? null : this.summaries[g]!.query(this.ps);
       if (q === null) out.push(null);
       else out.push(this.many ? q.map(back) : back(q[0]!));
     }
-    return dataFromValues(this.many ? ArrayT(this.inputType, false) : this.inputType, out);
+    if (!this.many) return dataFromValues(this.inputType, out);
+    // Lists built from their elements, so dates and timestamps keep the engine's encoding.
+    const offsets = new Int32Array(out.length + 1);
+    const flat: unknown[] = [];
+    const valid = new Uint8Array((out.length + 7) >> 3);
+    out.forEach((v, j) => {
+      if (v !== null) {
+        flat.push(...(v as unknown[]));
+        valid[j >> 3]! |= 1 << (j & 7);
+      }
+      offsets[j + 1] = flat.length;
+    });
+    const all = out.every((v) => v !== null);
+    return listData(ArrayT(this.inputType, false), out.length, offsets, dataFromValues(this.inputType, flat), all ? null : valid);
   }
 }
