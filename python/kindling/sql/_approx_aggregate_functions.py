@@ -166,8 +166,8 @@ def product(col: ColumnOrName) -> Column:
 
 def mode(col: ColumnOrName, deterministic: bool = False) -> Column:
     """The most frequent non-NULL value. With ``deterministic`` a tie goes to the smallest value (Spark then names
-    the column ``mode() WITHIN GROUP (ORDER BY x DESC)``); without it, to the first tied value met, which may differ
-    from Spark's choice (its hash-table order).
+    the column ``mode() WITHIN GROUP (ORDER BY x DESC)``); without it, to the first maximum in Spark's hash map
+    order (emulated for numbers, strings, booleans, dates and timestamps), so the same value as Spark's.
 
     Parameters
     ----------
@@ -188,6 +188,8 @@ def mode(col: ColumnOrName, deterministic: bool = False) -> Column:
     Row(mode() WITHIN GROUP (ORDER BY x DESC)=1)
     >>> spark.createDataFrame([("a",), ("b",), ("b",)], "s string").agg(mode("s")).first()[0]
     'b'
+    >>> spark.range(5).agg(mode("id")).first()[0]
+    4
     """
     if not isinstance(deterministic, bool):
         raise PySparkTypeError(error_class="NOT_BOOL", message_parameters={"arg_name": "deterministic", "arg_type": type(deterministic).__name__})

@@ -161,6 +161,15 @@ describe('product, mode, listagg, percentile_cont and percentile_disc', () => {
     }
   });
 
+  it('mode without a tie order picks as Spark does (its hash map order)', () => {
+    const five = Array.from({ length: 5 }, (_, i) => BigInt(i));
+    expect(run(call('mode', [LongT], [lit(0, IntegerT)]), [five], new Int32Array(5), 1)).toEqual([4n]);
+    const hundred = Array.from({ length: 1000 }, (_, i) => BigInt(i % 100));
+    expect(run(call('mode', [LongT], [lit(0, IntegerT)]), [hundred], new Int32Array(1000), 1)).toEqual([19n]);
+    const strings = Array.from({ length: 200 }, (_, i) => String(i));
+    expect(run(call('mode', [StringT], [lit(0, IntegerT)]), [strings], new Int32Array(200), 1)).toEqual(['78']);
+  });
+
   it('listagg joins the non-NULL values in the order of its key', () => {
     const c = call('listagg', [StringT, DoubleT], [lit('|')]);
     const got = run(c, [strs, doubles], gids, numGroups, 3);

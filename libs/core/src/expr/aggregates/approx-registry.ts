@@ -75,7 +75,7 @@ export const APPROX_DEFS: Record<ApproxAggregateName, AggregateFunctionDef> = {
     // The analyzer turns the deterministic flag or WITHIN GROUP order into a second int argument.
     if (argTypes.length !== 2) return wrongCount(calledAs ?? 'mode', '[1, 2]', argTypes.length);
     return { argTypes: [argTypes[0]!, IntegerT], dataType: argTypes[0]!, nullable: true };
-  }, 'The most frequent non-NULL value; ties go to the smallest value with `deterministic` or WITHIN GROUP (ORDER BY x DESC), to the largest with ORDER BY x.',
+  }, 'The most frequent non-NULL value; ties go to the smallest value with `deterministic` or WITHIN GROUP (ORDER BY x), to the largest with ORDER BY x DESC, otherwise to the first in Spark\'s hash map order.',
   "df.groupBy('dept').agg(mode('title'))"),
   listagg: def('listagg', (argTypes, _d, argSql) => {
     const t = argTypes[0]!;

@@ -10,6 +10,7 @@ import { valueReader } from '../eval/values.js';
 import { type AggregateCall, dataTypeOf } from '../expression.js';
 import type { Accumulator } from './accumulator.js';
 import { constantValue, percentagesOf } from './percentile-accumulator.js';
+import { jvmHashCode, openHashOrder } from './open-hash-order.js';
 
 /** Keeps each group's rows (tuples of `types`), skipping rows whose first value is NULL. */
 abstract class RowsAccumulator implements Accumulator {
@@ -69,7 +70,7 @@ function keyOf(v: unknown): unknown {
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? Array.from(x) : x));
 }
 
-/** mode(x): the most frequent value; `order` 1 breaks ties to the largest, -1 to the smallest, 0 to the first met. */
+/** mode(x): the most frequent value; `order` 1 breaks ties to the largest, -1 to the smallest, 0 as Spark's hash order does. */
 export class ModeAccumulator extends RowsAccumulator {
   private readonly order: number;
 
@@ -90,7 +91,10 @@ export class ModeAccumulator extends RowsAccumulator {
         else counts.set(k, { value: v, n: 1 });
       }
       let best: { value: unknown; n: number } | null = null;
-      for (const c of counts.values()) {
+      // Without a tie order, Spark takes the first maximum in its hash map's order.
+      const hash = this.order === 0 ? jvmHashCode(t) : null;
+      const entries = hash ? openHashOrder([...counts.values()], (c) => hash(c.value)) : counts.values();
+      for (const c of entries) {
         if (best === null || c.n > best.n || (c.n === best.n && this.order !== 0 && compareValues(c.value, best.value, t) * this.order > 0)) best = c;
       }
       out.push(best === null ? null : best.value);
