@@ -140,8 +140,16 @@ def test_freq_items(spark):
     df = spark.createDataFrame([(1, "a"), (10, "b"), (None, "10"), (4, "a"), (7, None)], "i int, s string").coalesce(1)
     f = df.freqItems(["i", "s"])
     assert f.schema.simpleString() == "struct<i_freqItems:array<int>,s_freqItems:array<string>>"
-    r = f.first()
-    assert sorted(r[0], key=str) == sorted([None, 1, 4, 7, 10], key=str) and sorted(r[1], key=str) == sorted([None, "a", "10", "b"], key=str)
+    # Listed in Spark's order (its Scala HashMap's).
+    assert tuple(f.first()) == ([None, 1, 4, 7, 10], [None, "a", "10", "b"])
+    mixed = spark.range(0, 40, 1, 1).selectExpr("id % 13 AS a", "CAST(id % 9 AS STRING) AS s", "CAST(id % 5 AS DOUBLE) / 2 AS d",
+                                                 "id * 1000000000 % 7000000000 AS l")
+    assert tuple(mixed.freqItems(["a", "s", "d", "l"], 0.01).first()) == (
+        list(range(13)), ["1", "5", "3", "4", "2", "7", "6", "8", "0"], [0.0, 0.5, 1.5, 1.0, 2.0],
+        [3000000000, 0, 6000000000, 5000000000, 2000000000, 1000000000, 4000000000])
+    grown = spark.range(0, 100, 1, 1).selectExpr("id % 30 AS a", "CONCAT('k', CAST(id % 20 AS STRING)) AS s").freqItems(["a", "s"]).first()
+    assert grown[1] == ["k6", "k9", "k19", "k3", "k14", "k8", "k0", "k10", "k18", "k2", "k1", "k15", "k5", "k4", "k12", "k16", "k7", "k11", "k13", "k17"]
+    assert spark.createDataFrame([(True,), (False,), (None,)], "b boolean").coalesce(1).freqItems(["b"]).first()[0] == [None, False, True]
     many = spark.createDataFrame([(i % 3, i % 5) for i in range(100)], "a int, b int").coalesce(1)
     assert tuple(many.stat.freqItems(("a", "b"), 0.4).first()) == ([0], [4])
     with pytest.raises(IllegalArgumentException, match="Support must be in \\[1e-4, 1\\], but got 2.0"):

@@ -1,8 +1,8 @@
 """``df.summary``, ``df.approxQuantile``, ``df.crosstab``, ``df.freqItems`` and ``df.sampleBy`` (also on ``df.stat``),
 as PySpark's. summary and approxQuantile are engine aggregates (approxQuantile runs Spark's G-K summaries with the
 relative error as given); crosstab counts pairs in the engine and lays the table out here, as Spark's StatFunctions
-does on the driver; freqItems runs Spark's one-pass frequent-items counter (Karp et al.) over the rows here, so its
-items are Spark's but listed in the order they were first kept, not in the order of Spark's hash map."""
+does on the driver; freqItems runs Spark's one-pass frequent-items counter (Karp et al.) over the rows here and lists
+the items in the order of Spark's Scala HashMap (emulated for numbers, strings and booleans), so as Spark does."""
 
 from __future__ import annotations
 
@@ -194,8 +194,81 @@ def freq_items(df: "DataFrame", cols: Union[List[str], tuple], support: Optional
                 for k in counts:
                     counts[k] -= 1
     fields = [StructField(f"{c}_freqItems", ArrayType(df.schema[c].dataType, True)) for c in names]
-    values = tuple([keyed[i][k] for k in counters[i]] for i in range(len(names)))
+    values = tuple(_scala_map_order([keyed[i][k] for k in counters[i]], df.schema[c].dataType) for i, c in enumerate(names))
     return df.sparkSession.createDataFrame([values], StructType(fields))
+
+
+def _i32(x: int) -> int:
+    x &= 0xFFFFFFFF
+    return x - (1 << 32) if x >= 1 << 31 else x
+
+
+def _murmur3_bytes(b: bytes, seed: int = 42) -> int:
+    """Spark's Murmur3_x86_32.hashUnsafeBytes (UTF8String.hashCode): 4-byte words, then each byte sign-extended."""
+    def mix_k1(k: int) -> int:
+        k = (k * 0xCC9E2D51) & 0xFFFFFFFF
+        k = ((k << 15) | (k >> 17)) & 0xFFFFFFFF
+        return (k * 0x1B873593) & 0xFFFFFFFF
+
+    def mix_h1(h: int, k: int) -> int:
+        h ^= k
+        h = ((h << 13) | (h >> 19)) & 0xFFFFFFFF
+        return (h * 5 + 0xE6546B64) & 0xFFFFFFFF
+
+    h = seed & 0xFFFFFFFF
+    aligned = len(b) - len(b) % 4
+    for i in range(0, aligned, 4):
+        h = mix_h1(h, mix_k1(int.from_bytes(b[i:i + 4], "little")))
+    for i in range(aligned, len(b)):
+        h = mix_h1(h, mix_k1((b[i] - 256 if b[i] >= 128 else b[i]) & 0xFFFFFFFF))
+    h ^= len(b)
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    h ^= h >> 16
+    return _i32(h)
+
+
+def _scala_hash(v: Any, t: Any) -> Optional[int]:
+    """Scala's ``##`` of the value as Spark's buffer holds it (boxed numbers hash as the int they equal)."""
+    from .types import BooleanType, DoubleType, IntegerType, LongType as _Long
+
+    if v is None:
+        return 0
+    if isinstance(t, BooleanType):
+        return 1231 if v else 1237
+    if isinstance(t, (IntegerType, _Long)) or (isinstance(t, DoubleType) and not math.isnan(v) and v == int(v)):
+        x = int(v)
+        if -(1 << 31) <= x < 1 << 31:
+            return x
+        if -(1 << 63) <= x < 1 << 63:
+            return _i32(x ^ ((x & 0xFFFFFFFFFFFFFFFF) >> 32))
+    if isinstance(t, DoubleType):
+        import struct
+
+        if math.isnan(v) or (abs(v) < 3.4e38 and struct.unpack("<f", struct.pack("<f", v))[0] == v):
+            # Scala hashes a double a float holds exactly as that float.
+            return struct.unpack("<i", struct.pack("<f", v))[0]
+        bits = struct.unpack("<q", struct.pack("<d", v))[0]
+        return _i32(bits ^ ((bits & 0xFFFFFFFFFFFFFFFF) >> 32))
+    if isinstance(t, StringType):
+        return _murmur3_bytes(v.encode("utf-8"))
+    return None
+
+
+def _scala_map_order(items: List[Any], t: Any) -> List[Any]:
+    """The items in the order Spark's result lists them: a Scala mutable.HashMap's (table of 16 doubling before it
+    holds 3/4, bucket h ^ (h >>> 16) masked, a bucket's nodes by hash); the kept order for types not emulated."""
+    hashes = [_scala_hash(v, t) for v in items]
+    if any(h is None for h in hashes):
+        return items
+    size = 16
+    while len(items) >= int(size * 0.75):
+        size *= 2
+    improved = [_i32(h ^ ((h & 0xFFFFFFFF) >> 16)) for h in hashes]  # type: ignore[operator]
+    order = sorted(range(len(items)), key=lambda k: (improved[k] & (size - 1), improved[k]))
+    return [items[k] for k in order]
 
 
 def _hashable(v: Any) -> Any:

@@ -627,7 +627,7 @@ class DataFrame:
 
     def freqItems(self, cols: Union[List[str], Tuple[str, ...]], support: Optional[float] = None) -> "DataFrame":
         """Frequent items of columns (possibly with false positives), by Spark's one-pass algorithm; NULL counts as
-        an item. The items are listed in the order they were kept, which may differ from Spark's.
+        an item. The items are listed in Spark's order (its hash map's) for numbers, strings and booleans.
 
         Parameters
         ----------
