@@ -57,6 +57,9 @@ describe('DataFrame statistics', () => {
     const fi = await many.stat.freqItems(['a', 'b'], 0.4);
     expect(fi.columns).toEqual(['a_freqItems', 'b_freqItems']);
     expect((await fi.first())!.toArray()).toEqual([[0], [4]]);
+    expect((await (await df.freqItems(['i', 's'])).first())!.toArray()).toEqual([[null, 1, 4, 7, 10], [null, 'a', '10', 'b']]);
+    const halves = spark.createDataFrame([0, 0.5, 1, 1.5, 2].map((d) => [d]), 'd double').coalesce(1);
+    expect((await (await halves.freqItems(['d'])).first())!.toArray()).toEqual([[0, 0.5, 1.5, 1, 2]]);
     await expect(df.freqItems(['i'], 2)).rejects.toThrow(/Support must be in \[1e-4, 1\]/);
     const strata = spark.range(0, 100).select(F.col('id').mod(3).alias('k'));
     expect((await strata.sampleBy('k', new Map([[0n, 1.0], [1n, 0.0]]), 7).groupBy('k').count().collect()).map((r) => r.toArray())).toEqual([[0n, 34n]]);

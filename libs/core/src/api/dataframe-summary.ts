@@ -1,13 +1,16 @@
 // DataFrame statistics for the TypeScript SDK, as Spark's Dataset methods: `summary`, `approxQuantile`, `crosstab`,
 // `freqItems` and `sampleBy`. summary and approxQuantile are engine aggregates (approxQuantile runs Spark's G-K
 // summaries with the relative error as given); crosstab counts pairs in the engine and lays the table out here, as
-// Spark's StatFunctions does on the driver; freqItems runs Spark's one-pass counter (Karp et al.) over the rows here.
+// Spark's StatFunctions does on the driver; freqItems runs Spark's one-pass counter (Karp et al.) over the rows here,
+// listing the items in the order of Spark's Scala HashMap.
 import { IllegalArgumentError } from '../errors.js';
 import { attr, lit } from '../expr/expression.js';
 import { shareBatch } from '../execution/wire-batch.js';
 import { batchesFromRows } from '../session/local-data.js';
 import { ArrayT, type DataType, LongT, StringT } from '../types/data-type.js';
 import { StructType } from '../types/schema.js';
+import { encodeUtf8 } from '../expr/eval/strings.js';
+import { murmur3Bytes } from '../expr/functions/hash-functions.js';
 import { Column } from './column.js';
 import { DataFrame } from './dataframe.js';
 import * as F from './functions.js';
@@ -126,11 +129,55 @@ export async function freqItems(df: DataFrame, cols: readonly string[], support 
       }
     });
   }
-  const fields = cols.map((c) => {
-    const f = df.schema.fields.find((x) => x.name.toLowerCase() === c.toLowerCase())!;
-    return { name: `${c}_freqItems`, dataType: ArrayT(f.dataType, true), nullable: true };
-  });
-  return localFrame(df, [counters.map((m) => [...m.values()].map((e) => e.value))], new StructType(fields));
+  const types = cols.map((c) => df.schema.fields.find((x) => x.name.toLowerCase() === c.toLowerCase())!.dataType);
+  const fields = cols.map((c, i) => ({ name: `${c}_freqItems`, dataType: ArrayT(types[i]!, true), nullable: true }));
+  return localFrame(df, [counters.map((m, i) => scalaMapOrder([...m.values()].map((e) => e.value), types[i]!))], new StructType(fields));
+}
+
+const f32 = new Float32Array(1);
+const f32Bits = new Int32Array(f32.buffer);
+const f64 = new Float64Array(1);
+const f64Bits = new BigInt64Array(f64.buffer);
+
+/** Scala's `##` of a value as Spark's buffer boxes it (numbers hash as the int, long or float they equal), or null. */
+function scalaHash(v: unknown, t: DataType): number | null {
+  if (v === null || v === undefined) return 0;
+  // A long the size of an int hashes as that int (Scala's cooperative equality), others as Long.hashCode.
+  const ofLong = (x: bigint): number => (x >= -(2n ** 31n) && x < 2n ** 31n ? Number(x) : Number(BigInt.asIntN(32, x ^ (BigInt.asUintN(64, x) >> 32n))));
+  switch (t.kind) {
+    case 'boolean':
+      return v ? 1231 : 1237;
+    case 'int32':
+      return v as number;
+    case 'int64':
+      return ofLong(v as bigint);
+    case 'float64': {
+      const d = v as number;
+      if (Number.isInteger(d) && Math.abs(d) < 2 ** 63) return ofLong(BigInt(d));
+      if (Number.isNaN(d) || Math.fround(d) === d) {
+        f32[0] = d;
+        return f32Bits[0]!;
+      }
+      f64[0] = d;
+      const bits = f64Bits[0]!;
+      return Number(BigInt.asIntN(32, bits ^ (BigInt.asUintN(64, bits) >> 32n)));
+    }
+    case 'string':
+      return murmur3Bytes(encodeUtf8(v as string), 42);
+    default:
+      return null;
+  }
+}
+
+/** Items in the order Spark lists them: a Scala mutable.HashMap's (16 slots doubling before 3/4 full, bucket h ^ (h >>> 16), by hash within). */
+function scalaMapOrder(items: unknown[], t: DataType): unknown[] {
+  const hashes = items.map((v) => scalaHash(v, t));
+  if (hashes.some((h) => h === null)) return items;
+  let size = 16;
+  while (items.length >= Math.trunc(size * 0.75)) size *= 2;
+  const improved = hashes.map((h) => (h! ^ (h! >>> 16)) | 0);
+  const order = items.map((_, k) => k).sort((a, b) => (improved[a]! & (size - 1)) - (improved[b]! & (size - 1)) || improved[a]! - improved[b]!);
+  return order.map((k) => items[k]);
 }
 
 /** Spark's `sampleBy`: each row kept with its stratum's fraction (0 for strata not listed), decided by `rand(seed)`. */
