@@ -65,6 +65,9 @@ def approxCountDistinct(col: ColumnOrName, rsd: Optional[float] = None) -> Colum
     >>> spark.createDataFrame([("a",), ("b",), ("a",)], "s string").agg(approxCountDistinct("s")).first()[0]
     2
     """
+    import warnings
+
+    warnings.warn("Deprecated in 2.1, use approx_count_distinct instead.", FutureWarning)
     return approx_count_distinct(col, rsd)
 
 

@@ -7,7 +7,7 @@ import { IllegalArgumentError } from '../errors.js';
 import { attr, lit } from '../expr/expression.js';
 import { shareBatch } from '../execution/wire-batch.js';
 import { batchesFromRows } from '../session/local-data.js';
-import { ArrayT, type DataType, LongT, StringT } from '../types/data-type.js';
+import { ArrayT, type DataType, LongT, StringT, simpleString } from '../types/data-type.js';
 import { StructType } from '../types/schema.js';
 import { encodeUtf8 } from '../expr/eval/strings.js';
 import { murmur3Bytes } from '../expr/functions/hash-functions.js';
@@ -75,7 +75,8 @@ export async function approxQuantile(df: DataFrame, cols: readonly string[], pro
   for (const c of cols) {
     const f = df.schema.fields.find((x) => x.name.toLowerCase() === c.toLowerCase());
     if (f && !isNumericType(f.dataType)) {
-      throw new IllegalArgumentError('ILLEGAL_ARGUMENT', `requirement failed: Quantile calculation for column ${c} with data type ${f.dataType.kind === 'string' ? 'StringType' : f.dataType.kind} is not supported.`);
+      const name = { string: 'StringType', boolean: 'BooleanType', date: 'DateType', timestamp: 'TimestampType', binary: 'BinaryType', null: 'NullType' }[f.dataType.kind as string] ?? simpleString(f.dataType);
+      throw new IllegalArgumentError('ILLEGAL_ARGUMENT', `requirement failed: Quantile calculation for column ${c} with data type ${name} is not supported.`);
     }
   }
   if (probabilities.length === 0) return cols.map(() => []);
