@@ -164,7 +164,8 @@ def product(col: ColumnOrName) -> Column:
     >>> df.agg(product("x")).first()
     Row(product(x)=120.0)
     """
-    return _call("product", _to_col(col))
+    # The engine's DataFrame-only name: Spark's SQL has no product.
+    return _call("product$", _to_col(col))
 
 
 def mode(col: ColumnOrName, deterministic: bool = False) -> Column:

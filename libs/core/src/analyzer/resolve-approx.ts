@@ -85,6 +85,8 @@ export function resolveApproxAggregate(fn: AggregateFunctionName, name: string, 
       }
       return call;
     }
+    case 'product':
+      return resolved(fn, 'product', args, distinct, `product(${distinct ? 'DISTINCT ' : ''}${args.map(prettyName).join(', ')})`);
     case 'mode': {
       if (distinct) throw new AnalysisError('INVALID_WITHIN_GROUP_EXPRESSION.DISTINCT_UNSUPPORTED', `Invalid function \`${calledAs}\` with WITHIN GROUP. The function does not support DISTINCT with WITHIN GROUP.`, { funcName: `\`${calledAs}\`` });
       // Ties: ORDER BY x and the deterministic flag take the smallest value (-1), ORDER BY x DESC the largest (1).

@@ -35,7 +35,8 @@ export function approx_percentile(x: ColumnLike, percentage: number | readonly n
 
 /** The product of the non-NULL values, as a double. */
 export function product(x: ColumnLike): Column {
-  return call('product', [toColumnExpr(x, 'col')]);
+  // The DataFrame-only name (Spark's SQL has no product).
+  return call('product$', [toColumnExpr(x, 'col')]);
 }
 
 /** The most frequent non-NULL value; `deterministic` breaks ties to the smallest value. */

@@ -34,6 +34,9 @@ function approxInputType(t: DataType): DataType | undefined {
 /** The internal name DataFrame.approxQuantile calls (its `$` keeps SQL text from reaching it). */
 export const APPROX_QUANTILE = 'approx_quantile$';
 
+/** The internal name the DataFrame APIs' `product` calls (Spark has no SQL `product`). */
+export const PRODUCT = 'product$';
+
 const PERCENTAGE_TYPES = '("DOUBLE" or "ARRAY<DOUBLE>")';
 
 /** percentile_cont / percentile_disc over [x, percentage(s), desc]: doubles, or an array of them. */
@@ -94,12 +97,12 @@ export const APPROX_DEFS: Record<ApproxAggregateName, AggregateFunctionDef> = {
 /** Names (lower case) and aliases; approx_percentile and string_agg are named as called. */
 export const APPROX_NAMES: Record<string, ApproxAggregateName> = {
   approx_count_distinct: 'approx_count_distinct',
-  approxcountdistinct: 'approx_count_distinct',
   percentile_approx: 'percentile_approx',
   approx_percentile: 'percentile_approx',
   // DataFrame.approxQuantile's summaries (relative error given directly, NaN skipped); not a SQL name of Spark's.
   [APPROX_QUANTILE]: 'percentile_approx',
-  product: 'product',
+  // Spark's product is a DataFrame function only: SQL text cannot reach this name.
+  [PRODUCT]: 'product',
   mode: 'mode',
   listagg: 'listagg',
   string_agg: 'listagg',
