@@ -598,6 +598,17 @@ export class ExpressionParser {
         fnName = IGNORE_NULLS_FUNCTIONS.get(name)!;
         args = [args[0] ?? lit(null), lit(true), ...args.slice(2)];
       }
+      // `f(args) WITHIN GROUP (ORDER BY …)`: the keys follow the arguments as sort orders (the analyzer splits them off).
+      if (ts.isWord('WITHIN') && ts.isWord('GROUP', 1)) {
+        ts.next();
+        ts.next();
+        ts.expectOp('(');
+        ts.expectWord('ORDER');
+        ts.expectWord('BY');
+        do args.push(this.sortItem());
+        while (ts.acceptOp(','));
+        ts.expectOp(')');
+      }
       const fn: Expression = { kind: 'unresolvedFunction', name: fnName, args, isDistinct };
       if (ts.acceptWord('OVER')) return this.over(fn);
       return fn;

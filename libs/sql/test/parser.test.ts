@@ -71,6 +71,17 @@ describe('expressions', () => {
     expect(expr('count(DISTINCT a, b)')).toBe("'count(DISTINCT 'a, 'b)");
     expect(expr('t.`my col`')).toBe("'t.my col");
   });
+
+  it('reads WITHIN GROUP (ORDER BY …) as sort orders after the arguments', () => {
+    const e = parseExpression("listagg(DISTINCT s, ',') WITHIN GROUP (ORDER BY k DESC, s NULLS LAST) OVER (PARTITION BY g)");
+    expect(e.kind).toBe('windowExpr');
+    const fn = (e as unknown as { fn: { name: string; isDistinct: boolean; args: { kind: string; direction?: string; nullOrdering?: string }[] } }).fn;
+    expect([fn.name, fn.isDistinct]).toEqual(['listagg', true]);
+    expect(fn.args.map((a) => [a.kind, a.direction, a.nullOrdering])).toEqual([
+      ['unresolvedColumn', undefined, undefined], ['literal', undefined, undefined], ['sortOrder', 'desc', 'nullsLast'], ['sortOrder', 'asc', 'nullsLast'],
+    ]);
+    expect(parseError('SELECT mode() WITHIN GROUP (x)').errorClass).toBe('PARSE_SYNTAX_ERROR');
+  });
 });
 
 describe('statements', () => {

@@ -83,7 +83,7 @@ def describe(df: "DataFrame", cols: List[str]) -> "DataFrame":
 
 
 class DataFrameStatFunctions:
-    """``df.stat``: the statistics of a DataFrame (``corr``, ``cov``), as PySpark's."""
+    """``df.stat``: the statistics of a DataFrame (``corr``, ``cov``, ``approxQuantile``, ``crosstab``, ``freqItems``, ``sampleBy``), as PySpark's."""
 
     def __init__(self, df: "DataFrame") -> None:
         self.df = df
@@ -135,3 +135,99 @@ class DataFrameStatFunctions:
         2.5
         """
         return cov(self.df, col1, col2)
+
+    def approxQuantile(self, col: Any, probabilities: Any, relativeError: float) -> Any:
+        """Approximate quantiles of numeric columns (see :meth:`DataFrame.approxQuantile`).
+
+        Parameters
+        ----------
+        col : str, list or tuple
+            A column name, or several.
+        probabilities : list or tuple of floats
+            Each in [0, 1].
+        relativeError : float
+            The relative target precision (0 is exact).
+
+        Returns
+        -------
+        list
+            The quantiles (a list per column when ``col`` is a list).
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1.0,), (2.0,), (None,), (4.5,)], "d double")
+        >>> df.stat.approxQuantile("d", [0.5], 0.0)
+        [2.0]
+        """
+        return self.df.approxQuantile(col, probabilities, relativeError)
+
+    def crosstab(self, col1: str, col2: str) -> "DataFrame":
+        """The pair frequencies of two columns (see :meth:`DataFrame.crosstab`).
+
+        Parameters
+        ----------
+        col1 : str
+            The rows' column.
+        col2 : str
+            The columns' column.
+
+        Returns
+        -------
+        :class:`DataFrame`
+            The contingency table.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("x", True), ("x", False), ("y", True)], "k string, b boolean")
+        >>> df.stat.crosstab("k", "b").collect()
+        [Row(k_b='x', false=1, true=1), Row(k_b='y', false=0, true=1)]
+        """
+        return self.df.crosstab(col1, col2)
+
+    def freqItems(self, cols: Any, support: Optional[float] = None) -> "DataFrame":
+        """Frequent items of columns (see :meth:`DataFrame.freqItems`).
+
+        Parameters
+        ----------
+        cols : list or tuple of str
+            The columns.
+        support : float, optional
+            The minimum frequency, in [1e-4, 1] (default 1%).
+
+        Returns
+        -------
+        :class:`DataFrame`
+            One row of ``<col>_freqItems`` arrays.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1,), (1,), (2,), (3,), (1,), (None,), (None,), (None,)], "a int").coalesce(1)
+        >>> sorted(df.stat.freqItems(["a"], 0.3).first()[0], key=str)
+        [1, None]
+        """
+        return self.df.freqItems(cols, support)
+
+    def sampleBy(self, col: Any, fractions: Any, seed: Optional[int] = None) -> "DataFrame":
+        """A stratified sample (see :meth:`DataFrame.sampleBy`).
+
+        Parameters
+        ----------
+        col : :class:`Column` or str
+            The stratum of each row.
+        fractions : dict
+            Stratum to fraction in [0, 1].
+        seed : int, optional
+            The random seed.
+
+        Returns
+        -------
+        :class:`DataFrame`
+            The sampled rows.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("a",), ("b",), ("a",)], "s string")
+        >>> df.stat.sampleBy("s", {"a": 1.0}, 1).count()
+        2
+        """
+        return self.df.sampleBy(col, fractions, seed)

@@ -539,9 +539,148 @@ class DataFrame:
 
         return cov(self, col1, col2)
 
+    def summary(self, *statistics: str) -> "DataFrame":
+        """Statistics of the numeric and string columns as strings: count, mean, stddev, min, approximate
+        percentiles ("25%"), max by default; also count_distinct and approx_count_distinct.
+
+        Parameters
+        ----------
+        statistics : str, optional
+            The statistics, in the order of the output rows.
+
+        Returns
+        -------
+        :class:`DataFrame`
+            A ``summary`` column naming the statistic, then one string column per numeric or string column.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, 2.0), (10, None), (4, 1.0), (7, 3.0)], "i int, d double").coalesce(1)
+        >>> df.summary("count", "min", "50%", "max").show()
+        +-------+---+---+
+        |summary|  i|  d|
+        +-------+---+---+
+        |  count|  4|  3|
+        |    min|  1|1.0|
+        |    50%|  4|2.0|
+        |    max| 10|3.0|
+        +-------+---+---+
+        <BLANKLINE>
+        """
+        from ._dataframe_summary import summary
+
+        return summary(self, [str(s) for s in _flatten(statistics)])
+
+    def approxQuantile(self, col: Union[str, List[str], Tuple[str, ...]], probabilities: Union[List[float], Tuple[float, ...]],
+                       relativeError: float) -> Union[List[float], List[List[float]]]:
+        """Approximate quantiles of numeric columns, by Spark's Greenwald–Khanna summaries (NULL and NaN skipped).
+
+        Parameters
+        ----------
+        col : str, list or tuple
+            A column name, or several.
+        probabilities : list or tuple of floats
+            Each in [0, 1].
+        relativeError : float
+            The relative target precision (0 computes exact quantiles).
+
+        Returns
+        -------
+        list
+            The quantiles (a list per column when ``col`` is a list); empty for a column without values.
+
+        Examples
+        --------
+        >>> df = spark.range(0, 1000, 1, 1)
+        >>> df.approxQuantile("id", [0.1, 0.3, 0.77], 0.05)
+        [79.0, 307.0, 729.0]
+        """
+        from ._dataframe_summary import approx_quantile
+
+        return approx_quantile(self, col, probabilities, relativeError)
+
+    def crosstab(self, col1: str, col2: str) -> "DataFrame":
+        """The pair frequencies of two columns: a ``<col1>_<col2>`` column of col1's values, then one column per
+        distinct value of col2 (sorted as strings, NULL as "null"); rows here are ordered by col1's value.
+
+        Parameters
+        ----------
+        col1 : str
+            The rows' column.
+        col2 : str
+            The columns' column.
+
+        Returns
+        -------
+        :class:`DataFrame`
+            The contingency table.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, 1), (1, 2), (2, 1), (2, 1)], "a int, b int")
+        >>> df.crosstab("a", "b").collect()
+        [Row(a_b='1', 1=1, 2=1), Row(a_b='2', 1=2, 2=0)]
+        """
+        from ._dataframe_summary import crosstab
+
+        return crosstab(self, col1, col2)
+
+    def freqItems(self, cols: Union[List[str], Tuple[str, ...]], support: Optional[float] = None) -> "DataFrame":
+        """Frequent items of columns (possibly with false positives), by Spark's one-pass algorithm; NULL counts as
+        an item. The items are listed in Spark's order (its hash map's) for numbers, strings and booleans.
+
+        Parameters
+        ----------
+        cols : list or tuple of str
+            The columns.
+        support : float, optional
+            The minimum frequency, in [1e-4, 1] (default 1%).
+
+        Returns
+        -------
+        :class:`DataFrame`
+            One row of ``<col>_freqItems`` arrays.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(i % 3, i % 5) for i in range(100)], "a int, b int").coalesce(1)
+        >>> df.freqItems(["a", "b"], 0.4).collect()
+        [Row(a_freqItems=[0], b_freqItems=[4])]
+        """
+        from ._dataframe_summary import freq_items
+
+        return freq_items(self, cols, support)
+
+    def sampleBy(self, col: Union[str, Column], fractions: Dict[Any, float], seed: Optional[int] = None) -> "DataFrame":
+        """A stratified sample: each row is kept with its stratum's fraction (0 for strata not listed).
+
+        Parameters
+        ----------
+        col : :class:`Column` or str
+            The stratum of each row.
+        fractions : dict
+            Stratum (float, int or str) to fraction in [0, 1].
+        seed : int, optional
+            The random seed.
+
+        Returns
+        -------
+        :class:`DataFrame`
+            The sampled rows.
+
+        Examples
+        --------
+        >>> df = spark.range(0, 100).selectExpr("id % 3 AS k")
+        >>> df.sampleBy("k", {0: 1.0, 1: 0.0}, 7).groupBy("k").count().collect()
+        [Row(k=0, count=34)]
+        """
+        from ._dataframe_summary import sample_by
+
+        return sample_by(self, col, dict(fractions) if isinstance(fractions, dict) else fractions, seed)
+
     @property
     def stat(self) -> "DataFrameStatFunctions":
-        """The statistics of this DataFrame (:class:`DataFrameStatFunctions`: ``corr``, ``cov``)."""
+        """The statistics of this DataFrame (:class:`DataFrameStatFunctions`: ``corr``, ``cov``, ``approxQuantile``, ``crosstab``, ``freqItems``, ``sampleBy``)."""
         from ._dataframe_stat import DataFrameStatFunctions
 
         return DataFrameStatFunctions(self)

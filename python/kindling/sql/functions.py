@@ -1891,3 +1891,8 @@ from kindling.sql._logical_aggregate_functions import __all__ as _logical_aggreg
 from kindling.sql._logical_aggregate_functions import *  # noqa: E402,F401,F403
 
 __all__ += _logical_aggregate_names
+
+from kindling.sql._approx_aggregate_functions import __all__ as _approx_aggregate_names  # noqa: E402
+from kindling.sql._approx_aggregate_functions import *  # noqa: E402,F401,F403
+
+__all__ += _approx_aggregate_names

@@ -19,6 +19,7 @@ import { lookupHigherOrderFunction } from '../expr/functions/higher-order.js';
 import { aggregateDef, lookupAggregateFunction } from '../expr/aggregates/registry.js';
 import { LOGICAL_DEFS } from '../expr/aggregates/logical-registry.js';
 import { percentagesOf } from '../expr/aggregates/percentile-accumulator.js';
+import { resolveApproxAggregate } from './resolve-approx.js';
 import { STATISTICAL_DEFS } from '../expr/aggregates/statistical-registry.js';
 import { type LogicalPlan, outputOf, planChildren } from '../plan/logical-plan.js';
 import { castTo, coerce } from './type-coercion.js';
@@ -251,6 +252,8 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
     if (takesFlag && args.length === 2 && !(flag!.kind === 'literal' && typeof flag!.value === 'boolean')) {
       throw new AnalysisError('_LEGACY_ERROR_TEMP_1210', `The second argument in ${agg.fn} should be a boolean literal.`, { funcName: agg.fn });
     }
+    const approx = resolveApproxAggregate(agg.fn, name, args, distinct);
+    if (approx) return approx;
     if (agg.fn === 'percentile') return resolvePercentile(name, args, distinct, sql);
     const r = def.resolve(argTypes, distinct, args.map(prettyName), name.toLowerCase());
     if ('error' in r) {
@@ -269,6 +272,9 @@ export function resolveFunction(name: string, givenArgs: readonly Expression[], 
   if (hof && (!fn || args.length > hof.values)) return resolveHigherOrderCall({ kind: 'unresolvedFunction', name, args, isDistinct }, NO_LAMBDA_VARIABLES, false, (x) => x);
   if (!fn) {
     throw new AnalysisError('UNRESOLVED_ROUTINE', `Cannot resolve routine \`${name}\` on search path [\`system\`.\`builtin\`].`, { routineName: `\`${name}\`` });
+  }
+  if (args.some((a) => a.kind === 'sortOrder')) {
+    throw new AnalysisError('INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX', `Invalid SQL syntax: The function \`${name.toLowerCase()}\` does not support WITHIN GROUP (ORDER BY ...).`, { prettyName: `\`${name.toLowerCase()}\`` });
   }
   if (isDistinct) throw new AnalysisError('INVALID_DISTINCT', `DISTINCT is only allowed in aggregate functions, not in ${fn.name}.`);
   if (fn.resolveArgs) {

@@ -95,6 +95,11 @@ export function checkWindowExpression(e: WindowExpression): Expression {
   if (fn.kind === 'agg' && fn.fn === 'median' && e.spec.orderSpec.length > 0) {
     throw new AnalysisError('INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC', `Cannot specify ORDER BY or a window frame for "${prettyName(fn)}".`, { aggFunc: `"${prettyName(fn)}"` });
   }
+  // percentile_cont / percentile_disc too, named by their value and percentage.
+  if (fn.kind === 'agg' && (fn.fn === 'percentile_cont' || fn.fn === 'percentile_disc') && (e.spec.orderSpec.length > 0 || e.spec.frame)) {
+    const name = `${fn.fn}(${prettyName(fn.args[0]!)}, ${prettyName(fn.args[1]!)})`;
+    throw new AnalysisError('INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC', `Cannot specify ORDER BY or a window frame for "${name}".`, { aggFunc: `"${name}"` });
+  }
   if (fn.kind === 'windowFn' && (RANKING.has(fn.name) || fn.name === 'lag' || fn.name === 'lead') && e.spec.orderSpec.length === 0) {
     throw new AnalysisError('WINDOW_FUNCTION_WITHOUT_ORDER', `Window function ${fn.name}() requires an ORDER BY in its window: ${text}.`, { windowExpr: `"${text}"` });
   }

@@ -70,4 +70,24 @@ export class DataFrameStatFunctions {
   cov(col1: string, col2: string): Promise<number> {
     return cov(this.df, col1, col2);
   }
+
+  /** Approximate quantiles of numeric columns (see `DataFrame.approxQuantile`). */
+  approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[] | number[][]> {
+    return this.df.approxQuantile(col, probabilities, relativeError);
+  }
+
+  /** The pair frequencies of two columns (see `DataFrame.crosstab`). */
+  crosstab(col1: string, col2: string): Promise<DataFrame> {
+    return this.df.crosstab(col1, col2);
+  }
+
+  /** Frequent items of columns (see `DataFrame.freqItems`). */
+  freqItems(cols: readonly string[], support?: number): Promise<DataFrame> {
+    return this.df.freqItems(cols, support);
+  }
+
+  /** A stratified sample (see `DataFrame.sampleBy`). */
+  sampleBy(col: string | Column, fractions: ReadonlyMap<unknown, number> | Record<string, number>, seed?: number): DataFrame {
+    return this.df.sampleBy(col, fractions, seed);
+  }
 }

@@ -24,6 +24,7 @@ import { cubeSets, rollupSets } from '../analyzer/resolve-grouping.js';
 import { type Row, rowsOf } from './row.js';
 import { showString } from './show.js';
 import { DataFrameStatFunctions, corr as corrStat, cov as covStat, describe as describeStats } from './dataframe-stat.js';
+import { approxQuantile as approxQuantileStats, crosstab as crosstabStats, freqItems as freqItemsStats, sampleBy as sampleByStats, summary as summaryStats } from './dataframe-summary.js';
 import { schemaOf } from '../execution/schema-of.js';
 import { emptyBatch, recordBatch, unaliasBatch } from '../execution/vectors.js';
 import { GLOBAL_TEMP_DATABASE, globalTempViews } from '../catalog/temp-views.js';
@@ -258,7 +259,33 @@ export class DataFrame {
     return covStat(this, col1, col2);
   }
 
-  /** The statistics of this DataFrame (`corr`, `cov`). */
+  /** count, mean, stddev, min, approximate percentiles ("25%"), max, count_distinct, approx_count_distinct of the numeric and string columns, as strings under `summary`. */
+  summary(...statistics: string[]): DataFrame {
+    return summaryStats(this, statistics);
+  }
+
+  /** Approximate quantiles of numeric columns by Spark's G-K summaries (0 is exact); one list per column when given a list. */
+  async approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[] | number[][]> {
+    const r = await approxQuantileStats(this, typeof col === 'string' ? [col] : col, probabilities, relativeError);
+    return typeof col === 'string' ? r[0]! : r;
+  }
+
+  /** The pair frequencies of two columns: `<col1>_<col2>`, then one bigint column per value of col2 (sorted as strings). */
+  crosstab(col1: string, col2: string): Promise<DataFrame> {
+    return crosstabStats(this, col1, col2);
+  }
+
+  /** Frequent items (possibly false positives) of columns by Spark's one-pass algorithm, as `<col>_freqItems` arrays. */
+  freqItems(cols: readonly string[], support?: number): Promise<DataFrame> {
+    return freqItemsStats(this, cols, support);
+  }
+
+  /** A stratified sample: each row kept with its stratum's fraction (0 for strata not listed). */
+  sampleBy(col: string | Column, fractions: ReadonlyMap<unknown, number> | Record<string, number>, seed?: number): DataFrame {
+    return sampleByStats(this, col, fractions, seed);
+  }
+
+  /** The statistics of this DataFrame (`corr`, `cov`, `approxQuantile`, `crosstab`, `freqItems`, `sampleBy`). */
   get stat(): DataFrameStatFunctions {
     return new DataFrameStatFunctions(this);
   }

@@ -22,7 +22,11 @@ export type NullOrdering = 'nullsFirst' | 'nullsLast';
 export type AggregateFunctionName =
   | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'first' | 'last' | 'any_value' | 'collect_list'
   | StatisticalAggregateName
-  | LogicalAggregateName;
+  | LogicalAggregateName
+  | ApproxAggregateName;
+/** The aggregates of `expr/aggregates/approx-registry.ts`. */
+export type ApproxAggregateName =
+  | 'approx_count_distinct' | 'percentile_approx' | 'product' | 'mode' | 'listagg' | 'percentile_cont' | 'percentile_disc';
 /** The aggregates of `expr/aggregates/logical-registry.ts`. */
 export type LogicalAggregateName =
   | 'count_if' | 'bool_and' | 'bool_or' | 'bit_and' | 'bit_or' | 'bit_xor' | 'collect_set' | 'max_by' | 'min_by' | 'try_sum' | 'try_avg'
@@ -621,6 +625,35 @@ const CMP_TEXT: Record<ComparisonOp, string> = { '=': '=', '!=': '!=', '<': '<',
  * The generated column name of an unaliased expression, as PySpark shows it: `(a + 1)`, `sum(b)`, `count(1)`.
  * Attributes print bare and string literals without quotes (Spark's `toPrettySQL`).
  */
+/** Spark's names of the calls whose options are not children (approx_count_distinct's rsd) or that print WITHIN GROUP. */
+function renderOrderedSet(e: AggregateCall, r: (x: Expression) => string): string {
+  const name = e.displayName ?? e.fn;
+  const a = e.args;
+  const num = (x: Expression | undefined): number => (x?.kind === 'literal' ? Number(x.value) : 0);
+  switch (e.fn) {
+    case 'mode': {
+      // Spark prints the tie order reversed: ORDER BY x (smallest wins) shows as DESC.
+      const o = num(a[1]);
+      return o === 0 ? `${name}(${r(a[0]!)})` : `${name}() WITHIN GROUP (ORDER BY ${r(a[0]!)}${o < 0 ? ' DESC' : ''})`;
+    }
+    case 'percentile_cont':
+    case 'percentile_disc':
+      return `${name}(${r(a[1]!)}) WITHIN GROUP (ORDER BY ${r(a[0]!)}${num(a[2]) === 1 ? ' DESC' : ''})`;
+    case 'listagg': {
+      const head = `${name}(${e.distinct ? 'DISTINCT ' : ''}${r(a[0]!)}, ${r(a[1]!)})`;
+      const keys: string[] = [];
+      for (let k = 2; k + 1 < a.length; k += 2) {
+        const code = num(a[k + 1]);
+        keys.push(`${r(a[k]!)} ${code & 2 ? 'DESC' : 'ASC'} ${code & 1 ? 'NULLS LAST' : 'NULLS FIRST'}`);
+      }
+      // Spark names an ordered string_agg listagg.
+      return keys.length > 0 ? `listagg${head.slice(name.length)} WITHIN GROUP (ORDER BY ${keys.join(', ')})` : head;
+    }
+    default:
+      return `${name}(${e.distinct ? 'DISTINCT ' : ''}${r(a[0]!)})`;
+  }
+}
+
 export function prettyName(e: Expression): string {
   return render(e, true);
 }
@@ -696,6 +729,7 @@ function render(e: Expression, pretty: boolean): string {
       if (e.fn === 'count' && e.args.length === 0) return 'count(1)';
       // first(x, ignoreNulls): the flag is an option, not a child, in Spark's name.
       if (e.fn === 'first' || e.fn === 'last' || e.fn === 'any_value') return `${e.displayName ?? e.fn}(${e.distinct ? 'DISTINCT ' : ''}${r(e.args[0]!)})`;
+      if (e.fn === 'approx_count_distinct' || e.fn === 'mode' || e.fn === 'listagg' || e.fn === 'percentile_cont' || e.fn === 'percentile_disc') return renderOrderedSet(e, r);
       return `${e.displayName ?? e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;

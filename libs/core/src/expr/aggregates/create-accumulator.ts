@@ -8,6 +8,9 @@ import { AvgAccumulator, CountAccumulator, SumDoubleAccumulator, SumLongAccumula
 import { distinctArity, ignoresNulls, usesDistinctState } from './registry.js';
 import { BitAccumulator, CountIfAccumulator, ExtremumByAccumulator, TrySumLongAccumulator } from './logical-accumulators.js';
 import { PercentileAccumulator } from './percentile-accumulator.js';
+import { ApproxPercentileAccumulator } from './approx-percentile-accumulator.js';
+import { HllAccumulator } from './hll-accumulator.js';
+import { ListaggAccumulator, ModeAccumulator, OrderedPercentileAccumulator, ProductAccumulator } from './ordered-set-accumulators.js';
 import { MOMENT_AGGREGATES, MomentAccumulator, PairMaskedAccumulator } from './statistical-accumulators.js';
 import { ExtremumAccumulator, FirstAccumulator } from './value-accumulators.js';
 
@@ -85,5 +88,18 @@ export function createAccumulator(call: AggregateCall): Accumulator {
     case 'percentile':
     case 'median':
       return new PercentileAccumulator(call);
+    case 'approx_count_distinct':
+      return new HllAccumulator(call);
+    case 'percentile_approx':
+      return new ApproxPercentileAccumulator(call);
+    case 'product':
+      return new ProductAccumulator();
+    case 'mode':
+      return new ModeAccumulator(call);
+    case 'listagg':
+      return new ListaggAccumulator(call);
+    case 'percentile_cont':
+    case 'percentile_disc':
+      return new OrderedPercentileAccumulator(call);
   }
 }

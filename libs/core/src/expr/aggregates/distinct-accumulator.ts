@@ -30,7 +30,9 @@ export class DistinctAccumulator implements Accumulator {
     this.numGroups = Math.max(this.numGroups, numGroups);
   }
 
-  update(args: readonly arrow.Data[], gids: Int32Array, n: number): void {
+  update(all: readonly arrow.Data[], gids: Int32Array, n: number): void {
+    // Only the tuple's arguments: a constant option after them (listagg's NULL delimiter) does not drop rows.
+    const args = all.slice(0, this.argTypes.length);
     const ids = this.encoder.encode(args, n);
     const validities: (Uint8Array | number)[] = [];
     for (const a of args) {

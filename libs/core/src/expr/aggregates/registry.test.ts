@@ -39,8 +39,8 @@ describe('aggregate registry', () => {
   });
   it('documents every function', () => {
     expect(listAggregateFunctions().map((d) => d.name).sort()).toEqual(
-      ['any_value', 'avg', 'bit_and', 'bit_or', 'bit_xor', 'bool_and', 'bool_or', 'collect_list', 'collect_set', 'corr', 'count', 'count_if', 'covar_pop', 'covar_samp',
-        'first', 'kurtosis', 'last', 'max', 'max_by', 'median', 'min', 'min_by', 'percentile', 'regr_avgx', 'regr_avgy', 'regr_count', 'regr_intercept', 'regr_r2', 'regr_slope', 'regr_sxx',
+      ['any_value', 'approx_count_distinct', 'avg', 'bit_and', 'bit_or', 'bit_xor', 'bool_and', 'bool_or', 'collect_list', 'collect_set', 'corr', 'count', 'count_if', 'covar_pop', 'covar_samp',
+        'first', 'kurtosis', 'last', 'listagg', 'max', 'max_by', 'median', 'min', 'min_by', 'mode', 'percentile', 'percentile_approx', 'percentile_cont', 'percentile_disc', 'product', 'regr_avgx', 'regr_avgy', 'regr_count', 'regr_intercept', 'regr_r2', 'regr_slope', 'regr_sxx',
         'regr_sxy', 'regr_syy', 'skewness', 'stddev_pop', 'stddev_samp', 'sum', 'try_avg', 'try_sum', 'var_pop', 'var_samp'],
     );
     for (const d of listAggregateFunctions()) expect(d.doc.example).toMatch(/^df\./);

@@ -1,7 +1,8 @@
 // Aggregate function definitions: name lookup, argument/result types, and the Arrow types of their partial states.
 import { type DataType, type DecimalType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
-import { type AggregateCall, type AggregateFunctionName, type LogicalAggregateName, type StatisticalAggregateName, dataTypeOf } from '../expression.js';
+import { type AggregateCall, type AggregateFunctionName, type ApproxAggregateName, type LogicalAggregateName, type StatisticalAggregateName, dataTypeOf } from '../expression.js';
+import { APPROX_DEFS, APPROX_NAMES, approxStateTypes } from './approx-registry.js';
 import { LOGICAL_DEFS, LOGICAL_NAMES, logicalStateTypes } from './logical-registry.js';
 import { STATISTICAL_DEFS, STATISTICAL_NAMES, statisticalStateTypes } from './statistical-registry.js';
 
@@ -153,6 +154,7 @@ const DEFS: Record<AggregateFunctionName, AggregateFunctionDef> = {
   collect_list: collectList,
   ...STATISTICAL_DEFS,
   ...LOGICAL_DEFS,
+  ...APPROX_DEFS,
 };
 
 const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = {
@@ -174,6 +176,7 @@ const NAMES: Record<string, { fn: AggregateFunctionName; distinct: boolean }> = 
   collect_list: { fn: 'collect_list', distinct: false },
   ...Object.fromEntries(Object.entries(STATISTICAL_NAMES).map(([name, fn]) => [name, { fn, distinct: false }])),
   ...Object.fromEntries(Object.entries(LOGICAL_NAMES).map(([name, fn]) => [name, { fn, distinct: false }])),
+  ...Object.fromEntries(Object.entries(APPROX_NAMES).map(([name, fn]) => [name, { fn, distinct: false }])),
   // Spark's array_agg is collect_list, and is named so.
   array_agg: { fn: 'collect_list', distinct: false },
 };
@@ -196,6 +199,10 @@ function isStatistical(fn: AggregateFunctionName): fn is StatisticalAggregateNam
   return Object.hasOwn(STATISTICAL_DEFS, fn);
 }
 
+function isApprox(fn: AggregateFunctionName): fn is ApproxAggregateName {
+  return Object.hasOwn(APPROX_DEFS, fn);
+}
+
 function isLogical(fn: AggregateFunctionName): fn is LogicalAggregateName {
   return Object.hasOwn(LOGICAL_DEFS, fn);
 }
@@ -203,7 +210,7 @@ function isLogical(fn: AggregateFunctionName): fn is LogicalAggregateName {
 /** True when the call keeps a set of distinct values as its state (min/max/first/last ignore DISTINCT). */
 export function usesDistinctState(call: AggregateCall): boolean {
   const fn = call.fn;
-  const counts = fn === 'count' || fn === 'sum' || fn === 'avg' || fn === 'collect_list' || fn === 'count_if' || fn === 'bit_xor' || fn === 'try_sum' || fn === 'try_avg' || fn === 'percentile' || fn === 'median';
+  const counts = fn === 'count' || fn === 'sum' || fn === 'avg' || fn === 'collect_list' || fn === 'count_if' || fn === 'bit_xor' || fn === 'try_sum' || fn === 'try_avg' || fn === 'percentile' || fn === 'median' || fn === 'listagg' || fn === 'product' || fn === 'percentile_cont' || fn === 'percentile_disc';
   return call.distinct && (counts || isStatistical(fn)) && call.args.length > 0;
 }
 
@@ -221,6 +228,7 @@ export function aggregateStateTypes(call: AggregateCall): DataType[] {
   }
   if (isStatistical(call.fn)) return statisticalStateTypes(call.fn, argTypes);
   if (isLogical(call.fn)) return logicalStateTypes(call.fn, argTypes);
+  if (isApprox(call.fn)) return approxStateTypes(call.fn, argTypes);
   const t = argTypes[0]!;
   switch (call.fn) {
     case 'count':

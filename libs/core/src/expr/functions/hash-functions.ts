@@ -217,6 +217,18 @@ function hashRows<H>(h: Hasher<H>, args: readonly arrow.Data[], types: readonly 
   return out;
 }
 
+/** Spark's xxhash64 (seed 42) of each row of one column, unsigned; NULL rows are null (HyperLogLog++ skips them). */
+export function xxhash64Values(d: arrow.Data, type: DataType, n: number): (bigint | null)[] {
+  const read = valueReader(d, type);
+  const seed = BigInt(SEED);
+  const out: (bigint | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = read(i);
+    out[i] = v === null || v === undefined ? null : BigInt.asUintN(64, hashValue(XXHASH64, v, type, seed));
+  }
+  return out;
+}
+
 function checkArgs(name: string, args: readonly unknown[]): { error: string } | undefined {
   return args.length === 0 ? wrongArgCount(name, '> 0', 0) : undefined;
 }
