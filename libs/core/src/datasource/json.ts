@@ -6,6 +6,7 @@ import { AnalysisError, ExecutionError } from '../errors.js';
 import { StructType } from '../types/schema.js';
 import { type DataType, type StructField, ArrayT, DoubleT, LongT, StringT, StructT, BooleanT, NullT, simpleString } from '../types/data-type.js';
 import { plainValueAt } from '../execution/plain-values.js';
+import { valueToString } from '../expr/eval/cast-string.js';
 import { plainColumn } from './plain-column.js';
 import { isNullAt, makeBatch } from '../execution/vectors.js';
 import { schemaOf } from '../execution/schema-of.js';
@@ -151,6 +152,10 @@ function convert(v: JsonValue, t: DataType, f: TextFormats): unknown {
     case 'struct':
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) return structValues(v.entries, t.fields, f);
       break;
+    case 'map':
+      // An object's members as entries (Spark reads JSON maps with string keys only).
+      if (t.keyType.kind === 'string' && v !== null && typeof v === 'object' && !Array.isArray(v)) return v.entries.map(([k, x]) => [k, convert(x, t.valueType, f)]);
+      break;
   }
   throw new Mismatch();
 }
@@ -193,6 +198,9 @@ function toJson(v: unknown, t: DataType, f: TextFormats = DEFAULT_FORMATS): stri
     case 'binary': return `"${Buffer.from(v as Uint8Array).toString('base64')}"`;
     case 'array': return `[${(v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : toJson(x, t.elementType, f))).join(',')}]`;
     case 'struct': return objectJson(v as unknown[], t.fields, true, f);
+    case 'map':
+      // Keys as their string form; NULL values are written (Spark's JacksonGenerator of a map).
+      return `{${(v as [unknown, unknown][]).map(([k, x]) => `${quoteJson(valueToString(k, t.keyType))}:${x === null || x === undefined ? 'null' : toJson(x, t.valueType, f)}`).join(',')}}`;
     default: return String(v);
   }
 }

@@ -1,7 +1,7 @@
 // Turns user data (rows, objects, Arrow tables) into engine batches, inferring or checking the schema.
 import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
-import { type DataType, BooleanT, DoubleT, LongT, NullT, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
+import { type DataType, BooleanT, DoubleT, LongT, MapT, NullT, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
 import { type StructField, StructType } from '../types/schema.js';
 import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
@@ -21,6 +21,13 @@ function inferType(v: unknown): DataType | null {
       if (Array.isArray(v)) {
         const el = v.map(inferType).find((t) => t !== null);
         return el ? { kind: 'array', elementType: el, containsNull: true } : null;
+      }
+      if (v instanceof Map) {
+        // Spark infers a map from the first non-null key and value (PySpark's _infer_type of a dict).
+        const entries = [...v.entries()];
+        const k = entries.map(([x]) => inferType(x)).find((t) => t !== null) ?? NullT;
+        const x = entries.map(([, y]) => inferType(y)).find((t) => t !== null) ?? NullT;
+        return MapT(k, x);
       }
       if (Row.isRow(v)) {
         const names = v.fieldNames();
@@ -96,6 +103,15 @@ function convert(v: unknown, type: DataType, field: string, row: number): unknow
     case 'array':
       if (Array.isArray(v)) return v.map((x) => convert(x, type.elementType, field, row));
       throw bad();
+    case 'map': {
+      // A JS Map or a plain object; kept as [key, value] pairs. Keys are never null.
+      const entries = v instanceof Map ? [...v.entries()] : typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>) : null;
+      if (!entries) throw bad();
+      return entries.map(([k, x]) => {
+        if (k === null || k === undefined) throw new IllegalArgumentError('NULL_MAP_KEY', 'Cannot use null as map key.');
+        return [convert(k, type.keyType, `${field}.key`, row), convert(x, type.valueType, `${field}.value`, row)];
+      });
+    }
     case 'struct': {
       // A Row or an array by position, an object by field name; values are kept positional.
       let values: readonly unknown[];
@@ -193,6 +209,7 @@ function toEngineValue(v: unknown, type: DataType): unknown {
     case 'float64': return Number(v);
     case 'array': return [...(v as Iterable<unknown>)].map((x) => toEngineValue(x, type.elementType));
     case 'struct': return type.fields.map((f) => toEngineValue((v as Record<string, unknown>)[f.name], f.dataType));
+    case 'map': return [...(v as Iterable<[unknown, unknown]>)].map(([k, x]) => [toEngineValue(k, type.keyType), toEngineValue(x, type.valueType)]);
     default: return v;
   }
 }
