@@ -1891,3 +1891,9 @@ from kindling.sql._logical_aggregate_functions import __all__ as _logical_aggreg
 from kindling.sql._logical_aggregate_functions import *  # noqa: E402,F401,F403
 
 __all__ += _logical_aggregate_names
+
+# Map type functions (h-maps).
+from kindling.sql._map_functions import __all__ as _map_names  # noqa: E402
+from kindling.sql._map_functions import *  # noqa: E402,F401,F403
+
+__all__ += _map_names

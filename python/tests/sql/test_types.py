@@ -549,12 +549,12 @@ def test_infer_type():
     assert T._infer_type([None, "a"]) == ArrayType(StringType(), True)
     assert T._infer_type([]) == ArrayType(NullType(), True)
     assert T._infer_type([[1], []]) == ArrayType(ArrayType(LongType()))
+    assert T._infer_type({"a": 2.5, "b": 1}) == T.MapType(StringType(), DoubleType(), True)
 
 
 @pytest.mark.parametrize(
     "value, kind",
     [
-        ({"a": 1}, "MapType"),
         (b"x", "BinaryType"),
         (datetime.timedelta(1), "DayTimeIntervalType"),
         (1j, "complex"),

@@ -55,7 +55,7 @@ export function resolveProjectList(exprs: readonly Expression[], scope: Resoluti
     }
     const r = resolveExpression(e, scope);
     // `col("s.a")` names its column after the field (`a`), while `col("s")["a"]` keeps the generated `s.a`.
-    if (e.kind === 'unresolvedColumn' && r.kind === 'fn' && r.name === 'get_field') out.push(alias(r, e.nameParts[e.nameParts.length - 1]!));
+    if (e.kind === 'unresolvedColumn' && r.kind === 'fn' && (r.name === 'get_field' || r.name === 'subscript')) out.push(alias(r, e.nameParts[e.nameParts.length - 1]!));
     else out.push(toNamed(r));
   }
   return out;

@@ -1,7 +1,7 @@
 // Turns user data (rows, objects, Arrow tables) into engine batches, inferring or checking the schema.
 import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
-import { type DataType, BooleanT, DoubleT, LongT, MapT, NullT, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
+import { type DataType, BooleanT, DoubleT, LongT, MapT, NullT, containsMap, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
 import { type StructField, StructType } from '../types/schema.js';
 import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
@@ -104,8 +104,9 @@ function convert(v: unknown, type: DataType, field: string, row: number): unknow
       if (Array.isArray(v)) return v.map((x) => convert(x, type.elementType, field, row));
       throw bad();
     case 'map': {
-      // A JS Map or a plain object; kept as [key, value] pairs. Keys are never null.
-      const entries = v instanceof Map ? [...v.entries()] : typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>) : null;
+      // A JS Map, a plain object or [key, value] pairs; kept as pairs. Keys are never null.
+      const pairs = Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2) ? (v as [unknown, unknown][]) : null;
+      const entries = v instanceof Map ? [...v.entries()] : pairs ?? (typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>) : null);
       if (!entries) throw bad();
       return entries.map(([k, x]) => {
         if (k === null || k === undefined) throw new IllegalArgumentError('NULL_MAP_KEY', 'Cannot use null as map key.');
@@ -221,7 +222,8 @@ function normaliseTable(table: arrow.Table, schema: StructType): arrow.Table {
     const src = table.getChildAt(i)!;
     const values: unknown[] = [];
     for (let k = 0; k < src.length; k++) values.push(toEngineValue(src.get(k), f.dataType));
-    cols[f.name] = arrow.vectorFromArray(values, toArrowType(f.dataType));
+    // Map values are [key, value] pairs, which Arrow's builder would read as objects: the engine's builder takes them.
+    cols[f.name] = containsMap(f.dataType) ? arrow.makeVector(dataFromValues(f.dataType, values)) : arrow.vectorFromArray(values, toArrowType(f.dataType));
   });
   return new arrow.Table(cols);
 }
