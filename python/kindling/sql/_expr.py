@@ -555,6 +555,8 @@ def _pretty_call(e: Call) -> str:
     n, a = e.name, [pretty(x) for x in e.args]
     if n == "get_field" and len(a) == 2 and isinstance(e.args[1], Literal):
         return f"{a[0]}.{e.args[1].value}"
+    if n == "subscript" and len(a) == 2:
+        return f"{a[0]}[{a[1]}]"
     if n in _BINARY and len(a) == 2:
         return f"({a[0]} {n} {a[1]})"
     if n == "!=" and len(a) == 2:
