@@ -121,3 +121,16 @@ def test_double_values_and_types(spark):
     df = spark.sql("SELECT map('a', 1.5D) AS m")
     assert df.schema["m"].dataType == MapType(StringType(), DoubleType(), False)
     assert df.select(F.transform_values("m", lambda _, v: v * 2).alias("m")).first().m == {"a": 3.0}
+
+
+@pytest.mark.parametrize("arrow", ["true", "false"])
+def test_python_udfs_take_and_return_maps(spark, conf, arrow):
+    conf({"spark.sql.execution.pythonUDF.arrow.enabled": arrow})
+    df = spark.createDataFrame([(1, {"a": 1, "b": None}), (2, None)], "id int, m map<string,int>")
+    keys = F.udf(lambda m: None if m is None else ",".join(sorted(m)), "string")
+    make = F.udf(lambda i: {"k": i, "z": None}, "map<string,int>")
+    assert [tuple(r) for r in df.select(keys("m"), make("id")).collect()] == [
+        ("a,b", {"k": 1, "z": None}), (None, {"k": 2, "z": None})]
+    bad = F.udf(lambda i: {None: i}, "map<string,int>")
+    with pytest.raises(Exception, match="None key"):
+        df.select(bad("id")).collect()
