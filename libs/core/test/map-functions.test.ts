@@ -71,6 +71,17 @@ describe('map values', () => {
     expect(() => df.select(F.map_keys('ks'))).toThrow(/requires the "MAP" type, however "ks" has the type "ARRAY<STRING>"/);
   });
 
+  it('spark.sql.mapKeyDedupPolicy LAST_WIN keeps a repeated key at its first place with its last value', async () => {
+    expect(() => spark.conf.set('spark.sql.mapKeyDedupPolicy', 'nope')).toThrow(/OUT_OF_RANGE_OF_OPTIONS/);
+    spark.conf.set('spark.sql.mapKeyDedupPolicy', 'LAST_WIN');
+    try {
+      const out = df.filter(col('id').equalTo(1)).select(F.map_concat('m', F.create_map(F.lit('a'), F.lit(9))), F.transform_keys('m', (_k, _v) => F.lit('x')));
+      expect(await rows(out)).toEqual([[new Map([['a', 9], ['b', null]]), new Map([['x', null]])]]);
+    } finally {
+      spark.conf.unset('spark.sql.mapKeyDedupPolicy');
+    }
+  });
+
   it('casts to string and writes JSON', async () => {
     expect(await rows(df.select(col('m').cast('string'), F.to_json('m')))).toEqual([['{a -> 1, b -> null}', '{"a":1,"b":null}'], [null, null], ['{}', '{}']]);
   });

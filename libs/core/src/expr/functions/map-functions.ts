@@ -1,7 +1,7 @@
 // Map functions without lambdas (Spark's CreateMap, MapFromArrays, MapFromEntries, MapKeys/MapValues/MapEntries,
 // MapConcat, MapContainsKey, StringToMap). A map value is an array of [key, value] pairs (eval/values.ts); maps
 // are built through `buildMap`, which raises Spark's NULL_MAP_KEY and DUPLICATED_MAP_KEY (the default
-// spark.sql.mapKeyDedupPolicy, EXCEPTION).
+// spark.sql.mapKeyDedupPolicy, EXCEPTION; LAST_WIN keeps a repeated key's last value).
 import type * as arrow from 'apache-arrow';
 import { ExecutionError } from '../../errors.js';
 import { type DataType, type MapType, ArrayT, BooleanT, MapT, NullT, StringT, containsMap, mapEntriesType, sameType } from '../../types/data-type.js';
@@ -48,21 +48,29 @@ export function keyOf(v: unknown): unknown {
   return JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? `b:${Array.from(x).join(',')}` : typeof x === 'bigint' ? `${x}n` : typeof x === 'number' && Number.isNaN(x) ? 'NaN' : Object.is(x, -0) ? 0 : x));
 }
 
-/** The entries as a map value: NULL keys and duplicate keys are errors, as Spark's ArrayBasedMapBuilder. */
-export function buildMap(keyType: DataType, entries: Iterable<Entry>): Entry[] {
-  const seen = new Set<unknown>();
+/**
+ * The entries as a map value, as Spark's ArrayBasedMapBuilder: a NULL key is an error; a repeated key is one too,
+ * unless `lastWin` (spark.sql.mapKeyDedupPolicy LAST_WIN), where it keeps its first position and takes the last value.
+ */
+export function buildMap(keyType: DataType, entries: Iterable<Entry>, lastWin = false): Entry[] {
+  const seen = new Map<unknown, number>();
   const out: Entry[] = [];
   for (const [k, v] of entries) {
     if (k === null || k === undefined) throw new ExecutionError('NULL_MAP_KEY', 'Cannot use null as map key.');
     const key = keyOf(k);
-    if (seen.has(key)) {
+    const at = seen.get(key);
+    if (at !== undefined && lastWin) {
+      out[at] = [out[at]![0], v];
+      continue;
+    }
+    if (at !== undefined) {
       throw new ExecutionError(
         'DUPLICATED_MAP_KEY',
         `Duplicate map key ${valueToString(k, keyType)} was found, please check the input data.\nIf you want to remove the duplicated keys, you can set "spark.sql.mapKeyDedupPolicy" to "LAST_WIN" so that the key inserted at last takes precedence.`,
         { key: valueToString(k, keyType), mapKeyDedupPolicy: '"spark.sql.mapKeyDedupPolicy"' },
       );
     }
-    seen.add(key);
+    seen.set(key, out.length);
     out.push([k, v]);
   }
   return out;
@@ -100,13 +108,13 @@ export const createMap: ScalarFunctionDef = {
     const cast = args.map((e, k) => implicitCast(e, k % 2 === 0 ? keyType : valueType));
     return { args: cast, dataType: MapT(keyType, valueType, values.some(nullableOf)), nullable: false };
   },
-  eval(args, n, _ctx, call) {
+  eval(args, n, ctx, call) {
     const type = call!.dataType as MapType;
     const reads = rowsOf(args, callTypes(call));
     return perRow(type, n, (i) => {
       const entries: Entry[] = [];
       for (let k = 0; k < reads.length; k += 2) entries.push([reads[k]!(i), reads[k + 1]!(i)]);
-      return buildMap(type.keyType, entries);
+      return buildMap(type.keyType, entries, ctx?.mapKeyLastWin);
     });
   },
   doc: { description: 'A map of the key/value argument pairs: map(k1, v1, k2, v2, …). NULL or repeated keys are errors.', example: "df.select(create_map(lit('a'), col('x')))" },
@@ -129,7 +137,7 @@ export const mapFromArrays: ScalarFunctionDef = {
     if (bad) return bad;
     return { args: [k.arg, v.arg], dataType: MapT(k.type.elementType, v.type.elementType, v.type.containsNull), nullable: args.some(nullableOf) };
   },
-  eval(args, n, _ctx, call) {
+  eval(args, n, ctx, call) {
     const type = call!.dataType as MapType;
     const [keys, values] = rowsOf(args, callTypes(call));
     return perRow(type, n, (i) => {
@@ -137,7 +145,7 @@ export const mapFromArrays: ScalarFunctionDef = {
       const vs = values!(i) as unknown[] | null;
       if (ks === null || vs === null) return null;
       if (ks.length !== vs.length) throw new ExecutionError('_LEGACY_ERROR_TEMP_2128', 'The key array and value array of MapData must have the same length.');
-      return buildMap(type.keyType, ks.map((x, j): Entry => [x, vs[j]]));
+      return buildMap(type.keyType, ks.map((x, j): Entry => [x, vs[j]]), ctx?.mapKeyLastWin);
     });
   },
   doc: { description: 'A map whose keys are the first array and values the second, position by position.', example: "df.select(map_from_arrays(col('ks'), col('vs')))" },
@@ -158,14 +166,14 @@ export const mapFromEntries: ScalarFunctionDef = {
     if (bad) return bad;
     return { args, dataType: MapT(kf.dataType, vf.dataType, vf.nullable), nullable: true };
   },
-  eval(args, n, _ctx, call) {
+  eval(args, n, ctx, call) {
     const type = call!.dataType as MapType;
     const [entries] = rowsOf(args, callTypes(call));
     return perRow(type, n, (i) => {
       const xs = entries!(i) as (Entry | null)[] | null;
       // A NULL entry makes the whole map NULL (Spark's MapFromEntries).
       if (xs === null || xs.some((e) => e === null)) return null;
-      return buildMap(type.keyType, xs as Entry[]);
+      return buildMap(type.keyType, xs as Entry[], ctx?.mapKeyLastWin);
     });
   },
   doc: { description: 'A map from an array of (key, value) structs; NULL if the array or one of its entries is NULL.', example: "df.select(map_from_entries(col('pairs')))" },
@@ -213,13 +221,13 @@ export const mapConcat: ScalarFunctionDef = {
     const type = MapT(keyType, valueType, maps.some((m) => m.valueContainsNull));
     return { args: args.map((e) => implicitCast(e, type)), dataType: type, nullable: args.some(nullableOf) };
   },
-  eval(args, n, _ctx, call) {
+  eval(args, n, ctx, call) {
     const type = call!.dataType as MapType;
     const reads = rowsOf(args, callTypes(call));
     return perRow(type, n, (i) => {
       const maps = reads.map((r) => r(i) as Entry[] | null);
       if (maps.some((m) => m === null)) return null;
-      return buildMap(type.keyType, maps.flatMap((m) => m!));
+      return buildMap(type.keyType, maps.flatMap((m) => m!), ctx?.mapKeyLastWin);
     });
   },
   doc: { description: 'The union of the maps; NULL if one is NULL. A key in more than one map is an error (DUPLICATED_MAP_KEY).', example: "df.select(map_concat(col('a'), col('b')))" },
@@ -312,7 +320,7 @@ export const strToMap: ScalarFunctionDef = {
     const lit = (s: string): Expression => ({ kind: 'literal', value: s, dataType: StringT });
     return args.length === 1 ? [args[0]!, lit(','), lit(':')] : args.length === 2 ? [args[0]!, args[1]!, lit(':')] : args;
   },
-  eval(args, n) {
+  eval(args, n, ctx) {
     const reads = rowsOf(args, args.map(() => StringT));
     return perRow(MapT(StringT, StringT, true), n, (i) => {
       const [text, pair, kv] = reads.map((r) => r(i) as string | null);
@@ -321,7 +329,7 @@ export const strToMap: ScalarFunctionDef = {
       return buildMap(StringT, splitRegex(text, pair).map((p): Entry => {
         const [k, v] = splitRegex(p, kv, 2);
         return [k!, v ?? null];
-      }));
+      }), ctx?.mapKeyLastWin);
     });
   },
   doc: { description: 'A map<string,string> from text split into pairs by `pairDelim` and each pair by `keyValueDelim` (both regular expressions).', example: "df.select(str_to_map(col('s'), ',', ':'))" },

@@ -9,7 +9,7 @@ import { listData } from '../eval/columns.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { type Evaluator, evalLambda, flattenList, takeColumn } from '../eval/lambda.js';
 import { trueMask } from '../eval/logic.js';
-import { valueReader } from '../eval/values.js';
+import { buildColumn, valueReader } from '../eval/values.js';
 import { ordinal, typeText } from './function-def.js';
 import type { HigherOrderFunctionDef, ParamType } from './higher-order.js';
 import { commonType } from './coercion.js';
@@ -51,6 +51,23 @@ function checkKeys(keyType: DataType, keys: arrow.Data, offsets: Int32Array, n: 
   }
 }
 
+/** Rows of new keys and their values as maps under LAST_WIN (a repeated key keeps its first place, last value). */
+function lastWinMaps(type: MapType, keys: arrow.Data, values: arrow.Data, offsets: Int32Array, validity: Uint8Array | null, n: number): arrow.Data {
+  const readK = valueReader(keys, type.keyType);
+  const readV = valueReader(values, type.valueType);
+  const out: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && (validity[i >> 3]! & (1 << (i & 7))) === 0) {
+      out[i] = null;
+      continue;
+    }
+    const row: Entry[] = [];
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) row.push([readK(j), readV(j)]);
+    out[i] = buildMap(type.keyType, row, true);
+  }
+  return buildColumn(type, out);
+}
+
 export const transformKeys: HigherOrderFunctionDef = {
   name: 'transform_keys',
   values: 1,
@@ -68,6 +85,7 @@ export const transformKeys: HigherOrderFunctionDef = {
     const n = batch.numRows;
     const { flat, values, result } = overEntries(call, batch, ctx, ev);
     const type = call.dataType as MapType;
+    if (ctx.mapKeyLastWin) return lastWinMaps(type, result, values, flat.offsets, flat.validity, n);
     checkKeys(type.keyType, result, flat.offsets, n);
     const entries = structData(mapEntriesType(type), result.length, [result, values], null);
     return listData(type, n, flat.offsets, entries, flat.validity === null ? null : flat.validity.slice());
