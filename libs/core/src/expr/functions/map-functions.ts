@@ -8,6 +8,7 @@ import { type DataType, type MapType, ArrayT, BooleanT, MapT, NullT, StringT, co
 import { type Expression, dataTypeOf, nullableOf, prettyName } from '../expression.js';
 import { valueToString } from '../eval/cast-string.js';
 import { canCast } from '../eval/cast.js';
+import { compareValues } from '../eval/compare.js';
 import { buildColumn, valueReader } from '../eval/values.js';
 import { commonType } from './coercion.js';
 import { type ScalarFunctionDef, ordinal, typeText, wrongArgCount } from './function-def.js';
@@ -334,5 +335,18 @@ export const strToMap: ScalarFunctionDef = {
   },
   doc: { description: 'A map<string,string> from text split into pairs by `pairDelim` and each pair by `keyValueDelim` (both regular expressions).', example: "df.select(str_to_map(col('s'), ',', ':'))" },
 };
+
+/**
+ * A map column with each map's entries sorted by key (Spark's MapSort, which it puts under map grouping keys so
+ * that maps equal but for their order group together); other columns as they are.
+ */
+export function sortedMapColumn(type: DataType, d: arrow.Data): arrow.Data {
+  if (type.kind !== 'map') return d;
+  const read = valueReader(d, type);
+  return perRow(type, d.length, (i) => {
+    const m = read(i) as Entry[] | null;
+    return m === null ? null : [...m].sort((a, b) => compareValues(a[0], b[0], type.keyType));
+  });
+}
 
 export const MAP_FUNCTIONS: readonly ScalarFunctionDef[] = [createMap, mapFromArrays, mapFromEntries, mapKeys, mapValues, mapEntries, mapConcat, mapContainsKey, strToMap];
