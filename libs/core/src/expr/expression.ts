@@ -678,6 +678,8 @@ function render(e: Expression, pretty: boolean): string {
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
       if (e.name === 'subscript' && e.args.length === 2) return `${r(e.args[0]!)}[${r(e.args[1]!)}]`;
+      // Spark 4 names from_json with a map schema after the map's entries (its replacement's generated name).
+      if (pretty && e.name === 'from_json' && e.dataType.kind === 'map') return 'entries';
       if (e.name === 'get_field' && e.args[1]?.kind === 'literal') return `${r(e.args[0]!)}.${String(e.args[1].value)}`;
       if (e.name === 'named_struct' && e.dataType.kind === 'struct') {
         // struct(a, b AS x) as Spark prints CreateStruct; named_struct(a, 1, b, 2) with its names.
