@@ -136,3 +136,16 @@ def test_python_udfs_take_and_return_maps(spark, conf, arrow):
     bad = F.udf(lambda i: {None: i}, "map<string,int>")
     with pytest.raises(Exception, match="None key"):
         df.select(bad("id")).collect()
+
+
+def test_parquet_and_json_files(spark, tmp_path):
+    df = spark.createDataFrame([(1, {"a": 1, "b": None}), (2, None), (3, {})], "id int, m map<string,int>")
+    df.write.parquet(str(tmp_path / "p"))
+    back = spark.read.parquet(str(tmp_path / "p"))
+    assert back.schema == df.schema
+    assert sorted(tuple(r) for r in back.collect()) == [(1, {"a": 1, "b": None}), (2, None), (3, {})]
+    df.write.json(str(tmp_path / "j"))
+    back = spark.read.schema(df.schema).json(str(tmp_path / "j"))
+    assert sorted(tuple(r) for r in back.collect()) == [(1, {"a": 1, "b": None}), (2, None), (3, {})]
+    with pytest.raises(AnalysisException, match='doesn\'t support the column `m` of the type "MAP<STRING, INT>"'):
+        df.write.csv(str(tmp_path / "c"))

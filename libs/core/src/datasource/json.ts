@@ -4,7 +4,7 @@
 import type * as arrow from 'apache-arrow';
 import { AnalysisError, ExecutionError } from '../errors.js';
 import { StructType } from '../types/schema.js';
-import { type DataType, type StructField, ArrayT, DoubleT, LongT, StringT, StructT, BooleanT, NullT, simpleString } from '../types/data-type.js';
+import { type DataType, type StructField, ArrayT, DoubleT, LongT, StringT, StructT, BooleanT, NullT } from '../types/data-type.js';
 import { plainValueAt } from '../execution/plain-values.js';
 import { valueToString } from '../expr/eval/cast-string.js';
 import { plainColumn } from './plain-column.js';
@@ -20,6 +20,7 @@ import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-r
 import { type JsonValue, jsonText, parseJson, quoteJson } from '../util/json-value.js';
 import { DEFAULT_FORMATS, type TextFormats, formatTimestampIso, parseDecimalText, textFormats } from './text-values.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
+import { typeText } from '../expr/functions/function-def.js';
 
 const encoder = new TextEncoder();
 
@@ -309,7 +310,7 @@ export const jsonFormat: FileFormat = {
   checkWriteSchema(schema: StructType): void {
     for (const f of schema.fields) {
       if (f.dataType.kind === 'null') {
-        throw new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The JSON datasource doesn't support the column \`${f.name}\` of the type "${simpleString(f.dataType).toUpperCase()}".`, { columnName: f.name });
+        throw new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The JSON datasource doesn't support the column \`${f.name}\` of the type ${typeText(f.dataType)}.`, { columnName: f.name });
       }
     }
   },
