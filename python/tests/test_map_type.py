@@ -149,3 +149,15 @@ def test_parquet_and_json_files(spark, tmp_path):
     assert sorted(tuple(r) for r in back.collect()) == [(1, {"a": 1, "b": None}), (2, None), (3, {})]
     with pytest.raises(AnalysisException, match='doesn\'t support the column `m` of the type "MAP<STRING, INT>"'):
         df.write.csv(str(tmp_path / "c"))
+
+
+def test_maps_cross_shuffles_joins_and_cache(spark):
+    df = spark.createDataFrame([(i, {"k": i, "j": None}) for i in range(50)], "id int, m map<string,int>")
+    other = spark.createDataFrame([(i, str(i)) for i in range(0, 50, 7)], "id int, s string")
+    assert [tuple(r) for r in df.join(other, "id").orderBy("id").select("id", "m", "s").limit(2).collect()] == [
+        (0, {"k": 0, "j": None}, "0"), (7, {"k": 7, "j": None}, "7")]
+    assert df.repartition(3).orderBy(F.desc("id")).first().m == {"k": 49, "j": None}
+    cached = df.cache()
+    assert (cached.count(), cached.filter("m['k'] > 45").count()) == (50, 4)
+    assert [tuple(r) for r in df.select("id", F.explode("m")).groupBy("key").count().orderBy("key").collect()] == [
+        ("j", 50), ("k", 50)]
