@@ -111,12 +111,30 @@ def struct_field_types(simple: str) -> list:
     return [f[f.index(":") + 1:] for f in out]
 
 
+def map_types(simple: str) -> tuple:
+    """The key and value types of a ``map<k,v>`` simpleString."""
+    m = re.fullmatch(r"map<(.*)>", simple)
+    if not m:
+        return "", ""
+    depth = 0
+    for i, ch in enumerate(m.group(1)):
+        depth += ch in "<("
+        depth -= ch in ">)"
+        if ch == "," and depth == 0:
+            return m.group(1)[:i], m.group(1)[i + 1:]
+    return m.group(1), ""
+
+
 def render_cell(v: Any, simple: str, top: bool = True) -> str:
     if v is None:
         return "NULL"
     if isinstance(v, Row):
         types = struct_field_types(simple)
         return "{" + ", ".join(render_cell(x, types[k] if k < len(types) else "", False) for k, x in enumerate(v)) + "}"
+    if isinstance(v, dict):
+        # As Spark's show(): {k -> v, ...}.
+        kt, vt = map_types(simple)
+        return "{" + ", ".join(f"{render_cell(k, kt, False)} -> {render_cell(x, vt, False)}" for k, x in v.items()) + "}"
     if isinstance(v, list):
         inner = re.fullmatch(r"array<(.*)>", simple)
         return "[" + ", ".join(render_cell(x, inner.group(1) if inner else "", False) for x in v) + "]"

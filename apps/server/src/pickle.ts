@@ -10,6 +10,8 @@ const MARK = 0x28; // (
 const EMPTY_LIST = 0x5d; // ]
 const APPENDS = 0x65; // e
 const TUPLE = 0x74; // t
+const EMPTY_DICT = 0x7d; // }
+const SETITEMS = 0x75; // u
 const EMPTY_TUPLE = 0x29; // )
 const NONE = 0x4e; // N
 const NEWTRUE = 0x88;
@@ -270,6 +272,26 @@ function cellWriter(type: DataType, d: arrow.Data, opts: PickleOptions = {}): Ce
           w.byte(MARK);
           for (let k = from; k < to; k++) inner(w, k);
           w.byte(APPENDS);
+        }
+      });
+    }
+    case 'map': {
+      // A dict in entry order, as PySpark gives a map value.
+      const o = d.valueOffsets as Int32Array;
+      const entries = d.children[0]!;
+      const key = cellWriter(type.keyType, entries.children[0]!, opts);
+      const value = cellWriter(type.valueType, entries.children[1]!, opts);
+      return guard((w, i) => {
+        w.byte(EMPTY_DICT);
+        const from = o[i]!;
+        const to = o[i + 1]!;
+        if (to > from) {
+          w.byte(MARK);
+          for (let k = from; k < to; k++) {
+            key(w, k);
+            value(w, k);
+          }
+          w.byte(SETITEMS);
         }
       });
     }

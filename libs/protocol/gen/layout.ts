@@ -16,6 +16,9 @@ export const LAYOUT = {
         { name: "fields", slot: 3, kind: "vector_table", table: "Field", required: false },
         { name: "precision", slot: 4, kind: "scalar", size: 4, required: false },
         { name: "scale", slot: 5, kind: "scalar", size: 4, required: false },
+        { name: "key", slot: 6, kind: "table", table: "DataType", required: false },
+        { name: "value", slot: 7, kind: "table", table: "DataType", required: false },
+        { name: "value_contains_null", slot: 8, kind: "scalar", size: 1, required: false },
       ],
     },
     Field: {

@@ -140,12 +140,14 @@ const TYPE_SCALAR = new Template('DataType', ['kind']);
 const TYPE_ARRAY = new Template('DataType', ['kind', 'element', 'contains_null']);
 const TYPE_STRUCT = new Template('DataType', ['kind', 'fields']);
 const TYPE_DECIMAL = new Template('DataType', ['kind', 'precision', 'scale']);
+const TYPE_MAP = new Template('DataType', ['kind', 'key', 'value', 'value_contains_null']);
 const IDENTIFIER = utf8.encode(layout.identifier);
 
 const KIND: Record<DataType['kind'], fb.TypeKind> = {
   boolean: fb.TypeKind.Boolean, int32: fb.TypeKind.Int32, int64: fb.TypeKind.Int64, float64: fb.TypeKind.Float64,
   string: fb.TypeKind.String, date: fb.TypeKind.Date, timestamp: fb.TypeKind.Timestamp, null: fb.TypeKind.Null,
   binary: fb.TypeKind.Binary, array: fb.TypeKind.Array, struct: fb.TypeKind.Struct, decimal: fb.TypeKind.Decimal,
+  map: fb.TypeKind.Map,
 };
 
 // Field positions inside each blob, read once (the writers below run on every answer).
@@ -153,6 +155,7 @@ const F_NAME = FIELD.at['name']!, F_TYPE = FIELD.at['type']!, F_NULLABLE = FIELD
 const T_KIND = TYPE_SCALAR.at['kind']!;
 const A_KIND = TYPE_ARRAY.at['kind']!, A_ELEMENT = TYPE_ARRAY.at['element']!, A_CONTAINS_NULL = TYPE_ARRAY.at['contains_null']!;
 const S_KIND = TYPE_STRUCT.at['kind']!, S_FIELDS = TYPE_STRUCT.at['fields']!;
+const M_KIND = TYPE_MAP.at['kind']!, M_KEY = TYPE_MAP.at['key']!, M_VALUE = TYPE_MAP.at['value']!, M_CONTAINS_NULL = TYPE_MAP.at['value_contains_null']!;
 const D_KIND = TYPE_DECIMAL.at['kind']!, D_PRECISION = TYPE_DECIMAL.at['precision']!, D_SCALE = TYPE_DECIMAL.at['scale']!;
 
 function writeFields(o: Out, field: number, fields: readonly SchemaFieldInput[]): void {
@@ -177,6 +180,14 @@ function writeType(o: Out, field: number, t: DataType): void {
     o.buf[at + A_KIND] = kind;
     o.buf[at + A_CONTAINS_NULL] = t.containsNull ? 1 : 0;
     writeType(o, at + A_ELEMENT, t.elementType);
+  } else if (t.kind === 'map') {
+    const at = o.table(TYPE_MAP);
+    o.ref(field, at + TYPE_MAP.table);
+    o.buf[at + M_KIND] = kind;
+    o.buf[at + M_CONTAINS_NULL] = t.valueContainsNull ? 1 : 0;
+    // Children follow their parent, so the key's subtree is written before the value's is started.
+    writeType(o, at + M_KEY, t.keyType);
+    writeType(o, at + M_VALUE, t.valueType);
   } else if (t.kind === 'decimal') {
     const at = o.table(TYPE_DECIMAL);
     o.ref(field, at + TYPE_DECIMAL.table);

@@ -1,7 +1,7 @@
 // Converts between core schemas (StructType / DataType) and the protocol's Schema / DataType tables.
 import type * as flatbuffers from 'flatbuffers';
 import {
-  ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, StructType, TimestampT,
+  ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, MapT, NullT, StringT, StructT, StructType, TimestampT,
   type DataType, type StructField,
 } from '@kindling/core';
 import * as fb from '../gen/kindling/protocol.js';
@@ -26,6 +26,7 @@ function kindOf(t: DataType): fb.TypeKind {
     case 'null': return fb.TypeKind.Null;
     case 'binary': return fb.TypeKind.Binary;
     case 'array': return fb.TypeKind.Array;
+    case 'map': return fb.TypeKind.Map;
     case 'struct': return fb.TypeKind.Struct;
     default: {
       const never: never = t;
@@ -38,6 +39,8 @@ function kindOf(t: DataType): fb.TypeKind {
 export function encodeDataType(b: flatbuffers.Builder, t: DataType): number {
   const element = t.kind === 'array' ? encodeDataType(b, t.elementType) : 0;
   const fields = t.kind === 'struct' ? fb.DataType.createFieldsVector(b, t.fields.map((f) => encodeField(b, f))) : 0;
+  const key = t.kind === 'map' ? encodeDataType(b, t.keyType) : 0;
+  const value = t.kind === 'map' ? encodeDataType(b, t.valueType) : 0;
   fb.DataType.startDataType(b);
   fb.DataType.addKind(b, kindOf(t));
   if (t.kind === 'array') {
@@ -45,6 +48,11 @@ export function encodeDataType(b: flatbuffers.Builder, t: DataType): number {
     fb.DataType.addContainsNull(b, t.containsNull);
   }
   if (t.kind === 'struct') fb.DataType.addFields(b, fields);
+  if (t.kind === 'map') {
+    fb.DataType.addKey(b, key);
+    fb.DataType.addValue(b, value);
+    fb.DataType.addValueContainsNull(b, t.valueContainsNull);
+  }
   if (t.kind === 'decimal') {
     fb.DataType.addPrecision(b, t.precision);
     fb.DataType.addScale(b, t.scale);
@@ -93,6 +101,12 @@ export function decodeDataType(t: fb.DataType, where = 'DataType'): DataType {
       const element = t.element();
       if (!element) throw malformed(`${where}: an Array type needs an element type`);
       return ArrayT(decodeDataType(element, `${where}.element`), t.containsNull());
+    }
+    case fb.TypeKind.Map: {
+      const key = t.key();
+      const value = t.value();
+      if (!key || !value) throw malformed(`${where}: a Map type needs a key and a value type`);
+      return MapT(decodeDataType(key, `${where}.key`), decodeDataType(value, `${where}.value`), t.valueContainsNull());
     }
     case fb.TypeKind.Struct: {
       const fields: StructField[] = [];

@@ -1,6 +1,6 @@
 // handleEnvelope (the front-to-back DataFrameHandle answer) reads exactly as the generic builder's answer, for
 // random schemas of every type kind, nesting and name; it verifies, and templates place every field aligned.
-import { ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, NullT, StringT, StructT, TimestampT, type DataType, type StructField } from '@kindling/core';
+import { ArrayT, BinaryT, BooleanT, DateT, DecimalT, DoubleT, IntegerT, LongT, MapT, NullT, StringT, StructT, TimestampT, type DataType, type StructField } from '@kindling/core';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT, Template, buildEnvelope, decodeSchema, encodeSchema, fb, handleEnvelope, readEnvelope, verifyEnvelope } from '../src/index.js';
 
@@ -18,7 +18,8 @@ function rng(seed: number): () => number {
 function randomType(r: () => number, depth: number): DataType {
   const p = r();
   if (depth >= 3 || p < 0.6) return LEAVES[Math.floor(r() * LEAVES.length)]!;
-  if (p < 0.8) return ArrayT(randomType(r, depth + 1), r() < 0.5);
+  if (p < 0.72) return ArrayT(randomType(r, depth + 1), r() < 0.5);
+  if (p < 0.8) return MapT(randomType(r, depth + 1), randomType(r, depth + 1), r() < 0.5);
   return StructT(randomFields(r, depth + 1));
 }
 

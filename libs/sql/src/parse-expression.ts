@@ -278,7 +278,22 @@ export class ExpressionParser {
     // `+x` is Spark's UnaryPositive, printed `(+ x)`; `~x` its BitwiseNot.
     if (ts.acceptOp('+')) return call('positive', [this.unary()]);
     if (ts.acceptOp('~')) return call('~', [this.unary()]);
-    return this.primary();
+    return this.postfix(this.primary());
+  }
+
+  /** `e[key]` (a map's value, an array's 0-based element) and `.field` after it, as Spark's UnresolvedExtractValue. */
+  private postfix(e: Expression): Expression {
+    const ts = this.ts;
+    for (;;) {
+      if (ts.acceptOp('[')) {
+        const key = this.expression();
+        ts.expectOp(']');
+        e = call('subscript', [e, key]);
+      } else if (e.kind === 'unresolvedFunction' && e.name === 'subscript' && ts.isOp('.') && (ts.peek(1).kind === 'word' || ts.peek(1).kind === 'quotedIdent')) {
+        ts.next();
+        e = call('get_field', [e, { kind: 'literal', value: ts.next().text, dataType: { kind: 'string' } }]);
+      } else return e;
+    }
   }
 
   /** Comma-separated expressions up to the closing `close` token (consumed). */
@@ -506,6 +521,14 @@ export class ExpressionParser {
       const inner = this.dataType();
       ts.expectOp('>');
       return { kind: 'array', elementType: inner, containsNull: true };
+    }
+    if (name === 'map') {
+      ts.expectOp('<');
+      const keyType = this.dataType();
+      ts.expectOp(',');
+      const valueType = this.dataType();
+      ts.expectOp('>');
+      return { kind: 'map', keyType, valueType, valueContainsNull: true };
     }
     if (name === 'struct') return this.structType();
     const alias: Record<string, string> = { smallint: 'int', tinyint: 'int', short: 'int', byte: 'int', char: 'string', real: 'double' };

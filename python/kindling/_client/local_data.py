@@ -291,6 +291,10 @@ def _plain_converter(dt: Any) -> Callable[[Any], Any]:
     if isinstance(dt, T.ArrayType):
         inner = _plain_converter(dt.elementType)
         return lambda v: None if v is None else ([inner(x) for x in v] if isinstance(v, (list, tuple)) else fail(v))
+    if isinstance(dt, T.MapType):
+        # A dict travels as a list of [key, value] pairs in its order (the engine's unpickler takes no dicts).
+        key, value = _plain_converter(dt.keyType), _plain_converter(dt.valueType)
+        return lambda v: None if v is None else ([[key(_map_key(k)), value(x)] for k, x in v.items()] if isinstance(v, dict) else fail(v))
     if isinstance(dt, T.StructType):
         inner_fields = [_plain_converter(f.dataType) for f in dt.fields]
         names = dt.fieldNames()
@@ -309,6 +313,13 @@ def _plain_converter(dt: Any) -> Callable[[Any], Any]:
     if isinstance(dt, T.NullType):
         return lambda v: v if v is None else fail(v)
     return fail
+
+
+def _map_key(k: Any) -> Any:
+    """A map key; Spark's maps never hold a None key (NULL_MAP_KEY)."""
+    if k is None:
+        raise PySparkValueError("Cannot use null as map key.", "NULL_MAP_KEY", {})
+    return k
 
 
 def _struct_values(v: Any, names: List[str]) -> Optional[Sequence[Any]]:
@@ -382,6 +393,22 @@ def _prepare(dt: Any, values: List[Any]) -> List[Any]:
         return [v.date() if isinstance(v, datetime.datetime) else v for v in values]
     if isinstance(dt, T.ArrayType):
         return [None if v is None else _prepare(dt.elementType, list(v)) for v in values]
+    if isinstance(dt, T.MapType):
+        # pyarrow takes a map as a list of (key, value) tuples; keys and values are prepared as columns.
+        for v in values:
+            if v is not None and not isinstance(v, dict):
+                raise TypeError(f"{v!r} ({type(v).__name__}) is not a dict")
+        pairs = [None if v is None else list(v.items()) for v in values]
+        keys = _prepare(dt.keyType, [_map_key(k) for p in pairs if p is not None for k, _ in p])
+        vals = _prepare(dt.valueType, [x for p in pairs if p is not None for _, x in p])
+        out, at = [], 0
+        for p in pairs:
+            if p is None:
+                out.append(None)
+                continue
+            out.append(list(zip(keys[at:at + len(p)], vals[at:at + len(p)])))
+            at += len(p)
+        return out
     if isinstance(dt, T.StructType):
         # pyarrow takes tuples by position (also when field names repeat); nested fields are prepared alike.
         names = dt.fieldNames()

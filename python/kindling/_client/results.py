@@ -184,7 +184,8 @@ def table_columns(table: pa.Table) -> List[list]:
 def table_to_pandas(table: pa.Table, time_zone: str = "UTC"):
     """PySpark's Arrow path: ints with nulls become float64, dates stay datetime.date objects, timestamps are
     naive datetime64[ns] wall-clock times of the session time zone (``spark.sql.session.timeZone``)."""
-    pdf = naive_timestamps(table).to_pandas(date_as_object=True, coerce_temporal_nanoseconds=True)
+    # Maps become dicts, as PySpark's Arrow path makes them (their values through pandas: ints with a None are floats).
+    pdf = naive_timestamps(table).to_pandas(date_as_object=True, coerce_temporal_nanoseconds=True, maps_as_pydicts="strict")
     zone = _pandas_zone(time_zone)
     if zone is not None:
         for k, f in enumerate(table.schema):

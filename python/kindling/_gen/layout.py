@@ -16,6 +16,9 @@ LAYOUT = {
                 { "name": "fields", "slot": 3, "kind": "vector_table", "table": "Field", "required": False },
                 { "name": "precision", "slot": 4, "kind": "scalar", "size": 4, "required": False },
                 { "name": "scale", "slot": 5, "kind": "scalar", "size": 4, "required": False },
+                { "name": "key", "slot": 6, "kind": "table", "table": "DataType", "required": False },
+                { "name": "value", "slot": 7, "kind": "table", "table": "DataType", "required": False },
+                { "name": "value_contains_null", "slot": 8, "kind": "scalar", "size": 1, "required": False },
             ],
         },
         "Field": {

@@ -36,6 +36,7 @@ _TO_KIND = {
     "binary": TypeKind.Binary,
     "struct": TypeKind.Struct,
     "decimal": TypeKind.Decimal,
+    "map": TypeKind.Map,
 }
 _FROM_KIND = {v: k for k, v in _TO_KIND.items()}
 
@@ -49,6 +50,8 @@ def encode_data_type(builder: flatbuffers.Builder, type_dict: dict) -> int:
         raise ValueError(f"Unknown data type kind {kind!r}")
     element = encode_data_type(builder, type_dict["element"]) if kind == "array" else 0
     fields = _encode_fields_vector(builder, _DataType.StartFieldsVector, type_dict["fields"]) if kind == "struct" else 0
+    key = encode_data_type(builder, type_dict["key"]) if kind == "map" else 0
+    value = encode_data_type(builder, type_dict["value"]) if kind == "map" else 0
     _DataType.Start(builder)
     _DataType.AddKind(builder, _TO_KIND[kind])
     if kind == "array":
@@ -56,6 +59,10 @@ def encode_data_type(builder: flatbuffers.Builder, type_dict: dict) -> int:
         _DataType.AddContainsNull(builder, bool(type_dict.get("containsNull", True)))
     if kind == "struct":
         _DataType.AddFields(builder, fields)
+    if kind == "map":
+        _DataType.AddKey(builder, key)
+        _DataType.AddValue(builder, value)
+        _DataType.AddValueContainsNull(builder, bool(type_dict.get("valueContainsNull", True)))
     if kind == "decimal":
         _DataType.AddPrecision(builder, int(type_dict["precision"]))
         _DataType.AddScale(builder, int(type_dict["scale"]))
@@ -101,6 +108,7 @@ def _slot(table: str, field: str) -> int:
 _DT_KIND, _DT_ELEMENT, _DT_CONTAINS_NULL, _DT_FIELDS, _DT_PRECISION, _DT_SCALE = (
     _slot("DataType", n) for n in ("kind", "element", "contains_null", "fields", "precision", "scale")
 )
+_DT_KEY, _DT_VALUE, _DT_VALUE_CONTAINS_NULL = (_slot("DataType", n) for n in ("key", "value", "value_contains_null"))
 _F_NAME, _F_TYPE, _F_NULLABLE = (_slot("Field", n) for n in ("name", "type", "nullable"))
 _S_FIELDS = _slot("Schema", "fields")
 # types.fbs: `contains_null: bool = true`, `nullable: bool = true` (builders omit fields equal to the default).
@@ -136,6 +144,15 @@ def _data_type_at(buf: Any, pos: int, where: str) -> dict:
         p = _field(buf, pos, _DT_PRECISION)
         s = _field(buf, pos, _DT_SCALE)
         return {"kind": "decimal", "precision": _I32(buf, p)[0] if p else 0, "scale": _I32(buf, s)[0] if s else 0}
+    if kind == "map":
+        k = _field(buf, pos, _DT_KEY)
+        v = _field(buf, pos, _DT_VALUE)
+        if not k or not v:
+            raise _malformed(f"{where}: a Map type needs a key and a value type")
+        cn = _field(buf, pos, _DT_VALUE_CONTAINS_NULL)
+        return {"kind": "map", "key": _data_type_at(buf, _ref(buf, k), f"{where}.key"),
+                "value": _data_type_at(buf, _ref(buf, v), f"{where}.value"),
+                "valueContainsNull": bool(buf[cn]) if cn else _DEFAULT_TRUE}
     if kind != "array":
         return {"kind": kind}
     at = _field(buf, pos, _DT_ELEMENT)

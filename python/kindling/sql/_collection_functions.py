@@ -41,12 +41,13 @@ def array(*cols: Union[ColumnOrName, List[ColumnOrName]]) -> Column:
 
 
 def size(col: ColumnOrName) -> Column:
-    """The number of elements of an array; -1 for NULL (Spark's legacy ``sizeOfNull``, unless ANSI mode is on).
+    """The number of elements of an array or entries of a map; -1 for NULL (Spark's legacy ``sizeOfNull``, unless
+    ANSI mode is on).
 
     Parameters
     ----------
     col : :class:`Column` or str
-        An array column.
+        An array or map column.
 
     Returns
     -------
@@ -488,14 +489,15 @@ def slice(x: ColumnOrName, start: Union[ColumnOrName, int], length: Union[Column
 
 
 def element_at(col: ColumnOrName, extraction: Any) -> Column:
-    """The element at a 1-based index (negative counts from the end); NULL beyond the array unless ANSI mode is on.
+    """The element at a 1-based index (negative counts from the end), NULL beyond the array unless ANSI mode is on;
+    of a map, the value under the key ``extraction`` (NULL when absent).
 
     Parameters
     ----------
     col : :class:`Column` or str
-        An array column.
-    extraction : :class:`Column` or int
-        The index (0 is an error).
+        An array or map column.
+    extraction : :class:`Column` or a literal
+        The index (0 is an error), or the map key.
 
     Returns
     -------
@@ -507,6 +509,8 @@ def element_at(col: ColumnOrName, extraction: Any) -> Column:
     >>> df = spark.createDataFrame([([1, 2, 3],)], "xs array<int>")
     >>> df.select(element_at("xs", 1), element_at("xs", -1), element_at("xs", 5)).first()
     Row(element_at(xs, 1)=1, element_at(xs, -1)=3, element_at(xs, 5)=None)
+    >>> spark.sql("SELECT map('a', 1) AS m").select(element_at("m", "a"), element_at("m", "z")).first()
+    Row(element_at(m, a)=1, element_at(m, z)=None)
     """
     return _call("element_at", _to_col(col), _to_expr(extraction, "extraction"))
 

@@ -183,6 +183,7 @@ _TYPE_KIND_NAMES = {
     "binary": "Binary",
     "struct": "Struct",
     "decimal": "Decimal",
+    "map": "Map",
 }
 
 
@@ -201,6 +202,9 @@ def encode_data_type(builder: Any, dt: DataType) -> int:
     m = gen("DataType")
     element = encode_data_type(builder, dt.elementType) if isinstance(dt, ArrayType) else None
     fields = _encode_fields(builder, dt, m.StartFieldsVector) if isinstance(dt, StructType) else None
+    is_map = _kind_of(dt) == "map"
+    key = encode_data_type(builder, dt.keyType) if is_map else None  # type: ignore[attr-defined]
+    value = encode_data_type(builder, dt.valueType) if is_map else None  # type: ignore[attr-defined]
     kind = _type_kind(_kind_of(dt))
     m.Start(builder)
     m.AddKind(builder, kind)
@@ -209,6 +213,10 @@ def encode_data_type(builder: Any, dt: DataType) -> int:
         m.AddContainsNull(builder, bool(dt.containsNull))
     if fields is not None:
         m.AddFields(builder, fields)
+    if key is not None:
+        m.AddKey(builder, key)
+        m.AddValue(builder, value)
+        m.AddValueContainsNull(builder, bool(dt.valueContainsNull))  # type: ignore[attr-defined]
     if isinstance(dt, DecimalType):
         m.AddPrecision(builder, int(dt.precision))
         m.AddScale(builder, int(dt.scale))
@@ -547,6 +555,8 @@ def _pretty_call(e: Call) -> str:
     n, a = e.name, [pretty(x) for x in e.args]
     if n == "get_field" and len(a) == 2 and isinstance(e.args[1], Literal):
         return f"{a[0]}.{e.args[1].value}"
+    if n == "subscript" and len(a) == 2:
+        return f"{a[0]}[{a[1]}]"
     if n in _BINARY and len(a) == 2:
         return f"({a[0]} {n} {a[1]})"
     if n == "!=" and len(a) == 2:

@@ -368,19 +368,13 @@ class Column:
         raise _err.type_error("NOT_ITERABLE", objectName="Column")
 
     def __getitem__(self, k: Any) -> "Column":
-        """``col["a"]`` is field ``a`` of a struct column (``col.getField("a")``); ``col[start:stop]`` is
-        ``col.substr(start, stop)``."""
+        """``col[key]``: a map's value under ``key``, an array's element at 0-based index ``key``, or a struct's field
+        ``key`` (Spark's extract-value); ``col[start:stop]`` is ``col.substr(start, stop)``."""
         if isinstance(k, slice):
             if k.step is not None:
                 raise _err.value_error("SLICE_WITH_STEP")
             return self.substr(k.start, k.stop)
-        if isinstance(k, str):
-            return self.getField(k)
-        raise _err.make(
-            _err.PySparkNotImplementedError,
-            "UNSUPPORTED_OPERATION",
-            operation="Accessing an element of an array column (getItem with an index)",
-        )
+        return _call("subscript", self._expr, _to_expr(k, "key"))
 
     def __getattr__(self, item: str) -> "Column":
         """``df.s.a`` is field ``a`` of struct column ``s``, as in PySpark."""
@@ -407,18 +401,19 @@ class Column:
         return _call("get_field", self._expr, E.Literal("string", name))
 
     def getItem(self, key: Any) -> "Column":
-        """The field ``key`` of a struct column (``col[key]``).
+        """The value under ``key`` of a map column, the element at 0-based index ``key`` of an array column, or the
+        field ``key`` of a struct column (``col[key]``); NULL when the key or index is absent.
 
         Returns
         -------
         :class:`Column`
-            The field's column.
+            The value's column.
 
         Examples
         --------
-        >>> df = spark.createDataFrame([((1, "x"),)], "s struct<a:int,b:string>")
-        >>> df.select(df.s.getItem("b")).collect()
-        [Row(s.b='x')]
+        >>> df = spark.createDataFrame([((1, "x"), {"k": 2}, [5, 6])], "s struct<a:int,b:string>, m map<string,int>, xs array<int>")
+        >>> df.select(df.s.getItem("b"), df.m.getItem("k"), df.m["z"], df.xs.getItem(1)).collect()
+        [Row(s.b='x', m[k]=2, m[z]=None, xs[1]=6)]
         """
         return self[key]
 

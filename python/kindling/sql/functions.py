@@ -1896,3 +1896,9 @@ from kindling.sql._approx_aggregate_functions import __all__ as _approx_aggregat
 from kindling.sql._approx_aggregate_functions import *  # noqa: E402,F401,F403
 
 __all__ += _approx_aggregate_names
+
+# Map type functions (h-maps).
+from kindling.sql._map_functions import __all__ as _map_names  # noqa: E402
+from kindling.sql._map_functions import *  # noqa: E402,F401,F403
+
+__all__ += _map_names

@@ -1,7 +1,7 @@
 """PySpark's ``pyspark.sql.types`` for the types the Kindling engine has, plus ``Row``.
 
 Data types: ``NullType``, ``BooleanType``, ``IntegerType``, ``LongType``, ``DoubleType``, ``StringType``,
-``DateType``, ``TimestampType``, ``ArrayType``, and ``StructType``/``StructField`` for schemas. They print, compare and
+``DateType``, ``TimestampType``, ``ArrayType``, ``MapType``, and ``StructType``/``StructField`` for schemas. They print, compare and
 hash as PySpark's do (``LongType()``, ``StructField('a', LongType(), True)``).
 
 The private helpers re-exported at the end (from ``_utils.conversion`` and ``_utils.inference``) convert between
@@ -36,6 +36,7 @@ __all__ = [
     "DateType",
     "TimestampType",
     "ArrayType",
+    "MapType",
     "StructField",
     "StructType",
     "Row",
@@ -258,6 +259,81 @@ class ArrayType(DataType):
         --------
         >>> ArrayType(IntegerType(), containsNull=False).toNullable()
         ArrayType(IntegerType(), True)
+        """
+        return self._as_nullable()
+
+
+class MapType(DataType):
+    """Map data type: keys of ``keyType`` (never None), values of ``valueType``.
+
+    Parameters
+    ----------
+    keyType : :class:`DataType`
+        The type of the keys.
+    valueType : :class:`DataType`
+        The type of the values.
+    valueContainsNull : bool, optional
+        Whether values can be None (default True).
+
+    Examples
+    --------
+    >>> MapType(StringType(), IntegerType()) == MapType(StringType(), IntegerType(), True)
+    True
+    >>> MapType(StringType(), IntegerType(), False) == MapType(StringType(), IntegerType())
+    False
+    >>> MapType(StringType(), IntegerType()).simpleString()
+    'map<string,int>'
+    """
+
+    def __init__(self, keyType: DataType, valueType: DataType, valueContainsNull: bool = True) -> None:
+        for name, t in (("keyType", keyType), ("valueType", valueType)):
+            if not isinstance(t, DataType):
+                raise _err.type_error("NOT_DATATYPE_OR_STR", arg_name=name, arg_type=type(t).__name__)
+        self.keyType = keyType
+        self.valueType = valueType
+        self.valueContainsNull = valueContainsNull
+
+    def simpleString(self) -> str:
+        return "map<%s,%s>" % (self.keyType.simpleString(), self.valueType.simpleString())
+
+    def __repr__(self) -> str:
+        return "MapType(%s, %s, %s)" % (self.keyType, self.valueType, str(self.valueContainsNull))
+
+    def jsonValue(self) -> Dict[str, Any]:
+        return {
+            "type": self.typeName(),
+            "keyType": self.keyType.jsonValue(),
+            "valueType": self.valueType.jsonValue(),
+            "valueContainsNull": self.valueContainsNull,
+        }
+
+    @classmethod
+    def fromJson(cls, json: Dict[str, Any]) -> "MapType":
+        return MapType(
+            _parse_datatype_json_value(json["keyType"]), _parse_datatype_json_value(json["valueType"]), json["valueContainsNull"]
+        )
+
+    def needConversion(self) -> bool:
+        return self.keyType.needConversion() or self.valueType.needConversion()
+
+    def _sql(self) -> str:
+        return "MAP<%s, %s>" % (self.keyType._sql(), self.valueType._sql())
+
+    def _as_nullable(self) -> "MapType":
+        return MapType(self.keyType._as_nullable(), self.valueType._as_nullable(), True)
+
+    def toNullable(self) -> "MapType":
+        """The same type with every nullability flag set (``valueContainsNull``, nested fields').
+
+        Returns
+        -------
+        :class:`MapType`
+            The nullable type.
+
+        Examples
+        --------
+        >>> MapType(StringType(), IntegerType(), valueContainsNull=False).toNullable()
+        MapType(StringType(), IntegerType(), True)
         """
         return self._as_nullable()
 
@@ -502,6 +578,13 @@ def _nested_tree(dt: DataType, prefix: str, out: List[str], depth: int) -> None:
             f"{prefix}-- element: {_tree_type_name(dt.elementType)} (containsNull = {str(dt.containsNull).lower()})\n"
         )
         _nested_tree(dt.elementType, prefix + "    |", out, depth - 1)
+    elif isinstance(dt, MapType) and depth > 1:
+        out.append(f"{prefix}-- key: {_tree_type_name(dt.keyType)}\n")
+        _nested_tree(dt.keyType, prefix + "    |", out, depth - 1)
+        out.append(
+            f"{prefix}-- value: {_tree_type_name(dt.valueType)} (valueContainsNull = {str(dt.valueContainsNull).lower()})\n"
+        )
+        _nested_tree(dt.valueType, prefix + "    |", out, depth - 1)
     elif isinstance(dt, StructType) and depth > 1:
         for f in dt.fields:
             _field_tree(f.name, f.dataType, f.nullable, prefix, out, depth - 1)
@@ -682,6 +765,7 @@ _TYPE_FACTORY = _ddl.TypeFactory(
     array=lambda element: ArrayType(element, True),
     struct=lambda fields: StructType(fields),
     field=lambda name, dt, nullable: StructField(name, dt, nullable),
+    map=lambda key, value: MapType(key, value, True),
 )
 
 
@@ -741,6 +825,8 @@ def _parse_datatype_json_value(json_value: Union[str, Dict[str, Any]]) -> DataTy
         return StructType.fromJson(json_value)
     if tpe == "array":
         return ArrayType.fromJson(json_value)
+    if tpe == "map":
+        return MapType.fromJson(json_value)
     raise _err.type_error("UNSUPPORTED_DATA_TYPE", data_type=json.dumps(json_value))
 
 

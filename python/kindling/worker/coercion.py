@@ -77,6 +77,9 @@ def arrow_type(t: dict) -> pa.DataType:
         return pa.list_(pa.field("element", arrow_type(t["element"]), t.get("containsNull", True)))
     if k == "struct":
         return pa.struct([pa.field(n, arrow_type(ft), nullable) for n, ft, nullable in t["fields"]])
+    if k == "map":
+        return pa.map_(pa.field("key", arrow_type(t["key"]), False),
+                       pa.field("value", arrow_type(t["value"]), t.get("valueContainsNull", True)))
     raise TypeError(f"unsupported type {t!r}")
 
 
@@ -88,6 +91,8 @@ def type_name(t: dict) -> str:
         return "struct<" + ",".join(f"{n}:{type_name(ft)}" for n, ft, _ in t["fields"]) + ">"
     if k == "decimal":
         return f"decimal({t['precision']},{t['scale']})"
+    if k == "map":
+        return f"map<{type_name(t['key'])},{type_name(t['value'])}>"
     return {"int32": "int", "int64": "bigint", "float64": "double"}.get(k, k)
 
 
@@ -175,6 +180,22 @@ def converter(t: dict) -> Callable[[Any], Any]:
             if v is None:
                 return None
             return tuple(c(x) for c, x in zip(convs, _struct_values(t, names, v)))
+    elif k == "map":
+        # A dict (or (key, value) pairs); kept as a list of pairs in its order. Keys are never None.
+        key, value = converter(t["key"]), converter(t["value"])
+
+        def conv(v):
+            if v is None:
+                return None
+            items = v.items() if isinstance(v, dict) else v if isinstance(v, list) and all(isinstance(e, tuple) and len(e) == 2 for e in v) else None
+            if items is None:
+                raise _refuse(t, v)
+            out = []
+            for a, b in items:
+                if a is None:
+                    raise CoercionError(f"expected {type_name(t)}, got a None key")
+                out.append((key(a), value(b)))
+            return out
     elif k == "null":
         def conv(v):
             if v is None:
@@ -219,12 +240,14 @@ def to_wire_value(t: dict, v: Any) -> Any:
         return [to_wire_value(t["element"], x) for x in v]
     if k == "struct":
         return tuple(to_wire_value(ft, x) for (_, ft, _), x in zip(t["fields"], v))
+    if k == "map":
+        return [[to_wire_value(t["key"], a), to_wire_value(t["value"], b)] for a, b in v]
     return v
 
 
 def needs_wire_conversion(t: dict) -> bool:
     """Whether coerced values of ``t`` differ from what the pickled transport sends (dates, timestamps, nesting)."""
-    return t["kind"] in ("date", "timestamp", "decimal", "array", "struct")
+    return t["kind"] in ("date", "timestamp", "decimal", "array", "struct", "map")
 
 
 # Python types that need no per-value check for a declared kind (ints still get pyarrow's range check).
@@ -300,7 +323,7 @@ def from_arrow(col: pa.Array) -> List[Any]:
 
 
 def _has_struct(t: pa.DataType) -> bool:
-    if pa.types.is_struct(t):
+    if pa.types.is_struct(t) or pa.types.is_map(t):
         return True
     return (pa.types.is_list(t) or pa.types.is_large_list(t)) and _has_struct(t.value_type)
 
@@ -316,6 +339,10 @@ def row_value(t: pa.DataType, v: Any) -> Any:
         names = [f.name for f in t]
         values = list(v.values()) if isinstance(v, dict) else list(v)
         return _create_row(names, [row_value(f.type, x) for f, x in zip(t, values)])
+    if pa.types.is_map(t):
+        # A dict, as PySpark passes a map (Arrow gives (key, value) pairs, the pickled transport a dict).
+        items = v.items() if isinstance(v, dict) else v
+        return {row_value(t.key_type, a): row_value(t.item_type, b) for a, b in items}
     if pa.types.is_list(t) or pa.types.is_large_list(t):
         return [row_value(t.value_type, x) for x in v]
     return v

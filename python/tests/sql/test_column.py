@@ -427,7 +427,7 @@ def test_literal_errors():
     assert e2.value.getErrorClass() == "NOT_COLUMN_OR_LITERAL"
     assert e2.value.getMessageParameters()["arg_name"] == "other"
     with pytest.raises(PySparkTypeError):
-        F.lit({"k": 1})  # a dict would be a map, which Kindling lacks (a list is an array)
+        F.lit({"k": 1})  # as in PySpark, a dict is no literal (create_map builds a map)
     with pytest.raises(PySparkTypeError):
         a.isin({"k": 1}, 2)
 
@@ -508,9 +508,9 @@ def test_substr():
     assert e2.value.getErrorClass() == "NOT_COLUMN_OR_INT"
     with pytest.raises(PySparkValueError):
         a[1:3:2]
-    with pytest.raises(NotImplementedError):
-        a[0]
-    assert repr(a["field"]) == "Column<'a.field'>" and repr(a.field) == repr(a.getField("field"))
+    # col[key] is Spark's extract-value: a map's key, an array's index or a struct's field.
+    assert repr(a[0]) == "Column<'a[0]'>" and repr(a["field"]) == "Column<'a[field]'>"
+    assert repr(a.field) == repr(a.getField("field"))
 
 
 def test_when_otherwise():

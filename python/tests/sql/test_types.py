@@ -22,6 +22,7 @@ from kindling.sql.types import (
     DoubleType,
     IntegerType,
     LongType,
+    MapType,
     NullType,
     Row,
     StringType,
@@ -287,7 +288,6 @@ def test_parse_datatype_string(text, expected):
         ("a int, b foo", "UNSUPPORTED_DATATYPE"),
         ("foo", "PARSE_SYNTAX_ERROR"),
         ("a decimal(10,2,1)", "UNSUPPORTED_DATATYPE"),
-        ("a map<string,int>", "UNSUPPORTED_DATATYPE"),
         ("a int not", "PARSE_SYNTAX_ERROR"),
         ("a int comment x", "PARSE_SYNTAX_ERROR"),
         ("a int; drop", "PARSE_SYNTAX_ERROR"),
@@ -445,8 +445,10 @@ def test_protocol_errors():
     nested = StructType([StructField("a", LongType(), False), StructField("b", ArrayType(StringType()))])
     assert T.to_protocol_type_kind(nested) == "struct"
     assert T.from_protocol_type(T.to_protocol_type(nested)) == nested
+    m = MapType(StringType(), ArrayType(LongType()), False)
+    assert T.from_protocol_type(T.to_protocol_type(m)) == m
     with pytest.raises(PySparkTypeError):
-        T.from_protocol_type({"kind": "map"})
+        T.from_protocol_type({"kind": "interval"})
 
 
 def test_schema_from_protocol():
@@ -508,9 +510,15 @@ def test_from_arrow_type(at, dt):
     assert T.from_arrow_type(at) == dt
 
 
+def test_arrow_map_type_round_trip():
+    m = MapType(StringType(), LongType(), True)
+    assert T.from_arrow_type(T.to_arrow_type(m)) == m
+    assert T.from_arrow_type(pa.map_(pa.string(), pa.int64())) == m
+
+
 def test_from_arrow_type_unsupported():
     with pytest.raises(PySparkTypeError) as e:
-        T.from_arrow_type(pa.map_(pa.string(), pa.int64()))
+        T.from_arrow_type(pa.month_day_nano_interval())
     assert e.value.getErrorClass() == "UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION"
 
 
@@ -549,12 +557,12 @@ def test_infer_type():
     assert T._infer_type([None, "a"]) == ArrayType(StringType(), True)
     assert T._infer_type([]) == ArrayType(NullType(), True)
     assert T._infer_type([[1], []]) == ArrayType(ArrayType(LongType()))
+    assert T._infer_type({"a": 2.5, "b": 1}) == T.MapType(StringType(), DoubleType(), True)
 
 
 @pytest.mark.parametrize(
     "value, kind",
     [
-        ({"a": 1}, "MapType"),
         (b"x", "BinaryType"),
         (datetime.timedelta(1), "DayTimeIntervalType"),
         (1j, "complex"),

@@ -36,6 +36,16 @@ function rowValue(v: PickleValue, type: StructType['fields'][number]['dataType']
     case 'array':
       if (Array.isArray(v)) return v.map((x) => rowValue(x, type.elementType, field, row, depth + 1));
       break;
+    case 'map':
+      // The client pickles a map value as a list of (key, value) pairs, in the dict's order.
+      if (Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2)) {
+        return v.map((e) => {
+          const [k, x] = e as PickleValue[];
+          if (k === null) throw new IllegalArgumentError('NULL_MAP_KEY', 'Cannot use null as map key.');
+          return [rowValue(k!, type.keyType, `${field}.key`, row, depth + 1), rowValue(x!, type.valueType, `${field}.value`, row, depth + 1)];
+        });
+      }
+      break;
     case 'struct':
       // The client pickles a struct value as the tuple of its fields in schema order.
       if (Array.isArray(v) && v.length === type.fields.length) {

@@ -415,6 +415,11 @@ function toEngineValue(t: DataType, v: unknown, task: PythonTask): unknown {
   if ((t.kind === 'int64' || t.kind === 'timestamp' || t.kind === 'decimal') && typeof v === 'number') return BigInt(v);
   if ((t.kind === 'int32' || t.kind === 'date' || t.kind === 'float64') && typeof v === 'bigint') return Number(v);
   if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => toEngineValue(t.elementType, x, task));
+  // A map arrives as a list of [key, value] pairs, already coerced by the worker.
+  if (t.kind === 'map') {
+    if (!Array.isArray(v) || !v.every((e) => Array.isArray(e) && e.length === 2)) throw wrongValue(task, simpleString(t), v);
+    return v.map((e) => [toEngineValue(t.keyType, (e as unknown[])[0] ?? null, task), toEngineValue(t.valueType, (e as unknown[])[1] ?? null, task)]);
+  }
   // A struct arrives as the tuple of its fields, already coerced by the worker.
   if (t.kind === 'struct') {
     if (!Array.isArray(v) || v.length !== t.fields.length) throw wrongValue(task, simpleString(t), v);

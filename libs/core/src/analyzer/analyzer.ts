@@ -19,8 +19,9 @@ import {
 import { type Aggregate, type FlatMapGroupsInPython, type Join, type LogicalPlan, type MapInPython, type Union, outputOf, planChildren, transformPlanUp } from '../plan/logical-plan.js';
 import { isIntegral, sameType, simpleString } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
+import { typeText } from '../expr/functions/function-def.js';
 import { type ResolutionScope, expandStar, resolveColumn, resolveExpression, resolveFunction, toNamed } from './resolve-expression.js';
-import { castTo, dataTypeMismatch, widerType } from './type-coercion.js';
+import { castTo, containsMap, dataTypeMismatch, invalidOrdering, widerType } from './type-coercion.js';
 import { withFreshExprIds } from './fresh-ids.js';
 import { checkNoWindow, extractWindows, extractWindowsOverAggregate, hasGroupAggregate } from './resolve-window.js';
 import { extractGenerator } from './resolve-generator.js';
@@ -54,7 +55,7 @@ export function resolveProjectList(exprs: readonly Expression[], scope: Resoluti
     }
     const r = resolveExpression(e, scope);
     // `col("s.a")` names its column after the field (`a`), while `col("s")["a"]` keeps the generated `s.a`.
-    if (e.kind === 'unresolvedColumn' && r.kind === 'fn' && r.name === 'get_field') out.push(alias(r, e.nameParts[e.nameParts.length - 1]!));
+    if (e.kind === 'unresolvedColumn' && r.kind === 'fn' && (r.name === 'get_field' || r.name === 'subscript')) out.push(alias(r, e.nameParts[e.nameParts.length - 1]!));
     else out.push(toNamed(r));
   }
   return out;
@@ -72,6 +73,7 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
     case 'window': // made by the analyzer itself (extractWindows), already resolved
     case 'generate': // made by the analyzer itself (extractGenerator)
     case 'expand': // made by the analyzer itself (expandGroupingSets)
+      if (p.kind === 'distinct') checkNoMapColumns(p.child);
       if (p.kind === 'limit' && (!Number.isInteger(p.limit) || p.limit < 0)) {
         throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit expression must be equal to or greater than 0, but got ${p.limit}.`);
       }
@@ -119,6 +121,10 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
         checkNoWindow([child], 'ORDER BY');
         const t = dataTypeOf(child);
         if (t.kind === 'array') throw dataTypeMismatch(prettyName(child), `sorting is not supported for columns of type ${JSON.stringify(simpleString(t))}.`);
+        if (containsMap(t)) {
+          const sql = `${prettyName(child)} ${o.direction === 'desc' ? 'DESC' : 'ASC'} NULLS ${o.nullOrdering === 'nullsLast' ? 'LAST' : 'FIRST'}`;
+          throw invalidOrdering(sql, 'sortorder', t);
+        }
         return child;
       }), (exprs, child) => ({ ...p, order: p.order.map((o, i): SortOrder => ({ ...o, child: exprs[i]! })), child }));
     case 'aggregate':
@@ -409,4 +415,17 @@ function ordinal(n: number): string {
 /** True when every node of the tree is resolved. */
 export function isAnalyzed(p: LogicalPlan): boolean {
   return planChildren(p).every(isAnalyzed);
+}
+
+/** DISTINCT (and UNION, INTERSECT, EXCEPT, which are made of it) cannot compare maps: Spark's SET_OPERATION_ON_MAP_TYPE. */
+function checkNoMapColumns(child: LogicalPlan): void {
+  for (const a of outputOf(child)) {
+    if (containsMap(a.dataType)) {
+      throw new AnalysisError(
+        'UNSUPPORTED_FEATURE.SET_OPERATION_ON_MAP_TYPE',
+        `The feature is not supported: Cannot have MAP type columns in a set operation (INTERSECT, EXCEPT, etc.), but the type of column \`${a.name}\` is ${typeText(a.dataType)}.`,
+        { colName: `\`${a.name}\``, dataType: typeText(a.dataType) },
+      );
+    }
+  }
 }

@@ -118,8 +118,9 @@ export function resolveColumnOrField(nameParts: readonly string[], scope: Resolu
         if (inner instanceof AnalysisError && inner.errorClass.startsWith('UNRESOLVED_COLUMN')) continue;
         throw inner;
       }
-      if (dataTypeOf(base).kind !== 'struct') continue;
-      for (const part of nameParts.slice(k)) base = resolveFunction('get_field', [base, lit(part)], false);
+      if (dataTypeOf(base).kind !== 'struct' && dataTypeOf(base).kind !== 'map') continue;
+      // A map's part is a key (`m.a` is m['a'], Spark's GetMapValue).
+      for (const part of nameParts.slice(k)) base = resolveFunction(dataTypeOf(base).kind === 'map' ? 'subscript' : 'get_field', [base, lit(part)], false);
       return base;
     }
     throw err;

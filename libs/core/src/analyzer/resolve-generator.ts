@@ -90,7 +90,7 @@ function buildGenerate(
   }
   const arg = resolveExpression(args[0]!, scope);
   const t = dataTypeOf(arg);
-  const element = t.kind === 'array' ? t.elementType : null;
+  const element = t.kind === 'array' ? t.elementType : t.kind === 'map' && !kind.inline ? t.keyType : null;
   if (!element || (kind.inline && element.kind !== 'struct')) {
     const sql = `${fn}(${prettyName(arg)})`;
     const expected = kind.inline ? '"ARRAY<STRUCT>"' : '("ARRAY" or "MAP")';
@@ -101,7 +101,9 @@ function buildGenerate(
     );
   }
   const fields = element.kind === 'struct' && kind.inline ? element.fields : null;
-  const defaults = fields ? fields.map((f) => f.name) : kind.position ? ['pos', 'col'] : ['col'];
+  // A map explodes to two columns, `key` and `value`.
+  const valueCols = t.kind === 'map' ? ['key', 'value'] : ['col'];
+  const defaults = fields ? fields.map((f) => f.name) : kind.position ? ['pos', ...valueCols] : valueCols;
   if (names && names.length !== defaults.length) {
     throw new AnalysisError(
       'NUM_GENERATOR_OUTPUT_ALIASES_MISMATCH',
@@ -123,7 +125,11 @@ function buildGenerate(
   }
   const out: AttributeReference[] = [];
   if (kind.position) out.push(attr(chosen[0]!, IntegerT, isOuter, qualifier));
-  out.push(attr(chosen[kind.position ? 1 : 0]!, element, elementNullable, qualifier));
+  const first = kind.position ? 1 : 0;
+  if (t.kind === 'map') {
+    out.push(attr(chosen[first]!, t.keyType, isOuter, qualifier));
+    out.push(attr(chosen[first + 1]!, t.valueType, t.valueContainsNull || isOuter, qualifier));
+  } else out.push(attr(chosen[first]!, element, elementNullable, qualifier));
   return { generate: { kind: 'generate', generator: arg, position: kind.position, outer: isOuter, generatorOutput: out, child }, columns: out };
 }
 

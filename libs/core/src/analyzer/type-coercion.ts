@@ -2,8 +2,9 @@
 import { AnalysisError } from '../errors.js';
 import { type Expression, type Cast, dataTypeOf, prettyName } from '../expr/expression.js';
 import {
-  type DataType, type DecimalType, type StructDataType, type StructField, ArrayT, DecimalT, DoubleT, StringT, StructT, TimestampT, isNumeric, sameType, simpleString, widerDecimalType,
+  type DataType, type DecimalType, type StructDataType, type StructField, ArrayT, DecimalT, DoubleT, MapT, StringT, containsMap, StructT, TimestampT, isNumeric, sameType, simpleString, widerDecimalType,
 } from '../types/data-type.js';
+import { typeText } from '../expr/functions/function-def.js';
 import { arithmeticResultType, integerLiteralAsDecimal, integralAsDecimal } from '../types/decimal.js';
 
 const NUMERIC_RANK: Record<string, number> = { int32: 1, int64: 2, float64: 3 };
@@ -58,12 +59,18 @@ export function widerType(a: DataType, b: DataType): DataType | undefined {
   const t = tightestCommonType(a, b);
   if (t) return t;
   // Strings absorb numbers and dates, but Spark has no common type of string and boolean.
-  const absorbs = (x: DataType) => x.kind !== 'array' && x.kind !== 'struct' && x.kind !== 'boolean';
+  const absorbs = (x: DataType) => x.kind !== 'array' && x.kind !== 'map' && x.kind !== 'struct' && x.kind !== 'boolean';
   if ((a.kind === 'string' && absorbs(b)) || (b.kind === 'string' && absorbs(a))) return StringT;
   // Arrays meet element by element (Spark's findWiderTypeForTwoComplex): array<int> and array<bigint> give array<bigint>.
   if (a.kind === 'array' && b.kind === 'array') {
     const e = widerType(a.elementType, b.elementType);
     return e ? ArrayT(e, a.containsNull || b.containsNull) : undefined;
+  }
+  // Maps meet key by key and value by value (map() beside map('a', 1) is map<string,int>).
+  if (a.kind === 'map' && b.kind === 'map') {
+    const k = widerType(a.keyType, b.keyType);
+    const v = widerType(a.valueType, b.valueType);
+    return k && v ? MapT(k, v, a.valueContainsNull || b.valueContainsNull) : undefined;
   }
   return undefined;
 }
@@ -74,6 +81,17 @@ export function castTo(e: Expression, t: DataType): Expression {
   if (e.kind === 'literal' && e.value === null) return { kind: 'literal', value: null, dataType: t };
   const c: Cast = { kind: 'cast', child: e, to: t, implicit: true };
   return c;
+}
+
+export { containsMap };
+
+/** Spark's DATATYPE_MISMATCH.INVALID_ORDERING_TYPE: `op` (`=`, `sortorder`…) cannot order values of `t`. */
+export function invalidOrdering(sqlExpr: string, op: string, t: DataType): AnalysisError {
+  return new AnalysisError(
+    'DATATYPE_MISMATCH.INVALID_ORDERING_TYPE',
+    `Cannot resolve "${sqlExpr}" due to data type mismatch: The \`${op}\` does not support ordering on type ${typeText(t)}.`,
+    { sqlExpr, functionName: `\`${op}\``, dataType: typeText(t) },
+  );
 }
 
 export function dataTypeMismatch(sqlExpr: string, message: string, params: Record<string, string> = {}): AnalysisError {
@@ -107,6 +125,7 @@ export function coerce(e: Expression): Expression {
       // Booleans meet numbers only in (in)equality (Spark's BooleanEquality), never in ordering.
       const boolVsNumber = (lt.kind === 'boolean' && isNumeric(rt)) || (rt.kind === 'boolean' && isNumeric(lt));
       if (boolVsNumber && e.op !== '=' && e.op !== '!=' && e.op !== '<=>') t = undefined;
+      if (t && containsMap(t)) throw invalidOrdering(prettyName(e), e.op === '!=' ? '=' : e.op, t);
       if (!t || t.kind === 'array') {
         throw dataTypeMismatch(prettyName(e), `the left and right operands of the binary operator have incompatible types (${JSON.stringify(simpleString(lt))} and ${JSON.stringify(simpleString(rt))}).`);
       }

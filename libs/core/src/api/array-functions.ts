@@ -22,7 +22,7 @@ function valueArg(v: unknown): Expression {
 let nextVarId = 0;
 
 /** `f` as a lambda of as many parameters as it declares (1 to 3), as PySpark's `_create_lambda` builds it. */
-function lambda(f: LambdaBody): LambdaFunction {
+export function lambda(f: LambdaBody): LambdaFunction {
   if (typeof f !== 'function' || f.length < 1 || f.length > 3) {
     throw new IllegalArgumentError('WRONG_NUM_ARGS_FOR_HIGHER_ORDER_FUNCTION', `Function \`${f?.name || 'lambda'}\` should take between 1 and 3 arguments, but the provided function takes ${typeof f === 'function' ? f.length : 0}.`);
   }

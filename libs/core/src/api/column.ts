@@ -98,6 +98,8 @@ export class Column {
 
   /** Field `name` of a struct column (`s.a` in generated names). */
   getField(name: string): Column { return this.fn('get_field', litExpr(name)); }
+  /** A map's value under `key`, an array's element at 0-based index `key`, or a struct's field (Spark's `col[key]`). */
+  getItem(key: unknown): Column { return this.fn('subscript', Column.isColumn(key) ? (key as Column).expr : litExpr(key as never)); }
 
   /** Gives the column a name; a generator with several outputs (`posexplode`) takes one name per output. */
   alias(name: string, ...more: string[]): Column {

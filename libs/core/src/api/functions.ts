@@ -237,6 +237,8 @@ export function lead(x: ColumnLike, offset = 1, defaultValue: ColumnOrValue = nu
 
 export * from './misc-functions.js';
 export * from './array-functions.js';
+// Map type functions (h-maps).
+export * from './map-functions.js';
 export * from './string-functions.js';
 // Statistical and logical aggregates
 export * from './aggregate-functions.js';

@@ -73,6 +73,7 @@ function formatValue(v: unknown): string {
   if (typeof v === 'string') return `'${v}'`;
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${formatValue(k)}: ${formatValue(x)}`).join(', ')}}`;
   return String(v);
 }
 
@@ -104,6 +105,14 @@ export function jsValue(type: DataType, d: arrow.Data, i: number): unknown {
       const child = v.data[0]!;
       const out: unknown[] = [];
       for (let k = 0; k < v.length; k++) out.push(jsValue(type.elementType, child, k));
+      return out;
+    }
+    case 'map': {
+      // A JS Map in entry order (PySpark's collect() gives a dict).
+      const o = d.valueOffsets as Int32Array;
+      const entries = d.children[0]!;
+      const out = new Map<unknown, unknown>();
+      for (let k = o[i]!; k < o[i + 1]!; k++) out.set(jsValue(type.keyType, entries.children[0]!, k), jsValue(type.valueType, entries.children[1]!, k));
       return out;
     }
     case 'struct':

@@ -37,6 +37,16 @@ export function cellText(type: DataType, d: arrow.Data, i: number, zone: TimeZon
       for (let k = 0; k < v.length; k++) parts.push(cellText(type.elementType, child, k, zone));
       return `[${parts.join(', ')}]`;
     }
+    case 'map': {
+      // Spark shows a map as `{a -> 1, b -> NULL}`.
+      const o = d.valueOffsets as Int32Array;
+      const entries = d.children[0]!;
+      const parts: string[] = [];
+      for (let k = o[i]!; k < o[i + 1]!; k++) {
+        parts.push(`${cellText(type.keyType, entries.children[0]!, k, zone)} -> ${cellText(type.valueType, entries.children[1]!, k, zone)}`);
+      }
+      return `{${parts.join(', ')}}`;
+    }
     case 'struct':
       // Spark 3.x/4 render a struct as `{1, a}` (field values only, nested NULLs as NULL).
       return `{${type.fields.map((f, k) => cellText(f.dataType, d.children[k]!, i, zone)).join(', ')}}`;

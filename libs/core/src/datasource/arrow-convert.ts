@@ -54,6 +54,12 @@ function plainOf(v: unknown, from: arrow.DataType, to: DataType, column: string)
       const el = (from as arrow.List).children[0]!.type;
       return [...(v as Iterable<unknown>)].map((x) => plainOf(x, el, to.elementType, column));
     }
+    case 'map': {
+      // arrow-js gives a MapRow, iterable as [key, value] pairs.
+      if (from.typeId !== arrow.Type.Map) throw bad();
+      const [kf, vf] = ((from as arrow.Map_).children[0]!.type as arrow.Struct).children;
+      return [...(v as Iterable<[unknown, unknown]>)].map(([k, x]) => [plainOf(k, kf!.type, to.keyType, column), plainOf(x, vf!.type, to.valueType, column)]);
+    }
     case 'struct': {
       if (from.typeId !== arrow.Type.Struct) throw bad();
       const kids = (from as arrow.Struct).children;

@@ -74,7 +74,7 @@ function prepare(qe: QueryExecution, req: WriteRequest): { partitionColumns: num
       throw new AnalysisError('_LEGACY_ERROR_TEMP_1206', `Partition column \`${p}\` not found in schema ${schema}.`, { colName: p });
     }
     const t = out[i]!.dataType.kind;
-    if (t === 'array' || t === 'struct' || t === 'binary') {
+    if (t === 'array' || t === 'map' || t === 'struct' || t === 'binary') {
       throw new AnalysisError('INVALID_PARTITION_COLUMN_DATA_TYPE', `Cannot use ${simpleString(out[i]!.dataType)} for partition column.`, { type: simpleString(out[i]!.dataType) });
     }
     return i;

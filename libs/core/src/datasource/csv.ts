@@ -14,6 +14,7 @@ import { type CsvSyntax, csvField, parseCsv } from './csv-parser.js';
 import { decodeText, readSplitBytes, readWholeFile } from './split-reader.js';
 import { atomicText, fromText, inferTextType, mergeTextTypes, textFormats } from './text-values.js';
 import { attr } from '../expr/expression.js';
+import { typeText } from '../expr/functions/function-def.js';
 
 const encoder = new TextEncoder();
 
@@ -50,7 +51,7 @@ async function fileRecords(path: string, o: SourceOptions) {
 }
 
 function unsupportedType(format: string, f: StructField): AnalysisError {
-  return new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The ${format} datasource doesn't support the column \`${f.name}\` of the type "${simpleString(f.dataType).toUpperCase()}".`, {
+  return new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The ${format} datasource doesn't support the column \`${f.name}\` of the type ${typeText(f.dataType)}.`, {
     columnName: `\`${f.name}\``,
     columnType: `"${simpleString(f.dataType).toUpperCase()}"`,
     format,

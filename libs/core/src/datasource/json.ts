@@ -4,8 +4,9 @@
 import type * as arrow from 'apache-arrow';
 import { AnalysisError, ExecutionError } from '../errors.js';
 import { StructType } from '../types/schema.js';
-import { type DataType, type StructField, ArrayT, DoubleT, LongT, StringT, StructT, BooleanT, NullT, simpleString } from '../types/data-type.js';
+import { type DataType, type StructField, ArrayT, DoubleT, LongT, StringT, StructT, BooleanT, NullT } from '../types/data-type.js';
 import { plainValueAt } from '../execution/plain-values.js';
+import { valueToString } from '../expr/eval/cast-string.js';
 import { plainColumn } from './plain-column.js';
 import { isNullAt, makeBatch } from '../execution/vectors.js';
 import { schemaOf } from '../execution/schema-of.js';
@@ -19,6 +20,7 @@ import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-r
 import { type JsonValue, jsonText, parseJson, quoteJson } from '../util/json-value.js';
 import { DEFAULT_FORMATS, type TextFormats, parseDecimalText, textFormats, timestampText } from './text-values.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
+import { typeText } from '../expr/functions/function-def.js';
 
 const encoder = new TextEncoder();
 
@@ -151,6 +153,10 @@ function convert(v: JsonValue, t: DataType, f: TextFormats): unknown {
     case 'struct':
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) return structValues(v.entries, t.fields, f);
       break;
+    case 'map':
+      // An object's members as entries (Spark reads JSON maps with string keys only).
+      if (t.keyType.kind === 'string' && v !== null && typeof v === 'object' && !Array.isArray(v)) return v.entries.map(([k, x]) => [k, convert(x, t.valueType, f)]);
+      break;
   }
   throw new Mismatch();
 }
@@ -193,6 +199,9 @@ function toJson(v: unknown, t: DataType, f: TextFormats = DEFAULT_FORMATS): stri
     case 'binary': return `"${Buffer.from(v as Uint8Array).toString('base64')}"`;
     case 'array': return `[${(v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : toJson(x, t.elementType, f))).join(',')}]`;
     case 'struct': return objectJson(v as unknown[], t.fields, true, f);
+    case 'map':
+      // Keys as their string form; NULL values are written (Spark's JacksonGenerator of a map).
+      return `{${(v as [unknown, unknown][]).map(([k, x]) => `${quoteJson(valueToString(k, t.keyType))}:${x === null || x === undefined ? 'null' : toJson(x, t.valueType, f)}`).join(',')}}`;
     default: return String(v);
   }
 }
@@ -301,7 +310,7 @@ export const jsonFormat: FileFormat = {
   checkWriteSchema(schema: StructType): void {
     for (const f of schema.fields) {
       if (f.dataType.kind === 'null') {
-        throw new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The JSON datasource doesn't support the column \`${f.name}\` of the type "${simpleString(f.dataType).toUpperCase()}".`, { columnName: f.name });
+        throw new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The JSON datasource doesn't support the column \`${f.name}\` of the type ${typeText(f.dataType)}.`, { columnName: f.name });
       }
     }
   },

@@ -2,7 +2,7 @@
 // unscaled, structs positional) — also inside arrays, which the generic builder would take in Arrow's conventions.
 import * as arrow from 'apache-arrow';
 import type { DataType } from '../types/data-type.js';
-import { toArrowType } from '../types/data-type.js';
+import { listElementType, toArrowType } from '../types/data-type.js';
 import { dataFromPlainValues } from '../execution/plain-values.js';
 import { structData } from '../execution/struct-data.js';
 
@@ -17,7 +17,8 @@ function validityOf(values: readonly unknown[]): { bits: Uint8Array; nulls: numb
 }
 
 export function plainColumn(type: DataType, values: readonly unknown[]): arrow.Data {
-  if (type.kind === 'array') {
+  if (type.kind === 'array' || type.kind === 'map') {
+    // A map is the list of its [key, value] entries structs.
     const offsets = new Int32Array(values.length + 1);
     const flat: unknown[] = [];
     values.forEach((v, i) => {
@@ -31,7 +32,7 @@ export function plainColumn(type: DataType, values: readonly unknown[]): arrow.D
       nullCount: nulls,
       nullBitmap: nulls === 0 ? undefined : bits,
       valueOffsets: offsets,
-      child: plainColumn(type.elementType, flat),
+      child: plainColumn(listElementType(type), flat),
     });
   }
   if (type.kind === 'struct') {

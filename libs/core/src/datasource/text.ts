@@ -3,7 +3,7 @@
 import type * as arrow from 'apache-arrow';
 import { AnalysisError } from '../errors.js';
 import { StructType } from '../types/schema.js';
-import { StringT, simpleString } from '../types/data-type.js';
+import { StringT } from '../types/data-type.js';
 import { dataFromPlainValues, plainValueAt } from '../execution/plain-values.js';
 import { makeBatch } from '../execution/vectors.js';
 import { schemaOf } from '../execution/schema-of.js';
@@ -11,6 +11,7 @@ import { attr } from '../expr/expression.js';
 import type { FileFormat, ReadRequest } from './file-format.js';
 import type { SourceOptions } from './options.js';
 import { decodeText, readSplitBytes, readWholeFile, splitLines } from './split-reader.js';
+import { typeText } from '../expr/functions/function-def.js';
 
 const encoder = new TextEncoder();
 
@@ -42,7 +43,7 @@ export const textFormat: FileFormat = {
     }
     const f = schema.fields[0]!;
     if (f.dataType.kind !== 'string') {
-      throw new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The Text datasource doesn't support the column \`${f.name}\` of the type "${simpleString(f.dataType).toUpperCase()}".`, { columnName: f.name });
+      throw new AnalysisError('UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', `The Text datasource doesn't support the column \`${f.name}\` of the type ${typeText(f.dataType)}.`, { columnName: f.name });
     }
   },
 

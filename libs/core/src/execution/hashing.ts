@@ -80,10 +80,11 @@ function mixColumn(acc: Uint32Array, d: arrow.Data, type: DataType, n: number): 
       native.hashMixNull(acc, n);
       return;
     case 'array':
+    case 'map':
     case 'struct':
       // Rare as a key; a slow but consistent path through the values' text.
       for (let i = 0; i < n; i++) {
-        const v = type.kind === 'struct' ? plainValueAt(d, type, i) : valueAt(d, i);
+        const v = type.kind !== 'array' ? plainValueAt(d, type, i) : valueAt(d, i);
         acc[i] = v === null ? mixH(acc[i]!, NULL_WORD) : mixText(acc[i]!, canonicalText(v));
       }
       return;

@@ -35,6 +35,7 @@ export function keyKindOf(type: DataType): native.KeyKindCode | undefined {
       return native.KeyKind.string;
     case 'null':
     case 'array':
+    case 'map':
     case 'struct':
       return undefined;
   }

@@ -2,11 +2,11 @@
 // unscaled bigint), and back:
 // structured-clone-able, unlike Arrow's own getters (which turn dates into milliseconds).
 import type * as arrow from 'apache-arrow';
-import type { DataType } from '../types/data-type.js';
+import { type DataType, mapEntriesType } from '../types/data-type.js';
 import { assertNever } from '../util/assert.js';
 import { decimalFromValues, decimalWords, readDecimal } from './decimal-data.js';
 import { structData } from './struct-data.js';
-import { binaryData, dataFromValues, isNullAt, nullData, primitiveData, stringData, valueAt } from './vectors.js';
+import { binaryData, dataFromValues, listOf, isNullAt, nullData, primitiveData, stringData, valueAt } from './vectors.js';
 
 const utf8Decoder = new TextDecoder();
 const utf8Encoder = new TextEncoder();
@@ -40,6 +40,14 @@ export function plainValueAt(d: arrow.Data, type: DataType, i: number): unknown 
     case 'array': {
       const toPlain = (v: unknown): unknown => (v !== null && typeof v === 'object' && Symbol.iterator in v ? [...(v as Iterable<unknown>)].map(toPlain) : v);
       return toPlain(valueAt(d, i));
+    }
+    case 'map': {
+      // [key, value] pairs in entry order.
+      const offs = d.valueOffsets as Int32Array;
+      const entries = d.children[0]!;
+      const out: unknown[] = [];
+      for (let k = offs[i]!; k < offs[i + 1]!; k++) out.push([plainValueAt(entries.children[0]!, type.keyType, k), plainValueAt(entries.children[1]!, type.valueType, k)]);
+      return out;
     }
     case 'struct':
       // Positional field values: row i of the struct is row i of each child.
@@ -84,6 +92,15 @@ export function dataFromPlainValues(type: DataType, values: readonly unknown[]):
       return nullData(type, n);
     case 'array':
       return dataFromValues(type, values);
+    case 'map': {
+      const offsets = new Int32Array(n + 1);
+      const flat: unknown[] = [];
+      values.forEach((v, i) => {
+        if (v !== null) for (const e of v as readonly unknown[]) flat.push(e);
+        offsets[i + 1] = flat.length;
+      });
+      return listOf(type, n, offsets, dataFromPlainValues(mapEntriesType(type), flat), validity);
+    }
     case 'struct': {
       const children = type.fields.map((f, k) => dataFromPlainValues(f.dataType, values.map((v) => (v === null ? null : (v as readonly unknown[])[k] ?? null))));
       return structData(type, n, children, validity);

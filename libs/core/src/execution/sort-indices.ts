@@ -143,6 +143,7 @@ function valueComparator(a: arrow.Data, b: arrow.Data, type: DataType): RowCompa
       return () => 0;
     case 'array':
       return (i, j) => compareValues(valueAt(a, i), valueAt(b, j));
+    case 'map':
     case 'struct':
       return (i, j) => compareValues(plainValueAt(a, type, i), plainValueAt(b, type, j));
     default:

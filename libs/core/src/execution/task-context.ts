@@ -53,7 +53,7 @@ export interface TaskContext {
   /** Aborted when the job is cancelled; long loops should check `signal.aborted` between batches. */
   readonly signal: AbortSignal;
   /** Expression evaluation settings (`spark.sql.ansi.enabled`, the session time zone); absent means non-ANSI, UTC. */
-  readonly eval?: { readonly ansi: boolean; readonly timeZone?: string };
+  readonly eval?: { readonly ansi: boolean; readonly timeZone?: string; readonly mapKeyLastWin?: boolean };
   /** Runs Python operators; present when the task's plan has any. */
   readonly python?: PythonRunner;
   /** Settings Python workers read (spark.python.*, arrow batch size, traceback mode), for tasks with Python. */

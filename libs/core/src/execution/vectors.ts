@@ -3,7 +3,7 @@
 // Arrow JS pre-slices the values and offsets buffers of a sliced Data; `offset` applies only to bitmaps
 // (validity, and boolean values).
 import * as arrow from 'apache-arrow';
-import { type DataType, toArrowType } from '../types/data-type.js';
+import { type DataType, listElementType, mapEntriesType, toArrowType } from '../types/data-type.js';
 import type { StructType } from '../types/schema.js';
 import { decimalData, decimalFromValues, decimalWords } from './decimal-data.js';
 import { boolBits, fixedValues, native, stringBuffers, validityArg } from './kernels.js';
@@ -93,6 +93,16 @@ export function dataFromValues(type: DataType, values: readonly unknown[]): arro
       : BigInt64Array.from(values, (v) => (v as bigint | null) ?? 0n);
     return primitiveData(type, n, arr, validity);
   }
+  if (type.kind === 'map') {
+    // Entries as [key, value] pairs (or a JS Map), stored as the list of entries structs.
+    const offsets = new Int32Array(values.length + 1);
+    const flat: unknown[] = [];
+    values.forEach((v, i) => {
+      if (v !== null && v !== undefined) for (const e of v instanceof Map ? v.entries() : (v as Iterable<unknown>)) flat.push(e);
+      offsets[i + 1] = flat.length;
+    });
+    return listOf(type, values.length, offsets, dataFromValues(mapEntriesType(type), flat), validityOfValues(values));
+  }
   if (type.kind === 'struct') {
     const columns = structFieldColumns(type, values);
     return structData(type, values.length, type.fields.map((f, k) => dataFromValues(f.dataType, columns[k]!)), validityOfValues(values));
@@ -177,7 +187,8 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
     }
     case 'null':
       return nullData(type, n);
-    case 'array': {
+    case 'array':
+    case 'map': {
       // New offsets over the taken rows' element ranges, and one gather of those elements (any element type,
       // nested arrays included).
       const offs = d.valueOffsets as Int32Array;
@@ -195,7 +206,7 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
         if (out[i + 1] === out[i]) continue;
         for (let j = offs[indices[i]!]!, end = offs[indices[i]! + 1]!; j < end; j++) elements[p++] = j;
       }
-      return listOf(type, n, out, takeData(type.elementType, d.children[0]!, elements), validity);
+      return listOf(type, n, out, takeData(listElementType(type), d.children[0]!, elements), validity);
     }
     case 'struct': {
       const validity = new Uint8Array((n + 7) >> 3);
@@ -209,7 +220,7 @@ export function takeData(type: DataType, d: arrow.Data, indices: Int32Array): ar
   }
 }
 
-function listOf(type: DataType, n: number, offsets: Int32Array, child: arrow.Data, validity: Uint8Array | null): arrow.Data {
+export function listOf(type: DataType, n: number, offsets: Int32Array, child: arrow.Data, validity: Uint8Array | null): arrow.Data {
   let nullCount = 0;
   if (validity) for (let i = 0; i < n; i++) if (!(validity[i >> 3]! & (1 << (i & 7)))) nullCount++;
   return arrow.makeData({ type: toArrowType(type) as arrow.List, length: n, nullCount, nullBitmap: nullCount === 0 ? undefined : validity!, valueOffsets: offsets, child });
@@ -291,7 +302,8 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
     }
     case 'null':
       return nullData(type, total);
-    case 'array': {
+    case 'array':
+    case 'map': {
       // Offsets rebased part by part; the parts' element ranges concatenated.
       const offs = new Int32Array(total + 1);
       const children: arrow.Data[] = [];
@@ -305,7 +317,7 @@ export function concatData(type: DataType, parts: readonly arrow.Data[]): arrow.
         row += p.length;
         base += o[p.length]! - start;
       }
-      return listOf(type, total, offs, concatData(type.elementType, children), validity);
+      return listOf(type, total, offs, concatData(listElementType(type), children), validity);
     }
     case 'struct':
       return structData(type, total, type.fields.map((f, k) => concatData(f.dataType, parts.map((p) => p.children[k]!))), validity);

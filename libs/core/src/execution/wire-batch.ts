@@ -1,7 +1,7 @@
 // Record batches as plain, structured-clone-able objects, for moving them between executor threads.
 // Buffers are copied once into SharedArrayBuffers, after which every thread reads them without copying.
 import * as arrow from 'apache-arrow';
-import { type DataType, toArrowType } from '../types/data-type.js';
+import { type DataType, listElementType, toArrowType } from '../types/data-type.js';
 import { recordBatch } from './vectors.js';
 
 type Buffer = Uint8Array | Int32Array | BigInt64Array | Float64Array;
@@ -48,7 +48,8 @@ function encodeData(type: DataType, d: arrow.Data, shared: boolean): WireData {
     case 'binary':
       return { ...base, validity, values: s(d.values as Uint8Array), offsets: s(d.valueOffsets as Int32Array) };
     case 'array':
-      return { ...base, validity, offsets: s(d.valueOffsets as Int32Array), children: [encodeData(type.elementType, d.children[0]!, shared)] };
+    case 'map':
+      return { ...base, validity, offsets: s(d.valueOffsets as Int32Array), children: [encodeData(listElementType(type), d.children[0]!, shared)] };
     case 'struct':
       return { ...base, validity, children: type.fields.map((f, k) => encodeData(f.dataType, d.children[k]!, shared)) };
     default:
@@ -68,6 +69,8 @@ function decodeData(w: WireData): arrow.Data {
       return arrow.makeData({ ...common, type: type as arrow.Binary, valueOffsets: w.offsets!, data: w.values as Uint8Array });
     case 'array':
       return arrow.makeData({ ...common, type: type as arrow.List, valueOffsets: w.offsets!, child: decodeData(w.children![0]!) });
+    case 'map':
+      return arrow.makeData({ ...common, type: type as arrow.Map_, valueOffsets: w.offsets!, child: decodeData(w.children![0]!) });
     case 'struct':
       return arrow.makeData({ ...common, type: type as arrow.Struct, children: w.children!.map(decodeData) });
     default:

@@ -672,6 +672,7 @@ function render(e: Expression, pretty: boolean): string {
       return e.qualifier ? `${e.qualifier.join('.')}.*` : '*';
     case 'unresolvedFunction':
       if (e.name === 'count' && e.args.length === 0) return `${pretty ? '' : "'"}count(1)`;
+      if (e.name === 'subscript' && e.args.length === 2) return `${r(e.args[0]!)}[${r(e.args[1]!)}]`;
       return `${pretty ? '' : "'"}${e.name}(${e.isDistinct ? 'DISTINCT ' : ''}${e.args.map(r).join(', ')})`;
     case 'attr':
       return pretty ? e.name : `${e.name}#${e.exprId}${e.dataType.kind === 'int64' ? 'L' : ''}`;
@@ -709,6 +710,9 @@ function render(e: Expression, pretty: boolean): string {
     case 'in':
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
+      if (e.name === 'subscript' && e.args.length === 2) return `${r(e.args[0]!)}[${r(e.args[1]!)}]`;
+      // Spark 4 names from_json with a map schema after the map's entries (its replacement's generated name).
+      if (pretty && e.name === 'from_json' && e.dataType.kind === 'map') return 'entries';
       if (e.name === 'get_field' && e.args[1]?.kind === 'literal') return `${r(e.args[0]!)}.${String(e.args[1].value)}`;
       if (e.name === 'named_struct' && e.dataType.kind === 'struct') {
         // struct(a, b AS x) as Spark prints CreateStruct; named_struct(a, 1, b, 2) with its names.
@@ -822,6 +826,7 @@ function castTypeName(t: DataType): string {
     case 'null': return 'VOID';
     case 'binary': return 'BINARY';
     case 'array': return `ARRAY<${castTypeName(t.elementType)}>`;
+    case 'map': return `MAP<${castTypeName(t.keyType)}, ${castTypeName(t.valueType)}>`;
     case 'struct': return `STRUCT<${t.fields.map((f) => `${quoteIfNeeded(f.name)}: ${castTypeName(f.dataType)}`).join(', ')}>`;
     default: return assertNever(t);
   }

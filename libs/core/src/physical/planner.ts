@@ -102,6 +102,8 @@ function defaultSize(t: DataType): number {
       return 100;
     case 'array':
       return defaultSize(t.elementType);
+    case 'map':
+      return defaultSize(t.keyType) + defaultSize(t.valueType);
     case 'struct':
       return t.fields.reduce((n, f) => n + defaultSize(f.dataType), 0);
     default:

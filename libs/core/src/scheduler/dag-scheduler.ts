@@ -25,6 +25,8 @@ export interface DAGSchedulerOptions {
   readonly maxFailures: number;
   readonly batchSize: number;
   readonly ansi: boolean;
+  /** `spark.sql.mapKeyDedupPolicy` is LAST_WIN. */
+  readonly mapKeyLastWin?: boolean;
   /** `spark.sql.session.timeZone`, for timestamp ↔ local time conversions. */
   readonly timeZone?: string;
   /** Settings Python workers read; sent with tasks that run Python. */
@@ -212,6 +214,7 @@ export class DAGScheduler {
       batchSize: opts.batchSize,
       ansi: opts.ansi,
       timeZone: opts.timeZone ?? 'UTC',
+      ...(opts.mapKeyLastWin ? { mapKeyLastWin: true } : {}),
       ...(python ? { python: python.spec } : {}),
     };
     const pool = this.pool();
@@ -337,7 +340,7 @@ export class DAGScheduler {
       batchSize: opts.batchSize,
       metrics,
       signal,
-      eval: { ansi: opts.ansi, timeZone: opts.timeZone ?? 'UTC' },
+      eval: { ansi: opts.ansi, timeZone: opts.timeZone ?? 'UTC', ...(opts.mapKeyLastWin ? { mapKeyLastWin: true } : {}) },
       shuffleBlocks: (shuffleId, reduce) => blocks.shuffleBlocks(shuffleId, reduce),
       broadcast: (id) => blocks.broadcast(id),
       cachedPartition: (cacheId, p) => blocks.cachedPartition(cacheId, p),

@@ -59,7 +59,7 @@ async function run(m: Extract<DriverMessage, { type: 'run' }>): Promise<void> {
       batchSize: m.spec.batchSize,
       metrics,
       signal: abort.signal,
-      eval: { ansi: m.spec.ansi, timeZone: m.spec.timeZone },
+      eval: { ansi: m.spec.ansi, timeZone: m.spec.timeZone, ...(m.spec.mapKeyLastWin ? { mapKeyLastWin: true } : {}) },
       shuffleBlocks: (id, p) => decodeBatches(shuffle.get(id)?.[p] ?? missing(`shuffle ${id} partition ${p}`)),
       broadcast: (id) => broadcast.get(id) ?? missing(`broadcast ${id}`),
       cachedPartition: (id, p) => {

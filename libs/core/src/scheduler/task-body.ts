@@ -23,6 +23,8 @@ export interface TaskSpec {
   readonly batchSize: number;
   readonly ansi: boolean;
   readonly timeZone: string;
+  /** `spark.sql.mapKeyDedupPolicy` is LAST_WIN (absent: EXCEPTION). */
+  readonly mapKeyLastWin?: boolean;
   /** Stages with Python operators: the runner module to load, its options, and the Python-facing settings. */
   readonly python?: {
     readonly module: string;

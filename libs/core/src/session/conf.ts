@@ -10,6 +10,8 @@ export const CONF_DEFAULTS: Readonly<Record<string, string>> = {
   'spark.sql.autoBroadcastJoinThreshold': String(10 * 1024 * 1024),
   'spark.sql.caseSensitive': 'false',
   'spark.sql.ansi.enabled': 'false',
+  // What a repeated map key does: EXCEPTION (DUPLICATED_MAP_KEY) or LAST_WIN (the last value, at the first position).
+  'spark.sql.mapKeyDedupPolicy': 'EXCEPTION',
   // Spark's default is the JVM's zone; Kindling's is UTC, so results do not depend on the machine (docs/architecture.md).
   'spark.sql.session.timeZone': 'UTC',
   'spark.task.maxFailures': '4',
@@ -46,6 +48,9 @@ export class RuntimeConfig {
     if (typeof key !== 'string' || key.length === 0) throw new IllegalArgumentError('INVALID_CONF_KEY', 'Config keys must be non-empty strings.');
     if (key === 'spark.sql.session.timeZone' && findTimeZone(String(value)) === null) {
       throw new IllegalArgumentError('INVALID_CONF_VALUE.TIME_ZONE', `The value '${String(value)}' in the config "${key}" is invalid. Cannot resolve the given timezone.`, { confValue: String(value), confName: key });
+    }
+    if (key === 'spark.sql.mapKeyDedupPolicy' && !['EXCEPTION', 'LAST_WIN'].includes(String(value).toUpperCase())) {
+      throw new IllegalArgumentError('INVALID_CONF_VALUE.OUT_OF_RANGE_OF_OPTIONS', `The value '${String(value)}' in the config "${key}" is invalid. It should be one of 'EXCEPTION, LAST_WIN'.`, { confValue: String(value), confName: key, confOptions: 'EXCEPTION, LAST_WIN' });
     }
     this.values.set(key, String(value));
   }

@@ -71,6 +71,7 @@ export class Engine {
         maxFailures: Math.max(1, conf.int('spark.task.maxFailures', 4)),
         batchSize: Math.max(1, conf.int('spark.sql.execution.arrow.maxRecordsPerBatch', 10000)),
         ansi: conf.bool('spark.sql.ansi.enabled'),
+        mapKeyLastWin: conf.get('spark.sql.mapKeyDedupPolicy').toUpperCase() === 'LAST_WIN',
         timeZone: conf.get('spark.sql.session.timeZone'),
         limitInitialPartitions: conf.int('spark.sql.limit.initialNumPartitions', 1),
         limitScaleUpFactor: conf.int('spark.sql.limit.scaleUpFactor', 4),

@@ -1,7 +1,7 @@
 // Turns user data (rows, objects, Arrow tables) into engine batches, inferring or checking the schema.
 import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
-import { type DataType, BinaryT, BooleanT, DoubleT, LongT, NullT, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
+import { type DataType, BinaryT, BooleanT, DoubleT, LongT, MapT, NullT, containsMap, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
 import { type StructField, StructType } from '../types/schema.js';
 import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
@@ -22,6 +22,13 @@ function inferType(v: unknown): DataType | null {
       if (Array.isArray(v)) {
         const el = v.map(inferType).find((t) => t !== null);
         return el ? { kind: 'array', elementType: el, containsNull: true } : null;
+      }
+      if (v instanceof Map) {
+        // Spark infers a map from the first non-null key and value (PySpark's _infer_type of a dict).
+        const entries = [...v.entries()];
+        const k = entries.map(([x]) => inferType(x)).find((t) => t !== null) ?? NullT;
+        const x = entries.map(([, y]) => inferType(y)).find((t) => t !== null) ?? NullT;
+        return MapT(k, x);
       }
       if (Row.isRow(v)) {
         const names = v.fieldNames();
@@ -98,6 +105,16 @@ function convert(v: unknown, type: DataType, field: string, row: number): unknow
     case 'array':
       if (Array.isArray(v)) return v.map((x) => convert(x, type.elementType, field, row));
       throw bad();
+    case 'map': {
+      // A JS Map, a plain object or [key, value] pairs; kept as pairs. Keys are never null.
+      const pairs = Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2) ? (v as [unknown, unknown][]) : null;
+      const entries = v instanceof Map ? [...v.entries()] : pairs ?? (typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>) : null);
+      if (!entries) throw bad();
+      return entries.map(([k, x]) => {
+        if (k === null || k === undefined) throw new IllegalArgumentError('NULL_MAP_KEY', 'Cannot use null as map key.');
+        return [convert(k, type.keyType, `${field}.key`, row), convert(x, type.valueType, `${field}.value`, row)];
+      });
+    }
     case 'struct': {
       // A Row or an array by position, an object by field name; values are kept positional.
       let values: readonly unknown[];
@@ -195,6 +212,7 @@ function toEngineValue(v: unknown, type: DataType): unknown {
     case 'float64': return Number(v);
     case 'array': return [...(v as Iterable<unknown>)].map((x) => toEngineValue(x, type.elementType));
     case 'struct': return type.fields.map((f) => toEngineValue((v as Record<string, unknown>)[f.name], f.dataType));
+    case 'map': return [...(v as Iterable<[unknown, unknown]>)].map(([k, x]) => [toEngineValue(k, type.keyType), toEngineValue(x, type.valueType)]);
     default: return v;
   }
 }
@@ -206,7 +224,8 @@ function normaliseTable(table: arrow.Table, schema: StructType): arrow.Table {
     const src = table.getChildAt(i)!;
     const values: unknown[] = [];
     for (let k = 0; k < src.length; k++) values.push(toEngineValue(src.get(k), f.dataType));
-    cols[f.name] = arrow.vectorFromArray(values, toArrowType(f.dataType));
+    // Map values are [key, value] pairs, which Arrow's builder would read as objects: the engine's builder takes them.
+    cols[f.name] = containsMap(f.dataType) ? arrow.makeVector(dataFromValues(f.dataType, values)) : arrow.vectorFromArray(values, toArrowType(f.dataType));
   });
   return new arrow.Table(cols);
 }

@@ -25,6 +25,11 @@ export type NullType = { readonly kind: 'null' };
 export type BinaryType = { readonly kind: 'binary' };
 /** Element type is a nested DataType; produced by `collect_list`. */
 export type ArrayType = { readonly kind: 'array'; readonly elementType: DataType; readonly containsNull: boolean };
+/**
+ * Spark's MapType: keys are never null. Laid out as Arrow's Map (a list of non-null `entries` structs (key, value));
+ * a value in the engine is an array of [key, value] pairs in entry order.
+ */
+export type MapType = { readonly kind: 'map'; readonly keyType: DataType; readonly valueType: DataType; readonly valueContainsNull: boolean };
 /** One field of a struct type (and of a schema: `StructType` in schema.ts holds a list of these). */
 export interface StructField {
   readonly name: string;
@@ -46,6 +51,7 @@ export type DataType =
   | NullType
   | BinaryType
   | ArrayType
+  | MapType
   | StructDataType;
 
 export const BooleanT: BooleanType = Object.freeze({ kind: 'boolean' });
@@ -74,6 +80,23 @@ export function ArrayT(elementType: DataType, containsNull = true): ArrayType {
   return { kind: 'array', elementType, containsNull };
 }
 
+export function MapT(keyType: DataType, valueType: DataType, valueContainsNull = true): MapType {
+  return { kind: 'map', keyType, valueType, valueContainsNull };
+}
+
+/** The struct a map's entries are stored as (`key` never null). */
+export function mapEntriesType(t: MapType): StructDataType {
+  return StructT([
+    { name: 'key', dataType: t.keyType, nullable: false },
+    { name: 'value', dataType: t.valueType, nullable: t.valueContainsNull },
+  ]);
+}
+
+/** The element type of the list layout under an array or a map (a map's is its entries struct). */
+export function listElementType(t: ArrayType | MapType): DataType {
+  return t.kind === 'array' ? t.elementType : mapEntriesType(t);
+}
+
 export function StructT(fields: readonly StructField[]): StructDataType {
   return { kind: 'struct', fields };
 }
@@ -84,6 +107,11 @@ export function fieldIndex(t: StructDataType, name: string, caseSensitive = fals
   if (i >= 0 || caseSensitive) return i;
   const lower = name.toLowerCase();
   return t.fields.findIndex((f) => f.name.toLowerCase() === lower);
+}
+
+/** True when `t` is or holds a map (which Spark cannot compare, sort, use in set operations, or hash). */
+export function containsMap(t: DataType): boolean {
+  return t.kind === 'map' || (t.kind === 'array' && containsMap(t.elementType)) || (t.kind === 'struct' && t.fields.some((f) => containsMap(f.dataType)));
 }
 
 export function isNumeric(t: DataType): boolean {
@@ -108,6 +136,7 @@ export function isIntegral(t: DataType): boolean {
 export function sameType(a: DataType, b: DataType): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'array' && b.kind === 'array') return sameType(a.elementType, b.elementType);
+  if (a.kind === 'map' && b.kind === 'map') return sameType(a.keyType, b.keyType) && sameType(a.valueType, b.valueType);
   if (a.kind === 'decimal' && b.kind === 'decimal') return a.precision === b.precision && a.scale === b.scale;
   if (a.kind === 'struct' && b.kind === 'struct') {
     return a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i]!.name && sameType(f.dataType, b.fields[i]!.dataType));
@@ -129,6 +158,7 @@ export function simpleString(t: DataType): string {
     case 'null': return 'void';
     case 'binary': return 'binary';
     case 'array': return `array<${simpleString(t.elementType)}>`;
+    case 'map': return `map<${simpleString(t.keyType)},${simpleString(t.valueType)}>`;
     case 'struct': return `struct<${t.fields.map((f) => `${f.name}:${simpleString(f.dataType)}`).join(',')}>`;
     default: return assertNever(t);
   }
@@ -148,6 +178,7 @@ export function typeName(t: DataType): string {
     case 'null': return 'void';
     case 'binary': return 'binary';
     case 'array': return 'array';
+    case 'map': return 'map';
     case 'struct': return 'struct';
     default: return assertNever(t);
   }
@@ -172,6 +203,13 @@ export function parseTypeName(name: string): DataType | undefined {
   if (arr) {
     const inner = parseTypeName(trimmed.slice(trimmed.indexOf('<') + 1, -1));
     return inner ? ArrayT(inner) : undefined;
+  }
+  if (/^map\s*<(.+)>$/s.test(n)) {
+    const parts = splitTopLevelCommas(trimmed.slice(trimmed.indexOf('<') + 1, -1));
+    if (parts.length !== 2) return undefined;
+    const k = parseTypeName(parts[0]!);
+    const v = parseTypeName(parts[1]!);
+    return k && v ? MapT(k, v) : undefined;
   }
   if (/^struct\s*<(.*)>$/s.test(n)) {
     const fields: StructField[] = [];
@@ -221,6 +259,10 @@ export function toArrowType(t: DataType): arrow.DataType {
     case 'null': return new arrow.Null();
     case 'binary': return new arrow.Binary();
     case 'array': return new arrow.List(new arrow.Field('element', toArrowType(t.elementType), t.containsNull));
+    case 'map': {
+      const entries = new arrow.Struct([new arrow.Field('key', toArrowType(t.keyType), false), new arrow.Field('value', toArrowType(t.valueType), t.valueContainsNull)]);
+      return new arrow.Map_(new arrow.Field('entries', entries, false), false);
+    }
     case 'struct': return new arrow.Struct(t.fields.map((f) => new arrow.Field(f.name, toArrowType(f.dataType), f.nullable)));
     default: return assertNever(t);
   }
@@ -254,6 +296,12 @@ export function fromArrowType(t: arrow.DataType): DataType {
     case arrow.Type.List: {
       const child = (t as arrow.List).children[0]!;
       return ArrayT(fromArrowType(child.type), child.nullable);
+    }
+    case arrow.Type.Map: {
+      const entries = (t as arrow.Map_).children[0]!.type as arrow.Struct;
+      const [key, value] = entries.children;
+      if (!key || !value) throw new TypeError(`Arrow type ${String(t)} is not a map of (key, value) entries`);
+      return MapT(fromArrowType(key.type), fromArrowType(value.type), value.nullable);
     }
     case arrow.Type.Struct:
       return StructT((t as arrow.Struct).children.map((f) => ({ name: f.name, dataType: fromArrowType(f.type), nullable: f.nullable })));

@@ -64,6 +64,11 @@ function nestedTree(t: DataType, prefix: string, out: string[]): void {
   if (t.kind === 'array') {
     out.push(`${prefix}-- element: ${typeName(t.elementType)} (containsNull = ${t.containsNull})`);
     nestedTree(t.elementType, `${prefix}    |`, out);
+  } else if (t.kind === 'map') {
+    out.push(`${prefix}-- key: ${typeName(t.keyType)}`);
+    nestedTree(t.keyType, `${prefix}    |`, out);
+    out.push(`${prefix}-- value: ${typeName(t.valueType)} (valueContainsNull = ${t.valueContainsNull})`);
+    nestedTree(t.valueType, `${prefix}    |`, out);
   } else if (t.kind === 'struct') {
     for (const f of t.fields) fieldTree(f.name, f.dataType, f.nullable, prefix, out);
   }

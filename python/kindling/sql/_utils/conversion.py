@@ -18,6 +18,7 @@ from kindling.sql.types import (
     DoubleType,
     IntegerType,
     LongType,
+    MapType,
     NullType,
     StringType,
     StructField,
@@ -41,6 +42,7 @@ _KIND_OF: Dict[type, str] = {
     DecimalType: "decimal",
     ArrayType: "array",
     StructType: "struct",
+    MapType: "map",
 }
 _TYPE_OF_KIND: Dict[str, DataType] = {
     "null": NullType(),
@@ -70,6 +72,9 @@ def to_protocol_type(dt: DataType) -> Dict[str, Any]:
         return {"kind": "array", "element": to_protocol_type(dt.elementType), "containsNull": dt.containsNull}
     if isinstance(dt, StructType):
         return {"kind": "struct", "fields": [(f.name, to_protocol_type(f.dataType), f.nullable) for f in dt.fields]}
+    if isinstance(dt, MapType):
+        return {"kind": "map", "key": to_protocol_type(dt.keyType), "value": to_protocol_type(dt.valueType),
+                "valueContainsNull": dt.valueContainsNull}
     if isinstance(dt, DecimalType):
         return {"kind": "decimal", "precision": dt.precision, "scale": dt.scale}
     return {"kind": kind}
@@ -82,6 +87,9 @@ def from_protocol_type(type_dict: Dict[str, Any]) -> DataType:
         return ArrayType(from_protocol_type(type_dict["element"]), bool(type_dict.get("containsNull", True)))
     if kind == "struct":
         return schema_from_protocol(type_dict["fields"])
+    if kind == "map":
+        return MapType(from_protocol_type(type_dict["key"]), from_protocol_type(type_dict["value"]),
+                       bool(type_dict.get("valueContainsNull", True)))
     if kind == "decimal":
         return DecimalType(int(type_dict["precision"]), int(type_dict["scale"]))
     dt = _TYPE_OF_KIND.get(kind)
@@ -130,6 +138,10 @@ def to_arrow_type(dt: DataType) -> Any:
         return pa.list_(pa.field("element", to_arrow_type(dt.elementType), nullable=dt.containsNull))
     if isinstance(dt, StructType):
         return pa.struct([pa.field(f.name, to_arrow_type(f.dataType), nullable=f.nullable) for f in dt.fields])
+    if isinstance(dt, MapType):
+        # Arrow's Map layout: non-null `entries` structs of a non-null `key` and a `value`.
+        return pa.map_(pa.field("key", to_arrow_type(dt.keyType), nullable=False),
+                       pa.field("value", to_arrow_type(dt.valueType), nullable=dt.valueContainsNull))
     raise _err.type_error("UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION", data_type=repr(dt))
 
 
@@ -172,6 +184,8 @@ def from_arrow_type(at: Any) -> DataType:
     is_list_view = getattr(pt, "is_list_view", lambda _: False)
     if pt.is_list(at) or pt.is_large_list(at) or pt.is_fixed_size_list(at) or is_list_view(at):
         return ArrayType(from_arrow_type(at.value_type), at.value_field.nullable)
+    if pt.is_map(at):
+        return MapType(from_arrow_type(at.key_type), from_arrow_type(at.item_type), at.item_field.nullable)
     if pt.is_struct(at):
         return StructType([StructField(f.name, from_arrow_type(f.type), f.nullable) for f in at])
     del pa
@@ -209,4 +223,16 @@ def struct_value_converter(dt: DataType) -> Any:
         if element is None:
             return None
         return lambda v: None if v is None else [element(x) for x in v]
+    if isinstance(dt, MapType):
+        # A dict, as PySpark gives; Arrow's to_pylist yields (key, value) pairs, pickled rows a dict already.
+        key = struct_value_converter(dt.keyType) or (lambda x: x)
+        value = struct_value_converter(dt.valueType) or (lambda x: x)
+
+        def to_dict(v: Any) -> Any:
+            if v is None:
+                return None
+            items = v.items() if isinstance(v, dict) else v
+            return {key(k): value(x) for k, x in items}
+
+        return to_dict
     return None

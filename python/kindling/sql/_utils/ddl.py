@@ -1,4 +1,5 @@
-"""A parser for Spark's DDL type strings: ``"a int, b string"``, ``"a: int"``, ``"struct<a:int>"``, ``"array<int>"``.
+"""A parser for Spark's DDL type strings: ``"a int, b string"``, ``"a: int"``, ``"struct<a:int>"``, ``"array<int>"``,
+``"map<string,int>"``.
 
 It follows ``pyspark.sql.types._parse_datatype_string``: a column list first, then a single data type, then the text
 wrapped in ``struct<…>``; when all fail, the first error is raised (``ParseException``, as Spark's parser raises).
@@ -98,6 +99,13 @@ class _Parser:
             element = self.data_type()
             self.expect_sym(">")
             return self.t.array(element)
+        if name == "map" and self.t.map is not None:
+            self.expect_sym("<")
+            key = self.data_type()
+            self.expect_sym(",")
+            value = self.data_type()
+            self.expect_sym(">")
+            return self.t.map(key, value)
         if name == "struct":
             self.expect_sym("<")
             fields = []
@@ -170,11 +178,13 @@ class TypeFactory:
         array: Callable[[object], object],
         struct: Callable[[list], object],
         field: Callable[[str, object, bool], object],
+        map: Optional[Callable[[object, object], object]] = None,
     ) -> None:
         self.primitive = primitive
         self.array = array
         self.struct = struct
         self.field = field
+        self.map = map
 
 
 def parse_schema_or_type(s: str, types: TypeFactory):

@@ -22,6 +22,7 @@ from kindling.sql.types import (
     DoubleType,
     IntegerType,
     LongType,
+    MapType,
     NullType,
     StringType,
     StructField,
@@ -47,12 +48,6 @@ _type_mappings: Dict[type, Type[DataType]] = {
 
 def _unsupported_kind(obj: Any) -> Optional[str]:
     """The PySpark type a value would have that Kindling has no type for (None when it is not one of those)."""
-    import decimal
-
-    if isinstance(obj, dict):
-        return "MapType"
-    if isinstance(obj, (bytes, bytearray)):
-        return "BinaryType"
     if isinstance(obj, datetime.timedelta):
         return "DayTimeIntervalType"
     return None
@@ -61,8 +56,8 @@ def _unsupported_kind(obj: Any) -> Optional[str]:
 def _infer_type(obj: Any) -> DataType:
     """The type PySpark infers for a value: int → LongType, float → DoubleType, str, bool, date,
     datetime → TimestampType, None → NullType, list → ArrayType of the merged element types; a Row, namedtuple,
-    tuple or object → StructType (as a row: ``_1``, ``_2``… for plain tuples). A dict would be a MapType, which
-    Kindling does not have.
+    tuple or object → StructType (as a row: ``_1``, ``_2``… for plain tuples), dict → MapType of its first entry
+    without a None.
 
     Examples
     --------
@@ -72,6 +67,8 @@ def _infer_type(obj: Any) -> DataType:
     ArrayType(DoubleType(), True)
     >>> _infer_type((1, "a")).simpleString()
     'struct<_1:bigint,_2:string>'
+    >>> _infer_type({"a": None, "b": 1})
+    MapType(StringType(), LongType(), True)
     """
     mapped = _type_mappings.get(type(obj))
     if mapped is not None:
@@ -83,6 +80,12 @@ def _infer_type(obj: Any) -> DataType:
         if obj:
             return ArrayType(reduce(_merge_type, (_infer_type(v) for v in obj), NullType()), True)
         return ArrayType(NullType(), True)
+    if isinstance(obj, dict):
+        # PySpark (spark.sql.pyspark.inferNestedDictAsStruct off): the types of the first entry with neither None.
+        for k, v in obj.items():
+            if k is not None and v is not None:
+                return MapType(_infer_type(k), _infer_type(v), True)
+        return MapType(NullType(), NullType(), True)
     if isinstance(obj, tuple) or (hasattr(obj, "__dict__") and not isinstance(obj, type)):
         return _infer_row_schema(obj)
     kind = _unsupported_kind(obj)
@@ -142,6 +145,8 @@ def _has_nulltype(dt: DataType) -> bool:
         return any(_has_nulltype(f.dataType) for f in dt.fields)
     if isinstance(dt, ArrayType):
         return _has_nulltype(dt.elementType)
+    if isinstance(dt, MapType):
+        return _has_nulltype(dt.keyType) or _has_nulltype(dt.valueType)
     return isinstance(dt, NullType)
 
 
@@ -174,6 +179,9 @@ def _merge_type(a: DataType, b: DataType, name: Optional[str] = None) -> DataTyp
     if isinstance(a, ArrayType):
         assert isinstance(b, ArrayType)
         return ArrayType(_merge_type(a.elementType, b.elementType, name=name), True)
+    if isinstance(a, MapType):
+        assert isinstance(b, MapType)
+        return MapType(_merge_type(a.keyType, b.keyType, name=name), _merge_type(a.valueType, b.valueType, name=name), True)
     return a
 
 
@@ -190,6 +198,7 @@ _acceptable_types: Dict[type, Tuple[type, ...]] = {
     DateType: (datetime.date, datetime.datetime),
     TimestampType: (datetime.datetime,),
     ArrayType: (list, tuple),
+    MapType: (dict,),
     StructType: (tuple, list, dict),
 }
 
@@ -252,6 +261,16 @@ def _make_type_verifier(dataType: DataType, nullable: bool = True, name: Optiona
             verify_acceptable_types(obj)
             for i in obj:
                 element_verifier(i)
+
+    elif isinstance(dataType, MapType):
+        key_verifier = _make_type_verifier(dataType.keyType, False, name="key of map %s" % name)
+        value_verifier = _make_type_verifier(dataType.valueType, dataType.valueContainsNull, name="value of map %s" % name)
+
+        def verify_value(obj: Any) -> None:
+            verify_acceptable_types(obj)
+            for k, v in obj.items():
+                key_verifier(k)
+                value_verifier(v)
 
     elif isinstance(dataType, StructType):
         verifiers = []

@@ -48,11 +48,34 @@ export function structFieldTypes(simpleType: string): string[] {
   return out.map((f) => f.slice(f.indexOf(':') + 1));
 }
 
+/** The key and value types of a `map<k,v>` simpleString. */
+export function mapTypes(simpleType: string): [string, string] {
+  const m = /^map<(.*)>$/.exec(simpleType);
+  if (!m) return ['', ''];
+  return splitPair(m[1]!);
+}
+
+function splitPair(s: string): [string, string] {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '<' || ch === '(') depth++;
+    if (ch === '>' || ch === ')') depth--;
+    if (ch === ',' && depth === 0) return [s.slice(0, i), s.slice(i + 1)];
+  }
+  return [s, ''];
+}
+
 export function renderCell(v: unknown, simpleType: string, top = true): string {
   if (v === null || v === undefined) return 'NULL';
   if (Row.isRow(v)) {
     const types = structFieldTypes(simpleType);
     return `{${v.toArray().map((x, k) => renderCell(x, types[k] ?? '', false)).join(', ')}}`;
+  }
+  if (v instanceof Map) {
+    // As Spark's show(): {k -> v, …}.
+    const [kt, vt] = mapTypes(simpleType);
+    return `{${[...v].map(([k, x]) => `${renderCell(k, kt, false)} -> ${renderCell(x, vt, false)}`).join(', ')}}`;
   }
   if (Array.isArray(v)) {
     const inner = /^array<(.*)>$/.exec(simpleType)?.[1] ?? '';

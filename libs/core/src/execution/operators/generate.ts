@@ -7,7 +7,7 @@ import { evaluate } from '../../expr/eval/evaluate.js';
 import { bit, validityOf } from '../../expr/eval/columns.js';
 import { dataTypeOf } from '../../expr/expression.js';
 import type { GenerateExec } from '../../physical/physical-plan.js';
-import { IntegerT } from '../../types/data-type.js';
+import { IntegerT, listElementType } from '../../types/data-type.js';
 import type { ExecuteFn } from '../execute-fn.js';
 import { schemaOf } from '../schema-of.js';
 import type { TaskContext } from '../task-context.js';
@@ -16,8 +16,8 @@ import { columnData, makeBatch, primitiveData, takeData } from '../vectors.js';
 export async function* executeGenerate(plan: GenerateExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
   const schema = schemaOf(plan.output);
   const arrayType = dataTypeOf(plan.generator);
-  if (arrayType.kind !== 'array') throw new Error(`generate: the generator's input is ${arrayType.kind}, not an array`);
-  const elemType = arrayType.elementType;
+  if (arrayType.kind !== 'array' && arrayType.kind !== 'map') throw new Error(`generate: the generator's input is ${arrayType.kind}, not an array or a map`);
+  const elemType = listElementType(arrayType);
   const carryTypes = plan.carry.map((i) => plan.child.output[i]!.dataType);
   for await (const batch of exec(plan.child, partition, ctx)) {
     const n = batch.numRows;
@@ -56,7 +56,11 @@ export async function* executeGenerate(plan: GenerateExec, partition: number, ct
     const whole = element[0] === 0 && element[total - 1] === elements.length - 1 && total === elements.length && !element.includes(-1);
     const cols: arrow.Data[] = plan.carry.map((c, i) => takeData(carryTypes[i]!, columnData(batch, c), parent));
     if (pos) cols.push(primitiveData(IntegerT, total, pos, posValid));
-    cols.push(whole ? elements : takeData(elemType, elements, element));
+    // (A map's entries struct is always gathered: its children need not line up with a sliced struct.)
+    const taken = whole && arrayType.kind === 'array' ? elements : takeData(elemType, elements, element);
+    // A map's entries give two columns, key and value.
+    if (arrayType.kind === 'map') cols.push(taken.children[0]!, taken.children[1]!);
+    else cols.push(taken);
     yield makeBatch(schema, cols, total);
   }
 }

@@ -7,6 +7,7 @@ import { KeyEncoder } from '../../expr/aggregates/key-encoder.js';
 import { aggregateStateTypes } from '../../expr/aggregates/registry.js';
 import { DEFAULT_EVAL_CONTEXT, evaluate } from '../../expr/eval/evaluate.js';
 import { dataTypeOf } from '../../expr/expression.js';
+import { sortedMapColumn } from '../../expr/functions/map-functions.js';
 import type { HashAggregateExec } from '../../physical/physical-plan.js';
 import { type DataType, toArrowType } from '../../types/data-type.js';
 import type { ExecuteFn } from '../execute-fn.js';
@@ -35,7 +36,8 @@ export async function* executeHashAggregate(plan: HashAggregateExec, partition: 
       let gids: Int32Array;
       if (encoder) {
         // The ids are only read within this iteration: the encoder's scratch buffer is reused.
-        gids = encoder.encode(plan.groupingExprs.map((e) => evaluate(e, batch, evalCtx)), n, true);
+        // Map keys group by their entries in key order (Spark's MapSort under map grouping keys).
+        gids = encoder.encode(plan.groupingExprs.map((e, k) => sortedMapColumn(keyTypes[k]!, evaluate(e, batch, evalCtx))), n, true);
         numGroups = encoder.size;
       } else {
         if (zeros.length < n) zeros = new Int32Array(n);

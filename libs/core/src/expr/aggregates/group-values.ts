@@ -343,6 +343,7 @@ export function createGroupValues(type: DataType): GroupValues {
     case 'binary':
     case 'decimal':
     case 'array':
+    case 'map':
     case 'struct':
       return new GenericValues(type);
   }

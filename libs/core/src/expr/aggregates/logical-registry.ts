@@ -3,7 +3,7 @@
 import { type DataType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
 import type { LogicalAggregateName } from '../expression.js';
-import { ordinal } from '../functions/function-def.js';
+import { ordinal, typeText } from '../functions/function-def.js';
 // Types only: registry.ts imports this module's values.
 import type { AggregateFunctionDef, Resolution } from './registry.js';
 
@@ -47,7 +47,7 @@ function bitwise(name: 'bit_and' | 'bit_or' | 'bit_xor', description: string): A
 function orderable(t: DataType): boolean {
   if (t.kind === 'array') return orderable(t.elementType);
   if (t.kind === 'struct') return t.fields.every((f) => orderable(f.dataType));
-  return true;
+  return t.kind !== 'map';
 }
 
 function extremumBy(name: 'max_by' | 'min_by'): AggregateFunctionDef {
@@ -55,7 +55,7 @@ function extremumBy(name: 'max_by' | 'min_by'): AggregateFunctionDef {
     if (argTypes.length !== 2) return wrongCount(calledAs ?? name, '2', argTypes.length);
     const o = argTypes[1]!;
     if (!orderable(o)) {
-      return { error: `The \`${name}\` does not support ordering on type "${simpleString(o).toUpperCase()}".`, errorClass: 'DATATYPE_MISMATCH.INVALID_ORDERING_TYPE' };
+      return { error: `The \`${name}\` does not support ordering on type ${typeText(o)}.`, errorClass: 'DATATYPE_MISMATCH.INVALID_ORDERING_TYPE' };
     }
     void argSql;
     return { argTypes, dataType: argTypes[0]!, nullable: true };

@@ -1,5 +1,6 @@
 // Aggregate function definitions: name lookup, argument/result types, and the Arrow types of their partial states.
-import { type DataType, type DecimalType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
+import { type DataType, type DecimalType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, containsMap, isNumeric, simpleString } from '../../types/data-type.js';
+import { typeText } from '../functions/function-def.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
 import { type AggregateCall, type AggregateFunctionName, type ApproxAggregateName, type LogicalAggregateName, type StatisticalAggregateName, dataTypeOf } from '../expression.js';
 import { APPROX_DEFS, APPROX_NAMES, approxStateTypes } from './approx-registry.js';
@@ -41,7 +42,7 @@ function argCount(fn: string, expected: string, actual: number): { error: string
 function orderable(t: DataType): boolean {
   if (t.kind === 'array') return orderable(t.elementType);
   if (t.kind === 'struct') return t.fields.every((f) => orderable(f.dataType));
-  return true;
+  return t.kind !== 'map';
 }
 
 /** Spark's Sum result (and state) type over decimal(p, s). */
@@ -106,6 +107,9 @@ function extremum(name: 'min' | 'max'): AggregateFunctionDef {
     resolve(argTypes): Resolution {
       if (argTypes.length !== 1) return argCount(name, '1', argTypes.length);
       const t = argTypes[0]!;
+      if (containsMap(t)) {
+        return { error: `The \`${name}\` does not support ordering on type ${typeText(t)}.`, errorClass: 'DATATYPE_MISMATCH.INVALID_ORDERING_TYPE' };
+      }
       if (!orderable(t)) return mismatch(name, 0, 'orderable', t);
       return { argTypes, dataType: t, nullable: true };
     },

@@ -148,6 +148,11 @@ export function valueToString(v: unknown, type: DataType, zone: TimeZone = UTC):
       for (const x of v as Iterable<unknown>) parts.push(x === null || x === undefined ? 'null' : valueToString(x, type.elementType, zone));
       return `[${parts.join(', ')}]`;
     }
+    case 'map': {
+      // Spark's cast of a map to string: `{a -> 1, b -> null}`.
+      const str = (x: unknown, t: DataType) => (x === null || x === undefined ? 'null' : valueToString(x, t, zone));
+      return `{${(v as readonly (readonly unknown[])[]).map((e) => `${str(e[0], type.keyType)} -> ${str(e[1], type.valueType)}`).join(', ')}}`;
+    }
     case 'struct': {
       // Spark's cast of a struct to string: `{1, a, null}`.
       const xs = v as readonly unknown[];
@@ -220,6 +225,7 @@ export function castToString(d: arrow.Data, from: DataType, n: number, zone: Tim
       break;
     case 'decimal':
     case 'array':
+    case 'map':
     case 'struct': {
       const read = valueReader(d, from);
       for (let i = 0; i < n; i++) {

@@ -3,7 +3,7 @@
 import type * as arrow from 'apache-arrow';
 import { structData } from '../../execution/struct-data.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
-import { type DataType, isNumeric, sameType, simpleString } from '../../types/data-type.js';
+import { type DataType, isNumeric, mapEntriesType, sameType, simpleString } from '../../types/data-type.js';
 import { castFromDecimal, castToDecimal } from './cast-decimal.js';
 import { castFromString, castToString } from './cast-string.js';
 import { bit, boolBitsOf, clearBit, float64Values, int32Values, int64Values, int64Words, listData, nullColumn, validityOf, wordsOf, writableValidity } from './columns.js';
@@ -31,7 +31,9 @@ export function canCast(from: DataType, to: DataType): boolean {
   }
   // Element by element, as Spark's Cast.canCast of arrays (`array()` of NULLs to `array<int>` included).
   if (from.kind === 'array' && to.kind === 'array') return canCast(from.elementType, to.elementType);
+  if (from.kind === 'map' && to.kind === 'map') return canCast(from.keyType, to.keyType) && canCast(from.valueType, to.valueType);
   if (from.kind === 'array' || to.kind === 'array' || from.kind === 'struct' || to.kind === 'struct') return false;
+  if (from.kind === 'map' || to.kind === 'map') return false;
   if (from.kind === 'string') return to.kind !== 'null';
   if (numericLike(from) && numericLike(to)) return true;
   if (from.kind === 'timestamp') return numericLike(to) || to.kind === 'date';
@@ -61,6 +63,12 @@ export function castColumn(d: arrow.Data, from: DataType, to: DataType, n: numbe
     const child = d.children[0]!;
     const elements = castColumn(child, from.elementType, to.elementType, child.length, opts);
     return listData(to, n, d.valueOffsets as Int32Array, elements, validityOf(d));
+  }
+  if (from.kind === 'map' && to.kind === 'map') {
+    // Keys and values cast as the entries struct, the offsets kept.
+    const child = d.children[0]!;
+    const entries = castColumn(child, mapEntriesType(from), mapEntriesType(to), child.length, opts);
+    return listData(to, n, d.valueOffsets as Int32Array, entries, validityOf(d));
   }
   if (to.kind === 'string') return castToString(d, from, n, timeZoneOf(opts.timeZone));
   if (from.kind === 'string') return castFromString(d, to, n, opts.ansi, timeZoneOf(opts.timeZone));

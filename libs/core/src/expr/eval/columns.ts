@@ -1,7 +1,7 @@
 // Offset-aware access to Arrow column buffers, and builders of fresh columns, for the evaluator's hot loops.
 // Arrow-js slices value and offset buffers but not validity bitmaps or boolean bits: those stay at `offset + i`.
 import * as arrow from 'apache-arrow';
-import { type DataType, toArrowType } from '../../types/data-type.js';
+import { type DataType, mapEntriesType, toArrowType } from '../../types/data-type.js';
 import { structData } from '../../execution/struct-data.js';
 import { decimalData } from '../../execution/decimal-data.js';
 import { primitiveData, stringData } from '../../execution/vectors.js';
@@ -114,8 +114,9 @@ export function nullColumn(type: DataType, n: number): arrow.Data {
       return stringData(n, new Int32Array(n + 1), new Uint8Array(0), validity, type.kind === 'binary');
     case 'null':
       return arrow.makeData({ type: new arrow.Null(), length: n, nullCount: n });
-    case 'array': {
-      const child = nullColumn(type.elementType, 0);
+    case 'array':
+    case 'map': {
+      const child = nullColumn(type.kind === 'array' ? type.elementType : mapEntriesType(type), 0);
       return arrow.makeData({
         type: toArrowType(type) as arrow.List,
         length: n,

@@ -1,7 +1,7 @@
 // Comparison kernels: both operands of one type; NULL operands give NULL except for null-safe `<=>`.
 // Doubles order as in Spark: NaN = NaN, NaN above every other value, -0.0 = 0.0. Strings order by UTF-8 bytes.
 import type * as arrow from 'apache-arrow';
-import type { DataType } from '../../types/data-type.js';
+import { ArrayT, type DataType, mapEntriesType } from '../../types/data-type.js';
 import type { ComparisonOp, LiteralValue } from '../expression.js';
 import { joinKeyColumn, keyKindOf, native, validityArgOrNull } from '../../execution/kernels.js';
 import { andValidity, bit, booleanData, validityOf } from './columns.js';
@@ -79,6 +79,9 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number {
       }
       return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
     }
+    case 'map':
+      // Entry by entry (Spark never orders maps; only internal paths such as hashing reach here).
+      return compareValues(a, b, ArrayT(mapEntriesType(type)));
     case 'struct': {
       // Field by field, a NULL field below any value and equal to another NULL (Spark's struct ordering).
       const x = a as readonly unknown[];

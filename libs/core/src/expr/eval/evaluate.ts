@@ -21,6 +21,8 @@ import { scatterRows, selectRows } from './take.js';
 export interface EvalContext {
   /** `spark.sql.ansi.enabled`: raise on overflow, division by zero and malformed casts instead of giving NULL. */
   readonly ansi: boolean;
+  /** `spark.sql.mapKeyDedupPolicy` is LAST_WIN: a repeated map key keeps its first position and its last value. */
+  readonly mapKeyLastWin?: boolean;
   /** `spark.sql.session.timeZone`: the zone timestamps are read and shown in (absent: UTC). */
   readonly timeZone?: string;
   /** The query's current time (µs), fixed when it is optimized, so current_timestamp() is one value per query. */

@@ -54,6 +54,7 @@ export function broadcastLiteral(value: LiteralValue, type: DataType, n: number)
       return nullColumn(type, n);
     case 'binary':
     case 'array':
+    case 'map':
     case 'struct':
       throw new Error(`${type.kind} literals are not supported`);
   }

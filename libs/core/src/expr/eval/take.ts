@@ -100,6 +100,7 @@ export function gather(type: DataType, sources: readonly arrow.Data[], which: In
     }
     case 'binary':
     case 'array':
+    case 'map':
     case 'struct': {
       const readers = sources.map((s) => valueReader(s, type));
       const values: unknown[] = new Array(n);

@@ -4,7 +4,7 @@ import type * as arrow from 'apache-arrow';
 import { structData, structFieldColumns } from '../../execution/struct-data.js';
 import { decimalFromValues, decimalWords, readDecimal } from '../../execution/decimal-data.js';
 import { binaryData, primitiveData } from '../../execution/vectors.js';
-import type { DataType } from '../../types/data-type.js';
+import { type DataType, listElementType } from '../../types/data-type.js';
 import { bit, boolBitsOf, listData, nullColumn, stringParts, validityOf } from './columns.js';
 import { decodeUtf8, StringBuilder } from './strings.js';
 
@@ -39,10 +39,12 @@ export function valueReader(d: arrow.Data, type: DataType): (i: number) => unkno
     }
     case 'null':
       return () => null;
-    case 'array': {
+    case 'array':
+    case 'map': {
+      // A map reads as an array of [key, value] pairs (its entries struct's positional values).
       const offsets = d.valueOffsets as Int32Array;
       const child = d.children[0]!;
-      const read = valueReader(child, type.elementType);
+      const read = valueReader(child, listElementType(type));
       // List offsets are row-indexed and point into the child, which may itself carry an offset.
       return (i) => {
         if (!ok(i)) return null;
@@ -106,18 +108,27 @@ export function buildColumn(type: DataType, values: readonly unknown[]): arrow.D
     }
     case 'binary':
       return binaryData(values.map((v, i) => (isValid(i) ? (v as Uint8Array) : new Uint8Array(0))), validity);
-    case 'array': {
+    case 'array':
+    case 'map': {
       const offsets = new Int32Array(n + 1);
       const flat: unknown[] = [];
       for (let i = 0; i < n; i++) {
-        if (isValid(i)) for (const x of values[i] as Iterable<unknown>) flat.push(x);
+        if (isValid(i)) for (const x of mapOrListItems(type, values[i])) flat.push(x);
         offsets[i + 1] = flat.length;
       }
-      return listData(type, n, offsets, buildColumn(type.elementType, flat), validity);
+      return listData(type, n, offsets, buildColumn(listElementType(type), flat), validity);
     }
     case 'struct': {
       const columns = structFieldColumns(type, values);
       return structData(type, n, type.fields.map((f, k) => buildColumn(f.dataType, columns[k]!)), validity);
     }
   }
+}
+
+/** The list items of an array value, or the [key, value] entries of a map value (pairs, a JS Map or a plain object). */
+function mapOrListItems(type: DataType, v: unknown): Iterable<unknown> {
+  if (type.kind !== 'map' || Array.isArray(v)) return v as Iterable<unknown>;
+  if (v instanceof Map) return [...v.entries()];
+  if (typeof v === 'object' && v !== null) return Object.entries(v);
+  throw new TypeError(`A value of type map must be an array of [key, value] pairs or an object, not ${typeof v}`);
 }

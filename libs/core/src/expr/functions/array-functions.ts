@@ -11,6 +11,7 @@ import { castColumn } from '../eval/cast.js';
 import { compareValues } from '../eval/compare.js';
 import { buildColumn, valueReader } from '../eval/values.js';
 import { widerType } from './coercion.js';
+import { keyToMapKey, mapValueAt } from './map-functions.js';
 import { type ResolvedCall, type ScalarFunctionDef, ordinal, typeText, wrongArgCount } from './function-def.js';
 
 type Failure = { readonly error: string; readonly errorClass?: string };
@@ -327,6 +328,13 @@ function elementAtDef(name: 'element_at' | 'try_element_at' | 'get', description
     },
     resolveArgs(args) {
       if (args.length !== 2) return { ...wrongArgCount(name, '2', args.length), errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
+      const m = dataTypeOf(args[0]!);
+      if (m.kind === 'map' && name !== 'get') {
+        // The value under a key (Spark's ElementAt of a map); NULL when the key is absent.
+        const k = keyToMapKey(name, args, m);
+        if (failed(k)) return k;
+        return { args: [k.map, k.key], dataType: m.valueType, nullable: true };
+      }
       const a = arrayArg(args, 0);
       if (failed(a)) return a;
       const idx = intArg(args, 1, name === 'get');
@@ -334,7 +342,9 @@ function elementAtDef(name: 'element_at' | 'try_element_at' | 'get', description
       return { args: [a.arg, idx], dataType: a.type.elementType, nullable: true };
     },
     eval(args, n, ctx, call) {
-      const element = (dataTypeOf(call!.args[0]!) as ArrayType).elementType;
+      const first = dataTypeOf(call!.args[0]!);
+      if (first.kind === 'map') return mapValueAt(args, n, first, dataTypeOf(call!.args[1]!));
+      const element = (first as ArrayType).elementType;
       const rows = arrayRows(args[0]!, n, element);
       const idx = valueRows(args[1]!, n, IntegerT) as (number | null)[];
       return buildColumn(element, rows.map((xs, i) => {

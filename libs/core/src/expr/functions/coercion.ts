@@ -1,5 +1,5 @@
 // Type coercion rules of the function registry: the wider of two types (Spark's `findWiderTypeForTwo`).
-import { type DataType, ArrayT, DoubleT, LongT, StringT, sameType, widerDecimalType } from '../../types/data-type.js';
+import { type DataType, ArrayT, DoubleT, MapT, LongT, StringT, sameType, widerDecimalType } from '../../types/data-type.js';
 
 const NUMERIC_RANK: Partial<Record<DataType['kind'], number>> = { int32: 1, int64: 2, float64: 3 };
 
@@ -10,6 +10,7 @@ const NUMERIC_RANK: Partial<Record<DataType['kind'], number>> = { int32: 1, int6
 export function widerType(a: DataType, b: DataType): DataType | undefined {
   if (sameType(a, b)) {
     if (a.kind === 'array' && b.kind === 'array') return ArrayT(a.elementType, a.containsNull || b.containsNull);
+    if (a.kind === 'map' && b.kind === 'map') return MapT(a.keyType, a.valueType, a.valueContainsNull || b.valueContainsNull);
     return a;
   }
   if (a.kind === 'null') return b;
@@ -26,6 +27,11 @@ export function widerType(a: DataType, b: DataType): DataType | undefined {
     const e = widerType(a.elementType, b.elementType);
     return e ? ArrayT(e, a.containsNull || b.containsNull) : undefined;
   }
+  if (a.kind === 'map' && b.kind === 'map') {
+    const k = widerType(a.keyType, b.keyType);
+    const v = widerType(a.valueType, b.valueType);
+    return k && v ? MapT(k, v, a.valueContainsNull || b.valueContainsNull) : undefined;
+  }
   return undefined;
 }
 
@@ -33,7 +39,7 @@ export function widerType(a: DataType, b: DataType): DataType | undefined {
 export function widerTypeWithString(a: DataType, b: DataType): DataType | undefined {
   const w = widerType(a, b);
   if (w) return w;
-  const promotable = (t: DataType) => t.kind !== 'array' && t.kind !== 'boolean';
+  const promotable = (t: DataType) => t.kind !== 'array' && t.kind !== 'map' && t.kind !== 'struct' && t.kind !== 'boolean';
   if ((a.kind === 'string' && promotable(b)) || (b.kind === 'string' && promotable(a))) return StringT;
   return undefined;
 }

@@ -45,7 +45,7 @@ export const size: ScalarFunctionDef = {
   resolve(argTypes) {
     if (argTypes.length !== 1) return wrongArgCount('size', '1', argTypes.length);
     const t = argTypes[0]!;
-    if (t.kind !== 'array' && t.kind !== 'null') return unexpectedType('size', 0, '("ARRAY" or "MAP")', t);
+    if (t.kind !== 'array' && t.kind !== 'map' && t.kind !== 'null') return unexpectedType('size', 0, '("ARRAY" or "MAP")', t);
     // Non-ANSI, Spark's legacy sizeOfNull makes size(NULL) = -1, so the result is never NULL there.
     return { argTypes: [t], dataType: IntegerT, nullable: () => false };
   },
@@ -58,7 +58,7 @@ export const size: ScalarFunctionDef = {
     // ANSI mode: size(NULL) is NULL.
     return primitiveData(IntegerT, n, out, ctx?.ansi ? validityOf(d) : null);
   },
-  doc: { description: 'The number of elements of an array (-1 for NULL unless ANSI mode is on).', example: "df.select(size(col('xs')))" },
+  doc: { description: 'The number of elements of an array or entries of a map (-1 for NULL unless ANSI mode is on).', example: "df.select(size(col('xs')))" },
   ansiDependent: true,
 };
 

@@ -57,7 +57,14 @@ export function ordinal(i: number): string {
 }
 
 export function typeText(t: DataType): string {
-  return `"${simpleString(t).toUpperCase()}"`;
+  return `"${sqlText(t)}"`;
+}
+
+/** Spark's DataType.sql where it differs from the upper-cased simpleString: maps print `MAP<INT, STRING>`. */
+function sqlText(t: DataType): string {
+  if (t.kind === 'map') return `MAP<${sqlText(t.keyType)}, ${sqlText(t.valueType)}>`;
+  if (t.kind === 'array') return `ARRAY<${sqlText(t.elementType)}>`;
+  return simpleString(t).toUpperCase();
 }
 
 /** Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE wording, naming the parameter at fault. */
@@ -72,7 +79,7 @@ export function wrongArgCount(fn: string, expected: string, actual: number): { e
 
 /** Types Spark implicitly casts to string: every atomic type. */
 export function castableToString(t: DataType): boolean {
-  return t.kind !== 'array' && t.kind !== 'struct';
+  return t.kind !== 'array' && t.kind !== 'map' && t.kind !== 'struct';
 }
 
 /** Types Spark implicitly casts to double for math functions: numbers, strings and NULL. */

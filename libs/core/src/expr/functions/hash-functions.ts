@@ -5,8 +5,8 @@
 // the running hash as it is, and each argument is hashed with the previous one's hash as its seed.
 import type * as arrow from 'apache-arrow';
 import { primitiveData } from '../../execution/vectors.js';
-import { type DataType, IntegerT, LongT } from '../../types/data-type.js';
-import { dataTypeOf as dataTypeOfArg } from '../expression.js';
+import { type DataType, IntegerT, LongT, containsMap } from '../../types/data-type.js';
+import { type Expression, dataTypeOf, dataTypeOf as dataTypeOfArg } from '../expression.js';
 import { valueReader } from '../eval/values.js';
 import { encodeUtf8 } from '../eval/strings.js';
 import { type ScalarFunctionDef, wrongArgCount } from './function-def.js';
@@ -197,6 +197,12 @@ function hashValue<H>(h: Hasher<H>, v: unknown, type: DataType, seed: H): H {
       for (const x of v as unknown[]) s = hashValue(h, x, type.elementType, s);
       return s;
     }
+    case 'map': {
+      // Key then value, entry by entry (Spark's hash of a map).
+      let s = seed;
+      for (const [k, x] of v as [unknown, unknown][]) s = hashValue(h, x, type.valueType, hashValue(h, k, type.keyType, s));
+      return s;
+    }
     case 'struct': {
       let s = seed;
       (v as unknown[]).forEach((x, k) => { s = hashValue(h, x, type.fields[k]!.dataType, s); });
@@ -229,8 +235,16 @@ export function xxhash64Values(d: arrow.Data, type: DataType, n: number): (bigin
   return out;
 }
 
-function checkArgs(name: string, args: readonly unknown[]): { error: string } | undefined {
-  return args.length === 0 ? wrongArgCount(name, '> 0', 0) : undefined;
+function checkArgs(name: string, args: readonly Expression[]): { error: string; errorClass?: string } | undefined {
+  if (args.length === 0) return wrongArgCount(name, '> 0', 0);
+  // Equal maps may hash differently (entry order), so Spark refuses them (spark.sql.legacy.allowHashOnMapType).
+  if (args.some((a) => containsMap(dataTypeOf(a)))) {
+    return {
+      error: `Input to the function \`${name}\` cannot contain elements of the "MAP" type. In Spark, same maps may have different hashcode, thus hash expressions are prohibited on "MAP" elements. To restore previous behavior set "spark.sql.legacy.allowHashOnMapType" to "true".`,
+      errorClass: 'DATATYPE_MISMATCH.HASH_MAP_TYPE',
+    };
+  }
+  return undefined;
 }
 
 export const hash: ScalarFunctionDef = {

@@ -13,6 +13,7 @@ import { trueMask } from '../eval/logic.js';
 import { gather } from '../eval/take.js';
 import { valueReader } from '../eval/values.js';
 import { ordinal, typeText } from './function-def.js';
+import { MAP_HIGHER_ORDER_FUNCTIONS } from './map-higher-order.js';
 
 /** The type and nullability a higher-order function gives one lambda parameter. */
 export interface ParamType { readonly dataType: DataType; readonly nullable: boolean }
@@ -391,7 +392,11 @@ export const arraySortWith: HigherOrderFunctionDef = {
   doc: { description: 'The array sorted by a comparator `f(left, right)` returning a negative, zero or positive int.', example: "df.select(array_sort(col('xs'), lambda l, r: r - l))" },
 };
 
-const ALL: readonly HigherOrderFunctionDef[] = [transform, filter, exists, forall, aggregate, zipWith, arraySortWith];
+const ALL: readonly HigherOrderFunctionDef[] = [
+  transform, filter, exists, forall, aggregate, zipWith, arraySortWith,
+  // Map type functions (h-maps).
+  ...MAP_HIGHER_ORDER_FUNCTIONS,
+];
 
 const BY_NAME = new Map<string, HigherOrderFunctionDef>();
 for (const def of ALL) for (const name of [def.name, ...(def.aliases ?? [])]) BY_NAME.set(name, def);

@@ -176,7 +176,7 @@ const toJson: ScalarFunctionDef = {
   resolve(argTypes) {
     if (argTypes.length !== 1) return wrongArgCount('to_json', '1', argTypes.length);
     const t = argTypes[0]!;
-    if (t.kind !== 'struct' && t.kind !== 'array') return { error: `Input schema ${typeText(t)} must be a struct, an array, a map or a variant.` };
+    if (t.kind !== 'struct' && t.kind !== 'array' && t.kind !== 'map') return { error: `Input schema ${typeText(t)} must be a struct, an array, a map or a variant.` };
     return { argTypes: [t], dataType: StringT };
   },
   eval(args, n, ctx, call) {
@@ -204,7 +204,7 @@ function stringLiteral(e: Expression | undefined): string | undefined {
 /** from_json's schema: a DDL field list (`a INT, b STRING`) or one type (`ARRAY<STRUCT<a: INT>>`). */
 function schemaOf(text: string): DataType | undefined {
   const one = parseTypeName(text);
-  if (one && (one.kind === 'struct' || one.kind === 'array')) return one;
+  if (one && (one.kind === 'struct' || one.kind === 'array' || (one.kind === 'map' && one.keyType.kind === 'string'))) return one;
   try {
     return { kind: 'struct', fields: StructType.fromDDL(text).fields };
   } catch {
@@ -277,6 +277,8 @@ export function sqlTypeText(t: DataType): string {
       return `STRUCT<${t.fields.map((f) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(f.name) ? f.name : `\`${f.name.replace(/`/g, '``')}\``}: ${sqlTypeText(f.dataType)}`).join(', ')}>`;
     case 'array':
       return `ARRAY<${sqlTypeText(t.elementType)}>`;
+    case 'map':
+      return `MAP<${sqlTypeText(t.keyType)}, ${sqlTypeText(t.valueType)}>`;
     case 'decimal':
       return `DECIMAL(${t.precision},${t.scale})`;
     case 'int64': return 'BIGINT';

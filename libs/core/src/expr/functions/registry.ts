@@ -36,6 +36,9 @@ import { substring } from './substring.js';
 import { getField, namedStruct, struct } from './struct-functions.js';
 import { updateFields } from './struct-update.js';
 import { ltrim, rtrim, trim } from './trim.js';
+// Map type functions (h-maps).
+import { MAP_FUNCTIONS } from './map-functions.js';
+import { subscript } from './subscript.js';
 
 export type { ScalarFunctionDef } from './function-def.js';
 
@@ -48,6 +51,8 @@ const ALL: readonly ScalarFunctionDef[] = [
   ...NULL_FUNCTIONS, ...ARITHMETIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...BITWISE_FUNCTIONS, ...HASH_FUNCTIONS,
   ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS, updateFields, ...ARRAY_FUNCTIONS,
   ...STRING_FUNCTIONS,
+  // Map type functions (h-maps).
+  ...MAP_FUNCTIONS, subscript,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

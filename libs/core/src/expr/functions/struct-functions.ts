@@ -6,6 +6,7 @@ import { takeData } from '../../execution/vectors.js';
 import { type DataType, type StructField, StructT, fieldIndex, simpleString } from '../../types/data-type.js';
 import { type Expression, dataTypeOf, lit, nullableOf } from '../expression.js';
 import { validityOf } from '../eval/columns.js';
+import { subscript } from './subscript.js';
 import { type ScalarFunctionDef, wrongArgCount } from './function-def.js';
 
 /** The error `resolveArgs` gives; `errorClass` is Spark's, when it has one of its own. */
@@ -87,6 +88,11 @@ export const getField: ScalarFunctionDef = {
     if (args.length !== 2) return { ...wrongArgCount('get_field', '2', args.length), errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
     const t = dataTypeOf(args[0]!);
     const name = foldableString(args[1]!);
+    // getField of a map is its value under the key (Spark's extract-value of a map).
+    if (t.kind === 'map') {
+      const r = subscript.resolveArgs!(args);
+      return 'error' in r ? r : { ...r, name: 'subscript' };
+    }
     if (t.kind !== 'struct') {
       return {
         error: `Can't extract a value from ${'`'}${renderBase(args[0]!)}${'`'}. Need a complex type [STRUCT, ARRAY, MAP] but got "${simpleString(t).toUpperCase()}".`,

@@ -123,6 +123,7 @@ function firstValue(d: arrow.Data, type: DataType): LiteralValue | undefined {
       return null;
     case 'binary':
     case 'array':
+    case 'map':
     case 'struct':
       return undefined;
     default:

@@ -71,8 +71,26 @@ scale():number {
   return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
 }
 
+/**
+ * Maps only: the key and value types, and whether a value may be null.
+ */
+key(obj?:DataType):DataType|null {
+  const offset = this.bb!.__offset(this.bb_pos, 16);
+  return offset ? (obj || new DataType()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
+}
+
+value(obj?:DataType):DataType|null {
+  const offset = this.bb!.__offset(this.bb_pos, 18);
+  return offset ? (obj || new DataType()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
+}
+
+valueContainsNull():boolean {
+  const offset = this.bb!.__offset(this.bb_pos, 20);
+  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
+}
+
 static startDataType(builder:flatbuffers.Builder) {
-  builder.startObject(6);
+  builder.startObject(9);
 }
 
 static addKind(builder:flatbuffers.Builder, kind:TypeKind) {
@@ -111,6 +129,18 @@ static addScale(builder:flatbuffers.Builder, scale:number) {
   builder.addFieldInt32(5, scale, 0);
 }
 
+static addKey(builder:flatbuffers.Builder, keyOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(6, keyOffset, 0);
+}
+
+static addValue(builder:flatbuffers.Builder, valueOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(7, valueOffset, 0);
+}
+
+static addValueContainsNull(builder:flatbuffers.Builder, valueContainsNull:boolean) {
+  builder.addFieldInt8(8, +valueContainsNull, +true);
+}
+
 static endDataType(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -124,7 +154,10 @@ unpack(): DataTypeT {
     this.containsNull(),
     this.bb!.createObjList<Field, FieldT>(this.fields.bind(this), this.fieldsLength()),
     this.precision(),
-    this.scale()
+    this.scale(),
+    (this.key() !== null ? this.key()!.unpack() : null),
+    (this.value() !== null ? this.value()!.unpack() : null),
+    this.valueContainsNull()
   );
 }
 
@@ -136,6 +169,9 @@ unpackTo(_o: DataTypeT): void {
   _o.fields = this.bb!.createObjList<Field, FieldT>(this.fields.bind(this), this.fieldsLength());
   _o.precision = this.precision();
   _o.scale = this.scale();
+  _o.key = (this.key() !== null ? this.key()!.unpack() : null);
+  _o.value = (this.value() !== null ? this.value()!.unpack() : null);
+  _o.valueContainsNull = this.valueContainsNull();
 }
 }
 
@@ -146,13 +182,18 @@ constructor(
   public containsNull: boolean = true,
   public fields: (FieldT)[] = [],
   public precision: number = 0,
-  public scale: number = 0
+  public scale: number = 0,
+  public key: DataTypeT|null = null,
+  public value: DataTypeT|null = null,
+  public valueContainsNull: boolean = true
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const element = (this.element !== null ? this.element!.pack(builder) : 0);
   const fields = DataType.createFieldsVector(builder, builder.createObjectOffsetList(this.fields));
+  const key = (this.key !== null ? this.key!.pack(builder) : 0);
+  const value = (this.value !== null ? this.value!.pack(builder) : 0);
 
   DataType.startDataType(builder);
   DataType.addKind(builder, this.kind);
@@ -161,6 +202,9 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   DataType.addFields(builder, fields);
   DataType.addPrecision(builder, this.precision);
   DataType.addScale(builder, this.scale);
+  DataType.addKey(builder, key);
+  DataType.addValue(builder, value);
+  DataType.addValueContainsNull(builder, this.valueContainsNull);
 
   return DataType.endDataType(builder);
 }

@@ -23,5 +23,10 @@ export enum TypeKind {
   /**
    * Spark's DecimalType: `precision` and `scale` of the DataType table say which.
    */
-  Decimal = 11
+  Decimal = 11,
+
+  /**
+   * Spark's MapType: `key`, `value` and `value_contains_null` of the DataType table say which (keys never null).
+   */
+  Map = 12
 }

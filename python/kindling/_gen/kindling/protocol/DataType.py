@@ -98,8 +98,36 @@ class DataType(object):
             return self._tab.Get(flatbuffers.number_types.Int32Flags, o + self._tab.Pos)
         return 0
 
+    # Maps only: the key and value types, and whether a value may be null.
+    # DataType
+    def Key(self) -> Optional['DataType']:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(16))
+        if o != 0:
+            x = self._tab.Indirect(o + self._tab.Pos)
+            obj = DataType()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # DataType
+    def Value(self) -> Optional['DataType']:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(18))
+        if o != 0:
+            x = self._tab.Indirect(o + self._tab.Pos)
+            obj = DataType()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # DataType
+    def ValueContainsNull(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(20))
+        if o != 0:
+            return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
+        return True
+
 def DataTypeStart(builder: flatbuffers.Builder):
-    builder.StartObject(6)
+    builder.StartObject(9)
 
 def Start(builder: flatbuffers.Builder):
     DataTypeStart(builder)
@@ -145,6 +173,24 @@ def DataTypeAddScale(builder: flatbuffers.Builder, scale: int):
 
 def AddScale(builder: flatbuffers.Builder, scale: int):
     DataTypeAddScale(builder, scale)
+
+def DataTypeAddKey(builder: flatbuffers.Builder, key: int):
+    builder.PrependUOffsetTRelativeSlot(6, flatbuffers.number_types.UOffsetTFlags.py_type(key), 0)
+
+def AddKey(builder: flatbuffers.Builder, key: int):
+    DataTypeAddKey(builder, key)
+
+def DataTypeAddValue(builder: flatbuffers.Builder, value: int):
+    builder.PrependUOffsetTRelativeSlot(7, flatbuffers.number_types.UOffsetTFlags.py_type(value), 0)
+
+def AddValue(builder: flatbuffers.Builder, value: int):
+    DataTypeAddValue(builder, value)
+
+def DataTypeAddValueContainsNull(builder: flatbuffers.Builder, valueContainsNull: bool):
+    builder.PrependBoolSlot(8, valueContainsNull, 1)
+
+def AddValueContainsNull(builder: flatbuffers.Builder, valueContainsNull: bool):
+    DataTypeAddValueContainsNull(builder, valueContainsNull)
 
 def DataTypeEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

@@ -18,3 +18,5 @@ class TypeKind(object):
     Struct = 10
     # Spark's DecimalType: `precision` and `scale` of the DataType table say which.
     Decimal = 11
+    # Spark's MapType: `key`, `value` and `value_contains_null` of the DataType table say which (keys never null).
+    Map = 12

@@ -21,4 +21,5 @@ class TypeKind(object):
   Binary = cast(int, ...)
   Struct = cast(int, ...)
   Decimal = cast(int, ...)
+  Map = cast(int, ...)
 
