@@ -214,3 +214,13 @@ def test_binary_columns(spark, conf, arrow):
     assert list(df.toPandas()["b"])[:2] == [b"ab", b"\x00\xff"]
     with pytest.raises(PySparkTypeError):
         spark.createDataFrame([("not bytes",)], "b binary")
+
+
+def test_columns_named_like_numbers_or_alike_keep_their_place(spark):
+    # The engine once rebuilt widened Arrow input through an object keyed by name: "1" moved first, twins merged.
+    s = StructType([StructField("a", LongType()), StructField("1", LongType()), StructField("b", LongType())])
+    assert [tuple(r) for r in spark.createDataFrame([(1, 2, 3)], s).collect()] == [(1, 2, 3)]
+    twins = StructType([StructField("a", LongType()), StructField("a", LongType())])
+    assert [tuple(r) for r in spark.createDataFrame([(1, 2)], twins).collect()] == [(1, 2)]
+    narrow = pa.table({"1": pa.array([1], pa.int8()), "z": pa.array([2], pa.int16())})
+    assert [tuple(r) for r in spark.createDataFrame(narrow).collect()] == [(1, 2)]

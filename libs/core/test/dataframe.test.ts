@@ -230,6 +230,22 @@ describe('createDataFrame from Arrow', () => {
   });
 });
 
+describe('createDataFrame from an Arrow table that needs widening', () => {
+  it('keeps columns in place when one is named like a number', async () => {
+    const spark3 = SparkSession.builder().master('local[1]').create();
+    try {
+      const schema = new arrow.Schema([new arrow.Field('a', new arrow.Int8()), new arrow.Field('1', new arrow.Int64()), new arrow.Field('b', new arrow.Utf8())]);
+      const cols = [arrow.vectorFromArray([1, 2], new arrow.Int8()), arrow.vectorFromArray([10n, 20n], new arrow.Int64()), arrow.vectorFromArray(['x', 'y'], new arrow.Utf8())];
+      const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length: 2, children: cols.map((c) => c.data[0]!), nullCount: 0 });
+      const df = spark3.createDataFrame(new arrow.Table(new arrow.RecordBatch(schema, struct)));
+      expect(df.dtypes).toEqual([['a', 'int'], ['1', 'bigint'], ['b', 'string']]);
+      expect((await df.collect()).map((r) => r.toArray())).toEqual([[1, 10n, 'x'], [2, 20n, 'y']]);
+    } finally {
+      await spark3.stop();
+    }
+  });
+});
+
 describe('createDataFrame from rows', () => {
   it('takes Uint8Arrays for binary columns, and infers binary from them', async () => {
     const spark3 = SparkSession.builder().master('local[1]').create();

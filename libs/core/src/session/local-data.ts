@@ -1,7 +1,7 @@
 // Turns user data (rows, objects, Arrow tables) into engine batches, inferring or checking the schema.
 import * as arrow from 'apache-arrow';
 import { AnalysisError, IllegalArgumentError } from '../errors.js';
-import { type DataType, BinaryT, BooleanT, DoubleT, LongT, MapT, NullT, containsMap, StringT, StructT, TimestampT, simpleString, toArrowType } from '../types/data-type.js';
+import { type DataType, BinaryT, BooleanT, DoubleT, LongT, MapT, NullT, StringT, StructT, TimestampT, simpleString } from '../types/data-type.js';
 import { type StructField, StructType } from '../types/schema.js';
 import { dataFromValues, makeBatch, recordBatch } from '../execution/vectors.js';
 import { Row } from '../api/row.js';
@@ -218,14 +218,15 @@ function toEngineValue(v: unknown, type: DataType): unknown {
 }
 
 function normaliseTable(table: arrow.Table, schema: StructType): arrow.Table {
-  // Narrow ints/floats widen to Kindling's types; values are copied once.
-  const cols: Record<string, arrow.Vector> = {};
-  schema.fields.forEach((f, i) => {
+  // Narrow ints/floats widen to Kindling's types; values are copied once. Columns are kept by position: an object
+  // keyed by name would put a column named "1" first and merge duplicate names.
+  const target = schema.toArrow();
+  const children = schema.fields.map((f, i) => {
     const src = table.getChildAt(i)!;
     const values: unknown[] = [];
     for (let k = 0; k < src.length; k++) values.push(toEngineValue(src.get(k), f.dataType));
-    // Map values are [key, value] pairs, which Arrow's builder would read as objects: the engine's builder takes them.
-    cols[f.name] = containsMap(f.dataType) ? arrow.makeVector(dataFromValues(f.dataType, values)) : arrow.vectorFromArray(values, toArrowType(f.dataType));
+    return dataFromValues(f.dataType, values);
   });
-  return new arrow.Table(cols);
+  const struct = arrow.makeData({ type: new arrow.Struct(target.fields), length: table.numRows, children, nullCount: 0 });
+  return new arrow.Table(target, [recordBatch(target, struct)]);
 }
