@@ -186,10 +186,19 @@ export function batchesFromRows(
 }
 
 /** An Arrow table → (schema, partitions), re-chunked into `numPartitions` contiguous parts, zero-copy where possible. */
+/**
+ * Whether data of Arrow type `b` already has the layout of `a`. apache-arrow's compareTypes also compares the
+ * classes, and an IPC reader's `Int_(64, signed)` is not an `Int64`: every int64 column read from a client's
+ * stream was rebuilt value by value.
+ */
+function sameLayout(a: arrow.DataType, b: arrow.DataType): boolean {
+  return a.typeId === b.typeId && String(a) === String(b);
+}
+
 export function batchesFromArrow(table: arrow.Table, numPartitions: number): { schema: StructType; partitions: arrow.RecordBatch[][] } {
   const schema = StructType.fromArrow(table.schema);
   const target = schema.toArrow();
-  const casted = schema.fields.some((f, i) => !arrow.util.compareTypes(target.fields[i]!.type, table.schema.fields[i]!.type));
+  const casted = schema.fields.some((f, i) => !sameLayout(target.fields[i]!.type, table.schema.fields[i]!.type));
   const source = casted ? normaliseTable(table, schema) : table;
   const n = source.numRows;
   const parts = Math.max(1, Math.min(numPartitions, n || 1));
