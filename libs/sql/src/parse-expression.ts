@@ -51,10 +51,6 @@ export function checkWindowsDefined(e: Expression): void {
 }
 
 const INTERVAL = '__kindling_interval';
-const EXTRACT_FIELDS: Record<string, string> = {
-  YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth', HOUR: 'hour', MINUTE: 'minute', QUARTER: 'quarter', WEEK: 'weekofyear',
-  DOY: 'dayofyear', DAYOFWEEK: 'dayofweek', DOW: 'dayofweek',
-};
 
 /**
  * `DATE '…' ± INTERVAL …`, folded to a DATE literal at parse time (Kindling has no interval type; month and
@@ -436,12 +432,12 @@ export class ExpressionParser {
           ts.next();
           ts.next();
           const field = ts.next();
-          const fn = EXTRACT_FIELDS[field.text.toUpperCase()];
-          if (field.kind !== 'word' || !fn) throw ts.unsupported('INVALID_EXTRACT_FIELD', `EXTRACT(${field.text} …): Kindling extracts YEAR, QUARTER, MONTH, WEEK, DAY, DOY, DAYOFWEEK, HOUR and MINUTE.`, field);
+          if (field.kind !== 'word') throw ts.error();
           ts.expectWord('FROM');
           const child = this.expression();
           ts.expectOp(')');
-          return { kind: 'unresolvedFunction', name: fn, args: [child], isDistinct: false };
+          // The field as written, a literal the analyzer checks (Spark's Extract prints it so).
+          return { kind: 'unresolvedFunction', name: 'extract', args: [lit(field.text), child], isDistinct: false };
         }
         break;
       default:

@@ -1891,3 +1891,13 @@ from kindling.sql._logical_aggregate_functions import __all__ as _logical_aggreg
 from kindling.sql._logical_aggregate_functions import *  # noqa: E402,F401,F403
 
 __all__ += _logical_aggregate_names
+
+# h-funcs (issue 4/6): PySpark's other names for engine functions, formatting and the remaining scalar functions.
+from kindling.sql._alias_functions import __all__ as _alias_names  # noqa: E402
+from kindling.sql._alias_functions import *  # noqa: E402,F401,F403
+
+__all__ += _alias_names
+from kindling.sql._format_functions import __all__ as _format_names  # noqa: E402
+from kindling.sql._format_functions import *  # noqa: E402,F401,F403
+
+__all__ += _format_names

@@ -676,6 +676,7 @@ function render(e: Expression, pretty: boolean): string {
     case 'in':
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
+      if (e.name === 'extract' && e.args[0]?.kind === 'literal') return `extract(${String(e.args[0].value)} FROM ${r(e.args[1]!)})`;
       if (e.name === 'get_field' && e.args[1]?.kind === 'literal') return `${r(e.args[0]!)}.${String(e.args[1].value)}`;
       if (e.name === 'named_struct' && e.dataType.kind === 'struct') {
         // struct(a, b AS x) as Spark prints CreateStruct; named_struct(a, 1, b, 2) with its names.
@@ -763,7 +764,7 @@ function castForcesNull(from: DataType, to: DataType): boolean {
 const INFIX_FUNCTIONS: ReadonlySet<string> = new Set(['&', '|', '^', '<<', '>>', '>>>', 'div']);
 
 function renderFunction(name: string, args: string[]): string {
-  if (name === 'like') return `${args[0]} LIKE ${args[1]}`;
+  if (name === 'like') return `${args[0]} LIKE ${args[1]}${args.length > 2 ? ` ESCAPE '${args[2]}'` : ''}`;
   if (INFIX_FUNCTIONS.has(name) && args.length === 2) return `(${args[0]} ${name} ${args[1]})`;
   if (name === '~') return `~${args[0]}`;
   if (name === 'positive') return `(+ ${args[0]})`;

@@ -21,7 +21,9 @@ import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
 import { DATETIME_PATTERN_FUNCTIONS } from './datetime-patterns.js';
 import { TIMESTAMP_FUNCTIONS } from './timestamp-functions.js';
-import { datePart } from './date-part.js';
+import { datePart, extract } from './date-part.js';
+import { formatString, printf } from './format-string.js';
+import { mask } from './string-mask.js';
 import { COLLECTIONS } from './collections.js';
 import { JSON_FUNCTIONS } from './json-functions.js';
 import { ARRAY_FUNCTIONS } from './array-functions.js';
@@ -48,6 +50,8 @@ const ALL: readonly ScalarFunctionDef[] = [
   ...NULL_FUNCTIONS, ...ARITHMETIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...BITWISE_FUNCTIONS, ...HASH_FUNCTIONS,
   ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS, updateFields, ...ARRAY_FUNCTIONS,
   ...STRING_FUNCTIONS,
+  // h-funcs: the scalar functions added for issue 4/6
+  extract, formatString, printf, mask,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();
