@@ -1901,3 +1901,7 @@ from kindling.sql._format_functions import __all__ as _format_names  # noqa: E40
 from kindling.sql._format_functions import *  # noqa: E402,F401,F403
 
 __all__ += _format_names
+from kindling.sql._more_functions import __all__ as _more_names  # noqa: E402
+from kindling.sql._more_functions import *  # noqa: E402,F401,F403
+
+__all__ += _more_names

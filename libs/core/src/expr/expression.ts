@@ -676,6 +676,8 @@ function render(e: Expression, pretty: boolean): string {
     case 'in':
       return `(${r(e.child)} IN (${e.list.map(r).join(', ')}))`;
     case 'fn':
+      // Spark's Shuffle prints without its seed.
+      if (e.name === 'shuffle' && e.args.length === 2) return `shuffle(${r(e.args[0]!)})`;
       if (e.name === 'extract' && e.args[0]?.kind === 'literal') return `extract(${String(e.args[0].value)} FROM ${r(e.args[1]!)})`;
       if (e.name === 'get_field' && e.args[1]?.kind === 'literal') return `${r(e.args[0]!)}.${String(e.args[1].value)}`;
       if (e.name === 'named_struct' && e.dataType.kind === 'struct') {
