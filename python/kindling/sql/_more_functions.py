@@ -9,7 +9,7 @@ from kindling.sql.column import Column, _call, _literal, _to_col, _to_expr
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["randstr", "uniform", "shuffle"]
+__all__ = ["randstr", "uniform", "shuffle", "quote", "is_valid_utf8", "validate_utf8", "try_validate_utf8", "make_valid_utf8", "parse_url", "try_parse_url", "try_url_decode", "version"]
 
 
 def _seed_args(seed: Optional[Union[Column, int]]) -> list:
@@ -96,3 +96,213 @@ def shuffle(col: ColumnOrName, seed: Optional[Union[Column, int]] = None) -> Col
     +---------------+
     """
     return _call("shuffle", _to_col(col), *_seed_args(seed))
+
+
+def quote(col: ColumnOrName) -> Column:
+    r"""The string in single quotes, with its single quotes escaped by a backslash.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        A string; NULL for NULL.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("Don't",), ("",), (None,)], ["s"])
+    >>> df.select(quote("s").alias("q")).collect()
+    [Row(q="'Don\\'t'"), Row(q="''"), Row(q=None)]
+    """
+    return _call("quote", _to_col(col))
+
+
+def is_valid_utf8(str: ColumnOrName) -> Column:
+    """True when the string (or binary) is a valid UTF-8 byte sequence.
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string or binary column.
+
+    Returns
+    -------
+    :class:`Column`
+        A boolean; NULL for NULL.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import unhex
+    >>> df = spark.createDataFrame([("616263",), ("61FF",)], ["h"])
+    >>> df.select(is_valid_utf8(unhex("h")).alias("v")).collect()
+    [Row(v=True), Row(v=False)]
+    """
+    return _call("is_valid_utf8", _to_col(str, "str"))
+
+
+def validate_utf8(str: ColumnOrName) -> Column:
+    """The string when it is valid UTF-8; otherwise an ``INVALID_UTF8_STRING`` error.
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string or binary column.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("SparkSQL",)], ["s"])
+    >>> df.select(validate_utf8("s").alias("v")).collect()
+    [Row(v='SparkSQL')]
+    """
+    return _call("validate_utf8", _to_col(str, "str"))
+
+
+def try_validate_utf8(str: ColumnOrName) -> Column:
+    """The string when it is valid UTF-8, else NULL.
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string or binary column.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import unhex
+    >>> df = spark.createDataFrame([("6F6B",), ("61FF",)], ["h"])
+    >>> df.select(try_validate_utf8(unhex("h")).alias("v")).collect()
+    [Row(v='ok'), Row(v=None)]
+    """
+    return _call("try_validate_utf8", _to_col(str, "str"))
+
+
+def make_valid_utf8(str: ColumnOrName) -> Column:
+    """The string with every invalid UTF-8 sequence replaced by the replacement character U+FFFD.
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string or binary column.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import unhex
+    >>> df = spark.createDataFrame([("61FF62",)], ["h"])
+    >>> df.select(make_valid_utf8(unhex("h")).alias("v")).collect()
+    [Row(v='a\ufffdb')]
+    """
+    return _call("make_valid_utf8", _to_col(str, "str"))
+
+
+def parse_url(url: ColumnOrName, partToExtract: ColumnOrName, key: Optional[ColumnOrName] = None) -> Column:
+    """A part of a URL: ``HOST``, ``PATH``, ``QUERY`` (or the value of ``key`` in it), ``REF``, ``PROTOCOL``,
+    ``FILE``, ``AUTHORITY`` or ``USERINFO``; NULL when the URL does not parse or lacks the part.
+
+    Parameters
+    ----------
+    url : :class:`Column` or str
+        A string column of URLs.
+    partToExtract : :class:`Column` or str
+        The part to extract (upper case).
+    key : :class:`Column` or str, optional
+        A query parameter whose value to extract.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("https://spark.apache.org/path?query=1", "QUERY", "query")], ["u", "p", "k"])
+    >>> df.select(parse_url("u", "p").alias("q"), parse_url(df.u, df.p, df.k).alias("v")).collect()
+    [Row(q='query=1', v='1')]
+    """
+    args = [_to_col(url, "url"), _to_col(partToExtract, "partToExtract")]
+    if key is not None:
+        args.append(_to_col(key, "key"))
+    return _call("parse_url", *args)
+
+
+def try_parse_url(url: ColumnOrName, partToExtract: ColumnOrName, key: Optional[ColumnOrName] = None) -> Column:
+    """A part of a URL as :func:`parse_url`, NULL (never an error) when the URL is invalid.
+
+    Parameters
+    ----------
+    url : :class:`Column` or str
+        A string column of URLs.
+    partToExtract : :class:`Column` or str
+        The part to extract.
+    key : :class:`Column` or str, optional
+        A query parameter whose value to extract.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("inva lid://spark.apache.org", "HOST"), ("http://a.b:8080/p", "HOST")], ["u", "p"])
+    >>> df.select(try_parse_url("u", "p").alias("h")).collect()
+    [Row(h=None), Row(h='a.b')]
+    """
+    args = [_to_col(url, "url"), _to_col(partToExtract, "partToExtract")]
+    if key is not None:
+        args.append(_to_col(key, "key"))
+    return _call("try_parse_url", *args)
+
+
+def try_url_decode(str: ColumnOrName) -> Column:
+    """The string decoded from ``application/x-www-form-urlencoded`` form, NULL when it is malformed.
+
+    Parameters
+    ----------
+    str : :class:`Column` or str
+        A string column.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> df = spark.createDataFrame([("a%20b+c",), ("bad%zz",)], ["s"])
+    >>> df.select(try_url_decode("s").alias("d")).collect()
+    [Row(d='a b c'), Row(d=None)]
+    """
+    return _call("try_url_decode", _to_col(str, "str"))
+
+
+def version() -> Column:
+    """The Spark version Kindling implements and its build (``"4.3.0 kindling"``; Spark puts its git revision there).
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> spark.range(1).select(version()).first()[0].split()[0]
+    '4.3.0'
+    """
+    return _call("version")
