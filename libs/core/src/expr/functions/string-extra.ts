@@ -124,7 +124,7 @@ type Uri = { scheme: string | null; authority: string | null; userInfo: string |
 
 const URI_RE = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/su;
 // Characters java.net.URI accepts unescaped: unreserved, reserved, '%' escapes, and non-ASCII "other" characters.
-const LEGAL = /^(?:[A-Za-z0-9\-_.!~*'();/?:@&=+$,[\]#]|%[0-9A-Fa-f]{2}|[^\x00-\x7f\s\p{Cc}])*$/u;
+const LEGAL = /^(?:[A-Za-z0-9\-_.!~*'();/?:@&=+$,[\]#]|%[0-9A-Fa-f]{2}|[^\p{ASCII}\s\p{Cc}])*$/u;
 
 export function parseUri(s: string): Uri | null {
   if (!LEGAL.test(s) || (s.match(/#/g)?.length ?? 0) > 1) return null;
