@@ -175,7 +175,15 @@ export class ExpressionParser {
         const op = ts.next().text.toLowerCase();
         const pattern = this.bitOr();
         const name = op === 'regexp' ? 'rlike' : op;
-        e = wrap({ kind: 'unresolvedFunction', name, args: [e, pattern], isDistinct: false });
+        const args = [e, pattern];
+        // `LIKE p ESCAPE 'c'`: the escape character is a string literal, as Spark's grammar has it.
+        if ((op === 'like' || op === 'ilike') && ts.isWord('ESCAPE')) {
+          ts.next();
+          const esc = ts.next();
+          if (esc.kind !== 'string') throw ts.error('', esc);
+          args.push(lit(esc.text));
+        }
+        e = wrap({ kind: 'unresolvedFunction', name, args, isDistinct: false });
       } else return e;
     }
   }

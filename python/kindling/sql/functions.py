@@ -1905,3 +1905,7 @@ from kindling.sql._more_functions import __all__ as _more_names  # noqa: E402
 from kindling.sql._more_functions import *  # noqa: E402,F401,F403
 
 __all__ += _more_names
+from kindling.sql._tuple_functions import __all__ as _tuple_names  # noqa: E402
+from kindling.sql._tuple_functions import *  # noqa: E402,F401,F403
+
+__all__ += _tuple_names
