@@ -1909,3 +1909,7 @@ from kindling.sql._tuple_functions import __all__ as _tuple_names  # noqa: E402
 from kindling.sql._tuple_functions import *  # noqa: E402,F401,F403
 
 __all__ += _tuple_names
+from kindling.sql._call_functions import __all__ as _call_names  # noqa: E402
+from kindling.sql._call_functions import *  # noqa: E402,F401,F403
+
+__all__ += _call_names
