@@ -51,6 +51,7 @@ export function checkWindowsDefined(e: Expression): void {
 }
 
 const INTERVAL = '__kindling_interval';
+const DATETIME_UNITS: ReadonlySet<string> = new Set(['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'DAYOFYEAR', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND']);
 
 /**
  * `DATE '…' ± INTERVAL …`, folded to a DATE literal at parse time (Kindling has no interval type; month and
@@ -433,6 +434,22 @@ export class ExpressionParser {
           if (ts.acceptWord('FOR')) args.push(this.additive());
           ts.expectOp(')');
           return { kind: 'unresolvedFunction', name: 'overlay', args, isDistinct: false };
+        }
+        break;
+      case 'TIMESTAMPADD':
+      case 'DATEADD':
+      case 'DATE_ADD':
+      case 'TIMESTAMPDIFF':
+      case 'DATEDIFF':
+      case 'DATE_DIFF':
+        // timestampadd(HOUR, n, ts): the unit is a keyword, read as a string literal (Spark's datetimeUnit).
+        if (ts.isOp('(', 1) && ts.peek(2).kind === 'word' && DATETIME_UNITS.has(ts.peek(2).text.toUpperCase()) && ts.isOp(',', 3)) {
+          ts.next();
+          ts.next();
+          const unit = lit(ts.next().text);
+          ts.expectOp(',');
+          const rest = this.list(')');
+          return { kind: 'unresolvedFunction', name: w.includes('ADD') ? 'timestampadd' : 'timestampdiff', args: [unit, ...rest], isDistinct: false };
         }
         break;
       case 'EXTRACT':

@@ -1913,3 +1913,7 @@ from kindling.sql._call_functions import __all__ as _call_names  # noqa: E402
 from kindling.sql._call_functions import *  # noqa: E402,F401,F403
 
 __all__ += _call_names
+from kindling.sql._datetime_more_functions import __all__ as _datetime_more_names  # noqa: E402
+from kindling.sql._datetime_more_functions import *  # noqa: E402,F401,F403
+
+__all__ += _datetime_more_names
