@@ -14,11 +14,12 @@ from kindling.sql import _more_functions as MO
 from kindling.sql import _tuple_functions as TU
 from kindling.sql import _call_functions as CA
 from kindling.sql import _datetime_more_functions as DT
+from kindling.sql import _window_more_functions as WM
 from kindling.sql import functions as F
 from examples import run_examples
 
 
-@pytest.mark.parametrize("name", A.__all__ + FM.__all__ + MO.__all__ + TU.__all__ + CA.__all__ + DT.__all__)
+@pytest.mark.parametrize("name", A.__all__ + FM.__all__ + MO.__all__ + TU.__all__ + CA.__all__ + DT.__all__ + WM.__all__)
 def test_examples_run(spark, name):
     run_examples(getattr(F, name), spark, name)
 

@@ -608,7 +608,7 @@ export class ExpressionParser {
             // (A wrong number of arguments is left for the analyzer to report.)
             args = args.length >= 1 && args.length <= 3 ? [args[0]!, args[1] ?? lit(1), args[2] ?? lit(null), lit(true)] : [...args, lit(true)];
           } else if (name === 'nth_value') {
-            throw ts.unsupported('UNSUPPORTED_FEATURE.IGNORE_NULLS', `The feature is not supported: ${name} with IGNORE NULLS.`, option);
+            args = [...args, lit(true)];
           } else if (!IGNORE_NULLS_FUNCTIONS.has(name)) {
             throw ts.unsupported('INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX', `Invalid SQL syntax: The function \`${name}\` does not support IGNORE NULLS.`, option);
           } else ignoreNulls = true;

@@ -1917,3 +1917,7 @@ from kindling.sql._datetime_more_functions import __all__ as _datetime_more_name
 from kindling.sql._datetime_more_functions import *  # noqa: E402,F401,F403
 
 __all__ += _datetime_more_names
+from kindling.sql._window_more_functions import __all__ as _window_more_names  # noqa: E402
+from kindling.sql._window_more_functions import *  # noqa: E402,F401,F403
+
+__all__ += _window_more_names

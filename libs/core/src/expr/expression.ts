@@ -145,7 +145,7 @@ export interface PythonUdf {
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
 
 /** Window functions that are not aggregates: ranking, distribution and offset functions. */
-export type WindowFunctionName = 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist' | 'ntile' | 'lag' | 'lead';
+export type WindowFunctionName = 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist' | 'ntile' | 'lag' | 'lead' | 'nth_value';
 /**
  * A frame bound, in rows (ROWS) or in order-key units (RANGE): 0 is CURRENT ROW, negative values precede,
  * `-Infinity` is UNBOUNDED PRECEDING and `Infinity` UNBOUNDED FOLLOWING.
@@ -703,6 +703,8 @@ function render(e: Expression, pretty: boolean): string {
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;
     case 'windowFn':
+      // nth_value's flag prints as ` ignore nulls` after the call, as Spark's NthValue.
+      if (e.name === 'nth_value') return `nth_value(${e.args.slice(0, 2).map(r).join(', ')})${e.args[2]?.kind === 'literal' && e.args[2].value === true ? ' ignore nulls' : ''}`;
       // lag/lead's ignoreNulls flag is an option, not a child, in Spark's name.
       return `${e.name}(${e.args.slice(0, 3).map(r).join(', ')})`;
     case 'windowExpr':
