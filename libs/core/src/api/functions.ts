@@ -240,3 +240,4 @@ export * from './array-functions.js';
 export * from './string-functions.js';
 // Statistical and logical aggregates
 export * from './aggregate-functions.js';
+export * from './more-functions.js';
