@@ -10,7 +10,7 @@ from kindling.sql.column import Column, _call, _literal, _to_col
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["format_string", "printf", "mask"]
+__all__ = ["format_string", "printf", "mask", "to_number", "try_to_number", "to_char", "to_varchar"]
 
 
 def format_string(format: str, *cols: ColumnOrName) -> Column:
@@ -121,3 +121,115 @@ def mask(
     given = [upperChar, lowerChar, digitChar, otherChar]
     args = [_to_col(col)] + [(d if g is None else (g if isinstance(g, Column) else Column(_to_col(g))))._expr for g, d in zip(given, defaults)]
     return _call("mask", *args)
+
+
+def to_number(col: ColumnOrName, format: ColumnOrName) -> Column:
+    """The string read as a decimal with a number format (``0``/``9`` digits, ``.``/``D``, ``,``/``G``, ``$``,
+    ``S``, ``MI``, ``PR``); the result is a decimal of as many digits as the format has. A string that does not
+    match the format is an ``INVALID_FORMAT.MISMATCH_INPUT`` error.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+    format : :class:`Column` or str
+        The format, a string literal (``lit("$99.99")``).
+
+    Returns
+    -------
+    :class:`Column`
+        A decimal.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import lit
+    >>> df = spark.createDataFrame([("$78.12",)], ["e"])
+    >>> df.select(to_number(df.e, lit("$99.99")).alias("r")).collect()
+    [Row(r=Decimal('78.12'))]
+    >>> spark.createDataFrame([("12,454.8-",)], ["e"]).select(to_number("e", lit("99,999.9S")).alias("r")).collect()
+    [Row(r=Decimal('-12454.8'))]
+    """
+    return _call("to_number", _to_col(col), _to_col(format, "format"))
+
+
+def try_to_number(col: ColumnOrName, format: ColumnOrName) -> Column:
+    """As :func:`to_number`, NULL (not an error) for a string that does not match the format.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A string column.
+    format : :class:`Column` or str
+        The format, a string literal.
+
+    Returns
+    -------
+    :class:`Column`
+        A decimal.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import lit
+    >>> df = spark.createDataFrame([("$78.12",), ("abc",)], ["e"])
+    >>> df.select(try_to_number(df.e, lit("$99.99")).alias("r")).collect()
+    [Row(r=Decimal('78.12')), Row(r=None)]
+    """
+    return _call("try_to_number", _to_col(col), _to_col(format, "format"))
+
+
+def to_char(col: ColumnOrName, format: ColumnOrName) -> Column:
+    """The number as a string in a number format (``0``/``9`` digits, ``.``/``D``, ``,``/``G``, ``$``, ``S``,
+    ``MI``, ``PR``): unused ``9`` positions are spaces, ``0`` positions zeros; a value that does not fit prints
+    ``#`` in every digit position.
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+    format : :class:`Column` or str
+        The format, a string literal.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import lit
+    >>> df = spark.createDataFrame([(78.12,)], ["e"])
+    >>> df.select(to_char(df.e, lit("$99.99")).alias("r")).collect()
+    [Row(r='$78.12')]
+    >>> spark.range(1).select(to_char(lit(-12454.8), lit("99G999D9S")).alias("r")).collect()
+    [Row(r='12,454.8-')]
+    """
+    return _call("to_char", _to_col(col), _to_col(format, "format"))
+
+
+def to_varchar(col: ColumnOrName, format: ColumnOrName) -> Column:
+    """Same as :func:`to_char` (the column is named ``to_char(…)``, as in Spark).
+
+    Parameters
+    ----------
+    col : :class:`Column` or str
+        A numeric column.
+    format : :class:`Column` or str
+        The format, a string literal.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> from kindling.sql.functions import lit
+    >>> df = spark.createDataFrame([(12454,)], ["e"])
+    >>> df.select(to_varchar(df.e, lit("99,999"))).show()
+    +------------------+
+    |to_char(e, 99,999)|
+    +------------------+
+    |            12,454|
+    +------------------+
+    """
+    return _call("to_varchar", _to_col(col), _to_col(format, "format"))
