@@ -54,3 +54,11 @@ export function extract(field: string, source: ColumnLike): Column { return call
 export function nth_value(x: ColumnLike, offset: number, ignoreNulls = false): Column { return call('nth_value', [c(x), litExpr(offset), litExpr(ignoreNulls)]); }
 /** A call of any engine function by its SQL name. */
 export function call_function(name: string, ...cols: ColumnLike[]): Column { return call(name, cols.map(c)); }
+/** The string read as a decimal with a number format (`$99.99`, `99,999.9S`, …). */
+export function to_number(x: ColumnLike, format: string): Column { return call('to_number', [c(x), litExpr(format)]); }
+/** As `to_number`, NULL for a string that does not match. */
+export function try_to_number(x: ColumnLike, format: string): Column { return call('try_to_number', [c(x), litExpr(format)]); }
+/** The number as a string in a number format. */
+export function to_char(x: ColumnLike, format: string): Column { return call('to_char', [c(x), litExpr(format)]); }
+/** Same as `to_char`. */
+export function to_varchar(x: ColumnLike, format: string): Column { return call('to_varchar', [c(x), litExpr(format)]); }
