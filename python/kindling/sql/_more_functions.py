@@ -9,7 +9,7 @@ from kindling.sql.column import Column, _call, _literal, _to_col, _to_expr
 
 ColumnOrName = Union[Column, str]
 
-__all__ = ["randstr", "uniform", "shuffle", "quote", "is_valid_utf8", "validate_utf8", "try_validate_utf8", "make_valid_utf8", "parse_url", "try_parse_url", "try_url_decode", "version"]
+__all__ = ["randstr", "uniform", "shuffle", "quote", "is_valid_utf8", "validate_utf8", "try_validate_utf8", "make_valid_utf8", "parse_url", "try_parse_url", "try_url_decode", "version", "input_file_name", "input_file_block_start", "input_file_block_length"]
 
 
 def _seed_args(seed: Optional[Union[Column, int]]) -> list:
@@ -306,3 +306,70 @@ def version() -> Column:
     '4.3.0'
     """
     return _call("version")
+
+
+def input_file_name() -> Column:
+    """The URI (``file:///…``) of the file the row is read from, ``''`` for rows not read from a file.
+
+    Returns
+    -------
+    :class:`Column`
+        A string.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "data.csv")
+    >>> with open(path, "w") as f:
+    ...     _ = f.write("a\\n1\\n")
+    >>> df = spark.read.option("header", True).csv(path)
+    >>> df.select(input_file_name()).first()[0] == "file://" + path
+    True
+    >>> spark.range(1).select(input_file_name()).collect()
+    [Row(input_file_name()='')]
+    """
+    return _call("input_file_name")
+
+
+def input_file_block_start() -> Column:
+    """The start offset of the file split the row is read from, -1 for rows not read from a file.
+
+    Returns
+    -------
+    :class:`Column`
+        A bigint.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "data.csv")
+    >>> with open(path, "w") as f:
+    ...     _ = f.write("a\\n1\\n")
+    >>> spark.read.option("header", True).csv(path).select(input_file_block_start().alias("s")).collect()
+    [Row(s=0)]
+    >>> spark.range(1).select(input_file_block_start()).collect()
+    [Row(input_file_block_start()=-1)]
+    """
+    return _call("input_file_block_start")
+
+
+def input_file_block_length() -> Column:
+    """The length of the file split the row is read from, -1 for rows not read from a file.
+
+    Returns
+    -------
+    :class:`Column`
+        A bigint.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "data.csv")
+    >>> with open(path, "w") as f:
+    ...     _ = f.write("a\\n1\\n")
+    >>> spark.read.option("header", True).csv(path).select(input_file_block_length().alias("n")).collect()
+    [Row(n=4)]
+    >>> spark.range(1).select(input_file_block_length()).collect()
+    [Row(input_file_block_length()=-1)]
+    """
+    return _call("input_file_block_length")

@@ -62,3 +62,7 @@ export function try_to_number(x: ColumnLike, format: string): Column { return ca
 export function to_char(x: ColumnLike, format: string): Column { return call('to_char', [c(x), litExpr(format)]); }
 /** Same as `to_char`. */
 export function to_varchar(x: ColumnLike, format: string): Column { return call('to_varchar', [c(x), litExpr(format)]); }
+/** The URI of the file the row is read from ('' elsewhere); its split's start and length (-1 elsewhere). */
+export function input_file_name(): Column { return call('input_file_name', []); }
+export function input_file_block_start(): Column { return call('input_file_block_start', []); }
+export function input_file_block_length(): Column { return call('input_file_block_length', []); }

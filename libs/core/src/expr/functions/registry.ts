@@ -28,6 +28,7 @@ import { RANDOM_FUNCTIONS } from './random-functions.js';
 import { STRING_EXTRA_FUNCTIONS } from './string-extra.js';
 import { TIMESTAMP_ADD_DIFF } from './timestamp-add-diff.js';
 import { NUMBER_FORMAT_FUNCTIONS } from './number-format.js';
+import { INPUT_FILE_FUNCTIONS } from './input-file.js';
 import { COLLECTIONS } from './collections.js';
 import { JSON_FUNCTIONS } from './json-functions.js';
 import { ARRAY_FUNCTIONS } from './array-functions.js';
@@ -55,7 +56,7 @@ const ALL: readonly ScalarFunctionDef[] = [
   ...NONDETERMINISTIC_FUNCTIONS, ...CONTEXT_FUNCTIONS, updateFields, ...ARRAY_FUNCTIONS,
   ...STRING_FUNCTIONS,
   // h-funcs: the scalar functions added for issue 4/6
-  extract, formatString, printf, mask, ...RANDOM_FUNCTIONS, ...STRING_EXTRA_FUNCTIONS, ...TIMESTAMP_ADD_DIFF, ...NUMBER_FORMAT_FUNCTIONS,
+  extract, formatString, printf, mask, ...RANDOM_FUNCTIONS, ...STRING_EXTRA_FUNCTIONS, ...TIMESTAMP_ADD_DIFF, ...NUMBER_FORMAT_FUNCTIONS, ...INPUT_FILE_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();
