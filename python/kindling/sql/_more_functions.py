@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from kindling.sql.column import Column, _call, _literal, _to_col, _to_expr
+from kindling.sql.column import Column, _call, _to_col, _to_expr
 
 ColumnOrName = Union[Column, str]
 
