@@ -51,10 +51,7 @@ export function checkWindowsDefined(e: Expression): void {
 }
 
 const INTERVAL = '__kindling_interval';
-const EXTRACT_FIELDS: Record<string, string> = {
-  YEAR: 'year', MONTH: 'month', DAY: 'dayofmonth', HOUR: 'hour', MINUTE: 'minute', QUARTER: 'quarter', WEEK: 'weekofyear',
-  DOY: 'dayofyear', DAYOFWEEK: 'dayofweek', DOW: 'dayofweek',
-};
+const DATETIME_UNITS: ReadonlySet<string> = new Set(['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'DAYOFYEAR', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND']);
 
 /**
  * `DATE '…' ± INTERVAL …`, folded to a DATE literal at parse time (Kindling has no interval type; month and
@@ -179,7 +176,15 @@ export class ExpressionParser {
         const op = ts.next().text.toLowerCase();
         const pattern = this.bitOr();
         const name = op === 'regexp' ? 'rlike' : op;
-        e = wrap({ kind: 'unresolvedFunction', name, args: [e, pattern], isDistinct: false });
+        const args = [e, pattern];
+        // `LIKE p ESCAPE 'c'`: the escape character is a string literal, as Spark's grammar has it.
+        if ((op === 'like' || op === 'ilike') && ts.isWord('ESCAPE')) {
+          ts.next();
+          const esc = ts.next();
+          if (esc.kind !== 'string') throw ts.error('', esc);
+          args.push(lit(esc.text));
+        }
+        e = wrap({ kind: 'unresolvedFunction', name, args, isDistinct: false });
       } else return e;
     }
   }
@@ -446,17 +451,33 @@ export class ExpressionParser {
           return { kind: 'unresolvedFunction', name: 'overlay', args, isDistinct: false };
         }
         break;
+      case 'TIMESTAMPADD':
+      case 'DATEADD':
+      case 'DATE_ADD':
+      case 'TIMESTAMPDIFF':
+      case 'DATEDIFF':
+      case 'DATE_DIFF':
+        // timestampadd(HOUR, n, ts): the unit is a keyword, read as a string literal (Spark's datetimeUnit).
+        if (ts.isOp('(', 1) && ts.peek(2).kind === 'word' && DATETIME_UNITS.has(ts.peek(2).text.toUpperCase()) && ts.isOp(',', 3)) {
+          ts.next();
+          ts.next();
+          const unit = lit(ts.next().text);
+          ts.expectOp(',');
+          const rest = this.list(')');
+          return { kind: 'unresolvedFunction', name: w.includes('ADD') ? 'timestampadd' : 'timestampdiff', args: [unit, ...rest], isDistinct: false };
+        }
+        break;
       case 'EXTRACT':
         if (ts.isOp('(', 1)) {
           ts.next();
           ts.next();
           const field = ts.next();
-          const fn = EXTRACT_FIELDS[field.text.toUpperCase()];
-          if (field.kind !== 'word' || !fn) throw ts.unsupported('INVALID_EXTRACT_FIELD', `EXTRACT(${field.text} …): Kindling extracts YEAR, QUARTER, MONTH, WEEK, DAY, DOY, DAYOFWEEK, HOUR and MINUTE.`, field);
+          if (field.kind !== 'word') throw ts.error();
           ts.expectWord('FROM');
           const child = this.expression();
           ts.expectOp(')');
-          return { kind: 'unresolvedFunction', name: fn, args: [child], isDistinct: false };
+          // The field as written, a literal the analyzer checks (Spark's Extract prints it so).
+          return { kind: 'unresolvedFunction', name: 'extract', args: [lit(field.text), child], isDistinct: false };
         }
         break;
       default:
@@ -610,7 +631,7 @@ export class ExpressionParser {
             // (A wrong number of arguments is left for the analyzer to report.)
             args = args.length >= 1 && args.length <= 3 ? [args[0]!, args[1] ?? lit(1), args[2] ?? lit(null), lit(true)] : [...args, lit(true)];
           } else if (name === 'nth_value') {
-            throw ts.unsupported('UNSUPPORTED_FEATURE.IGNORE_NULLS', `The feature is not supported: ${name} with IGNORE NULLS.`, option);
+            args = [...args, lit(true)];
           } else if (!IGNORE_NULLS_FUNCTIONS.has(name)) {
             throw ts.unsupported('INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX', `Invalid SQL syntax: The function \`${name}\` does not support IGNORE NULLS.`, option);
           } else ignoreNulls = true;

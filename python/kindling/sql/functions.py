@@ -1902,3 +1902,33 @@ from kindling.sql._map_functions import __all__ as _map_names  # noqa: E402
 from kindling.sql._map_functions import *  # noqa: E402,F401,F403
 
 __all__ += _map_names
+
+# h-funcs (issue 4/6): PySpark's other names for engine functions, formatting and the remaining scalar functions.
+from kindling.sql._alias_functions import __all__ as _alias_names  # noqa: E402
+from kindling.sql._alias_functions import *  # noqa: E402,F401,F403
+
+__all__ += _alias_names
+from kindling.sql._format_functions import __all__ as _format_names  # noqa: E402
+from kindling.sql._format_functions import *  # noqa: E402,F401,F403
+
+__all__ += _format_names
+from kindling.sql._more_functions import __all__ as _more_names  # noqa: E402
+from kindling.sql._more_functions import *  # noqa: E402,F401,F403
+
+__all__ += _more_names
+from kindling.sql._tuple_functions import __all__ as _tuple_names  # noqa: E402
+from kindling.sql._tuple_functions import *  # noqa: E402,F401,F403
+
+__all__ += _tuple_names
+from kindling.sql._call_functions import __all__ as _call_names  # noqa: E402
+from kindling.sql._call_functions import *  # noqa: E402,F401,F403
+
+__all__ += _call_names
+from kindling.sql._datetime_more_functions import __all__ as _datetime_more_names  # noqa: E402
+from kindling.sql._datetime_more_functions import *  # noqa: E402,F401,F403
+
+__all__ += _datetime_more_names
+from kindling.sql._window_more_functions import __all__ as _window_more_names  # noqa: E402
+from kindling.sql._window_more_functions import *  # noqa: E402,F401,F403
+
+__all__ += _window_more_names

@@ -279,6 +279,8 @@ class UDFRegistration:
 
     def __init__(self, session: Any) -> None:
         self._session = session
+        # Registered UDFs by lower-case name, for functions.call_udf.
+        self._registered: dict = {}
 
     def register(self, name: str, f: Any, returnType: Union[DataType, str, None] = None) -> UserDefinedFunction:
         """Registers ``f`` (a function or a UserDefinedFunction) as ``name`` in the session, callable from SQL
@@ -299,4 +301,5 @@ class UDFRegistration:
         node = E.PythonUdf(name, u._eval_type_now(), u._pickled(), u.returnType, (), u.deterministic)
         self._session._client.call(Body.CatalogRequest, crq.register_function(CatalogOp.RegisterFunction, name, node),
                                    Body.CatalogResponse)
+        self._registered[name.lower()] = u
         return u

@@ -73,8 +73,8 @@ def test_schema_round_trip():
 
 
 def test_encode_rejects_unknown_kinds():
-    with pytest.raises(ValueError, match="map"):
-        encode_schema(flatbuffers.Builder(64), [("x", {"kind": "map"}, True)])
+    with pytest.raises(ValueError, match="interval"):
+        encode_schema(flatbuffers.Builder(64), [("x", {"kind": "interval"}, True)])
 
 
 def test_decode_rejects_array_without_element_and_unknown_kind():

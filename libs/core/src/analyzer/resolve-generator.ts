@@ -7,6 +7,7 @@ import { type AttributeReference, type Expression, type NamedExpression, alias, 
 import { type Generate, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
 import { IntegerT, simpleString } from '../types/data-type.js';
 import { type ResolutionScope, resolveExpression, resolveFunction } from './resolve-expression.js';
+import { TUPLE_GENERATORS, tupleGeneratorArray } from './resolve-tuple-generators.js';
 
 const GENERATORS: Readonly<Record<string, { readonly position: boolean; readonly outer: boolean; readonly inline?: boolean }>> = {
   explode: { position: false, outer: false },
@@ -15,6 +16,8 @@ const GENERATORS: Readonly<Record<string, { readonly position: boolean; readonly
   posexplode_outer: { position: true, outer: true },
   inline: { position: false, outer: false, inline: true },
   inline_outer: { position: false, outer: true, inline: true },
+  json_tuple: { position: false, outer: false, inline: true },
+  stack: { position: false, outer: false, inline: true },
 };
 
 /** True for an unresolved call of a generator function. */
@@ -81,10 +84,15 @@ function buildGenerate(
   qualifier: readonly string[],
   child: LogicalPlan,
   scope: ResolutionScope,
+  shownAs?: string,
 ): { generate: Generate; columns: NamedExpression[] } {
   const fn = name.toLowerCase();
   const kind = GENERATORS[fn]!;
   const isOuter = kind.outer || outer;
+  if (TUPLE_GENERATORS.has(fn)) {
+    const rows = tupleGeneratorArray(fn, args.map((a) => resolveExpression(a, scope)));
+    return buildGenerate('inline', [rows], names, outer, qualifier, child, scope, fn);
+  }
   if (args.length !== 1) {
     throw new AnalysisError('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', `The \`${fn}\` requires 1 parameters but the actual number is ${args.length}.`, { functionName: `\`${fn}\``, expectedNum: '1', actualNum: String(args.length) });
   }
@@ -107,8 +115,8 @@ function buildGenerate(
   if (names && names.length !== defaults.length) {
     throw new AnalysisError(
       'NUM_GENERATOR_OUTPUT_ALIASES_MISMATCH',
-      `The number of aliases supplied in the AS clause does not match the number of columns output by the generator ${fn}: expected ${defaults.length} aliases but got ${names.join(', ')}.`,
-      { aliasesNum: String(names.length), funcName: fn },
+      `The number of aliases supplied in the AS clause does not match the number of columns output by the generator ${shownAs ?? fn}: expected ${defaults.length} aliases but got ${names.join(', ')}.`,
+      { aliasesNum: String(names.length), funcName: shownAs ?? fn },
     );
   }
   const chosen = names ?? defaults;

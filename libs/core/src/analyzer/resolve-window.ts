@@ -11,6 +11,7 @@ import {
   alias,
   children,
   dataTypeOf,
+  lit,
   isAggregateCall,
   semanticEquals,
   exists,
@@ -26,7 +27,7 @@ import { castTo } from './type-coercion.js';
 const RANKING: ReadonlySet<string> = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile']);
 const NAMES: Readonly<Record<string, WindowFunctionName>> = {
   row_number: 'row_number', rank: 'rank', dense_rank: 'dense_rank', percent_rank: 'percent_rank', cume_dist: 'cume_dist',
-  ntile: 'ntile', lag: 'lag', lead: 'lead',
+  ntile: 'ntile', lag: 'lag', lead: 'lead', nth_value: 'nth_value',
 };
 
 function argError(name: string, message: string): AnalysisError {
@@ -78,6 +79,23 @@ export function resolveWindowFunction(name: string, args: readonly Expression[],
       const rest = args.length >= 3 ? [args[1]!, castTo(args[2]!, t), ...args.slice(3)] : args.slice(1);
       return { kind: 'windowFn', name: fn, args: [args[0]!, ...rest], dataType: t, nullable: true };
     }
+    case 'nth_value': {
+      // nth_value(x, offset[, ignoreNulls]): the offset-th row (non-NULL row) of the frame.
+      arity(fn, args, 2, 3);
+      const sql = `nth_value(${prettyName(args[0]!)}, ${prettyName(args[1]!)})`;
+      const off = args[1]!;
+      if (off.kind !== 'literal') {
+        throw new AnalysisError('DATATYPE_MISMATCH.NON_FOLDABLE_INPUT', `Cannot resolve "${sql}" due to data type mismatch: the input \`offset\` should be a foldable "INT" expression; however, got "${prettyName(off)}".`, { sqlExpr: sql });
+      }
+      const n = typeof off.value === 'number' || typeof off.value === 'bigint' ? Number(off.value) : NaN;
+      if (!Number.isInteger(n)) throw argError(fn, `the offset must be an integer literal, got ${prettyName(off)}.`);
+      if (n <= 0) {
+        throw new AnalysisError('DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE', `Cannot resolve "${sql}" due to data type mismatch: The offset must be between (0, 9223372036854775807] (current value = ${n}L).`, { sqlExpr: sql });
+      }
+      const flag = args[2] ?? lit(false);
+      if (!(flag.kind === 'literal' && typeof flag.value === 'boolean')) throw argError(fn, 'the ignoreNulls flag must be a boolean literal.');
+      return { kind: 'windowFn', name: fn, args: [args[0]!, lit(n), flag], dataType: dataTypeOf(args[0]!), nullable: true };
+    }
   }
 }
 
@@ -102,6 +120,9 @@ export function checkWindowExpression(e: WindowExpression): Expression {
   }
   if (fn.kind === 'windowFn' && (RANKING.has(fn.name) || fn.name === 'lag' || fn.name === 'lead') && e.spec.orderSpec.length === 0) {
     throw new AnalysisError('WINDOW_FUNCTION_WITHOUT_ORDER', `Window function ${fn.name}() requires an ORDER BY in its window: ${text}.`, { windowExpr: `"${text}"` });
+  }
+  if (fn.kind === 'windowFn' && fn.name === 'nth_value' && e.spec.orderSpec.length === 0) {
+    throw new AnalysisError('WINDOW_FUNCTION_FRAME_NOT_ORDERED', `Window function ${fn.name} requires the window to be ordered. You need to add an ORDER BY clause. For example: SELECT ${fn.name}(${prettyName(fn.args[0]!)}, ${prettyName(fn.args[1]!)}) OVER (PARTITION BY window_partition ORDER BY window_ordering) FROM table.`, { windowExpr: `"${text}"` });
   }
   const f = e.spec.frame;
   if (f) {

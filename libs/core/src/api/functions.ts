@@ -243,3 +243,4 @@ export * from './string-functions.js';
 // Statistical and logical aggregates
 export * from './aggregate-functions.js';
 export * from './approx-aggregate-functions.js';
+export * from './more-functions.js';

@@ -21,6 +21,8 @@ export async function* executeFileScan(plan: FileScanExec, partition: number, ct
   const dataCols = [...new Set(plan.columns.filter((c) => c < nData))];
   const schema = schemaOf(plan.output);
   for (const split of splits) {
+    // Read by input_file_name() above the scan while it evaluates this split's batches.
+    ctx.inputFile = { path: split.path, start: split.start, length: split.length };
     let batches: AsyncGenerator<arrow.RecordBatch> | null = null;
     if (dataCols.length > 0) batches = format.read({ split, dataSchema: plan.dataSchema, columns: dataCols, options, batchSize: ctx.batchSize });
     try {
@@ -39,6 +41,7 @@ export async function* executeFileScan(plan: FileScanExec, partition: number, ct
       const msg = err instanceof Error ? err.message : String(err);
       throw new ExecutionError('FAILED_READ_FILE.NO_HINT', `Encountered error while reading file file:${split.path}. ${msg}`, { path: `file:${split.path}` });
     }
+    ctx.inputFile = undefined;
 
     function withColumns(b: arrow.RecordBatch, data: arrow.RecordBatch | null): arrow.RecordBatch {
       const n = b.numRows;

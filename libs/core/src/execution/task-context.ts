@@ -60,6 +60,15 @@ export interface TaskContext {
   readonly pythonConf?: Readonly<Record<string, string>>;
   /** Broadcast variables the task's Python functions refer to. */
   readonly pythonBroadcasts?: readonly PythonBroadcastValue[];
+  /** The file split the scan is reading now (Spark's InputFileBlockHolder), set by the file scan per batch. */
+  inputFile?: InputFileBlock;
+}
+
+/** A file scan's current split, for input_file_name(), input_file_block_start() and input_file_block_length(). */
+export interface InputFileBlock {
+  readonly path: string;
+  readonly start: number;
+  readonly length: number;
 }
 
 /** A broadcast variable's pickled value; `version` changes when it is unpersisted, so workers fetch it again. */

@@ -149,7 +149,7 @@ export interface PythonUdf {
 export interface SortOrder { readonly kind: 'sortOrder'; readonly child: Expression; readonly direction: SortDirection; readonly nullOrdering: NullOrdering }
 
 /** Window functions that are not aggregates: ranking, distribution and offset functions. */
-export type WindowFunctionName = 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist' | 'ntile' | 'lag' | 'lead';
+export type WindowFunctionName = 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist' | 'ntile' | 'lag' | 'lead' | 'nth_value';
 /**
  * A frame bound, in rows (ROWS) or in order-key units (RANGE): 0 is CURRENT ROW, negative values precede,
  * `-Infinity` is UNBOUNDED PRECEDING and `Infinity` UNBOUNDED FOLLOWING.
@@ -713,6 +713,9 @@ function render(e: Expression, pretty: boolean): string {
       if (e.name === 'subscript' && e.args.length === 2) return `${r(e.args[0]!)}[${r(e.args[1]!)}]`;
       // Spark 4 names from_json with a map schema after the map's entries (its replacement's generated name).
       if (pretty && e.name === 'from_json' && e.dataType.kind === 'map') return 'entries';
+      // Spark's Shuffle prints without its seed.
+      if (e.name === 'shuffle' && e.args.length === 2) return `shuffle(${r(e.args[0]!)})`;
+      if (e.name === 'extract' && e.args[0]?.kind === 'literal') return `extract(${String(e.args[0].value)} FROM ${r(e.args[1]!)})`;
       if (e.name === 'get_field' && e.args[1]?.kind === 'literal') return `${r(e.args[0]!)}.${String(e.args[1].value)}`;
       if (e.name === 'named_struct' && e.dataType.kind === 'struct') {
         // struct(a, b AS x) as Spark prints CreateStruct; named_struct(a, 1, b, 2) with its names.
@@ -738,6 +741,8 @@ function render(e: Expression, pretty: boolean): string {
     case 'sortOrder':
       return `${r(e.child)} ${e.direction === 'asc' ? 'ASC' : 'DESC'} ${e.nullOrdering === 'nullsFirst' ? 'NULLS FIRST' : 'NULLS LAST'}`;
     case 'windowFn':
+      // nth_value's flag prints as ` ignore nulls` after the call, as Spark's NthValue.
+      if (e.name === 'nth_value') return `nth_value(${e.args.slice(0, 2).map(r).join(', ')})${e.args[2]?.kind === 'literal' && e.args[2].value === true ? ' ignore nulls' : ''}`;
       // lag/lead's ignoreNulls flag is an option, not a child, in Spark's name.
       return `${e.name}(${e.args.slice(0, 3).map(r).join(', ')})`;
     case 'windowExpr':
@@ -801,7 +806,7 @@ function castForcesNull(from: DataType, to: DataType): boolean {
 const INFIX_FUNCTIONS: ReadonlySet<string> = new Set(['&', '|', '^', '<<', '>>', '>>>', 'div']);
 
 function renderFunction(name: string, args: string[]): string {
-  if (name === 'like') return `${args[0]} LIKE ${args[1]}`;
+  if (name === 'like') return `${args[0]} LIKE ${args[1]}${args.length > 2 ? ` ESCAPE '${args[2]}'` : ''}`;
   if (INFIX_FUNCTIONS.has(name) && args.length === 2) return `(${args[0]} ${name} ${args[1]})`;
   if (name === '~') return `~${args[0]}`;
   if (name === 'positive') return `(+ ${args[0]})`;

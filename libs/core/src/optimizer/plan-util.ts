@@ -42,7 +42,7 @@ export function outputIds(p: LogicalPlan): Set<number> {
 }
 
 /** Functions whose result differs between calls with the same arguments; never folded, moved or duplicated. */
-const NON_DETERMINISTIC_FUNCTIONS = new Set(['rand', 'randn', 'uuid', 'shuffle', 'monotonically_increasing_id', 'spark_partition_id', 'input_file_name']);
+const NON_DETERMINISTIC_FUNCTIONS = new Set(['rand', 'randn', 'uuid', 'shuffle', 'monotonically_increasing_id', 'spark_partition_id', 'input_file_name', 'input_file_block_start', 'input_file_block_length', 'randstr', 'uniform']);
 
 export function isDeterministic(e: Expression): boolean {
   return !exists(e, (x) => (x.kind === 'fn' && NON_DETERMINISTIC_FUNCTIONS.has(x.name.toLowerCase())) || (x.kind === 'pythonUdf' && !x.deterministic));

@@ -9,7 +9,7 @@ import { filterBatch, makeBatch } from '../vectors.js';
 
 /** One task's evaluation context: its partition and the state its nondeterministic calls keep from batch to batch. */
 export function taskEvalContext(ctx: TaskContext, partition: number): EvalContext {
-  return { ...ctx.eval, ansi: ctx.eval?.ansi ?? false, partitionId: partition, state: new Map() };
+  return { ...ctx.eval, ansi: ctx.eval?.ansi ?? false, partitionId: partition, state: new Map(), inputFile: () => ctx.inputFile };
 }
 
 export async function* executeProject(plan: ProjectExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {

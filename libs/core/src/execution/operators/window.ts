@@ -157,6 +157,29 @@ function computeGroup(w: WindowExpression, g: Group, args: ((i: number) => unkno
         }
         return;
       }
+      case 'nth_value': {
+        // The offset-th row of each row's frame (with ignoreNulls the offset-th non-NULL one), else NULL.
+        const offset = Number(literalArg(fn, 1, 1));
+        const skipNulls = literalArg(fn, 2, false) === true;
+        const value = args[0]!;
+        const bounds = frameBounds(w, g, batch);
+        for (let i = g.start; i < g.end; i++) {
+          const [lo, hi] = bounds(i);
+          if (!skipNulls) {
+            out[i] = lo + offset - 1 < hi ? value(lo + offset - 1) : null;
+            continue;
+          }
+          let seen = 0;
+          out[i] = null;
+          for (let j = lo; j < hi; j++) {
+            if (value(j) !== null && ++seen === offset) {
+              out[i] = value(j);
+              break;
+            }
+          }
+        }
+        return;
+      }
       default: {
         const never: never = fn;
         throw new Error(`no window evaluation for ${JSON.stringify(never)}`);

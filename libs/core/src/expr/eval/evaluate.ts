@@ -31,6 +31,8 @@ export interface EvalContext {
   readonly partitionId?: number;
   /** What nondeterministic calls keep across the batches of one task (a random generator, a row count), by call node. */
   readonly state?: Map<object, unknown>;
+  /** The file split being read by this task's scan, if any (input_file_name and its siblings). */
+  readonly inputFile?: () => { readonly path: string; readonly start: number; readonly length: number } | undefined;
 }
 
 export const DEFAULT_EVAL_CONTEXT: EvalContext = Object.freeze({ ansi: false, timeZone: 'UTC' });

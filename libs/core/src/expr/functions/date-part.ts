@@ -35,7 +35,8 @@ export const datePart: ScalarFunctionDef = {
     const [f, source] = args as [Expression, Expression];
     const field = f.kind === 'literal' && typeof f.value === 'string' ? PART_FIELDS[f.value.toUpperCase()] : undefined;
     const st = dataTypeOf(source);
-    if (!field || !tsLike(st) || (st.kind === 'date' && (field === 'hour' || field === 'minute' || field === 'second'))) {
+    // A date's HOUR, MINUTE and SECOND are 0: Spark reads the date as a timestamp at midnight.
+    if (!field || !tsLike(st)) {
       const text = f.kind === 'literal' ? String(f.value) : prettyName(f);
       return { error: `Cannot extract \`${text}\` from "${prettyName(source)}".`, errorClass: 'INVALID_EXTRACT_FIELD' };
     }
@@ -62,4 +63,16 @@ export const datePart: ScalarFunctionDef = {
     return DATE_FIELDS[field]!.eval([d], n, ctx);
   },
   doc: { description: "One field of a date or timestamp: YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, SECOND (with its fraction) and their abbreviations.", example: "df.select(date_part(lit('HOUR'), col('ts')))" },
+};
+
+/** extract(field, source): date_part under Spark's Extract name, printed as `extract(YEAR FROM d)`. */
+export const extract: ScalarFunctionDef = {
+  ...datePart,
+  name: 'extract',
+  aliases: [],
+  resolveArgs(args) {
+    if (args.length !== 2) return { ...wrongArgCount('extract', '2', args.length), errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
+    return datePart.resolveArgs!(args);
+  },
+  doc: { description: 'One field of a date or timestamp, as EXTRACT(field FROM source): the fields of date_part.', example: "df.select(extract(lit('YEAR'), col('ts')))" },
 };

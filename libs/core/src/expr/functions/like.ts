@@ -30,13 +30,29 @@ export function checkLikePattern(pattern: string): void {
   }
 }
 
+/** Patterns rewritten from escape character `escD` (a literal in Spark, read per row here) to the kernel's `\`. */
+function backslashEscaped(pattern: arrow.Data, escD: arrow.Data, n: number): arrow.Data {
+  const p = stringParts(pattern);
+  const e = stringParts(escD);
+  const valid = validityOf(pattern);
+  const b = new StringBuilder(n, p.bytes.length);
+  for (let i = 0; i < n; i++) {
+    const esc = decodeUtf8(e.bytes, e.offsets[i]!, e.offsets[i + 1]!);
+    const text = decodeUtf8(p.bytes, p.offsets[i]!, p.offsets[i + 1]!);
+    if (valid && !bit(valid, i)) b.appendNull();
+    else b.appendString(esc === ESCAPE || esc === '' ? text : withBackslashEscape(text, esc));
+  }
+  return b.finish();
+}
+
 export const like: ScalarFunctionDef = {
   name: 'like',
   resolve(argTypes) {
-    if (argTypes.length !== 2) return wrongArgCount('like', '2', argTypes.length);
+    if (argTypes.length !== 2 && argTypes.length !== 3) return wrongArgCount('like', '[2, 3]', argTypes.length);
     return allStrings('like', argTypes, BooleanT);
   },
-  eval(args: readonly arrow.Data[], n: number) {
+  eval(args: readonly arrow.Data[], n: number, ctx) {
+    if (args[2]) return like.eval([args[0]!, backslashEscaped(args[1]!, args[2], n)], n, ctx);
     const s = stringBuffers(args[0]!);
     const p = stringBuffers(args[1]!);
     const [sv, so] = validityArg(args[0]!);
@@ -80,20 +96,7 @@ export const ilike: ScalarFunctionDef = {
   },
   eval(args: readonly arrow.Data[], n: number, ctx) {
     let pattern = mapCase(args[1]!, n, false);
-    // The escape character (a literal in Spark) is read from its column, so that rows may be rewritten alike.
-    if (args[2]) {
-      const p = stringParts(pattern);
-      const e = stringParts(args[2]);
-      const valid = validityOf(pattern);
-      const b = new StringBuilder(n, p.bytes.length);
-      for (let i = 0; i < n; i++) {
-        const esc = decodeUtf8(e.bytes, e.offsets[i]!, e.offsets[i + 1]!);
-        const text = decodeUtf8(p.bytes, p.offsets[i]!, p.offsets[i + 1]!);
-        if (valid && !bit(valid, i)) b.appendNull();
-        else b.appendString(esc === ESCAPE || esc === '' ? text : withBackslashEscape(text, esc));
-      }
-      pattern = b.finish();
-    }
+    if (args[2]) pattern = backslashEscaped(pattern, args[2], n);
     return like.eval([mapCase(args[0]!, n, false), pattern], n, ctx);
   },
   doc: {

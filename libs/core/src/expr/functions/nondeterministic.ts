@@ -74,6 +74,11 @@ export class XorShiftRandom {
     return (lo >>> 0) % 2 ** bits;
   }
 
+  /** java.util.Random.nextInt(): 32 bits, signed. */
+  nextInt(): number {
+    return this.next(32) | 0;
+  }
+
   nextDouble(): number {
     return (this.next(26) * 134217728 + this.next(27)) * 2 ** -53;
   }
@@ -99,7 +104,7 @@ export class XorShiftRandom {
 }
 
 /** The state a call keeps for the rest of its task, created on its first batch. */
-function taskState<T>(ctx: EvalContext, call: ScalarFunction | undefined, init: () => T): T {
+export function taskState<T>(ctx: EvalContext, call: ScalarFunction | undefined, init: () => T): T {
   if (!ctx.state || !call) return init();
   let s = ctx.state.get(call) as T | undefined;
   if (s === undefined) {
@@ -109,7 +114,7 @@ function taskState<T>(ctx: EvalContext, call: ScalarFunction | undefined, init: 
   return s;
 }
 
-function randomSeed(): Expression {
+export function randomSeed(): Expression {
   const words = new Int32Array(2);
   for (let i = 0; i < 2; i++) words[i] = (Math.random() * 2 ** 32) | 0;
   return { kind: 'literal', value: BigInt.asIntN(64, (BigInt(words[0]!) << 32n) | BigInt(words[1]! >>> 0)), dataType: LongT };

@@ -21,7 +21,14 @@ import { DOUBLE_MATH } from './math-double.js';
 import { DATE_ARITHMETIC } from './date-arith.js';
 import { DATETIME_PATTERN_FUNCTIONS } from './datetime-patterns.js';
 import { TIMESTAMP_FUNCTIONS } from './timestamp-functions.js';
-import { datePart } from './date-part.js';
+import { datePart, extract } from './date-part.js';
+import { formatString, printf } from './format-string.js';
+import { mask } from './string-mask.js';
+import { RANDOM_FUNCTIONS } from './random-functions.js';
+import { STRING_EXTRA_FUNCTIONS } from './string-extra.js';
+import { TIMESTAMP_ADD_DIFF } from './timestamp-add-diff.js';
+import { NUMBER_FORMAT_FUNCTIONS } from './number-format.js';
+import { INPUT_FILE_FUNCTIONS } from './input-file.js';
 import { COLLECTIONS } from './collections.js';
 import { JSON_FUNCTIONS } from './json-functions.js';
 import { ARRAY_FUNCTIONS } from './array-functions.js';
@@ -53,6 +60,8 @@ const ALL: readonly ScalarFunctionDef[] = [
   ...STRING_FUNCTIONS,
   // Map type functions (h-maps).
   ...MAP_FUNCTIONS, subscript,
+  // h-funcs: the scalar functions added for issue 4/6
+  extract, formatString, printf, mask, ...RANDOM_FUNCTIONS, ...STRING_EXTRA_FUNCTIONS, ...TIMESTAMP_ADD_DIFF, ...NUMBER_FORMAT_FUNCTIONS, ...INPUT_FILE_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, ScalarFunctionDef>();

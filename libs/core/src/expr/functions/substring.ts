@@ -21,6 +21,8 @@ export function substringRange(numChars: number, pos: number, len: number): [num
 export const substring: ScalarFunctionDef = {
   name: 'substring',
   aliases: ['substr'],
+  // Spark's two-argument constructor fills in len = Int.MaxValue, so names print it: substr(s, 2, 2147483647).
+  completeArgs: (args) => (args.length === 2 ? [...args, { kind: 'literal', value: INT_MAX, dataType: IntegerT }] : args),
   resolve(argTypes) {
     if (argTypes.length !== 2 && argTypes.length !== 3) return wrongArgCount('substring', '[2, 3]', argTypes.length);
     if (!castableToString(argTypes[0]!)) return unexpectedType('substring', 0, '"STRING"', argTypes[0]!);
