@@ -295,6 +295,11 @@ def try_url_decode(str: ColumnOrName) -> Column:
 def version() -> Column:
     """The Spark version Kindling implements and its build (``"4.3.0 kindling"``; Spark puts its git revision there).
 
+    Parameters
+    ----------
+    None
+        It takes no arguments.
+
     Returns
     -------
     :class:`Column`
@@ -310,6 +315,11 @@ def version() -> Column:
 
 def input_file_name() -> Column:
     """The URI (``file:///…``) of the file the row is read from, ``''`` for rows not read from a file.
+
+    Parameters
+    ----------
+    None
+        It takes no arguments.
 
     Returns
     -------
@@ -334,6 +344,11 @@ def input_file_name() -> Column:
 def input_file_block_start() -> Column:
     """The start offset of the file split the row is read from, -1 for rows not read from a file.
 
+    Parameters
+    ----------
+    None
+        It takes no arguments.
+
     Returns
     -------
     :class:`Column`
@@ -355,6 +370,11 @@ def input_file_block_start() -> Column:
 
 def input_file_block_length() -> Column:
     """The length of the file split the row is read from, -1 for rows not read from a file.
+
+    Parameters
+    ----------
+    None
+        It takes no arguments.
 
     Returns
     -------

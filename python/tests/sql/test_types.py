@@ -558,12 +558,12 @@ def test_infer_type():
     assert T._infer_type([]) == ArrayType(NullType(), True)
     assert T._infer_type([[1], []]) == ArrayType(ArrayType(LongType()))
     assert T._infer_type({"a": 2.5, "b": 1}) == T.MapType(StringType(), DoubleType(), True)
+    assert T._infer_type(b"x") == T.BinaryType() and T._infer_type(bytearray(b"x")) == T.BinaryType()
 
 
 @pytest.mark.parametrize(
     "value, kind",
     [
-        (b"x", "BinaryType"),
         (datetime.timedelta(1), "DayTimeIntervalType"),
         (1j, "complex"),
     ],
