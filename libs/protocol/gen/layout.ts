@@ -512,10 +512,18 @@ export const LAYOUT = {
         { name: "is_temporary", slot: 3, kind: "scalar", size: 1, required: false },
       ],
     },
+    FunctionInfo: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: false },
+        { name: "class_name", slot: 1, kind: "string", required: false },
+        { name: "is_temporary", slot: 2, kind: "scalar", size: 1, required: false },
+      ],
+    },
     CatalogResponse: {
       fields: [
         { name: "flag", slot: 0, kind: "scalar", size: 1, required: false },
         { name: "tables", slot: 1, kind: "vector_table", table: "TableInfo", required: false },
+        { name: "functions", slot: 2, kind: "vector_table", table: "FunctionInfo", required: false },
       ],
     },
     WriteRequest: {

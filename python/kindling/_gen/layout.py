@@ -512,10 +512,18 @@ LAYOUT = {
                 { "name": "is_temporary", "slot": 3, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "FunctionInfo": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": False },
+                { "name": "class_name", "slot": 1, "kind": "string", "required": False },
+                { "name": "is_temporary", "slot": 2, "kind": "scalar", "size": 1, "required": False },
+            ],
+        },
         "CatalogResponse": {
             "fields": [
                 { "name": "flag", "slot": 0, "kind": "scalar", "size": 1, "required": False },
                 { "name": "tables", "slot": 1, "kind": "vector_table", "table": "TableInfo", "required": False },
+                { "name": "functions", "slot": 2, "kind": "vector_table", "table": "FunctionInfo", "required": False },
             ],
         },
         "WriteRequest": {

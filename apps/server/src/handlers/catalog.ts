@@ -4,6 +4,9 @@ import { IllegalArgumentError, type Table } from '@kindling/core';
 import { envelope } from '../wire.js';
 import type { RequestContext } from './context.js';
 import { pythonUdf } from '../decode-expression.js';
+import { aggregateFunctionNames, listScalarFunctions } from '@kindling/core/internal';
+
+interface FunctionEntry { readonly name: string; readonly className: string; readonly isTemporary: boolean }
 
 function viewName(req: fb.CatalogRequest): string {
   const name = req.name();
@@ -13,7 +16,7 @@ function viewName(req: fb.CatalogRequest): string {
 
 export function catalog(ctx: RequestContext, req: fb.CatalogRequest): Uint8Array {
   const spark = ctx.session.spark;
-  const reply = (flag: boolean, tables: readonly Table[] = []) => catalogResponseOf(ctx.requestId, flag, tables);
+  const reply = (flag: boolean, tables: readonly Table[] = [], fns: readonly FunctionEntry[] = []) => catalogResponseOf(ctx.requestId, flag, tables, fns);
   switch (req.op()) {
     case fb.CatalogOp.CreateTempView:
       ctx.session.handle(req.df()).createTempView(viewName(req));
@@ -42,13 +45,41 @@ export function catalog(ctx: RequestContext, req: fb.CatalogRequest): Uint8Array
       spark.engine.functions.register(viewName(req), (args) => ({ ...template, args }));
       return reply(true);
     }
+    case fb.CatalogOp.ListFunctions:
+      return reply(true, [], functionEntries(spark.engine.functions.names()));
     default:
       throw new IllegalArgumentError('INVALID_CATALOG_REQUEST', `Unknown catalog op ${String(req.op())}.`, { op: String(req.op()) });
   }
 }
 
-function catalogResponseOf(requestId: bigint, flag: boolean, tables: readonly Table[]): Uint8Array {
+/** The session's registered functions (temporary), then every built-in scalar and aggregate name, each once. */
+function functionEntries(registered: readonly string[]): FunctionEntry[] {
+  const out: FunctionEntry[] = registered.map((name) => ({ name, className: 'org.apache.spark.sql.execution.python.UserDefinedPythonFunction', isTemporary: true }));
+  const seen = new Set(registered.map((n) => n.toLowerCase()));
+  const builtins: FunctionEntry[] = [];
+  const add = (name: string, className: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    builtins.push({ name, className, isTemporary: false });
+  };
+  for (const def of listScalarFunctions()) for (const name of [def.name, ...(def.aliases ?? [])]) add(name, 'kindling.scalar');
+  for (const name of aggregateFunctionNames()) add(name.toLowerCase(), 'kindling.aggregate');
+  builtins.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...out, ...builtins];
+}
+
+function catalogResponseOf(requestId: bigint, flag: boolean, tables: readonly Table[], fns: readonly FunctionEntry[]): Uint8Array {
   return envelope(requestId, fb.Body.CatalogResponse, (b) => {
+    const fnInfos = fns.map((f) => {
+      const name = b.createString(f.name);
+      const cls = b.createString(f.className);
+      fb.FunctionInfo.startFunctionInfo(b);
+      fb.FunctionInfo.addName(b, name);
+      fb.FunctionInfo.addClassName(b, cls);
+      fb.FunctionInfo.addIsTemporary(b, f.isTemporary);
+      return fb.FunctionInfo.endFunctionInfo(b);
+    });
+    const fnVec = fb.CatalogResponse.createFunctionsVector(b, fnInfos);
     const infos = tables.map((t) => {
       const name = b.createString(t.name);
       const db = b.createString(t.namespace?.[0] ?? '');
@@ -64,6 +95,7 @@ function catalogResponseOf(requestId: bigint, flag: boolean, tables: readonly Ta
     fb.CatalogResponse.startCatalogResponse(b);
     fb.CatalogResponse.addFlag(b, flag);
     fb.CatalogResponse.addTables(b, vec);
+    fb.CatalogResponse.addFunctions(b, fnVec);
     return fb.CatalogResponse.endCatalogResponse(b);
   });
 }

@@ -20,7 +20,9 @@ const PYTHON_CONF_PREFIXES = ['spark.python.', 'spark.sql.execution.pyspark.', '
 
 /** Remembers persisted plans (by identity) and the cache id their blocks live under. */
 export class CacheManager {
-  private readonly ids = new WeakMap<LogicalPlan, number>();
+  private ids = new WeakMap<LogicalPlan, number>();
+  /** Ids of the plans cached now, so clear() can free their blocks (a WeakMap cannot be walked). */
+  private readonly live = new Set<number>();
   private next = 0;
 
   constructor(private readonly blocks: BlockManager) {}
@@ -28,7 +30,15 @@ export class CacheManager {
   cache(plan: LogicalPlan): number {
     let id = this.ids.get(plan);
     if (id === undefined) this.ids.set(plan, (id = this.next++));
+    this.live.add(id);
     return id;
+  }
+
+  /** `spark.catalog.clearCache()`: forgets every persisted plan and frees its blocks. */
+  clear(): void {
+    for (const id of this.live) this.blocks.removeCache(id);
+    this.live.clear();
+    this.ids = new WeakMap();
   }
 
   lookup(plan: LogicalPlan): number | undefined {
@@ -39,6 +49,7 @@ export class CacheManager {
     const id = this.ids.get(plan);
     if (id === undefined) return;
     this.blocks.removeCache(id);
+    this.live.delete(id);
     this.ids.delete(plan);
   }
 }

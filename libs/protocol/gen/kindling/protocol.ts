@@ -42,6 +42,7 @@ export { Field, FieldT } from './protocol/field.js';
 export { Filter, FilterT } from './protocol/filter.js';
 export { FlatMapGroupsInPython, FlatMapGroupsInPythonT } from './protocol/flat-map-groups-in-python.js';
 export { FrameType } from './protocol/frame-type.js';
+export { FunctionInfo, FunctionInfoT } from './protocol/function-info.js';
 export { GroupType } from './protocol/group-type.js';
 export { Handshake, HandshakeT } from './protocol/handshake.js';
 export { HandshakeOk, HandshakeOkT } from './protocol/handshake-ok.js';

@@ -19,5 +19,10 @@ export enum CatalogOp {
   /**
    * `spark.udf.register`: `udf` (a PythonUdf without args) becomes callable by `name`, from SQL too.
    */
-  RegisterFunction = 8
+  RegisterFunction = 8,
+
+  /**
+   * `spark.catalog.listFunctions`: `functions` lists the built-ins and the session's registered functions.
+   */
+  ListFunctions = 9
 }

@@ -3,7 +3,11 @@
 
 /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any, @typescript-eslint/no-non-null-assertion */
 
+/**
+ * ClearCache (`spark.catalog.clearCache()`) drops every persisted plan of the session; `df` is unused.
+ */
 export enum PersistOp {
   Cache = 0,
-  Unpersist = 1
+  Unpersist = 1,
+  ClearCache = 2
 }

@@ -18,4 +18,5 @@ class CatalogOp(object):
   ListTables = cast(int, ...)
   TableExists = cast(int, ...)
   RegisterFunction = cast(int, ...)
+  ListFunctions = cast(int, ...)
 

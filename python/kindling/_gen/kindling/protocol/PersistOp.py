@@ -3,6 +3,8 @@
 
 # namespace: protocol
 
+# ClearCache (`spark.catalog.clearCache()`) drops every persisted plan of the session; `df` is unused.
 class PersistOp(object):
     Cache = 0
     Unpersist = 1
+    ClearCache = 2
