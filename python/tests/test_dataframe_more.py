@@ -253,3 +253,23 @@ def test_input_files_and_is_local(spark, tmp_path):
     assert spark.createDataFrame([(1,)], "a int").isLocal()
     assert not spark.range(3).isLocal()
     assert not spark.createDataFrame([(1,)], "a int").filter("a > 0").isLocal()
+
+
+def test_struct_type_internal(spark):
+    from kindling.sql.types import ArrayType, DateType, TimestampType
+
+    run_examples(StructType.toInternal, spark, "StructType.toInternal")
+    run_examples(StructType.fromInternal, spark, "StructType.fromInternal")
+    s = StructType([StructField("a", IntegerType()), StructField("d", DateType()), StructField("t", TimestampType()),
+                    StructField("l", ArrayType(DateType()))])
+    utc = datetime.timezone.utc
+    row = (1, datetime.date(2020, 1, 2), datetime.datetime(2020, 1, 2, 3, 4, 5, 6, tzinfo=utc), [datetime.date(1970, 1, 2)])
+    assert s.toInternal(row) == (1, 18263, 1577934245000006, [1])
+    back = s.fromInternal((1, 18263, None, [1]))
+    assert back == Row(a=1, d=datetime.date(2020, 1, 2), t=None, l=[datetime.date(1970, 1, 2)])
+    s2 = StructType([StructField("a", IntegerType()), StructField("d", DateType())])
+    assert s2.toInternal(Row(a=1, d=None)) == (1, None) and s2.toInternal((1,)) == (1,)
+    assert s2.fromInternal(None) is None and s2.fromInternal([3, None]) == Row(a=3, d=None)
+    with pytest.raises(PySparkValueError) as e:
+        s2.toInternal(5)
+    assert e.value.getErrorClass() == "UNEXPECTED_TUPLE_WITH_STRUCT"

@@ -517,6 +517,7 @@ export const LAYOUT = {
         { name: "name", slot: 0, kind: "string", required: false },
         { name: "class_name", slot: 1, kind: "string", required: false },
         { name: "is_temporary", slot: 2, kind: "scalar", size: 1, required: false },
+        { name: "description", slot: 3, kind: "string", required: false },
       ],
     },
     CatalogResponse: {

@@ -517,6 +517,7 @@ LAYOUT = {
                 { "name": "name", "slot": 0, "kind": "string", "required": False },
                 { "name": "class_name", "slot": 1, "kind": "string", "required": False },
                 { "name": "is_temporary", "slot": 2, "kind": "scalar", "size": 1, "required": False },
+                { "name": "description", "slot": 3, "kind": "string", "required": False },
             ],
         },
         "CatalogResponse": {

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .dataframe import DataFrame
 
 __all__ = ["to_json_rdd", "foreach", "foreach_partition", "checkpoint", "storage_level", "record_storage_level",
-           "same_semantics", "semantic_hash", "input_files", "is_local"]
+           "check_storage_level", "same_semantics", "semantic_hash", "input_files", "is_local"]
 
 
 def to_json_rdd(df: "DataFrame") -> "RDD":
@@ -63,15 +63,20 @@ def _levels() -> Any:
     return StorageLevel
 
 
-def record_storage_level(df: "DataFrame", level: Any) -> None:
+def check_storage_level(level: Any) -> Any:
+    """``level``, or the DataFrame default (MEMORY_AND_DISK_DESER) for None."""
     StorageLevel = _levels()
     if level is None:
-        level = StorageLevel.MEMORY_AND_DISK_DESER
+        return StorageLevel.MEMORY_AND_DISK_DESER
     if not isinstance(level, StorageLevel):
         raise PySparkTypeError(error_class="NOT_STORAGELEVEL",
                                message=f"Argument `storageLevel` should be a StorageLevel, got {type(level).__name__}.",
                                message_parameters={"arg_name": "storageLevel", "arg_type": type(level).__name__})
-    df._storage_level = level
+    return level
+
+
+def record_storage_level(df: "DataFrame", level: Any) -> None:
+    df._storage_level = check_storage_level(level)
 
 
 def storage_level(df: "DataFrame") -> Any:

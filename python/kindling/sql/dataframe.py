@@ -1207,7 +1207,7 @@ class DataFrame:
         from . import _dataframe_actions as _act
 
         if storageLevel is not None:
-            _act.record_storage_level(self.limit(0), storageLevel)  # checks its type
+            _act.check_storage_level(storageLevel)
         return _act.checkpoint(self, eager)
 
     @property

@@ -4,9 +4,9 @@ import { IllegalArgumentError, type Table } from '@kindling/core';
 import { envelope } from '../wire.js';
 import type { RequestContext } from './context.js';
 import { pythonUdf } from '../decode-expression.js';
-import { aggregateFunctionNames, listScalarFunctions } from '@kindling/core/internal';
+import { type LogicalPlan, aggregateFunctionNames, listAggregateFunctions, listScalarFunctions } from '@kindling/core/internal';
 
-interface FunctionEntry { readonly name: string; readonly className: string; readonly isTemporary: boolean }
+interface FunctionEntry { readonly name: string; readonly className: string; readonly description: string }
 
 function viewName(req: fb.CatalogRequest): string {
   const name = req.name();
@@ -45,6 +45,14 @@ export function catalog(ctx: RequestContext, req: fb.CatalogRequest): Uint8Array
       spark.engine.functions.register(viewName(req), (args) => ({ ...template, args }));
       return reply(true);
     }
+    case fb.CatalogOp.CacheTable:
+      spark.engine.cacheManager.cache(viewPlan(spark.table(viewName(req)).plan));
+      return reply(true);
+    case fb.CatalogOp.UncacheTable:
+      spark.engine.cacheManager.uncache(viewPlan(spark.table(viewName(req)).plan));
+      return reply(true);
+    case fb.CatalogOp.IsCachedTable:
+      return reply(spark.engine.cacheManager.lookup(viewPlan(spark.table(viewName(req)).plan)) !== undefined);
     case fb.CatalogOp.ListFunctions:
       return reply(true, [], functionEntries(spark.engine.functions.names()));
     default:
@@ -52,20 +60,26 @@ export function catalog(ctx: RequestContext, req: fb.CatalogRequest): Uint8Array
   }
 }
 
-/** The session's registered functions (temporary), then every built-in scalar and aggregate name, each once. */
+/** The plan a view names (the table lookup wraps it in a SubqueryAlias of the view's name). */
+function viewPlan(plan: LogicalPlan): LogicalPlan {
+  return plan.kind === 'subqueryAlias' ? plan.child : plan;
+}
+
+/** Every built-in scalar and aggregate name (sorted, each once), then the session's registered functions. */
 function functionEntries(registered: readonly string[]): FunctionEntry[] {
-  const out: FunctionEntry[] = registered.map((name) => ({ name, className: 'org.apache.spark.sql.execution.python.UserDefinedPythonFunction', isTemporary: true }));
-  const seen = new Set(registered.map((n) => n.toLowerCase()));
-  const builtins: FunctionEntry[] = [];
-  const add = (name: string, className: string) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    builtins.push({ name, className, isTemporary: false });
+  const taken = new Set(registered.map((n) => n.toLowerCase()));
+  const builtins = new Map<string, FunctionEntry>();
+  const add = (name: string, className: string, description: string) => {
+    if (!taken.has(name) && !builtins.has(name)) builtins.set(name, { name, className, description });
   };
-  for (const def of listScalarFunctions()) for (const name of [def.name, ...(def.aliases ?? [])]) add(name, 'kindling.scalar');
-  for (const name of aggregateFunctionNames()) add(name.toLowerCase(), 'kindling.aggregate');
-  builtins.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return [...out, ...builtins];
+  for (const def of listScalarFunctions()) {
+    for (const name of [def.name, ...(def.aliases ?? [])]) add(name, 'kindling.ScalarFunction', def.doc.description);
+  }
+  for (const def of listAggregateFunctions()) add(def.name, 'kindling.AggregateFunction', def.doc.description);
+  for (const name of aggregateFunctionNames()) add(name.toLowerCase(), 'kindling.AggregateFunction', 'N/A.');
+  const sorted = [...builtins.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const udfs = registered.map((name) => ({ name, className: 'org.apache.spark.sql.execution.python.UserDefinedPythonFunction', description: 'N/A.' }));
+  return [...sorted, ...udfs];
 }
 
 function catalogResponseOf(requestId: bigint, flag: boolean, tables: readonly Table[], fns: readonly FunctionEntry[]): Uint8Array {
@@ -73,10 +87,13 @@ function catalogResponseOf(requestId: bigint, flag: boolean, tables: readonly Ta
     const fnInfos = fns.map((f) => {
       const name = b.createString(f.name);
       const cls = b.createString(f.className);
+      const description = b.createString(f.description);
       fb.FunctionInfo.startFunctionInfo(b);
       fb.FunctionInfo.addName(b, name);
       fb.FunctionInfo.addClassName(b, cls);
-      fb.FunctionInfo.addIsTemporary(b, f.isTemporary);
+      // Spark 4 reports every function of the session's search path as temporary, built-ins included.
+      fb.FunctionInfo.addIsTemporary(b, true);
+      fb.FunctionInfo.addDescription(b, description);
       return fb.FunctionInfo.endFunctionInfo(b);
     });
     const fnVec = fb.CatalogResponse.createFunctionsVector(b, fnInfos);

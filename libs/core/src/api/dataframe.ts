@@ -462,7 +462,9 @@ export class DataFrame {
   }
 
   get isCached(): boolean {
-    return this.engine.cacheManager.lookup(this.plan) !== undefined;
+    const cache = this.engine.cacheManager;
+    // `spark.table(v)` wraps the view's plan in an alias: a cached view (cacheTable) makes it cached too.
+    return cache.lookup(this.plan) !== undefined || (this.plan.kind === 'subqueryAlias' && cache.lookup(this.plan.child) !== undefined);
   }
 
   // ------------------------------------------------------------------ actions

@@ -24,5 +24,13 @@ export enum CatalogOp {
   /**
    * `spark.catalog.listFunctions`: `functions` lists the built-ins and the session's registered functions.
    */
-  ListFunctions = 9
+  ListFunctions = 9,
+
+  /**
+   * `spark.catalog.cacheTable` / `uncacheTable` / `isCached` of view `name` (`flag`: isCached's answer): the
+   * view's own plan is persisted, so every DataFrame reading the view reads the cache.
+   */
+  CacheTable = 10,
+  UncacheTable = 11,
+  IsCachedTable = 12
 }

@@ -47,8 +47,15 @@ isTemporary():boolean {
   return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
 }
 
+description():string|null
+description(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+description(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
 static startFunctionInfo(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(4);
 }
 
 static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
@@ -63,16 +70,21 @@ static addIsTemporary(builder:flatbuffers.Builder, isTemporary:boolean) {
   builder.addFieldInt8(2, +isTemporary, +false);
 }
 
+static addDescription(builder:flatbuffers.Builder, descriptionOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(3, descriptionOffset, 0);
+}
+
 static endFunctionInfo(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createFunctionInfo(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset, classNameOffset:flatbuffers.Offset, isTemporary:boolean):flatbuffers.Offset {
+static createFunctionInfo(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset, classNameOffset:flatbuffers.Offset, isTemporary:boolean, descriptionOffset:flatbuffers.Offset):flatbuffers.Offset {
   FunctionInfo.startFunctionInfo(builder);
   FunctionInfo.addName(builder, nameOffset);
   FunctionInfo.addClassName(builder, classNameOffset);
   FunctionInfo.addIsTemporary(builder, isTemporary);
+  FunctionInfo.addDescription(builder, descriptionOffset);
   return FunctionInfo.endFunctionInfo(builder);
 }
 
@@ -80,7 +92,8 @@ unpack(): FunctionInfoT {
   return new FunctionInfoT(
     this.name(),
     this.className(),
-    this.isTemporary()
+    this.isTemporary(),
+    this.description()
   );
 }
 
@@ -89,6 +102,7 @@ unpackTo(_o: FunctionInfoT): void {
   _o.name = this.name();
   _o.className = this.className();
   _o.isTemporary = this.isTemporary();
+  _o.description = this.description();
 }
 }
 
@@ -96,18 +110,21 @@ export class FunctionInfoT implements flatbuffers.IGeneratedObject {
 constructor(
   public name: string|Uint8Array|null = null,
   public className: string|Uint8Array|null = null,
-  public isTemporary: boolean = false
+  public isTemporary: boolean = false,
+  public description: string|Uint8Array|null = null
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const name = (this.name !== null ? builder.createString(this.name!) : 0);
   const className = (this.className !== null ? builder.createString(this.className!) : 0);
+  const description = (this.description !== null ? builder.createString(this.description!) : 0);
 
   return FunctionInfo.createFunctionInfo(builder,
     name,
     className,
-    this.isTemporary
+    this.isTemporary,
+    description
   );
 }
 }

@@ -19,4 +19,7 @@ class CatalogOp(object):
   TableExists = cast(int, ...)
   RegisterFunction = cast(int, ...)
   ListFunctions = cast(int, ...)
+  CacheTable = cast(int, ...)
+  UncacheTable = cast(int, ...)
+  IsCachedTable = cast(int, ...)
 

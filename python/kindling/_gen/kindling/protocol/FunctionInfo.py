@@ -53,8 +53,15 @@ class FunctionInfo(object):
             return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
         return False
 
+    # FunctionInfo
+    def Description(self) -> Optional[str]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return self._tab.String(o + self._tab.Pos)
+        return None
+
 def FunctionInfoStart(builder: flatbuffers.Builder):
-    builder.StartObject(3)
+    builder.StartObject(4)
 
 def Start(builder: flatbuffers.Builder):
     FunctionInfoStart(builder)
@@ -76,6 +83,12 @@ def FunctionInfoAddIsTemporary(builder: flatbuffers.Builder, isTemporary: bool):
 
 def AddIsTemporary(builder: flatbuffers.Builder, isTemporary: bool):
     FunctionInfoAddIsTemporary(builder, isTemporary)
+
+def FunctionInfoAddDescription(builder: flatbuffers.Builder, description: int):
+    builder.PrependUOffsetTRelativeSlot(3, flatbuffers.number_types.UOffsetTFlags.py_type(description), 0)
+
+def AddDescription(builder: flatbuffers.Builder, description: int):
+    FunctionInfoAddDescription(builder, description)
 
 def FunctionInfoEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
