@@ -17,7 +17,7 @@ from kindling.sql._dataframe_ops import DataFrameNaFunctions
 from kindling.sql.types import IntegerType, LongType, StringType, StructField, StructType
 
 
-@pytest.mark.parametrize("name", ["unpivot", "melt", "replace", "to", "colRegex", "transpose", "toJSON", "foreach",
+@pytest.mark.parametrize("name", ["offset", "unpivot", "melt", "replace", "to", "colRegex", "transpose", "toJSON", "foreach",
                                   "foreachPartition", "checkpoint", "localCheckpoint", "persist", "isLocal",
                                   "inputFiles", "sameSemantics", "semanticHash"])
 def test_examples(spark, name):
@@ -28,6 +28,21 @@ def test_property_examples(spark):
     run_examples(DataFrame.storageLevel.fget, spark, "DataFrame.storageLevel")
     run_examples(DataFrameNaFunctions.replace, spark, "DataFrameNaFunctions.replace")
     run_examples(StorageLevel, spark, "StorageLevel")
+
+
+def test_offset(spark):
+    df = spark.range(0, 20, 1, 4)
+    assert [r.id for r in df.offset(17).collect()] == [17, 18, 19]
+    assert [r.id for r in df.offset(3).limit(2).collect()] == [3, 4]
+    assert [r.id for r in df.limit(5).offset(3).collect()] == [3, 4]
+    assert [r.id for r in df.orderBy(F.col("id").desc()).offset(18).collect()] == [1, 0]
+    assert df.offset(3).count() == 17
+    assert [r.id for r in spark.sql("SELECT * FROM range(10) ORDER BY id LIMIT 2 OFFSET 3").collect()] == [3, 4]
+    with pytest.raises(AnalysisException) as e:
+        df.offset(-1).collect()
+    assert e.value.getErrorClass() == "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE"
+    with pytest.raises(PySparkTypeError):
+        df.offset("2")
 
 
 @pytest.fixture

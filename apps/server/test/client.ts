@@ -382,7 +382,7 @@ export class Client {
   }
 
   limit(input: bigint, n: bigint): Promise<Handle> {
-    return this.transform(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, input, n));
+    return this.transform(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, input, n, 0n, false));
   }
 
   localData(ipc: Uint8Array | null, shm?: { name: string; size: bigint }, schema?: (b: Builder) => number): Promise<Handle> {

@@ -82,7 +82,7 @@ export function corpus(): Uint8Array[] {
     return fb.Join.endJoin(b);
   });
   tr(fb.RelationOp.Sort, (b) => fb.Sort.createSort(b, 1n, exprVec(b, [{ sort: col('id'), desc: true }]), true));
-  tr(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, 1n, 5n));
+  tr(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, 1n, 5n, 0n, false));
   tr(fb.RelationOp.Distinct, (b) => fb.Distinct.createDistinct(b, 1n, strVec(b, ['id'])));
   tr(fb.RelationOp.SetOp, (b) => fb.SetOp.createSetOp(b, 1n, 2n, true, true));
   tr(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, 1n, 3, true, exprVec(b, [col('id')]), false));

@@ -220,6 +220,8 @@ export const LAYOUT = {
       fields: [
         { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "limit", slot: 1, kind: "scalar", size: 8, required: false },
+        { name: "offset", slot: 2, kind: "scalar", size: 8, required: false },
+        { name: "is_offset", slot: 3, kind: "scalar", size: 1, required: false },
       ],
     },
     Distinct: {

@@ -26,6 +26,8 @@ export interface Query {
   readonly body: QueryBody;
   readonly orderBy: readonly SortOrder[];
   readonly limit: number | null;
+  /** `OFFSET n`: rows skipped before the LIMIT applies. */
+  readonly offset?: number;
   /** The source text of a subquery (for errors that name it). */
   readonly text?: string;
 }

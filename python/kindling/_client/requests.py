@@ -294,6 +294,18 @@ def limit(input_id: int, n: int) -> Build:
     return build
 
 
+def offset(input_id: int, n: int) -> Build:
+    """``df.offset(n)``: a Limit request that skips ``n`` rows."""
+    def build(b):
+        _Limit.Start(b)
+        _Limit.AddInput(b, input_id)
+        _Limit.AddOffset(b, n)
+        _Limit.AddIsOffset(b, True)
+        return _transform(b, RelationOp.Limit, _Limit.End(b))
+
+    return build
+
+
 def distinct(input_id: int, subset: Optional[Sequence[str]]) -> Build:
     def build(b):
         ss = _strings(b, subset) if subset else 0

@@ -220,6 +220,8 @@ LAYOUT = {
             "fields": [
                 { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "limit", "slot": 1, "kind": "scalar", "size": 8, "required": False },
+                { "name": "offset", "slot": 2, "kind": "scalar", "size": 8, "required": False },
+                { "name": "is_offset", "slot": 3, "kind": "scalar", "size": 1, "required": False },
             ],
         },
         "Distinct": {

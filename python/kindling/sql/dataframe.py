@@ -666,6 +666,29 @@ class DataFrame:
             raise _type_error("NOT_INT", "num", num)
         return self._transform(rq.limit(self._id, num))
 
+    def offset(self, num: int) -> "DataFrame":
+        """Skips the first ``num`` rows (in partition order, or in the order of a preceding sort).
+
+        Parameters
+        ----------
+        num : int
+            How many rows to skip (non-negative).
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> spark.range(10).orderBy("id").offset(7).collect()
+        [Row(id=7), Row(id=8), Row(id=9)]
+        >>> spark.range(10).orderBy("id").limit(4).offset(2).collect()
+        [Row(id=2), Row(id=3)]
+        """
+        if not isinstance(num, int) or isinstance(num, bool):
+            raise _type_error("NOT_INT", "num", num)
+        return self._transform(rq.offset(self._id, num))
+
     def distinct(self) -> "DataFrame":
         return self._transform(rq.distinct(self._id, None))
 

@@ -131,6 +131,7 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
     case fb.RelationOp.Limit: {
       const l = t.op(new fb.Limit()) as fb.Limit;
       // Negative limits reach the SDK, which raises Spark's INVALID_LIMIT_LIKE_EXPRESSION.
+      if (l.isOffset()) return df(l.input()).offset(intArg(l.offset(), 'offset', -2147483648, 2147483647));
       return df(l.input()).limit(intArg(l.limit(), 'limit', -2147483648, 2147483647));
     }
     case fb.RelationOp.Distinct: {

@@ -12,7 +12,7 @@ import {
 } from '../expr/expression.js';
 import { analyzeNode } from '../analyzer/analyzer.js';
 import { type SetOperationKind, setOperation } from '../analyzer/set-operations.js';
-import { type JoinType, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+import { type JoinType, type LogicalPlan, NO_LIMIT, outputOf } from '../plan/logical-plan.js';
 import { StructType } from '../types/schema.js';
 import { simpleString } from '../types/data-type.js';
 import { QueryExecution } from '../session/query-execution.js';
@@ -309,6 +309,12 @@ export class DataFrame {
   limit(n: number): DataFrame {
     if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `limit(): argument \`num\` should be an integer, got ${String(n)}.`);
     return this.derive((child) => ({ kind: 'limit', limit: n, child }));
+  }
+
+  /** Skips the first `n` rows (Spark's `Dataset.offset`). */
+  offset(n: number): DataFrame {
+    if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `offset(): argument \`num\` should be an integer, got ${String(n)}.`);
+    return this.derive((child) => ({ kind: 'limit', limit: NO_LIMIT, offset: n, child }));
   }
 
   distinct(): DataFrame {
