@@ -17,7 +17,7 @@ from kindling.sql._dataframe_ops import DataFrameNaFunctions
 from kindling.sql.types import IntegerType, LongType, StringType, StructField, StructType
 
 
-@pytest.mark.parametrize("name", ["offset", "unpivot", "melt", "replace", "to", "colRegex", "transpose", "toJSON", "foreach",
+@pytest.mark.parametrize("name", ["offset", "repartitionByRange", "unpivot", "melt", "replace", "to", "colRegex", "transpose", "toJSON", "foreach",
                                   "foreachPartition", "checkpoint", "localCheckpoint", "persist", "isLocal",
                                   "inputFiles", "sameSemantics", "semanticHash"])
 def test_examples(spark, name):
@@ -43,6 +43,24 @@ def test_offset(spark):
     assert e.value.getErrorClass() == "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE"
     with pytest.raises(PySparkTypeError):
         df.offset("2")
+
+
+def test_repartition_by_range(spark):
+    df = spark.range(0, 100, 1, 5).withColumn("k", (F.col("id") * 37) % 100)
+
+    def ranges(d):
+        return [tuple(r) for r in d.withColumn("p", F.spark_partition_id()).groupBy("p")
+                .agg(F.min("k"), F.max("k"), F.count("*")).orderBy("p").collect()]
+
+    # PySpark 4 gives these bounds for the same rows.
+    assert ranges(df.repartitionByRange(4, "k")) == [(0, 0, 24, 25), (1, 25, 49, 25), (2, 50, 74, 25), (3, 75, 99, 25)]
+    assert ranges(df.repartitionByRange(3, F.col("k").desc())) == [(0, 66, 99, 34), (1, 33, 65, 33), (2, 0, 32, 33)]
+    assert sorted(r.id for r in df.repartitionByRange(4, "k").collect()) == list(range(100))
+    with pytest.raises(PySparkValueError) as e:
+        df.repartitionByRange(3)
+    assert e.value.getErrorClass() == "CANNOT_BE_EMPTY"
+    with pytest.raises(PySparkTypeError):
+        df.repartitionByRange(1.5, "k")
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ export function corpus(): Uint8Array[] {
   tr(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, 1n, 5n, 0n, false));
   tr(fb.RelationOp.Distinct, (b) => fb.Distinct.createDistinct(b, 1n, strVec(b, ['id'])));
   tr(fb.RelationOp.SetOp, (b) => fb.SetOp.createSetOp(b, 1n, 2n, true, true));
-  tr(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, 1n, 3, true, exprVec(b, [col('id')]), false));
+  tr(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, 1n, 3, true, exprVec(b, [col('id')]), false, false));
   tr(fb.RelationOp.SubqueryAlias, (b) => fb.SubqueryAlias.createSubqueryAlias(b, 1n, b.createString('t')));
   const ipc = arrow.tableToIPC(new arrow.Table({ a: arrow.vectorFromArray([1, 2, null], new arrow.Int32()), s: arrow.vectorFromArray(['x', null, 'z'], new arrow.Utf8()) }), 'stream');
   tr(fb.RelationOp.LocalData, (b) => {

@@ -245,6 +245,7 @@ export const LAYOUT = {
         { name: "shuffle", slot: 2, kind: "scalar", size: 1, required: false },
         { name: "exprs", slot: 3, kind: "vector_table", table: "Expression", required: false },
         { name: "by_partition_id", slot: 4, kind: "scalar", size: 1, required: false },
+        { name: "by_range", slot: 5, kind: "scalar", size: 1, required: false },
       ],
     },
     SubqueryAlias: {

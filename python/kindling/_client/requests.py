@@ -330,8 +330,10 @@ def set_op(left: int, right: int, by_name: bool, allow_missing: bool) -> Build:
     return build
 
 
-def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequence, by_partition_id: bool = False) -> Build:
-    """``repartition`` / ``coalesce``; ``by_partition_id``: ``exprs[0]`` already is each row's partition (RDDs)."""
+def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequence, by_partition_id: bool = False,
+                by_range: bool = False) -> Build:
+    """``repartition`` / ``coalesce``; ``by_partition_id``: ``exprs[0]`` already is each row's partition (RDDs);
+    ``by_range``: ``repartitionByRange`` (``exprs`` sort orders or columns)."""
     def build(b):
         es = _exprs(b, exprs) if exprs else 0
         _Repartition.Start(b)
@@ -340,6 +342,8 @@ def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequen
         _Repartition.AddShuffle(b, shuffle)
         if by_partition_id:
             _Repartition.AddByPartitionId(b, True)
+        if by_range:
+            _Repartition.AddByRange(b, True)
         if es:
             _Repartition.AddExprs(b, es)
         return _transform(b, RelationOp.Repartition, _Repartition.End(b))

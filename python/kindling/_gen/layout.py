@@ -245,6 +245,7 @@ LAYOUT = {
                 { "name": "shuffle", "slot": 2, "kind": "scalar", "size": 1, "required": False },
                 { "name": "exprs", "slot": 3, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "by_partition_id", "slot": 4, "kind": "scalar", "size": 1, "required": False },
+                { "name": "by_range", "slot": 5, "kind": "scalar", "size": 1, "required": False },
             ],
         },
         "SubqueryAlias": {

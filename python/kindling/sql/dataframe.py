@@ -737,6 +737,43 @@ class DataFrame:
         exprs = [_expr_of(c, "cols") for c in cols]
         return self._transform(rq.repartition(self._id, n, True, exprs))
 
+    def repartitionByRange(self, numPartitions: Union[int, ColumnOrName], *cols: ColumnOrName) -> "DataFrame":
+        """Redistributes rows into ``numPartitions`` partitions by ranges of ``cols`` (ascending, nulls first, unless
+        given as sort orders), the bounds sampled from the rows as for a global sort; without ``numPartitions``,
+        ``spark.sql.shuffle.partitions`` of them.
+
+        Parameters
+        ----------
+        numPartitions : int, str or Column
+            The number of partitions, or the first column.
+        cols : str or Column
+            The columns (or sort orders) to range-partition by.
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> df = spark.range(0, 12, 1, 3).repartitionByRange(2, "id")
+        >>> df.rdd.getNumPartitions()
+        2
+        >>> df.withColumn("p", spark_partition_id()).groupBy("p").agg(min("id"), max("id")).orderBy("p").collect()
+        [Row(p=0, min(id)=0, max(id)=5), Row(p=1, min(id)=6, max(id)=11)]
+        """
+        if isinstance(numPartitions, (str, Column)):
+            cols = (numPartitions, *cols)
+            n = self._shuffle_partitions()
+        elif isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            n = numPartitions
+            if not cols:
+                raise PySparkValueError("At least one partition-by expression must be specified.", "CANNOT_BE_EMPTY",
+                                        {"item": "partition-by expression"})
+        else:
+            raise _type_error("NOT_COLUMN_OR_INT_OR_STR", "numPartitions", numPartitions)
+        exprs = [_expr_of(c, "cols") for c in _flatten(cols)]
+        return self._transform(rq.repartition(self._id, n, True, exprs, by_range=True))
+
     def _shuffle_partitions(self) -> int:
         raw = self._session.conf.get("spark.sql.shuffle.partitions", None)
         try:

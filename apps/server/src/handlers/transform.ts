@@ -152,6 +152,7 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       const exprs = decodeColumns(r.exprsLength(), (i) => r.exprs(i), df);
       const n = partitions(r.numPartitions() === 0 ? s.spark.defaultParallelism : r.numPartitions(), r.shuffle() ? 'repartition' : 'coalesce');
       if (!r.shuffle()) return input.coalesce(n);
+      if (r.byRange()) return input.repartitionByRange(n, ...exprs);
       if (r.byPartitionId()) {
         if (exprs.length !== 1) throw new IllegalArgumentError('INVALID_PARTITION_ID', 'Repartition by partition id needs exactly one expression.');
         return input.repartitionByPartitionId(n, exprs[0]!);

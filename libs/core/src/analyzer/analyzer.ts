@@ -135,7 +135,8 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
       if (!Number.isInteger(p.numPartitions) || p.numPartitions <= 0) {
         throw new AnalysisError('INVALID_PARTITION_NUMBER', `The number of partitions must be positive, but got ${p.numPartitions}.`);
       }
-      const partitionExprs = p.partitionExprs.map((e) => resolveExpression(e, scope));
+      const partitionExprs = p.partitionExprs.map((e) =>
+        e.kind === 'sortOrder' && p.byRange ? { ...e, child: resolveExpression(e.child, scope) } : resolveExpression(e, scope));
       if (p.byPartitionId && (partitionExprs.length !== 1 || !isIntegral(dataTypeOf(partitionExprs[0]!)))) {
         throw new AnalysisError('INVALID_PARTITION_ID', 'Repartitioning by partition id needs exactly one integer column.');
       }

@@ -404,6 +404,16 @@ export class DataFrame {
     return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: true, partitionExprs: exprs, child }));
   }
 
+  /** Range partitioning by `cols` (plain columns ascending, nulls first), bounds sampled as a global sort's (Spark's `repartitionByRange`). */
+  repartitionByRange(numPartitions: number, ...cols: ColumnLike[]): DataFrame {
+    if (cols.length === 0) throw new IllegalArgumentError('CANNOT_BE_EMPTY', 'At least one partition-by expression must be specified.');
+    const order = cols.map((c): SortOrder => {
+      const e = toColumnExpr(c);
+      return e.kind === 'sortOrder' ? e : { kind: 'sortOrder', child: e, direction: 'asc', nullOrdering: 'nullsFirst' };
+    });
+    return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: true, partitionExprs: order, byRange: true, child }));
+  }
+
   /**
    * Shuffles each row to partition pmod(`partitionId`, numPartitions): the id is already computed (by a Python
    * RDD's partition function, PySpark's `partitionBy`), so the engine only moves the rows.

@@ -309,7 +309,9 @@ class Planner {
         if (!p.shuffle) {
           return p.numPartitions >= outputPartitions(child) ? child : { kind: 'coalesce', numPartitions: p.numPartitions, child, output };
         }
-        const partitioning: Partitioning = p.byPartitionId
+        const partitioning: Partitioning = p.byRange
+          ? { kind: 'range', order: p.partitionExprs.map((e) => bindReferences(e, child.output) as SortOrder), numPartitions: p.numPartitions }
+          : p.byPartitionId
           ? { kind: 'direct', expr: bindReferences(p.partitionExprs[0]!, child.output), numPartitions: p.numPartitions }
           : p.partitionExprs.length > 0
           ? { kind: 'hash', exprs: p.partitionExprs.map((e) => bindReferences(e, child.output)), numPartitions: p.numPartitions }

@@ -111,6 +111,8 @@ export interface Repartition extends PlanBase {
   readonly partitionExprs: readonly Expression[];
   /** RDD shuffles: `partitionExprs[0]` is the partition id, computed in Python (`partitionBy`). */
   readonly byPartitionId?: boolean;
+  /** `repartitionByRange`: `partitionExprs` are SortOrders; rows go to ranges of them, bounds sampled. */
+  readonly byRange?: boolean;
   readonly child: LogicalPlan;
 }
 /**

@@ -1,7 +1,8 @@
+// repartitionByRange, the plan questions behind sameSemantics/isLocal/inputFiles, and
 // df.offset(n) and LIMIT-with-OFFSET plans: rows skipped in partition order (or the sort's), across partitions,
 // with limits stacked on either side. Expected rows follow Spark's Offset / GlobalLimitAndOffset.
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalysisError, SparkSession, col } from '../src/index.js';
+import { AnalysisError, IllegalArgumentError, SparkSession, col, functions as F } from '../src/index.js';
 import { inputFiles, isLocal, semanticString } from '../src/internal.js';
 
 const spark = SparkSession.builder().master('local[2]').config('spark.sql.shuffle.partitions', 3).create();
@@ -34,6 +35,17 @@ describe('offset', () => {
 
   it('rejects a negative offset', () => {
     expect(() => spark.range(3).offset(-1).schema).toThrow(AnalysisError);
+  });
+});
+
+describe('repartitionByRange', () => {
+  it('puts contiguous key ranges in partition order (Spark bounds for these rows)', async () => {
+    const df = spark.range(0, 100, 1, 5).withColumn('k', col('id').multiply(37).mod(100));
+    const out = df.repartitionByRange(4, 'k');
+    expect(out.numPartitions).toBe(4);
+    const parts = await out.withColumn('p', F.spark_partition_id()).groupBy('p').agg(F.min('k'), F.max('k')).orderBy('p').collect();
+    expect(parts.map((r) => r.toArray().map(Number))).toEqual([[0, 0, 24], [1, 25, 49], [2, 50, 74], [3, 75, 99]]);
+    expect(() => df.repartitionByRange(3)).toThrow(IllegalArgumentError);
   });
 });
 
