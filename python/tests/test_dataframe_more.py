@@ -17,7 +17,7 @@ from kindling.sql._dataframe_ops import DataFrameNaFunctions
 from kindling.sql.types import IntegerType, LongType, StringType, StructField, StructType
 
 
-@pytest.mark.parametrize("name", ["offset", "repartitionByRange", "unpivot", "melt", "replace", "to", "colRegex", "transpose", "toJSON", "foreach",
+@pytest.mark.parametrize("name", ["offset", "repartitionByRange", "groupingSets", "unpivot", "melt", "replace", "to", "colRegex", "transpose", "toJSON", "foreach",
                                   "foreachPartition", "checkpoint", "localCheckpoint", "persist", "isLocal",
                                   "inputFiles", "sameSemantics", "semanticHash"])
 def test_examples(spark, name):
@@ -61,6 +61,20 @@ def test_repartition_by_range(spark):
     assert e.value.getErrorClass() == "CANNOT_BE_EMPTY"
     with pytest.raises(PySparkTypeError):
         df.repartitionByRange(1.5, "k")
+
+
+def test_grouping_sets(spark):
+    df = spark.createDataFrame([("A", "x", 1), ("A", "y", 2), ("B", "x", 5)], "k string, t string, v int")
+    assert df.groupingSets([["k", "t"], []], "k", "t").agg(F.sum("v"), F.grouping_id()).orderBy("k", "t").collect() == [
+        Row(k=None, t=None, **{"sum(v)": 8, "grouping_id()": 3}), Row(k="A", t="x", **{"sum(v)": 1, "grouping_id()": 0}),
+        Row(k="A", t="y", **{"sum(v)": 2, "grouping_id()": 0}), Row(k="B", t="x", **{"sum(v)": 5, "grouping_id()": 0})]
+    # a set given twice aggregates twice, as in Spark
+    assert [tuple(r) for r in df.groupingSets([["k"], ["k"]], "k").agg(F.count("*")).orderBy("k").collect()] == [
+        ("A", 2), ("A", 2), ("B", 1), ("B", 1)]
+    assert df.groupingSets([[F.col("k")], []], F.col("k")).agg(F.sum("v")).columns == ["k", "sum(v)"]
+    with pytest.raises(AnalysisException) as e:
+        df.groupingSets([["v"]], "k")
+    assert e.value.getErrorClass() == "MISSING_GROUP_BY"
 
 
 @pytest.fixture

@@ -359,7 +359,7 @@ export class Client {
   }
 
   aggregate(input: bigint, grouping: E[], aggregates: E[], groupType: fb.GroupType = fb.GroupType.GroupBy): Promise<Handle> {
-    return this.transform(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, input, exprList(b, grouping), exprList(b, aggregates), groupType));
+    return this.transform(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, input, exprList(b, grouping), exprList(b, aggregates), groupType, 0));
   }
 
   join(left: bigint, right: bigint, how: string, condition?: E, using: string[] = []): Promise<Handle> {

@@ -59,8 +59,8 @@ export function corpus(): Uint8Array[] {
   tr(fb.RelationOp.WithColumns, (b) => fb.WithColumns.createWithColumns(b, 1n, strVec(b, ['k']), exprVec(b, [call('%', col('id'), lit(3n))])));
   tr(fb.RelationOp.WithColumnsRenamed, (b) => fb.WithColumnsRenamed.createWithColumnsRenamed(b, 1n, strVec(b, ['id']), strVec(b, ['j'])));
   tr(fb.RelationOp.Drop, (b) => fb.Drop.createDrop(b, 1n, strVec(b, ['id']), exprVec(b, [col('id', 1n)])));
-  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('count'), alias(call('sum', col('id')), 's'), { call: 'count', args: [col('id')], distinct: true }]), fb.GroupType.GroupBy));
-  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('grouping_id')]), fb.GroupType.Cube));
+  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('count'), alias(call('sum', col('id')), 's'), { call: 'count', args: [col('id')], distinct: true }]), fb.GroupType.GroupBy, 0));
+  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('grouping_id')]), fb.GroupType.Cube, 0));
   tr(fb.RelationOp.Join, (b) => {
     const how = b.createString('inner');
     const c = expr(b, call('=', col('id', 1n), col('id', 2n)));

@@ -192,12 +192,18 @@ export const LAYOUT = {
         { name: "exprs", slot: 2, kind: "vector_table", table: "Expression", required: false },
       ],
     },
+    GroupingSet: {
+      fields: [
+        { name: "indices", slot: 0, kind: "vector_scalar", size: 4, required: false },
+      ],
+    },
     Aggregate: {
       fields: [
         { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "grouping", slot: 1, kind: "vector_table", table: "Expression", required: false },
         { name: "aggregates", slot: 2, kind: "vector_table", table: "Expression", required: false },
         { name: "group_type", slot: 3, kind: "scalar", size: 1, required: false },
+        { name: "grouping_sets", slot: 4, kind: "vector_table", table: "GroupingSet", required: false },
       ],
     },
     Join: {

@@ -11,6 +11,7 @@ from typing import Callable, Iterable, List, Optional, Sequence
 import flatbuffers
 
 from .._gen.kindling.protocol import Aggregate as _Aggregate
+from .._gen.kindling.protocol import GroupingSet as _GroupingSet
 from .._gen.kindling.protocol import AnalyzeRequest as _AnalyzeRequest
 from .._gen.kindling.protocol import BroadcastRequest as _BroadcastRequest
 from .._gen.kindling.protocol import Cancel as _Cancel
@@ -239,8 +240,25 @@ def drop(input_id: int, names: Sequence[str], exprs: Sequence) -> Build:
     return build
 
 
-def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence, group_type: int = GroupType.GroupBy) -> Build:
+def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence, group_type: int = GroupType.GroupBy,
+              grouping_sets: Optional[Sequence[Sequence[int]]] = None) -> Build:
+    """``groupBy``/``rollup``/``cube``/``groupingSets`` (``grouping_sets``: positions in ``grouping``) + ``agg``."""
     def build(b):
+        sets = 0
+        if grouping_sets is not None:
+            offsets = []
+            for s in grouping_sets:
+                _GroupingSet.StartIndicesVector(b, len(s))
+                for i in reversed(s):
+                    b.PrependInt32(i)
+                idx = b.EndVector()
+                _GroupingSet.Start(b)
+                _GroupingSet.AddIndices(b, idx)
+                offsets.append(_GroupingSet.End(b))
+            _Aggregate.StartGroupingSetsVector(b, len(offsets))
+            for o in reversed(offsets):
+                b.PrependUOffsetTRelative(o)
+            sets = b.EndVector()
         gs = _exprs(b, grouping)
         ags = _exprs(b, aggregates)
         _Aggregate.Start(b)
@@ -249,6 +267,8 @@ def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence, group_typ
         _Aggregate.AddAggregates(b, ags)
         if group_type != GroupType.GroupBy:
             _Aggregate.AddGroupType(b, group_type)
+        if sets:
+            _Aggregate.AddGroupingSets(b, sets)
         return _transform(b, RelationOp.Aggregate, _Aggregate.End(b))
 
     return build

@@ -192,12 +192,18 @@ LAYOUT = {
                 { "name": "exprs", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
             ],
         },
+        "GroupingSet": {
+            "fields": [
+                { "name": "indices", "slot": 0, "kind": "vector_scalar", "size": 4, "required": False },
+            ],
+        },
         "Aggregate": {
             "fields": [
                 { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "grouping", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "aggregates", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "group_type", "slot": 3, "kind": "scalar", "size": 1, "required": False },
+                { "name": "grouping_sets", "slot": 4, "kind": "vector_table", "table": "GroupingSet", "required": False },
             ],
         },
         "Join": {

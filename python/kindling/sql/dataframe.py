@@ -17,6 +17,7 @@ from .._gen.kindling.protocol.Body import Body
 from .._gen.kindling.protocol.PersistOp import PersistOp
 from .._gen.kindling.protocol.ResultFormat import ResultFormat
 from ..errors import (
+    AnalysisException,
     IllegalArgumentException,
     PySparkIndexError,
     PySparkNotImplementedError,
@@ -458,6 +459,53 @@ class DataFrame:
         from .group import GroupedData
 
         return GroupedData(self, [_expr_of(c, "cols") for c in _flatten(cols)], rq.GroupType.Cube)
+
+    def groupingSets(self, groupingSets: Sequence[Sequence[ColumnOrName]], *cols: ColumnOrName) -> "GroupedData":
+        """Groups by each of ``groupingSets`` in turn (SQL's ``GROUP BY cols GROUPING SETS (...)``), for
+        aggregation; the columns a set leaves out are NULL in its rows (:func:`grouping` tells them from NULL keys).
+
+        Parameters
+        ----------
+        groupingSets : list of lists of str or Column
+            The sets; each column must be one of ``cols``.
+        cols : str or Column
+            The grouping columns.
+
+        Returns
+        -------
+        :class:`GroupedData`
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("A", "x", 1), ("A", "y", 2), ("B", "x", 5)], "k string, t string, v int")
+        >>> df.groupingSets([["k"], ["t"]], "k", "t").agg(sum("v").alias("s")).orderBy("k", "t").show()
+        +----+----+---+
+        |   k|   t|  s|
+        +----+----+---+
+        |NULL|   x|  6|
+        |NULL|   y|  2|
+        |   A|NULL|  3|
+        |   B|NULL|  5|
+        +----+----+---+
+        """
+        from .group import GroupedData
+
+        keys = [_expr_of(c, "cols") for c in _flatten(cols)]
+        if not isinstance(groupingSets, (list, tuple)):
+            raise _type_error("NOT_LIST_OR_TUPLE", "groupingSets", groupingSets)
+        sets = []
+        for s in groupingSets:
+            if not isinstance(s, (list, tuple)):
+                raise _type_error("NOT_LIST_OR_TUPLE", "groupingSets", s)
+            positions = []
+            for c in s:
+                e = _expr_of(c, "groupingSets")
+                if e not in keys:
+                    raise AnalysisException(f"{c if isinstance(c, str) else Column(e)} doesn't show up in the GROUP BY "
+                                            "list.", "MISSING_GROUP_BY", {})
+                positions.append(keys.index(e))
+            sets.append(positions)
+        return GroupedData(self, keys, rq.GroupType.GroupingSets, sets)
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("a"))`` (same as ``df.groupBy().agg(...)``)."""

@@ -107,6 +107,13 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
           return input.rollup(keys).agg(aggs);
         case fb.GroupType.Cube:
           return input.cube(keys).agg(aggs);
+        case fb.GroupType.GroupingSets: {
+          const sets = Array.from({ length: a.groupingSetsLength() }, (_, i) => {
+            const set = a.groupingSets(i)!;
+            return Array.from({ length: set.indicesLength() }, (_, k) => set.indices(k)!);
+          });
+          return input.groupingSets(sets, keys).agg(aggs);
+        }
         default:
           throw new IllegalArgumentError('INVALID_RELATION', `Aggregate: unknown group type ${String(a.groupType())}.`, { relation: 'Aggregate' });
       }

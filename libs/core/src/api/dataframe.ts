@@ -232,6 +232,17 @@ export class DataFrame {
     return new GroupedData(this, keys, cubeSets(keys.map((_, i) => [i])));
   }
 
+  /** Groups by each of `sets` (positions in `cols`) in turn: Spark's GROUPING SETS. */
+  groupingSets(sets: readonly (readonly number[])[], ...cols: (ColumnLike | readonly ColumnLike[])[]): GroupedData {
+    const keys = flatten(cols).map((c) => toColumnExpr(c));
+    for (const set of sets) {
+      if (set.some((i) => !Number.isInteger(i) || i < 0 || i >= keys.length)) {
+        throw new IllegalArgumentError('INVALID_GROUPING_SET', `A grouping set refers to column ${set.join(', ')} of ${keys.length} grouping columns.`);
+      }
+    }
+    return new GroupedData(this, keys, sets);
+  }
+
   /** Aggregates over the whole DataFrame: `df.agg(F.max('a'))`. */
   agg(...exprs: (Column | readonly Column[])[]): DataFrame {
     return this.groupBy().agg(...exprs);

@@ -44,6 +44,7 @@ export { FlatMapGroupsInPython, FlatMapGroupsInPythonT } from './protocol/flat-m
 export { FrameType } from './protocol/frame-type.js';
 export { FunctionInfo, FunctionInfoT } from './protocol/function-info.js';
 export { GroupType } from './protocol/group-type.js';
+export { GroupingSet, GroupingSetT } from './protocol/grouping-set.js';
 export { Handshake, HandshakeT } from './protocol/handshake.js';
 export { HandshakeOk, HandshakeOkT } from './protocol/handshake-ok.js';
 export { Hello, HelloT } from './protocol/hello.js';
