@@ -12,7 +12,7 @@ from kindling.errors import AnalysisException
 from kindling.sql import Row
 from kindling.sql.catalog import Catalog, Column, Function, Table
 
-NAMES = ["cacheTable", "uncacheTable", "isCached", "clearCache", "refreshTable", "getTable", "listColumns",
+NAMES = ["cacheTable", "uncacheTable", "isCached", "clearCache", "refreshTable", "refreshByPath", "getTable", "listColumns",
          "listFunctions", "functionExists", "getFunction", "registerFunction"]
 
 
@@ -95,3 +95,24 @@ def test_register_function(spark):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert spark.sql("SELECT plus_two4(1) AS v").collect() == [Row(v=3)]
+
+
+def test_refresh_by_path(spark, tmp_path):
+    d = str(tmp_path / "p")
+    spark.createDataFrame([(1,), (2,)], "a int").write.parquet(d)
+    df = spark.read.parquet(d).cache()
+    assert df.count() == 2
+    other = spark.range(4).cache()
+    assert other.count() == 4
+    # the files change under the cached DataFrame (same names): refreshByPath makes it read them again
+    spark.createDataFrame([(5,), (6,)], "a int").coalesce(1).write.mode("overwrite").parquet(str(tmp_path / "q"))
+    import os
+    import shutil
+    src = [f for f in os.listdir(tmp_path / "q") if f.endswith(".parquet")][0]
+    for f in [f for f in os.listdir(d) if f.endswith(".parquet")]:
+        shutil.copy(tmp_path / "q" / src, os.path.join(d, f))
+    assert sorted(r.a for r in df.collect()) == [1, 2]  # still the cached blocks
+    spark.catalog.refreshByPath("file:" + d)
+    assert df.is_cached and other.is_cached
+    assert sorted(r.a for r in df.collect()) == sorted([5, 6] * len([f for f in os.listdir(d) if f.endswith(".parquet")]))
+    spark.catalog.clearCache()

@@ -428,7 +428,7 @@ export class Client {
   }
 
   async persist(df: bigint, op: fb.PersistOp): Promise<void> {
-    await this.request(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, df, op));
+    await this.request(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, df, op, 0));
   }
 
   async release(ids: bigint[]): Promise<void> {

@@ -104,8 +104,8 @@ export function corpus(): Uint8Array[] {
   add(fb.Body.ConfigRequest, (b) => fb.ConfigRequest.createConfigRequest(b, fb.ConfigOp.Set, b.createString('k'), b.createString('v'), 0));
   add(fb.Body.ConfigRequest, (b) => fb.ConfigRequest.createConfigRequest(b, fb.ConfigOp.Get, b.createString('k'), 0, b.createString('d')));
   add(fb.Body.ConfigRequest, (b) => fb.ConfigRequest.createConfigRequest(b, fb.ConfigOp.GetAll, 0, 0, 0));
-  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Cache));
-  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Unpersist));
+  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Cache, 0));
+  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Unpersist, 0));
   add(fb.Body.Release, (b) => fb.Release.createRelease(b, fb.Release.createIdsVector(b, [7n, 99n])));
   add(fb.Body.Cancel, (b) => fb.Cancel.createCancel(b, 3n));
   return out;

@@ -65,3 +65,16 @@ describe('plan questions', () => {
     expect(inputFiles(spark.range(2))).toEqual([]);
   });
 });
+
+describe('cache manager', () => {
+  it('clears every cached plan, and refreshes only those reading a path', async () => {
+    const a = spark.range(3).cache();
+    const b = spark.range(4).cache();
+    expect(await a.count()).toBe(3);
+    expect(spark.engine.cacheManager.refreshByPath('/no/such/dir')).toBe(0);
+    expect(a.isCached && b.isCached).toBe(true);
+    spark.engine.cacheManager.clear();
+    expect(a.isCached || b.isCached).toBe(false);
+    expect(await a.count()).toBe(3);
+  });
+});

@@ -502,6 +502,7 @@ export const LAYOUT = {
       fields: [
         { name: "df", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "op", slot: 1, kind: "scalar", size: 1, required: false },
+        { name: "path", slot: 2, kind: "string", required: false },
       ],
     },
     CatalogRequest: {

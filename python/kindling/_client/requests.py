@@ -455,11 +455,14 @@ def config(op: int, key: Optional[str] = None, value: Optional[str] = None,
     return build
 
 
-def persist(df: int, op: int) -> Build:
+def persist(df: int, op: int, path: Optional[str] = None) -> Build:
     def build(b):
+        p = b.CreateString(path) if path is not None else 0
         _PersistRequest.Start(b)
         _PersistRequest.AddDf(b, df)
         _PersistRequest.AddOp(b, op)
+        if p:
+            _PersistRequest.AddPath(b, p)
         return _PersistRequest.End(b)
 
     return build

@@ -502,6 +502,7 @@ LAYOUT = {
             "fields": [
                 { "name": "df", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "op", "slot": 1, "kind": "scalar", "size": 1, "required": False },
+                { "name": "path", "slot": 2, "kind": "string", "required": False },
             ],
         },
         "CatalogRequest": {

@@ -126,6 +126,17 @@ def is_cached(session: "SparkSession", tableName: str) -> bool:
     return _table_op(session, crq.CatalogOp.IsCachedTable, tableName)
 
 
+def refresh_by_path(session: "SparkSession", path: str) -> None:
+    import os
+
+    _views._check_str(path, "path")
+    session._check_active()
+    local = path[len("file:"):] if path.startswith("file:") else path
+    if local.startswith("//"):
+        local = local[2:]
+    session._client.call(Body.PersistRequest, rq.persist(0, PersistOp.RefreshByPath, os.path.abspath(local)), Body.Ack)
+
+
 def refresh_table(session: "SparkSession", tableName: str) -> None:
     """A cached view's blocks are dropped and rebuilt lazily on its next action, as Spark re-caches it."""
     name, db = _split(tableName, None)

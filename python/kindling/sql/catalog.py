@@ -236,6 +236,27 @@ class Catalog:
 
         refresh_table(self._session, tableName)
 
+    def refreshByPath(self, path: str) -> None:
+        """Drops the cached blocks of every persisted DataFrame that reads files at or under ``path``; they are
+        computed again, from the files as they are then, on their next action. (The list of files a DataFrame reads
+        is fixed when it is made: files added later are not picked up.)
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> d = tempfile.mkdtemp()
+        >>> spark.range(3).write.mode("overwrite").parquet(d)
+        >>> df = spark.read.parquet(d).cache()
+        >>> df.count()
+        3
+        >>> spark.catalog.refreshByPath(d)
+        >>> df.is_cached, df.count()
+        (True, 3)
+        """
+        from ._catalog_more import refresh_by_path
+
+        refresh_by_path(self._session, path)
+
     # ------------------------------------------------------------------ columns and functions
 
     def getTable(self, tableName: str) -> Table:

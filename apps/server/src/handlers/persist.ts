@@ -9,6 +9,12 @@ export function persist(ctx: RequestContext, req: fb.PersistRequest): Uint8Array
     ctx.session.spark.engine.cacheManager.clear();
     return ackOf(ctx.requestId);
   }
+  if (req.op() === fb.PersistOp.RefreshByPath) {
+    const path = req.path();
+    if (!path) throw new IllegalArgumentError('INVALID_PERSIST_OP', 'RefreshByPath needs a path.', { field: 'path' });
+    ctx.session.spark.engine.cacheManager.refreshByPath(path);
+    return ackOf(ctx.requestId);
+  }
   const df = ctx.session.handle(req.df());
   switch (req.op()) {
     case fb.PersistOp.Cache:

@@ -12,4 +12,5 @@ class PersistOp(object):
   Cache = cast(int, ...)
   Unpersist = cast(int, ...)
   ClearCache = cast(int, ...)
+  RefreshByPath = cast(int, ...)
 
