@@ -17,7 +17,6 @@ from .._gen.kindling.protocol.Body import Body
 from .._gen.kindling.protocol.PersistOp import PersistOp
 from .._gen.kindling.protocol.ResultFormat import ResultFormat
 from ..errors import (
-    AnalysisException,
     IllegalArgumentException,
     PySparkIndexError,
     PySparkNotImplementedError,
@@ -467,7 +466,7 @@ class DataFrame:
         Parameters
         ----------
         groupingSets : list of lists of str or Column
-            The sets; each column must be one of ``cols``.
+            The sets; a column that is not one of ``cols`` is grouped by in its set but not shown, as in Spark.
         cols : str or Column
             The grouping columns.
 
@@ -494,6 +493,7 @@ class DataFrame:
         if not isinstance(groupingSets, (list, tuple)):
             raise _type_error("NOT_LIST_OR_TUPLE", "groupingSets", groupingSets)
         sets = []
+        hidden = 0
         for s in groupingSets:
             if not isinstance(s, (list, tuple)):
                 raise _type_error("NOT_LIST_OR_TUPLE", "groupingSets", s)
@@ -501,11 +501,11 @@ class DataFrame:
             for c in s:
                 e = _expr_of(c, "groupingSets")
                 if e not in keys:
-                    raise AnalysisException(f"{c if isinstance(c, str) else Column(e)} doesn't show up in the GROUP BY "
-                                            "list.", "MISSING_GROUP_BY", {})
+                    keys.append(e)
+                    hidden += 1
                 positions.append(keys.index(e))
             sets.append(positions)
-        return GroupedData(self, keys, rq.GroupType.GroupingSets, sets)
+        return GroupedData(self, keys, rq.GroupType.GroupingSets, sets, hidden)
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("a"))`` (same as ``df.groupBy().agg(...)``)."""
