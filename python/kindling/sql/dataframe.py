@@ -1285,8 +1285,8 @@ class DataFrame:
         >>> cp = df.checkpoint()
         >>> cp.collect()
         [Row(x=0), Row(x=2), Row(x=4), Row(x=6)]
-        >>> "Range" in cp._analyze(1, "extended").Text().decode()
-        False
+        >>> cp.isLocal()  # the plan now reads the kept rows, not the range
+        True
         """
         from . import _dataframe_actions as _act
 
