@@ -22,3 +22,4 @@ export { windowNotAllowed } from './analyzer/resolve-window.js';
 export { lateralView } from './analyzer/resolve-generator.js';
 export { decimalLiteralOf, formatDecimal, MAX_PRECISION } from './types/decimal.js';
 export { decimalWords, readDecimal } from './execution/decimal-data.js';
+export { commonType } from './expr/functions/coercion.js';

@@ -72,6 +72,16 @@ export type Relation =
       readonly tableAlias: string | null;
       readonly columns: readonly string[];
     }
+  /** `child UNPIVOT [INCLUDE|EXCLUDE NULLS] (value FOR name IN (col [AS alias], …)) [alias]`. */
+  | {
+      readonly kind: 'unpivot';
+      readonly child: Relation;
+      readonly valueColumn: string;
+      readonly nameColumn: string;
+      readonly columns: readonly { readonly name: string; readonly alias: string | null }[];
+      readonly includeNulls: boolean;
+      readonly alias: string | null;
+    }
   | {
       readonly kind: 'join';
       readonly left: Relation;

@@ -385,7 +385,11 @@ class StatementParser extends ExpressionParser {
     const t = this.ts.peek();
     if (t.kind === 'quotedIdent') return true;
     if (t.kind !== 'word' || CLAUSE_WORDS.has(t.text.toUpperCase())) return false;
-    // `OFFSET 2` is the clause; `SELECT id offset FROM t` an alias named offset (Spark accepts both).
+    // `t UNPIVOT (…)` starts the clause, as `OFFSET 2` does; otherwise both words can be aliases (Spark accepts both).
+    if (t.text.toUpperCase() === 'UNPIVOT') {
+      const n = this.ts.peek(1);
+      return !((n.kind === 'op' && n.text === '(') || (n.kind === 'word' && ['INCLUDE', 'EXCLUDE'].includes(n.text.toUpperCase())));
+    }
     if (t.text.toUpperCase() === 'OFFSET') {
       const n = this.ts.peek(1);
       return !(n.kind === 'number' || (n.kind === 'op' && ['-', '?', ':'].includes(n.text)));
@@ -454,6 +458,37 @@ class StatementParser extends ExpressionParser {
   }
 
   private primaryRelation(): Relation {
+    const r = this.primaryRelationOnly();
+    return this.ts.isWord('UNPIVOT') ? this.unpivot(r) : r;
+  }
+
+  /** After the relation: `UNPIVOT [INCLUDE|EXCLUDE NULLS] (v FOR n IN (a [AS x], …)) [[AS] alias]`. */
+  private unpivot(child: Relation): Relation {
+    const ts = this.ts;
+    ts.expectWord('UNPIVOT');
+    let includeNulls = false;
+    if (ts.acceptWord('INCLUDE')) {
+      ts.expectWord('NULLS');
+      includeNulls = true;
+    } else if (ts.acceptWord('EXCLUDE')) ts.expectWord('NULLS');
+    ts.expectOp('(');
+    const valueColumn = this.identifier();
+    ts.expectWord('FOR');
+    const nameColumn = this.identifier();
+    ts.expectWord('IN');
+    ts.expectOp('(');
+    const columns: { name: string; alias: string | null }[] = [];
+    do {
+      const name = this.identifier();
+      const alias = ts.acceptWord('AS') ? this.identifier() : ts.peek().kind === 'word' || ts.peek().kind === 'quotedIdent' ? this.identifier() : null;
+      columns.push({ name, alias });
+    } while (ts.acceptOp(','));
+    ts.expectOp(')');
+    ts.expectOp(')');
+    return { kind: 'unpivot', child, valueColumn, nameColumn, columns, includeNulls, alias: this.relationAlias() };
+  }
+
+  private primaryRelationOnly(): Relation {
     const ts = this.ts;
     if (ts.isOp('(')) {
       ts.next();
@@ -567,6 +602,7 @@ function applyWindowsToRelation(r: Relation, defs: ReadonlyMap<string, WindowSpe
     case 'join':
       return { ...r, left: applyWindowsToRelation(r.left, defs), right: applyWindowsToRelation(r.right, defs) };
     case 'lateralView':
+    case 'unpivot':
       return { ...r, child: applyWindowsToRelation(r.child, defs) };
     default:
       return r;
