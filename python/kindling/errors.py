@@ -41,6 +41,7 @@ _TEMPLATES: Dict[str, str] = {
     "NOT_DICT": "Argument `<arg_name>` should be a dict, got <arg_type>.",
     "NOT_COLUMN": "Argument `<arg_name>` should be a Column, got <arg_type>.",
     "NOT_COLUMN_OR_STR": "Argument `<arg_name>` should be a Column or str, got <arg_type>.",
+    "NOT_COLUMN_OR_INT_OR_STR": "Argument `<arg_name>` should be a Column, int or str, got <arg_type>.",
     "NOT_COLUMN_OR_INT_OR_LIST_OR_STR_OR_TUPLE": (
         "Argument `<arg_name>` should be a Column, int, list, str or tuple, got <arg_type>."
     ),

@@ -71,8 +71,15 @@ def portable_hash(x: Hashable) -> int:
 
 
 class StorageLevel:
-    """Where persisted blocks live. The engine keeps every persisted RDD in memory; the levels exist so that
-    ``persist(StorageLevel.MEMORY_AND_DISK)`` reads as in PySpark."""
+    """Where persisted blocks live, as PySpark names the levels. The engine keeps every persisted RDD or DataFrame in
+    memory whatever the level; ``DataFrame.storageLevel`` reports the level it was persisted with.
+
+    Examples
+    --------
+    >>> from kindling import StorageLevel
+    >>> str(StorageLevel.MEMORY_AND_DISK_DESER), StorageLevel.DISK_ONLY == StorageLevel(True, False, False, False)
+    ('Disk Memory Deserialized 1x Replicated', True)
+    """
 
     def __init__(self, useDisk: bool, useMemory: bool, useOffHeap: bool, deserialized: bool, replication: int = 1) -> None:
         self.useDisk = useDisk
@@ -84,10 +91,29 @@ class StorageLevel:
     def __repr__(self) -> str:
         return f"StorageLevel({self.useDisk}, {self.useMemory}, {self.useOffHeap}, {self.deserialized}, {self.replication})"
 
+    def __str__(self) -> str:
+        return ("Disk " * self.useDisk + "Memory " * self.useMemory + "OffHeap " * self.useOffHeap
+                + ("Deserialized " if self.deserialized else "Serialized ") + f"{self.replication}x Replicated")
 
+    def _key(self) -> tuple:
+        return (self.useDisk, self.useMemory, self.useOffHeap, self.deserialized, self.replication)
+
+    def __eq__(self, other: Any) -> bool:
+        return isinstance(other, StorageLevel) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+StorageLevel.NONE = StorageLevel(False, False, False, False)  # type: ignore[attr-defined]
 StorageLevel.DISK_ONLY = StorageLevel(True, False, False, False)  # type: ignore[attr-defined]
+StorageLevel.DISK_ONLY_2 = StorageLevel(True, False, False, False, 2)  # type: ignore[attr-defined]
+StorageLevel.DISK_ONLY_3 = StorageLevel(True, False, False, False, 3)  # type: ignore[attr-defined]
 StorageLevel.MEMORY_ONLY = StorageLevel(False, True, False, False)  # type: ignore[attr-defined]
+StorageLevel.MEMORY_ONLY_2 = StorageLevel(False, True, False, False, 2)  # type: ignore[attr-defined]
 StorageLevel.MEMORY_AND_DISK = StorageLevel(True, True, False, False)  # type: ignore[attr-defined]
+StorageLevel.MEMORY_AND_DISK_2 = StorageLevel(True, True, False, False, 2)  # type: ignore[attr-defined]
+StorageLevel.OFF_HEAP = StorageLevel(True, True, True, False, 1)  # type: ignore[attr-defined]
 StorageLevel.MEMORY_AND_DISK_DESER = StorageLevel(True, True, False, True)  # type: ignore[attr-defined]
 
 

@@ -359,7 +359,7 @@ export class Client {
   }
 
   aggregate(input: bigint, grouping: E[], aggregates: E[], groupType: fb.GroupType = fb.GroupType.GroupBy): Promise<Handle> {
-    return this.transform(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, input, exprList(b, grouping), exprList(b, aggregates), groupType));
+    return this.transform(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, input, exprList(b, grouping), exprList(b, aggregates), groupType, 0));
   }
 
   join(left: bigint, right: bigint, how: string, condition?: E, using: string[] = []): Promise<Handle> {
@@ -382,7 +382,7 @@ export class Client {
   }
 
   limit(input: bigint, n: bigint): Promise<Handle> {
-    return this.transform(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, input, n));
+    return this.transform(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, input, n, 0n, false));
   }
 
   localData(ipc: Uint8Array | null, shm?: { name: string; size: bigint }, schema?: (b: Builder) => number): Promise<Handle> {
@@ -428,7 +428,7 @@ export class Client {
   }
 
   async persist(df: bigint, op: fb.PersistOp): Promise<void> {
-    await this.request(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, df, op));
+    await this.request(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, df, op, 0));
   }
 
   async release(ids: bigint[]): Promise<void> {

@@ -59,8 +59,8 @@ export function corpus(): Uint8Array[] {
   tr(fb.RelationOp.WithColumns, (b) => fb.WithColumns.createWithColumns(b, 1n, strVec(b, ['k']), exprVec(b, [call('%', col('id'), lit(3n))])));
   tr(fb.RelationOp.WithColumnsRenamed, (b) => fb.WithColumnsRenamed.createWithColumnsRenamed(b, 1n, strVec(b, ['id']), strVec(b, ['j'])));
   tr(fb.RelationOp.Drop, (b) => fb.Drop.createDrop(b, 1n, strVec(b, ['id']), exprVec(b, [col('id', 1n)])));
-  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('count'), alias(call('sum', col('id')), 's'), { call: 'count', args: [col('id')], distinct: true }]), fb.GroupType.GroupBy));
-  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('grouping_id')]), fb.GroupType.Cube));
+  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('count'), alias(call('sum', col('id')), 's'), { call: 'count', args: [col('id')], distinct: true }]), fb.GroupType.GroupBy, 0));
+  tr(fb.RelationOp.Aggregate, (b) => fb.Aggregate.createAggregate(b, 1n, exprVec(b, [call('%', col('id'), lit(3n))]), exprVec(b, [call('grouping_id')]), fb.GroupType.Cube, 0));
   tr(fb.RelationOp.Join, (b) => {
     const how = b.createString('inner');
     const c = expr(b, call('=', col('id', 1n), col('id', 2n)));
@@ -82,10 +82,10 @@ export function corpus(): Uint8Array[] {
     return fb.Join.endJoin(b);
   });
   tr(fb.RelationOp.Sort, (b) => fb.Sort.createSort(b, 1n, exprVec(b, [{ sort: col('id'), desc: true }]), true));
-  tr(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, 1n, 5n));
+  tr(fb.RelationOp.Limit, (b) => fb.Limit.createLimit(b, 1n, 5n, 0n, false));
   tr(fb.RelationOp.Distinct, (b) => fb.Distinct.createDistinct(b, 1n, strVec(b, ['id'])));
   tr(fb.RelationOp.SetOp, (b) => fb.SetOp.createSetOp(b, 1n, 2n, true, true));
-  tr(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, 1n, 3, true, exprVec(b, [col('id')]), false));
+  tr(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, 1n, 3, true, exprVec(b, [col('id')]), false, false));
   tr(fb.RelationOp.SubqueryAlias, (b) => fb.SubqueryAlias.createSubqueryAlias(b, 1n, b.createString('t')));
   const ipc = arrow.tableToIPC(new arrow.Table({ a: arrow.vectorFromArray([1, 2, null], new arrow.Int32()), s: arrow.vectorFromArray(['x', null, 'z'], new arrow.Utf8()) }), 'stream');
   tr(fb.RelationOp.LocalData, (b) => {
@@ -104,8 +104,8 @@ export function corpus(): Uint8Array[] {
   add(fb.Body.ConfigRequest, (b) => fb.ConfigRequest.createConfigRequest(b, fb.ConfigOp.Set, b.createString('k'), b.createString('v'), 0));
   add(fb.Body.ConfigRequest, (b) => fb.ConfigRequest.createConfigRequest(b, fb.ConfigOp.Get, b.createString('k'), 0, b.createString('d')));
   add(fb.Body.ConfigRequest, (b) => fb.ConfigRequest.createConfigRequest(b, fb.ConfigOp.GetAll, 0, 0, 0));
-  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Cache));
-  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Unpersist));
+  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Cache, 0));
+  add(fb.Body.PersistRequest, (b) => fb.PersistRequest.createPersistRequest(b, 2n, fb.PersistOp.Unpersist, 0));
   add(fb.Body.Release, (b) => fb.Release.createRelease(b, fb.Release.createIdsVector(b, [7n, 99n])));
   add(fb.Body.Cancel, (b) => fb.Cancel.createCancel(b, 3n));
   return out;

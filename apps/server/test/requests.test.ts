@@ -287,9 +287,9 @@ describe('transformations and actions', () => {
     expect(await c.count(dd.id)).toBe(2n);
     const un = await c.transform(fb.RelationOp.SetOp, (b) => fb.SetOp.createSetOp(b, r.id, r.id, false, false));
     expect(await c.count(un.id)).toBe(12n);
-    const rep = await c.transform(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, un.id, 3, true, 0, false));
+    const rep = await c.transform(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, un.id, 3, true, 0, false, false));
     expect(await c.count(rep.id)).toBe(12n);
-    const co = await c.transform(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, rep.id, 1, false, 0, false));
+    const co = await c.transform(fb.RelationOp.Repartition, (b) => fb.Repartition.createRepartition(b, rep.id, 1, false, 0, false, false));
     const sw = await c.sort(co.id, [{ sort: col('id'), desc: true }], false);
     expect(rows(await collect(sw.id)).map((x) => x[0])).toEqual([5n, 5n, 4n, 4n, 3n, 3n, 2n, 2n, 1n, 1n, 0n, 0n]);
     const al = await c.transform(fb.RelationOp.SubqueryAlias, (b) => fb.SubqueryAlias.createSubqueryAlias(b, r.id, b.createString('t')));

@@ -9,7 +9,8 @@ export { type PlanPair, type SetOperationKind, setOperation } from './analyzer/s
 export { type GroupingElement, GROUPING_ID_NAME, cubeSets, groupingSetsOf, rollupSets } from './analyzer/resolve-grouping.js';
 export { type ResolutionScope, resolveColumn, resolveExpression, resolveFunction, toNamed } from './analyzer/resolve-expression.js';
 export { lookupScalarFunction, listScalarFunctions } from './expr/functions/registry.js';
-export { lookupAggregateFunction, listAggregateFunctions } from './expr/aggregates/registry.js';
+export { lookupAggregateFunction, listAggregateFunctions, aggregateFunctionNames } from './expr/aggregates/registry.js';
+export { inputFiles, isLocal, semanticString } from './api/dataframe-inspect.js';
 export { parseDate, parseTimestamp } from './expr/eval/datetime.js';
 export { type TimeZone, UTC, findTimeZone, timeZoneOf } from './expr/eval/time-zone.js';
 export { lookupRelation } from './catalog/relation-lookup.js';
@@ -21,3 +22,4 @@ export { windowNotAllowed } from './analyzer/resolve-window.js';
 export { lateralView } from './analyzer/resolve-generator.js';
 export { decimalLiteralOf, formatDecimal, MAX_PRECISION } from './types/decimal.js';
 export { decimalWords, readDecimal } from './execution/decimal-data.js';
+export { commonType } from './expr/functions/coercion.js';

@@ -195,12 +195,18 @@ export const LAYOUT = {
         { name: "exprs", slot: 2, kind: "vector_table", table: "Expression", required: false },
       ],
     },
+    GroupingSet: {
+      fields: [
+        { name: "indices", slot: 0, kind: "vector_scalar", size: 4, required: false },
+      ],
+    },
     Aggregate: {
       fields: [
         { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "grouping", slot: 1, kind: "vector_table", table: "Expression", required: false },
         { name: "aggregates", slot: 2, kind: "vector_table", table: "Expression", required: false },
         { name: "group_type", slot: 3, kind: "scalar", size: 1, required: false },
+        { name: "grouping_sets", slot: 4, kind: "vector_table", table: "GroupingSet", required: false },
       ],
     },
     Join: {
@@ -223,6 +229,8 @@ export const LAYOUT = {
       fields: [
         { name: "input", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "limit", slot: 1, kind: "scalar", size: 8, required: false },
+        { name: "offset", slot: 2, kind: "scalar", size: 8, required: false },
+        { name: "is_offset", slot: 3, kind: "scalar", size: 1, required: false },
       ],
     },
     Distinct: {
@@ -246,6 +254,7 @@ export const LAYOUT = {
         { name: "shuffle", slot: 2, kind: "scalar", size: 1, required: false },
         { name: "exprs", slot: 3, kind: "vector_table", table: "Expression", required: false },
         { name: "by_partition_id", slot: 4, kind: "scalar", size: 1, required: false },
+        { name: "by_range", slot: 5, kind: "scalar", size: 1, required: false },
       ],
     },
     SubqueryAlias: {
@@ -496,6 +505,7 @@ export const LAYOUT = {
       fields: [
         { name: "df", slot: 0, kind: "scalar", size: 8, required: false },
         { name: "op", slot: 1, kind: "scalar", size: 1, required: false },
+        { name: "path", slot: 2, kind: "string", required: false },
       ],
     },
     CatalogRequest: {
@@ -515,10 +525,19 @@ export const LAYOUT = {
         { name: "is_temporary", slot: 3, kind: "scalar", size: 1, required: false },
       ],
     },
+    FunctionInfo: {
+      fields: [
+        { name: "name", slot: 0, kind: "string", required: false },
+        { name: "class_name", slot: 1, kind: "string", required: false },
+        { name: "is_temporary", slot: 2, kind: "scalar", size: 1, required: false },
+        { name: "description", slot: 3, kind: "string", required: false },
+      ],
+    },
     CatalogResponse: {
       fields: [
         { name: "flag", slot: 0, kind: "scalar", size: 1, required: false },
         { name: "tables", slot: 1, kind: "vector_table", table: "TableInfo", required: false },
+        { name: "functions", slot: 2, kind: "vector_table", table: "FunctionInfo", required: false },
       ],
     },
     WriteRequest: {

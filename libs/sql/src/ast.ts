@@ -26,6 +26,8 @@ export interface Query {
   readonly body: QueryBody;
   readonly orderBy: readonly SortOrder[];
   readonly limit: number | null;
+  /** `OFFSET n`: rows skipped before the LIMIT applies. */
+  readonly offset?: number;
   /** The source text of a subquery (for errors that name it). */
   readonly text?: string;
 }
@@ -69,6 +71,16 @@ export type Relation =
       readonly outer: boolean;
       readonly tableAlias: string | null;
       readonly columns: readonly string[];
+    }
+  /** `child UNPIVOT [INCLUDE|EXCLUDE NULLS] (value FOR name IN (col [AS alias], …)) [alias]`. */
+  | {
+      readonly kind: 'unpivot';
+      readonly child: Relation;
+      readonly valueColumn: string;
+      readonly nameColumn: string;
+      readonly columns: readonly { readonly name: string; readonly alias: string | null }[];
+      readonly includeNulls: boolean;
+      readonly alias: string | null;
     }
   | {
       readonly kind: 'join';

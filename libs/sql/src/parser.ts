@@ -155,10 +155,12 @@ class StatementParser extends ExpressionParser {
     if (ts.acceptWord('LIMIT')) {
       if (!ts.acceptWord('ALL')) limit = this.limitValue();
     }
+    if (ts.acceptWord('OFFSET')) return { ...query, limit, offset: this.limitValue('offset') };
     return { ...query, limit };
   }
 
-  private limitValue(): number {
+  /** The integer of `LIMIT n` / `OFFSET n`; `name` is which, for Spark's messages. */
+  private limitValue(name: 'limit' | 'offset' = 'limit'): number {
     const ts = this.ts;
     const at = ts.peek();
     const bound = this.parameterMarker();
@@ -166,7 +168,7 @@ class StatementParser extends ExpressionParser {
       // `LIMIT :n`: the argument must be a non-negative integer (an unbound marker fails once parsing ends).
       const v = bound.kind === 'literal' && (typeof bound.value === 'number' || typeof bound.value === 'bigint') ? Number(bound.value) : bound.kind === 'literal' && bound.value === null ? 0 : NaN;
       if (!Number.isInteger(v)) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE', 'The limit like expression must be an integer.', at);
-      if (v < 0) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${v}" is invalid. The limit expression must be equal to or greater than 0, but got ${v}.`, at);
+      if (v < 0) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${v}" is invalid. The ${name} expression must be equal to or greater than 0, but got ${v}.`, at);
       return v;
     }
     const negative = ts.acceptOp('-');
@@ -177,7 +179,7 @@ class StatementParser extends ExpressionParser {
     }
     ts.next();
     const v = Number(t.text) * (negative ? -1 : 1);
-    if (v < 0) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${v}" is invalid. The limit expression must be equal to or greater than 0, but got ${v}.`, t);
+    if (v < 0) throw ts.unsupported('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${v}" is invalid. The ${name} expression must be equal to or greater than 0, but got ${v}.`, t);
     return v;
   }
 
@@ -381,7 +383,18 @@ class StatementParser extends ExpressionParser {
   /** True when the next token can be an alias written without AS. */
   private atImplicitAlias(): boolean {
     const t = this.ts.peek();
-    return t.kind === 'quotedIdent' || (t.kind === 'word' && !CLAUSE_WORDS.has(t.text.toUpperCase()));
+    if (t.kind === 'quotedIdent') return true;
+    if (t.kind !== 'word' || CLAUSE_WORDS.has(t.text.toUpperCase())) return false;
+    // `t UNPIVOT (…)` starts the clause, as `OFFSET 2` does; otherwise both words can be aliases (Spark accepts both).
+    if (t.text.toUpperCase() === 'UNPIVOT') {
+      const n = this.ts.peek(1);
+      return !((n.kind === 'op' && n.text === '(') || (n.kind === 'word' && ['INCLUDE', 'EXCLUDE'].includes(n.text.toUpperCase())));
+    }
+    if (t.text.toUpperCase() === 'OFFSET') {
+      const n = this.ts.peek(1);
+      return !(n.kind === 'number' || (n.kind === 'op' && ['-', '?', ':'].includes(n.text)));
+    }
+    return true;
   }
 
   identifier(): string {
@@ -445,6 +458,37 @@ class StatementParser extends ExpressionParser {
   }
 
   private primaryRelation(): Relation {
+    const r = this.primaryRelationOnly();
+    return this.ts.isWord('UNPIVOT') ? this.unpivot(r) : r;
+  }
+
+  /** After the relation: `UNPIVOT [INCLUDE|EXCLUDE NULLS] (v FOR n IN (a [AS x], …)) [[AS] alias]`. */
+  private unpivot(child: Relation): Relation {
+    const ts = this.ts;
+    ts.expectWord('UNPIVOT');
+    let includeNulls = false;
+    if (ts.acceptWord('INCLUDE')) {
+      ts.expectWord('NULLS');
+      includeNulls = true;
+    } else if (ts.acceptWord('EXCLUDE')) ts.expectWord('NULLS');
+    ts.expectOp('(');
+    const valueColumn = this.identifier();
+    ts.expectWord('FOR');
+    const nameColumn = this.identifier();
+    ts.expectWord('IN');
+    ts.expectOp('(');
+    const columns: { name: string; alias: string | null }[] = [];
+    do {
+      const name = this.identifier();
+      const alias = ts.acceptWord('AS') ? this.identifier() : ts.peek().kind === 'word' || ts.peek().kind === 'quotedIdent' ? this.identifier() : null;
+      columns.push({ name, alias });
+    } while (ts.acceptOp(','));
+    ts.expectOp(')');
+    ts.expectOp(')');
+    return { kind: 'unpivot', child, valueColumn, nameColumn, columns, includeNulls, alias: this.relationAlias() };
+  }
+
+  private primaryRelationOnly(): Relation {
     const ts = this.ts;
     if (ts.isOp('(')) {
       ts.next();
@@ -558,6 +602,7 @@ function applyWindowsToRelation(r: Relation, defs: ReadonlyMap<string, WindowSpe
     case 'join':
       return { ...r, left: applyWindowsToRelation(r.left, defs), right: applyWindowsToRelation(r.right, defs) };
     case 'lateralView':
+    case 'unpivot':
       return { ...r, child: applyWindowsToRelation(r.child, defs) };
     default:
       return r;

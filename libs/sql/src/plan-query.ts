@@ -1,7 +1,7 @@
 // Query blocks → plans: WITH scopes, set operations (UNION, INTERSECT, EXCEPT/MINUS, each DISTINCT or ALL), VALUES,
 // ORDER BY, LIMIT. INTERSECT and EXCEPT are planned by the core's setOperation, as the DataFrame methods are.
 import { AnalysisError } from '@kindling/core';
-import { type Expression, alias, setOperation } from '@kindling/core/internal';
+import { type Expression, NO_LIMIT, alias, setOperation } from '@kindling/core/internal';
 import type { Query, QueryBody } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planSelect, sortBy } from './plan-select.js';
@@ -20,12 +20,13 @@ export function planQuery(q: Query, scope: PlanContext): Built {
     ctx = outer.withCtes(defs);
   }
   let b = q.body.kind === 'select' ? planSelect(q.body, correlation ? ctx.withCorrelation(correlation) : ctx, q.orderBy) : sortBy(planBody(q.body, ctx), q.orderBy, ctx);
-  if (q.limit !== null) {
+  if (q.limit !== null || q.offset) {
     if (correlation && correlation.predicates.length > 0) {
       throw new AnalysisError('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_LIMIT', `A correlated subquery with LIMIT is not supported by Kindling: ${q.text ?? 'subquery'}.`);
     }
-    const n = q.limit;
-    b = ctx.derive([b], (c) => ({ kind: 'limit', limit: n, child: c }));
+    const n = q.limit ?? NO_LIMIT;
+    const offset = q.offset;
+    b = ctx.derive([b], (c) => (offset ? { kind: 'limit', limit: n, offset, child: c } : { kind: 'limit', limit: n, child: c }));
   }
   return b;
 }

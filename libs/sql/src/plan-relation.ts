@@ -1,7 +1,7 @@
 // FROM clauses → plans: views and CTEs by name, subqueries, table functions (range), joins with
-// ON / USING / NATURAL, and LATERAL VIEW generators, each node analysed as it is built.
-import { AnalysisError, LongT } from '@kindling/core';
-import { type Expression, type LogicalPlan, type ResolutionScope, alias, analyzeNode, attr, lateralView, lit, lookupRelation, outputOf } from '@kindling/core/internal';
+// ON / USING / NATURAL, LATERAL VIEW generators and UNPIVOT, each node analysed as it is built.
+import { AnalysisError, LongT, sameType, simpleString } from '@kindling/core';
+import { type Expression, type LogicalPlan, type ResolutionScope, alias, analyzeNode, attr, commonType, lateralView, lit, lookupRelation, outputOf } from '@kindling/core/internal';
 import type { Relation } from './ast.js';
 import type { Built, PlanContext } from './plan-context.js';
 import { planQuery } from './plan-query.js';
@@ -34,7 +34,49 @@ export function planRelation(r: Relation, ctx: PlanContext): Built {
       return planJoin(r, ctx);
     case 'lateralView':
       return planLateralView(r, ctx);
+    case 'unpivot':
+      return aliased(planUnpivot(r, ctx), r.alias, ctx);
   }
+}
+
+/**
+ * UNPIVOT as Spark's Expand-free form: the id columns beside `inline(array(struct(name, CAST(value AS common))…))`,
+ * one row per value column, the values cast to the columns' wider type (no string promotion); EXCLUDE NULLS (the
+ * default) then drops rows whose value is NULL.
+ */
+function planUnpivot(r: Extract<Relation, { kind: 'unpivot' }>, ctx: PlanContext): Built {
+  const child = planRelation(r.child, ctx);
+  const out = outputOf(child.plan);
+  const sensitive = ctx.opts.caseSensitive;
+  const same = (a: string, b: string) => (sensitive ? a === b : a.toLowerCase() === b.toLowerCase());
+  const values = r.columns.map((c) => {
+    const a = out.find((o) => same(o.name, c.name));
+    if (!a) {
+      throw new AnalysisError('UNRESOLVED_COLUMN.WITH_SUGGESTION', `A column, variable, or function parameter with name \`${c.name}\` cannot be resolved. Did you mean one of the following? [${out.map((o) => `\`${o.name}\``).join(', ')}].`, { objectName: `\`${c.name}\``, proposal: out.map((o) => `\`${o.name}\``).join(', ') });
+    }
+    return { attr: a, name: c.alias ?? a.name };
+  });
+  const common = commonType(values.map((v) => v.attr.dataType), false);
+  if (!common) {
+    const byType = new Map<string, string[]>();
+    for (const v of values) {
+      const t = `"${simpleString(v.attr.dataType).toUpperCase()}"`;
+      byType.set(t, [...(byType.get(t) ?? []), `\`${v.attr.name}\``]);
+    }
+    const listed = [...byType.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, names]) => `${t} (${names.join(', ')})`).join(', ');
+    throw new AnalysisError('UNPIVOT_VALUE_DATA_TYPE_MISMATCH', `Unpivot value columns must share a least common type, some types do not: [${listed}].`, { types: `[${listed}]` });
+  }
+  const taken = new Set(values.map((v) => v.attr.exprId));
+  const ids = out.filter((o) => !taken.has(o.exprId));
+  const structs: Expression[] = values.map((v) => ({
+    kind: 'unresolvedFunction', name: 'named_struct', isDistinct: false,
+    args: [lit(r.nameColumn), lit(v.name), lit(r.valueColumn), sameType(v.attr.dataType, common) ? v.attr : { kind: 'cast', child: v.attr, to: common }],
+  }));
+  const generator: Expression = { kind: 'unresolvedFunction', name: 'inline', isDistinct: false, args: [{ kind: 'unresolvedFunction', name: 'array', isDistinct: false, args: structs }] };
+  const unpivoted = ctx.derive([child], (c) => ({ kind: 'project', projectList: [...ids, generator], child: c }));
+  if (r.includeNulls) return unpivoted;
+  const valueCol: Expression = { kind: 'unresolvedColumn', nameParts: [r.valueColumn] };
+  return ctx.derive([unpivoted], (c) => ({ kind: 'filter', condition: { kind: 'isNotNull', child: valueCol }, child: c }));
 }
 
 /** The FROM plan with a Generate over it (Spark's LATERAL VIEW is a Generate keeping the child's columns). */

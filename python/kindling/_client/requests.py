@@ -11,6 +11,7 @@ from typing import Callable, Iterable, List, Optional, Sequence
 import flatbuffers
 
 from .._gen.kindling.protocol import Aggregate as _Aggregate
+from .._gen.kindling.protocol import GroupingSet as _GroupingSet
 from .._gen.kindling.protocol import AnalyzeRequest as _AnalyzeRequest
 from .._gen.kindling.protocol import BroadcastRequest as _BroadcastRequest
 from .._gen.kindling.protocol import Cancel as _Cancel
@@ -239,8 +240,25 @@ def drop(input_id: int, names: Sequence[str], exprs: Sequence) -> Build:
     return build
 
 
-def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence, group_type: int = GroupType.GroupBy) -> Build:
+def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence, group_type: int = GroupType.GroupBy,
+              grouping_sets: Optional[Sequence[Sequence[int]]] = None) -> Build:
+    """``groupBy``/``rollup``/``cube``/``groupingSets`` (``grouping_sets``: positions in ``grouping``) + ``agg``."""
     def build(b):
+        sets = 0
+        if grouping_sets is not None:
+            offsets = []
+            for s in grouping_sets:
+                _GroupingSet.StartIndicesVector(b, len(s))
+                for i in reversed(s):
+                    b.PrependInt32(i)
+                idx = b.EndVector()
+                _GroupingSet.Start(b)
+                _GroupingSet.AddIndices(b, idx)
+                offsets.append(_GroupingSet.End(b))
+            _Aggregate.StartGroupingSetsVector(b, len(offsets))
+            for o in reversed(offsets):
+                b.PrependUOffsetTRelative(o)
+            sets = b.EndVector()
         gs = _exprs(b, grouping)
         ags = _exprs(b, aggregates)
         _Aggregate.Start(b)
@@ -249,6 +267,8 @@ def aggregate(input_id: int, grouping: Sequence, aggregates: Sequence, group_typ
         _Aggregate.AddAggregates(b, ags)
         if group_type != GroupType.GroupBy:
             _Aggregate.AddGroupType(b, group_type)
+        if sets:
+            _Aggregate.AddGroupingSets(b, sets)
         return _transform(b, RelationOp.Aggregate, _Aggregate.End(b))
 
     return build
@@ -294,6 +314,18 @@ def limit(input_id: int, n: int) -> Build:
     return build
 
 
+def offset(input_id: int, n: int) -> Build:
+    """``df.offset(n)``: a Limit request that skips ``n`` rows."""
+    def build(b):
+        _Limit.Start(b)
+        _Limit.AddInput(b, input_id)
+        _Limit.AddOffset(b, n)
+        _Limit.AddIsOffset(b, True)
+        return _transform(b, RelationOp.Limit, _Limit.End(b))
+
+    return build
+
+
 def distinct(input_id: int, subset: Optional[Sequence[str]]) -> Build:
     def build(b):
         ss = _strings(b, subset) if subset else 0
@@ -318,8 +350,10 @@ def set_op(left: int, right: int, by_name: bool, allow_missing: bool) -> Build:
     return build
 
 
-def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequence, by_partition_id: bool = False) -> Build:
-    """``repartition`` / ``coalesce``; ``by_partition_id``: ``exprs[0]`` already is each row's partition (RDDs)."""
+def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequence, by_partition_id: bool = False,
+                by_range: bool = False) -> Build:
+    """``repartition`` / ``coalesce``; ``by_partition_id``: ``exprs[0]`` already is each row's partition (RDDs);
+    ``by_range``: ``repartitionByRange`` (``exprs`` sort orders or columns)."""
     def build(b):
         es = _exprs(b, exprs) if exprs else 0
         _Repartition.Start(b)
@@ -328,6 +362,8 @@ def repartition(input_id: int, num_partitions: int, shuffle: bool, exprs: Sequen
         _Repartition.AddShuffle(b, shuffle)
         if by_partition_id:
             _Repartition.AddByPartitionId(b, True)
+        if by_range:
+            _Repartition.AddByRange(b, True)
         if es:
             _Repartition.AddExprs(b, es)
         return _transform(b, RelationOp.Repartition, _Repartition.End(b))
@@ -419,11 +455,14 @@ def config(op: int, key: Optional[str] = None, value: Optional[str] = None,
     return build
 
 
-def persist(df: int, op: int) -> Build:
+def persist(df: int, op: int, path: Optional[str] = None) -> Build:
     def build(b):
+        p = b.CreateString(path) if path is not None else 0
         _PersistRequest.Start(b)
         _PersistRequest.AddDf(b, df)
         _PersistRequest.AddOp(b, op)
+        if p:
+            _PersistRequest.AddPath(b, p)
         return _PersistRequest.End(b)
 
     return build

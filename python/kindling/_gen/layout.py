@@ -195,12 +195,18 @@ LAYOUT = {
                 { "name": "exprs", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
             ],
         },
+        "GroupingSet": {
+            "fields": [
+                { "name": "indices", "slot": 0, "kind": "vector_scalar", "size": 4, "required": False },
+            ],
+        },
         "Aggregate": {
             "fields": [
                 { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "grouping", "slot": 1, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "aggregates", "slot": 2, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "group_type", "slot": 3, "kind": "scalar", "size": 1, "required": False },
+                { "name": "grouping_sets", "slot": 4, "kind": "vector_table", "table": "GroupingSet", "required": False },
             ],
         },
         "Join": {
@@ -223,6 +229,8 @@ LAYOUT = {
             "fields": [
                 { "name": "input", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "limit", "slot": 1, "kind": "scalar", "size": 8, "required": False },
+                { "name": "offset", "slot": 2, "kind": "scalar", "size": 8, "required": False },
+                { "name": "is_offset", "slot": 3, "kind": "scalar", "size": 1, "required": False },
             ],
         },
         "Distinct": {
@@ -246,6 +254,7 @@ LAYOUT = {
                 { "name": "shuffle", "slot": 2, "kind": "scalar", "size": 1, "required": False },
                 { "name": "exprs", "slot": 3, "kind": "vector_table", "table": "Expression", "required": False },
                 { "name": "by_partition_id", "slot": 4, "kind": "scalar", "size": 1, "required": False },
+                { "name": "by_range", "slot": 5, "kind": "scalar", "size": 1, "required": False },
             ],
         },
         "SubqueryAlias": {
@@ -496,6 +505,7 @@ LAYOUT = {
             "fields": [
                 { "name": "df", "slot": 0, "kind": "scalar", "size": 8, "required": False },
                 { "name": "op", "slot": 1, "kind": "scalar", "size": 1, "required": False },
+                { "name": "path", "slot": 2, "kind": "string", "required": False },
             ],
         },
         "CatalogRequest": {
@@ -515,10 +525,19 @@ LAYOUT = {
                 { "name": "is_temporary", "slot": 3, "kind": "scalar", "size": 1, "required": False },
             ],
         },
+        "FunctionInfo": {
+            "fields": [
+                { "name": "name", "slot": 0, "kind": "string", "required": False },
+                { "name": "class_name", "slot": 1, "kind": "string", "required": False },
+                { "name": "is_temporary", "slot": 2, "kind": "scalar", "size": 1, "required": False },
+                { "name": "description", "slot": 3, "kind": "string", "required": False },
+            ],
+        },
         "CatalogResponse": {
             "fields": [
                 { "name": "flag", "slot": 0, "kind": "scalar", "size": 1, "required": False },
                 { "name": "tables", "slot": 1, "kind": "vector_table", "table": "TableInfo", "required": False },
+                { "name": "functions", "slot": 2, "kind": "vector_table", "table": "FunctionInfo", "required": False },
             ],
         },
         "WriteRequest": {

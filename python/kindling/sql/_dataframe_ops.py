@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DataFrameNaFunctions", "fillna", "dropna", "set_difference", "set_operation_all"]
 
+_NO_VALUE = object()  # replace()'s "value not given" (None means NULL)
 _NUMERIC = (NumericType, IntegerType, LongType, DoubleType)
 
 
@@ -226,3 +227,16 @@ class DataFrameNaFunctions:
     def drop(self, how: str = "any", thresh: Optional[int] = None,
              subset: Optional[Union[str, Sequence[str]]] = None) -> "DataFrame":
         return dropna(self._df, how, thresh, subset)
+
+    def replace(self, to_replace: Any, value: Any = _NO_VALUE, subset: Optional[Sequence[str]] = None) -> "DataFrame":
+        """As :meth:`DataFrame.replace`.
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(10, "Alice"), (5, "Bob")], "age int, name string")
+        >>> df.na.replace("Alice", None).collect()
+        [Row(age=10, name=None), Row(age=5, name='Bob')]
+        """
+        from . import _dataframe_reshape
+
+        return _dataframe_reshape.replace(self._df, to_replace, value, subset)

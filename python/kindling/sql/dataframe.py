@@ -24,6 +24,7 @@ from ..errors import (
     PySparkValueError,
 )
 from . import _dataframe_ops as _ops
+from . import _dataframe_reshape as _reshape
 from . import _expr as E
 from ._expr import ColumnRef, SortOrder, Star
 from ._expr import PythonUdf as E_PythonUdf
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from .readwriter import DataFrameWriter
     from .group import GroupedData
     from .session import SparkSession
-    from ..rdd import RDD
+    from ..rdd import RDD, StorageLevel
 
 __all__ = ["DataFrame"]
 
@@ -77,6 +78,7 @@ class DataFrame:
         # their schema): the DataFrameHandle that made this DataFrame, its Schema not yet verified.
         self._handle: Any = None
         self._session = session
+        self._storage_level: Any = None  # what persist() was given (storageLevel reports it while cached)
 
     @classmethod
     def _from_handle(cls, body: Any, session: "SparkSession") -> "DataFrame":
@@ -274,7 +276,14 @@ class DataFrame:
 
     def select(self, *cols: ColumnOrName) -> "DataFrame":
         """Projects columns or expressions: ``df.select("a", F.col("b") + 1)``."""
-        exprs = [_expr_of(c, "cols") for c in _flatten(cols)]
+        from ._dataframe_reshape import RegexColumn
+
+        exprs = []
+        for c in _flatten(cols):
+            if isinstance(c, RegexColumn):
+                exprs.extend(x._expr for x in c._columns)  # colRegex: every column its pattern matched
+            else:
+                exprs.append(_expr_of(c, "cols"))
         return self._transform(rq.project(self._id, exprs))
 
     def selectExpr(self, *expr: Union[str, List[str]]) -> "DataFrame":
@@ -449,6 +458,54 @@ class DataFrame:
         from .group import GroupedData
 
         return GroupedData(self, [_expr_of(c, "cols") for c in _flatten(cols)], rq.GroupType.Cube)
+
+    def groupingSets(self, groupingSets: Sequence[Sequence[ColumnOrName]], *cols: ColumnOrName) -> "GroupedData":
+        """Groups by each of ``groupingSets`` in turn (SQL's ``GROUP BY cols GROUPING SETS (...)``), for
+        aggregation; the columns a set leaves out are NULL in its rows (:func:`grouping` tells them from NULL keys).
+
+        Parameters
+        ----------
+        groupingSets : list of lists of str or Column
+            The sets; a column that is not one of ``cols`` is grouped by in its set but not shown, as in Spark.
+        cols : str or Column
+            The grouping columns.
+
+        Returns
+        -------
+        :class:`GroupedData`
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("A", "x", 1), ("A", "y", 2), ("B", "x", 5)], "k string, t string, v int")
+        >>> df.groupingSets([["k"], ["t"]], "k", "t").agg(sum("v").alias("s")).orderBy("k", "t").show()
+        +----+----+---+
+        |   k|   t|  s|
+        +----+----+---+
+        |NULL|   x|  6|
+        |NULL|   y|  2|
+        |   A|NULL|  3|
+        |   B|NULL|  5|
+        +----+----+---+
+        """
+        from .group import GroupedData
+
+        keys = [_expr_of(c, "cols") for c in _flatten(cols)]
+        if not isinstance(groupingSets, (list, tuple)):
+            raise _type_error("NOT_LIST_OR_TUPLE", "groupingSets", groupingSets)
+        sets = []
+        hidden = 0
+        for s in groupingSets:
+            if not isinstance(s, (list, tuple)):
+                raise _type_error("NOT_LIST_OR_TUPLE", "groupingSets", s)
+            positions = []
+            for c in s:
+                e = _expr_of(c, "groupingSets")
+                if e not in keys:
+                    keys.append(e)
+                    hidden += 1
+                positions.append(keys.index(e))
+            sets.append(positions)
+        return GroupedData(self, keys, rq.GroupType.GroupingSets, sets, hidden)
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("a"))`` (same as ``df.groupBy().agg(...)``)."""
@@ -796,6 +853,29 @@ class DataFrame:
             raise _type_error("NOT_INT", "num", num)
         return self._transform(rq.limit(self._id, num))
 
+    def offset(self, num: int) -> "DataFrame":
+        """Skips the first ``num`` rows (in partition order, or in the order of a preceding sort).
+
+        Parameters
+        ----------
+        num : int
+            How many rows to skip (non-negative).
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> spark.range(10).orderBy("id").offset(7).collect()
+        [Row(id=7), Row(id=8), Row(id=9)]
+        >>> spark.range(10).orderBy("id").limit(4).offset(2).collect()
+        [Row(id=2), Row(id=3)]
+        """
+        if not isinstance(num, int) or isinstance(num, bool):
+            raise _type_error("NOT_INT", "num", num)
+        return self._transform(rq.offset(self._id, num))
+
     def distinct(self) -> "DataFrame":
         return self._transform(rq.distinct(self._id, None))
 
@@ -843,6 +923,43 @@ class DataFrame:
             raise _type_error("NOT_COLUMN_OR_STR", "numPartitions", numPartitions)
         exprs = [_expr_of(c, "cols") for c in cols]
         return self._transform(rq.repartition(self._id, n, True, exprs))
+
+    def repartitionByRange(self, numPartitions: Union[int, ColumnOrName], *cols: ColumnOrName) -> "DataFrame":
+        """Redistributes rows into ``numPartitions`` partitions by ranges of ``cols`` (ascending, nulls first, unless
+        given as sort orders), the bounds sampled from the rows as for a global sort; without ``numPartitions``,
+        ``spark.sql.shuffle.partitions`` of them.
+
+        Parameters
+        ----------
+        numPartitions : int, str or Column
+            The number of partitions, or the first column.
+        cols : str or Column
+            The columns (or sort orders) to range-partition by.
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> df = spark.range(0, 12, 1, 3).repartitionByRange(2, "id")
+        >>> df.rdd.getNumPartitions()
+        2
+        >>> df.withColumn("p", spark_partition_id()).groupBy("p").agg(min("id"), max("id")).orderBy("p").collect()
+        [Row(p=0, min(id)=0, max(id)=5), Row(p=1, min(id)=6, max(id)=11)]
+        """
+        if isinstance(numPartitions, (str, Column)):
+            cols = (numPartitions, *cols)
+            n = self._shuffle_partitions()
+        elif isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            n = numPartitions
+            if not cols:
+                raise PySparkValueError("At least one partition-by expression must be specified.", "CANNOT_BE_EMPTY",
+                                        {"item": "partition-by expression"})
+        else:
+            raise _type_error("NOT_COLUMN_OR_INT_OR_STR", "numPartitions", numPartitions)
+        exprs = [_expr_of(c, "cols") for c in _flatten(cols)]
+        return self._transform(rq.repartition(self._id, n, True, exprs, by_range=True))
 
     def _shuffle_partitions(self) -> int:
         raw = self._session.conf.get("spark.sql.shuffle.partitions", None)
@@ -1041,6 +1158,168 @@ class DataFrame:
         than ``thresh`` non-null values."""
         return _ops.dropna(self, how, thresh, subset)
 
+    def replace(self, to_replace: Any, value: Any = _reshape._NO_VALUE, subset: Optional[List[str]] = None) -> "DataFrame":
+        """Replaces values: ``to_replace`` a bool, number, str, a list of them or a ``{old: new}`` dict; ``value``
+        the replacement (or a list as long as ``to_replace``; None for NULL). Only columns of the replaced values'
+        kind are touched (numbers: every numeric column, the replacement cast to the column's type), as in Spark.
+
+        Parameters
+        ----------
+        to_replace : bool, int, float, str, list or dict
+            The values to replace.
+        value : bool, int, float, str, list or None, optional
+            The replacements; left out when ``to_replace`` is a dict.
+        subset : list, optional
+            The columns to consider (all by default).
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(10, 80.5, "Alice"), (5, None, "Bob"), (None, 10.0, "Tom")],
+        ...                            "age int, height double, name string")
+        >>> df.replace(10, 20).collect()
+        [Row(age=20, height=80.5, name='Alice'), Row(age=5, height=None, name='Bob'), Row(age=None, height=20.0, name='Tom')]
+        >>> df.replace(["Alice", "Bob"], ["A", "B"], "name").collect()
+        [Row(age=10, height=80.5, name='A'), Row(age=5, height=None, name='B'), Row(age=None, height=10.0, name='Tom')]
+        >>> df.na.replace({"Tom": None}).collect()
+        [Row(age=10, height=80.5, name='Alice'), Row(age=5, height=None, name='Bob'), Row(age=None, height=10.0, name=None)]
+        """
+        return _reshape.replace(self, to_replace, value, subset)
+
+    def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
+        """Unpivots value columns into rows (wide to long): each row becomes one row per value column, holding the
+        ``ids``, the column's name in ``variableColumnName`` and its value in ``valueColumnName``. The values are
+        cast to the value columns' least common type (UNPIVOT_VALUE_DATA_TYPE_MISMATCH when there is none).
+
+        Parameters
+        ----------
+        ids : str, Column, list or tuple
+            The id columns (may be empty).
+        values : str, Column, list, tuple or None
+            The value columns; None for every column that is not an id.
+        variableColumnName : str
+            The name of the column of value-column names.
+        valueColumnName : str
+            The name of the column of values.
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, 11, 1.5), (2, 12, None)], "id int, x int, y double")
+        >>> df.unpivot("id", ["x", "y"], "var", "val").show()
+        +---+---+----+
+        | id|var| val|
+        +---+---+----+
+        |  1|  x|11.0|
+        |  1|  y| 1.5|
+        |  2|  x|12.0|
+        |  2|  y|NULL|
+        +---+---+----+
+        """
+        return _reshape.unpivot(self, ids, values, variableColumnName, valueColumnName)
+
+    def melt(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
+        """Alias of :meth:`unpivot`.
+
+        Parameters
+        ----------
+        ids : str, Column, list or tuple
+            The id columns.
+        values : str, Column, list, tuple or None
+            The value columns (None: every non-id column).
+        variableColumnName : str
+            The name of the column of value-column names.
+        valueColumnName : str
+            The name of the column of values.
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([(1, 11, 12)], "id int, x int, y bigint")
+        >>> df.melt(ids=[], values=["x", "y"], variableColumnName="k", valueColumnName="v").collect()
+        [Row(k='x', v=11), Row(k='y', v=12)]
+        """
+        return _reshape.unpivot(self, ids, values, variableColumnName, valueColumnName)
+
+    def to(self, schema: StructType) -> "DataFrame":
+        """The columns of ``schema``, in its order: matched by name, cast where Spark's store assignment allows
+        (INVALID_COLUMN_OR_FIELD_DATA_TYPE otherwise), NULL where the DataFrame has no such column; a nullable
+        column cannot fill a non-nullable field (NULLABLE_COLUMN_OR_FIELD).
+
+        Parameters
+        ----------
+        schema : :class:`StructType`
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> from kindling.sql.types import StructType, StructField, StringType, LongType
+        >>> df = spark.createDataFrame([(1, "a")], "id int, s string")
+        >>> df.to(StructType([StructField("s", StringType()), StructField("id", LongType())])).collect()
+        [Row(s='a', id=1)]
+        """
+        return _reshape.to_schema(self, schema)
+
+    def colRegex(self, colName: str) -> Column:
+        """The columns whose names match ``colName``, a backquoted Java regular expression (case-insensitive
+        unless ``spark.sql.caseSensitive``), for a select list; a name without backquotes is that column.
+
+        Parameters
+        ----------
+        colName : str
+            ```regex``` or ``qualifier.`regex```.
+
+        Returns
+        -------
+        :class:`Column`
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("a", 1, 2)], "Col1 string, Col2 int, Col3 int")
+        >>> df.select(df.colRegex("`(Col1)?+.+`")).columns
+        ['Col2', 'Col3']
+        """
+        return _reshape.col_regex(self, colName)
+
+    def transpose(self, indexColumn: Optional[ColumnOrName] = None) -> "DataFrame":
+        """Swaps rows and columns (Spark 4): one row per non-index column, named in ``key``, and one column per
+        non-null value of the index column (the first column by default), named by its text and sorted by value.
+        The values take the non-index columns' least common type (TRANSPOSE_NO_LEAST_COMMON_TYPE otherwise).
+
+        Parameters
+        ----------
+        indexColumn : str or Column, optional
+            The column whose values name the new columns.
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> df = spark.createDataFrame([("x", 1, 2), ("y", 3, 4), ("b", 5, None)], "k string, a int, c bigint")
+        >>> df.transpose().show()
+        +---+----+---+---+
+        |key|   b|  x|  y|
+        +---+----+---+---+
+        |  a|   5|  1|  3|
+        |  c|NULL|  2|  4|
+        +---+----+---+---+
+        """
+        return _reshape.transpose(self, indexColumn)
+
     @property
     def na(self) -> "_ops.DataFrameNaFunctions":
         """``df.na.fill(...)`` / ``df.na.drop(...)``."""
@@ -1080,16 +1359,103 @@ class DataFrame:
 
     def cache(self) -> "DataFrame":
         """Keeps the computed partitions in the engine's block manager (lazily, on the next action)."""
+        return self.persist()
+
+    def persist(self, storageLevel: Any = None) -> "DataFrame":
+        """As :meth:`cache`; the engine keeps blocks in memory whatever ``storageLevel`` says (default
+        ``MEMORY_AND_DISK_DESER``), and :attr:`storageLevel` reports it.
+
+        Examples
+        --------
+        >>> from kindling import StorageLevel
+        >>> spark.range(3).persist(StorageLevel.DISK_ONLY).storageLevel
+        StorageLevel(True, False, False, False, 1)
+        """
+        from . import _dataframe_actions as _act
+
+        _act.record_storage_level(self, storageLevel)
         self._client.call(Body.PersistRequest, rq.persist(self._id, PersistOp.Cache), Body.Ack)
         return self
 
-    def persist(self, storageLevel: Any = None) -> "DataFrame":
-        """As :meth:`cache`; the engine keeps blocks in memory whatever ``storageLevel`` says."""
-        return self.cache()
-
     def unpersist(self, blocking: bool = False) -> "DataFrame":
         self._client.call(Body.PersistRequest, rq.persist(self._id, PersistOp.Unpersist), Body.Ack)
+        self._storage_level = None
         return self
+
+    @property
+    def storageLevel(self) -> "StorageLevel":
+        """The :class:`StorageLevel` this DataFrame is persisted with; ``StorageLevel.NONE`` when it is not.
+
+        Returns
+        -------
+        :class:`StorageLevel`
+
+        Examples
+        --------
+        >>> df = spark.range(3)
+        >>> df.storageLevel
+        StorageLevel(False, False, False, False, 1)
+        >>> df.cache().storageLevel
+        StorageLevel(True, True, False, True, 1)
+        >>> df.unpersist().storageLevel
+        StorageLevel(False, False, False, False, 1)
+        """
+        from . import _dataframe_actions as _act
+
+        return _act.storage_level(self)
+
+    def checkpoint(self, eager: bool = True) -> "DataFrame":
+        """A DataFrame of the same rows whose plan no longer computes them: with ``eager`` they are computed now and
+        held by the engine (no checkpoint directory is needed: the engine keeps them as it keeps local data);
+        otherwise they are persisted on the first action and read from the cache after it.
+
+        Parameters
+        ----------
+        eager : bool, optional
+            Whether to compute the rows now (the default).
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> df = spark.range(4).selectExpr("id * 2 AS x")
+        >>> cp = df.checkpoint()
+        >>> cp.collect()
+        [Row(x=0), Row(x=2), Row(x=4), Row(x=6)]
+        >>> cp.isLocal()  # the plan now reads the kept rows, not the range
+        True
+        """
+        from . import _dataframe_actions as _act
+
+        return _act.checkpoint(self, eager)
+
+    def localCheckpoint(self, eager: bool = True, storageLevel: Optional["StorageLevel"] = None) -> "DataFrame":
+        """As :meth:`checkpoint`: the rows kept by the engine, the lineage cut (``storageLevel`` is accepted and,
+        as for :meth:`persist`, the engine keeps them in memory).
+
+        Parameters
+        ----------
+        eager : bool, optional
+            Whether to compute the rows now (the default).
+        storageLevel : StorageLevel, optional
+            Accepted for PySpark compatibility.
+
+        Returns
+        -------
+        :class:`DataFrame`
+
+        Examples
+        --------
+        >>> spark.range(3).localCheckpoint().collect()
+        [Row(id=0), Row(id=1), Row(id=2)]
+        """
+        from . import _dataframe_actions as _act
+
+        if storageLevel is not None:
+            _act.check_storage_level(storageLevel)
+        return _act.checkpoint(self, eager)
 
     @property
     def is_cached(self) -> bool:
@@ -1097,6 +1463,136 @@ class DataFrame:
         return bool(self._analyze(AnalyzeKind.IsCached).Flag())
 
     # ------------------------------------------------------------------ actions
+
+    def foreach(self, f: Callable[[Row], None]) -> None:
+        """Runs ``f`` on every row, in the Python workers (as PySpark runs it on the executors).
+
+        Parameters
+        ----------
+        f : function
+            Called with each :class:`Row`; its result is ignored.
+
+        Examples
+        --------
+        >>> acc = spark.sparkContext.accumulator(0)
+        >>> spark.range(5).foreach(lambda r: acc.add(r.id))
+        >>> acc.value
+        10
+        """
+        from . import _dataframe_actions as _act
+
+        _act.foreach(self, f)
+
+    def foreachPartition(self, f: Callable[[Iterator[Row]], None]) -> None:
+        """Runs ``f`` on each partition's iterator of rows, in the Python workers.
+
+        Parameters
+        ----------
+        f : function
+            Called with an iterator of :class:`Row` per partition.
+
+        Examples
+        --------
+        >>> acc = spark.sparkContext.accumulator(0)
+        >>> spark.range(0, 6, 1, 3).foreachPartition(lambda rows: acc.add(1))
+        >>> acc.value
+        3
+        """
+        from . import _dataframe_actions as _act
+
+        _act.foreach_partition(self, f)
+
+    def toJSON(self, use_unicode: bool = True) -> "RDD":
+        """The rows as an RDD of JSON object strings (NULL fields left out, as Spark writes them).
+
+        Returns
+        -------
+        :class:`RDD`
+            Of str.
+
+        Examples
+        --------
+        >>> spark.createDataFrame([(1, None, "a")], "a int, b int, c string").toJSON().collect()
+        ['{"a":1,"c":"a"}']
+        """
+        from . import _dataframe_actions as _act
+
+        return _act.to_json_rdd(self)
+
+    def isLocal(self) -> bool:
+        """Whether ``collect()`` needs no tasks: the plan is only local data (``createDataFrame`` rows).
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> spark.range(3).isLocal(), spark.createDataFrame([(1,)], "a int").isLocal()
+        (False, True)
+        """
+        from . import _dataframe_actions as _act
+
+        return _act.is_local(self)
+
+    def inputFiles(self) -> List[str]:
+        """The files the file sources under this DataFrame's plan read, each once (as Spark lists them, a
+        best-effort snapshot taken when the sources were read).
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> spark.range(3).coalesce(1).write.mode("overwrite").json(d)
+        >>> [os.path.basename(p).startswith("part-") for p in spark.read.json(d).inputFiles()]
+        [True]
+        >>> spark.range(3).inputFiles()
+        []
+        """
+        from . import _dataframe_actions as _act
+
+        return _act.input_files(self)
+
+    def sameSemantics(self, other: "DataFrame") -> bool:
+        """Whether both plans, once optimised, compute the same result the same way (expression ids aside).
+
+        Parameters
+        ----------
+        other : :class:`DataFrame`
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> df = spark.range(10)
+        >>> df.filter("id > 2").sameSemantics(df.filter(df.id > 2)), df.sameSemantics(spark.range(11))
+        (True, False)
+        """
+        from . import _dataframe_actions as _act
+
+        return _act.same_semantics(self, other)
+
+    def semanticHash(self) -> int:
+        """A hash of the optimised plan, expression ids aside: equal for DataFrames that :meth:`sameSemantics`.
+
+        Returns
+        -------
+        int
+
+        Examples
+        --------
+        >>> spark.range(10).semanticHash() == spark.range(10).select("id").semanticHash()
+        True
+        """
+        from . import _dataframe_actions as _act
+
+        return _act.semantic_hash(self)
 
     def collect(self) -> List[Row]:
         """All rows, as a list of Rows."""

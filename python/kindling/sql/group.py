@@ -3,7 +3,7 @@ by ``agg`` or a shorthand aggregate (one Aggregate request; the grouping columns
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 from .._client import requests as rq
 from ..errors import AnalysisException, PySparkTypeError, PySparkValueError
@@ -24,13 +24,24 @@ _DICT_FUNCTIONS = {"avg": "avg", "average": "avg", "mean": "avg", "stddev": "std
 class GroupedData:
     """Aggregations over the groups of ``df.groupBy(...)``, ``df.rollup(...)`` or ``df.cube(...)``."""
 
-    def __init__(self, df: "DataFrame", grouping: Sequence[Any], group_type: int = rq.GroupType.GroupBy) -> None:
+    def __init__(self, df: "DataFrame", grouping: Sequence[Any], group_type: int = rq.GroupType.GroupBy,
+                 grouping_sets: Optional[List[List[int]]] = None, hidden: int = 0) -> None:
         self._df = df
         self._grouping = list(grouping)
         self._group_type = group_type
+        self._grouping_sets = grouping_sets  # groupingSets(): positions in the grouping columns
+        # groupingSets(): the last `hidden` grouping columns come only from the sets; Spark groups by them without
+        # showing them, so they are projected away after the aggregate.
+        self._hidden = hidden
 
     def _aggregate(self, aggregates: List[Any]) -> "DataFrame":
-        return self._df._transform(rq.aggregate(self._df._id, self._grouping, aggregates, self._group_type))
+        out = self._df._transform(rq.aggregate(self._df._id, self._grouping, aggregates, self._group_type,
+                                               self._grouping_sets))
+        if not self._hidden:
+            return out
+        shown = len(self._grouping) - self._hidden
+        keep = list(range(shown)) + list(range(len(self._grouping), len(out.columns)))
+        return out.select(*[out[i] for i in keep])
 
     def agg(self, *exprs: Union[Column, Dict[str, str]]) -> "DataFrame":
         """``agg(F.sum("v"), F.max("w"))`` or ``agg({"v": "sum", "*": "count"})``."""

@@ -12,7 +12,10 @@ engine: Kindling reads naive ``datetime`` values as UTC and returns naive UTC da
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import json
+import time
 import re
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union, overload
 
@@ -75,7 +78,17 @@ class DataType:
         return json.dumps(self.jsonValue(), separators=(",", ":"), sort_keys=True)
 
     def needConversion(self) -> bool:
+        """Whether :meth:`toInternal` / :meth:`fromInternal` change values of this type."""
         return False
+
+    def toInternal(self, obj: Any) -> Any:
+        """A Python value as PySpark's internal form (dates as days, timestamps as microseconds, structs as
+        tuples)."""
+        return obj
+
+    def fromInternal(self, obj: Any) -> Any:
+        """The Python value of an internal one (inverse of :meth:`toInternal`)."""
+        return obj
 
     def _sql(self) -> str:
         """The type as Spark's ``DataType.sql`` writes it (``INT``, ``DECIMAL(5,2)``, ``ARRAY<STRING>``)."""
@@ -148,9 +161,35 @@ class BinaryType(AtomicType, metaclass=DataTypeSingleton):
 class DateType(AtomicType, metaclass=DataTypeSingleton):
     """Date (``datetime.date``) data type: days since 1970-01-01."""
 
+    EPOCH_ORDINAL = datetime.datetime(1970, 1, 1).toordinal()
+
+    def needConversion(self) -> bool:
+        return True
+
+    def toInternal(self, d: Any) -> Any:
+        if d is not None:
+            return d.toordinal() - self.EPOCH_ORDINAL
+
+    def fromInternal(self, v: Any) -> Any:
+        if v is not None:
+            return datetime.date.fromordinal(v + self.EPOCH_ORDINAL)
+
 
 class TimestampType(AtomicType, metaclass=DataTypeSingleton):
     """Timestamp (``datetime.datetime``) data type: microseconds since the epoch, UTC."""
+
+    def needConversion(self) -> bool:
+        return True
+
+    def toInternal(self, dt: Any) -> Any:
+        # As PySpark: an aware datetime by its UTC instant, a naive one in the Python process's local zone.
+        if dt is not None:
+            seconds = calendar.timegm(dt.utctimetuple()) if dt.tzinfo else time.mktime(dt.timetuple())
+            return int(seconds) * 1000000 + dt.microsecond
+
+    def fromInternal(self, ts: Any) -> Any:
+        if ts is not None:
+            return datetime.datetime.fromtimestamp(ts // 1000000).replace(microsecond=ts % 1000000)
 
 
 class DoubleType(FractionalType, metaclass=DataTypeSingleton):
@@ -240,6 +279,16 @@ class ArrayType(DataType):
 
     def needConversion(self) -> bool:
         return self.elementType.needConversion()
+
+    def toInternal(self, obj: Any) -> Any:
+        if not self.needConversion():
+            return obj
+        return obj and [self.elementType.toInternal(v) for v in obj]
+
+    def fromInternal(self, obj: Any) -> Any:
+        if not self.needConversion():
+            return obj
+        return obj and [self.elementType.fromInternal(v) for v in obj]
 
     def _sql(self) -> str:
         return "ARRAY<%s>" % self.elementType._sql()
@@ -402,6 +451,12 @@ class StructField(DataType):
     def needConversion(self) -> bool:
         return self.dataType.needConversion()
 
+    def toInternal(self, obj: Any) -> Any:
+        return self.dataType.toInternal(obj)
+
+    def fromInternal(self, obj: Any) -> Any:
+        return self.dataType.fromInternal(obj)
+
     def typeName(self) -> str:  # type: ignore[override]
         raise _err.type_error("INVALID_TYPENAME_CALL")
 
@@ -510,6 +565,48 @@ class StructType(DataType):
 
     def needConversion(self) -> bool:
         return True
+
+    def toInternal(self, obj: Any) -> Any:
+        """A Row, tuple, list, dict or object with those attributes as the tuple of its fields' internal values,
+        as PySpark converts rows.
+
+        Examples
+        --------
+        >>> import datetime
+        >>> from kindling.sql.types import StructType, StructField, IntegerType, DateType
+        >>> s = StructType([StructField("a", IntegerType()), StructField("d", DateType())])
+        >>> s.toInternal({"a": 1, "d": datetime.date(1970, 1, 3)}), s.toInternal([1, None])
+        ((1, 2), (1, None))
+        """
+        if obj is None:
+            return None
+        fields = self.fields
+        convert = [f.needConversion() for f in fields]
+        if isinstance(obj, dict):
+            return tuple(f.toInternal(obj.get(n)) if c else obj.get(n) for n, f, c in zip(self.names, fields, convert))
+        if isinstance(obj, (tuple, list)):
+            return tuple(f.toInternal(v) if c else v for f, v, c in zip(fields, obj, convert))
+        if hasattr(obj, "__dict__"):
+            d = obj.__dict__
+            return tuple(f.toInternal(d.get(n)) if c else d.get(n) for n, f, c in zip(self.names, fields, convert))
+        raise _err.value_error("UNEXPECTED_TUPLE_WITH_STRUCT", tuple=str(obj))
+
+    def fromInternal(self, obj: Any) -> Any:
+        """The :class:`Row` of an internal tuple (already-converted Rows are returned as they are).
+
+        Examples
+        --------
+        >>> from kindling.sql.types import StructType, StructField, IntegerType, DateType
+        >>> s = StructType([StructField("a", IntegerType()), StructField("d", DateType())])
+        >>> s.fromInternal((1, 2))
+        Row(a=1, d=datetime.date(1970, 1, 3))
+        """
+        if obj is None:
+            return None
+        if isinstance(obj, Row):
+            return obj
+        values = [f.fromInternal(v) if f.needConversion() else v for f, v in zip(self.fields, obj)]
+        return _create_row(self.names, values)
 
     def _sql(self) -> str:
         return "STRUCT<%s>" % ", ".join(

@@ -1,6 +1,7 @@
-// AnalyzeRequest: a handle's schema, its explain text, or whether it is cached.
+// AnalyzeRequest: a handle's schema, its explain text, whether it is cached, and other questions about its plan.
 import { fb } from '@kindling/protocol';
 import { IllegalArgumentError, summarizeTaskMetrics } from '@kindling/core';
+import { inputFiles, isLocal, semanticString } from '@kindling/core/internal';
 import { analyzeResponseOf } from '../wire.js';
 import type { RequestContext } from './context.js';
 
@@ -29,6 +30,12 @@ export function analyze(ctx: RequestContext, req: fb.AnalyzeRequest): Uint8Array
       return analyzeResponseOf(ctx.requestId, { numPartitions: df.numPartitions });
     case fb.AnalyzeKind.JobMetrics:
       return analyzeResponseOf(ctx.requestId, { text: JSON.stringify(summarizeTaskMetrics(ctx.session.jobMetrics.get(req.df()) ?? [])) });
+    case fb.AnalyzeKind.SemanticHash:
+      return analyzeResponseOf(ctx.requestId, { text: semanticString(df) });
+    case fb.AnalyzeKind.InputFiles:
+      return analyzeResponseOf(ctx.requestId, { text: JSON.stringify(inputFiles(df)) });
+    case fb.AnalyzeKind.IsLocal:
+      return analyzeResponseOf(ctx.requestId, { flag: isLocal(df) });
     default:
       throw new IllegalArgumentError('INVALID_ANALYZE_KIND', `Unknown analyze kind ${String(req.kind())}.`);
   }

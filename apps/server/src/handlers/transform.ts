@@ -107,6 +107,13 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
           return input.rollup(keys).agg(aggs);
         case fb.GroupType.Cube:
           return input.cube(keys).agg(aggs);
+        case fb.GroupType.GroupingSets: {
+          const sets = Array.from({ length: a.groupingSetsLength() }, (_, i) => {
+            const set = a.groupingSets(i)!;
+            return Array.from({ length: set.indicesLength() }, (_, k) => set.indices(k)!);
+          });
+          return input.groupingSets(sets, keys).agg(aggs);
+        }
         default:
           throw new IllegalArgumentError('INVALID_RELATION', `Aggregate: unknown group type ${String(a.groupType())}.`, { relation: 'Aggregate' });
       }
@@ -131,6 +138,7 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
     case fb.RelationOp.Limit: {
       const l = t.op(new fb.Limit()) as fb.Limit;
       // Negative limits reach the SDK, which raises Spark's INVALID_LIMIT_LIKE_EXPRESSION.
+      if (l.isOffset()) return df(l.input()).offset(intArg(l.offset(), 'offset', -2147483648, 2147483647));
       return df(l.input()).limit(intArg(l.limit(), 'limit', -2147483648, 2147483647));
     }
     case fb.RelationOp.Distinct: {
@@ -151,6 +159,7 @@ export async function buildRelation(ctx: RequestContext, t: fb.Transform): Promi
       const exprs = decodeColumns(r.exprsLength(), (i) => r.exprs(i), df);
       const n = partitions(r.numPartitions() === 0 ? s.spark.defaultParallelism : r.numPartitions(), r.shuffle() ? 'repartition' : 'coalesce');
       if (!r.shuffle()) return input.coalesce(n);
+      if (r.byRange()) return input.repartitionByRange(n, ...exprs);
       if (r.byPartitionId()) {
         if (exprs.length !== 1) throw new IllegalArgumentError('INVALID_PARTITION_ID', 'Repartition by partition id needs exactly one expression.');
         return input.repartitionByPartitionId(n, exprs[0]!);

@@ -77,6 +77,9 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
       if (p.kind === 'limit' && (!Number.isInteger(p.limit) || p.limit < 0)) {
         throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit expression must be equal to or greater than 0, but got ${p.limit}.`);
       }
+      if (p.kind === 'limit' && p.offset !== undefined && (!Number.isInteger(p.offset) || p.offset < 0)) {
+        throw new AnalysisError('INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE', `The limit like expression "${p.offset}" is invalid. The offset expression must be equal to or greater than 0, but got ${p.offset}.`, { name: 'offset', expr: String(p.offset), v: String(p.offset) });
+      }
       return p;
     case 'project': {
       const scope = scopeOf([p.child], opts);
@@ -138,7 +141,8 @@ export function analyzeNode(p: LogicalPlan, opts: AnalyzerOptions = DEFAULTS): L
       if (!Number.isInteger(p.numPartitions) || p.numPartitions <= 0) {
         throw new AnalysisError('INVALID_PARTITION_NUMBER', `The number of partitions must be positive, but got ${p.numPartitions}.`);
       }
-      const partitionExprs = p.partitionExprs.map((e) => resolveExpression(e, scope));
+      const partitionExprs = p.partitionExprs.map((e) =>
+        e.kind === 'sortOrder' && p.byRange ? { ...e, child: resolveExpression(e.child, scope) } : resolveExpression(e, scope));
       if (p.byPartitionId && (partitionExprs.length !== 1 || !isIntegral(dataTypeOf(partitionExprs[0]!)))) {
         throw new AnalysisError('INVALID_PARTITION_ID', 'Repartitioning by partition id needs exactly one integer column.');
       }

@@ -12,7 +12,7 @@ import {
 } from '../expr/expression.js';
 import { analyzeNode } from '../analyzer/analyzer.js';
 import { type SetOperationKind, setOperation } from '../analyzer/set-operations.js';
-import { type JoinType, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+import { type JoinType, type LogicalPlan, NO_LIMIT, outputOf } from '../plan/logical-plan.js';
 import { StructType } from '../types/schema.js';
 import { simpleString } from '../types/data-type.js';
 import { QueryExecution } from '../session/query-execution.js';
@@ -233,6 +233,17 @@ export class DataFrame {
     return new GroupedData(this, keys, cubeSets(keys.map((_, i) => [i])));
   }
 
+  /** Groups by each of `sets` (positions in `cols`) in turn: Spark's GROUPING SETS. */
+  groupingSets(sets: readonly (readonly number[])[], ...cols: (ColumnLike | readonly ColumnLike[])[]): GroupedData {
+    const keys = flatten(cols).map((c) => toColumnExpr(c));
+    for (const set of sets) {
+      if (set.some((i) => !Number.isInteger(i) || i < 0 || i >= keys.length)) {
+        throw new IllegalArgumentError('INVALID_GROUPING_SET', `A grouping set refers to column ${set.join(', ')} of ${keys.length} grouping columns.`);
+      }
+    }
+    return new GroupedData(this, keys, sets);
+  }
+
   /** Aggregates over the whole DataFrame: `df.agg(F.max('a'))`. */
   agg(...exprs: (Column | readonly Column[])[]): DataFrame {
     return this.groupBy().agg(...exprs);
@@ -338,6 +349,12 @@ export class DataFrame {
     return this.derive((child) => ({ kind: 'limit', limit: n, child }));
   }
 
+  /** Skips the first `n` rows (Spark's `Dataset.offset`). */
+  offset(n: number): DataFrame {
+    if (!Number.isInteger(n)) throw new IllegalArgumentError('NOT_INT', `offset(): argument \`num\` should be an integer, got ${String(n)}.`);
+    return this.derive((child) => ({ kind: 'limit', limit: NO_LIMIT, offset: n, child }));
+  }
+
   distinct(): DataFrame {
     return this.derive((child) => ({ kind: 'distinct', child }));
   }
@@ -425,6 +442,16 @@ export class DataFrame {
     return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: true, partitionExprs: exprs, child }));
   }
 
+  /** Range partitioning by `cols` (plain columns ascending, nulls first), bounds sampled as a global sort's (Spark's `repartitionByRange`). */
+  repartitionByRange(numPartitions: number, ...cols: ColumnLike[]): DataFrame {
+    if (cols.length === 0) throw new IllegalArgumentError('CANNOT_BE_EMPTY', 'At least one partition-by expression must be specified.');
+    const order = cols.map((c): SortOrder => {
+      const e = toColumnExpr(c);
+      return e.kind === 'sortOrder' ? e : { kind: 'sortOrder', child: e, direction: 'asc', nullOrdering: 'nullsFirst' };
+    });
+    return this.derive((child) => ({ kind: 'repartition', numPartitions, shuffle: true, partitionExprs: order, byRange: true, child }));
+  }
+
   /**
    * Shuffles each row to partition pmod(`partitionId`, numPartitions): the id is already computed (by a Python
    * RDD's partition function, PySpark's `partitionBy`), so the engine only moves the rows.
@@ -489,7 +516,9 @@ export class DataFrame {
   }
 
   get isCached(): boolean {
-    return this.engine.cacheManager.lookup(this.plan) !== undefined;
+    const cache = this.engine.cacheManager;
+    // `spark.table(v)` wraps the view's plan in an alias: a cached view (cacheTable) makes it cached too.
+    return cache.lookup(this.plan) !== undefined || (this.plan.kind === 'subqueryAlias' && cache.lookup(this.plan.child) !== undefined);
   }
 
   // ------------------------------------------------------------------ actions

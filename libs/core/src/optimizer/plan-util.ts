@@ -7,7 +7,7 @@ import {
   transformUp,
   exists,
 } from '../expr/expression.js';
-import { type JoinType, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
+import { type JoinType, type LogicalPlan, NO_LIMIT, outputOf } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 
 /** `a AND b AND c` → [a, b, c] (left to right). */
@@ -150,7 +150,10 @@ export function maxRows(p: LogicalPlan): number | undefined {
       return undefined;
     case 'limit': {
       const c = maxRows(p.child);
-      return c === undefined ? p.limit : Math.min(c, p.limit);
+      const n = p.limit >= NO_LIMIT ? undefined : p.limit;
+      if (c === undefined) return n;
+      const left = Math.max(0, c - (p.offset ?? 0));
+      return n === undefined ? left : Math.min(left, n);
     }
     case 'project':
     case 'filter':

@@ -79,6 +79,7 @@ export function physicalNodeString(p: PhysicalPlan): string {
     case 'sort':
       return `Sort ${list(p.order, p.child.output)}`;
     case 'limit':
+      if (p.offset) return p.limit >= Number.MAX_SAFE_INTEGER ? `GlobalOffset ${p.offset}` : `GlobalLimitAndOffset ${p.limit}, ${p.offset}`;
       return `${p.global ? 'GlobalLimit' : 'LocalLimit'} ${p.limit}`;
     case 'union':
       return 'Union';

@@ -119,7 +119,8 @@ export interface NestedLoopJoinExec extends ExecBase {
 /** Sorts each partition (a global sort sits on a range or single-partition exchange). */
 export interface SortExec extends ExecBase { readonly kind: 'sort'; readonly order: readonly SortOrder[]; readonly child: PhysicalPlan }
 /** Takes the first `limit` rows of each partition (`global: false`) or of its single input partition (`global: true`). */
-export interface LimitExec extends ExecBase { readonly kind: 'limit'; readonly limit: number; readonly global: boolean; readonly child: PhysicalPlan }
+/** `offset` (global limits only): rows skipped before the `limit` taken. */
+export interface LimitExec extends ExecBase { readonly kind: 'limit'; readonly limit: number; readonly offset?: number; readonly global: boolean; readonly child: PhysicalPlan }
 /** Concatenates the partitions of its children. */
 export interface UnionExec extends ExecBase { readonly kind: 'union'; readonly children: readonly PhysicalPlan[] }
 /** Merges partitions without a shuffle: output partition i reads input partitions assigned to it. */

@@ -18,8 +18,8 @@ import {
   semanticEquals,
   transformDown,
 } from '../expr/expression.js';
-import type { Aggregate, Join, LogicalPlan, Window } from '../plan/logical-plan.js';
-import { generateChildOutput, outputOf } from '../plan/logical-plan.js';
+import type { Aggregate, Join, Limit, LogicalPlan, Window } from '../plan/logical-plan.js';
+import { NO_LIMIT, generateChildOutput, outputOf } from '../plan/logical-plan.js';
 import { assertNever } from '../util/assert.js';
 import type { DataType } from '../types/data-type.js';
 import { aggregateStateTypes } from '../expr/aggregates/registry.js';
@@ -293,6 +293,7 @@ class Planner {
         return { kind: 'sort', order, child: exchange, output };
       }
       case 'limit': {
+        if (p.offset) return this.planOffset(p, output);
         if (p.child.kind === 'sort' && p.child.global) {
           // Top-k: sort and cut each partition, then merge the survivors in one partition.
           const sortChild = this.plan(p.child.child);
@@ -316,7 +317,9 @@ class Planner {
         if (!p.shuffle) {
           return p.numPartitions >= outputPartitions(child) ? child : { kind: 'coalesce', numPartitions: p.numPartitions, child, output };
         }
-        const partitioning: Partitioning = p.byPartitionId
+        const partitioning: Partitioning = p.byRange
+          ? { kind: 'range', order: p.partitionExprs.map((e) => bindReferences(e, child.output) as SortOrder), numPartitions: p.numPartitions }
+          : p.byPartitionId
           ? { kind: 'direct', expr: bindReferences(p.partitionExprs[0]!, child.output), numPartitions: p.numPartitions }
           : p.partitionExprs.length > 0
           ? { kind: 'hash', exprs: p.partitionExprs.map((e) => bindReferences(e, child.output)), numPartitions: p.numPartitions }
@@ -331,6 +334,24 @@ class Planner {
   }
 
   /** Window ← Sort(partition keys, order keys) ← Exchange(hash partition keys, or single without keys). */
+  /**
+   * LIMIT with OFFSET: each partition keeps its first limit + offset rows (sorted first under ORDER BY), one partition
+   * gathers them in order (merged by the sort), and there the offset is skipped and the limit taken.
+   */
+  private planOffset(p: Limit, output: AttributeReference[]): PhysicalPlan {
+    const offset = p.offset ?? 0;
+    const sorted = p.child.kind === 'sort' && p.child.global ? p.child : null;
+    const base = this.plan(sorted ? sorted.child : p.child);
+    const order = sorted ? sorted.order.map((o) => bindReferences(o, base.output) as SortOrder) : null;
+    let local: PhysicalPlan = order ? { kind: 'sort', order, child: base, output } : base;
+    const global = (child: PhysicalPlan): PhysicalPlan => ({ kind: 'limit', limit: p.limit, offset, global: true, child, output });
+    if (outputPartitions(base) === 1) return global(local);
+    const keep = Math.min(NO_LIMIT, p.limit + offset);
+    if (keep < NO_LIMIT) local = { kind: 'limit', limit: keep, global: false, child: local, output };
+    const single: PhysicalPlan = { kind: 'shuffleExchange', partitioning: { kind: 'single' }, child: local, output };
+    return global(order ? { kind: 'sort', order, child: single, output } : single);
+  }
+
   private planWindow(p: Window, output: AttributeReference[]): PhysicalPlan {
     const planned = this.plan(p.child);
     const keys = p.partitionSpec.map((e) => bindReferences(e, planned.output));

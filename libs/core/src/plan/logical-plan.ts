@@ -90,7 +90,11 @@ export interface Join extends PlanBase {
   readonly usingColumns?: readonly string[];
 }
 export interface Sort extends PlanBase { readonly kind: 'sort'; readonly order: readonly SortOrder[]; readonly global: boolean; readonly child: LogicalPlan }
-export interface Limit extends PlanBase { readonly kind: 'limit'; readonly limit: number; readonly child: LogicalPlan }
+/** A Limit's `limit` when only an offset applies (`df.offset(n)`, SQL `OFFSET n` without LIMIT). */
+export const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** The child's rows from `offset` (default 0; Spark's `Offset`) on, at most `limit` of them. */
+export interface Limit extends PlanBase { readonly kind: 'limit'; readonly limit: number; readonly offset?: number; readonly child: LogicalPlan }
 export interface Distinct extends PlanBase { readonly kind: 'distinct'; readonly child: LogicalPlan }
 /** UNION ALL of children with the same number of columns, by position (by name once analysed). */
 export interface Union extends PlanBase {
@@ -107,6 +111,8 @@ export interface Repartition extends PlanBase {
   readonly partitionExprs: readonly Expression[];
   /** RDD shuffles: `partitionExprs[0]` is the partition id, computed in Python (`partitionBy`). */
   readonly byPartitionId?: boolean;
+  /** `repartitionByRange`: `partitionExprs` are SortOrders; rows go to ranges of them, bounds sampled. */
+  readonly byRange?: boolean;
   readonly child: LogicalPlan;
 }
 /**
@@ -410,6 +416,7 @@ export function nodeString(p: LogicalPlan, resolved = true): string {
     case 'sort':
       return `${q}Sort ${list(p.order)}, ${p.global}`;
     case 'limit':
+      if (p.offset) return p.limit >= NO_LIMIT ? `${q}Offset ${p.offset}` : `${q}GlobalLimitAndOffset ${p.limit}, ${p.offset}`;
       return `${q}GlobalLimit ${p.limit}`;
     case 'distinct':
       return `${q}Distinct`;

@@ -65,7 +65,7 @@ function rootTake(root: PhysicalPlan): { limit: number; child: PhysicalPlan } | 
     // Bound references index the global limit's output, which is the local limit's: the Project moves down as is.
     return { limit: inner.limit, child: { ...root, child: inner.child } };
   }
-  if (root.kind !== 'limit' || !root.global) return null;
+  if (root.kind !== 'limit' || !root.global || root.offset) return null;
   const ex = root.child;
   if (ex.kind !== 'shuffleExchange' || ex.partitioning.kind !== 'single') return null;
   if (ex.child.kind !== 'limit' || ex.child.global) return null;

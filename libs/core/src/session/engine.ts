@@ -1,6 +1,6 @@
 // The engine behind a session: scheduler, block manager, cache manager, events and settings.
 import os from 'node:os';
-import type { LogicalPlan } from '../plan/logical-plan.js';
+import { type LogicalPlan, planChildren } from '../plan/logical-plan.js';
 import { optimize } from '../optimizer/optimizer.js';
 import type { PlannerOptions } from '../physical/planner.js';
 import { BlockManager } from '../storage/block-manager.js';
@@ -20,7 +20,9 @@ const PYTHON_CONF_PREFIXES = ['spark.python.', 'spark.sql.execution.pyspark.', '
 
 /** Remembers persisted plans (by identity) and the cache id their blocks live under. */
 export class CacheManager {
-  private readonly ids = new WeakMap<LogicalPlan, number>();
+  private ids = new WeakMap<LogicalPlan, number>();
+  /** The plans cached now by id, so clear() and refreshByPath() can walk them (a WeakMap cannot be walked). */
+  private readonly live = new Map<number, WeakRef<LogicalPlan>>();
   private next = 0;
 
   constructor(private readonly blocks: BlockManager) {}
@@ -28,7 +30,37 @@ export class CacheManager {
   cache(plan: LogicalPlan): number {
     let id = this.ids.get(plan);
     if (id === undefined) this.ids.set(plan, (id = this.next++));
+    this.live.set(id, new WeakRef(plan));
     return id;
+  }
+
+  /** `spark.catalog.clearCache()`: forgets every persisted plan and frees its blocks. */
+  clear(): void {
+    for (const id of this.live.keys()) this.blocks.removeCache(id);
+    this.live.clear();
+    this.ids = new WeakMap();
+  }
+
+  /**
+   * `spark.catalog.refreshByPath(path)`: frees the blocks of every cached plan that reads a file at or under `path`;
+   * those plans stay cached and are computed again (from the files as they are now) on their next use.
+   */
+  refreshByPath(path: string): number {
+    const prefix = path.replace(/\/+$/, '');
+    const under = (file: string) => file === prefix || file.startsWith(`${prefix}/`);
+    let refreshed = 0;
+    for (const [id, ref] of this.live) {
+      const plan = ref.deref();
+      if (plan === undefined) {
+        this.live.delete(id);
+        continue;
+      }
+      if (readsFileUnder(plan, under)) {
+        this.blocks.removeCache(id);
+        refreshed++;
+      }
+    }
+    return refreshed;
   }
 
   lookup(plan: LogicalPlan): number | undefined {
@@ -39,8 +71,14 @@ export class CacheManager {
     const id = this.ids.get(plan);
     if (id === undefined) return;
     this.blocks.removeCache(id);
+    this.live.delete(id);
     this.ids.delete(plan);
   }
+}
+
+function readsFileUnder(p: LogicalPlan, under: (file: string) => boolean): boolean {
+  if (p.kind === 'fileScan') return p.rootPaths.some(under) || p.partitions.some((part) => part.some((s) => under(s.path)));
+  return planChildren(p).some((c) => readsFileUnder(c, under));
 }
 
 export class Engine {

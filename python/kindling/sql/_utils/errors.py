@@ -122,6 +122,7 @@ _TEMPLATES: Dict[str, str] = {
     "VALUE_NOT_PLAIN_COLUMN_REFERENCE": (
         "Value `<val>` in `<field_name>` should be a plain column reference such as `df.col` or `col('column')`."
     ),
+    "UNEXPECTED_TUPLE_WITH_STRUCT": "Unexpected tuple <tuple> with StructType.",
     "VALUE_NOT_BETWEEN": "Value for `<arg_name>` must be between <min> and <max>.",
     "VALUE_NOT_POSITIVE": "Value for `<arg_name>` must be positive, got '<arg_value>'.",
     "WRONG_NUM_ARGS_FOR_HIGHER_ORDER_FUNCTION": (

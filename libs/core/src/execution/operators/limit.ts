@@ -9,8 +9,18 @@ import { outputPartitions } from '../../physical/planner.js';
 
 export async function* executeLimit(plan: LimitExec, partition: number, ctx: TaskContext, exec: ExecuteFn): AsyncGenerator<arrow.RecordBatch> {
   let remaining = plan.limit;
+  let skip = plan.offset ?? 0;
   if (remaining <= 0) return;
-  for await (const batch of exec(plan.child, partition, ctx)) {
+  for await (const whole of exec(plan.child, partition, ctx)) {
+    let batch = whole;
+    if (skip > 0) {
+      if (batch.numRows <= skip) {
+        skip -= batch.numRows;
+        continue;
+      }
+      batch = batch.slice(skip, batch.numRows);
+      skip = 0;
+    }
     if (batch.numRows <= remaining) {
       remaining -= batch.numRows;
       yield batch;

@@ -191,6 +191,11 @@ export function lookupAggregateFunction(name: string): { fn: AggregateFunctionNa
   return hit ? { ...hit } : undefined;
 }
 
+/** Every name an aggregate call may use (aliases included), for `spark.catalog.listFunctions`. */
+export function aggregateFunctionNames(): string[] {
+  return Object.keys(NAMES);
+}
+
 export function aggregateDef(fn: AggregateFunctionName): AggregateFunctionDef {
   return DEFS[fn];
 }

@@ -30,10 +30,13 @@ function limitTo(n: number, plan: LogicalPlan): LogicalPlan {
 
 function pushLimit(n: number, p: Limit): LogicalPlan {
   const child = p.child;
+  // An offset drops rows first: the limit cannot move below it (or be merged with another).
+  if (p.offset) return p;
   const m = maxRows(child);
   if (m !== undefined && m <= n) return child;
   switch (child.kind) {
     case 'limit':
+      // Of the rows the inner limit keeps (after its offset), the first n.
       return { ...child, limit: Math.min(n, child.limit) };
     case 'project':
       // A project maps rows one to one: limiting its input is the same and does less work.

@@ -7,6 +7,7 @@ import * as flatbuffers from 'flatbuffers';
 
 import { Expression, ExpressionT } from '../../kindling/protocol/expression.js';
 import { GroupType } from '../../kindling/protocol/group-type.js';
+import { GroupingSet, GroupingSetT } from '../../kindling/protocol/grouping-set.js';
 
 
 export class Aggregate implements flatbuffers.IUnpackableObject<AggregateT> {
@@ -60,8 +61,21 @@ groupType():GroupType {
   return offset ? this.bb!.readInt8(this.bb_pos + offset) : GroupType.GroupBy;
 }
 
+/**
+ * GroupingSets: the sets, each once per aggregation.
+ */
+groupingSets(index: number, obj?:GroupingSet):GroupingSet|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? (obj || new GroupingSet()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+groupingSetsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startAggregate(builder:flatbuffers.Builder) {
-  builder.startObject(4);
+  builder.startObject(5);
 }
 
 static addInput(builder:flatbuffers.Builder, input:bigint) {
@@ -104,17 +118,34 @@ static addGroupType(builder:flatbuffers.Builder, groupType:GroupType) {
   builder.addFieldInt8(3, groupType, GroupType.GroupBy);
 }
 
+static addGroupingSets(builder:flatbuffers.Builder, groupingSetsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(4, groupingSetsOffset, 0);
+}
+
+static createGroupingSetsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startGroupingSetsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
 static endAggregate(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createAggregate(builder:flatbuffers.Builder, input:bigint, groupingOffset:flatbuffers.Offset, aggregatesOffset:flatbuffers.Offset, groupType:GroupType):flatbuffers.Offset {
+static createAggregate(builder:flatbuffers.Builder, input:bigint, groupingOffset:flatbuffers.Offset, aggregatesOffset:flatbuffers.Offset, groupType:GroupType, groupingSetsOffset:flatbuffers.Offset):flatbuffers.Offset {
   Aggregate.startAggregate(builder);
   Aggregate.addInput(builder, input);
   Aggregate.addGrouping(builder, groupingOffset);
   Aggregate.addAggregates(builder, aggregatesOffset);
   Aggregate.addGroupType(builder, groupType);
+  Aggregate.addGroupingSets(builder, groupingSetsOffset);
   return Aggregate.endAggregate(builder);
 }
 
@@ -123,7 +154,8 @@ unpack(): AggregateT {
     this.input(),
     this.bb!.createObjList<Expression, ExpressionT>(this.grouping.bind(this), this.groupingLength()),
     this.bb!.createObjList<Expression, ExpressionT>(this.aggregates.bind(this), this.aggregatesLength()),
-    this.groupType()
+    this.groupType(),
+    this.bb!.createObjList<GroupingSet, GroupingSetT>(this.groupingSets.bind(this), this.groupingSetsLength())
   );
 }
 
@@ -133,6 +165,7 @@ unpackTo(_o: AggregateT): void {
   _o.grouping = this.bb!.createObjList<Expression, ExpressionT>(this.grouping.bind(this), this.groupingLength());
   _o.aggregates = this.bb!.createObjList<Expression, ExpressionT>(this.aggregates.bind(this), this.aggregatesLength());
   _o.groupType = this.groupType();
+  _o.groupingSets = this.bb!.createObjList<GroupingSet, GroupingSetT>(this.groupingSets.bind(this), this.groupingSetsLength());
 }
 }
 
@@ -141,19 +174,22 @@ constructor(
   public input: bigint = BigInt('0'),
   public grouping: (ExpressionT)[] = [],
   public aggregates: (ExpressionT)[] = [],
-  public groupType: GroupType = GroupType.GroupBy
+  public groupType: GroupType = GroupType.GroupBy,
+  public groupingSets: (GroupingSetT)[] = []
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const grouping = Aggregate.createGroupingVector(builder, builder.createObjectOffsetList(this.grouping));
   const aggregates = Aggregate.createAggregatesVector(builder, builder.createObjectOffsetList(this.aggregates));
+  const groupingSets = Aggregate.createGroupingSetsVector(builder, builder.createObjectOffsetList(this.groupingSets));
 
   return Aggregate.createAggregate(builder,
     this.input,
     grouping,
     aggregates,
-    this.groupType
+    this.groupType,
+    groupingSets
   );
 }
 }

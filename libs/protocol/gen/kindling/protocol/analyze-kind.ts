@@ -5,11 +5,16 @@
 
 /**
  * JobMetrics: the summed task metrics (rows, bytes, Python worker costs) of the last action on the handle, as JSON.
+ * SemanticHash: `text` is the canonical plan (`sameSemantics`/`semanticHash`); InputFiles: `text` is a JSON array of
+ * the files read (`inputFiles()`); IsLocal: `flag` (`isLocal()`).
  */
 export enum AnalyzeKind {
   Schema = 0,
   Explain = 1,
   IsCached = 2,
   JobMetrics = 3,
-  NumPartitions = 4
+  NumPartitions = 4,
+  SemanticHash = 5,
+  InputFiles = 6,
+  IsLocal = 7
 }

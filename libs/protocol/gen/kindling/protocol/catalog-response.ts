@@ -5,11 +5,12 @@
 
 import * as flatbuffers from 'flatbuffers';
 
+import { FunctionInfo, FunctionInfoT } from '../../kindling/protocol/function-info.js';
 import { TableInfo, TableInfoT } from '../../kindling/protocol/table-info.js';
 
 
 /**
- * `flag`: whether a dropped view existed / tableExists; `tables`: listTables.
+ * `flag`: whether a dropped view existed / tableExists; `tables`: listTables; `functions`: listFunctions.
  */
 export class CatalogResponse implements flatbuffers.IUnpackableObject<CatalogResponseT> {
   bb: flatbuffers.ByteBuffer|null = null;
@@ -44,8 +45,18 @@ tablesLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+functions(index: number, obj?:FunctionInfo):FunctionInfo|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? (obj || new FunctionInfo()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+functionsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startCatalogResponse(builder:flatbuffers.Builder) {
-  builder.startObject(2);
+  builder.startObject(3);
 }
 
 static addFlag(builder:flatbuffers.Builder, flag:boolean) {
@@ -68,22 +79,40 @@ static startTablesVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addFunctions(builder:flatbuffers.Builder, functionsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, functionsOffset, 0);
+}
+
+static createFunctionsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startFunctionsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
 static endCatalogResponse(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createCatalogResponse(builder:flatbuffers.Builder, flag:boolean, tablesOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createCatalogResponse(builder:flatbuffers.Builder, flag:boolean, tablesOffset:flatbuffers.Offset, functionsOffset:flatbuffers.Offset):flatbuffers.Offset {
   CatalogResponse.startCatalogResponse(builder);
   CatalogResponse.addFlag(builder, flag);
   CatalogResponse.addTables(builder, tablesOffset);
+  CatalogResponse.addFunctions(builder, functionsOffset);
   return CatalogResponse.endCatalogResponse(builder);
 }
 
 unpack(): CatalogResponseT {
   return new CatalogResponseT(
     this.flag(),
-    this.bb!.createObjList<TableInfo, TableInfoT>(this.tables.bind(this), this.tablesLength())
+    this.bb!.createObjList<TableInfo, TableInfoT>(this.tables.bind(this), this.tablesLength()),
+    this.bb!.createObjList<FunctionInfo, FunctionInfoT>(this.functions.bind(this), this.functionsLength())
   );
 }
 
@@ -91,22 +120,26 @@ unpack(): CatalogResponseT {
 unpackTo(_o: CatalogResponseT): void {
   _o.flag = this.flag();
   _o.tables = this.bb!.createObjList<TableInfo, TableInfoT>(this.tables.bind(this), this.tablesLength());
+  _o.functions = this.bb!.createObjList<FunctionInfo, FunctionInfoT>(this.functions.bind(this), this.functionsLength());
 }
 }
 
 export class CatalogResponseT implements flatbuffers.IGeneratedObject {
 constructor(
   public flag: boolean = false,
-  public tables: (TableInfoT)[] = []
+  public tables: (TableInfoT)[] = [],
+  public functions: (FunctionInfoT)[] = []
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   const tables = CatalogResponse.createTablesVector(builder, builder.createObjectOffsetList(this.tables));
+  const functions = CatalogResponse.createFunctionsVector(builder, builder.createObjectOffsetList(this.functions));
 
   return CatalogResponse.createCatalogResponse(builder,
     this.flag,
-    tables
+    tables,
+    functions
   );
 }
 }

@@ -9,5 +9,6 @@
 export enum GroupType {
   GroupBy = 0,
   Rollup = 1,
-  Cube = 2
+  Cube = 2,
+  GroupingSets = 3
 }

@@ -7,6 +7,9 @@ import * as flatbuffers from 'flatbuffers';
 
 
 
+/**
+ * `offset` set (`is_offset`): `df.offset(offset)`, rows skipped; `limit` is then unused.
+ */
 export class Limit implements flatbuffers.IUnpackableObject<LimitT> {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
@@ -35,8 +38,18 @@ limit():bigint {
   return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
 }
 
+offset():bigint {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+}
+
+isOffset():boolean {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+}
+
 static startLimit(builder:flatbuffers.Builder) {
-  builder.startObject(2);
+  builder.startObject(4);
 }
 
 static addInput(builder:flatbuffers.Builder, input:bigint) {
@@ -47,22 +60,34 @@ static addLimit(builder:flatbuffers.Builder, limit:bigint) {
   builder.addFieldInt64(1, limit, BigInt('0'));
 }
 
+static addOffset(builder:flatbuffers.Builder, offset:bigint) {
+  builder.addFieldInt64(2, offset, BigInt('0'));
+}
+
+static addIsOffset(builder:flatbuffers.Builder, isOffset:boolean) {
+  builder.addFieldInt8(3, +isOffset, +false);
+}
+
 static endLimit(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createLimit(builder:flatbuffers.Builder, input:bigint, limit:bigint):flatbuffers.Offset {
+static createLimit(builder:flatbuffers.Builder, input:bigint, limit:bigint, offset:bigint, isOffset:boolean):flatbuffers.Offset {
   Limit.startLimit(builder);
   Limit.addInput(builder, input);
   Limit.addLimit(builder, limit);
+  Limit.addOffset(builder, offset);
+  Limit.addIsOffset(builder, isOffset);
   return Limit.endLimit(builder);
 }
 
 unpack(): LimitT {
   return new LimitT(
     this.input(),
-    this.limit()
+    this.limit(),
+    this.offset(),
+    this.isOffset()
   );
 }
 
@@ -70,20 +95,26 @@ unpack(): LimitT {
 unpackTo(_o: LimitT): void {
   _o.input = this.input();
   _o.limit = this.limit();
+  _o.offset = this.offset();
+  _o.isOffset = this.isOffset();
 }
 }
 
 export class LimitT implements flatbuffers.IGeneratedObject {
 constructor(
   public input: bigint = BigInt('0'),
-  public limit: bigint = BigInt('0')
+  public limit: bigint = BigInt('0'),
+  public offset: bigint = BigInt('0'),
+  public isOffset: boolean = false
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
   return Limit.createLimit(builder,
     this.input,
-    this.limit
+    this.limit,
+    this.offset,
+    this.isOffset
   );
 }
 }

@@ -3,7 +3,13 @@
 
 /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any, @typescript-eslint/no-non-null-assertion */
 
+/**
+ * ClearCache (`spark.catalog.clearCache()`) drops every persisted plan of the session; RefreshByPath
+ * (`spark.catalog.refreshByPath(path)`) frees the blocks of cached plans reading files under `path`; `df` is unused.
+ */
 export enum PersistOp {
   Cache = 0,
-  Unpersist = 1
+  Unpersist = 1,
+  ClearCache = 2,
+  RefreshByPath = 3
 }

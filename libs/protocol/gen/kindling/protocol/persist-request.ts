@@ -36,8 +36,15 @@ op():PersistOp {
   return offset ? this.bb!.readInt8(this.bb_pos + offset) : PersistOp.Cache;
 }
 
+path():string|null
+path(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+path(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
 static startPersistRequest(builder:flatbuffers.Builder) {
-  builder.startObject(2);
+  builder.startObject(3);
 }
 
 static addDf(builder:flatbuffers.Builder, df:bigint) {
@@ -48,22 +55,28 @@ static addOp(builder:flatbuffers.Builder, op:PersistOp) {
   builder.addFieldInt8(1, op, PersistOp.Cache);
 }
 
+static addPath(builder:flatbuffers.Builder, pathOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, pathOffset, 0);
+}
+
 static endPersistRequest(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createPersistRequest(builder:flatbuffers.Builder, df:bigint, op:PersistOp):flatbuffers.Offset {
+static createPersistRequest(builder:flatbuffers.Builder, df:bigint, op:PersistOp, pathOffset:flatbuffers.Offset):flatbuffers.Offset {
   PersistRequest.startPersistRequest(builder);
   PersistRequest.addDf(builder, df);
   PersistRequest.addOp(builder, op);
+  PersistRequest.addPath(builder, pathOffset);
   return PersistRequest.endPersistRequest(builder);
 }
 
 unpack(): PersistRequestT {
   return new PersistRequestT(
     this.df(),
-    this.op()
+    this.op(),
+    this.path()
   );
 }
 
@@ -71,20 +84,25 @@ unpack(): PersistRequestT {
 unpackTo(_o: PersistRequestT): void {
   _o.df = this.df();
   _o.op = this.op();
+  _o.path = this.path();
 }
 }
 
 export class PersistRequestT implements flatbuffers.IGeneratedObject {
 constructor(
   public df: bigint = BigInt('0'),
-  public op: PersistOp = PersistOp.Cache
+  public op: PersistOp = PersistOp.Cache,
+  public path: string|Uint8Array|null = null
 ){}
 
 
 pack(builder:flatbuffers.Builder): flatbuffers.Offset {
+  const path = (this.path !== null ? builder.createString(this.path!) : 0);
+
   return PersistRequest.createPersistRequest(builder,
     this.df,
-    this.op
+    this.op,
+    path
   );
 }
 }

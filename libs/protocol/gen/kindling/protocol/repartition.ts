@@ -11,6 +11,7 @@ import { Expression, ExpressionT } from '../../kindling/protocol/expression.js';
 /**
  * With `by_partition_id`, `exprs[0]` is an integer column computed in Python (an RDD shuffle's partition
  * function): each row goes to partition pmod(value, num_partitions), as PySpark's PythonPartitioner does.
+ * `by_range`: `repartitionByRange` — `exprs` are sort orders (plain columns ascending), bounds sampled from the rows.
  */
 export class Repartition implements flatbuffers.IUnpackableObject<RepartitionT> {
   bb: flatbuffers.ByteBuffer|null = null;
@@ -60,8 +61,13 @@ byPartitionId():boolean {
   return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
 }
 
+byRange():boolean {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+}
+
 static startRepartition(builder:flatbuffers.Builder) {
-  builder.startObject(5);
+  builder.startObject(6);
 }
 
 static addInput(builder:flatbuffers.Builder, input:bigint) {
@@ -96,18 +102,23 @@ static addByPartitionId(builder:flatbuffers.Builder, byPartitionId:boolean) {
   builder.addFieldInt8(4, +byPartitionId, +false);
 }
 
+static addByRange(builder:flatbuffers.Builder, byRange:boolean) {
+  builder.addFieldInt8(5, +byRange, +false);
+}
+
 static endRepartition(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createRepartition(builder:flatbuffers.Builder, input:bigint, numPartitions:number, shuffle:boolean, exprsOffset:flatbuffers.Offset, byPartitionId:boolean):flatbuffers.Offset {
+static createRepartition(builder:flatbuffers.Builder, input:bigint, numPartitions:number, shuffle:boolean, exprsOffset:flatbuffers.Offset, byPartitionId:boolean, byRange:boolean):flatbuffers.Offset {
   Repartition.startRepartition(builder);
   Repartition.addInput(builder, input);
   Repartition.addNumPartitions(builder, numPartitions);
   Repartition.addShuffle(builder, shuffle);
   Repartition.addExprs(builder, exprsOffset);
   Repartition.addByPartitionId(builder, byPartitionId);
+  Repartition.addByRange(builder, byRange);
   return Repartition.endRepartition(builder);
 }
 
@@ -117,7 +128,8 @@ unpack(): RepartitionT {
     this.numPartitions(),
     this.shuffle(),
     this.bb!.createObjList<Expression, ExpressionT>(this.exprs.bind(this), this.exprsLength()),
-    this.byPartitionId()
+    this.byPartitionId(),
+    this.byRange()
   );
 }
 
@@ -128,6 +140,7 @@ unpackTo(_o: RepartitionT): void {
   _o.shuffle = this.shuffle();
   _o.exprs = this.bb!.createObjList<Expression, ExpressionT>(this.exprs.bind(this), this.exprsLength());
   _o.byPartitionId = this.byPartitionId();
+  _o.byRange = this.byRange();
 }
 }
 
@@ -137,7 +150,8 @@ constructor(
   public numPartitions: number = 0,
   public shuffle: boolean = true,
   public exprs: (ExpressionT)[] = [],
-  public byPartitionId: boolean = false
+  public byPartitionId: boolean = false,
+  public byRange: boolean = false
 ){}
 
 
@@ -149,7 +163,8 @@ pack(builder:flatbuffers.Builder): flatbuffers.Offset {
     this.numPartitions,
     this.shuffle,
     exprs,
-    this.byPartitionId
+    this.byPartitionId,
+    this.byRange
   );
 }
 }

@@ -96,8 +96,33 @@ class Aggregate(object):
             return self._tab.Get(flatbuffers.number_types.Int8Flags, o + self._tab.Pos)
         return 0
 
+    # GroupingSets: the sets, each once per aggregation.
+    # Aggregate
+    def GroupingSets(self, j: int) -> Optional[GroupingSet]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            x = self._tab.Vector(o)
+            x += flatbuffers.number_types.UOffsetTFlags.py_type(j) * 4
+            x = self._tab.Indirect(x)
+            obj = GroupingSet()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # Aggregate
+    def GroupingSetsLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # Aggregate
+    def GroupingSetsIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(12))
+        return o == 0
+
 def AggregateStart(builder: flatbuffers.Builder):
-    builder.StartObject(4)
+    builder.StartObject(5)
 
 def Start(builder: flatbuffers.Builder):
     AggregateStart(builder)
@@ -138,6 +163,18 @@ def AggregateAddGroupType(builder: flatbuffers.Builder, groupType: int):
 def AddGroupType(builder: flatbuffers.Builder, groupType: int):
     AggregateAddGroupType(builder, groupType)
 
+def AggregateAddGroupingSets(builder: flatbuffers.Builder, groupingSets: int):
+    builder.PrependUOffsetTRelativeSlot(4, flatbuffers.number_types.UOffsetTFlags.py_type(groupingSets), 0)
+
+def AddGroupingSets(builder: flatbuffers.Builder, groupingSets: int):
+    AggregateAddGroupingSets(builder, groupingSets)
+
+def AggregateStartGroupingSetsVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartGroupingSetsVector(builder, numElems: int) -> int:
+    return AggregateStartGroupingSetsVector(builder, numElems)
+
 def AggregateEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
 
@@ -146,3 +183,4 @@ def End(builder: flatbuffers.Builder) -> int:
 
 # Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
 from kindling._gen.kindling.protocol.Expression import Expression
+from kindling._gen.kindling.protocol.GroupingSet import GroupingSet

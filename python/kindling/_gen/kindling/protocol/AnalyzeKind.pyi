@@ -14,4 +14,7 @@ class AnalyzeKind(object):
   IsCached = cast(int, ...)
   JobMetrics = cast(int, ...)
   NumPartitions = cast(int, ...)
+  SemanticHash = cast(int, ...)
+  InputFiles = cast(int, ...)
+  IsLocal = cast(int, ...)
 

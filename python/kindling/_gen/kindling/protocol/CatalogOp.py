@@ -15,3 +15,10 @@ class CatalogOp(object):
     TableExists = 7
     # `spark.udf.register`: `udf` (a PythonUdf without args) becomes callable by `name`, from SQL too.
     RegisterFunction = 8
+    # `spark.catalog.listFunctions`: `functions` lists the built-ins and the session's registered functions.
+    ListFunctions = 9
+    # `spark.catalog.cacheTable` / `uncacheTable` / `isCached` of view `name` (`flag`: isCached's answer): the
+    # view's own plan is persisted, so every DataFrame reading the view reads the cache.
+    CacheTable = 10
+    UncacheTable = 11
+    IsCachedTable = 12

@@ -18,4 +18,8 @@ class CatalogOp(object):
   ListTables = cast(int, ...)
   TableExists = cast(int, ...)
   RegisterFunction = cast(int, ...)
+  ListFunctions = cast(int, ...)
+  CacheTable = cast(int, ...)
+  UncacheTable = cast(int, ...)
+  IsCachedTable = cast(int, ...)
 

@@ -11,7 +11,7 @@ from typing import Any
 from typing import Optional
 np = import_numpy()
 
-# `flag`: whether a dropped view existed / tableExists; `tables`: listTables.
+# `flag`: whether a dropped view existed / tableExists; `tables`: listTables; `functions`: listFunctions.
 class CatalogResponse(object):
     __slots__ = ['_tab']
 
@@ -65,8 +65,32 @@ class CatalogResponse(object):
         o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(6))
         return o == 0
 
+    # CatalogResponse
+    def Functions(self, j: int) -> Optional[FunctionInfo]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            x = self._tab.Vector(o)
+            x += flatbuffers.number_types.UOffsetTFlags.py_type(j) * 4
+            x = self._tab.Indirect(x)
+            obj = FunctionInfo()
+            obj.Init(self._tab.Bytes, x)
+            return obj
+        return None
+
+    # CatalogResponse
+    def FunctionsLength(self) -> int:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            return self._tab.VectorLen(o)
+        return 0
+
+    # CatalogResponse
+    def FunctionsIsNone(self) -> bool:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        return o == 0
+
 def CatalogResponseStart(builder: flatbuffers.Builder):
-    builder.StartObject(2)
+    builder.StartObject(3)
 
 def Start(builder: flatbuffers.Builder):
     CatalogResponseStart(builder)
@@ -89,6 +113,18 @@ def CatalogResponseStartTablesVector(builder, numElems: int) -> int:
 def StartTablesVector(builder, numElems: int) -> int:
     return CatalogResponseStartTablesVector(builder, numElems)
 
+def CatalogResponseAddFunctions(builder: flatbuffers.Builder, functions: int):
+    builder.PrependUOffsetTRelativeSlot(2, flatbuffers.number_types.UOffsetTFlags.py_type(functions), 0)
+
+def AddFunctions(builder: flatbuffers.Builder, functions: int):
+    CatalogResponseAddFunctions(builder, functions)
+
+def CatalogResponseStartFunctionsVector(builder, numElems: int) -> int:
+    return builder.StartVector(4, numElems, 4)
+
+def StartFunctionsVector(builder, numElems: int) -> int:
+    return CatalogResponseStartFunctionsVector(builder, numElems)
+
 def CatalogResponseEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
 
@@ -96,4 +132,5 @@ def End(builder: flatbuffers.Builder) -> int:
     return CatalogResponseEnd(builder)
 
 # Sibling types, imported last so that recursive tables can refer to each other (moved by tools/codegen).
+from kindling._gen.kindling.protocol.FunctionInfo import FunctionInfo
 from kindling._gen.kindling.protocol.TableInfo import TableInfo

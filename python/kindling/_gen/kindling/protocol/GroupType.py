@@ -8,3 +8,4 @@ class GroupType(object):
     GroupBy = 0
     Rollup = 1
     Cube = 2
+    GroupingSets = 3

@@ -12,4 +12,5 @@ class GroupType(object):
   GroupBy = cast(int, ...)
   Rollup = cast(int, ...)
   Cube = cast(int, ...)
+  GroupingSets = cast(int, ...)
 

@@ -8,6 +8,7 @@ from flatbuffers.compat import import_numpy
 from typing import Any
 np = import_numpy()
 
+# `offset` set (`is_offset`): `df.offset(offset)`, rows skipped; `limit` is then unused.
 class Limit(object):
     __slots__ = ['_tab']
 
@@ -44,8 +45,22 @@ class Limit(object):
             return self._tab.Get(flatbuffers.number_types.Int64Flags, o + self._tab.Pos)
         return 0
 
+    # Limit
+    def Offset(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            return self._tab.Get(flatbuffers.number_types.Int64Flags, o + self._tab.Pos)
+        return 0
+
+    # Limit
+    def IsOffset(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(10))
+        if o != 0:
+            return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
+        return False
+
 def LimitStart(builder: flatbuffers.Builder):
-    builder.StartObject(2)
+    builder.StartObject(4)
 
 def Start(builder: flatbuffers.Builder):
     LimitStart(builder)
@@ -61,6 +76,18 @@ def LimitAddLimit(builder: flatbuffers.Builder, limit: int):
 
 def AddLimit(builder: flatbuffers.Builder, limit: int):
     LimitAddLimit(builder, limit)
+
+def LimitAddOffset(builder: flatbuffers.Builder, offset: int):
+    builder.PrependInt64Slot(2, offset, 0)
+
+def AddOffset(builder: flatbuffers.Builder, offset: int):
+    LimitAddOffset(builder, offset)
+
+def LimitAddIsOffset(builder: flatbuffers.Builder, isOffset: bool):
+    builder.PrependBoolSlot(3, isOffset, 0)
+
+def AddIsOffset(builder: flatbuffers.Builder, isOffset: bool):
+    LimitAddIsOffset(builder, isOffset)
 
 def LimitEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

@@ -3,6 +3,10 @@
 
 # namespace: protocol
 
+# ClearCache (`spark.catalog.clearCache()`) drops every persisted plan of the session; RefreshByPath
+# (`spark.catalog.refreshByPath(path)`) frees the blocks of cached plans reading files under `path`; `df` is unused.
 class PersistOp(object):
     Cache = 0
     Unpersist = 1
+    ClearCache = 2
+    RefreshByPath = 3

@@ -11,4 +11,6 @@ uoffset: typing.TypeAlias = flatbuffers.number_types.UOffsetTFlags.py_type
 class PersistOp(object):
   Cache = cast(int, ...)
   Unpersist = cast(int, ...)
+  ClearCache = cast(int, ...)
+  RefreshByPath = cast(int, ...)
 

@@ -6,6 +6,7 @@
 import flatbuffers
 from flatbuffers.compat import import_numpy
 from typing import Any
+from typing import Optional
 np = import_numpy()
 
 class PersistRequest(object):
@@ -44,8 +45,15 @@ class PersistRequest(object):
             return self._tab.Get(flatbuffers.number_types.Int8Flags, o + self._tab.Pos)
         return 0
 
+    # PersistRequest
+    def Path(self) -> Optional[str]:
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(8))
+        if o != 0:
+            return self._tab.String(o + self._tab.Pos)
+        return None
+
 def PersistRequestStart(builder: flatbuffers.Builder):
-    builder.StartObject(2)
+    builder.StartObject(3)
 
 def Start(builder: flatbuffers.Builder):
     PersistRequestStart(builder)
@@ -61,6 +69,12 @@ def PersistRequestAddOp(builder: flatbuffers.Builder, op: int):
 
 def AddOp(builder: flatbuffers.Builder, op: int):
     PersistRequestAddOp(builder, op)
+
+def PersistRequestAddPath(builder: flatbuffers.Builder, path: int):
+    builder.PrependUOffsetTRelativeSlot(2, flatbuffers.number_types.UOffsetTFlags.py_type(path), 0)
+
+def AddPath(builder: flatbuffers.Builder, path: int):
+    PersistRequestAddPath(builder, path)
 
 def PersistRequestEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()

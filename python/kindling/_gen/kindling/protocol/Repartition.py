@@ -13,6 +13,7 @@ np = import_numpy()
 
 # With `by_partition_id`, `exprs[0]` is an integer column computed in Python (an RDD shuffle's partition
 # function): each row goes to partition pmod(value, num_partitions), as PySpark's PythonPartitioner does.
+# `by_range`: `repartitionByRange` — `exprs` are sort orders (plain columns ascending), bounds sampled from the rows.
 class Repartition(object):
     __slots__ = ['_tab']
 
@@ -87,8 +88,15 @@ class Repartition(object):
             return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
         return False
 
+    # Repartition
+    def ByRange(self):
+        o = flatbuffers.number_types.UOffsetTFlags.py_type(self._tab.Offset(14))
+        if o != 0:
+            return bool(self._tab.Get(flatbuffers.number_types.BoolFlags, o + self._tab.Pos))
+        return False
+
 def RepartitionStart(builder: flatbuffers.Builder):
-    builder.StartObject(5)
+    builder.StartObject(6)
 
 def Start(builder: flatbuffers.Builder):
     RepartitionStart(builder)
@@ -128,6 +136,12 @@ def RepartitionAddByPartitionId(builder: flatbuffers.Builder, byPartitionId: boo
 
 def AddByPartitionId(builder: flatbuffers.Builder, byPartitionId: bool):
     RepartitionAddByPartitionId(builder, byPartitionId)
+
+def RepartitionAddByRange(builder: flatbuffers.Builder, byRange: bool):
+    builder.PrependBoolSlot(5, byRange, 0)
+
+def AddByRange(builder: flatbuffers.Builder, byRange: bool):
+    RepartitionAddByRange(builder, byRange)
 
 def RepartitionEnd(builder: flatbuffers.Builder) -> int:
     return builder.EndObject()
