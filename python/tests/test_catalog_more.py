@@ -18,7 +18,15 @@ NAMES = ["cacheTable", "uncacheTable", "isCached", "clearCache", "refreshTable",
 
 @pytest.mark.parametrize("name", NAMES)
 def test_examples(spark, name):
-    run_examples(getattr(Catalog, name), spark, f"Catalog.{name}")
+    before = {t.name for t in spark.catalog.listTables()}
+    try:
+        run_examples(getattr(Catalog, name), spark, f"Catalog.{name}")
+    finally:
+        # The examples make views of their own: other tests of the session expect a clean catalog.
+        for t in spark.catalog.listTables():
+            if t.name not in before:
+                spark.catalog.dropTempView(t.name)
+        spark.catalog.clearCache()
 
 
 @pytest.fixture
