@@ -141,13 +141,13 @@ class _Udf:
 
 
 class _Prefetch:
-    """Reads a task's input frames on a thread, a few ahead, so the engine's sends do not wait for this process to
-    finish a batch (recv releases the GIL; measured: a pandas UDF over 5M rows 1.2-1.9x faster). The thread ends
-    after EndOfInput or a read error, so between tasks only the task loop reads the socket."""
+    """Reads a task's input frames on the worker's input thread, a few ahead, so the engine's sends do not wait for
+    this process to finish a batch (recv releases the GIL; measured: a pandas UDF over 5M rows 1.2-1.9x faster).
+    The reading ends after EndOfInput or a read error, so between tasks only the task loop reads the socket."""
 
     def __init__(self, sock: socket.socket, rings: Optional[Rings]) -> None:
         self._q: "queue.Queue[Any]" = queue.Queue(maxsize=8)
-        threading.Thread(target=self._run, args=(sock, rings), daemon=True, name="kindling-input").start()
+        _input_thread().put((self._run, sock, rings))
 
     def _run(self, sock: socket.socket, rings: Optional[Rings]) -> None:
         while True:
@@ -171,6 +171,26 @@ class _Prefetch:
         if isinstance(item, BaseException):
             raise item
         return item
+
+
+_input_jobs: "Optional[queue.Queue[Any]]" = None
+
+
+def _input_thread() -> "queue.Queue[Any]":
+    """The job queue of this worker's one input thread, started on first use (in the forked worker, not the daemon).
+    A thread started per task cost about 0.1 ms of every task; between tasks it waits here, off the socket."""
+    global _input_jobs
+    if _input_jobs is None:
+        jobs: "queue.Queue[Any]" = queue.Queue()
+
+        def serve() -> None:
+            while True:
+                run, sock, rings = jobs.get()
+                run(sock, rings)
+
+        threading.Thread(target=serve, daemon=True, name="kindling-input").start()
+        _input_jobs = jobs
+    return _input_jobs
 
 
 class _Task:
