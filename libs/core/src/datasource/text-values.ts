@@ -5,7 +5,7 @@ import { formatDate, formatDouble } from '../expr/expression.js';
 import { parseDate, parseTimestamp } from '../expr/eval/datetime.js';
 import { formatDecimal, parseDecimal, changePrecision } from '../types/decimal.js';
 import type { DataType, DecimalType } from '../types/data-type.js';
-import { type TimeZone, UTC, timeZoneOf } from '../expr/eval/time-zone.js';
+import { type TimeZone, UTC, isFixedUtc, timeZoneOf } from '../expr/eval/time-zone.js';
 import { type DateTimePattern, compilePattern } from './datetime-pattern.js';
 import type { SourceOptions } from './options.js';
 
@@ -30,13 +30,12 @@ export function textFormats(o: SourceOptions): TextFormats {
   const t = o.get('timestampFormat');
   const zoneId = o.get('timeZone') ?? 'UTC';
   const zone = timeZoneOf(zoneId);
-  // Zones that are UTC at every instant take the fast path (same text: offset 0 prints as `Z`).
-  const utc = /^(UTC|UT|GMT|Z|Etc\/(UTC|GMT)|[+-]00(:?00)?)$/i.test(zoneId);
   return {
     date: d === undefined ? null : compilePattern(d, 'date', zoneId),
     timestamp: t === undefined ? null : compilePattern(t, 'timestamp', zoneId),
     zone,
-    isoTimestamp: utc ? null : compilePattern(ISO_TIMESTAMP, 'timestamp', zoneId),
+    // A zone that is UTC at every instant takes the fast path (same text: offset 0 prints as `Z`).
+    isoTimestamp: isFixedUtc(zone) ? null : compilePattern(ISO_TIMESTAMP, 'timestamp', zoneId),
   };
 }
 

@@ -7,8 +7,8 @@ import { evaluatePredicate } from '../expr/eval/evaluate.js';
 import { takeBatch } from '../execution/vectors.js';
 import { type LocalRelation, type LogicalPlan, outputOf } from '../plan/logical-plan.js';
 import { bindReferences } from '../physical/bind.js';
-import { rowBytes } from '../physical/planner.js';
-import { isDeterministic } from './plan-util.js';
+import { estimateBytes, rowBytes } from '../physical/planner.js';
+import { isDeterministic, maxRows } from './plan-util.js';
 
 /** Rows a filter's selectivity is measured on, spread over the relation's batches. */
 const SAMPLE_ROWS = 1024;
@@ -20,15 +20,10 @@ const SAMPLE_ROWS = 1024;
 export function estimateRows(p: LogicalPlan, filtered = true): number {
   switch (p.kind) {
     case 'localRelation':
-      return p.partitions.reduce((s, part) => s + part.reduce((t, b) => t + b.numRows, 0), 0);
-    case 'range': {
-      const n = p.step > 0n ? (p.end - p.start + p.step - 1n) / p.step : (p.start - p.end - p.step - 1n) / -p.step;
-      return Number(n > 0n ? n : 0n);
-    }
-    case 'fileScan': {
-      const bytes = p.partitions.reduce((s, part) => s + part.reduce((t, f) => t + f.length, 0), 0);
-      return Math.max(1, Math.ceil(bytes / rowBytes(outputOf(p))));
-    }
+    case 'range':
+      return maxRows(p) ?? Infinity;
+    case 'fileScan':
+      return Math.max(1, Math.ceil(estimateBytes(p) / rowBytes(outputOf(p))));
     case 'cachedRelation':
       return estimateRows(p.child, filtered);
     case 'filter': {

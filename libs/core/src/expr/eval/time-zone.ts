@@ -173,6 +173,11 @@ function makeZone(id: string): TimeZone | null {
   }
 }
 
+/** Whether `zone` is UTC at every instant (`UTC`, `Z`, `+00:00`…): a fixed zone of offset 0. */
+export function isFixedUtc(zone: TimeZone): boolean {
+  return zone instanceof FixedZone && zone.offsetAt() === 0;
+}
+
 /** `+hh:mm` or `+hh:mm:ss`, as java.time prints a ZoneOffset. */
 export function offsetText(seconds: number): string {
   const a = Math.abs(seconds);
