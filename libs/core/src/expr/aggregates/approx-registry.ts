@@ -3,20 +3,9 @@
 // arguments (rsd, percentages, accuracy, delimiter, WITHIN GROUP order) are checked by analyzer/resolve-approx.ts.
 import { type DataType, ArrayT, BinaryT, DoubleT, IntegerT, LongT, StringT, isNumeric, simpleString } from '../../types/data-type.js';
 import type { ApproxAggregateName } from '../expression.js';
-import { ordinal } from '../functions/function-def.js';
 // Types only: registry.ts imports this module's values.
 import type { AggregateFunctionDef, Resolution } from './registry.js';
-
-function unexpectedInput(i: number, expected: string, argSql: readonly string[] | undefined, actual: DataType): Resolution {
-  return {
-    error: `The ${ordinal(i)} parameter requires the ${expected} type, however "${argSql?.[i] ?? '?'}" has the type "${simpleString(actual).toUpperCase()}".`,
-    errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
-  };
-}
-
-function wrongCount(name: string, expected: string, actual: number): Resolution {
-  return { error: `The \`${name}\` requires ${expected} parameters but the actual number is ${actual}.`, errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
-}
+import { unexpectedInput, wrongCount } from './resolution-errors.js';
 
 function def(name: ApproxAggregateName, resolve: AggregateFunctionDef['resolve'], description: string, example: string): AggregateFunctionDef {
   return { name, resolve, doc: { description, example } };

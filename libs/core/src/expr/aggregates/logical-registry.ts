@@ -1,22 +1,12 @@
 // Definitions of count_if, bool_and / bool_or (every, some, any), bit_and / bit_or / bit_xor, collect_set,
 // max_by / min_by, try_sum, try_avg, percentile and median: names and aliases, argument and result types, Spark's errors, docs.
-import { type DataType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
+import { type DataType, ArrayT, BooleanT, DecimalT, DoubleT, LongT, isNumeric } from '../../types/data-type.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
 import type { LogicalAggregateName } from '../expression.js';
-import { ordinal, typeText } from '../functions/function-def.js';
+import { typeText } from '../functions/function-def.js';
 // Types only: registry.ts imports this module's values.
-import type { AggregateFunctionDef, Resolution } from './registry.js';
-
-function unexpectedInput(i: number, expected: string, argSql: readonly string[] | undefined, actual: DataType): Resolution {
-  return {
-    error: `The ${ordinal(i)} parameter requires the ${expected} type, however "${argSql?.[i] ?? '?'}" has the type "${simpleString(actual).toUpperCase()}".`,
-    errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
-  };
-}
-
-function wrongCount(name: string, expected: string, actual: number): Resolution {
-  return { error: `The \`${name}\` requires ${expected} parameters but the actual number is ${actual}.`, errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
-}
+import type { AggregateFunctionDef } from './registry.js';
+import { unexpectedInput, wrongCount } from './resolution-errors.js';
 
 const NUMERIC_OR_INTERVAL = '(("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH") or "TIME")';
 

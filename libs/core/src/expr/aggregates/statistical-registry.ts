@@ -1,23 +1,11 @@
 // Definitions of the statistical aggregates (stddev…kurtosis, corr, covar_*, regr_*): names and aliases, argument
 // types (Spark casts them to double, strings too when ANSI is off), result types, the errors Spark raises, their docs.
-import { type DataType, BooleanT, DecimalT, DoubleT, LongT, isNumeric, simpleString } from '../../types/data-type.js';
+import { type DataType, BooleanT, DecimalT, DoubleT, LongT, isNumeric } from '../../types/data-type.js';
 import { avgResultType, sumResultType } from '../../types/decimal.js';
 import type { StatisticalAggregateName } from '../expression.js';
-import { ordinal } from '../functions/function-def.js';
 // Types only: registry.ts imports this module's values.
 import type { AggregateFunctionDef, Resolution } from './registry.js';
-
-/** Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE text: `The first parameter requires the "DOUBLE" type, however "x" has the type "BOOLEAN".` */
-function unexpectedInput(i: number, expected: string, argSql: readonly string[] | undefined, actual: DataType): Resolution {
-  return {
-    error: `The ${ordinal(i)} parameter requires the ${expected} type, however "${argSql?.[i] ?? '?'}" has the type "${simpleString(actual).toUpperCase()}".`,
-    errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
-  };
-}
-
-function wrongCount(name: string, expected: number, actual: number): Resolution {
-  return { error: `The \`${name}\` requires ${expected} parameters but the actual number is ${actual}.`, errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION' };
-}
+import { unexpectedInput, wrongCount } from './resolution-errors.js';
 
 /** Types Spark implicitly casts to double (ANSI off): numbers, strings and NULL. */
 function toDouble(t: DataType): boolean {

@@ -5,21 +5,21 @@ import type * as arrow from 'apache-arrow';
 import { ExecutionError } from '../../errors.js';
 import { primitiveData } from '../../execution/vectors.js';
 import { type ArrayType, type DataType, ArrayT, BooleanT, IntegerT, sameType } from '../../types/data-type.js';
-import { type Expression, type HigherOrderFunction, type LambdaFunction, dataTypeOf, nullableOf, prettyName } from '../expression.js';
+import { type Expression, type HigherOrderFunction, type LambdaFunction, dataTypeOf, nullableOf } from '../expression.js';
 import { bit, booleanData, int32Values, listData, validityOf } from '../eval/columns.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { type Evaluator, evalLambda, flattenList, iota, takeColumn } from '../eval/lambda.js';
 import { trueMask } from '../eval/logic.js';
 import { gather } from '../eval/take.js';
 import { valueReader } from '../eval/values.js';
-import { ordinal, typeText } from './function-def.js';
+import { typeText } from './function-def.js';
+import { type Failure, booleanBody, isFailure, keptElements, unexpected } from './higher-order-args.js';
 import { MAP_HIGHER_ORDER_FUNCTIONS } from './map-higher-order.js';
 
 /** The type and nullability a higher-order function gives one lambda parameter. */
 export interface ParamType { readonly dataType: DataType; readonly nullable: boolean }
 
 /** A refused call; `args` are the arguments its message prints when defaults were added (aggregate's finish). */
-type Failure = { readonly error: string; readonly errorClass?: string; readonly args?: readonly Expression[] };
 
 export interface HigherOrderFunctionDef {
   readonly name: string;
@@ -35,19 +35,12 @@ export interface HigherOrderFunctionDef {
   readonly doc: { readonly description: string; readonly example: string };
 }
 
-/** Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE for a higher-order function's argument `i`. */
-function unexpected(i: number, expected: string, e: Expression): Failure {
-  return { error: `The ${ordinal(i)} parameter requires the ${expected} type, however "${prettyName(e)}" has the type ${typeText(dataTypeOf(e))}.`, errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' };
-}
 
 function arrayArg(values: readonly Expression[], i: number): ArrayType | Failure {
   const t = dataTypeOf(values[i]!);
   return t.kind === 'array' ? t : unexpected(i, '"ARRAY"', values[i]!);
 }
 
-function isFailure(x: unknown): x is Failure {
-  return typeof x === 'object' && x !== null && 'error' in x;
-}
 
 /** The lambda of a one- or two-parameter function: the element, and its 0-based index as an int. */
 function elementParams(t: ArrayType, arity: number): ParamType[] {
@@ -96,10 +89,6 @@ export const transform: HigherOrderFunctionDef = {
   doc: { description: 'The array of the function applied to each element (and its 0-based index, with two parameters).', example: "df.select(transform(col('xs'), lambda x: x + 1))" },
 };
 
-function booleanBody(f: LambdaFunction): Failure | undefined {
-  const t = dataTypeOf(f.body);
-  return t.kind === 'boolean' ? undefined : unexpected(1, '"BOOLEAN"', f);
-}
 
 export const filter: HigherOrderFunctionDef = {
   name: 'filter',
@@ -118,15 +107,7 @@ export const filter: HigherOrderFunctionDef = {
   eval(call, batch, ctx, ev) {
     const n = batch.numRows;
     const { flat, result } = overElements(call, batch, ctx, ev);
-    const keep = trueMask(result, flat.parent.length);
-    const offsets = new Int32Array(n + 1);
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = flat.offsets[i]!; j < flat.offsets[i + 1]!; j++) kept += keep[j]!;
-      offsets[i + 1] = kept;
-    }
-    const idx = new Int32Array(kept);
-    for (let j = 0, k = 0; j < keep.length; j++) if (keep[j]) idx[k++] = j;
+    const { offsets, idx } = keptElements(trueMask(result, flat.parent.length), flat.offsets, n);
     const t = call.dataType as ArrayType;
     return listData(t, n, offsets, takeColumn(t.elementType, flat.elements, idx), flat.validity === null ? null : flat.validity.slice());
   },

@@ -4,27 +4,21 @@ import type * as arrow from 'apache-arrow';
 import { structData } from '../../execution/struct-data.js';
 import { concatData } from '../../execution/vectors.js';
 import { type DataType, type MapType, MapT, mapEntriesType } from '../../types/data-type.js';
-import { type Expression, type HigherOrderFunction, type LambdaFunction, dataTypeOf, nullableOf, prettyName } from '../expression.js';
+import { type Expression, type HigherOrderFunction, type LambdaFunction, dataTypeOf, nullableOf } from '../expression.js';
 import { listData } from '../eval/columns.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { type Evaluator, evalLambda, flattenList, takeColumn } from '../eval/lambda.js';
 import { trueMask } from '../eval/logic.js';
 import { buildColumn, valueReader } from '../eval/values.js';
-import { ordinal, typeText } from './function-def.js';
+import { typeText } from './function-def.js';
 import type { HigherOrderFunctionDef, ParamType } from './higher-order.js';
+import { type Failure, booleanBody, isFailure, keptElements, unexpected } from './higher-order-args.js';
 import { commonType } from './coercion.js';
 import { type Entry, buildMap, implicitCast, keyOf } from './map-functions.js';
 
-type Failure = { readonly error: string; readonly errorClass?: string };
-
 function mapArg(values: readonly Expression[], i: number): MapType | Failure {
   const t = dataTypeOf(values[i]!);
-  if (t.kind === 'map') return t;
-  return { error: `The ${ordinal(i)} parameter requires the "MAP" type, however "${prettyName(values[i]!)}" has the type ${typeText(t)}.`, errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' };
-}
-
-function isFailure(x: unknown): x is Failure {
-  return typeof x === 'object' && x !== null && 'error' in x;
+  return t.kind === 'map' ? t : unexpected(i, '"MAP"', values[i]!);
 }
 
 function entryParams(t: MapType): ParamType[] {
@@ -126,23 +120,14 @@ export const mapFilter: HigherOrderFunctionDef = {
     return { values, params: [entryParams(t)] };
   },
   resolve(values, [f]) {
-    if (dataTypeOf(f!.body).kind !== 'boolean') {
-      return { error: `The ${ordinal(1)} parameter requires the "BOOLEAN" type, however "${prettyName(f!)}" has the type ${typeText(dataTypeOf(f!.body))}.`, errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' };
-    }
+    const bad = booleanBody(f!);
+    if (bad) return bad;
     return { args: [...values, f!], dataType: dataTypeOf(values[0]!), nullable: nullableOf(values[0]!) };
   },
   eval(call, batch, ctx, ev) {
     const n = batch.numRows;
     const { t, flat, result } = overEntries(call, batch, ctx, ev);
-    const keep = trueMask(result, flat.parent.length);
-    const offsets = new Int32Array(n + 1);
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = flat.offsets[i]!; j < flat.offsets[i + 1]!; j++) kept += keep[j]!;
-      offsets[i + 1] = kept;
-    }
-    const idx = new Int32Array(kept);
-    for (let j = 0, k = 0; j < keep.length; j++) if (keep[j]) idx[k++] = j;
+    const { offsets, idx } = keptElements(trueMask(result, flat.parent.length), flat.offsets, n);
     return listData(t, n, offsets, takeColumn(mapEntriesType(t), flat.elements, idx), flat.validity === null ? null : flat.validity.slice());
   },
   doc: { description: 'The entries of the map for which the predicate of (key, value) is true.', example: "df.select(map_filter(col('m'), lambda k, v: v > 1))" },
